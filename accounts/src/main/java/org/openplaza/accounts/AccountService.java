@@ -1,0 +1,199 @@
+package org.openplaza.accounts;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.audit.Audited;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registration, a user's own account, and the administration of accounts. */
+@Service
+public class AccountService {
+
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final int DISPLAY_NAME_MAX = 80;
+    static final int EMAIL_MAX = 254;
+    static final Set<String> LANGUAGES = Set.of("en", "ko");
+
+    private final AccountRepository repository;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountService(
+            AccountRepository repository,
+            PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A visitor registers as a citizen. Every field is checked here, whatever the form did. */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public Account register(Registration registration) {
+        String username = normaliseUsername(registration.username());
+        if (!USERNAME.matcher(username).matches()) {
+            throw new AccountException("username", "account.error.username-invalid");
+        }
+        String displayName = registration.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > DISPLAY_NAME_MAX) {
+            throw new AccountException("displayName", "account.error.display-name-invalid");
+        }
+        String email = normaliseEmail(registration.email());
+        if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+            throw new AccountException("email", "account.error.email-invalid");
+        }
+        passwordPolicy
+                .check(registration.password(), List.of(username, displayName, email))
+                .ifPresent(key -> {
+                    throw new AccountException("password", key);
+                });
+        long id = repository.insert(
+                username,
+                displayName,
+                email,
+                passwordEncoder.encode(registration.password()),
+                EnumSet.of(Role.CITIZEN),
+                false,
+                clock.instant());
+        events.publishEvent(
+                new Audited(username, "ACCOUNT_REGISTERED", "account", username, null, Audited.currentRemoteAddress()));
+        return repository.findById(id).orElseThrow();
+    }
+
+    /** The signed-in user's own account. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Account> current() {
+        return repository.findByUsername(Audited.currentActor());
+    }
+
+    /** The signed-in user changes their password, proving they know the current one. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changePassword(String currentPassword, String newPassword) {
+        AccountRepository.Credentials credentials = repository
+                .findCredentials(Audited.currentActor())
+                .orElseThrow(() -> new AccountException("account.error.not-found"));
+        if (!passwordEncoder.matches(currentPassword, credentials.passwordHash())) {
+            throw new AccountException("currentPassword", "password.error.current-wrong");
+        }
+        if (passwordEncoder.matches(newPassword, credentials.passwordHash())) {
+            throw new AccountException("newPassword", "password.error.unchanged");
+        }
+        Account account = credentials.account();
+        passwordPolicy
+                .check(newPassword, List.of(account.username(), account.displayName(), account.email()))
+                .ifPresent(key -> {
+                    throw new AccountException("newPassword", key);
+                });
+        repository.setPassword(account.id(), passwordEncoder.encode(newPassword), false);
+        events.publishEvent(Audited.byCurrentUser("PASSWORD_CHANGED", "account", account.username(), null));
+    }
+
+    /** Remembers the signed-in user's language ({@code en}, {@code ko}), or forgets it with null. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void setPreferredLanguage(@Nullable String language) {
+        if (language != null && !LANGUAGES.contains(language)) {
+            throw new AccountException("account.error.language-unsupported");
+        }
+        repository
+                .findByUsername(Audited.currentActor())
+                .ifPresent(account -> repository.setPreferredLanguage(account.id(), language));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<Account> search(String text, int offset, int limit) {
+        return repository.search(text, Math.max(0, offset), Math.max(1, Math.min(limit, 500)));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public int count(String text) {
+        return repository.count(text);
+    }
+
+    /** An administrator sets a user's roles. Administrators cannot remove their own ADMIN role. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Account changeRoles(long accountId, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw new AccountException("roles", "account.error.roles-empty");
+        }
+        Account account = load(accountId);
+        if (isSelf(account) && account.has(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            throw new AccountException("roles", "account.error.own-admin-role");
+        }
+        repository.replaceRoles(accountId, EnumSet.copyOf(roles));
+        events.publishEvent(Audited.byCurrentUser(
+                "ROLES_CHANGED", "account", account.username(), names(account.roles()) + " -> " + names(roles)));
+        events.publishEvent(new AccountAccessChanged(account.username()));
+        return load(accountId);
+    }
+
+    /** An administrator disables or re-enables an account; a disabled account cannot sign in. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Account setEnabled(long accountId, boolean enabled) {
+        Account account = load(accountId);
+        if (isSelf(account) && !enabled) {
+            throw new AccountException("account.error.disable-self");
+        }
+        repository.setEnabled(accountId, enabled);
+        events.publishEvent(Audited.byCurrentUser(
+                enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", account.username(), null));
+        events.publishEvent(new AccountAccessChanged(account.username()));
+        return load(accountId);
+    }
+
+    /** An administrator marks a citizen as a verified resident (voting requires it), or undoes it. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Account setVerifiedResident(long accountId, boolean verified) {
+        Account account = load(accountId);
+        repository.setVerifiedResident(accountId, verified, clock.instant());
+        events.publishEvent(Audited.byCurrentUser(
+                verified ? "RESIDENT_VERIFIED" : "RESIDENT_UNVERIFIED", "account", account.username(), null));
+        return load(accountId);
+    }
+
+    private Account load(long accountId) {
+        return repository.findById(accountId).orElseThrow(() -> new AccountException("account.error.not-found"));
+    }
+
+    private static boolean isSelf(Account account) {
+        return account.username().equals(Audited.currentActor());
+    }
+
+    private static String names(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+    }
+
+    static String normaliseUsername(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static String normaliseEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

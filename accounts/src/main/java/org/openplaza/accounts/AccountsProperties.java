@@ -1,0 +1,33 @@
+package org.openplaza.accounts;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the accounts module, under {@code openplaza.accounts}.
+ *
+ * @param passwordMinLength NIST SP 800-63B (rev. 4) asks for at least 15 characters when the
+ *     password is the only factor
+ * @param passwordMaxLength long enough for passphrases; only a guard against abuse
+ * @param failuresPerAccount failed sign-ins for one username before it is throttled
+ * @param failuresPerAddress failed sign-ins from one network address before it is throttled
+ * @param throttleWindow the time over which those failures are forgiven again
+ * @param bootstrapAdmin the first administrator, created on start when no administrator exists
+ */
+@ConfigurationProperties("openplaza.accounts")
+public record AccountsProperties(
+        @DefaultValue("15") int passwordMinLength,
+        @DefaultValue("128") int passwordMaxLength,
+        @DefaultValue("5") int failuresPerAccount,
+        @DefaultValue("20") int failuresPerAddress,
+        @DefaultValue("15m") Duration throttleWindow,
+        @DefaultValue BootstrapAdmin bootstrapAdmin) {
+
+    /** Read from the environment in production: OPENPLAZA_ACCOUNTS_BOOTSTRAP_ADMIN_USERNAME etc. */
+    public record BootstrapAdmin(
+            @Nullable String username,
+            @Nullable String password,
+            @Nullable String email) {}
+}

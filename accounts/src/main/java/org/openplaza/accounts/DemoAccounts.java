@@ -1,0 +1,81 @@
+package org.openplaza.accounts;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import org.openplaza.audit.Audited;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo profile's accounts, one per role plus a citizen not yet verified as a resident. Created
+ * on start when missing; the home page lists them.
+ */
+@Component
+@Profile("demo")
+@Order(0)
+public class DemoAccounts implements ApplicationRunner {
+
+    /** A demo account with its (public) password. */
+    public record DemoAccount(String username, String password, String displayName, Role role, boolean verified) {}
+
+    public static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("citizen", "plaza-citizen-demo", "Kim Min-ji", Role.CITIZEN, true),
+            new DemoAccount("newcomer", "plaza-newcomer-demo", "Tan Wei Ling", Role.CITIZEN, false),
+            new DemoAccount("official", "plaza-official-demo", "Park Ji-hoon", Role.OFFICIAL, true),
+            new DemoAccount("admin", "plaza-admin-demo-key", "Lee Soo-jin", Role.ADMIN, true));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+    private final AccountRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DemoAccounts(
+            AccountRepository repository,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<DemoAccount> accounts() {
+        return ACCOUNTS;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        for (DemoAccount demo : ACCOUNTS) {
+            if (repository.findByUsername(demo.username()).isPresent()) {
+                continue;
+            }
+            long id = repository.insert(
+                    demo.username(),
+                    demo.displayName(),
+                    demo.username() + "@demo.openplaza.org",
+                    passwordEncoder.encode(demo.password()),
+                    demo.role() == Role.CITIZEN ? EnumSet.of(Role.CITIZEN) : EnumSet.of(Role.CITIZEN, demo.role()),
+                    false,
+                    clock.instant());
+            if (demo.verified()) {
+                repository.setVerifiedResident(id, true, clock.instant());
+            }
+            events.publishEvent(
+                    new Audited(Audited.SYSTEM, "DEMO_ACCOUNT_CREATED", "account", demo.username(), null, null));
+            log.info("Demo account '{}' created ({})", demo.username(), demo.role());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.accounts.signin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.platform;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.catalog;
+
+import org.jspecify.annotations.NullMarked;

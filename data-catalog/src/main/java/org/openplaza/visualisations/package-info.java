@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.visualisations;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,113 @@
+package org.openplaza.portal.account;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
+import org.openplaza.accounts.Account;
+import org.openplaza.accounts.AccountException;
+import org.openplaza.accounts.AccountService;
+import org.openplaza.accounts.PasswordPolicy;
+import org.openplaza.portal.layout.Titles;
+
+/** The signed-in user's own account: what it holds, and changing the password. */
+@Route("account")
+@PermitAll
+public class AccountView extends VerticalLayout implements HasDynamicTitle {
+
+    final Paragraph mustChange = new Paragraph();
+    final PasswordField currentPassword = new PasswordField();
+    final PasswordField newPassword = new PasswordField();
+    final PasswordField confirm = new PasswordField();
+    final Button change = new Button();
+
+    private final AccountService accounts;
+
+    public AccountView(AccountService accounts, PasswordPolicy policy) {
+        this.accounts = accounts;
+        setMaxWidth("44rem");
+        Account account = accounts.current().orElseThrow();
+        add(new H1(getTranslation("account.title")));
+        mustChange.setId("must-change-password");
+        mustChange.setText(getTranslation("account.must-change"));
+        mustChange.addClassName("notice");
+        mustChange.setVisible(account.mustChangePassword());
+        add(mustChange, details(account));
+
+        currentPassword.setId("current-password");
+        currentPassword.setLabel(getTranslation("account.current-password"));
+        newPassword.setId("new-password");
+        newPassword.setLabel(getTranslation("account.new-password"));
+        newPassword.setHelperText(getTranslation("register.password.help", policy.minLength()));
+        confirm.setId("confirm-password");
+        confirm.setLabel(getTranslation("register.confirm"));
+        change.setId("change-password");
+        change.setText(getTranslation("account.change-password"));
+        change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        change.addClickListener(e -> changePassword());
+        FormLayout form = new FormLayout(currentPassword, newPassword, confirm);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(new H2(getTranslation("account.change-password")), form, change);
+    }
+
+    private VerticalLayout details(Account account) {
+        VerticalLayout details = new VerticalLayout();
+        details.setPadding(false);
+        details.setSpacing(false);
+        details.setId("account-details");
+        details.add(new Paragraph(getTranslation("account.username") + ": " + account.username()));
+        details.add(new Paragraph(getTranslation("account.display-name") + ": " + account.displayName()));
+        details.add(new Paragraph(getTranslation("account.email") + ": " + account.email()));
+        String roles = account.roles().stream()
+                .sorted()
+                .map(r -> getTranslation("role." + r.name()))
+                .collect(Collectors.joining(", "));
+        details.add(new Paragraph(getTranslation("account.roles") + ": " + roles));
+        details.add(new Paragraph(
+                getTranslation(account.verifiedResident() ? "account.verified.yes" : "account.verified.no")));
+        return details;
+    }
+
+    private void changePassword() {
+        newPassword.setInvalid(false);
+        currentPassword.setInvalid(false);
+        confirm.setInvalid(false);
+        if (!newPassword.getValue().equals(confirm.getValue())) {
+            confirm.setErrorMessage(getTranslation("register.error.confirm-mismatch"));
+            confirm.setInvalid(true);
+            return;
+        }
+        try {
+            accounts.changePassword(currentPassword.getValue(), newPassword.getValue());
+        } catch (AccountException e) {
+            PasswordField field = "currentPassword".equals(e.field()) ? currentPassword : newPassword;
+            field.setErrorMessage(getTranslation(e.messageKey()));
+            field.setInvalid(true);
+            return;
+        }
+        VaadinSession.getCurrent().setAttribute(PasswordChangeGate.CHANGED, Boolean.TRUE);
+        mustChange.setVisible(false);
+        currentPassword.clear();
+        newPassword.clear();
+        confirm.clear();
+        Notification done = Notification.show(getTranslation("account.password-changed"));
+        done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        done.setId("password-changed");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Titles.of(this, "account.title");
+    }
+}

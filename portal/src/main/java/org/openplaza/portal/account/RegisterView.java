@@ -1,0 +1,106 @@
+package org.openplaza.portal.account;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.accounts.AccountException;
+import org.openplaza.accounts.AccountService;
+import org.openplaza.accounts.PasswordPolicy;
+import org.openplaza.accounts.Registration;
+import org.openplaza.portal.layout.Titles;
+
+/** Self-registration for citizens. The service validates everything again and has the last word. */
+@Route("register")
+@AnonymousAllowed
+public class RegisterView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField username = new TextField();
+    final TextField displayName = new TextField();
+    final EmailField email = new EmailField();
+    final PasswordField password = new PasswordField();
+    final PasswordField confirm = new PasswordField();
+    final Button submit = new Button();
+
+    private final AccountService accounts;
+
+    public RegisterView(AccountService accounts, PasswordPolicy policy) {
+        this.accounts = accounts;
+        setMaxWidth("40rem");
+        add(new H1(getTranslation("register.title")), new Paragraph(getTranslation("register.intro")));
+        configure(username, "register-username", "register.username", "register.username.help");
+        configure(displayName, "register-display-name", "register.display-name", null);
+        configure(email, "register-email", "register.email", null);
+        configure(password, "register-password", "register.password", null);
+        password.setHelperText(getTranslation("register.password.help", policy.minLength()));
+        configure(confirm, "register-confirm", "register.confirm", null);
+        submit.setText(getTranslation("register.submit"));
+        submit.setId("register-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickShortcut(Key.ENTER);
+        submit.addClickListener(e -> register());
+        FormLayout form = new FormLayout(username, displayName, email, password, confirm);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(form, submit);
+    }
+
+    private <T extends TextFieldBase<T, String>> void configure(
+            T field, String id, String labelKey, @Nullable String helpKey) {
+        field.setId(id);
+        field.setLabel(getTranslation(labelKey));
+        field.setRequired(true);
+        if (helpKey != null) {
+            field.setHelperText(getTranslation(helpKey));
+        }
+    }
+
+    private void register() {
+        List.of(username, displayName, email, password, confirm).forEach(f -> f.setInvalid(false));
+        if (!password.getValue().equals(confirm.getValue())) {
+            fail(confirm, "register.error.confirm-mismatch");
+            return;
+        }
+        try {
+            accounts.register(new Registration(
+                    username.getValue(), displayName.getValue(), email.getValue(), password.getValue()));
+            getUI().ifPresent(ui ->
+                    ui.navigate(LoginView.class, new QueryParameters(Map.of("registered", List.of("1")))));
+        } catch (AccountException e) {
+            fail(fieldFor(e.field()), e.messageKey());
+        }
+    }
+
+    private HasValidation fieldFor(@Nullable String field) {
+        return switch (field == null ? "" : field) {
+            case "username" -> username;
+            case "displayName" -> displayName;
+            case "email" -> email;
+            default -> password;
+        };
+    }
+
+    private void fail(HasValidation field, String key) {
+        field.setErrorMessage(getTranslation(key));
+        field.setInvalid(true);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Titles.of(this, "register.title");
+    }
+}

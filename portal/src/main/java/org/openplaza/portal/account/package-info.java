@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,83 @@
+package org.openplaza.portal.admin;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.EnumSet;
+import java.util.Set;
+import org.openplaza.accounts.Account;
+import org.openplaza.accounts.AccountException;
+import org.openplaza.accounts.AccountService;
+import org.openplaza.accounts.Role;
+
+/** One account, opened by an administrator: roles, verified residency, enabled. */
+class UserDialog extends Dialog {
+
+    final CheckboxGroup<Role> roles = new CheckboxGroup<>();
+    final Checkbox verified = new Checkbox();
+    final Checkbox enabled = new Checkbox();
+    final Button save = new Button();
+
+    private final AccountService accounts;
+    private final Account account;
+    private final Runnable onSaved;
+
+    UserDialog(AccountService accounts, Account account, Runnable onSaved) {
+        this.accounts = accounts;
+        this.account = account;
+        this.onSaved = onSaved;
+        setId("user-dialog");
+        setHeaderTitle(getTranslation("admin.user.title", account.username()));
+        roles.setId("user-roles");
+        roles.setLabel(getTranslation("account.roles"));
+        roles.setItems(Role.values());
+        roles.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
+        roles.setValue(account.roles());
+        verified.setId("user-verified");
+        verified.setLabel(getTranslation("admin.user.verified"));
+        verified.setValue(account.verifiedResident());
+        enabled.setId("user-enabled");
+        enabled.setLabel(getTranslation("admin.user.enabled"));
+        enabled.setValue(account.enabled());
+        VerticalLayout body = new VerticalLayout(
+                new Paragraph(account.displayName() + " · " + account.email()), roles, verified, enabled);
+        body.setPadding(false);
+        add(body);
+        save.setId("user-save");
+        save.setText(getTranslation("common.save"));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        Button cancel = new Button(getTranslation("common.cancel"), e -> close());
+        cancel.setId("user-cancel");
+        getFooter().add(cancel, save);
+    }
+
+    private void save() {
+        try {
+            Set<Role> chosen = roles.getValue().isEmpty() ? Set.of() : EnumSet.copyOf(roles.getValue());
+            if (!chosen.equals(account.roles())) {
+                accounts.changeRoles(account.id(), chosen);
+            }
+            if (verified.getValue() != account.verifiedResident()) {
+                accounts.setVerifiedResident(account.id(), verified.getValue());
+            }
+            if (enabled.getValue() != account.enabled()) {
+                accounts.setEnabled(account.id(), enabled.getValue());
+            }
+        } catch (AccountException e) {
+            Notification error = Notification.show(getTranslation(e.messageKey()));
+            error.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            error.setId("user-error");
+            return;
+        }
+        Notification.show(getTranslation("admin.user.saved")).setId("user-saved");
+        onSaved.run();
+        close();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.errors;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.home;
+
+import org.jspecify.annotations.NullMarked;

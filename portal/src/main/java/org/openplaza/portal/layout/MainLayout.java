@@ -1,0 +1,135 @@
+package org.openplaza.portal.layout;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.Locale;
+import org.openplaza.accounts.Role;
+import org.openplaza.portal.account.AccountView;
+import org.openplaza.portal.account.LoginView;
+import org.openplaza.portal.account.RegisterView;
+import org.openplaza.portal.admin.AuditLogView;
+import org.openplaza.portal.admin.UsersView;
+import org.openplaza.portal.catalog.CatalogView;
+import org.openplaza.portal.home.HomeView;
+import org.openplaza.portal.i18n.LanguagePreference;
+import org.openplaza.portal.i18n.PortalI18nProvider;
+import org.openplaza.portal.proposals.ProposalsView;
+import org.openplaza.portal.publish.PublishView;
+import org.openplaza.portal.visualisations.VisualisationsView;
+
+/** The application shell: navigation by role, the language switcher, sign-in and sign-out. */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    private final AuthenticationContext authentication;
+    private final LanguagePreference languages;
+
+    public MainLayout(AuthenticationContext authentication, LanguagePreference languages) {
+        this.authentication = authentication;
+        this.languages = languages;
+        setPrimarySection(Section.DRAWER);
+        addToNavbar(toggle(), title(), accountBar());
+        addToDrawer(brand(), navigation());
+    }
+
+    private DrawerToggle toggle() {
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.toggle"));
+        return toggle;
+    }
+
+    private Span title() {
+        Span title = new Span(getTranslation("app.name"));
+        title.addClassName("navbar-title");
+        return title;
+    }
+
+    private Div brand() {
+        RouterLink home = new RouterLink(getTranslation("app.name"), HomeView.class);
+        home.addClassName("brand");
+        Div brand = new Div(home);
+        brand.addClassName("brand-box");
+        return brand;
+    }
+
+    private SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setId("main-nav");
+        nav.setLabel(getTranslation("nav.label"));
+        nav.addItem(item("nav.home", HomeView.class, VaadinIcon.HOME));
+        nav.addItem(item("nav.catalog", CatalogView.class, VaadinIcon.DATABASE));
+        nav.addItem(item("nav.visualisations", VisualisationsView.class, VaadinIcon.BAR_CHART));
+        nav.addItem(item("nav.proposals", ProposalsView.class, VaadinIcon.CHECK_SQUARE_O));
+        if (authentication.hasRole(Role.OFFICIAL.name())) {
+            nav.addItem(item("nav.publish", PublishView.class, VaadinIcon.UPLOAD));
+        }
+        if (authentication.hasRole(Role.ADMIN.name())) {
+            SideNavItem admin = new SideNavItem(getTranslation("nav.admin"));
+            admin.setPrefixComponent(VaadinIcon.COG.create());
+            admin.setExpanded(true);
+            admin.setId("nav-admin");
+            admin.addItem(item("nav.admin.users", UsersView.class, VaadinIcon.USERS));
+            admin.addItem(item("nav.admin.audit", AuditLogView.class, VaadinIcon.LIST));
+            nav.addItem(admin);
+        }
+        return nav;
+    }
+
+    private SideNavItem item(String key, Class<? extends com.vaadin.flow.component.Component> view, VaadinIcon icon) {
+        SideNavItem item = new SideNavItem(getTranslation(key), view, icon.create());
+        item.setId(key.replace('.', '-'));
+        return item;
+    }
+
+    private HorizontalLayout accountBar() {
+        HorizontalLayout bar = new HorizontalLayout(languageSelect());
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.addClassName("account-bar");
+        if (authentication.isAuthenticated()) {
+            RouterLink account =
+                    new RouterLink(authentication.getPrincipalName().orElse(""), AccountView.class);
+            account.setId("account-link");
+            Button signOut = new Button(getTranslation("nav.sign-out"), e -> authentication.logout());
+            signOut.setId("sign-out");
+            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            bar.add(account, signOut);
+        } else {
+            RouterLink signIn = new RouterLink(getTranslation("nav.sign-in"), LoginView.class);
+            signIn.setId("sign-in-link");
+            RouterLink register = new RouterLink(getTranslation("nav.register"), RegisterView.class);
+            register.setId("register-link");
+            bar.add(signIn, register);
+        }
+        return bar;
+    }
+
+    private Select<Locale> languageSelect() {
+        Select<Locale> select = new Select<>();
+        select.setId("language");
+        select.setItems(PortalI18nProvider.LOCALES);
+        select.setItemLabelGenerator(locale -> locale.getDisplayLanguage(locale));
+        select.setAriaLabel(getTranslation("nav.language"));
+        select.setValue(PortalI18nProvider.supported(getLocale()));
+        select.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                languages.choose(getUI().orElseThrow(), e.getValue());
+            }
+        });
+        return select;
+    }
+}

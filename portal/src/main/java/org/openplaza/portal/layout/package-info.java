@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.layout;
+
+import org.jspecify.annotations.NullMarked;

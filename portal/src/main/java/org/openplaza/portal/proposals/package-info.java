@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.proposals;
+
+import org.jspecify.annotations.NullMarked;

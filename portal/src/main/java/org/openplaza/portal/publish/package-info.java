@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.publish;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,90 @@
+package org.openplaza.portal.security;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.openplaza.accounts.AccountAccessChanged;
+import org.openplaza.accounts.signin.SignInThrottledException;
+import org.openplaza.accounts.signin.ThrottlingAuthenticationProvider;
+import org.openplaza.portal.account.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+/**
+ * Spring Security with Vaadin's integration. Views declare who may open them; service methods check
+ * again with {@code @PreAuthorize}, so hiding a button is never the only guard.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfiguration {
+
+    static final String LOGIN_FAILED_URL = "/login?error";
+    static final String LOGIN_THROTTLED_URL = "/login?throttled";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, ThrottlingAuthenticationProvider authenticationProvider, SessionRegistry sessions)
+            throws Exception {
+        http.authorizeHttpRequests(
+                requests -> requests.requestMatchers("/images/**", "/icons/**", "/webjars/**", "/js/**")
+                        .permitAll());
+        http.authenticationProvider(authenticationProvider);
+        http.formLogin(form -> form.failureHandler(failureHandler()));
+        http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                .maximumSessions(-1)
+                .sessionRegistry(sessions)
+                .expiredUrl("/"));
+        http.headers(headers -> headers.frameOptions(frame -> frame.deny())
+                .contentTypeOptions(options -> {})
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+
+    /** A throttled sign-in gets its own message; every other failure the same generic one. */
+    private static AuthenticationFailureHandler failureHandler() {
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+                + (exception instanceof SignInThrottledException ? LOGIN_THROTTLED_URL : LOGIN_FAILED_URL));
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /** Ends a user's open sessions when an administrator changes their roles or disables them. */
+    @Bean
+    SessionExpiry sessionExpiry(SessionRegistry sessions) {
+        return new SessionExpiry(sessions);
+    }
+
+    record SessionExpiry(SessionRegistry sessions) {
+        @EventListener
+        public void accessChanged(AccountAccessChanged event) {
+            for (Object principal : sessions.getAllPrincipals()) {
+                if (principal instanceof UserDetails user && user.getUsername().equals(event.username())) {
+                    sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.security;
+
+import org.jspecify.annotations.NullMarked;

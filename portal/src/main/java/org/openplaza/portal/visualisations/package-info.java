@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.visualisations;
+
+import org.jspecify.annotations.NullMarked;

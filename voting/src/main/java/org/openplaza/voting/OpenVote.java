@@ -1,0 +1,6 @@
+package org.openplaza.voting;
+
+import java.time.Instant;
+
+/** A vote that is open now. */
+public record OpenVote(long id, String question, Instant opensAt, Instant closesAt) {}

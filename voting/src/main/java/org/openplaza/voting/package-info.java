@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.voting;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,8 @@ public class PasswordPolicy {
 
     /** zxcvbn's score 3: "safely unguessable", about 10^10 guesses. */
     private static final int MINIMUM_SCORE = 3;
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final int minLength;
     private final int maxLength;
@@ -60,8 +63,17 @@ public class PasswordPolicy {
         if (length > maxLength) {
             return Optional.of("password.error.too-long");
         }
-        List<String> inputs = new ArrayList<>(context);
+        List<String> inputs = new ArrayList<>();
         inputs.add("openplaza");
+        for (String word : context) {
+            inputs.add(word);
+            // "kim.minji@example.org" also yields "kim", "minji", "example"
+            for (String part : NON_WORD.split(word)) {
+                if (part.length() >= 3) {
+                    inputs.add(part);
+                }
+            }
+        }
         Strength strength = zxcvbn.measure(normalised, inputs);
         if (strength.getScore() < MINIMUM_SCORE) {
             return Optional.of("password.error.too-guessable");

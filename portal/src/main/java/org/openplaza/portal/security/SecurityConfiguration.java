@@ -43,7 +43,9 @@ class SecurityConfiguration {
                 requests -> requests.requestMatchers("/images/**", "/icons/**", "/webjars/**", "/js/**")
                         .permitAll());
         http.authenticationProvider(authenticationProvider);
-        http.formLogin(form -> form.failureHandler(failureHandler()));
+        // the login page is named here too, before Vaadin's configurer runs, so that Spring Security
+        // never enables its own generated login page
+        http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler()));
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .maximumSessions(-1)
                 .sessionRegistry(sessions)

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.config;
+
+import org.jspecify.annotations.NullMarked;

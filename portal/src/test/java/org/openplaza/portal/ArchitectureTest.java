@@ -1,0 +1,67 @@
+package org.openplaza.portal;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The arrows between modules: portal → data-catalog, voting, accounts → migrations. Each rule was
+ * seen failing once against a deliberate violation before it was trusted.
+ */
+@AnalyzeClasses(packages = "org.openplaza", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    static final String[] DOMAIN = {
+        "org.openplaza.accounts..",
+        "org.openplaza.audit..",
+        "org.openplaza.platform..",
+        "org.openplaza.catalog..",
+        "org.openplaza.visualisations..",
+        "org.openplaza.voting.."
+    };
+
+    @ArchTest
+    static final ArchRule modules_know_nothing_of_vaadin_or_the_portal = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.vaadin..", "org.openplaza.portal..")
+            .because("data-catalog, voting and accounts are plain Spring modules that any UI can use");
+
+    @ArchTest
+    static final ArchRule the_portal_never_touches_jooq = noClasses()
+            .that()
+            .resideInAPackage("org.openplaza.portal..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jooq..", "org.openplaza.db..")
+            .because("views talk to module services, never to the database");
+
+    @ArchTest
+    static final ArchRule the_catalog_does_not_depend_on_voting = noClasses()
+            .that()
+            .resideInAnyPackage("org.openplaza.catalog..", "org.openplaza.visualisations..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.openplaza.voting..");
+
+    @ArchTest
+    static final ArchRule voting_does_not_depend_on_the_catalog = noClasses()
+            .that()
+            .resideInAPackage("org.openplaza.voting..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.openplaza.catalog..", "org.openplaza.visualisations..");
+
+    @ArchTest
+    static final ArchRule accounts_depend_on_no_other_module = noClasses()
+            .that()
+            .resideInAnyPackage("org.openplaza.accounts..", "org.openplaza.audit..", "org.openplaza.platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.openplaza.catalog..", "org.openplaza.visualisations..", "org.openplaza.voting..");
+}

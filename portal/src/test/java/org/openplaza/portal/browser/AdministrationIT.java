@@ -1,0 +1,66 @@
+package org.openplaza.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** An administrator verifies a resident; the change shows in the list and in the audit log. */
+class AdministrationIT extends BrowserTest {
+
+    private void openUser(String username) {
+        WebElement cell = new WebDriverWait(driver, TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector("#users-grid vaadin-grid-cell-content")).stream()
+                        .filter(e -> e.getText().trim().equals(username))
+                        .findFirst()
+                        .orElse(null));
+        cell.click();
+        find("#user-dialog");
+        waitForVaadin();
+    }
+
+    @Test
+    void an_administrator_verifies_a_resident_and_it_is_audited() {
+        signIn("admin", "plaza-admin-demo-key");
+        open("/admin/users");
+        type("#users-search", "newcomer");
+        waitForVaadin();
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> !find("#users-grid").getText().contains("official"));
+        openUser("newcomer");
+        assertAccessible("user dialog");
+        click("#user-verified input");
+        click("#user-save");
+        new WebDriverWait(driver, TIMEOUT).until(d -> !present("#user-dialog"));
+        openUser("newcomer");
+        assertThat(find("#user-verified").getAttribute("checked")).isNotNull();
+        click("#user-cancel");
+
+        open("/admin/audit");
+        type("#audit-search", "RESIDENT_VERIFIED");
+        waitForVaadin();
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#audit-grid").getText().contains("newcomer"));
+        assertThat(find("#audit-grid").getText()).contains("admin").contains("RESIDENT_VERIFIED");
+    }
+
+    @Test
+    void an_administrator_cannot_take_away_their_own_administrator_role() {
+        signIn("admin", "plaza-admin-demo-key");
+        open("/admin/users");
+        type("#users-search", "admin");
+        waitForVaadin();
+        openUser("admin");
+        WebElement adminRole = find("#user-roles").findElements(By.cssSelector("vaadin-checkbox")).stream()
+                .filter(e -> e.getText().contains("Administrator"))
+                .findFirst()
+                .orElseThrow();
+        adminRole.findElement(By.cssSelector("input")).click();
+        click("#user-save");
+        assertThat(find("vaadin-notification-card").getText())
+                .isEqualTo("You cannot remove your own administrator role.");
+        assertThat(present("#user-dialog")).isTrue();
+    }
+}

@@ -1,0 +1,193 @@
+package org.openplaza.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The running portal (random port, a fresh database in target/) driven by Debian's headless
+ * Chromium. Nothing is downloaded: Selenium is pointed at /usr/bin/chromium and
+ * /usr/bin/chromedriver (or CHROME_BIN and CHROMEDRIVER).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "openplaza.data-dir=target/it-data/${random.uuid}",
+            "vaadin.devmode.devTools.enabled=false",
+            "openplaza.accounts.failures-per-address=1000"
+        })
+abstract class BrowserTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        String chromedriver = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+        String chromium = System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1000",
+                "--lang=en-GB",
+                "--user-data-dir=" + Files.createTempDirectory("openplaza-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(TIMEOUT);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        open("/");
+        driver.manage().deleteAllCookies();
+    }
+
+    void open(String path) {
+        driver.get("http://localhost:" + port + path);
+        waitForVaadin();
+    }
+
+    /** Ready when the Flow client exists and has no request in flight. */
+    void waitForVaadin() {
+        try {
+            new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(js(READY)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Vaadin did not settle on " + driver.getCurrentUrl() + ": " + js(STATE), e);
+        }
+    }
+
+    private static final String READY =
+            """
+            if (document.readyState !== 'complete') return false;
+            const flow = window.Vaadin && window.Vaadin.Flow;
+            if (!flow || !flow.clients || Object.keys(flow.clients).length === 0) return false;
+            return Object.values(flow.clients).every(c => !(c.isActive && c.isActive()));
+            """;
+
+    private static final String STATE =
+            """
+            const flow = window.Vaadin && window.Vaadin.Flow;
+            return JSON.stringify({
+              readyState: document.readyState,
+              clients: flow && flow.clients ? Object.keys(flow.clients) : null,
+              active: flow && flow.clients
+                ? Object.values(flow.clients).map(c => c.isActive ? c.isActive() : 'n/a') : null,
+              body: document.body ? document.body.innerText.slice(0, 300) : null
+            });
+            """;
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    WebElement find(String css) {
+        return new WebDriverWait(driver, TIMEOUT).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    boolean present(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    void type(String fieldCss, String text) {
+        WebElement input = find(fieldCss + " input");
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(String css) {
+        find(css).click();
+        waitForVaadin();
+    }
+
+    void signIn(String username, String password) {
+        open("/login");
+        find("#vaadinLoginUsername input").sendKeys(username);
+        find("#vaadinLoginPassword input").sendKeys(password, Keys.ENTER);
+        new WebDriverWait(driver, TIMEOUT).until(d -> {
+            String url = d.getCurrentUrl();
+            return url != null && (!url.contains("/login") || url.contains("?"));
+        });
+        waitForVaadin();
+    }
+
+    String currentPath() {
+        return driver.getCurrentUrl().replaceFirst("^http://localhost:\\d+", "");
+    }
+
+    /** The text of the error message a Vaadin field shows, from its slotted error element. */
+    String fieldError(String fieldCss) {
+        WebElement error = new WebDriverWait(driver, TIMEOUT).until(d -> {
+            WebElement e = d.findElement(By.cssSelector(fieldCss + " > [slot='error-message']"));
+            return e.getText().isBlank() ? null : e;
+        });
+        return error.getText();
+    }
+
+    /** Runs axe-core on the current page; no serious or critical violation may remain. */
+    void assertAccessible(String page) {
+        Results results = new AxeBuilder().analyze(driver);
+        List<Rule> blocking = results.getViolations().stream()
+                .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
+                .toList();
+        String report = blocking.stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream()
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+        assertThat(blocking)
+                .as("accessibility violations on %s:%n%s", page, report)
+                .isEmpty();
+    }
+}

@@ -1,0 +1,51 @@
+package org.openplaza.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A visitor registers as a citizen, and the server's refusals reach the form. */
+class RegistrationIT extends BrowserTest {
+
+    private void fill(String username, String email, String password, String confirm) {
+        open("/register");
+        type("#register-username", username);
+        type("#register-display-name", "María José Ortega");
+        type("#register-email", email);
+        type("#register-password", password);
+        type("#register-confirm", confirm);
+        click("#register-submit");
+    }
+
+    @Test
+    void a_new_citizen_registers_then_signs_in() {
+        fill("maria.ortega", "maria@example.org", "amber kettle drifts north", "amber kettle drifts north");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .until(d -> currentPath().startsWith("/login"));
+        assertThat(find("#login-notice").getText()).isEqualTo("Your account was created. Sign in to continue.");
+
+        signIn("maria.ortega", "amber kettle drifts north");
+        assertThat(find("#account-link").getText()).isEqualTo("maria.ortega");
+        click("#account-link");
+        assertThat(find("#account-details").getText())
+                .contains("María José Ortega")
+                .contains("You are not yet verified as a resident");
+    }
+
+    @Test
+    void a_common_password_is_refused_with_a_clear_message() {
+        fill("weak.choice", "weak@example.org", "passwordpassword", "passwordpassword");
+        assertThat(fieldError("#register-password")).startsWith("This password is too common or too easy to guess");
+        assertThat(currentPath()).isEqualTo("/register");
+        assertAccessible("register with errors");
+    }
+
+    @Test
+    void a_taken_username_and_mismatched_passwords_are_refused() {
+        fill("official", "someone@example.org", "amber kettle drifts north", "amber kettle drifts north");
+        assertThat(fieldError("#register-username")).isEqualTo("This username is already taken.");
+
+        fill("another.name", "another@example.org", "amber kettle drifts north", "amber kettle drifts south");
+        assertThat(fieldError("#register-confirm")).isEqualTo("The two passwords are not the same.");
+    }
+}

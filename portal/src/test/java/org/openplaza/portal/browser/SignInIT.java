@@ -1,0 +1,49 @@
+package org.openplaza.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openplaza.accounts.AccountService;
+import org.openplaza.accounts.Registration;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Wrong passwords, and the throttling that slows guessing, seen from the sign-in page. */
+class SignInIT extends BrowserTest {
+
+    @Autowired
+    AccountService accounts;
+
+    private String errorShown() {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("const w = document.querySelector('vaadin-login-form-wrapper');"
+                        + " const e = w && w.shadowRoot.querySelector('[part=error-message]');"
+                        + " return e && !e.hidden ? e.innerText : '';");
+    }
+
+    @Test
+    void a_wrong_password_gets_the_same_message_as_an_unknown_username() {
+        signIn("citizen", "this is not the password");
+        assertThat(currentPath()).isEqualTo("/login?error");
+        String wrongPassword = errorShown();
+        assertThat(wrongPassword).contains("The username or password is not correct");
+        assertAccessible("login with error");
+
+        signIn("no-such-person", "this is not the password");
+        assertThat(currentPath()).isEqualTo("/login?error");
+        assertThat(errorShown()).isEqualTo(wrongPassword);
+    }
+
+    @Test
+    void after_five_wrong_passwords_even_the_right_one_is_refused_for_a_while() {
+        accounts.register(new Registration(
+                "throttle-target", "Throttle Target", "throttle@example.org", "copper meadow quietly hums"));
+        for (int i = 0; i < 5; i++) {
+            signIn("throttle-target", "wrong guess number " + i);
+            assertThat(currentPath()).isEqualTo("/login?error");
+        }
+        signIn("throttle-target", "copper meadow quietly hums");
+        assertThat(currentPath()).isEqualTo("/login?throttled");
+        assertThat(errorShown()).contains("too many failed sign-in attempts");
+        assertThat(present("#account-link")).isFalse();
+    }
+}

@@ -4,7 +4,6 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.openplaza.accounts.AccountAccessChanged;
 import org.openplaza.accounts.signin.SignInThrottledException;
-import org.openplaza.accounts.signin.ThrottlingAuthenticationProvider;
 import org.openplaza.portal.account.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,13 +35,12 @@ class SecurityConfiguration {
     static final String LOGIN_THROTTLED_URL = "/login?throttled";
 
     @Bean
-    SecurityFilterChain securityFilterChain(
-            HttpSecurity http, ThrottlingAuthenticationProvider authenticationProvider, SessionRegistry sessions)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(
                 requests -> requests.requestMatchers("/images/**", "/icons/**", "/webjars/**", "/js/**")
                         .permitAll());
-        http.authenticationProvider(authenticationProvider);
+        // no http.authenticationProvider(...): the provider bean already backs the global
+        // AuthenticationManager, and adding it here too would count every failure twice
         // the login page is named here too, before Vaadin's configurer runs, so that Spring Security
         // never enables its own generated login page
         http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler()));

@@ -104,16 +104,14 @@ abstract class BrowserTest {
         }
     }
 
-    private static final String READY =
-            """
+    private static final String READY = """
             if (document.readyState !== 'complete') return false;
             const flow = window.Vaadin && window.Vaadin.Flow;
             if (!flow || !flow.clients || Object.keys(flow.clients).length === 0) return false;
             return Object.values(flow.clients).every(c => !(c.isActive && c.isActive()));
             """;
 
-    private static final String STATE =
-            """
+    private static final String STATE = """
             const flow = window.Vaadin && window.Vaadin.Flow;
             return JSON.stringify({
               readyState: document.readyState,
@@ -137,6 +135,10 @@ abstract class BrowserTest {
 
     boolean present(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    boolean displayed(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
     }
 
     void type(String fieldCss, String text) {

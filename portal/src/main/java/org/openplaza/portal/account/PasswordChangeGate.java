@@ -42,7 +42,7 @@ class PasswordChangeGate implements VaadinServiceInitListener {
         }
         boolean mustChange = accounts.current().map(Account::mustChangePassword).orElse(false);
         if (mustChange) {
-            event.rerouteTo(AccountView.class);
+            event.forwardTo(AccountView.class);
         } else {
             session.setAttribute(CHANGED, Boolean.TRUE);
         }

@@ -2,18 +2,17 @@ package org.openplaza.portal.admin;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.flow.data.provider.DataProvider;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.openplaza.audit.AuditEvent;
 import org.openplaza.audit.AuditService;
 import org.openplaza.portal.layout.Formats;
+import org.openplaza.portal.layout.SearchField;
 import org.openplaza.portal.layout.Titles;
 
 /** The audit log, newest first, searchable; read-only. */
@@ -26,11 +25,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     public AuditLogView(AuditService audit) {
         setSizeFull();
-        search.setId("audit-search");
-        search.setLabel(getTranslation("admin.audit.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
+        SearchField.create(search, "audit-search", "admin.audit.search");
         ConfigurableFilterDataProvider<AuditEvent, Void, String> data =
                 DataProvider.<AuditEvent, String>fromFilteringCallbacks(
                                 q -> audit.search(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream(),

@@ -2,18 +2,17 @@ package org.openplaza.portal.admin;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.flow.data.provider.DataProvider;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 import org.openplaza.accounts.Account;
 import org.openplaza.accounts.AccountService;
+import org.openplaza.portal.layout.SearchField;
 import org.openplaza.portal.layout.Titles;
 
 /** Administrators list and search accounts; a click opens the account to change roles and status. */
@@ -30,11 +29,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     public UsersView(AccountService accounts) {
         this.accounts = accounts;
         setSizeFull();
-        search.setId("users-search");
-        search.setLabel(getTranslation("admin.users.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
+        SearchField.create(search, "users-search", "admin.users.search");
         data = DataProvider.<Account, String>fromFilteringCallbacks(
                         q -> accounts.search(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream(),
                         q -> accounts.count(q.getFilter().orElse("")))

@@ -1,7 +1,5 @@
 package org.openplaza.portal.errors;
 
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -9,10 +7,8 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
-import org.openplaza.portal.home.HomeView;
 import org.openplaza.portal.layout.MainLayout;
 
 /** Shown, with status 403, when a signed-in user opens a page their role does not allow. */
@@ -22,10 +18,7 @@ public class AccessDeniedView extends VerticalLayout
         implements HasErrorParameter<AccessDeniedException>, HasDynamicTitle {
 
     public AccessDeniedView() {
-        H1 title = new H1(getTranslation("error.denied.title"));
-        title.setId("access-denied");
-        add(title, new Paragraph(getTranslation("error.denied.text")));
-        add(new RouterLink(getTranslation("error.back-home"), HomeView.class));
+        ErrorPage.fill(this, "access-denied", "error.denied.title", "error.denied.text");
     }
 
     @Override

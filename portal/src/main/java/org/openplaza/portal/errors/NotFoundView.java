@@ -1,7 +1,5 @@
 package org.openplaza.portal.errors;
 
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -9,10 +7,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
-import org.openplaza.portal.home.HomeView;
 import org.openplaza.portal.layout.MainLayout;
 
 /** Shown, with status 404, for an address that leads nowhere. */
@@ -21,10 +17,7 @@ import org.openplaza.portal.layout.MainLayout;
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     public NotFoundView() {
-        H1 title = new H1(getTranslation("error.not-found.title"));
-        title.setId("not-found");
-        add(title, new Paragraph(getTranslation("error.not-found.text")));
-        add(new RouterLink(getTranslation("error.back-home"), HomeView.class));
+        ErrorPage.fill(this, "not-found", "error.not-found.title", "error.not-found.text");
     }
 
     @Override

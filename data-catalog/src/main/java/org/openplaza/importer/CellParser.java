@@ -1,0 +1,243 @@
+package org.openplaza.importer;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One way of reading a cell as a typed value: a type and, for numbers and dates, the format. Type
+ * inference keeps, per column, the parsers that accepted every value so far.
+ *
+ * @param type what the values become
+ * @param format the pattern, for dates and times, or the number style
+ */
+public record CellParser(ValueType type, String format, Reader reader) {
+
+    /** Reads one cell; returns null when the text is not in this parser's form. */
+    @FunctionalInterface
+    public interface Reader {
+        @Nullable
+        Object read(String text);
+    }
+
+    /** Cells that mean "no value" in government files: empty, NA, N/A, NULL, and the dashes and dots of statistics offices. */
+    public static final Set<String> NULL_TOKENS =
+            Set.of("", "na", "n/a", "null", "nan", "-", "--", ".", "..", "...", "…", "x");
+
+    public static boolean isNull(String text) {
+        String t = text.strip();
+        return t.isEmpty() || NULL_TOKENS.contains(t.toLowerCase(Locale.ROOT));
+    }
+
+    public @Nullable Object read(String text) {
+        return reader.read(text.strip());
+    }
+
+    private static final String CURRENCY = "$€£¥₩₹";
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+    /** Every parser, in the order of preference when several accept a whole column. */
+    public static List<CellParser> all(NumberStyle style) {
+        List<CellParser> parsers = new ArrayList<>();
+        parsers.add(new CellParser(ValueType.BOOLEAN, "true/false", CellParser::readBoolean));
+        // an 8-digit column of valid dates is a date column, not a number column
+        parsers.add(date("uuuuMMdd", basicDate()));
+        parsers.add(new CellParser(ValueType.INTEGER, style.name(), t -> readInteger(t, style)));
+        parsers.add(new CellParser(ValueType.DECIMAL, style.name(), t -> readDecimal(t, style)));
+        for (String pattern : List.of(
+                "uuuu-MM-dd",
+                "uuuu.MM.dd",
+                "uuuu/MM/dd",
+                "d/M/uuuu",
+                "M/d/uuuu",
+                "d.M.uuuu",
+                "d-M-uuuu",
+                "M-d-uuuu",
+                "d-MMM-uu",
+                "d-MMM-uuuu",
+                "d MMM uuuu")) {
+            parsers.add(date(pattern, formatter(pattern)));
+        }
+        for (String pattern : List.of(
+                "uuuu-MM-dd HH:mm:ss",
+                "uuuu-MM-dd HH:mm",
+                "uuuu-MM-dd'T'HH:mm:ss",
+                "uuuu/MM/dd HH:mm:ss",
+                "uuuu/MM/dd HH:mm",
+                "uuuu.MM.dd HH:mm:ss",
+                "d/M/uuuu HH:mm:ss",
+                "d/M/uuuu HH:mm",
+                "M/d/uuuu HH:mm:ss",
+                "M/d/uuuu HH:mm")) {
+            parsers.add(timestamp(pattern));
+        }
+        return List.copyOf(parsers);
+    }
+
+    static @Nullable Boolean readBoolean(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "t" -> Boolean.TRUE;
+            case "false", "no", "n", "f" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** Digits with optional sign, grouping, a leading currency sign or a trailing percent; no leading zeros. */
+    static @Nullable Long readInteger(String text, NumberStyle style) {
+        String digits = plainNumber(text, style);
+        if (digits == null || digits.indexOf(style.decimalSeparator) >= 0) {
+            return null;
+        }
+        String unsigned = digits.startsWith("-") || digits.startsWith("+") ? digits.substring(1) : digits;
+        if (!DIGITS.matcher(unsigned).matches() || unsigned.length() > 18) {
+            return null;
+        }
+        return Long.parseLong(digits.startsWith("+") ? unsigned : digits);
+    }
+
+    static @Nullable BigDecimal readDecimal(String text, NumberStyle style) {
+        String number = plainNumber(text, style);
+        if (number == null) {
+            return null;
+        }
+        String normalised = number.replace(style.decimalSeparator, '.');
+        try {
+            BigDecimal value = new BigDecimal(normalised);
+            return value.precision() > 38 ? null : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The number with currency, percent and grouping taken away, or null when it is no number.
+     * Grouping must be regular (1,234,567), and a leading zero before more digits marks an
+     * identifier (ZIP and FIPS codes), not a number.
+     */
+    private static @Nullable String plainNumber(String text, NumberStyle style) {
+        String t = text;
+        if (t.isEmpty()) {
+            return null;
+        }
+        String sign = "";
+        if (t.charAt(0) == '-' || t.charAt(0) == '+') {
+            sign = t.charAt(0) == '-' ? "-" : "";
+            t = t.substring(1);
+        }
+        if (!t.isEmpty() && CURRENCY.indexOf(t.charAt(0)) >= 0) {
+            t = t.substring(1).stripLeading();
+        }
+        if (t.endsWith("%")) {
+            t = t.substring(0, t.length() - 1).stripTrailing();
+        }
+        if (t.isEmpty() || !Character.isDigit(t.charAt(0)) && t.charAt(0) != style.decimalSeparator) {
+            return null;
+        }
+        int decimal = t.indexOf(style.decimalSeparator);
+        String whole = decimal < 0 ? t : t.substring(0, decimal);
+        String fraction = decimal < 0 ? "" : t.substring(decimal + 1);
+        if (whole.indexOf(style.groupingSeparator) >= 0) {
+            String[] groups = whole.split(Pattern.quote(String.valueOf(style.groupingSeparator)), -1);
+            if (groups[0].isEmpty() || groups[0].length() > 3) {
+                return null;
+            }
+            for (int i = 1; i < groups.length; i++) {
+                if (groups[i].length() != 3) {
+                    return null;
+                }
+            }
+            whole = String.join("", groups);
+        }
+        if (whole.length() > 1 && whole.charAt(0) == '0') {
+            return null;
+        }
+        String exponent = "";
+        int e = Math.max(fraction.indexOf('e'), fraction.indexOf('E'));
+        if (e >= 0) {
+            exponent = fraction.substring(e);
+            fraction = fraction.substring(0, e);
+            if (!exponent.matches("[eE][+-]?\\d{1,3}")) {
+                return null;
+            }
+        }
+        if (!(whole.isEmpty() || DIGITS.matcher(whole).matches())
+                || !(fraction.isEmpty() || DIGITS.matcher(fraction).matches())
+                || whole.isEmpty() && fraction.isEmpty()) {
+            return null;
+        }
+        return sign
+                + (whole.isEmpty() ? "0" : whole)
+                + (decimal < 0 ? "" : style.decimalSeparator + fraction)
+                + exponent;
+    }
+
+    private static DateTimeFormatter formatter(String pattern) {
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    private static DateTimeFormatter basicDate() {
+        return new DateTimeFormatterBuilder()
+                .appendValue(ChronoField.YEAR, 4)
+                .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+                .appendValue(ChronoField.DAY_OF_MONTH, 2)
+                .toFormatter(Locale.ROOT)
+                .withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    private static CellParser date(String pattern, DateTimeFormatter formatter) {
+        boolean basic = pattern.equals("uuuuMMdd");
+        return new CellParser(ValueType.DATE, pattern, text -> {
+            if (basic && (text.length() != 8 || !DIGITS.matcher(text).matches())) {
+                return null;
+            }
+            LocalDate date = parse(formatter, text, LocalDate::from);
+            if (date == null || (basic && (date.getYear() < 1800 || date.getYear() > 2200))) {
+                return null;
+            }
+            return date;
+        });
+    }
+
+    /** Accepts the date alone too (as midnight), so a column mixing both stays a timestamp column. */
+    private static CellParser timestamp(String pattern) {
+        DateTimeFormatter full = formatter(pattern);
+        DateTimeFormatter dateOnly =
+                formatter(pattern.substring(0, pattern.indexOf(pattern.contains("'T'") ? "'T'" : " ")));
+        return new CellParser(ValueType.TIMESTAMP, pattern, text -> {
+            LocalDateTime value = parse(full, text, LocalDateTime::from);
+            if (value != null) {
+                return value;
+            }
+            LocalDate date = parse(dateOnly, text, LocalDate::from);
+            return date == null ? null : date.atStartOfDay();
+        });
+    }
+
+    private static <T> @Nullable T parse(
+            DateTimeFormatter formatter, String text, java.util.function.Function<TemporalAccessor, T> query) {
+        if (text.isEmpty() || !Character.isDigit(text.charAt(0))) {
+            return null;
+        }
+        try {
+            return query.apply(formatter.parse(text));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.openplaza.importer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Column labels as people read them, and the names the dataset store uses: generated, lower-case
+ * ASCII, unique, never the user's text spliced into SQL.
+ */
+public final class ColumnNames {
+
+    static final int MAX_NAME = 48;
+
+    private ColumnNames() {}
+
+    /** Blank labels become "Column n"; a repeated label gets " (2)", " (3)"... */
+    public static List<String> labels(List<String> raw) {
+        List<String> labels = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String label = raw.get(i).strip().replaceAll("\\s+", " ");
+            if (label.isEmpty()) {
+                label = "Column " + (i + 1);
+            }
+            String unique = label;
+            for (int n = 2; !seen.add(unique.toLowerCase(Locale.ROOT)); n++) {
+                unique = label + " (" + n + ")";
+            }
+            labels.add(unique);
+        }
+        return labels;
+    }
+
+    /** {@code "no._of_cases"} becomes {@code no_of_cases}; a label with no ASCII letters becomes {@code column_3}. */
+    public static List<String> sqlNames(List<String> labels) {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String name = labels.get(i)
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "_")
+                    .replaceAll("^_+|_+$", "");
+            if (name.length() > MAX_NAME) {
+                name = name.substring(0, MAX_NAME).replaceAll("_+$", "");
+            }
+            if (name.isEmpty() || !name.matches(".*[a-z].*")) {
+                name = "column_" + (i + 1);
+            } else if (Character.isDigit(name.charAt(0))) {
+                name = "c_" + name;
+            }
+            String unique = name;
+            for (int n = 2; !seen.add(unique); n++) {
+                unique = name + "_" + n;
+            }
+            names.add(unique);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,52 @@
+package org.openplaza.importer;
+
+import java.util.List;
+
+/**
+ * Streaming type inference for one column: every parser that has accepted all values so far stays
+ * a candidate; at the end the first remaining one in order of preference wins, and a column no
+ * parser fits all through is text. Null tokens say nothing about the type.
+ */
+final class TypeInference {
+
+    private final List<CellParser> parsers;
+    private long candidates;
+    private long nulls;
+    private long values;
+
+    TypeInference(List<CellParser> parsers) {
+        if (parsers.size() > 63) {
+            throw new IllegalArgumentException("too many parsers");
+        }
+        this.parsers = parsers;
+        this.candidates = (1L << parsers.size()) - 1;
+    }
+
+    void accept(String cell) {
+        if (CellParser.isNull(cell)) {
+            nulls++;
+            return;
+        }
+        values++;
+        long remaining = candidates;
+        while (remaining != 0) {
+            int i = Long.numberOfTrailingZeros(remaining);
+            remaining &= remaining - 1;
+            if (parsers.get(i).read(cell) == null) {
+                candidates &= ~(1L << i);
+            }
+        }
+    }
+
+    long nulls() {
+        return nulls;
+    }
+
+    /** The winning parser, or null when the column is text (or holds no value at all). */
+    CellParser result() {
+        if (values == 0 || candidates == 0) {
+            return null;
+        }
+        return parsers.get(Long.numberOfTrailingZeros(candidates));
+    }
+}

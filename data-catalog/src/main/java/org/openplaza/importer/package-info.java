@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.importer;
+
+import org.jspecify.annotations.NullMarked;

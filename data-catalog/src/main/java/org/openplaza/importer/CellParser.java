@@ -34,7 +34,7 @@ public record CellParser(ValueType type, String format, Reader reader) {
 
     /** Cells that mean "no value" in government files: empty, NA, N/A, NULL, and the dashes and dots of statistics offices. */
     public static final Set<String> NULL_TOKENS =
-            Set.of("", "na", "n/a", "null", "nan", "-", "--", ".", "..", "...", "…", "x");
+            Set.of("", "na", "n/a", "null", "nan", "-", "--", ".", "..", "...", "…");
 
     public static boolean isNull(String text) {
         String t = text.strip();

@@ -203,7 +203,7 @@ public final class CsvAnalyzer {
                 && looksLikeHeader(records.get(dataStart - headers - 1), width)) {
             headers++;
         }
-        if (dataStart == 0 && !anyTyped(typed) && looksLikeHeader(records.get(0), width) && records.size() > 1) {
+        if (dataStart == 0 && !anyTyped(typed) && looksLikeHeader(records.get(0), width)) {
             // a text-only file: the first full record is the header
             return new Layout(0, 1, width);
         }
@@ -228,28 +228,41 @@ public final class CsvAnalyzer {
         return false;
     }
 
+    /** This record is data, and so are most of the few after it (ragged rows and notes aside). */
     private static boolean looksLikeData(
             List<List<String>> records, int index, int width, boolean[] typed, List<CellParser> parsers) {
-        int checked = 0;
-        for (int i = index; i < records.size() && checked < 3; i++, checked++) {
-            List<String> record = records.get(i);
-            if (record.size() != width) {
-                return false;
+        if (!isDataRecord(records.get(index), width, typed, parsers)) {
+            return false;
+        }
+        int agreeing = 0;
+        int disagreeing = 0;
+        for (int i = index + 1; i < records.size() && agreeing + disagreeing < 3; i++) {
+            if (records.get(i).size() != width) {
+                continue; // ragged records and notes say nothing either way
             }
-            boolean anyTypedValue = false;
-            for (int c = 0; c < width; c++) {
-                if (typed[c] && !CellParser.isNull(record.get(c))) {
-                    if (!isTyped(record.get(c), parsers)) {
-                        return false;
-                    }
-                    anyTypedValue = true;
-                }
-            }
-            if (anyTyped(typed) && !anyTypedValue) {
-                return false;
+            if (isDataRecord(records.get(i), width, typed, parsers)) {
+                agreeing++;
+            } else {
+                disagreeing++;
             }
         }
-        return true;
+        return agreeing >= disagreeing;
+    }
+
+    private static boolean isDataRecord(List<String> record, int width, boolean[] typed, List<CellParser> parsers) {
+        if (record.size() != width) {
+            return false;
+        }
+        boolean anyTypedValue = false;
+        for (int c = 0; c < width; c++) {
+            if (typed[c] && !CellParser.isNull(record.get(c))) {
+                if (!isTyped(record.get(c), parsers)) {
+                    return false;
+                }
+                anyTypedValue = true;
+            }
+        }
+        return anyTypedValue || !anyTyped(typed);
     }
 
     private static boolean looksLikeHeader(List<String> record, int width) {

@@ -7,6 +7,8 @@ package org.openplaza.importer;
  * @param name the generated SQL-safe name of the column in the dataset store
  * @param type the narrowest type every value of the column fits
  * @param format the date pattern or number style the values are written in
+ * @param scale the most digits after the decimal separator, for decimal columns
  * @param nulls how many cells are empty or a null token
  */
-public record ColumnAnalysis(int index, String label, String name, ValueType type, String format, long nulls) {}
+public record ColumnAnalysis(
+        int index, String label, String name, ValueType type, String format, int scale, long nulls) {}

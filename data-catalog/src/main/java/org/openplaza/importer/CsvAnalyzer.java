@@ -77,7 +77,7 @@ public final class CsvAnalyzer {
         }
     }
 
-    private static Reader open(Path file, DetectedEncoding encoding) throws IOException {
+    static Reader open(Path file, DetectedEncoding encoding) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         in.skipNBytes(encoding.bomLength());
         return new InputStreamReader(
@@ -347,6 +347,7 @@ public final class CsvAnalyzer {
                     names.get(c),
                     winner == null ? ValueType.TEXT : winner.type(),
                     winner == null ? "" : winner.format(),
+                    inference.get(c).scale(),
                     inference.get(c).nulls()));
         }
         return new CsvAnalysis(

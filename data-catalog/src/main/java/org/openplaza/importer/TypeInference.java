@@ -13,6 +13,7 @@ final class TypeInference {
     private long candidates;
     private long nulls;
     private long values;
+    private int scale;
 
     TypeInference(List<CellParser> parsers) {
         if (parsers.size() > 63) {
@@ -32,10 +33,18 @@ final class TypeInference {
         while (remaining != 0) {
             int i = Long.numberOfTrailingZeros(remaining);
             remaining &= remaining - 1;
-            if (parsers.get(i).read(cell) == null) {
+            Object value = parsers.get(i).read(cell);
+            if (value == null) {
                 candidates &= ~(1L << i);
+            } else if (value instanceof java.math.BigDecimal decimal) {
+                scale = Math.max(scale, decimal.scale());
             }
         }
+    }
+
+    /** The most digits after the decimal separator seen in a decimal value, at most 18. */
+    int scale() {
+        return Math.min(scale, 18);
     }
 
     long nulls() {

@@ -20,7 +20,16 @@ class ArchitectureTest {
         "org.openplaza.platform..",
         "org.openplaza.catalog..",
         "org.openplaza.visualisations..",
+        "org.openplaza.importer..",
+        "org.openplaza.datastore..",
         "org.openplaza.voting.."
+    };
+
+    static final String[] CATALOG = {
+        "org.openplaza.catalog..",
+        "org.openplaza.visualisations..",
+        "org.openplaza.importer..",
+        "org.openplaza.datastore.."
     };
 
     @ArchTest
@@ -44,7 +53,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule the_catalog_does_not_depend_on_voting = noClasses()
             .that()
-            .resideInAnyPackage("org.openplaza.catalog..", "org.openplaza.visualisations..")
+            .resideInAnyPackage(CATALOG)
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.openplaza.voting..");
@@ -55,7 +64,7 @@ class ArchitectureTest {
             .resideInAPackage("org.openplaza.voting..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("org.openplaza.catalog..", "org.openplaza.visualisations..");
+            .resideInAnyPackage(CATALOG);
 
     @ArchTest
     static final ArchRule accounts_depend_on_no_other_module = noClasses()

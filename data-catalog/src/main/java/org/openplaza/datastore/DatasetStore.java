@@ -1,0 +1,194 @@
+package org.openplaza.datastore;
+
+import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dataset store: the rows of every dataset version, one typed table each, in an embedded DuckDB
+ * file apart from the portal's own database (as CKAN keeps its DataStore apart from its catalogue).
+ * Everything that touches DuckDB stays behind this class, so that another store (PostgreSQL) can
+ * take its place for deployments that outgrow one machine. Table and column names are generated,
+ * never taken from user text.
+ */
+@Component
+@EnableConfigurationProperties(CatalogProperties.class)
+public class DatasetStore {
+
+    /** Receives the rows of a load, one array of typed values (or nulls) per row. */
+    @FunctionalInterface
+    public interface RowSink {
+        void row(Object[] values) throws SQLException;
+    }
+
+    /** Produces the rows of a load into a sink; any exception aborts the load and leaves nothing behind. */
+    @FunctionalInterface
+    public interface RowSource<R> {
+        R writeTo(RowSink sink) throws Exception;
+    }
+
+    /** A finished load: the new table and whatever the source returned. */
+    public record Loaded<R>(String table, R result) {}
+
+    private final DuckDBConnection connection;
+
+    public DatasetStore(CatalogProperties properties) throws Exception {
+        Path file = Path.of(properties.storeFile()).toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Class.forName("org.duckdb.DuckDBDriver");
+        this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
+    }
+
+    @PreDestroy
+    public void close() throws SQLException {
+        connection.close();
+    }
+
+    private DSLContext sql(DuckDBConnection c) {
+        return DSL.using(c, SQLDialect.DUCKDB);
+    }
+
+    /**
+     * Creates a staging table, lets the source fill it, and only when the source has finished
+     * renames it to its final name. If the source fails or is cancelled, the staging table is dropped.
+     */
+    public <R> Loaded<R> load(List<StoreColumn> columns, RowSource<R> source) throws Exception {
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String staging = "staging_" + id;
+        String table = "ds_" + id;
+        try (DuckDBConnection c = connection.duplicate()) {
+            sql(c).createTable(DSL.name(staging)).columns(fields(columns)).execute();
+            try {
+                R result;
+                try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
+                    result = source.writeTo(values -> append(appender, columns, values));
+                }
+                sql(c).alterTable(DSL.name(staging)).renameTo(DSL.name(table)).execute();
+                return new Loaded<>(table, result);
+            } catch (Exception | Error e) {
+                sql(c).dropTableIfExists(DSL.name(staging)).execute();
+                throw e;
+            }
+        }
+    }
+
+    private static void append(DuckDBAppender appender, List<StoreColumn> columns, Object[] values)
+            throws SQLException {
+        appender.beginRow();
+        for (int i = 0; i < columns.size(); i++) {
+            Object value = values[i];
+            if (value == null) {
+                appender.appendNull();
+            } else if (value instanceof Long l) {
+                appender.append(l.longValue());
+            } else if (value instanceof BigDecimal d) {
+                appender.append(d.setScale(columns.get(i).scale(), java.math.RoundingMode.HALF_EVEN));
+            } else if (value instanceof Boolean b) {
+                appender.append(b.booleanValue());
+            } else if (value instanceof LocalDate d) {
+                appender.append(d);
+            } else if (value instanceof LocalDateTime t) {
+                appender.append(t);
+            } else {
+                appender.append(value.toString());
+            }
+        }
+        appender.endRow();
+    }
+
+    private static List<Field<?>> fields(List<StoreColumn> columns) {
+        List<Field<?>> fields = new ArrayList<>();
+        for (StoreColumn column : columns) {
+            fields.add(DSL.field(DSL.name(column.name()), dataType(column)));
+        }
+        return fields;
+    }
+
+    static DataType<?> dataType(StoreColumn column) {
+        return switch (column.type()) {
+            case BOOLEAN -> SQLDataType.BOOLEAN;
+            case INTEGER -> SQLDataType.BIGINT;
+            case DECIMAL -> SQLDataType.DECIMAL(38, column.scale());
+            case DATE -> SQLDataType.LOCALDATE;
+            case TIMESTAMP -> SQLDataType.LOCALDATETIME;
+            case TEXT -> SQLDataType.VARCHAR;
+        };
+    }
+
+    public boolean exists(String table) throws SQLException {
+        try (DuckDBConnection c = connection.duplicate()) {
+            return sql(c).fetchExists(DSL.select(DSL.one())
+                    .from(DSL.table(DSL.name("information_schema", "tables")))
+                    .where(DSL.field(DSL.name("table_name")).eq(checked(table))));
+        }
+    }
+
+    /** Names of every table in the store, staging tables included (for tests and housekeeping). */
+    public List<String> tables() throws SQLException {
+        try (DuckDBConnection c = connection.duplicate()) {
+            return sql(c).select(DSL.field(DSL.name("table_name"), String.class))
+                    .from(DSL.table(DSL.name("information_schema", "tables")))
+                    .fetch(0, String.class);
+        }
+    }
+
+    public long count(String table) throws SQLException {
+        try (DuckDBConnection c = connection.duplicate()) {
+            return sql(c).fetchCount(DSL.table(DSL.name(checked(table))));
+        }
+    }
+
+    /** Rows in the table's insertion order, as Java values. */
+    public List<Object[]> rows(String table, int offset, int limit) throws SQLException {
+        try (DuckDBConnection c = connection.duplicate()) {
+            return sql(c).selectFrom(DSL.table(DSL.name(checked(table))))
+                    .offset(offset)
+                    .limit(limit)
+                    .fetch()
+                    .map(record -> javaValues(record.intoArray()));
+        }
+    }
+
+    private static Object[] javaValues(Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof java.sql.Timestamp t) {
+                values[i] = t.toLocalDateTime();
+            } else if (values[i] instanceof java.sql.Date d) {
+                values[i] = d.toLocalDate();
+            }
+        }
+        return values;
+    }
+
+    public void drop(String table) throws SQLException {
+        try (DuckDBConnection c = connection.duplicate()) {
+            sql(c).dropTableIfExists(DSL.name(checked(table))).execute();
+        }
+    }
+
+    private static String checked(String table) {
+        if (!table.toLowerCase(Locale.ROOT).matches("(ds|staging)_[0-9a-f]{16}")) {
+            throw new IllegalArgumentException("not a dataset table: " + table);
+        }
+        return table;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.datastore;
+
+import org.jspecify.annotations.NullMarked;

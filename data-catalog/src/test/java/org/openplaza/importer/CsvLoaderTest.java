@@ -1,0 +1,168 @@
+package org.openplaza.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openplaza.datastore.CatalogProperties;
+import org.openplaza.datastore.DatasetStore;
+
+/**
+ * Both passes into a real DuckDB file. Expected values were read from the source files with other
+ * tools (iconv, Python's csv module), not with the importer.
+ */
+class CsvLoaderTest {
+
+    @TempDir
+    static Path dir;
+
+    static DatasetStore store;
+
+    @BeforeAll
+    static void openStore() throws Exception {
+        store = new DatasetStore(
+                new CatalogProperties(dir.resolve("store.duckdb").toString()));
+    }
+
+    @AfterAll
+    static void closeStore() throws Exception {
+        store.close();
+    }
+
+    private static ImportReport load(String dataset) throws Exception {
+        Path file = SharedDatasets.file(dataset);
+        return CsvLoader.load(file, ImportPlan.asDetected(CsvAnalyzer.analyze(file)), store, new ImportMonitor());
+    }
+
+    private static Object[] row(ImportReport report, int index) throws Exception {
+        return store.rows(report.table(), index, 1).get(0);
+    }
+
+    @Test
+    void korean_population_arrives_without_mojibake_and_with_numbers_as_numbers() throws Exception {
+        ImportReport report = load("kr_mois_resident_population_by_age_2019-02_cp949.csv");
+        assertThat(report.rows()).isEqualTo(3841);
+        assertThat(store.count(report.table())).isEqualTo(3841);
+        Object[] seoul = row(report, 0);
+        assertThat(seoul[0]).isEqualTo("서울특별시  (1100000000)");
+        assertThat(seoul[1]).isEqualTo(9_770_638L);
+        assertThat(seoul[3]).isEqualTo(53_738L);
+    }
+
+    @Test
+    void seoul_cases_keep_yearless_dates_as_written_and_read_timestamps() throws Exception {
+        ImportReport report = load("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
+        assertThat(report.rows()).isEqualTo(6272);
+        Object[] first = row(report, 0);
+        assertThat(first[0]).isEqualTo(6272L);
+        assertThat(first[1]).isEqualTo("11.06.");
+        assertThat(first[5]).isEqualTo("강남구");
+        assertThat(first[11]).isEqualTo(LocalDateTime.of(2020, 11, 7, 11, 10));
+    }
+
+    @Test
+    void destatis_cpi_reads_decimal_commas_and_keeps_umlauts() throws Exception {
+        ImportReport report = load("de_destatis_cpi_61111-0002_latin1.csv");
+        assertThat(report.rows()).isEqualTo(396);
+        assertThat(row(report, 0)).containsExactly(1991L, "Januar", new BigDecimal("60.5"), null, null);
+        assertThat(row(report, 2)[1]).isEqualTo("März");
+        assertThat(row(report, 1)[4]).isEqualTo(new BigDecimal("0.5"));
+    }
+
+    @Test
+    void boston_earnings_drop_currency_signs_and_keep_leading_zeros() throws Exception {
+        ImportReport report = load("us_boston_employee_earnings_2016_latin1.csv");
+        assertThat(report.rows()).isEqualTo(22046);
+        Object[] first = row(report, 0);
+        assertThat(first[0]).isEqualTo("Abadi,Kidani A");
+        assertThat(first[3]).isEqualTo(new BigDecimal("46291.98"));
+        assertThat(first[4]).isNull();
+        assertThat(first[5]).isEqualTo(new BigDecimal("300.00"));
+        assertThat(first[11]).isEqualTo("02118");
+    }
+
+    @Test
+    void lambeth_addresses_keep_their_carriage_returns_and_dates_are_dates() throws Exception {
+        ImportReport report = load("uk_lambeth_planning_permissions_2011q1.csv");
+        assertThat(report.rows()).isEqualTo(490);
+        Object[] first = row(report, 0);
+        assertThat(first[0]).isEqualTo("10/03917/LDCP");
+        assertThat(first[1]).isEqualTo("30 Renfrew Road\rLondon\rSE11 4NA\r");
+        assertThat(first[3]).isEqualTo(LocalDate.of(2011, 1, 4));
+    }
+
+    @Test
+    void air_quality_dates_in_eight_digits_become_dates() throws Exception {
+        ImportReport report = load("kr_seoul_daily_air_quality_2018_cp949.csv");
+        assertThat(report.rows()).isEqualTo(14637);
+        assertThat(row(report, 0))
+                .containsExactly(
+                        LocalDate.of(2018, 1, 1),
+                        "강남구",
+                        new BigDecimal("0.034"),
+                        new BigDecimal("0.009"),
+                        new BigDecimal("0.6"),
+                        new BigDecimal("0.006"),
+                        34L,
+                        22L);
+    }
+
+    @Test
+    void a_value_that_does_not_fit_a_chosen_type_fails_the_import_and_leaves_nothing_behind() throws Exception {
+        Path file = dir.resolve("mixed.csv");
+        Files.writeString(file, "id,code\n1,10\n2,20\n3,3A\n4,40\n");
+        CsvAnalysis analysis = CsvAnalyzer.analyze(file);
+        List<ColumnAnalysis> columns = new ArrayList<>(analysis.columns());
+        ColumnAnalysis code = columns.get(1);
+        columns.set(1, new ColumnAnalysis(1, code.label(), code.name(), ValueType.INTEGER, "", 0, 0));
+        List<String> before = store.tables();
+
+        assertThatThrownBy(() -> CsvLoader.load(
+                        file, new ImportPlan(analysis, columns, ImportPlan.BadValues.FAIL), store, new ImportMonitor()))
+                .isInstanceOfSatisfying(ImportException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("import.error.bad-value");
+                    assertThat(e.arguments()).containsExactly(4L, "code", "3A", ValueType.INTEGER);
+                });
+        assertThat(store.tables()).containsExactlyInAnyOrderElementsOf(before);
+
+        ImportReport nulled = CsvLoader.load(
+                file, new ImportPlan(analysis, columns, ImportPlan.BadValues.NULL), store, new ImportMonitor());
+        assertThat(nulled.rows()).isEqualTo(4);
+        assertThat(nulled.nulledCells()).containsExactly(new ImportReport.BadCell(4, "code", "3A", ValueType.INTEGER));
+        assertThat(store.rows(nulled.table(), 2, 1).get(0)).containsExactly(3L, null);
+    }
+
+    @Test
+    void a_cancelled_import_leaves_nothing_behind() throws Exception {
+        Path file = SharedDatasets.file("sg_hdb_resale_flat_prices_2015-01_to_2016-01_truncated.csv");
+        CsvAnalysis analysis = CsvAnalyzer.analyze(file);
+        ImportMonitor monitor = new ImportMonitor();
+        monitor.cancel();
+        List<String> before = store.tables();
+        assertThatThrownBy(() -> CsvLoader.load(file, ImportPlan.asDetected(analysis), store, monitor))
+                .isInstanceOfSatisfying(
+                        ImportException.class, e -> assertThat(e.messageKey()).isEqualTo("import.error.cancelled"));
+        assertThat(monitor.rows()).isEqualTo(CsvLoader.PROGRESS_EVERY);
+        assertThat(store.tables()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void ragged_rows_are_skipped_and_reported() throws Exception {
+        Path file = dir.resolve("ragged.csv");
+        Files.writeString(file, "a,b\n1,2\n3\n5,6\n7,8\n");
+        ImportReport report =
+                CsvLoader.load(file, ImportPlan.asDetected(CsvAnalyzer.analyze(file)), store, new ImportMonitor());
+        assertThat(report.rows()).isEqualTo(3);
+        assertThat(report.skippedLines()).containsExactly(3L);
+    }
+}

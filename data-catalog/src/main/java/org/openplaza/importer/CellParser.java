@@ -37,6 +37,13 @@ public record CellParser(ValueType type, String format, Reader reader) {
             Set.of("", "na", "n/a", "null", "nan", "-", "--", ".", "..", "...", "…");
 
     public static boolean isNull(String text) {
+        if (text.isEmpty()) {
+            return true;
+        }
+        int last = text.length() - 1;
+        if (last >= 8 && !Character.isWhitespace(text.charAt(0)) && !Character.isWhitespace(text.charAt(last))) {
+            return false;
+        }
         String t = text.strip();
         return t.isEmpty() || NULL_TOKENS.contains(t.toLowerCase(Locale.ROOT));
     }
@@ -96,6 +103,10 @@ public record CellParser(ValueType type, String format, Reader reader) {
 
     /** Digits with optional sign, grouping, a leading currency sign or a trailing percent; no leading zeros. */
     static @Nullable Long readInteger(String text, NumberStyle style) {
+        Long fast = plainLong(text);
+        if (fast != null) {
+            return fast;
+        }
         String digits = plainNumber(text, style);
         if (digits == null || digits.indexOf(style.decimalSeparator) >= 0) {
             return null;
@@ -108,6 +119,9 @@ public record CellParser(ValueType type, String format, Reader reader) {
     }
 
     static @Nullable BigDecimal readDecimal(String text, NumberStyle style) {
+        if (style == NumberStyle.DECIMAL_POINT && isPlainDecimal(text)) {
+            return new BigDecimal(text);
+        }
         String number = plainNumber(text, style);
         if (number == null) {
             return null;
@@ -119,6 +133,50 @@ public record CellParser(ValueType type, String format, Reader reader) {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** {@code -?[1-9][0-9]*} or {@code 0}, up to 18 digits, read without allocating; null otherwise. */
+    private static @Nullable Long plainLong(String text) {
+        int length = text.length();
+        int start = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+        int digits = length - start;
+        if (digits == 0 || digits > 18 || (digits > 1 && text.charAt(start) == '0')) {
+            return null;
+        }
+        long value = 0;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return start == 1 ? -value : value;
+    }
+
+    /** {@code -?digits.digits} with no grouping, no leading zero before more digits, at most 38 digits. */
+    private static boolean isPlainDecimal(String text) {
+        int length = text.length();
+        int start = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+        int point = -1;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (point >= 0) {
+                    return false;
+                }
+                point = i;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        int wholeDigits = (point < 0 ? length : point) - start;
+        boolean leadingZero = wholeDigits > 1 && text.charAt(start) == '0';
+        return length - start > 0
+                && length - start <= 39
+                && !leadingZero
+                && point != length - 1
+                && (wholeDigits > 0 || point >= 0);
     }
 
     /**
@@ -202,11 +260,13 @@ public record CellParser(ValueType type, String format, Reader reader) {
 
     private static CellParser date(String pattern, DateTimeFormatter formatter) {
         boolean basic = pattern.equals("uuuuMMdd");
+        NumericDatePattern numeric = NumericDatePattern.compile(pattern);
         return new CellParser(ValueType.DATE, pattern, text -> {
-            if (basic && (text.length() != 8 || !DIGITS.matcher(text).matches())) {
+            if (basic && text.length() != 8) {
                 return null;
             }
-            LocalDate date = parse(formatter, text, LocalDate::from);
+            LocalDate date =
+                    numeric != null ? (LocalDate) numeric.parse(text) : parse(formatter, text, LocalDate::from);
             if (date == null || (basic && (date.getYear() < 1800 || date.getYear() > 2200))) {
                 return null;
             }
@@ -232,6 +292,13 @@ public record CellParser(ValueType type, String format, Reader reader) {
     private static <T> @Nullable T parse(
             DateTimeFormatter formatter, String text, java.util.function.Function<TemporalAccessor, T> query) {
         if (text.isEmpty() || !Character.isDigit(text.charAt(0))) {
+            return null;
+        }
+        // a cheap check first: parseUnresolved reports a mismatch without throwing
+        java.text.ParsePosition position = new java.text.ParsePosition(0);
+        if (formatter.parseUnresolved(text, position) == null
+                || position.getErrorIndex() >= 0
+                || position.getIndex() != text.length()) {
             return null;
         }
         try {

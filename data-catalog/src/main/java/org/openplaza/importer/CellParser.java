@@ -93,6 +93,23 @@ public record CellParser(ValueType type, String format, Reader reader) {
         return List.copyOf(parsers);
     }
 
+    /**
+     * The parser for a column: the detected one while the type stands, the first of its type when
+     * the official chose another; null for text.
+     */
+    static @Nullable CellParser forColumn(ColumnAnalysis column, List<CellParser> available) {
+        if (column.type() == ValueType.TEXT) {
+            return null;
+        }
+        return available.stream()
+                .filter(p -> p.type() == column.type() && p.format().equals(column.format()))
+                .findFirst()
+                .or(() -> available.stream()
+                        .filter(p -> p.type() == column.type())
+                        .findFirst())
+                .orElseThrow();
+    }
+
     static @Nullable Boolean readBoolean(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "y", "t" -> Boolean.TRUE;

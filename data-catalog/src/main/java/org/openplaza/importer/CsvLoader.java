@@ -36,7 +36,7 @@ public final class CsvLoader {
         List<@Nullable CellParser> parsers = new ArrayList<>();
         List<StoreColumn> columns = new ArrayList<>();
         for (ColumnAnalysis column : plan.columns()) {
-            parsers.add(parserFor(column, available));
+            parsers.add(CellParser.forColumn(column, available));
             columns.add(new StoreColumn(column.name(), column.type(), column.scale()));
         }
         DatasetStore.Loaded<ImportReport> loaded =
@@ -178,20 +178,6 @@ public final class CsvLoader {
         long nulledCount;
         final List<ImportReport.BadCell> nulled = new ArrayList<>();
         final List<Long> skipped = new ArrayList<>();
-    }
-
-    /** The detected parser when the type stands; for a type the official chose, the first parser of that type. */
-    private static @Nullable CellParser parserFor(ColumnAnalysis column, List<CellParser> available) {
-        if (column.type() == ValueType.TEXT) {
-            return null;
-        }
-        return available.stream()
-                .filter(p -> p.type() == column.type() && p.format().equals(column.format()))
-                .findFirst()
-                .or(() -> available.stream()
-                        .filter(p -> p.type() == column.type())
-                        .findFirst())
-                .orElseThrow();
     }
 
     private static @Nullable Object convert(

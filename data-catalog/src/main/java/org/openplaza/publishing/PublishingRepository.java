@@ -1,0 +1,342 @@
+package org.openplaza.publishing;
+
+import static org.openplaza.db.accounts.Tables.APP_USER;
+import static org.openplaza.db.catalog.Tables.DATASET;
+import static org.openplaza.db.catalog.Tables.DATASET_COLUMN;
+import static org.openplaza.db.catalog.Tables.DATASET_KEYWORD;
+import static org.openplaza.db.catalog.Tables.DATASET_THEME;
+import static org.openplaza.db.catalog.Tables.DATASET_VERSION;
+import static org.openplaza.db.catalog.Tables.ORGANISATION;
+import static org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Records;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.importer.ColumnAnalysis;
+import org.openplaza.importer.ValueType;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PublishingRepository {
+
+    /** A version's column as stored, for schema diffs. */
+    record StoredColumn(long versionId, String name, String label, ValueType type) {}
+
+    /** A version row before its diff is computed. */
+    record StoredVersion(
+            long id, int number, long rows, long bytes, String sha256, String encoding, String filename, Instant at) {}
+
+    private final DSLContext db;
+
+    PublishingRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Condition userIs(String username) {
+        return APP_USER.USERNAME.eq(username);
+    }
+
+    List<Organisation> organisations(@Nullable String memberUsername) {
+        var query =
+                db.select(ORGANISATION.ID, ORGANISATION.SLUG, ORGANISATION.NAME).from(ORGANISATION);
+        Condition condition = memberUsername == null
+                ? DSL.noCondition()
+                : ORGANISATION.ID.in(DSL.select(ORGANISATION_MEMBER.ORGANISATION_ID)
+                        .from(ORGANISATION_MEMBER)
+                        .join(APP_USER)
+                        .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
+                        .where(userIs(memberUsername)));
+        return query.where(condition).orderBy(ORGANISATION.NAME).fetch(Records.mapping(Organisation::new));
+    }
+
+    boolean isMember(String username, long organisationId) {
+        return db.fetchExists(db.selectOne()
+                .from(ORGANISATION_MEMBER)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
+                .where(userIs(username))
+                .and(ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisationId)));
+    }
+
+    Optional<Long> organisationOf(long datasetId) {
+        return db.select(DATASET.ORGANISATION_ID)
+                .from(DATASET)
+                .where(DATASET.ID.eq(datasetId))
+                .fetchOptional(DATASET.ORGANISATION_ID);
+    }
+
+    long createOrganisation(String slug, String name, Instant now) {
+        try {
+            return db.insertInto(ORGANISATION)
+                    .set(ORGANISATION.SLUG, slug)
+                    .set(ORGANISATION.NAME, name)
+                    .set(ORGANISATION.CREATED_AT, utc(now))
+                    .returningResult(ORGANISATION.ID)
+                    .fetchSingle(ORGANISATION.ID);
+        } catch (DuplicateKeyException e) {
+            throw new PublishingException("slug", "publish.error.organisation-taken");
+        }
+    }
+
+    boolean addMember(long organisationId, String username) {
+        Long userId =
+                db.select(APP_USER.ID).from(APP_USER).where(userIs(username)).fetchOne(APP_USER.ID);
+        if (userId == null) {
+            return false;
+        }
+        db.insertInto(ORGANISATION_MEMBER)
+                .set(ORGANISATION_MEMBER.ORGANISATION_ID, organisationId)
+                .set(ORGANISATION_MEMBER.USER_ID, userId)
+                .onConflictDoNothing()
+                .execute();
+        return true;
+    }
+
+    long insertDataset(DatasetMetadata metadata, String createdBy, Instant now) {
+        long id = db.insertInto(DATASET)
+                .set(DATASET.ORGANISATION_ID, metadata.organisationId())
+                .set(DATASET.SLUG, "new-" + now.toEpochMilli() + "-" + System.nanoTime())
+                .set(DATASET.TITLE, metadata.title())
+                .set(DATASET.STATE, "DRAFT")
+                .set(DATASET.CREATED_AT, utc(now))
+                .set(DATASET.MODIFIED_AT, utc(now))
+                .set(DATASET.CREATED_BY, DSL.select(APP_USER.ID).from(APP_USER).where(userIs(createdBy)))
+                .returningResult(DATASET.ID)
+                .fetchSingle(DATASET.ID);
+        db.update(DATASET)
+                .set(DATASET.SLUG, slug(metadata.title()) + "-" + id)
+                .where(DATASET.ID.eq(id))
+                .execute();
+        updateMetadata(id, metadata, now);
+        return id;
+    }
+
+    static String slug(String title) {
+        String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "dataset" : slug;
+    }
+
+    void updateMetadata(long id, DatasetMetadata m, Instant now) {
+        db.update(DATASET)
+                .set(DATASET.ORGANISATION_ID, m.organisationId())
+                .set(DATASET.TITLE, m.title())
+                .set(DATASET.DESCRIPTION, m.description())
+                .set(DATASET.CONTACT_NAME, m.contactName())
+                .set(DATASET.CONTACT_EMAIL, m.contactEmail())
+                .set(DATASET.LICENCE, m.licence())
+                .set(DATASET.UPDATE_FREQUENCY, m.updateFrequency())
+                .set(DATASET.TEMPORAL_FROM, m.temporalFrom())
+                .set(DATASET.TEMPORAL_TO, m.temporalTo())
+                .set(DATASET.SPATIAL, m.spatial())
+                .set(DATASET.LANGUAGE, m.language())
+                .set(DATASET.MODIFIED_AT, utc(now))
+                .where(DATASET.ID.eq(id))
+                .execute();
+        db.deleteFrom(DATASET_THEME).where(DATASET_THEME.DATASET_ID.eq(id)).execute();
+        for (String theme : m.themes()) {
+            db.insertInto(DATASET_THEME)
+                    .set(DATASET_THEME.DATASET_ID, id)
+                    .set(DATASET_THEME.THEME, theme)
+                    .execute();
+        }
+        db.deleteFrom(DATASET_KEYWORD).where(DATASET_KEYWORD.DATASET_ID.eq(id)).execute();
+        for (String keyword : m.keywords()) {
+            db.insertInto(DATASET_KEYWORD)
+                    .set(DATASET_KEYWORD.DATASET_ID, id)
+                    .set(DATASET_KEYWORD.KEYWORD, keyword)
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    Optional<DatasetMetadata> metadata(long id) {
+        return db.select(
+                        DATASET.ORGANISATION_ID,
+                        DATASET.TITLE,
+                        DATASET.DESCRIPTION,
+                        DATASET.CONTACT_NAME,
+                        DATASET.CONTACT_EMAIL,
+                        DSL.multiset(DSL.select(DATASET_THEME.THEME)
+                                        .from(DATASET_THEME)
+                                        .where(DATASET_THEME.DATASET_ID.eq(DATASET.ID)))
+                                .convertFrom(r -> java.util.Set.copyOf(r.map(x -> x.value1()))),
+                        DSL.multiset(DSL.select(DATASET_KEYWORD.KEYWORD)
+                                        .from(DATASET_KEYWORD)
+                                        .where(DATASET_KEYWORD.DATASET_ID.eq(DATASET.ID))
+                                        .orderBy(DATASET_KEYWORD.KEYWORD))
+                                .convertFrom(r -> r.map(x -> x.value1())),
+                        DATASET.LICENCE,
+                        DATASET.UPDATE_FREQUENCY,
+                        DATASET.TEMPORAL_FROM,
+                        DATASET.TEMPORAL_TO,
+                        DATASET.SPATIAL,
+                        DATASET.LANGUAGE)
+                .from(DATASET)
+                .where(DATASET.ID.eq(id))
+                .fetchOptional(Records.mapping(DatasetMetadata::new));
+    }
+
+    int nextVersionNumber(long datasetId) {
+        Integer max = db.select(DSL.max(DATASET_VERSION.VERSION_NO))
+                .from(DATASET_VERSION)
+                .where(DATASET_VERSION.DATASET_ID.eq(datasetId))
+                .fetchOne(0, Integer.class);
+        return max == null ? 1 : max + 1;
+    }
+
+    record NewVersion(
+            long datasetId,
+            int number,
+            String table,
+            long rows,
+            long bytes,
+            String sha256,
+            String mediaType,
+            String format,
+            String encoding,
+            char delimiter,
+            String filename,
+            String storedFile,
+            String createdBy) {}
+
+    long insertVersion(NewVersion v, List<ColumnAnalysis> columns, List<String> descriptions, Instant now) {
+        long id = db.insertInto(DATASET_VERSION)
+                .set(DATASET_VERSION.DATASET_ID, v.datasetId())
+                .set(DATASET_VERSION.VERSION_NO, v.number())
+                .set(DATASET_VERSION.STORE_TABLE, v.table())
+                .set(DATASET_VERSION.ROW_COUNT, v.rows())
+                .set(DATASET_VERSION.BYTE_SIZE, v.bytes())
+                .set(DATASET_VERSION.SHA256, v.sha256())
+                .set(DATASET_VERSION.MEDIA_TYPE, v.mediaType())
+                .set(DATASET_VERSION.FILE_FORMAT, v.format())
+                .set(DATASET_VERSION.ENCODING, v.encoding())
+                .set(DATASET_VERSION.DELIMITER_CHAR, String.valueOf(v.delimiter()))
+                .set(DATASET_VERSION.ORIGINAL_FILENAME, v.filename())
+                .set(DATASET_VERSION.STORED_FILE, v.storedFile())
+                .set(DATASET_VERSION.CREATED_AT, utc(now))
+                .set(
+                        DATASET_VERSION.CREATED_BY,
+                        DSL.select(APP_USER.ID).from(APP_USER).where(userIs(v.createdBy())))
+                .returningResult(DATASET_VERSION.ID)
+                .fetchSingle(DATASET_VERSION.ID);
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnAnalysis c = columns.get(i);
+            db.insertInto(DATASET_COLUMN)
+                    .set(DATASET_COLUMN.VERSION_ID, id)
+                    .set(DATASET_COLUMN.POSITION, i)
+                    .set(DATASET_COLUMN.COLUMN_NAME, c.name())
+                    .set(DATASET_COLUMN.LABEL, c.label())
+                    .set(DATASET_COLUMN.VALUE_TYPE, c.type().name())
+                    .set(DATASET_COLUMN.VALUE_FORMAT, c.format())
+                    .set(DATASET_COLUMN.VALUE_SCALE, c.scale())
+                    .set(DATASET_COLUMN.DESCRIPTION, descriptions.get(i))
+                    .set(DATASET_COLUMN.NULL_COUNT, c.nulls())
+                    .execute();
+        }
+        db.update(DATASET)
+                .set(DATASET.CURRENT_VERSION_ID, id)
+                .set(DATASET.MODIFIED_AT, utc(now))
+                .where(DATASET.ID.eq(v.datasetId()))
+                .execute();
+        return id;
+    }
+
+    Optional<String> state(long datasetId) {
+        return db.select(DATASET.STATE)
+                .from(DATASET)
+                .where(DATASET.ID.eq(datasetId))
+                .fetchOptional(DATASET.STATE);
+    }
+
+    boolean hasVersion(long datasetId) {
+        return db.fetchExists(DATASET_VERSION, DATASET_VERSION.DATASET_ID.eq(datasetId));
+    }
+
+    void setState(long datasetId, String state, Instant now) {
+        db.update(DATASET)
+                .set(DATASET.STATE, state)
+                .set(DATASET.MODIFIED_AT, utc(now))
+                .set(
+                        DATASET.ISSUED_AT,
+                        "PUBLISHED".equals(state)
+                                ? DSL.coalesce(DATASET.ISSUED_AT, DSL.val(utc(now)))
+                                : DATASET.ISSUED_AT)
+                .where(DATASET.ID.eq(datasetId))
+                .execute();
+    }
+
+    List<ManagedDataset> managed(@Nullable String memberUsername) {
+        Condition condition = memberUsername == null
+                ? DSL.noCondition()
+                : DATASET.ORGANISATION_ID.in(DSL.select(ORGANISATION_MEMBER.ORGANISATION_ID)
+                        .from(ORGANISATION_MEMBER)
+                        .join(APP_USER)
+                        .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
+                        .where(userIs(memberUsername)));
+        return db.select(
+                        DATASET.ID,
+                        DATASET.SLUG,
+                        DATASET.TITLE,
+                        ORGANISATION.NAME,
+                        DATASET.STATE,
+                        DATASET_VERSION.VERSION_NO,
+                        DATASET_VERSION.ROW_COUNT,
+                        DATASET.MODIFIED_AT.convertFrom(OffsetDateTime::toInstant))
+                .from(DATASET)
+                .join(ORGANISATION)
+                .on(ORGANISATION.ID.eq(DATASET.ORGANISATION_ID))
+                .leftJoin(DATASET_VERSION)
+                .on(DATASET_VERSION.ID.eq(DATASET.CURRENT_VERSION_ID))
+                .where(condition)
+                .orderBy(DATASET.MODIFIED_AT.desc(), DATASET.ID.desc())
+                .fetch(Records.mapping(ManagedDataset::new));
+    }
+
+    List<StoredVersion> versions(long datasetId) {
+        return db.select(
+                        DATASET_VERSION.ID,
+                        DATASET_VERSION.VERSION_NO,
+                        DATASET_VERSION.ROW_COUNT,
+                        DATASET_VERSION.BYTE_SIZE,
+                        DATASET_VERSION.SHA256,
+                        DATASET_VERSION.ENCODING,
+                        DATASET_VERSION.ORIGINAL_FILENAME,
+                        DATASET_VERSION.CREATED_AT.convertFrom(OffsetDateTime::toInstant))
+                .from(DATASET_VERSION)
+                .where(DATASET_VERSION.DATASET_ID.eq(datasetId))
+                .orderBy(DATASET_VERSION.VERSION_NO)
+                .fetch(Records.mapping(StoredVersion::new));
+    }
+
+    List<StoredColumn> columns(long datasetId) {
+        return db.select(
+                        DATASET_COLUMN.VERSION_ID,
+                        DATASET_COLUMN.COLUMN_NAME,
+                        DATASET_COLUMN.LABEL,
+                        DATASET_COLUMN.VALUE_TYPE.convertFrom(ValueType::valueOf))
+                .from(DATASET_COLUMN)
+                .join(DATASET_VERSION)
+                .on(DATASET_VERSION.ID.eq(DATASET_COLUMN.VERSION_ID))
+                .where(DATASET_VERSION.DATASET_ID.eq(datasetId))
+                .orderBy(DATASET_COLUMN.VERSION_ID, DATASET_COLUMN.POSITION)
+                .fetch(Records.mapping(StoredColumn::new));
+    }
+}

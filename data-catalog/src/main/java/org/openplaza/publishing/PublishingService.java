@@ -1,0 +1,353 @@
+package org.openplaza.publishing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.openplaza.audit.Audited;
+import org.openplaza.datastore.CatalogProperties;
+import org.openplaza.datastore.DatasetStore;
+import org.openplaza.importer.CsvAnalysis;
+import org.openplaza.importer.CsvAnalyzer;
+import org.openplaza.importer.CsvLoader;
+import org.openplaza.importer.CsvPreview;
+import org.openplaza.importer.ImportException;
+import org.openplaza.importer.ImportMonitor;
+import org.openplaza.importer.ImportPlan;
+import org.openplaza.importer.ImportReport;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Officials publish datasets for their organisations: metadata, versions imported from CSV files,
+ * and the draft → published → withdrawn states. Only members of the owning organisation (and
+ * administrators) may change a dataset; every change is audited.
+ */
+@Service
+public class PublishingService {
+
+    static final String PUBLISHERS = "hasAnyRole('OFFICIAL','ADMIN')";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final PublishingRepository repository;
+    private final DatasetStore store;
+    private final CatalogProperties properties;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PublishingService(
+            PublishingRepository repository,
+            DatasetStore store,
+            CatalogProperties properties,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.store = store;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private static boolean isAdmin() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+    }
+
+    private void requireManage(long organisationId) {
+        if (!isAdmin() && !repository.isMember(Audited.currentActor(), organisationId)) {
+            throw new AccessDeniedException("not a publisher of organisation " + organisationId);
+        }
+    }
+
+    private long requireManageDataset(long datasetId) {
+        long organisation = repository
+                .organisationOf(datasetId)
+                .orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
+        requireManage(organisation);
+        return organisation;
+    }
+
+    private void audit(String event, long datasetId, String detail) {
+        events.publishEvent(Audited.byCurrentUser(event, "dataset", String.valueOf(datasetId), detail));
+    }
+
+    /** The organisations the caller may publish for (all of them, for administrators). */
+    @PreAuthorize(PUBLISHERS)
+    @Transactional(readOnly = true)
+    public List<Organisation> myOrganisations() {
+        return repository.organisations(isAdmin() ? null : Audited.currentActor());
+    }
+
+    /** The datasets the caller may manage, most recently changed first. */
+    @PreAuthorize(PUBLISHERS)
+    @Transactional(readOnly = true)
+    public List<ManagedDataset> managedDatasets() {
+        return repository.managed(isAdmin() ? null : Audited.currentActor());
+    }
+
+    @PreAuthorize(PUBLISHERS)
+    @Transactional
+    public long createDataset(DatasetMetadata metadata) {
+        validate(metadata);
+        requireManage(metadata.organisationId());
+        long id = repository.insertDataset(metadata, Audited.currentActor(), clock.instant());
+        audit("DATASET_CREATED", id, metadata.title());
+        return id;
+    }
+
+    @PreAuthorize(PUBLISHERS)
+    @Transactional(readOnly = true)
+    public DatasetMetadata metadata(long datasetId) {
+        requireManageDataset(datasetId);
+        return repository.metadata(datasetId).orElseThrow();
+    }
+
+    @PreAuthorize(PUBLISHERS)
+    @Transactional
+    public void updateMetadata(long datasetId, DatasetMetadata metadata) {
+        validate(metadata);
+        requireManageDataset(datasetId);
+        requireManage(metadata.organisationId());
+        repository.updateMetadata(datasetId, metadata, clock.instant());
+        audit("METADATA_CHANGED", datasetId, metadata.title());
+    }
+
+    /** Reads the whole file once: encoding, delimiter, header, types (see {@link CsvAnalyzer}). */
+    @PreAuthorize(PUBLISHERS)
+    public CsvAnalysis analyse(Path upload, CsvAnalyzer.Settings settings) throws IOException, ImportException {
+        checkSize(upload);
+        return CsvAnalyzer.analyze(upload, settings);
+    }
+
+    @PreAuthorize(PUBLISHERS)
+    public List<List<CsvPreview.Cell>> preview(Path upload, ImportPlan plan, int limit) throws Exception {
+        return CsvPreview.rows(upload, plan, Math.min(limit, 100));
+    }
+
+    /**
+     * Imports a file as the dataset's next version. The rows go to a new table of the dataset
+     * store; only when all are in is the version recorded and made current, in one transaction, so
+     * the previous version stays live until then. On any failure nothing is left behind.
+     */
+    @PreAuthorize(PUBLISHERS)
+    public VersionSummary importVersion(
+            long datasetId,
+            Path upload,
+            String originalFilename,
+            ImportPlan plan,
+            List<String> columnDescriptions,
+            ImportMonitor monitor)
+            throws Exception {
+        requireManageDataset(datasetId);
+        checkSize(upload);
+        Path original = keepOriginal(datasetId, upload, originalFilename);
+        String sha256 = original.getFileName().toString().substring(0, 64);
+        ImportReport report;
+        try {
+            report = CsvLoader.load(upload, plan, store, monitor);
+        } catch (Exception e) {
+            Files.deleteIfExists(original);
+            throw e;
+        }
+        String actor = Audited.currentActor();
+        try {
+            return transactions.execute(status -> {
+                int number = repository.nextVersionNumber(datasetId);
+                char delimiter = plan.analysis().delimiter();
+                repository.insertVersion(
+                        new PublishingRepository.NewVersion(
+                                datasetId,
+                                number,
+                                report.table(),
+                                report.rows(),
+                                sizeOf(original),
+                                sha256,
+                                delimiter == '\t' ? "text/tab-separated-values" : "text/csv",
+                                delimiter == '\t' ? "TSV" : "CSV",
+                                plan.analysis().encoding().charset().name(),
+                                delimiter,
+                                originalFilename,
+                                original.toString(),
+                                actor),
+                        plan.columns(),
+                        descriptions(columnDescriptions, plan.columns().size()),
+                        clock.instant());
+                audit("VERSION_IMPORTED", datasetId, "version " + number + ", " + report.rows() + " rows");
+                return versions(datasetId).get(number - 1);
+            });
+        } catch (RuntimeException e) {
+            store.drop(report.table());
+            Files.deleteIfExists(original);
+            throw e;
+        }
+    }
+
+    private static List<String> descriptions(List<String> given, int columns) {
+        List<String> descriptions = new ArrayList<>(given);
+        while (descriptions.size() < columns) {
+            descriptions.add("");
+        }
+        return descriptions.subList(0, columns);
+    }
+
+    private void checkSize(Path upload) throws IOException {
+        if (Files.size(upload) > properties.maxUploadBytes()) {
+            throw new PublishingException(null, "publish.error.too-large", properties.maxUploadBytes() >> 20);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the upload as it is, named by its SHA-256, under the originals folder. */
+    private Path keepOriginal(long datasetId, Path upload, String filename) throws IOException {
+        Path folder = Path.of(properties.originalsDir(), String.valueOf(datasetId));
+        Files.createDirectories(folder);
+        Path temporary = folder.resolve(UUID.randomUUID() + ".part");
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = Files.newInputStream(upload);
+                OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
+            in.transferTo(out);
+        }
+        String extension = filename.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? ".tsv" : ".csv";
+        Path target = folder.resolve(HexFormat.of().formatHex(digest.digest()) + "-" + UUID.randomUUID() + extension);
+        return Files.move(temporary, target);
+    }
+
+    @PreAuthorize(PUBLISHERS)
+    @Transactional
+    public void publish(long datasetId) {
+        requireManageDataset(datasetId);
+        if (!repository.hasVersion(datasetId)) {
+            throw new PublishingException(null, "publish.error.no-version");
+        }
+        repository.setState(datasetId, "PUBLISHED", clock.instant());
+        audit("DATASET_PUBLISHED", datasetId, null);
+    }
+
+    @PreAuthorize(PUBLISHERS)
+    @Transactional
+    public void withdraw(long datasetId) {
+        requireManageDataset(datasetId);
+        repository.setState(datasetId, "WITHDRAWN", clock.instant());
+        audit("DATASET_WITHDRAWN", datasetId, null);
+    }
+
+    /** Every version, oldest first, each with its schema diff against the one before. */
+    @PreAuthorize(PUBLISHERS)
+    @Transactional(readOnly = true)
+    public List<VersionSummary> versions(long datasetId) {
+        requireManageDataset(datasetId);
+        Map<Long, List<PublishingRepository.StoredColumn>> columns = new HashMap<>();
+        for (PublishingRepository.StoredColumn column : repository.columns(datasetId)) {
+            columns.computeIfAbsent(column.versionId(), k -> new ArrayList<>()).add(column);
+        }
+        List<VersionSummary> versions = new ArrayList<>();
+        List<PublishingRepository.StoredColumn> previous = null;
+        for (PublishingRepository.StoredVersion v : repository.versions(datasetId)) {
+            List<PublishingRepository.StoredColumn> current = columns.getOrDefault(v.id(), List.of());
+            SchemaDiff diff = SchemaDiff.between(previous, current);
+            versions.add(new VersionSummary(
+                    v.id(),
+                    v.number(),
+                    v.rows(),
+                    v.bytes(),
+                    v.sha256(),
+                    v.encoding(),
+                    v.filename(),
+                    v.at(),
+                    diff.added(),
+                    diff.removed(),
+                    diff.retyped()));
+            previous = current;
+        }
+        return versions;
+    }
+
+    /** Administrators create organisations. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Organisation createOrganisation(String name) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw new PublishingException("name", "publish.error.organisation-name");
+        }
+        String slug = PublishingRepository.slug(trimmed);
+        long id = repository.createOrganisation(slug, trimmed, clock.instant());
+        events.publishEvent(Audited.byCurrentUser("ORGANISATION_CREATED", "organisation", slug, trimmed));
+        return new Organisation(id, slug, trimmed);
+    }
+
+    /** Administrators make an account a publisher of an organisation. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void addMember(long organisationId, String username) {
+        if (!repository.addMember(organisationId, username.strip().toLowerCase(java.util.Locale.ROOT))) {
+            throw new PublishingException("username", "publish.error.no-such-user");
+        }
+        events.publishEvent(Audited.byCurrentUser(
+                "ORGANISATION_MEMBER_ADDED", "organisation", String.valueOf(organisationId), username));
+    }
+
+    private static void validate(DatasetMetadata m) {
+        if (m.title().isBlank() || m.title().strip().length() < 3 || m.title().length() > 300) {
+            throw new PublishingException("title", "publish.error.title");
+        }
+        if (m.description().isBlank() || m.description().length() > 10_000) {
+            throw new PublishingException("description", "publish.error.description");
+        }
+        if (Licence.of(m.licence()).isEmpty()) {
+            throw new PublishingException("licence", "publish.error.licence");
+        }
+        if (!DatasetMetadata.FREQUENCIES.contains(m.updateFrequency())) {
+            throw new PublishingException("updateFrequency", "publish.error.frequency");
+        }
+        if (!DatasetMetadata.THEMES.containsAll(m.themes())) {
+            throw new PublishingException("themes", "publish.error.theme");
+        }
+        if (!DatasetMetadata.LANGUAGES.contains(m.language())) {
+            throw new PublishingException("language", "publish.error.language");
+        }
+        if (m.contactEmail() != null
+                && !m.contactEmail().isBlank()
+                && !EMAIL.matcher(m.contactEmail()).matches()) {
+            throw new PublishingException("contactEmail", "publish.error.contact-email");
+        }
+        if (m.temporalFrom() != null && m.temporalTo() != null && m.temporalTo().isBefore(m.temporalFrom())) {
+            throw new PublishingException("temporalTo", "publish.error.temporal");
+        }
+        if (m.keywords().size() > 20 || m.keywords().stream().anyMatch(k -> k.isBlank() || k.length() > 100)) {
+            throw new PublishingException("keywords", "publish.error.keywords");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.publishing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,285 @@
+package org.openplaza.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openplaza.db.accounts.Tables.APP_USER;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openplaza.audit.AuditEvent;
+import org.openplaza.audit.AuditService;
+import org.openplaza.catalog.CatalogService;
+import org.openplaza.catalog.DatasetSummary;
+import org.openplaza.datastore.DatasetStore;
+import org.openplaza.importer.ColumnAnalysis;
+import org.openplaza.importer.CsvAnalysis;
+import org.openplaza.importer.CsvAnalyzer;
+import org.openplaza.importer.ImportException;
+import org.openplaza.importer.ImportMonitor;
+import org.openplaza.importer.ImportPlan;
+import org.openplaza.importer.SharedDatasetsAccess;
+import org.openplaza.importer.ValueType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.annotation.Transactional;
+
+@SpringBootTest
+@Transactional
+class PublishingServiceTest {
+
+    @Autowired
+    PublishingService publishing;
+
+    @Autowired
+    CatalogService catalog;
+
+    @Autowired
+    AuditService audit;
+
+    @Autowired
+    DatasetStore store;
+
+    @Autowired
+    DSLContext db;
+
+    @TempDir
+    Path dir;
+
+    long organisation;
+
+    private static void signIn(String username, String... roles) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username,
+                        "n/a",
+                        AuthorityUtils.createAuthorityList(java.util.Arrays.stream(roles)
+                                .map(r -> "ROLE_" + r)
+                                .toArray(String[]::new))));
+    }
+
+    private void user(String username) {
+        db.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, username)
+                .set(APP_USER.DISPLAY_NAME, username)
+                .set(APP_USER.EMAIL, username + "@city.example")
+                .set(APP_USER.PASSWORD_HASH, "{noop}unused")
+                .set(APP_USER.CREATED_AT, Instant.now().atOffset(ZoneOffset.UTC))
+                .execute();
+    }
+
+    @BeforeEach
+    void an_organisation_with_one_publishing_official() {
+        user("park");
+        user("outsider");
+        signIn("root", "ADMIN");
+        organisation = publishing.createOrganisation("Seoul Health Department").id();
+        publishing.addMember(organisation, "park");
+        signIn("park", "OFFICIAL", "CITIZEN");
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private DatasetMetadata metadata(String title) {
+        return new DatasetMetadata(
+                organisation,
+                title,
+                "Confirmed COVID-19 cases in Seoul, as published by the city.",
+                "Data team",
+                "data@seoul.example",
+                Set.of("HEAL"),
+                List.of("covid-19", "seoul"),
+                "KOGL-Type-1",
+                "DAILY",
+                null,
+                null,
+                "Seoul",
+                "ko");
+    }
+
+    private VersionSummary importFile(long dataset, Path file) throws Exception {
+        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        return publishing.importVersion(
+                dataset,
+                file,
+                file.getFileName().toString(),
+                ImportPlan.asDetected(analysis),
+                List.of(),
+                new ImportMonitor());
+    }
+
+    @Test
+    void an_official_creates_imports_and_publishes_and_citizens_then_find_it() throws Exception {
+        long dataset = publishing.createDataset(metadata("Seoul COVID-19 confirmed cases"));
+        assertThat(catalog.countPublishedDatasets()).as("a draft is not public").isZero();
+
+        Path file = SharedDatasetsAccess.file("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
+        VersionSummary version = importFile(dataset, file);
+        assertThat(version.number()).isEqualTo(1);
+        assertThat(version.rows()).isEqualTo(6272);
+        assertThat(version.bytes()).isEqualTo(Files.size(file));
+        assertThat(version.sha256()).hasSize(64);
+        assertThat(version.encoding()).isEqualTo("x-windows-949");
+
+        publishing.publish(dataset);
+        assertThat(catalog.listPublishedDatasets(0, 10))
+                .extracting(DatasetSummary::title)
+                .containsExactly("Seoul COVID-19 confirmed cases");
+        assertThat(publishing.managedDatasets()).singleElement().satisfies(d -> {
+            assertThat(d.state()).isEqualTo("PUBLISHED");
+            assertThat(d.rows()).isEqualTo(6272);
+            assertThat(d.slug()).startsWith("seoul-covid-19-confirmed-cases-");
+        });
+
+        signIn("root", "ADMIN");
+        assertThat(audit.search("dataset", 0, 20))
+                .extracting(AuditEvent::eventType)
+                .contains("DATASET_CREATED", "VERSION_IMPORTED", "DATASET_PUBLISHED");
+
+        signIn("park", "OFFICIAL");
+        publishing.withdraw(dataset);
+        assertThat(catalog.countPublishedDatasets()).isZero();
+    }
+
+    @Test
+    void only_members_of_the_owning_organisation_may_change_a_dataset() throws Exception {
+        long dataset = publishing.createDataset(metadata("Members only"));
+        signIn("outsider", "OFFICIAL");
+        assertThatThrownBy(() -> publishing.createDataset(metadata("Not mine")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> publishing.publish(dataset)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> publishing.updateMetadata(dataset, metadata("Taken over")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(publishing.managedDatasets()).isEmpty();
+        signIn("outsider", "CITIZEN");
+        assertThatThrownBy(() -> publishing.managedDatasets()).isInstanceOf(AccessDeniedException.class);
+        signIn("root", "ADMIN");
+        assertThat(publishing.metadata(dataset).title()).isEqualTo("Members only");
+    }
+
+    @Test
+    void a_dataset_without_a_version_cannot_be_published() {
+        long dataset = publishing.createDataset(metadata("Empty so far"));
+        assertThatThrownBy(() -> publishing.publish(dataset))
+                .isInstanceOfSatisfying(
+                        PublishingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("publish.error.no-version"));
+    }
+
+    @Test
+    void required_metadata_is_checked_field_by_field() {
+        DatasetMetadata good = metadata("Good title");
+        assertThatThrownBy(() -> publishing.createDataset(new DatasetMetadata(
+                        organisation,
+                        " ",
+                        good.description(),
+                        null,
+                        null,
+                        Set.of(),
+                        List.of(),
+                        "CC-BY-4.0",
+                        "DAILY",
+                        null,
+                        null,
+                        null,
+                        "en")))
+                .isInstanceOfSatisfying(
+                        PublishingException.class, e -> assertThat(e.field()).isEqualTo("title"));
+        assertThatThrownBy(() -> publishing.createDataset(new DatasetMetadata(
+                        organisation,
+                        "Title",
+                        good.description(),
+                        null,
+                        null,
+                        Set.of(),
+                        List.of(),
+                        "MY-OWN",
+                        "DAILY",
+                        null,
+                        null,
+                        null,
+                        "en")))
+                .isInstanceOfSatisfying(
+                        PublishingException.class, e -> assertThat(e.field()).isEqualTo("licence"));
+        assertThatThrownBy(() -> publishing.createDataset(new DatasetMetadata(
+                        organisation,
+                        "Title",
+                        good.description(),
+                        null,
+                        "not-an-email",
+                        Set.of("HEAL"),
+                        List.of(),
+                        "CC-BY-4.0",
+                        "DAILY",
+                        java.time.LocalDate.of(2020, 2, 1),
+                        java.time.LocalDate.of(2020, 1, 1),
+                        null,
+                        "en")))
+                .isInstanceOfSatisfying(
+                        PublishingException.class, e -> assertThat(e.field()).isEqualTo("contactEmail"));
+    }
+
+    @Test
+    void a_new_version_replaces_the_current_one_only_once_complete_and_shows_its_schema_diff() throws Exception {
+        long dataset = publishing.createDataset(metadata("Rainfall"));
+        Path first = dir.resolve("rain-1.csv");
+        Files.writeString(first, "month,total_rainfall,station\n2020-01,107.1,Changi\n2020-02,27.8,Changi\n");
+        importFile(dataset, first);
+
+        Path broken = dir.resolve("rain-broken.csv");
+        Files.writeString(broken, "month,total_rainfall\n2020-01,\"107.1\n");
+        List<String> tablesBefore = store.tables();
+        assertThatThrownBy(() -> importFile(dataset, broken)).isInstanceOf(ImportException.class);
+        assertThat(store.tables()).containsExactlyInAnyOrderElementsOf(tablesBefore);
+        assertThat(publishing.versions(dataset)).hasSize(1);
+
+        Path second = dir.resolve("rain-2.csv");
+        Files.writeString(second, "month,total_rainfall,rain_days\n2020-01,107,9\n2020-02,28,4\n2020-03,x,2\n");
+        importFile(dataset, second);
+        List<VersionSummary> versions = publishing.versions(dataset);
+        assertThat(versions).extracting(VersionSummary::number).containsExactly(1, 2);
+        VersionSummary latest = versions.get(1);
+        assertThat(latest.rows()).isEqualTo(3);
+        assertThat(latest.added()).containsExactly("rain_days");
+        assertThat(latest.removed()).containsExactly("station");
+        assertThat(latest.retyped()).containsExactly("total_rainfall (DECIMAL → TEXT)");
+        assertThat(publishing.managedDatasets().get(0).currentVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void a_value_that_does_not_fit_an_overridden_type_is_reported_and_nothing_is_recorded() throws Exception {
+        long dataset = publishing.createDataset(metadata("Codes"));
+        Path file = dir.resolve("codes.csv");
+        Files.writeString(file, "id,code\n1,10\n2,2B\n");
+        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        List<ColumnAnalysis> columns = new ArrayList<>(analysis.columns());
+        ColumnAnalysis code = columns.get(1);
+        columns.set(1, new ColumnAnalysis(1, code.label(), code.name(), ValueType.INTEGER, "", 0, code.nulls()));
+        assertThatThrownBy(() -> publishing.importVersion(
+                        dataset,
+                        file,
+                        "codes.csv",
+                        new ImportPlan(analysis, columns, ImportPlan.BadValues.FAIL),
+                        List.of(),
+                        new ImportMonitor()))
+                .isInstanceOfSatisfying(
+                        ImportException.class, e -> assertThat(e.arguments()).contains(3L, "2B"));
+        assertThat(publishing.versions(dataset)).isEmpty();
+    }
+}

@@ -53,10 +53,13 @@ class MessageBundlesTest {
     void every_key_named_in_the_code_exists() throws IOException {
         Set<String> known = load("messages.properties").stringPropertyNames();
         Pattern literal = Pattern.compile(
-                "(?:getTranslation\\(|Exception\\((?:\"[a-zA-Z]+\", )?|Optional\\.of\\()\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
+                "(?:getTranslation\\(|Exception\\((?:(?:\"[a-zA-Z]+\"|null), )?|Optional\\.of\\()\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
         Set<String> missing = new TreeSet<>();
         int found = 0;
-        for (Path root : Set.of(Path.of("src/main/java"), Path.of("../accounts/src/main/java"))) {
+        for (Path root : Set.of(
+                Path.of("src/main/java"),
+                Path.of("../accounts/src/main/java"),
+                Path.of("../data-catalog/src/main/java"))) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file :
                         files.filter(f -> f.toString().endsWith(".java")).toList()) {

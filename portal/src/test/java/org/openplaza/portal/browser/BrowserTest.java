@@ -7,6 +7,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +15,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,7 +45,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "vaadin.devmode.devTools.enabled=false",
             "openplaza.accounts.failures-per-address=1000"
         })
+@ExtendWith(BrowserTest.ScreenshotOnFailure.class)
 abstract class BrowserTest {
+
+    /** Keeps a screenshot of the page a failed test ended on, under target/screenshots. */
+    static final class ScreenshotOnFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (driver instanceof TakesScreenshot camera) {
+                try {
+                    Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+                    Files.write(
+                            folder.resolve(context.getDisplayName().replaceAll("[^A-Za-z0-9_]", "") + ".png"),
+                            camera.getScreenshotAs(OutputType.BYTES));
+                } catch (Exception e) {
+                    // a missing screenshot must not hide the failure itself
+                }
+            }
+        }
+    }
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
@@ -129,7 +153,15 @@ abstract class BrowserTest {
     WebElement find(String css) {
         return new WebDriverWait(driver, TIMEOUT).until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            if (found.isEmpty()) {
+                return null;
+            }
+            if (!found.get(0).isDisplayed()) {
+                // outside the scrolled part of the layout counts as hidden: bring it into view
+                js("arguments[0].scrollIntoView({block: 'center'})", found.get(0));
+                return null;
+            }
+            return found.get(0);
         });
     }
 
@@ -148,7 +180,9 @@ abstract class BrowserTest {
     }
 
     void click(String css) {
-        find(css).click();
+        WebElement element = find(css);
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
         waitForVaadin();
     }
 

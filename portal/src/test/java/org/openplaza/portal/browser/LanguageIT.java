@@ -13,7 +13,7 @@ class LanguageIT extends BrowserTest {
     private void chooseLanguage(String label) {
         click("#language");
         WebElement item = new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .until(d -> d.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
                         .filter(e -> e.getText().trim().equals(label))
                         .findFirst()
                         .orElse(null));

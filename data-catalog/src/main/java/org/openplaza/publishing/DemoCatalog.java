@@ -1,0 +1,175 @@
+package org.openplaza.publishing;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.importer.CsvAnalyzer;
+import org.openplaza.importer.ImportMonitor;
+import org.openplaza.importer.ImportPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo profile's catalogue: publishing organisations with the demo official as their member,
+ * and a handful of real datasets imported through the real importer on first start.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoCatalog implements ApplicationRunner {
+
+    static final String OFFICIAL = "official";
+
+    private record Demo(
+            String organisation,
+            String file,
+            String title,
+            String description,
+            String theme,
+            String licence,
+            String frequency,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            String spatial) {}
+
+    private static final List<Demo> DATASETS = List.of(
+            new Demo(
+                    "Meteorological Service Singapore",
+                    "sg_rainfall_monthly_total_1982_2025.csv",
+                    "Rainfall: monthly total",
+                    "Total rainfall in millimetres for each month since January 1982, measured at the Changi climate"
+                            + " station.",
+                    "ENVI",
+                    "SG-ODL-1.0",
+                    "MONTHLY",
+                    LocalDate.of(1982, 1, 1),
+                    LocalDate.of(2025, 11, 30),
+                    "Singapore"),
+            new Demo(
+                    "Ministry of Health Singapore",
+                    "sg_moh_weekly_infectious_disease_bulletin_2012_2022.csv",
+                    "Weekly infectious disease bulletin",
+                    "Cases of notifiable infectious diseases reported each epidemiological week, by disease.",
+                    "HEAL",
+                    "SG-ODL-1.0",
+                    "WEEKLY",
+                    LocalDate.of(2012, 1, 1),
+                    LocalDate.of(2022, 12, 31),
+                    "Singapore"),
+            new Demo(
+                    "London Borough of Lambeth",
+                    "uk_lambeth_planning_permissions_2011q1.csv",
+                    "Planning permissions granted, January to March 2011",
+                    "Planning applications decided by the council in the first quarter of 2011, with the address,"
+                            + " the proposal and the date of decision.",
+                    "REGI",
+                    "OGL-UK-3.0",
+                    "QUARTERLY",
+                    LocalDate.of(2011, 1, 1),
+                    LocalDate.of(2011, 3, 31),
+                    "Lambeth, London"),
+            new Demo(
+                    "London Borough of Lambeth",
+                    "uk_lambeth_foi_disclosure_log_2012-01_cp1252.csv",
+                    "Freedom of Information disclosure log, January 2012",
+                    "Requests made to the council under the Freedom of Information Act in January 2012, with the"
+                            + " date received and a summary of each request.",
+                    "GOVE",
+                    "OGL-UK-3.0",
+                    "MONTHLY",
+                    LocalDate.of(2012, 1, 1),
+                    LocalDate.of(2012, 1, 31),
+                    "Lambeth, London"),
+            new Demo(
+                    "Korea Disease Control and Prevention Agency (via DS4C)",
+                    "kr_ds4c_covid19_time_province.csv",
+                    "COVID-19 cases by province",
+                    "Cumulative confirmed, released and deceased COVID-19 cases in each Korean province, from the"
+                            + " agency's press releases, compiled by the DS4C project.",
+                    "HEAL",
+                    "CC-BY-4.0",
+                    "DAILY",
+                    LocalDate.of(2020, 1, 20),
+                    LocalDate.of(2020, 4, 30),
+                    "Republic of Korea"));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
+
+    private final PublishingService publishing;
+    private final PublishingRepository repository;
+
+    DemoCatalog(PublishingService publishing, PublishingRepository repository) {
+        this.publishing = publishing;
+        this.repository = repository;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (!repository.organisations(null).isEmpty()) {
+            return;
+        }
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "system", "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            seed();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private void seed() throws Exception {
+        java.util.Map<String, Long> organisations = new java.util.HashMap<>();
+        for (Demo demo : DATASETS) {
+            long organisation = organisations.computeIfAbsent(demo.organisation(), name -> {
+                long id = publishing.createOrganisation(name).id();
+                publishing.addMember(id, OFFICIAL);
+                return id;
+            });
+            long dataset = publishing.createDataset(new DatasetMetadata(
+                    organisation,
+                    demo.title(),
+                    demo.description(),
+                    demo.organisation(),
+                    null,
+                    Set.of(demo.theme()),
+                    List.of(),
+                    demo.licence(),
+                    demo.frequency(),
+                    demo.from(),
+                    demo.to(),
+                    demo.spatial(),
+                    "en"));
+            Path file = Files.createTempFile("openplaza-demo", ".csv");
+            try (InputStream in = DemoCatalog.class.getResourceAsStream("/demo/" + demo.file())) {
+                if (in == null) {
+                    throw new IllegalStateException("demo file missing: " + demo.file());
+                }
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try {
+                var analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+                publishing.importVersion(
+                        dataset, file, demo.file(), ImportPlan.asDetected(analysis), List.of(), new ImportMonitor());
+                publishing.publish(dataset);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+            log.info("Demo dataset '{}' published", demo.title());
+        }
+    }
+}

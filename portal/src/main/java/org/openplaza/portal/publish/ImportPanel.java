@@ -1,0 +1,435 @@
+package org.openplaza.portal.publish;
+
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.File;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.importer.ColumnAnalysis;
+import org.openplaza.importer.CsvAnalysis;
+import org.openplaza.importer.CsvAnalyzer;
+import org.openplaza.importer.CsvPreview;
+import org.openplaza.importer.DetectedEncoding;
+import org.openplaza.importer.ImportException;
+import org.openplaza.importer.ImportMonitor;
+import org.openplaza.importer.ImportPlan;
+import org.openplaza.importer.ValueType;
+import org.openplaza.publishing.PublishingException;
+import org.openplaza.publishing.PublishingService;
+import org.openplaza.publishing.VersionSummary;
+
+/**
+ * A new version from a CSV or TSV file: upload (streamed to a temporary file), what the importer
+ * detected with the official's corrections, a preview of the first 100 rows, then the import with a
+ * progress bar in rows and a cancel button.
+ */
+class ImportPanel extends VerticalLayout {
+
+    static final Map<String, String> ENCODINGS = new LinkedHashMap<>();
+
+    static {
+        for (String name : List.of(
+                "UTF-8",
+                "x-windows-949",
+                "GB18030",
+                "Big5-HKSCS",
+                "windows-31j",
+                "windows-1252",
+                "UTF-16LE",
+                "UTF-16BE")) {
+            ENCODINGS.put(name, name);
+        }
+    }
+
+    static final Map<Character, String> DELIMITERS = Map.of(',', ",", ';', ";", '\t', "Tab", '|', "|");
+
+    final Upload upload;
+    final Paragraph message = new Paragraph();
+    final Select<String> encoding = new Select<>();
+    final Select<Character> delimiter = new Select<>();
+    final IntegerField preamble = new IntegerField();
+    final IntegerField headers = new IntegerField();
+    final Button reread = new Button();
+    final Grid<Choice> columns = new Grid<>();
+    final Grid<List<CsvPreview.Cell>> preview = new Grid<>();
+    final RadioButtonGroup<ImportPlan.BadValues> badValues = new RadioButtonGroup<>();
+    final Button start = new Button();
+    final Button cancel = new Button();
+    final ProgressBar progress = new ProgressBar();
+    final Span progressText = new Span();
+    private final VerticalLayout details = new VerticalLayout();
+
+    private final PublishingService publishing;
+    private final ImportExecutor executor;
+    private final long datasetId;
+    private final Runnable onImported;
+    private @Nullable Path file;
+    private String filename = "";
+    private @Nullable CsvAnalysis analysis;
+    private final List<Choice> choices = new ArrayList<>();
+    private @Nullable ImportMonitor monitor;
+
+    /** A column as the official sets it: label, type and description over the detected column. */
+    static final class Choice {
+        final ColumnAnalysis detected;
+        String label;
+        ValueType type;
+        String description = "";
+
+        Choice(ColumnAnalysis detected) {
+            this.detected = detected;
+            this.label = detected.label();
+            this.type = detected.type();
+        }
+
+        ColumnAnalysis chosen() {
+            boolean sameType = type == detected.type();
+            return new ColumnAnalysis(
+                    detected.index(),
+                    label.isBlank() ? detected.label() : label.strip(),
+                    detected.name(),
+                    type,
+                    sameType ? detected.format() : "",
+                    sameType ? detected.scale() : Math.max(detected.scale(), type == ValueType.DECIMAL ? 6 : 0),
+                    detected.nulls());
+        }
+    }
+
+    ImportPanel(PublishingService publishing, ImportExecutor executor, long datasetId, Runnable onImported) {
+        this.publishing = publishing;
+        this.executor = executor;
+        this.datasetId = datasetId;
+        this.onImported = onImported;
+        setPadding(false);
+        upload = new Upload(UploadHandler.toTempFile((metadata, temp) -> uploaded(metadata.fileName(), temp)));
+        upload.setId("upload");
+        upload.setAcceptedFileTypes(".csv", ".tsv", ".txt", "text/csv", "text/tab-separated-values", "text/plain");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, 1L << 30));
+        upload.addFileRejectedListener(e -> fail(getTranslation("import.error.rejected", e.getErrorMessage())));
+        upload.setI18n(uploadTexts());
+        message.setId("import-message");
+        details.setPadding(false);
+        details.setVisible(false);
+        configureDetection();
+        configureColumns();
+        configureImport();
+        add(
+                new H2(getTranslation("import.title")),
+                new Paragraph(getTranslation("import.intro")),
+                upload,
+                message,
+                details);
+    }
+
+    private UploadI18N uploadTexts() {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles()
+                .setOne(getTranslation("import.upload.add"))
+                .setMany(getTranslation("import.upload.add")));
+        i18n.setDropFiles(new UploadI18N.DropFiles()
+                .setOne(getTranslation("import.upload.drop"))
+                .setMany(getTranslation("import.upload.drop")));
+        i18n.setError(new UploadI18N.Error()
+                .setTooManyFiles(getTranslation("import.upload.too-many"))
+                .setFileIsTooBig(getTranslation("import.upload.too-big"))
+                .setIncorrectFileType(getTranslation("import.upload.wrong-type")));
+        return i18n;
+    }
+
+    private void configureDetection() {
+        encoding.setId("import-encoding");
+        encoding.setLabel(getTranslation("import.encoding"));
+        encoding.setItems(ENCODINGS.keySet());
+        delimiter.setId("import-delimiter");
+        delimiter.setLabel(getTranslation("import.delimiter"));
+        delimiter.setItems(',', ';', '\t', '|');
+        delimiter.setItemLabelGenerator(DELIMITERS::get);
+        preamble.setId("import-preamble");
+        preamble.setLabel(getTranslation("import.preamble"));
+        preamble.setMin(0);
+        preamble.setStepButtonsVisible(true);
+        headers.setId("import-headers");
+        headers.setLabel(getTranslation("import.headers"));
+        headers.setMin(0);
+        headers.setMax(5);
+        headers.setStepButtonsVisible(true);
+        reread.setId("import-reread");
+        reread.setText(getTranslation("import.reread"));
+        reread.addClickListener(e -> analyse());
+        HorizontalLayout detection = new HorizontalLayout(encoding, delimiter, preamble, headers, reread);
+        detection.setAlignItems(FlexComponent.Alignment.BASELINE);
+        detection.setWrap(true);
+        details.add(new H2(getTranslation("import.detected")), detection);
+    }
+
+    private void configureColumns() {
+        columns.setId("import-columns");
+        columns.addComponentColumn(c -> {
+                    TextField label = new TextField();
+                    label.setValue(c.label);
+                    label.setAriaLabel(getTranslation("import.column.label") + " " + (c.detected.index() + 1));
+                    label.addValueChangeListener(e -> c.label = e.getValue());
+                    label.setWidthFull();
+                    return label;
+                })
+                .setHeader(getTranslation("import.column.label"))
+                .setFlexGrow(2);
+        columns.addColumn(c -> c.detected.name()).setHeader(getTranslation("import.column.name"));
+        columns.addComponentColumn(c -> {
+                    Select<ValueType> type = new Select<>();
+                    type.setItems(ValueType.values());
+                    type.setItemLabelGenerator(t -> getTranslation("type." + t.name()));
+                    type.setValue(c.type);
+                    type.setAriaLabel(getTranslation("import.column.type") + " " + c.label);
+                    type.setId("import-type-" + c.detected.index());
+                    type.addValueChangeListener(e -> {
+                        c.type = e.getValue();
+                        showPreview();
+                    });
+                    return type;
+                })
+                .setHeader(getTranslation("import.column.type"));
+        columns.addColumn(c -> c.detected.nulls()).setHeader(getTranslation("import.column.nulls"));
+        columns.addComponentColumn(c -> {
+                    TextField description = new TextField();
+                    description.setAriaLabel(getTranslation("import.column.description") + " " + c.label);
+                    description.addValueChangeListener(e -> c.description = e.getValue());
+                    description.setWidthFull();
+                    return description;
+                })
+                .setHeader(getTranslation("import.column.description"))
+                .setFlexGrow(2);
+        columns.setAllRowsVisible(true);
+        preview.setId("import-preview");
+        preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
+        preview.setHeight("24rem");
+        details.add(
+                new H2(getTranslation("import.columns")), columns, new H2(getTranslation("import.preview")), preview);
+    }
+
+    private void configureImport() {
+        badValues.setId("import-bad-values");
+        badValues.setLabel(getTranslation("import.bad-values"));
+        badValues.setItems(ImportPlan.BadValues.values());
+        badValues.setItemLabelGenerator(b -> getTranslation("import.bad-values." + b.name()));
+        badValues.setValue(ImportPlan.BadValues.FAIL);
+        start.setId("import-start");
+        start.setText(getTranslation("import.start"));
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.addClickListener(e -> startImport());
+        cancel.setId("import-cancel");
+        cancel.setText(getTranslation("import.cancel"));
+        cancel.setEnabled(false);
+        cancel.addClickListener(e -> {
+            if (monitor != null) {
+                monitor.cancel();
+            }
+        });
+        progress.setId("import-progress");
+        progress.setVisible(false);
+        progress.getElement().setAttribute("aria-label", getTranslation("import.progress"));
+        progressText.setId("import-progress-text");
+        details.add(badValues, new HorizontalLayout(start, cancel), progress, progressText);
+    }
+
+    /** Runs in the upload request, outside the session lock: hand over to the UI. */
+    private void uploaded(String name, File temp) {
+        getUI().ifPresent(ui -> ui.access(() -> {
+            upload.clearFileList();
+            discardFile();
+            file = temp.toPath();
+            filename = name;
+            analysis = null;
+            analyse();
+        }));
+    }
+
+    private void analyse() {
+        if (file == null) {
+            return;
+        }
+        CsvAnalyzer.Settings settings = analysis == null
+                ? CsvAnalyzer.Settings.DETECT
+                : new CsvAnalyzer.Settings(
+                        new DetectedEncoding(
+                                Charset.forName(encoding.getValue()),
+                                encoding.getValue()
+                                                .equals(analysis.encoding()
+                                                        .charset()
+                                                        .name())
+                                        ? analysis.encoding().bomLength()
+                                        : 0,
+                                "override"),
+                        delimiter.getValue(),
+                        preamble.getValue() == null ? 0 : preamble.getValue(),
+                        headers.getValue() == null ? 1 : headers.getValue());
+        try {
+            CsvAnalysis result = publishing.analyse(file, settings);
+            show(result);
+        } catch (ImportException e) {
+            fail(getTranslation(e.messageKey(), e.arguments().toArray()));
+        } catch (PublishingException e) {
+            fail(getTranslation(e.messageKey(), e.arguments().toArray()));
+        } catch (Exception e) {
+            fail(getTranslation("import.error.unreadable"));
+        }
+    }
+
+    private void show(CsvAnalysis result) {
+        analysis = result;
+        encoding.setValue(
+                ENCODINGS.containsKey(result.encoding().charset().name())
+                        ? result.encoding().charset().name()
+                        : "UTF-8");
+        delimiter.setValue(result.delimiter());
+        preamble.setValue(result.preambleRecords());
+        headers.setValue(result.headerRecords());
+        choices.clear();
+        result.columns().forEach(c -> choices.add(new Choice(c)));
+        columns.setItems(choices);
+        String summary = getTranslation(
+                "import.summary", filename, result.rows(), result.columns().size(), result.raggedRecords());
+        message.setText(summary);
+        message.removeClassName("error");
+        details.setVisible(true);
+        showPreview();
+    }
+
+    private ImportPlan plan() {
+        return new ImportPlan(analysis, choices.stream().map(Choice::chosen).toList(), badValues.getValue());
+    }
+
+    private void showPreview() {
+        if (file == null || analysis == null) {
+            return;
+        }
+        preview.removeAllColumns();
+        for (Choice choice : choices) {
+            int index = choice.detected.index();
+            preview.addColumn(row -> {
+                        CsvPreview.Cell cell = row.get(index);
+                        return cell.fits() ? cell.text() : "⚠ " + cell.text();
+                    })
+                    .setHeader(choice.label)
+                    .setAutoWidth(true)
+                    .setPartNameGenerator(row -> row.get(index).fits() ? null : "unfit");
+        }
+        try {
+            preview.setItems(publishing.preview(file, plan(), 100));
+        } catch (Exception e) {
+            fail(getTranslation("import.error.unreadable"));
+        }
+    }
+
+    private void startImport() {
+        if (file == null || analysis == null) {
+            return;
+        }
+        UI ui = getUI().orElseThrow();
+        ImportPlan plan = plan();
+        List<String> descriptions = choices.stream().map(c -> c.description).toList();
+        ImportMonitor running = new ImportMonitor();
+        monitor = running;
+        long total = Math.max(1, analysis.rows());
+        Path source = file;
+        setRunning(true);
+        progress.setValue(0);
+        ui.setPollInterval(500);
+        var pollRegistration = ui.addPollListener(e -> {
+            progress.setValue(Math.min(1.0, running.rows() / (double) total));
+            progressText.setText(getTranslation("import.progress.rows", running.rows(), total));
+        });
+        executor.submit(() -> {
+            // no UI or translations here: this is not a request thread
+            Object outcome;
+            try {
+                outcome = publishing.importVersion(datasetId, source, filename, plan, descriptions, running);
+            } catch (Exception e) {
+                outcome = e;
+            }
+            Object result = outcome;
+            ui.access(() -> {
+                pollRegistration.remove();
+                ui.setPollInterval(-1);
+                setRunning(false);
+                progressText.setText(describe(result));
+                if (result instanceof VersionSummary) {
+                    progress.setValue(1);
+                    onImported.run();
+                }
+            });
+        });
+    }
+
+    private String describe(Object outcome) {
+        if (outcome instanceof VersionSummary version) {
+            return getTranslation("import.done", version.number(), version.rows());
+        }
+        if (outcome instanceof ImportException e) {
+            return getTranslation(e.messageKey(), e.arguments().toArray());
+        }
+        if (outcome instanceof PublishingException e) {
+            return getTranslation(e.messageKey(), e.arguments().toArray());
+        }
+        return getTranslation("error.generic");
+    }
+
+    private void setRunning(boolean running) {
+        start.setEnabled(!running);
+        cancel.setEnabled(running);
+        upload.setEnabled(!running);
+        reread.setEnabled(!running);
+        progress.setVisible(true);
+    }
+
+    private void fail(String text) {
+        message.setText(text);
+        message.addClassName("error");
+        details.setVisible(false);
+    }
+
+    private void discardFile() {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                // a temporary file; the operating system cleans up
+            }
+            file = null;
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (monitor != null) {
+            monitor.cancel();
+        }
+        discardFile();
+        super.onDetach(detachEvent);
+    }
+}

@@ -1,0 +1,159 @@
+package org.openplaza.portal.publish;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.publishing.DatasetMetadata;
+import org.openplaza.publishing.Licence;
+import org.openplaza.publishing.Organisation;
+import org.openplaza.publishing.PublishingException;
+
+/** The DCAT-AP metadata of a dataset; the service validates it again and names the field at fault. */
+class MetadataForm extends FormLayout {
+
+    final TextField title = new TextField();
+    final TextArea description = new TextArea();
+    final Select<Organisation> organisation = new Select<>();
+    final TextField contactName = new TextField();
+    final EmailField contactEmail = new EmailField();
+    final MultiSelectComboBox<String> themes = new MultiSelectComboBox<>();
+    final TextField keywords = new TextField();
+    final Select<Licence> licence = new Select<>();
+    final Select<String> frequency = new Select<>();
+    final DatePicker temporalFrom = new DatePicker();
+    final DatePicker temporalTo = new DatePicker();
+    final TextField spatial = new TextField();
+    final Select<String> language = new Select<>();
+
+    MetadataForm(List<Organisation> organisations) {
+        label(title, "meta-title", "publish.meta.title");
+        title.setRequired(true);
+        label(description, "meta-description", "publish.meta.description");
+        description.setRequired(true);
+        label(organisation, "meta-organisation", "publish.meta.publisher");
+        organisation.setItems(organisations);
+        organisation.setItemLabelGenerator(Organisation::name);
+        organisation.setValue(organisations.get(0));
+        label(contactName, "meta-contact-name", "publish.meta.contact-name");
+        label(contactEmail, "meta-contact-email", "publish.meta.contact-email");
+        label(themes, "meta-themes", "publish.meta.themes");
+        themes.setItems(DatasetMetadata.THEMES);
+        themes.setItemLabelGenerator(code -> getTranslation("theme." + code));
+        label(keywords, "meta-keywords", "publish.meta.keywords");
+        keywords.setHelperText(getTranslation("publish.meta.keywords.help"));
+        label(licence, "meta-licence", "publish.meta.licence");
+        licence.setItems(Licence.values());
+        licence.setItemLabelGenerator(Licence::title);
+        licence.setValue(Licence.CC_BY_4_0);
+        label(frequency, "meta-frequency", "publish.meta.frequency");
+        frequency.setItems(DatasetMetadata.FREQUENCIES);
+        frequency.setItemLabelGenerator(code -> getTranslation("frequency." + code));
+        frequency.setValue("UNKNOWN");
+        label(temporalFrom, "meta-temporal-from", "publish.meta.temporal-from");
+        label(temporalTo, "meta-temporal-to", "publish.meta.temporal-to");
+        label(spatial, "meta-spatial", "publish.meta.spatial");
+        label(language, "meta-language", "publish.meta.language");
+        language.setItems(DatasetMetadata.LANGUAGES);
+        language.setItemLabelGenerator(
+                code -> java.util.Locale.forLanguageTag(code).getDisplayLanguage(getLocale()));
+        language.setValue(getLocale().getLanguage().equals("ko") ? "ko" : "en");
+        add(
+                title,
+                organisation,
+                description,
+                contactName,
+                contactEmail,
+                themes,
+                keywords,
+                licence,
+                frequency,
+                temporalFrom,
+                temporalTo,
+                spatial,
+                language);
+        setColspan(description, 2);
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
+    }
+
+    private void label(com.vaadin.flow.component.Component field, String id, String key) {
+        field.setId(id);
+        field.getElement().setProperty("label", getTranslation(key));
+    }
+
+    void show(DatasetMetadata m, List<Organisation> organisations) {
+        title.setValue(m.title());
+        description.setValue(m.description());
+        organisations.stream()
+                .filter(o -> o.id() == m.organisationId())
+                .findFirst()
+                .ifPresent(organisation::setValue);
+        contactName.setValue(m.contactName() == null ? "" : m.contactName());
+        contactEmail.setValue(m.contactEmail() == null ? "" : m.contactEmail());
+        themes.setValue(m.themes());
+        keywords.setValue(String.join(", ", m.keywords()));
+        Licence.of(m.licence()).ifPresent(licence::setValue);
+        frequency.setValue(m.updateFrequency());
+        temporalFrom.setValue(m.temporalFrom());
+        temporalTo.setValue(m.temporalTo());
+        spatial.setValue(m.spatial() == null ? "" : m.spatial());
+        language.setValue(m.language());
+    }
+
+    DatasetMetadata value() {
+        List<String> words = Arrays.stream(keywords.getValue().split(","))
+                .map(String::strip)
+                .filter(k -> !k.isEmpty())
+                .distinct()
+                .toList();
+        return new DatasetMetadata(
+                organisation.getValue().id(),
+                title.getValue().strip(),
+                description.getValue().strip(),
+                blankToNull(contactName.getValue()),
+                blankToNull(contactEmail.getValue()),
+                themes.getValue(),
+                words,
+                licence.getValue().code(),
+                frequency.getValue(),
+                temporalFrom.getValue(),
+                temporalTo.getValue(),
+                blankToNull(spatial.getValue()),
+                language.getValue());
+    }
+
+    private static @Nullable String blankToNull(String value) {
+        return value.isBlank() ? null : value.strip();
+    }
+
+    /** Marks the field the service refused, with its message; false when no field is named. */
+    boolean showError(PublishingException e) {
+        Map<String, HasValidation> fields = new java.util.HashMap<>();
+        fields.put("title", title);
+        fields.put("description", description);
+        fields.put("contactEmail", contactEmail);
+        fields.put("themes", themes);
+        fields.put("keywords", keywords);
+        fields.put("temporalTo", temporalTo);
+        HasValidation field = e.field() == null ? null : fields.get(e.field());
+        if (field == null) {
+            return false;
+        }
+        field.setErrorMessage(getTranslation(e.messageKey()));
+        field.setInvalid(true);
+        return true;
+    }
+
+    void clearErrors() {
+        List.<HasValidation>of(title, description, contactEmail, themes, keywords, temporalTo)
+                .forEach(f -> f.setInvalid(false));
+    }
+}

@@ -1,0 +1,49 @@
+package org.openplaza.portal.publish;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
+import org.openplaza.portal.layout.Formats;
+import org.openplaza.publishing.VersionSummary;
+
+/** The dataset's history: each version with its rows, file and schema changes. */
+class VersionsPanel extends VerticalLayout {
+
+    VersionsPanel(List<VersionSummary> versions) {
+        setPadding(false);
+        Grid<VersionSummary> grid = new Grid<>();
+        grid.setId("versions-grid");
+        grid.addColumn(VersionSummary::number)
+                .setHeader(getTranslation("publish.version"))
+                .setAutoWidth(true);
+        grid.addColumn(v -> Formats.dateTime(v.createdAt(), getLocale())).setHeader(getTranslation("publish.imported"));
+        grid.addColumn(v -> String.format(getLocale(), "%,d", v.rows())).setHeader(getTranslation("publish.rows"));
+        grid.addColumn(VersionSummary::originalFilename).setHeader(getTranslation("publish.file"));
+        grid.addColumn(VersionSummary::encoding).setHeader(getTranslation("publish.encoding"));
+        grid.addColumn(this::changes)
+                .setHeader(getTranslation("publish.changes"))
+                .setFlexGrow(3);
+        List<VersionSummary> newestFirst = new java.util.ArrayList<>(versions);
+        java.util.Collections.reverse(newestFirst);
+        grid.setItems(newestFirst);
+        grid.setAllRowsVisible(true);
+        add(new H2(getTranslation("publish.history")), grid);
+    }
+
+    private String changes(VersionSummary v) {
+        StringBuilder text = new StringBuilder();
+        if (!v.added().isEmpty()) {
+            text.append(getTranslation("publish.diff.added", String.join(", ", v.added())))
+                    .append(' ');
+        }
+        if (!v.removed().isEmpty()) {
+            text.append(getTranslation("publish.diff.removed", String.join(", ", v.removed())))
+                    .append(' ');
+        }
+        if (!v.retyped().isEmpty()) {
+            text.append(getTranslation("publish.diff.retyped", String.join(", ", v.retyped())));
+        }
+        return text.toString().strip();
+    }
+}

@@ -1,0 +1,79 @@
+package org.openplaza.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An official uploads the Seoul COVID-19 file (CP949), corrects one column's type in the preview,
+ * imports and publishes it; a citizen then finds it in the catalogue.
+ */
+class PublishingIT extends BrowserTest {
+
+    static final String TITLE = "Seoul COVID-19 confirmed cases (browser test)";
+
+    private static Path sharedDataset(String name) {
+        return Path.of(System.getProperty("openplaza.shared-datasets", "../../shared/datasets"), name)
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    private void chooseInSelect(String selectCss, String label) {
+        click(selectCss);
+        WebElement item = new WebDriverWait(driver, TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().trim().equals(label))
+                        .findFirst()
+                        .orElse(null));
+        item.click();
+        waitForVaadin();
+    }
+
+    @Test
+    void an_official_publishes_a_korean_file_and_a_citizen_finds_it() {
+        signIn("official", "plaza-official-demo");
+        open("/publish");
+        assertThat(find("#publish-grid").getText()).contains("Rainfall: monthly total");
+        assertAccessible("publish list");
+        click("#publish-new");
+        type("#meta-title", TITLE);
+        find("#meta-description textarea").sendKeys("Confirmed COVID-19 cases in Seoul as of 6 November 2020.");
+        click("#meta-save");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/publish/dataset/"));
+        assertThat(find("#dataset-title").getText()).isEqualTo(TITLE);
+        assertThat(find("#dataset-state").getText()).isEqualTo("Draft");
+
+        WebElement input = find("#upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(sharedDataset("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv")
+                .toString());
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#import-message").getText().contains("6,272 rows"));
+        assertThat(find("#import-columns").getText()).contains("확진일").contains("등록일");
+        assertThat(find("#import-preview").getText()).contains("강남구");
+        assertAccessible("import preview");
+
+        chooseInSelect("#import-type-0", "Text");
+        click("#import-start");
+        new WebDriverWait(driver, Duration60.TIMEOUT)
+                .until(d -> find("#import-progress-text").getText().startsWith("Version 1 was imported"));
+        assertThat(find("#import-progress-text").getText()).isEqualTo("Version 1 was imported with 6,272 rows.");
+        assertThat(find("#versions-grid").getText()).contains("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
+
+        click("#dataset-publish");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#dataset-state").getText().equals("Published"));
+
+        click("#sign-out");
+        open("/catalog");
+        assertThat(find("#catalog-grid").getText()).contains(TITLE);
+    }
+
+    /** Imports may take longer than a page. */
+    static final class Duration60 {
+        static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(60);
+    }
+}

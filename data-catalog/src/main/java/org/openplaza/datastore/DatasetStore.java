@@ -168,6 +168,71 @@ public class DatasetStore {
         }
     }
 
+    static final int TOP_VALUES = 5;
+
+    /** Profiles every column of a loaded table in the store itself; only the figures come back. */
+    public List<ColumnProfile> profile(String table, List<StoreColumn> columns) throws SQLException {
+        List<ColumnProfile> profiles = new ArrayList<>();
+        try (DuckDBConnection c = connection.duplicate()) {
+            DSLContext sql = sql(c);
+            org.jooq.Table<?> t = DSL.table(DSL.name(checked(table)));
+            for (StoreColumn column : columns) {
+                Field<Object> f = DSL.field(DSL.name(column.name()));
+                Field<String> mean = switch (column.type()) {
+                    case INTEGER, DECIMAL ->
+                        DSL.round(DSL.avg(f.coerce(Double.class)), 4).cast(String.class);
+                    case DATE ->
+                        DSL.field("cast(to_timestamp(avg(epoch({0}))) as date)", Object.class, f)
+                                .cast(String.class);
+                    case TIMESTAMP ->
+                        DSL.field("to_timestamp(avg(epoch({0})))", Object.class, f)
+                                .cast(String.class);
+                    default -> DSL.inline((String) null, String.class);
+                };
+                Field<String> min = column.type() == org.openplaza.importer.ValueType.TEXT
+                                || column.type() == org.openplaza.importer.ValueType.BOOLEAN
+                        ? DSL.inline((String) null, String.class)
+                        : DSL.min(f).cast(String.class);
+                Field<String> max = column.type() == org.openplaza.importer.ValueType.TEXT
+                                || column.type() == org.openplaza.importer.ValueType.BOOLEAN
+                        ? DSL.inline((String) null, String.class)
+                        : DSL.max(f).cast(String.class);
+                var figures = sql.select(
+                                DSL.count().minus(DSL.count(f)),
+                                DSL.field("approx_count_distinct({0})", Long.class, f),
+                                min,
+                                max,
+                                mean)
+                        .from(t)
+                        .fetchSingle();
+                List<ColumnProfile.ValueCount> top = List.of();
+                if (column.type() == org.openplaza.importer.ValueType.TEXT
+                        || column.type() == org.openplaza.importer.ValueType.BOOLEAN) {
+                    top = sql.select(f.cast(String.class), DSL.count())
+                            .from(t)
+                            .where(f.isNotNull())
+                            .groupBy(f)
+                            .orderBy(DSL.count().desc(), f.cast(String.class))
+                            .limit(TOP_VALUES)
+                            .fetch(r -> new ColumnProfile.ValueCount(shorten(r.value1()), r.value2()));
+                }
+                profiles.add(new ColumnProfile(
+                        column.name(),
+                        figures.value1(),
+                        figures.value2() == null ? 0 : figures.value2(),
+                        shorten(figures.value3()),
+                        shorten(figures.value4()),
+                        figures.value5(),
+                        top));
+            }
+        }
+        return profiles;
+    }
+
+    private static String shorten(String value) {
+        return value == null || value.length() <= 200 ? value : value.substring(0, 199) + "…";
+    }
+
     private static Object[] javaValues(Object[] values) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] instanceof java.sql.Timestamp t) {

@@ -1,6 +1,8 @@
 package org.openplaza.publishing;
 
 import static org.openplaza.db.accounts.Tables.APP_USER;
+import static org.openplaza.db.catalog.Tables.COLUMN_PROFILE;
+import static org.openplaza.db.catalog.Tables.COLUMN_TOP_VALUE;
 import static org.openplaza.db.catalog.Tables.DATASET;
 import static org.openplaza.db.catalog.Tables.DATASET_COLUMN;
 import static org.openplaza.db.catalog.Tables.DATASET_KEYWORD;
@@ -19,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.datastore.ColumnProfile;
 import org.openplaza.importer.ColumnAnalysis;
 import org.openplaza.importer.ValueType;
 import org.springframework.dao.DuplicateKeyException;
@@ -257,6 +260,62 @@ class PublishingRepository {
                 .where(DATASET.ID.eq(v.datasetId()))
                 .execute();
         return id;
+    }
+
+    void insertProfiles(long versionId, List<ColumnProfile> profiles) {
+        for (int position = 0; position < profiles.size(); position++) {
+            ColumnProfile p = profiles.get(position);
+            db.insertInto(COLUMN_PROFILE)
+                    .set(COLUMN_PROFILE.VERSION_ID, versionId)
+                    .set(COLUMN_PROFILE.POSITION, position)
+                    .set(COLUMN_PROFILE.NULL_COUNT, p.nulls())
+                    .set(COLUMN_PROFILE.DISTINCT_COUNT, p.distinct())
+                    .set(COLUMN_PROFILE.MIN_VALUE, p.min())
+                    .set(COLUMN_PROFILE.MAX_VALUE, p.max())
+                    .set(COLUMN_PROFILE.MEAN_VALUE, p.mean())
+                    .execute();
+            for (int rank = 0; rank < p.topValues().size(); rank++) {
+                ColumnProfile.ValueCount top = p.topValues().get(rank);
+                String text = top.value().length() > 500 ? top.value().substring(0, 500) : top.value();
+                db.insertInto(COLUMN_TOP_VALUE)
+                        .set(COLUMN_TOP_VALUE.VERSION_ID, versionId)
+                        .set(COLUMN_TOP_VALUE.POSITION, position)
+                        .set(COLUMN_TOP_VALUE.VALUE_RANK, rank + 1)
+                        .set(COLUMN_TOP_VALUE.VALUE_TEXT, text)
+                        .set(COLUMN_TOP_VALUE.VALUE_COUNT, top.count())
+                        .execute();
+            }
+        }
+    }
+
+    /** The current version's columns with their profiles, in file order. */
+    List<DatasetColumn> currentColumns(long datasetId) {
+        return db.select(
+                        DATASET_COLUMN.POSITION,
+                        DATASET_COLUMN.COLUMN_NAME,
+                        DATASET_COLUMN.LABEL,
+                        DATASET_COLUMN.VALUE_TYPE.convertFrom(ValueType::valueOf),
+                        DATASET_COLUMN.DESCRIPTION,
+                        COLUMN_PROFILE.NULL_COUNT,
+                        COLUMN_PROFILE.DISTINCT_COUNT,
+                        COLUMN_PROFILE.MIN_VALUE,
+                        COLUMN_PROFILE.MAX_VALUE,
+                        COLUMN_PROFILE.MEAN_VALUE,
+                        DSL.multiset(DSL.select(COLUMN_TOP_VALUE.VALUE_TEXT, COLUMN_TOP_VALUE.VALUE_COUNT)
+                                        .from(COLUMN_TOP_VALUE)
+                                        .where(COLUMN_TOP_VALUE.VERSION_ID.eq(DATASET_COLUMN.VERSION_ID))
+                                        .and(COLUMN_TOP_VALUE.POSITION.eq(DATASET_COLUMN.POSITION))
+                                        .orderBy(COLUMN_TOP_VALUE.VALUE_RANK))
+                                .convertFrom(r -> r.map(Records.mapping(ColumnProfile.ValueCount::new))))
+                .from(DATASET_COLUMN)
+                .join(DATASET)
+                .on(DATASET.CURRENT_VERSION_ID.eq(DATASET_COLUMN.VERSION_ID))
+                .leftJoin(COLUMN_PROFILE)
+                .on(COLUMN_PROFILE.VERSION_ID.eq(DATASET_COLUMN.VERSION_ID))
+                .and(COLUMN_PROFILE.POSITION.eq(DATASET_COLUMN.POSITION))
+                .where(DATASET.ID.eq(datasetId))
+                .orderBy(DATASET_COLUMN.POSITION)
+                .fetch(Records.mapping(DatasetColumn::new));
     }
 
     Optional<String> state(long datasetId) {

@@ -171,10 +171,15 @@ public class PublishingService {
         }
         String actor = Audited.currentActor();
         try {
+            List<org.openplaza.datastore.ColumnProfile> profiles = store.profile(
+                    report.table(),
+                    plan.columns().stream()
+                            .map(c -> new org.openplaza.datastore.StoreColumn(c.name(), c.type(), c.scale()))
+                            .toList());
             return transactions.execute(status -> {
                 int number = repository.nextVersionNumber(datasetId);
                 char delimiter = plan.analysis().delimiter();
-                repository.insertVersion(
+                long versionId = repository.insertVersion(
                         new PublishingRepository.NewVersion(
                                 datasetId,
                                 number,
@@ -192,10 +197,11 @@ public class PublishingService {
                         plan.columns(),
                         descriptions(columnDescriptions, plan.columns().size()),
                         clock.instant());
+                repository.insertProfiles(versionId, profiles);
                 audit("VERSION_IMPORTED", datasetId, "version " + number + ", " + report.rows() + " rows");
                 return versions(datasetId).get(number - 1);
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.sql.SQLException e) {
             store.drop(report.table());
             Files.deleteIfExists(original);
             throw e;
@@ -242,6 +248,14 @@ public class PublishingService {
         String extension = filename.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? ".tsv" : ".csv";
         Path target = folder.resolve(HexFormat.of().formatHex(digest.digest()) + "-" + UUID.randomUUID() + extension);
         return Files.move(temporary, target);
+    }
+
+    /** The current version's columns with their profiles. */
+    @PreAuthorize(PUBLISHERS)
+    @Transactional(readOnly = true)
+    public List<DatasetColumn> columns(long datasetId) {
+        requireManageDataset(datasetId);
+        return repository.currentColumns(datasetId);
     }
 
     @PreAuthorize(PUBLISHERS)

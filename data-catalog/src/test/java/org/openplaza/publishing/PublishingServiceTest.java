@@ -158,6 +158,28 @@ class PublishingServiceTest {
     }
 
     @Test
+    void each_column_is_profiled_during_the_import() throws Exception {
+        long dataset = publishing.createDataset(metadata("COVID-19 by province"));
+        importFile(dataset, SharedDatasetsAccess.file("kr_ds4c_covid19_time_province.csv"));
+        List<DatasetColumn> columns = publishing.columns(dataset);
+        assertThat(columns)
+                .extracting(DatasetColumn::name)
+                .containsExactly("date", "time", "province", "confirmed", "released", "deceased");
+        DatasetColumn date = columns.get(0);
+        assertThat(date.min()).isEqualTo("2020-01-20");
+        assertThat(date.max()).isEqualTo("2020-04-30");
+        assertThat(date.nulls()).isZero();
+        DatasetColumn province = columns.get(2);
+        assertThat(province.distinct()).isBetween(16L, 18L);
+        assertThat(province.topValues())
+                .hasSize(5)
+                .allSatisfy(top -> assertThat(top.count()).isEqualTo(102));
+        DatasetColumn confirmed = columns.get(3);
+        assertThat(confirmed.min()).isEqualTo("0");
+        assertThat(confirmed.mean()).isNotBlank();
+    }
+
+    @Test
     void only_members_of_the_owning_organisation_may_change_a_dataset() throws Exception {
         long dataset = publishing.createDataset(metadata("Members only"));
         signIn("outsider", "OFFICIAL");

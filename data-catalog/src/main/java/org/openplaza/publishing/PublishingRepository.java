@@ -107,6 +107,25 @@ class PublishingRepository {
         return true;
     }
 
+    List<String> members(long organisationId) {
+        return db.select(APP_USER.USERNAME)
+                .from(ORGANISATION_MEMBER)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
+                .where(ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisationId))
+                .orderBy(APP_USER.USERNAME)
+                .fetch(APP_USER.USERNAME);
+    }
+
+    boolean removeMember(long organisationId, String username) {
+        return db.deleteFrom(ORGANISATION_MEMBER)
+                        .where(ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisationId))
+                        .and(ORGANISATION_MEMBER.USER_ID.in(
+                                DSL.select(APP_USER.ID).from(APP_USER).where(userIs(username))))
+                        .execute()
+                > 0;
+    }
+
     long insertDataset(DatasetMetadata metadata, String createdBy, Instant now) {
         long id = db.insertInto(DATASET)
                 .set(DATASET.ORGANISATION_ID, metadata.organisationId())

@@ -333,6 +333,21 @@ public class PublishingService {
                 "ORGANISATION_MEMBER_ADDED", "organisation", String.valueOf(organisationId), username));
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<String> members(long organisationId) {
+        return repository.members(organisationId);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void removeMember(long organisationId, String username) {
+        if (repository.removeMember(organisationId, username)) {
+            events.publishEvent(Audited.byCurrentUser(
+                    "ORGANISATION_MEMBER_REMOVED", "organisation", String.valueOf(organisationId), username));
+        }
+    }
+
     private static void validate(DatasetMetadata m) {
         if (m.title().isBlank() || m.title().strip().length() < 3 || m.title().length() > 300) {
             throw new PublishingException("title", "publish.error.title");

@@ -22,6 +22,7 @@ import org.openplaza.portal.account.AccountView;
 import org.openplaza.portal.account.LoginView;
 import org.openplaza.portal.account.RegisterView;
 import org.openplaza.portal.admin.AuditLogView;
+import org.openplaza.portal.admin.OrganisationsView;
 import org.openplaza.portal.admin.UsersView;
 import org.openplaza.portal.catalog.CatalogView;
 import org.openplaza.portal.home.HomeView;
@@ -81,6 +82,7 @@ public class MainLayout extends AppLayout {
         if (authentication.hasRole(Role.ADMIN.name())) {
             // flat items: a nested SideNavItem's toggle fails axe's aria-valid-attr-value rule
             nav.addItem(item("nav.admin.users", UsersView.class, VaadinIcon.USERS));
+            nav.addItem(item("nav.admin.organisations", OrganisationsView.class, VaadinIcon.OFFICE));
             nav.addItem(item("nav.admin.audit", AuditLogView.class, VaadinIcon.LIST));
         }
         return nav;

@@ -49,6 +49,8 @@ import org.openplaza.publishing.VersionSummary;
  */
 class ImportPanel extends VerticalLayout {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportPanel.class);
+
     static final Map<String, String> ENCODINGS = new LinkedHashMap<>();
 
     static {
@@ -364,12 +366,15 @@ class ImportPanel extends VerticalLayout {
             progress.setValue(Math.min(1.0, running.rows() / (double) total));
             progressText.setText(getTranslation("import.progress.rows", running.rows(), total));
         });
-        executor.submit(() -> {
+        executor.submitAsCurrentUser(() -> {
             // no UI or translations here: this is not a request thread
             Object outcome;
             try {
                 outcome = publishing.importVersion(datasetId, source, filename, plan, descriptions, running);
+            } catch (ImportException | PublishingException e) {
+                outcome = e;
             } catch (Exception e) {
+                log.error("Import into dataset {} failed", datasetId, e);
                 outcome = e;
             }
             Object result = outcome;

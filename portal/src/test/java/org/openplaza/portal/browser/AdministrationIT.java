@@ -47,6 +47,32 @@ class AdministrationIT extends BrowserTest {
     }
 
     @Test
+    void an_administrator_creates_an_organisation_and_makes_an_official_its_publisher() {
+        signIn("admin", "plaza-admin-demo-key");
+        open("/admin/organisations");
+        assertThat(find("#organisations-grid").getText()).contains("London Borough of Lambeth");
+        type("#organisation-name", "Seoul Transport Office");
+        click("#organisation-create");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#organisations-grid").getText().contains("Seoul Transport Office"));
+        WebElement row = new WebDriverWait(driver, TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector("#organisations-grid vaadin-grid-cell-content")).stream()
+                        .filter(e -> e.getText().trim().equals("Seoul Transport Office"))
+                        .findFirst()
+                        .orElse(null));
+        row.click();
+        waitForVaadin();
+        type("#member-username", "nobody-by-this-name");
+        click("#member-add");
+        assertThat(fieldError("#member-username")).isEqualTo("There is no account with this username.");
+        type("#member-username", "official");
+        click("#member-add");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#members-grid").getText().contains("official"));
+        assertAccessible("admin/organisations");
+    }
+
+    @Test
     void an_administrator_cannot_take_away_their_own_administrator_role() {
         signIn("admin", "plaza-admin-demo-key");
         open("/admin/users");

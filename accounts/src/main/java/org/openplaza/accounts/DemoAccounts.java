@@ -33,19 +33,25 @@ public class DemoAccounts implements ApplicationRunner {
             new DemoAccount("official", "plaza-official-demo", "Park Ji-hoon", Role.OFFICIAL, true),
             new DemoAccount("admin", "plaza-admin-demo-key", "Lee Soo-jin", Role.ADMIN, true));
 
+    /** The demo official's API token, printed in the README's curl example. Demo only. */
+    public static final String OFFICIAL_TOKEN = "opz_demo-official-token-for-the-readme-example";
+
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     private final AccountRepository repository;
+    private final ApiTokenService tokens;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DemoAccounts(
             AccountRepository repository,
+            ApiTokenService tokens,
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
+        this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.clock = clock;
@@ -72,6 +78,9 @@ public class DemoAccounts implements ApplicationRunner {
                     clock.instant());
             if (demo.verified()) {
                 repository.setVerifiedResident(id, true, clock.instant());
+            }
+            if (demo.role() == Role.OFFICIAL) {
+                tokens.store(demo.username(), "Demo token (README example)", OFFICIAL_TOKEN);
             }
             events.publishEvent(
                     new Audited(Audited.SYSTEM, "DEMO_ACCOUNT_CREATED", "account", demo.username(), null, null));

@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,150 @@
+package org.openplaza.portal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openplaza.accounts.DemoAccounts;
+import org.openplaza.catalog.CatalogService;
+import org.openplaza.catalog.DatasetSummary;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** CKAN's write actions over HTTP against the running portal, signed in by the demo official's token. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "openplaza.data-dir=target/it-data/${random.uuid}",
+            "vaadin.devmode.devTools.enabled=false",
+            "openplaza.accounts.failures-per-address=1000"
+        })
+class CkanWriteApiIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CatalogService catalog;
+
+    private URI action(String name) {
+        return URI.create("http://localhost:" + port + "/api/3/action/" + name);
+    }
+
+    private HttpResponse<String> post(String action, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(action(action))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> upload(String packageId, String filename, byte[] content) throws Exception {
+        String boundary = "openplaza-test-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"package_id\"\r\n\r\n" + packageId
+                        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\""
+                        + filename + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(
+                HttpRequest.newBuilder(action("resource_create"))
+                        .header("Authorization", DemoAccounts.OFFICIAL_TOKEN)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void a_city_system_creates_fills_publishes_and_withdraws_a_package() throws Exception {
+        HttpResponse<String> created = post("package_create", DemoAccounts.OFFICIAL_TOKEN, """
+                {"title": "Rainfall via the API", "notes": "Monthly rainfall, pushed by the weather office.",
+                 "owner_org": "meteorological-service-singapore", "license_id": "SG-ODL-1.0",
+                 "tags": [{"name": "rain"}, {"name": "weather"}]}
+                """);
+        assertThat(created.statusCode()).isEqualTo(200);
+        JsonNode result = json(created).get("result");
+        assertThat(json(created).get("success").asBoolean()).isTrue();
+        assertThat(result.get("state").asText()).isEqualTo("draft");
+        assertThat(result.get("tags").findValuesAsText("name")).containsExactly("rain", "weather");
+        String id = result.get("id").asText();
+
+        Path file = Path.of(System.getProperty("openplaza.shared-datasets", "../../shared/datasets"))
+                .resolve("sg_rainfall_monthly_total_1982_2025.csv");
+        HttpResponse<String> resource = upload(id, "rainfall.csv", Files.readAllBytes(file));
+        assertThat(resource.statusCode()).as(resource.body()).isEqualTo(200);
+        JsonNode added = json(resource).get("result");
+        assertThat(added.get("rows").asLong()).isEqualTo(527);
+        assertThat(added.get("size").asLong()).isEqualTo(Files.size(file));
+        assertThat(added.get("hash").asText()).startsWith("sha256:");
+
+        HttpResponse<String> patched =
+                post("package_patch", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"" + id + "\", \"state\": \"active\"}");
+        assertThat(json(patched).get("result").get("state").asText()).isEqualTo("active");
+        assertThat(catalog.listPublishedDatasets(0, 50))
+                .extracting(DatasetSummary::title)
+                .contains("Rainfall via the API");
+
+        HttpResponse<String> deleted = post("package_delete", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"" + id + "\"}");
+        assertThat(json(deleted).get("success").asBoolean()).isTrue();
+        assertThat(catalog.listPublishedDatasets(0, 50))
+                .extracting(DatasetSummary::title)
+                .doesNotContain("Rainfall via the API");
+    }
+
+    @Test
+    void without_a_valid_token_nothing_is_written() throws Exception {
+        String body = "{\"title\": \"Sneaky\", \"notes\": \"x\", \"owner_org\": \"meteorological-service-singapore\"}";
+        HttpResponse<String> anonymous = post("package_create", null, body);
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(json(anonymous).get("error").get("__type").asText()).isEqualTo("Authorization Error");
+        HttpResponse<String> forged = post("package_create", "opz_not-a-real-token", body);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(json(forged).get("success").asBoolean()).isFalse();
+    }
+
+    @Test
+    void invalid_input_gets_ckan_style_validation_errors() throws Exception {
+        HttpResponse<String> noTitle = post(
+                "package_create",
+                DemoAccounts.OFFICIAL_TOKEN,
+                "{\"notes\": \"x\", \"owner_org\": \"meteorological-service-singapore\"}");
+        assertThat(noTitle.statusCode()).isEqualTo(409);
+        assertThat(json(noTitle).get("error").get("message").asText()).startsWith("title: Enter a title");
+
+        HttpResponse<String> created = post(
+                "package_create",
+                DemoAccounts.OFFICIAL_TOKEN,
+                "{\"title\": \"Empty upload\", \"notes\": \"x\", \"owner_org\": \"meteorological-service-singapore\"}");
+        String id = json(created).get("result").get("id").asText();
+        HttpResponse<String> empty = upload(id, "empty.csv", new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(409);
+        assertThat(json(empty).get("error").get("message").asText()).isEqualTo("The file is empty.");
+
+        HttpResponse<String> missing =
+                post("package_patch", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"no-such-package\"}");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        HttpResponse<String> broken = post("package_create", DemoAccounts.OFFICIAL_TOKEN, "{not json");
+        assertThat(broken.statusCode()).isEqualTo(400);
+    }
+}

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 import org.openplaza.accounts.Account;
 import org.openplaza.accounts.AccountException;
 import org.openplaza.accounts.AccountService;
+import org.openplaza.accounts.ApiTokenService;
 import org.openplaza.accounts.PasswordPolicy;
+import org.openplaza.accounts.Role;
 import org.openplaza.portal.layout.Titles;
 
 /** The signed-in user's own account: what it holds, and changing the password. */
@@ -34,7 +36,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
 
     private final AccountService accounts;
 
-    public AccountView(AccountService accounts, PasswordPolicy policy) {
+    public AccountView(AccountService accounts, PasswordPolicy policy, ApiTokenService tokens) {
         this.accounts = accounts;
         setMaxWidth("44rem");
         Account account = accounts.current().orElseThrow();
@@ -59,6 +61,9 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(currentPassword, newPassword, confirm);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(new H2(getTranslation("account.change-password")), form, change);
+        if (account.has(Role.OFFICIAL) || account.has(Role.ADMIN)) {
+            add(new TokensPanel(tokens));
+        }
     }
 
     private VerticalLayout details(Account account) {

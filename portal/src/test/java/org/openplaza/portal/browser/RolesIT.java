@@ -49,6 +49,13 @@ class RolesIT extends BrowserTest {
         click("#nav-publish");
         assertThat(find("#publish-title").getText()).isEqualTo("Publish");
         assertAccessible("publish");
+        click("#account-link");
+        assertThat(find("#tokens-grid").getText()).contains("Demo token (README example)");
+        type("#token-name", "Weather office uploader");
+        click("#token-create");
+        assertThat(find("#token-secret").getText()).startsWith("Your new token, shown only this once: opz_");
+        assertThat(find("#tokens-grid").getText()).contains("Weather office uploader");
+        assertAccessible("account with API tokens");
     }
 
     @Test

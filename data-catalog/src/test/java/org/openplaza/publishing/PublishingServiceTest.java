@@ -196,6 +196,24 @@ class PublishingServiceTest {
     }
 
     @Test
+    void an_upload_over_the_size_limit_is_refused_before_it_is_read() throws Exception {
+        PublishingService limited = new PublishingService(
+                null,
+                store,
+                new org.openplaza.datastore.CatalogProperties("unused.duckdb", "unused", 100),
+                null,
+                null,
+                null);
+        Path file = dir.resolve("big.csv");
+        Files.writeString(file, "a,b\n" + "1,2\n".repeat(50));
+        assertThatThrownBy(() -> limited.analyse(file, CsvAnalyzer.Settings.DETECT))
+                .isInstanceOfSatisfying(PublishingException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("publish.error.too-large");
+                    assertThat(e.arguments()).containsExactly(0L);
+                });
+    }
+
+    @Test
     void a_dataset_without_a_version_cannot_be_published() {
         long dataset = publishing.createDataset(metadata("Empty so far"));
         assertThatThrownBy(() -> publishing.publish(dataset))

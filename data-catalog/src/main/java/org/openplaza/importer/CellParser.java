@@ -53,6 +53,32 @@ public record CellParser(ValueType type, String format, Reader reader) {
     }
 
     private static final String CURRENCY = "$€£¥₩₹";
+
+    /** The format of a text column whose values are month and day without a year ({@code 11.06.}). */
+    public static final String YEARLESS = "M.d.";
+
+    private static final Pattern YEARLESS_DATE = Pattern.compile("(\\d{1,2})[./](\\d{1,2})\\.?");
+
+    /** A date format for yearless values once the official has said which year they belong to. */
+    public static String yearlessIn(int year) {
+        return YEARLESS + "@" + year;
+    }
+
+    /** Reads {@code 11.06.} as 6 November of the given year. */
+    static CellParser yearless(int year) {
+        return new CellParser(ValueType.DATE, yearlessIn(year), text -> {
+            java.util.regex.Matcher m = YEARLESS_DATE.matcher(text);
+            if (!m.matches()) {
+                return null;
+            }
+            try {
+                return LocalDate.of(year, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            } catch (DateTimeException e) {
+                return null;
+            }
+        });
+    }
+
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** Every parser, in the order of preference when several accept a whole column. */
@@ -90,6 +116,9 @@ public record CellParser(ValueType type, String format, Reader reader) {
                 "M/d/uuuu HH:mm")) {
             parsers.add(timestamp(pattern));
         }
+        // last: a column of dates without a year stays text, but is recognised as such
+        parsers.add(new CellParser(
+                ValueType.TEXT, YEARLESS, text -> YEARLESS_DATE.matcher(text).matches() ? text : null));
         return List.copyOf(parsers);
     }
 
@@ -100,6 +129,9 @@ public record CellParser(ValueType type, String format, Reader reader) {
     static @Nullable CellParser forColumn(ColumnAnalysis column, List<CellParser> available) {
         if (column.type() == ValueType.TEXT) {
             return null;
+        }
+        if (column.type() == ValueType.DATE && column.format().startsWith(YEARLESS + "@")) {
+            return yearless(Integer.parseInt(column.format().substring(YEARLESS.length() + 1)));
         }
         return available.stream()
                 .filter(p -> p.type() == column.type() && p.format().equals(column.format()))

@@ -75,9 +75,14 @@ class CellParserTest {
         assertThat(parse("d/M/uuuu", "01/13/2021")).isNull();
         assertThat(parse("uuuuMMdd", "12345678")).isNull();
         assertThat(parse("uuuuMMdd", "1081215")).isNull();
-        assertThat(CellParser.all(POINT).stream().map(p -> p.read("11.06.")).allMatch(v -> v == null))
-                .as("a date without a year fits no parser")
+        assertThat(CellParser.all(POINT).stream()
+                        .filter(p -> p.type() != ValueType.TEXT)
+                        .map(p -> p.read("11.06."))
+                        .allMatch(v -> v == null))
+                .as("a date without a year fits no typed parser")
                 .isTrue();
+        assertThat(CellParser.yearless(2020).read("11.06.")).isEqualTo(LocalDate.of(2020, 11, 6));
+        assertThat(CellParser.yearless(2020).read("2.30.")).isNull();
     }
 
     @Test

@@ -42,6 +42,9 @@ class CsvAnalyzerSharedDatasetsTest {
         assertShape(a, "x-windows-949", ',', 6272, 14);
         assertThat(a.column("연번").type()).isEqualTo(ValueType.INTEGER);
         assertThat(a.column("확진일").type()).isEqualTo(ValueType.TEXT);
+        assertThat(a.column("확진일").format())
+                .as("recognised as dates without a year")
+                .isEqualTo(CellParser.YEARLESS);
         assertThat(a.column("지역").type()).isEqualTo(ValueType.TEXT);
         assertThat(a.column("등록일").type()).isEqualTo(ValueType.TIMESTAMP);
         assertThat(a.column("등록일").format()).isEqualTo("uuuu-MM-dd HH:mm:ss");

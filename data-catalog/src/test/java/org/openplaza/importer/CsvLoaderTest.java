@@ -71,6 +71,22 @@ class CsvLoaderTest {
     }
 
     @Test
+    void yearless_dates_become_dates_once_the_official_gives_the_year() throws Exception {
+        Path file = SharedDatasets.file("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
+        CsvAnalysis analysis = CsvAnalyzer.analyze(file);
+        List<ColumnAnalysis> columns = new ArrayList<>(analysis.columns());
+        ColumnAnalysis day = columns.get(1);
+        columns.set(
+                1,
+                new ColumnAnalysis(
+                        1, day.label(), day.name(), ValueType.DATE, CellParser.yearlessIn(2020), 0, day.nulls()));
+        ImportReport report = CsvLoader.load(
+                file, new ImportPlan(analysis, columns, ImportPlan.BadValues.FAIL), store, new ImportMonitor());
+        assertThat(row(report, 0)[1]).isEqualTo(LocalDate.of(2020, 11, 6));
+        assertThat(store.rows(report.table(), 6271, 1).get(0)[1]).isEqualTo(LocalDate.of(2020, 1, 24));
+    }
+
+    @Test
     void destatis_cpi_reads_decimal_commas_and_keeps_umlauts() throws Exception {
         ImportReport report = load("de_destatis_cpi_61111-0002_latin1.csv");
         assertThat(report.rows()).isEqualTo(396);

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.importer.CellParser;
 import org.openplaza.importer.ColumnAnalysis;
 import org.openplaza.importer.CsvAnalysis;
 import org.openplaza.importer.CsvAnalyzer;
@@ -75,6 +76,7 @@ class ImportPanel extends VerticalLayout {
     final Select<Character> delimiter = new Select<>();
     final IntegerField preamble = new IntegerField();
     final IntegerField headers = new IntegerField();
+    final TextField quote = new TextField();
     final Button reread = new Button();
     final Grid<Choice> columns = new Grid<>();
     final Grid<List<CsvPreview.Cell>> preview = new Grid<>();
@@ -102,20 +104,31 @@ class ImportPanel extends VerticalLayout {
         ValueType type;
         String description = "";
 
+        @Nullable
+        Integer year;
+
         Choice(ColumnAnalysis detected) {
             this.detected = detected;
             this.label = detected.label();
             this.type = detected.type();
         }
 
+        boolean yearless() {
+            return CellParser.YEARLESS.equals(detected.format());
+        }
+
         ColumnAnalysis chosen() {
             boolean sameType = type == detected.type();
+            String format = sameType ? detected.format() : "";
+            if (yearless() && type == ValueType.DATE && year != null) {
+                format = CellParser.yearlessIn(year);
+            }
             return new ColumnAnalysis(
                     detected.index(),
                     label.isBlank() ? detected.label() : label.strip(),
                     detected.name(),
                     type,
-                    sameType ? detected.format() : "",
+                    format,
                     sameType ? detected.scale() : Math.max(detected.scale(), type == ValueType.DECIMAL ? 6 : 0),
                     detected.nulls());
         }
@@ -180,10 +193,15 @@ class ImportPanel extends VerticalLayout {
         headers.setMin(0);
         headers.setMax(5);
         headers.setStepButtonsVisible(true);
+        quote.setId("import-quote");
+        quote.setLabel(getTranslation("import.quote"));
+        quote.setValue("\"");
+        quote.setReadOnly(true);
+        quote.setWidth("8em");
         reread.setId("import-reread");
         reread.setText(getTranslation("import.reread"));
         reread.addClickListener(e -> analyse());
-        HorizontalLayout detection = new HorizontalLayout(encoding, delimiter, preamble, headers, reread);
+        HorizontalLayout detection = new HorizontalLayout(encoding, delimiter, quote, preamble, headers, reread);
         detection.setAlignItems(FlexComponent.Alignment.BASELINE);
         detection.setWrap(true);
         details.add(new H2(getTranslation("import.detected")), detection);
@@ -216,6 +234,31 @@ class ImportPanel extends VerticalLayout {
                     return type;
                 })
                 .setHeader(getTranslation("import.column.type"));
+        columns.addComponentColumn(c -> {
+                    if (!c.yearless()) {
+                        return new Span();
+                    }
+                    IntegerField year = new IntegerField();
+                    year.setId("import-year-" + c.detected.index());
+                    year.setAriaLabel(getTranslation("import.column.year") + " " + c.label);
+                    year.setHelperText(getTranslation("import.column.year.help"));
+                    year.setMin(1800);
+                    year.setMax(2200);
+                    if (c.year != null) {
+                        year.setValue(c.year);
+                    }
+                    year.addValueChangeListener(e -> {
+                        if (!e.isFromClient()) {
+                            return;
+                        }
+                        c.year = e.getValue();
+                        c.type = e.getValue() == null ? ValueType.TEXT : ValueType.DATE;
+                        columns.getDataProvider().refreshItem(c);
+                        showPreview();
+                    });
+                    return year;
+                })
+                .setHeader(getTranslation("import.column.year"));
         columns.addColumn(c -> c.detected.nulls()).setHeader(getTranslation("import.column.nulls"));
         columns.addComponentColumn(c -> {
                     TextField description = new TextField();
@@ -316,6 +359,9 @@ class ImportPanel extends VerticalLayout {
         columns.setItems(choices);
         String summary = getTranslation(
                 "import.summary", filename, result.rows(), result.columns().size(), result.raggedRecords());
+        if (result.footerRecords() > 0) {
+            summary += " " + getTranslation("import.footer", result.footerRecords());
+        }
         message.setText(summary);
         message.removeClassName("error");
         details.setVisible(true);

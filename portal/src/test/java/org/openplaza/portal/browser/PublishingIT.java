@@ -57,6 +57,11 @@ class PublishingIT extends BrowserTest {
         assertAccessible("import preview");
 
         chooseInSelect("#import-type-0", "Text");
+        type("#import-year-1", "2020");
+        find("#import-year-1 input").sendKeys(org.openqa.selenium.Keys.TAB);
+        waitForVaadin();
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#import-preview").getText().contains("2020-11-06"));
         click("#import-start");
         new WebDriverWait(driver, Duration60.TIMEOUT)
                 .until(d -> find("#import-progress-text").getText().startsWith("Version 1 was imported"));

@@ -286,47 +286,41 @@ public final class CsvAnalyzer {
         for (int c = 0; c < layout.width(); c++) {
             inference.add(new TypeInference(parsers));
         }
-        long rows = 0;
-        long ragged = 0;
-        long trailingRagged = 0;
-        List<Long> raggedLines = new ArrayList<>();
-        long index = 0;
-        try (Reader reader = open(file, encoding);
-                CSVParser parser = CSVParser.parse(reader, format(delimiter))) {
-            long lineBefore = 0;
-            for (CSVRecord record : parser) {
-                long line = lineBefore + 1;
-                lineBefore = parser.getCurrentLineNumber();
-                if (index < layout.preambleRecords()) {
-                    index++;
-                    continue;
-                }
-                if (index < layout.preambleRecords() + layout.headerRecords()) {
-                    headerRecords.add(record.toList());
-                    index++;
-                    continue;
-                }
-                index++;
-                if (record.size() != layout.width()) {
-                    ragged++;
-                    trailingRagged++;
-                    if (raggedLines.size() < MAX_RAGGED_LINES) {
-                        raggedLines.add(line);
-                    }
-                    continue;
-                }
-                trailingRagged = 0;
-                rows++;
-                for (int c = 0; c < layout.width(); c++) {
-                    inference.get(c).accept(record.get(c));
-                }
-            }
+        Counts counts = new Counts();
+        long preamble = layout.preambleRecords();
+        long header = preamble + layout.headerRecords();
+        long[] index = {0};
+        try {
+            RecordPipeline.run(
+                    file,
+                    encoding,
+                    delimiter,
+                    (record, line) -> {
+                        long i = index[0]++;
+                        if (i < preamble) {
+                            return null;
+                        }
+                        return new NumberedRecord(line, i < header, record.values());
+                    },
+                    batch -> {
+                        for (NumberedRecord record : batch) {
+                            counts.accept(record, layout.width(), headerRecords, inference);
+                        }
+                    });
         } catch (UncheckedIOException | IllegalStateException e) {
             throw parseFailure(e, encoding);
         } catch (CharacterCodingException e) {
             throw new ImportException(
                     "import.error.encoding", encoding.charset().name());
+        } catch (IOException | ImportException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
+        long rows = counts.rows;
+        long ragged = counts.ragged;
+        long trailingRagged = counts.trailingRagged;
+        List<Long> raggedLines = counts.raggedLines;
         if (rows == 0) {
             throw new ImportException("import.error.no-rows");
         }
@@ -361,6 +355,36 @@ public final class CsvAnalyzer {
                 raggedLines,
                 ragged,
                 footer);
+    }
+
+    private record NumberedRecord(long line, boolean header, String[] values) {}
+
+    /** What the first pass counts, on the calling thread. */
+    private static final class Counts {
+        long rows;
+        long ragged;
+        long trailingRagged;
+        final List<Long> raggedLines = new ArrayList<>();
+
+        void accept(NumberedRecord record, int width, List<List<String>> headerRecords, List<TypeInference> inference) {
+            if (record.header()) {
+                headerRecords.add(List.of(record.values()));
+                return;
+            }
+            if (record.values().length != width) {
+                ragged++;
+                trailingRagged++;
+                if (raggedLines.size() < MAX_RAGGED_LINES) {
+                    raggedLines.add(record.line());
+                }
+                return;
+            }
+            trailingRagged = 0;
+            rows++;
+            for (int c = 0; c < width; c++) {
+                inference.get(c).accept(record.values()[c]);
+            }
+        }
     }
 
     /** Several header lines (a title line over a unit line) become one label per column. */

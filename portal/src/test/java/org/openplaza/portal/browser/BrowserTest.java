@@ -179,10 +179,21 @@ abstract class BrowserTest {
         input.sendKeys(text);
     }
 
+    /** Scrolls the element into view and clicks it, again if a layout still settling was in the way. */
     void click(String css) {
-        WebElement element = find(css);
-        js("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        for (int attempt = 1; ; attempt++) {
+            WebElement element = find(css);
+            js("arguments[0].scrollIntoView({block: 'center'})", element);
+            try {
+                element.click();
+                break;
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                waitForVaadin();
+            }
+        }
         waitForVaadin();
     }
 

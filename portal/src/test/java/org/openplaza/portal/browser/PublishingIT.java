@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -75,6 +77,42 @@ class PublishingIT extends BrowserTest {
         click("#sign-out");
         open("/catalog");
         assertThat(find("#catalog-grid").getText()).contains(TITLE);
+    }
+
+    /** The UI path for every shared file: create, upload, see what was detected, import. */
+    @ParameterizedTest
+    @CsvSource({
+        "kr_mois_resident_population_by_age_2019-02_cp949.csv, 3841",
+        "kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv, 6272",
+        "kr_seoul_daily_air_quality_2018_cp949.csv, 14637",
+        "kr_ds4c_covid19_time_province.csv, 1734",
+        "sg_hdb_resale_flat_prices_2015-01_to_2016-01_truncated.csv, 18000",
+        "sg_moh_weekly_infectious_disease_bulletin_2012_2022.csv, 20070",
+        "sg_rainfall_monthly_total_1982_2025.csv, 527",
+        "tw_moi_real_estate_transactions_taichung_2019q4.csv, 1462",
+        "de_destatis_cpi_61111-0002_latin1.csv, 396",
+        "uk_lambeth_foi_disclosure_log_2012-01_cp1252.csv, 142",
+        "uk_lambeth_planning_permissions_2011q1.csv, 490",
+        "us_boston_employee_earnings_2016_latin1.csv, 22046",
+        "jhu_csse_covid19_daily_reports_2021-01-01_to_2021-02-28_LARGE.csv, 236790"
+    })
+    void every_shared_dataset_imports_through_the_publish_view(String name, long rows) {
+        signIn("official", "plaza-official-demo");
+        open("/publish/dataset");
+        type("#meta-title", "UI import of " + name);
+        find("#meta-description textarea").sendKeys("Imported through the publish view by the browser test.");
+        click("#meta-save");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/publish/dataset/"));
+        WebElement input = find("#upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(sharedDataset(name).toString());
+        String count = String.format(java.util.Locale.ENGLISH, "%,d rows", rows);
+        new WebDriverWait(driver, Duration60.TIMEOUT)
+                .until(d -> find("#import-message").getText().contains(count));
+        click("#import-start");
+        new WebDriverWait(driver, Duration60.TIMEOUT)
+                .until(d -> find("#import-progress-text").getText().startsWith("Version 1 was imported"));
+        assertThat(find("#import-progress-text").getText())
+                .isEqualTo(String.format(java.util.Locale.ENGLISH, "Version 1 was imported with %,d rows.", rows));
     }
 
     /** Imports may take longer than a page. */

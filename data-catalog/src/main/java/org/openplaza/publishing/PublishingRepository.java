@@ -337,6 +337,18 @@ class PublishingRepository {
                 .fetch(Records.mapping(DatasetColumn::new));
     }
 
+    Optional<DownloadableFile> originalFile(long versionId) {
+        return db.select(
+                        DATASET_VERSION.DATASET_ID,
+                        DATASET_VERSION.STORED_FILE.convertFrom(java.nio.file.Path::of),
+                        DATASET_VERSION.ORIGINAL_FILENAME,
+                        DATASET_VERSION.MEDIA_TYPE,
+                        DATASET_VERSION.BYTE_SIZE)
+                .from(DATASET_VERSION)
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .fetchOptional(Records.mapping(DownloadableFile::new));
+    }
+
     Optional<String> state(long datasetId) {
         return db.select(DATASET.STATE)
                 .from(DATASET)

@@ -150,7 +150,7 @@ public class PublishingService {
      * the previous version stays live until then. On any failure nothing is left behind.
      */
     @PreAuthorize(PUBLISHERS)
-    public VersionSummary importVersion(
+    public ImportedVersion importVersion(
             long datasetId,
             Path upload,
             String originalFilename,
@@ -199,7 +199,11 @@ public class PublishingService {
                         clock.instant());
                 repository.insertProfiles(versionId, profiles);
                 audit("VERSION_IMPORTED", datasetId, "version " + number + ", " + report.rows() + " rows");
-                return versions(datasetId).get(number - 1);
+                return new ImportedVersion(
+                        versions(datasetId).get(number - 1),
+                        report.nulledCount(),
+                        report.nulledCells(),
+                        report.skippedLines());
             });
         } catch (RuntimeException | java.sql.SQLException e) {
             store.drop(report.table());
@@ -248,6 +252,32 @@ public class PublishingService {
         String extension = filename.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? ".tsv" : ".csv";
         Path target = folder.resolve(HexFormat.of().formatHex(digest.digest()) + "-" + UUID.randomUUID() + extension);
         return Files.move(temporary, target);
+    }
+
+    /** Where a version's original file is kept, for download: by its managers, or by anyone once published. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public java.util.Optional<DownloadableFile> originalFile(long versionId) {
+        var file = repository.originalFile(versionId);
+        if (file.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean published =
+                "PUBLISHED".equals(repository.state(file.get().datasetId()).orElse(""));
+        if (!published) {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            boolean manager = authentication != null
+                    && authentication.isAuthenticated()
+                    && (isAdmin()
+                            || repository
+                                    .organisationOf(file.get().datasetId())
+                                    .map(org -> repository.isMember(Audited.currentActor(), org))
+                                    .orElse(false));
+            if (!manager) {
+                return java.util.Optional.empty();
+            }
+        }
+        return file;
     }
 
     /** The current version's columns with their profiles. */

@@ -115,13 +115,15 @@ class PublishingServiceTest {
 
     private VersionSummary importFile(long dataset, Path file) throws Exception {
         CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
-        return publishing.importVersion(
-                dataset,
-                file,
-                file.getFileName().toString(),
-                ImportPlan.asDetected(analysis),
-                List.of(),
-                new ImportMonitor());
+        return publishing
+                .importVersion(
+                        dataset,
+                        file,
+                        file.getFileName().toString(),
+                        ImportPlan.asDetected(analysis),
+                        List.of(),
+                        new ImportMonitor())
+                .version();
     }
 
     @Test
@@ -321,5 +323,23 @@ class PublishingServiceTest {
                 .isInstanceOfSatisfying(
                         ImportException.class, e -> assertThat(e.arguments()).contains(3L, "2B"));
         assertThat(publishing.versions(dataset)).isEmpty();
+
+        ImportedVersion nulled = publishing.importVersion(
+                dataset,
+                file,
+                "codes.csv",
+                new ImportPlan(analysis, columns, ImportPlan.BadValues.NULL),
+                List.of(),
+                new ImportMonitor());
+        assertThat(nulled.nulledCount()).isEqualTo(1);
+        assertThat(nulled.nulledCells())
+                .containsExactly(new org.openplaza.importer.ImportReport.BadCell(3, "code", "2B", ValueType.INTEGER));
+        assertThat(publishing.originalFile(nulled.version().id()))
+                .hasValueSatisfying(
+                        f -> assertThat(f.bytes()).isEqualTo(nulled.version().bytes()));
+        signIn("outsider", "CITIZEN");
+        assertThat(publishing.originalFile(nulled.version().id()))
+                .as("a draft's file is not public")
+                .isEmpty();
     }
 }

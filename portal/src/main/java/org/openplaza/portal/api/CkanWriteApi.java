@@ -111,8 +111,9 @@ class CkanWriteApi {
             String filename = name != null && !name.isBlank()
                     ? name
                     : upload.getOriginalFilename() == null ? "upload.csv" : upload.getOriginalFilename();
-            VersionSummary version = publishing.importVersion(
-                    id, file, filename, ImportPlan.asDetected(analysis), List.of(), new ImportMonitor());
+            VersionSummary version = publishing
+                    .importVersion(id, file, filename, ImportPlan.asDetected(analysis), List.of(), new ImportMonitor())
+                    .version();
             Map<String, Object> resource = new LinkedHashMap<>();
             resource.put("id", String.valueOf(version.id()));
             resource.put("package_id", String.valueOf(id));
@@ -125,6 +126,7 @@ class CkanWriteApi {
             resource.put("position", version.number() - 1);
             resource.put("created", version.createdAt().toString());
             resource.put("rows", version.rows());
+            resource.put("url", "/download/version/" + version.id());
             return ok("resource_create", resource);
         } finally {
             Files.deleteIfExists(file);

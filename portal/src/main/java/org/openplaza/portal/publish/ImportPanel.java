@@ -39,6 +39,7 @@ import org.openplaza.importer.ImportException;
 import org.openplaza.importer.ImportMonitor;
 import org.openplaza.importer.ImportPlan;
 import org.openplaza.importer.ValueType;
+import org.openplaza.publishing.ImportedVersion;
 import org.openplaza.publishing.PublishingException;
 import org.openplaza.publishing.PublishingService;
 import org.openplaza.publishing.VersionSummary;
@@ -429,7 +430,7 @@ class ImportPanel extends VerticalLayout {
                 ui.setPollInterval(-1);
                 setRunning(false);
                 progressText.setText(describe(result));
-                if (result instanceof VersionSummary) {
+                if (result instanceof ImportedVersion) {
                     progress.setValue(1);
                     onImported.run();
                 }
@@ -438,8 +439,31 @@ class ImportPanel extends VerticalLayout {
     }
 
     private String describe(Object outcome) {
-        if (outcome instanceof VersionSummary version) {
-            return getTranslation("import.done", version.number(), version.rows());
+        if (outcome instanceof ImportedVersion imported) {
+            VersionSummary version = imported.version();
+            StringBuilder text = new StringBuilder(getTranslation("import.done", version.number(), version.rows()));
+            if (imported.nulledCount() > 0) {
+                text.append(' ').append(getTranslation("import.report.nulled", imported.nulledCount()));
+                imported.nulledCells().stream()
+                        .limit(10)
+                        .forEach(cell -> text.append(' ')
+                                .append(getTranslation(
+                                        "import.error.bad-value",
+                                        cell.line(),
+                                        cell.column(),
+                                        cell.value(),
+                                        getTranslation("type." + cell.expected().name()))));
+            }
+            if (!imported.skippedLines().isEmpty()) {
+                text.append(' ')
+                        .append(getTranslation(
+                                "import.report.skipped",
+                                imported.skippedLines().stream()
+                                        .limit(20)
+                                        .map(String::valueOf)
+                                        .collect(java.util.stream.Collectors.joining(", "))));
+            }
+            return text.toString();
         }
         if (outcome instanceof ImportException e) {
             return getTranslation(e.messageKey(), e.arguments().toArray());

@@ -19,7 +19,16 @@ class VersionsPanel extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(v -> Formats.dateTime(v.createdAt(), getLocale())).setHeader(getTranslation("publish.imported"));
         grid.addColumn(v -> String.format(getLocale(), "%,d", v.rows())).setHeader(getTranslation("publish.rows"));
-        grid.addColumn(VersionSummary::originalFilename).setHeader(getTranslation("publish.file"));
+        grid.addComponentColumn(v -> {
+                    com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(
+                            "/download/version/" + v.id(), v.originalFilename());
+                    link.getElement().setAttribute("download", true);
+                    link.getElement()
+                            .setAttribute(
+                                    "aria-label", getTranslation("publish.download") + " " + v.originalFilename());
+                    return link;
+                })
+                .setHeader(getTranslation("publish.file"));
         grid.addColumn(VersionSummary::encoding).setHeader(getTranslation("publish.encoding"));
         grid.addColumn(this::changes)
                 .setHeader(getTranslation("publish.changes"))

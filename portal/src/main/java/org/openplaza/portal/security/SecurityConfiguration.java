@@ -37,7 +37,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(
-                requests -> requests.requestMatchers("/images/**", "/icons/**", "/webjars/**", "/js/**")
+                requests -> requests.requestMatchers("/images/**", "/icons/**", "/webjars/**", "/js/**", "/download/**")
                         .permitAll());
         // no http.authenticationProvider(...): the provider bean already backs the global
         // AuthenticationManager, and adding it here too would count every failure twice

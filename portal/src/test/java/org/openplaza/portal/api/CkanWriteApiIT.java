@@ -100,8 +100,18 @@ class CkanWriteApiIT {
         assertThat(added.get("size").asLong()).isEqualTo(Files.size(file));
         assertThat(added.get("hash").asText()).startsWith("sha256:");
 
+        URI download = URI.create("http://localhost:" + port + added.get("url").asText());
+        assertThat(HTTP.send(HttpRequest.newBuilder(download).build(), HttpResponse.BodyHandlers.ofByteArray())
+                        .statusCode())
+                .as("a draft's file is not public")
+                .isEqualTo(404);
+
         HttpResponse<String> patched =
                 post("package_patch", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"" + id + "\", \"state\": \"active\"}");
+        HttpResponse<byte[]> original =
+                HTTP.send(HttpRequest.newBuilder(download).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.body()).isEqualTo(Files.readAllBytes(file));
         assertThat(json(patched).get("result").get("state").asText()).isEqualTo("active");
         assertThat(catalog.listPublishedDatasets(0, 50))
                 .extracting(DatasetSummary::title)

@@ -1,0 +1,17 @@
+package org.openplaza.publishing;
+
+import java.util.List;
+import org.openplaza.importer.ImportReport;
+
+/**
+ * A version just imported, with the import report: cells that did not fit their column and were
+ * stored empty (when the official chose so), and ragged lines left out.
+ */
+public record ImportedVersion(
+        VersionSummary version, long nulledCount, List<ImportReport.BadCell> nulledCells, List<Long> skippedLines) {
+
+    public ImportedVersion {
+        nulledCells = List.copyOf(nulledCells);
+        skippedLines = List.copyOf(skippedLines);
+    }
+}

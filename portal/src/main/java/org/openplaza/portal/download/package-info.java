@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.download;
+
+import org.jspecify.annotations.NullMarked;

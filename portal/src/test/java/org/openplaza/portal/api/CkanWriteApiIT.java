@@ -14,10 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openplaza.accounts.DemoAccounts;
 import org.openplaza.catalog.CatalogService;
 import org.openplaza.catalog.DatasetSummary;
+import org.openplaza.portal.testdata.SharedDatasets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -91,8 +92,7 @@ class CkanWriteApiIT {
         assertThat(result.get("tags").findValuesAsText("name")).containsExactly("rain", "weather");
         String id = result.get("id").asText();
 
-        Path file = Path.of(System.getProperty("openplaza.shared-datasets", "../../shared/datasets"))
-                .resolve("sg_rainfall_monthly_total_1982_2025.csv");
+        Path file = SharedDatasets.file("sg_rainfall_monthly_total_1982_2025.csv");
         HttpResponse<String> resource = upload(id, "rainfall.csv", Files.readAllBytes(file));
         assertThat(resource.statusCode()).as(resource.body()).isEqualTo(200);
         JsonNode added = json(resource).get("result");
@@ -126,21 +126,7 @@ class CkanWriteApiIT {
 
     /** Row counts from the datasets' README (records less header and preamble lines). */
     @ParameterizedTest
-    @CsvSource({
-        "kr_mois_resident_population_by_age_2019-02_cp949.csv, 3841",
-        "kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv, 6272",
-        "kr_seoul_daily_air_quality_2018_cp949.csv, 14637",
-        "kr_ds4c_covid19_time_province.csv, 1734",
-        "sg_hdb_resale_flat_prices_2015-01_to_2016-01_truncated.csv, 18000",
-        "sg_moh_weekly_infectious_disease_bulletin_2012_2022.csv, 20070",
-        "sg_rainfall_monthly_total_1982_2025.csv, 527",
-        "tw_moi_real_estate_transactions_taichung_2019q4.csv, 1462",
-        "de_destatis_cpi_61111-0002_latin1.csv, 396",
-        "uk_lambeth_foi_disclosure_log_2012-01_cp1252.csv, 142",
-        "uk_lambeth_planning_permissions_2011q1.csv, 490",
-        "us_boston_employee_earnings_2016_latin1.csv, 22046",
-        "jhu_csse_covid19_daily_reports_2021-01-01_to_2021-02-28_LARGE.csv, 236790"
-    })
+    @MethodSource("org.openplaza.portal.testdata.SharedDatasets#withRows")
     void every_shared_dataset_imports_through_the_api(String name, long rows) throws Exception {
         HttpResponse<String> created = post(
                 "package_create",
@@ -148,8 +134,7 @@ class CkanWriteApiIT {
                 "{\"title\": \"" + name + "\", \"notes\": \"Imported by the API test.\","
                         + " \"owner_org\": \"london-borough-of-lambeth\"}");
         String id = json(created).get("result").get("id").asText();
-        Path file = Path.of(System.getProperty("openplaza.shared-datasets", "../../shared/datasets"))
-                .resolve(name);
+        Path file = SharedDatasets.file(name);
         HttpResponse<String> resource = upload(id, name, Files.readAllBytes(file));
         assertThat(resource.statusCode()).as(resource.body()).isEqualTo(200);
         assertThat(json(resource).get("result").get("rows").asLong()).isEqualTo(rows);

@@ -2,10 +2,10 @@ package org.openplaza.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openplaza.portal.testdata.SharedDatasets;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -17,12 +17,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PublishingIT extends BrowserTest {
 
     static final String TITLE = "Seoul COVID-19 confirmed cases (browser test)";
-
-    private static Path sharedDataset(String name) {
-        return Path.of(System.getProperty("openplaza.shared-datasets", "../../shared/datasets"), name)
-                .toAbsolutePath()
-                .normalize();
-    }
 
     private void chooseInSelect(String selectCss, String label) {
         click(selectCss);
@@ -50,7 +44,7 @@ class PublishingIT extends BrowserTest {
         assertThat(find("#dataset-state").getText()).isEqualTo("Draft");
 
         WebElement input = find("#upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-        input.sendKeys(sharedDataset("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv")
+        input.sendKeys(SharedDatasets.file("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv")
                 .toString());
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> find("#import-message").getText().contains("6,272 rows"));
@@ -81,21 +75,7 @@ class PublishingIT extends BrowserTest {
 
     /** The UI path for every shared file: create, upload, see what was detected, import. */
     @ParameterizedTest
-    @CsvSource({
-        "kr_mois_resident_population_by_age_2019-02_cp949.csv, 3841",
-        "kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv, 6272",
-        "kr_seoul_daily_air_quality_2018_cp949.csv, 14637",
-        "kr_ds4c_covid19_time_province.csv, 1734",
-        "sg_hdb_resale_flat_prices_2015-01_to_2016-01_truncated.csv, 18000",
-        "sg_moh_weekly_infectious_disease_bulletin_2012_2022.csv, 20070",
-        "sg_rainfall_monthly_total_1982_2025.csv, 527",
-        "tw_moi_real_estate_transactions_taichung_2019q4.csv, 1462",
-        "de_destatis_cpi_61111-0002_latin1.csv, 396",
-        "uk_lambeth_foi_disclosure_log_2012-01_cp1252.csv, 142",
-        "uk_lambeth_planning_permissions_2011q1.csv, 490",
-        "us_boston_employee_earnings_2016_latin1.csv, 22046",
-        "jhu_csse_covid19_daily_reports_2021-01-01_to_2021-02-28_LARGE.csv, 236790"
-    })
+    @MethodSource("org.openplaza.portal.testdata.SharedDatasets#withRows")
     void every_shared_dataset_imports_through_the_publish_view(String name, long rows) {
         signIn("official", "plaza-official-demo");
         open("/publish/dataset");
@@ -104,7 +84,7 @@ class PublishingIT extends BrowserTest {
         click("#meta-save");
         new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/publish/dataset/"));
         WebElement input = find("#upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-        input.sendKeys(sharedDataset(name).toString());
+        input.sendKeys(SharedDatasets.file(name).toString());
         String count = String.format(java.util.Locale.ENGLISH, "%,d rows", rows);
         new WebDriverWait(driver, Duration60.TIMEOUT)
                 .until(d -> find("#import-message").getText().contains(count));

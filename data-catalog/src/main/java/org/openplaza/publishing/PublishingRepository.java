@@ -51,16 +51,19 @@ class PublishingRepository {
         return APP_USER.USERNAME.eq(username);
     }
 
+    /** The organisations an account publishes for, as a subquery. */
+    private static org.jooq.Select<org.jooq.Record1<Long>> memberOf(String username) {
+        return DSL.select(ORGANISATION_MEMBER.ORGANISATION_ID)
+                .from(ORGANISATION_MEMBER)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
+                .where(userIs(username));
+    }
+
     List<Organisation> organisations(@Nullable String memberUsername) {
         var query =
                 db.select(ORGANISATION.ID, ORGANISATION.SLUG, ORGANISATION.NAME).from(ORGANISATION);
-        Condition condition = memberUsername == null
-                ? DSL.noCondition()
-                : ORGANISATION.ID.in(DSL.select(ORGANISATION_MEMBER.ORGANISATION_ID)
-                        .from(ORGANISATION_MEMBER)
-                        .join(APP_USER)
-                        .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
-                        .where(userIs(memberUsername)));
+        Condition condition = memberUsername == null ? DSL.noCondition() : ORGANISATION.ID.in(memberOf(memberUsername));
         return query.where(condition).orderBy(ORGANISATION.NAME).fetch(Records.mapping(Organisation::new));
     }
 
@@ -374,13 +377,8 @@ class PublishingRepository {
     }
 
     List<ManagedDataset> managed(@Nullable String memberUsername) {
-        Condition condition = memberUsername == null
-                ? DSL.noCondition()
-                : DATASET.ORGANISATION_ID.in(DSL.select(ORGANISATION_MEMBER.ORGANISATION_ID)
-                        .from(ORGANISATION_MEMBER)
-                        .join(APP_USER)
-                        .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
-                        .where(userIs(memberUsername)));
+        Condition condition =
+                memberUsername == null ? DSL.noCondition() : DATASET.ORGANISATION_ID.in(memberOf(memberUsername));
         return db.select(
                         DATASET.ID,
                         DATASET.SLUG,

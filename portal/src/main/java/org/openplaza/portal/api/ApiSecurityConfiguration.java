@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.openplaza.accounts.ApiTokenService;
 import org.openplaza.accounts.Role;
-import org.springframework.beans.factory.ObjectProvider;
+import org.openplaza.portal.config.RunAs;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,8 +16,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,27 +31,22 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(
-            HttpSecurity http, ApiTokenService tokens, ObjectProvider<SecurityContextHolderStrategy> strategy)
-            throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, RunAs runAs) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .addFilterBefore(
-                        new TokenFilter(
-                                tokens, strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
-                        BasicAuthenticationFilter.class);
+                .addFilterBefore(new TokenFilter(tokens, runAs), BasicAuthenticationFilter.class);
         return http.build();
     }
 
     static final class TokenFilter extends OncePerRequestFilter {
         private final ApiTokenService tokens;
-        private final SecurityContextHolderStrategy contexts;
+        private final RunAs runAs;
 
-        TokenFilter(ApiTokenService tokens, SecurityContextHolderStrategy contexts) {
+        TokenFilter(ApiTokenService tokens, RunAs runAs) {
             this.tokens = tokens;
-            this.contexts = contexts;
+            this.runAs = runAs;
         }
 
         @Override
@@ -76,19 +69,15 @@ class ApiSecurityConfiguration {
             }
             var authorities = AuthorityUtils.createAuthorityList(
                     bearer.get().roles().stream().map(Role::authority).toArray(String[]::new));
-            var context = contexts.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    bearer.get().username(), null, authorities));
-            // method security reads the strategy bean, module code the static holder: the same object in
-            // a running portal, not in a test JVM with several application contexts
-            SecurityContextHolderStrategy global = SecurityContextHolder.getContextHolderStrategy();
-            contexts.setContext(context);
-            global.setContext(context);
             try {
-                chain.doFilter(request, response);
-            } finally {
-                contexts.clearContext();
-                global.clearContext();
+                runAs.run(
+                        UsernamePasswordAuthenticationToken.authenticated(
+                                bearer.get().username(), null, authorities),
+                        () -> chain.doFilter(request, response));
+            } catch (IOException | ServletException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ServletException(e);
             }
         }
     }

@@ -91,6 +91,11 @@ public class PublishingService {
         events.publishEvent(Audited.byCurrentUser(event, "dataset", String.valueOf(datasetId), detail));
     }
 
+    /** The largest file, in bytes, that may be uploaded as a version. */
+    public long maxUploadBytes() {
+        return properties.maxUploadBytes();
+    }
+
     /** The organisations the caller may publish for (all of them, for administrators). */
     @PreAuthorize(PUBLISHERS)
     @Transactional(readOnly = true)
@@ -222,7 +227,10 @@ public class PublishingService {
 
     private void checkSize(Path upload) throws IOException {
         if (Files.size(upload) > properties.maxUploadBytes()) {
-            throw new PublishingException(null, "publish.error.too-large", properties.maxUploadBytes() >> 20);
+            throw new PublishingException(
+                    null,
+                    "publish.error.too-large",
+                    org.apache.commons.io.FileUtils.byteCountToDisplaySize(properties.maxUploadBytes()));
         }
     }
 

@@ -235,8 +235,11 @@ class CkanWriteApi {
 
     @ExceptionHandler(PublishingException.class)
     ResponseEntity<Envelope> refused(PublishingException e) {
-        HttpStatus status =
-                "publish.error.no-dataset".equals(e.messageKey()) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        HttpStatus status = switch (e.messageKey()) {
+            case "publish.error.no-dataset" -> HttpStatus.NOT_FOUND;
+            case "publish.error.too-large" -> HttpStatus.PAYLOAD_TOO_LARGE;
+            default -> HttpStatus.CONFLICT;
+        };
         String type = status == HttpStatus.NOT_FOUND ? "Not Found Error" : "Validation Error";
         String field = e.field() == null ? "" : e.field() + ": ";
         return error(status, type, field + english(e.messageKey(), e.arguments()));
@@ -259,10 +262,5 @@ class CkanWriteApi {
     })
     ResponseEntity<Envelope> badRequest(Exception e) {
         return error(HttpStatus.BAD_REQUEST, "Validation Error", "Bad request: " + e.getMessage());
-    }
-
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    ResponseEntity<Envelope> tooLarge(Exception e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "Validation Error", "The file is larger than the upload limit");
     }
 }

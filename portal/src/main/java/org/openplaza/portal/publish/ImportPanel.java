@@ -19,8 +19,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.server.streams.UploadHandler;
-import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,11 +139,23 @@ class ImportPanel extends VerticalLayout {
         this.datasetId = datasetId;
         this.onImported = onImported;
         setPadding(false);
-        upload = new Upload(UploadHandler.toTempFile((metadata, temp) -> uploaded(metadata.fileName(), temp)));
+        long limit = publishing.maxUploadBytes();
+        upload = new Upload(new BoundedUpload(limit, new BoundedUpload.Outcome() {
+            @Override
+            public void received(String filename, Path file) {
+                uploaded(filename, file);
+            }
+
+            @Override
+            public void tooLarge(long bytes) {
+                getUI().ifPresent(ui -> ui.access(() -> fail(getTranslation(
+                        "publish.error.too-large", org.apache.commons.io.FileUtils.byteCountToDisplaySize(bytes)))));
+            }
+        }));
         upload.setId("upload");
         upload.setAcceptedFileTypes(".csv", ".tsv", ".txt", "text/csv", "text/tab-separated-values", "text/plain");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, 1L << 30));
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limit));
         upload.addFileRejectedListener(e -> fail(getTranslation("import.error.rejected", e.getErrorMessage())));
         upload.setI18n(uploadTexts());
         message.setId("import-message");
@@ -304,15 +314,20 @@ class ImportPanel extends VerticalLayout {
     }
 
     /** Runs in the upload request, outside the session lock: hand over to the UI. */
-    private void uploaded(String name, File temp) {
-        getUI().ifPresent(ui -> ui.access(() -> {
+    private void uploaded(String name, Path temp) {
+        UI ui = getUI().orElse(null);
+        if (ui == null) {
+            temp.toFile().delete();
+            return;
+        }
+        ui.access(() -> {
             upload.clearFileList();
             discardFile();
-            file = temp.toPath();
+            file = temp;
             filename = name;
             analysis = null;
             analyse();
-        }));
+        });
     }
 
     private void analyse() {

@@ -3,15 +3,13 @@ package org.openplaza.portal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         })
 class CkanWriteApiIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -42,40 +39,23 @@ class CkanWriteApiIT {
     @Autowired
     CatalogService catalog;
 
-    private URI action(String name) {
-        return URI.create("http://localhost:" + port + "/api/3/action/" + name);
+    CkanClient ckan;
+
+    @BeforeEach
+    void client() {
+        ckan = new CkanClient(port);
     }
 
     private HttpResponse<String> post(String action, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(action(action))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ckan.post(action, token, json);
     }
 
     private HttpResponse<String> upload(String packageId, String filename, byte[] content) throws Exception {
-        String boundary = "openplaza-test-boundary";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"package_id\"\r\n\r\n" + packageId
-                        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\""
-                        + filename + "\"\r\nContent-Type: text/csv\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(
-                HttpRequest.newBuilder(action("resource_create"))
-                        .header("Authorization", DemoAccounts.OFFICIAL_TOKEN)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ckan.upload(packageId, filename, content);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
+        return CkanClient.json(response);
     }
 
     @Test

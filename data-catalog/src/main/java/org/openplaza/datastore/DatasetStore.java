@@ -168,6 +168,94 @@ public class DatasetStore {
         }
     }
 
+    /** One page of the rows a query selects, each an array of Java values in column order. */
+    public List<Object[]> rows(String table, List<StoreColumn> columns, RowQuery query, long offset, int limit)
+            throws SQLException {
+        try (DuckDBConnection c = connection.duplicate()) {
+            return sql(c).select(fields(columns))
+                    .from(DSL.table(DSL.name(checked(table))))
+                    .where(RowConditions.of(columns, query))
+                    .orderBy(RowConditions.order(columns, query))
+                    .offset(offset)
+                    .limit(limit)
+                    .fetch()
+                    .map(record -> javaValues(record.intoArray()));
+        }
+    }
+
+    /** How many rows a query selects (DuckDB counts a filtered column scan in milliseconds). */
+    public long count(String table, List<StoreColumn> columns, RowQuery query) throws SQLException {
+        try (DuckDBConnection c = connection.duplicate()) {
+            return sql(c).fetchCount(DSL.table(DSL.name(checked(table))), RowConditions.of(columns, query));
+        }
+    }
+
+    /**
+     * Streams every row a query selects to the sink, a batch of rows in memory at a time, so an
+     * export of any size runs in flat memory.
+     */
+    public void export(String table, List<StoreColumn> columns, RowQuery query, RowSink sink) throws SQLException {
+        try (DuckDBConnection c = connection.duplicate();
+                var cursor = sql(c).select(fields(columns))
+                        .from(DSL.table(DSL.name(checked(table))))
+                        .where(RowConditions.of(columns, query))
+                        .orderBy(RowConditions.order(columns, query))
+                        .fetchSize(2048)
+                        .fetchLazy()) {
+            for (org.jooq.Record record : cursor) {
+                sink.row(javaValues(record.intoArray()));
+            }
+        }
+    }
+
+    /**
+     * A histogram of a numeric or date column over the rows a query selects: equal-width bins
+     * between the column's minimum and maximum, each with its lower bound and count.
+     */
+    public List<Bin> histogram(String table, List<StoreColumn> columns, String column, int bins, RowQuery query)
+            throws SQLException {
+        StoreColumn target = RowConditions.column(columns, column);
+        Field<Double> value = switch (target.type()) {
+            case INTEGER, DECIMAL -> DSL.field(DSL.name(target.name())).cast(Double.class);
+            case DATE, TIMESTAMP -> DSL.field("epoch({0})", Double.class, DSL.field(DSL.name(target.name())));
+            default -> throw new IllegalArgumentException("no histogram for a " + target.type() + " column");
+        };
+        try (DuckDBConnection c = connection.duplicate()) {
+            DSLContext sql = sql(c);
+            org.jooq.Table<?> t = DSL.table(DSL.name(checked(table)));
+            org.jooq.Condition where = RowConditions.of(columns, query).and(value.isNotNull());
+            var range = sql.select(DSL.min(value), DSL.max(value))
+                    .from(t)
+                    .where(where)
+                    .fetchSingle();
+            if (range.value1() == null) {
+                return List.of();
+            }
+            double min = range.value1();
+            double width = (range.value2() - min) / bins;
+            if (width == 0) {
+                return List.of(new Bin(min, min, sql.fetchCount(t, where)));
+            }
+            Field<Integer> bin = DSL.least(
+                    DSL.floor(value.minus(DSL.inline(min)).div(DSL.inline(width)))
+                            .cast(Integer.class),
+                    DSL.inline(bins - 1));
+            java.util.Map<Integer, Integer> counts = sql.select(bin, DSL.count())
+                    .from(t)
+                    .where(where)
+                    .groupBy(bin)
+                    .fetchMap(r -> r.value1(), r -> r.value2());
+            List<Bin> result = new ArrayList<>();
+            for (int i = 0; i < bins; i++) {
+                result.add(new Bin(min + i * width, min + (i + 1) * width, counts.getOrDefault(i, 0)));
+            }
+            return result;
+        }
+    }
+
+    /** A histogram bin: values from {@code from} up to {@code to} (dates as seconds since 1970). */
+    public record Bin(double from, double to, long count) {}
+
     static final int TOP_VALUES = 5;
 
     /** Profiles every column of a loaded table in the store itself; only the figures come back. */

@@ -427,4 +427,97 @@ class PublishingRepository {
                 .orderBy(DATASET_COLUMN.VERSION_ID, DATASET_COLUMN.POSITION)
                 .fetch(Records.mapping(StoredColumn::new));
     }
+
+    Optional<DatasetPage> page(String slug) {
+        return db.select(DATASET.ID)
+                .from(DATASET)
+                .where(DATASET.SLUG.eq(slug))
+                .fetchOptional(DATASET.ID)
+                .flatMap(this::page);
+    }
+
+    Optional<DatasetPage> page(long id) {
+        Optional<DatasetMetadata> metadata = metadata(id);
+        if (metadata.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.select(
+                        DATASET.ID,
+                        DATASET.SLUG,
+                        DATASET.STATE,
+                        ORGANISATION.NAME,
+                        ORGANISATION.SLUG,
+                        DATASET.ISSUED_AT.convertFrom(t -> t == null ? null : t.toInstant()),
+                        DATASET.MODIFIED_AT.convertFrom(OffsetDateTime::toInstant),
+                        DATASET.CURRENT_VERSION_ID,
+                        DSL.coalesce(DATASET_VERSION.ROW_COUNT, 0L),
+                        DATASET.VIEW_COUNT,
+                        DATASET.DOWNLOAD_COUNT)
+                .from(DATASET)
+                .join(ORGANISATION)
+                .on(ORGANISATION.ID.eq(DATASET.ORGANISATION_ID))
+                .leftJoin(DATASET_VERSION)
+                .on(DATASET_VERSION.ID.eq(DATASET.CURRENT_VERSION_ID))
+                .where(DATASET.ID.eq(id))
+                .fetchOptional(r -> new DatasetPage(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        metadata.get(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        r.value9(),
+                        r.value10(),
+                        r.value11()));
+    }
+
+    Optional<VersionTable> versionTable(long versionId) {
+        var version = db.select(
+                        DATASET_VERSION.DATASET_ID,
+                        DATASET_VERSION.VERSION_NO,
+                        DATASET_VERSION.STORE_TABLE,
+                        DATASET_VERSION.ROW_COUNT)
+                .from(DATASET_VERSION)
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .fetchOptional();
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        var columns = db.select(
+                        DATASET_COLUMN.COLUMN_NAME,
+                        DATASET_COLUMN.VALUE_TYPE,
+                        DATASET_COLUMN.VALUE_SCALE,
+                        DATASET_COLUMN.LABEL)
+                .from(DATASET_COLUMN)
+                .where(DATASET_COLUMN.VERSION_ID.eq(versionId))
+                .orderBy(DATASET_COLUMN.POSITION)
+                .fetch();
+        var v = version.get();
+        return Optional.of(new VersionTable(
+                v.value1(),
+                versionId,
+                v.value2(),
+                v.value3(),
+                v.value4(),
+                columns.map(c ->
+                        new org.openplaza.datastore.StoreColumn(c.value1(), ValueType.valueOf(c.value2()), c.value3())),
+                columns.map(c -> c.value4())));
+    }
+
+    void countView(long datasetId) {
+        db.update(DATASET)
+                .set(DATASET.VIEW_COUNT, DATASET.VIEW_COUNT.plus(1))
+                .where(DATASET.ID.eq(datasetId))
+                .execute();
+    }
+
+    void countDownload(long datasetId) {
+        db.update(DATASET)
+                .set(DATASET.DOWNLOAD_COUNT, DATASET.DOWNLOAD_COUNT.plus(1))
+                .where(DATASET.ID.eq(datasetId))
+                .execute();
+    }
 }

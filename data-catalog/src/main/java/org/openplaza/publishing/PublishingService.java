@@ -9,10 +9,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.openplaza.audit.Audited;
@@ -67,7 +65,7 @@ public class PublishingService {
         this.clock = clock;
     }
 
-    private static boolean isAdmin() {
+    static boolean isAdmin() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null
                 && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
@@ -320,30 +318,7 @@ public class PublishingService {
     @Transactional(readOnly = true)
     public List<VersionSummary> versions(long datasetId) {
         requireManageDataset(datasetId);
-        Map<Long, List<PublishingRepository.StoredColumn>> columns = new HashMap<>();
-        for (PublishingRepository.StoredColumn column : repository.columns(datasetId)) {
-            columns.computeIfAbsent(column.versionId(), k -> new ArrayList<>()).add(column);
-        }
-        List<VersionSummary> versions = new ArrayList<>();
-        List<PublishingRepository.StoredColumn> previous = null;
-        for (PublishingRepository.StoredVersion v : repository.versions(datasetId)) {
-            List<PublishingRepository.StoredColumn> current = columns.getOrDefault(v.id(), List.of());
-            SchemaDiff diff = SchemaDiff.between(previous, current);
-            versions.add(new VersionSummary(
-                    v.id(),
-                    v.number(),
-                    v.rows(),
-                    v.bytes(),
-                    v.sha256(),
-                    v.encoding(),
-                    v.filename(),
-                    v.at(),
-                    diff.added(),
-                    diff.removed(),
-                    diff.retyped()));
-            previous = current;
-        }
-        return versions;
+        return VersionHistory.of(repository, datasetId);
     }
 
     /** Administrators create organisations. */

@@ -1,0 +1,122 @@
+package org.openplaza.datastore;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.openplaza.importer.ValueType;
+
+/**
+ * Turns a {@link RowQuery} into jOOQ conditions and sort fields over a table's generated column
+ * names. A name that is not one of the table's columns is refused; values are always bound.
+ */
+public final class RowConditions {
+
+    private RowConditions() {}
+
+    /** The table's column of that name, or an {@link IllegalArgumentException} naming it. */
+    public static StoreColumn column(List<StoreColumn> columns, String name) {
+        for (StoreColumn column : columns) {
+            if (column.name().equals(name)) {
+                return column;
+            }
+        }
+        throw new IllegalArgumentException("no such column: " + name);
+    }
+
+    static Condition of(List<StoreColumn> columns, RowQuery query) {
+        List<Condition> conditions = new ArrayList<>();
+        for (RowQuery.Filter filter : query.filters()) {
+            StoreColumn column = column(columns, filter.column());
+            Field<Object> field = field(column);
+            conditions.add(condition(filter, column, field));
+        }
+        if (!query.search().isEmpty()) {
+            List<Condition> anywhere = new ArrayList<>();
+            for (StoreColumn column : columns) {
+                anywhere.add(text(column).containsIgnoreCase(query.search()));
+            }
+            conditions.add(DSL.or(anywhere));
+        }
+        return DSL.and(conditions);
+    }
+
+    private static Condition condition(RowQuery.Filter filter, StoreColumn column, Field<Object> field) {
+        if (filter instanceof RowQuery.Contains contains) {
+            return text(column).containsIgnoreCase(contains.text());
+        }
+        if (filter instanceof RowQuery.Equals equals) {
+            return field.eq(bound(column, equals.value()));
+        }
+        RowQuery.Range range = (RowQuery.Range) filter;
+        Condition c = DSL.noCondition();
+        if (range.from() != null) {
+            c = c.and(field.ge(bound(column, range.from())));
+        }
+        if (range.to() != null) {
+            c = c.and(field.le(bound(column, range.to())));
+        }
+        return c;
+    }
+
+    static List<SortField<?>> order(List<StoreColumn> columns, RowQuery query) {
+        List<SortField<?>> order = new ArrayList<>();
+        for (RowQuery.Sort sort : query.sorts()) {
+            Field<Object> field = field(column(columns, sort.column()));
+            order.add((sort.descending() ? field.desc() : field.asc()).nullsLast());
+        }
+        order.add(DSL.field(DSL.name("rowid")).asc());
+        return order;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Field<Object> field(StoreColumn column) {
+        return (Field<Object>) DSL.field(DSL.name(column.name()), DatasetStore.dataType(column));
+    }
+
+    private static Field<String> text(StoreColumn column) {
+        Field<Object> field = field(column);
+        return column.type() == ValueType.TEXT ? field.coerce(String.class) : field.cast(SQLDataType.VARCHAR);
+    }
+
+    private static Field<Object> bound(StoreColumn column, Object value) {
+        Object typed = value instanceof String s && column.type() != ValueType.TEXT ? parse(column.type(), s) : value;
+        return DSL.val(typed, field(column).getDataType());
+    }
+
+    /**
+     * A value of the given type from its text: integers, decimals with {@code .}, {@code true} or
+     * {@code false}, ISO dates and date-times. Anything else is an {@link IllegalArgumentException}
+     * that says what was expected.
+     */
+    public static Object parse(ValueType type, String text) {
+        String value = text.strip();
+        try {
+            return switch (type) {
+                case INTEGER -> Long.parseLong(value);
+                case DECIMAL -> new BigDecimal(value);
+                case BOOLEAN -> {
+                    String v = value.toLowerCase(Locale.ROOT);
+                    if (!v.equals("true") && !v.equals("false")) {
+                        throw new IllegalArgumentException("expected true or false, got: " + text);
+                    }
+                    yield Boolean.valueOf(v);
+                }
+                case DATE -> LocalDate.parse(value);
+                case TIMESTAMP -> LocalDateTime.parse(value.replace(' ', 'T'));
+                case TEXT -> text;
+            };
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "expected " + type.name().toLowerCase(Locale.ROOT) + ", got: " + text, e);
+        }
+    }
+}

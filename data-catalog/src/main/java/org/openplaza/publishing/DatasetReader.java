@@ -1,0 +1,158 @@
+package org.openplaza.publishing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.audit.Audited;
+import org.openplaza.datastore.DatasetStore;
+import org.openplaza.datastore.RowQuery;
+import org.openplaza.datastore.StoreColumn;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The read side of datasets, for everybody: a published dataset's page, its data dictionary and
+ * profile, its versions, its rows (filtered, sorted, paged, counted) and downloads. A draft or
+ * withdrawn dataset is visible only to the officials of its organisation and to administrators;
+ * to anybody else it does not exist.
+ */
+@Service
+public class DatasetReader {
+
+    private final PublishingRepository repository;
+    private final DatasetStore store;
+
+    DatasetReader(PublishingRepository repository, DatasetStore store) {
+        this.repository = repository;
+        this.store = store;
+    }
+
+    private boolean visible(DatasetPage page) {
+        if (page.published()) {
+            return true;
+        }
+        String actor = Audited.currentActor();
+        return !Audited.ANONYMOUS.equals(actor)
+                && (PublishingService.isAdmin()
+                        || repository
+                                .organisationOf(page.id())
+                                .map(org -> repository.isMember(actor, org))
+                                .orElse(false));
+    }
+
+    /** The dataset with this slug, if the caller may see it. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<DatasetPage> bySlug(String slug) {
+        return repository.page(slug).filter(this::visible);
+    }
+
+    /** The dataset with this id, if the caller may see it. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<DatasetPage> byId(long id) {
+        return repository.page(id).filter(this::visible);
+    }
+
+    private DatasetPage require(long datasetId) {
+        return byId(datasetId).orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
+    }
+
+    private VersionTable current(long datasetId) {
+        DatasetPage page = require(datasetId);
+        if (page.currentVersionId() == null) {
+            throw new PublishingException(null, "publish.error.no-version");
+        }
+        return repository.versionTable(page.currentVersionId()).orElseThrow();
+    }
+
+    private VersionTable version(long datasetId, @Nullable Long versionId) {
+        if (versionId == null) {
+            return current(datasetId);
+        }
+        require(datasetId);
+        return repository
+                .versionTable(versionId)
+                .filter(v -> v.datasetId() == datasetId)
+                .orElseThrow(() -> new PublishingException(null, "publish.error.no-version"));
+    }
+
+    /** The current version's data dictionary and column profiles. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<DatasetColumn> columns(long datasetId) {
+        require(datasetId);
+        return repository.currentColumns(datasetId);
+    }
+
+    /** The current version's columns as the store knows them (generated names and types). */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<StoreColumn> storeColumns(long datasetId) {
+        return current(datasetId).columns();
+    }
+
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<VersionSummary> versions(long datasetId) {
+        require(datasetId);
+        return VersionHistory.of(repository, datasetId);
+    }
+
+    /** How many rows of the current version the query selects; without filters, no query at all. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public long count(long datasetId, RowQuery query) throws SQLException {
+        VersionTable version = current(datasetId);
+        return query.unfiltered() ? version.rows() : store.count(version.table(), version.columns(), query);
+    }
+
+    /** One page of the current version's rows as the query selects and orders them. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<Object[]> rows(long datasetId, RowQuery query, long offset, int limit) throws SQLException {
+        VersionTable version = current(datasetId);
+        return store.rows(version.table(), version.columns(), query, offset, Math.max(0, Math.min(limit, 1000)));
+    }
+
+    /** A histogram of a numeric or date column of the current version. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<DatasetStore.Bin> histogram(long datasetId, String column, int bins) throws SQLException {
+        VersionTable version = current(datasetId);
+        return store.histogram(
+                version.table(), version.columns(), column, Math.max(1, Math.min(bins, 50)), RowQuery.ALL);
+    }
+
+    /**
+     * Streams a version's rows (the current one when {@code versionId} is null) as the query
+     * selects them, in the chosen format, and counts a download.
+     */
+    @PreAuthorize("permitAll()")
+    public void export(long datasetId, @Nullable Long versionId, RowQuery query, ExportFormat format, OutputStream out)
+            throws IOException, SQLException {
+        VersionTable version = version(datasetId, versionId);
+        repository.countDownload(datasetId);
+        try (RowWriter writer = RowWriter.open(format, version.columns(), version.labels(), out)) {
+            store.export(version.table(), version.columns(), query, writer);
+        }
+    }
+
+    /** Counts a view of the dataset's page. */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public void countView(long datasetId) {
+        repository.countView(datasetId);
+    }
+
+    /** Counts a download made elsewhere (the original file). */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public void countDownload(long datasetId) {
+        repository.countDownload(datasetId);
+    }
+}

@@ -1,0 +1,136 @@
+package org.openplaza.publishing;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.openplaza.datastore.DatasetStore;
+import org.openplaza.datastore.StoreColumn;
+
+/**
+ * Writes rows as they stream from the store, so memory stays flat for any size. In CSV, a text
+ * cell that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage
+ * return) is prefixed with {@code '}, unless it is a plain number such as {@code -5}.
+ */
+final class RowWriter implements DatasetStore.RowSink, AutoCloseable {
+
+    private static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@\\t\\r]");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+([.,]\\d+)*|\\.\\d+)([eE][+-]?\\d+)?%?");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final List<StoreColumn> columns;
+    private final CSVPrinter csv;
+    private final JsonGenerator json;
+
+    private RowWriter(List<StoreColumn> columns, CSVPrinter csv, JsonGenerator json) {
+        this.columns = columns;
+        this.csv = csv;
+        this.json = json;
+    }
+
+    static RowWriter open(ExportFormat format, List<StoreColumn> columns, List<String> labels, OutputStream out)
+            throws IOException {
+        if (format == ExportFormat.JSON) {
+            JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+            json.writeStartObject();
+            json.writeArrayFieldStart("fields");
+            for (int i = 0; i < columns.size(); i++) {
+                json.writeStartObject();
+                json.writeStringField("id", columns.get(i).name());
+                json.writeStringField("label", labels.get(i));
+                json.writeStringField("type", columns.get(i).type().name().toLowerCase(java.util.Locale.ROOT));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("records");
+            return new RowWriter(columns, null, json);
+        }
+        if (format == ExportFormat.CSV_BOM) {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        }
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().get());
+        csv.printRecord(labels.stream().map(RowWriter::neutralised).toList());
+        return new RowWriter(columns, csv, null);
+    }
+
+    @Override
+    public void row(Object[] values) {
+        try {
+            if (json != null) {
+                json.writeStartObject();
+                for (int i = 0; i < values.length; i++) {
+                    json.writeFieldName(columns.get(i).name());
+                    writeJson(values[i]);
+                }
+                json.writeEndObject();
+            } else {
+                for (Object value : values) {
+                    csv.print(value == null ? null : neutralised(text(value)));
+                }
+                csv.println();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeJson(Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof Long l) {
+            json.writeNumber(l);
+        } else if (value instanceof BigDecimal d) {
+            json.writeNumber(d);
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else {
+            json.writeString(text(value));
+        }
+    }
+
+    static String text(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof LocalDateTime t) {
+            return DATE_TIME.format(t);
+        }
+        if (value instanceof LocalDate d) {
+            return d.toString();
+        }
+        return value.toString();
+    }
+
+    /** The cell as a spreadsheet may safely open it. */
+    static String neutralised(String cell) {
+        if (FORMULA_START.matcher(cell).find() && !NUMBER.matcher(cell).matches()) {
+            return "'" + cell;
+        }
+        return cell;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (json != null) {
+            json.writeEndArray();
+            json.writeEndObject();
+            json.close();
+        } else {
+            csv.flush();
+        }
+    }
+}

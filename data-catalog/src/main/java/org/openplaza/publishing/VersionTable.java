@@ -1,0 +1,14 @@
+package org.openplaza.publishing;
+
+import java.util.List;
+import org.openplaza.datastore.StoreColumn;
+
+/** Where a version's rows live in the dataset store, with its columns' names, types and labels. */
+record VersionTable(
+        long datasetId,
+        long versionId,
+        int number,
+        String table,
+        long rows,
+        List<StoreColumn> columns,
+        List<String> labels) {}

@@ -1,0 +1,258 @@
+package org.openplaza.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openplaza.db.accounts.Tables.APP_USER;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openplaza.datastore.DatasetStore;
+import org.openplaza.datastore.RowQuery;
+import org.openplaza.datastore.RowQueryParams;
+import org.openplaza.importer.CsvAnalysis;
+import org.openplaza.importer.CsvAnalyzer;
+import org.openplaza.importer.ImportMonitor;
+import org.openplaza.importer.ImportPlan;
+import org.openplaza.importer.SharedDatasetsAccess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public read side over a real import of the DS4C file: filters, sorts, counts and exports are
+ * checked against figures computed here straight from the CSV, not through the importer.
+ */
+@SpringBootTest
+@Transactional
+class DatasetReaderTest {
+
+    static final Path PROVINCES = SharedDatasetsAccess.file("kr_ds4c_covid19_time_province.csv");
+
+    @Autowired
+    PublishingService publishing;
+
+    @Autowired
+    DatasetReader reader;
+
+    @Autowired
+    DSLContext db;
+
+    @TempDir
+    Path dir;
+
+    long organisation;
+
+    /** One parsed line of the file: date, time, province, confirmed, released, deceased. */
+    record Line(LocalDate date, String province, long confirmed) {}
+
+    static List<Line> lines() throws Exception {
+        return Files.readAllLines(PROVINCES, StandardCharsets.UTF_8).stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .map(l -> l.split(","))
+                .map(f -> new Line(LocalDate.parse(f[0]), f[2], Long.parseLong(f[3])))
+                .toList();
+    }
+
+    private static void signIn(String username, String... roles) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username,
+                        "n/a",
+                        AuthorityUtils.createAuthorityList(java.util.Arrays.stream(roles)
+                                .map(r -> "ROLE_" + r)
+                                .toArray(String[]::new))));
+    }
+
+    /** A visitor who has not signed in, as Spring Security represents one. */
+    private static void anonymous() {
+        SecurityContextHolder.getContext()
+                .setAuthentication(new org.springframework.security.authentication.AnonymousAuthenticationToken(
+                        "visitor", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+    }
+
+    @BeforeEach
+    void an_organisation_with_one_official() {
+        db.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, "kim")
+                .set(APP_USER.DISPLAY_NAME, "Kim")
+                .set(APP_USER.EMAIL, "kim@city.example")
+                .set(APP_USER.PASSWORD_HASH, "{noop}unused")
+                .set(APP_USER.CREATED_AT, Instant.now().atOffset(ZoneOffset.UTC))
+                .execute();
+        signIn("root", "ADMIN");
+        organisation = publishing.createOrganisation("KCDC").id();
+        publishing.addMember(organisation, "kim");
+        signIn("kim", "OFFICIAL");
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private long imported(String title, Path file, boolean publish) throws Exception {
+        long dataset = publishing.createDataset(new DatasetMetadata(
+                organisation,
+                title,
+                "Test data.",
+                null,
+                null,
+                Set.of("HEAL"),
+                List.of(),
+                "CC-BY-4.0",
+                "DAILY",
+                null,
+                null,
+                null,
+                "en"));
+        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        publishing.importVersion(
+                dataset,
+                file,
+                file.getFileName().toString(),
+                ImportPlan.asDetected(analysis),
+                List.of(),
+                new ImportMonitor());
+        if (publish) {
+            publishing.publish(dataset);
+        }
+        return dataset;
+    }
+
+    @Test
+    void filters_sorts_and_counts_agree_with_the_file() throws Exception {
+        long dataset = imported("COVID-19 by province", PROVINCES, true);
+        anonymous();
+        List<Line> lines = lines();
+
+        assertThat(reader.count(dataset, RowQuery.ALL)).isEqualTo(lines.size());
+        RowQuery seoulInMarch = RowQuery.ALL
+                .withFilter(new RowQuery.Contains("province", "SEOUL"))
+                .withFilter(new RowQuery.Range("date", LocalDate.of(2020, 3, 1), LocalDate.of(2020, 3, 31)));
+        long expected = lines.stream()
+                .filter(l -> l.province().toLowerCase().contains("seoul"))
+                .filter(l -> l.date().getMonthValue() == 3)
+                .count();
+        assertThat(expected).isEqualTo(31);
+        assertThat(reader.count(dataset, seoulInMarch)).isEqualTo(expected);
+
+        RowQuery mostConfirmed = RowQuery.ALL.withSorts(List.of(new RowQuery.Sort("confirmed", true)));
+        Line top = lines.stream().max(Comparator.comparingLong(Line::confirmed)).orElseThrow();
+        Object[] first = reader.rows(dataset, mostConfirmed, 0, 1).get(0);
+        assertThat(first[3]).isEqualTo(top.confirmed());
+        assertThat(first[2]).isEqualTo(top.province());
+
+        List<Object[]> page = reader.rows(dataset, seoulInMarch, 10, 5);
+        assertThat(page).hasSize(5);
+        assertThat(page.get(0)[0]).as("eleventh row in file order").isEqualTo(LocalDate.of(2020, 3, 11));
+
+        RowQuery roundTrip =
+                RowQueryParams.fromParams(RowQueryParams.toParams(seoulInMarch), reader.storeColumns(dataset));
+        assertThat(reader.count(dataset, roundTrip)).isEqualTo(expected);
+        assertThatThrownBy(() -> RowQueryParams.fromParams(
+                        java.util.Map.of("f.confirmed", "range:many.."), reader.storeColumns(dataset)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected integer");
+        assertThatThrownBy(() ->
+                        reader.count(dataset, RowQuery.ALL.withFilter(new RowQuery.Contains("1=1; drop table x", "a"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no such column");
+
+        List<DatasetStore.Bin> bins = reader.histogram(dataset, "confirmed", 10);
+        assertThat(bins).hasSize(10);
+        assertThat(bins.stream().mapToLong(DatasetStore.Bin::count).sum()).isEqualTo(lines.size());
+    }
+
+    @Test
+    void exports_stream_the_filtered_view_and_defuse_formulas() throws Exception {
+        long dataset = imported("COVID-19 by province", PROVINCES, true);
+        anonymous();
+        RowQuery busan = RowQuery.ALL.withFilter(new RowQuery.Equals("province", "Busan"));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        reader.export(dataset, null, busan, ExportFormat.CSV_BOM, csv);
+        byte[] bytes = csv.toByteArray();
+        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        List<String> rows = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        long busanLines =
+                lines().stream().filter(l -> l.province().equals("Busan")).count();
+        assertThat(rows).hasSize((int) busanLines + 1);
+        assertThat(rows.get(0)).isEqualTo("date,time,province,confirmed,released,deceased");
+        assertThat(rows).allMatch(r -> r.equals(rows.get(0)) || r.contains(",Busan,"));
+
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        reader.export(dataset, null, busan, ExportFormat.JSON, json);
+        String text = json.toString(StandardCharsets.UTF_8);
+        assertThat((Integer) JsonPath.read(text, "$.records.length()")).isEqualTo((int) busanLines);
+        assertThat((String) JsonPath.read(text, "$.fields[3].type")).isEqualTo("integer");
+
+        Path risky = dir.resolve("risky.csv");
+        Files.writeString(risky, """
+                name,note,amount
+                Alice,=HYPERLINK("http://evil.example"),-5
+                Bob,-5,12
+                Carol,@SUM(A1),3
+                Dan,+82 2 120,4
+                """);
+        signIn("kim", "OFFICIAL");
+        long riskyDataset = imported("Risky cells", risky, true);
+        anonymous();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        reader.export(riskyDataset, null, RowQuery.ALL, ExportFormat.CSV, out);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
+                .containsExactly(
+                        "name,note,amount",
+                        "Alice,\"'=HYPERLINK(\"\"http://evil.example\"\")\",-5",
+                        "Bob,-5,12",
+                        "Carol,'@SUM(A1),3",
+                        "Dan,'+82 2 120,4");
+    }
+
+    @Test
+    void a_draft_exists_only_for_its_publishers() throws Exception {
+        long draft = imported("Not yet public", PROVINCES, false);
+        String slug = reader.byId(draft).orElseThrow().slug();
+        assertThat(reader.bySlug(slug)).as("its official sees it").isPresent();
+
+        anonymous();
+        assertThat(reader.bySlug(slug)).isEmpty();
+        assertThatThrownBy(() -> reader.count(draft, RowQuery.ALL)).isInstanceOf(PublishingException.class);
+        assertThatThrownBy(
+                        () -> reader.export(draft, null, RowQuery.ALL, ExportFormat.CSV, new ByteArrayOutputStream()))
+                .isInstanceOf(PublishingException.class);
+
+        signIn("someone", "CITIZEN");
+        assertThat(reader.byId(draft)).isEmpty();
+    }
+
+    @Test
+    void views_and_downloads_are_counted() throws Exception {
+        long dataset = imported("Counted", PROVINCES, true);
+        anonymous();
+        reader.countView(dataset);
+        reader.countView(dataset);
+        reader.export(dataset, null, RowQuery.ALL, ExportFormat.JSON, new ByteArrayOutputStream());
+        DatasetPage page = reader.byId(dataset).orElseThrow();
+        assertThat(page.views()).isEqualTo(2);
+        assertThat(page.downloads()).isEqualTo(1);
+    }
+}

@@ -2,16 +2,13 @@ package org.openplaza.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.openplaza.db.accounts.Tables.APP_USER;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +27,6 @@ import org.openplaza.importer.ImportPlan;
 import org.openplaza.importer.SharedDatasetsAccess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,36 +66,13 @@ class DatasetReaderTest {
                 .toList();
     }
 
-    private static void signIn(String username, String... roles) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        username,
-                        "n/a",
-                        AuthorityUtils.createAuthorityList(java.util.Arrays.stream(roles)
-                                .map(r -> "ROLE_" + r)
-                                .toArray(String[]::new))));
-    }
-
-    /** A visitor who has not signed in, as Spring Security represents one. */
-    private static void anonymous() {
-        SecurityContextHolder.getContext()
-                .setAuthentication(new org.springframework.security.authentication.AnonymousAuthenticationToken(
-                        "visitor", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-    }
-
     @BeforeEach
     void an_organisation_with_one_official() {
-        db.insertInto(APP_USER)
-                .set(APP_USER.USERNAME, "kim")
-                .set(APP_USER.DISPLAY_NAME, "Kim")
-                .set(APP_USER.EMAIL, "kim@city.example")
-                .set(APP_USER.PASSWORD_HASH, "{noop}unused")
-                .set(APP_USER.CREATED_AT, Instant.now().atOffset(ZoneOffset.UTC))
-                .execute();
-        signIn("root", "ADMIN");
+        Callers.user(db, "kim");
+        Callers.signIn("root", "ADMIN");
         organisation = publishing.createOrganisation("KCDC").id();
         publishing.addMember(organisation, "kim");
-        signIn("kim", "OFFICIAL");
+        Callers.signIn("kim", "OFFICIAL");
     }
 
     @AfterEach
@@ -140,7 +112,7 @@ class DatasetReaderTest {
     @Test
     void filters_sorts_and_counts_agree_with_the_file() throws Exception {
         long dataset = imported("COVID-19 by province", PROVINCES, true);
-        anonymous();
+        Callers.anonymous();
         List<Line> lines = lines();
 
         assertThat(reader.count(dataset, RowQuery.ALL)).isEqualTo(lines.size());
@@ -184,7 +156,7 @@ class DatasetReaderTest {
     @Test
     void exports_stream_the_filtered_view_and_defuse_formulas() throws Exception {
         long dataset = imported("COVID-19 by province", PROVINCES, true);
-        anonymous();
+        Callers.anonymous();
         RowQuery busan = RowQuery.ALL.withFilter(new RowQuery.Equals("province", "Busan"));
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         reader.export(dataset, null, busan, ExportFormat.CSV_BOM, csv);
@@ -213,9 +185,9 @@ class DatasetReaderTest {
                 Carol,@SUM(A1),3
                 Dan,+82 2 120,4
                 """);
-        signIn("kim", "OFFICIAL");
+        Callers.signIn("kim", "OFFICIAL");
         long riskyDataset = imported("Risky cells", risky, true);
-        anonymous();
+        Callers.anonymous();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         reader.export(riskyDataset, null, RowQuery.ALL, ExportFormat.CSV, out);
         assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
@@ -233,21 +205,21 @@ class DatasetReaderTest {
         String slug = reader.byId(draft).orElseThrow().slug();
         assertThat(reader.bySlug(slug)).as("its official sees it").isPresent();
 
-        anonymous();
+        Callers.anonymous();
         assertThat(reader.bySlug(slug)).isEmpty();
         assertThatThrownBy(() -> reader.count(draft, RowQuery.ALL)).isInstanceOf(PublishingException.class);
         assertThatThrownBy(
                         () -> reader.export(draft, null, RowQuery.ALL, ExportFormat.CSV, new ByteArrayOutputStream()))
                 .isInstanceOf(PublishingException.class);
 
-        signIn("someone", "CITIZEN");
+        Callers.signIn("someone", "CITIZEN");
         assertThat(reader.byId(draft)).isEmpty();
     }
 
     @Test
     void views_and_downloads_are_counted() throws Exception {
         long dataset = imported("Counted", PROVINCES, true);
-        anonymous();
+        Callers.anonymous();
         reader.countView(dataset);
         reader.countView(dataset);
         reader.export(dataset, null, RowQuery.ALL, ExportFormat.JSON, new ByteArrayOutputStream());

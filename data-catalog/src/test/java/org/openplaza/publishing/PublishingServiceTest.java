@@ -2,12 +2,9 @@ package org.openplaza.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.openplaza.db.accounts.Tables.APP_USER;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,8 +29,6 @@ import org.openplaza.importer.ValueType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,34 +56,14 @@ class PublishingServiceTest {
 
     long organisation;
 
-    private static void signIn(String username, String... roles) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        username,
-                        "n/a",
-                        AuthorityUtils.createAuthorityList(java.util.Arrays.stream(roles)
-                                .map(r -> "ROLE_" + r)
-                                .toArray(String[]::new))));
-    }
-
-    private void user(String username) {
-        db.insertInto(APP_USER)
-                .set(APP_USER.USERNAME, username)
-                .set(APP_USER.DISPLAY_NAME, username)
-                .set(APP_USER.EMAIL, username + "@city.example")
-                .set(APP_USER.PASSWORD_HASH, "{noop}unused")
-                .set(APP_USER.CREATED_AT, Instant.now().atOffset(ZoneOffset.UTC))
-                .execute();
-    }
-
     @BeforeEach
     void an_organisation_with_one_publishing_official() {
-        user("park");
-        user("outsider");
-        signIn("root", "ADMIN");
+        Callers.user(db, "park");
+        Callers.user(db, "outsider");
+        Callers.signIn("root", "ADMIN");
         organisation = publishing.createOrganisation("Seoul Health Department").id();
         publishing.addMember(organisation, "park");
-        signIn("park", "OFFICIAL", "CITIZEN");
+        Callers.signIn("park", "OFFICIAL", "CITIZEN");
     }
 
     @AfterEach
@@ -149,12 +124,12 @@ class PublishingServiceTest {
             assertThat(d.slug()).startsWith("seoul-covid-19-confirmed-cases-");
         });
 
-        signIn("root", "ADMIN");
+        Callers.signIn("root", "ADMIN");
         assertThat(audit.search("dataset", 0, 20))
                 .extracting(AuditEvent::eventType)
                 .contains("DATASET_CREATED", "VERSION_IMPORTED", "DATASET_PUBLISHED");
 
-        signIn("park", "OFFICIAL");
+        Callers.signIn("park", "OFFICIAL");
         publishing.withdraw(dataset);
         assertThat(catalog.countPublishedDatasets()).isZero();
     }
@@ -184,16 +159,16 @@ class PublishingServiceTest {
     @Test
     void only_members_of_the_owning_organisation_may_change_a_dataset() throws Exception {
         long dataset = publishing.createDataset(metadata("Members only"));
-        signIn("outsider", "OFFICIAL");
+        Callers.signIn("outsider", "OFFICIAL");
         assertThatThrownBy(() -> publishing.createDataset(metadata("Not mine")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> publishing.publish(dataset)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> publishing.updateMetadata(dataset, metadata("Taken over")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(publishing.managedDatasets()).isEmpty();
-        signIn("outsider", "CITIZEN");
+        Callers.signIn("outsider", "CITIZEN");
         assertThatThrownBy(() -> publishing.managedDatasets()).isInstanceOf(AccessDeniedException.class);
-        signIn("root", "ADMIN");
+        Callers.signIn("root", "ADMIN");
         assertThat(publishing.metadata(dataset).title()).isEqualTo("Members only");
     }
 
@@ -211,7 +186,7 @@ class PublishingServiceTest {
         assertThatThrownBy(() -> limited.analyse(file, CsvAnalyzer.Settings.DETECT))
                 .isInstanceOfSatisfying(PublishingException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("publish.error.too-large");
-                    assertThat(e.arguments()).containsExactly(0L);
+                    assertThat(e.arguments()).containsExactly("100 bytes");
                 });
     }
 
@@ -337,7 +312,7 @@ class PublishingServiceTest {
         assertThat(publishing.originalFile(nulled.version().id()))
                 .hasValueSatisfying(
                         f -> assertThat(f.bytes()).isEqualTo(nulled.version().bytes()));
-        signIn("outsider", "CITIZEN");
+        Callers.signIn("outsider", "CITIZEN");
         assertThat(publishing.originalFile(nulled.version().id()))
                 .as("a draft's file is not public")
                 .isEmpty();

@@ -1,0 +1,44 @@
+package org.openplaza.publishing;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.jooq.DSLContext;
+import org.openplaza.db.accounts.Tables;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who calls the services in a test: a signed-in user with roles, or a visitor. */
+final class Callers {
+
+    private Callers() {}
+
+    static void signIn(String username, String... roles) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username,
+                        "n/a",
+                        AuthorityUtils.createAuthorityList(java.util.Arrays.stream(roles)
+                                .map(r -> "ROLE_" + r)
+                                .toArray(String[]::new))));
+    }
+
+    /** A visitor who has not signed in, as Spring Security represents one. */
+    static void anonymous() {
+        SecurityContextHolder.getContext()
+                .setAuthentication(new AnonymousAuthenticationToken(
+                        "visitor", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+    }
+
+    /** An account row, enough for memberships and audit entries. */
+    static void user(DSLContext db, String username) {
+        db.insertInto(Tables.APP_USER)
+                .set(Tables.APP_USER.USERNAME, username)
+                .set(Tables.APP_USER.DISPLAY_NAME, username)
+                .set(Tables.APP_USER.EMAIL, username + "@city.example")
+                .set(Tables.APP_USER.PASSWORD_HASH, "{noop}unused")
+                .set(Tables.APP_USER.CREATED_AT, Instant.now().atOffset(ZoneOffset.UTC))
+                .execute();
+    }
+}

@@ -1,6 +1,7 @@
 package org.openplaza.portal.download;
 
 import java.nio.charset.StandardCharsets;
+import org.openplaza.publishing.DatasetReader;
 import org.openplaza.publishing.DownloadableFile;
 import org.openplaza.publishing.PublishingService;
 import org.springframework.core.io.FileSystemResource;
@@ -20,16 +21,21 @@ import org.springframework.web.bind.annotation.RestController;
 class VersionDownload {
 
     private final PublishingService publishing;
+    private final DatasetReader reader;
 
-    VersionDownload(PublishingService publishing) {
+    VersionDownload(PublishingService publishing, DatasetReader reader) {
         this.publishing = publishing;
+        this.reader = reader;
     }
 
     @GetMapping("/download/version/{id}")
     ResponseEntity<FileSystemResource> original(@PathVariable("id") long id) {
         return publishing
                 .originalFile(id)
-                .map(VersionDownload::serve)
+                .map(file -> {
+                    reader.countDownload(file.datasetId());
+                    return serve(file);
+                })
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

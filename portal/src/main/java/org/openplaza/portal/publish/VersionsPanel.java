@@ -8,9 +8,9 @@ import org.openplaza.portal.layout.Formats;
 import org.openplaza.publishing.VersionSummary;
 
 /** The dataset's history: each version with its rows, file and schema changes. */
-class VersionsPanel extends VerticalLayout {
+public class VersionsPanel extends VerticalLayout {
 
-    VersionsPanel(List<VersionSummary> versions) {
+    public VersionsPanel(List<VersionSummary> versions) {
         setPadding(false);
         Grid<VersionSummary> grid = new Grid<>();
         grid.setId("versions-grid");

@@ -1,0 +1,351 @@
+package org.openplaza.portal.catalog;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.grid.HeaderRow;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.datastore.RowConditions;
+import org.openplaza.datastore.RowQuery;
+import org.openplaza.datastore.RowQueryParams;
+import org.openplaza.datastore.StoreColumn;
+import org.openplaza.importer.ValueType;
+import org.openplaza.publishing.DatasetColumn;
+import org.openplaza.publishing.DatasetPage;
+import org.openplaza.publishing.DatasetReader;
+
+/**
+ * The current version's rows in a lazily loaded grid: only the rows on screen are fetched, sorted
+ * on the server by any column, filtered per column in a way that fits its type (contains for text,
+ * from–to for numbers and dates, true/false), with a search across the row. The row count follows
+ * the filters; the download links carry the same filters, so a download matches what is shown.
+ */
+class DataTable extends VerticalLayout {
+
+    private final DatasetReader reader;
+    private final long datasetId;
+    private final String slug;
+    private final List<StoreColumn> columns;
+    private final Map<String, RowQuery.Filter> filters = new LinkedHashMap<>();
+    private final Grid<Object[]> grid = new Grid<>();
+    private final Span count = new Span();
+    private final TextField search = new TextField();
+    private final HorizontalLayout downloads = new HorizontalLayout();
+    private RowQuery query = RowQuery.ALL;
+    private @Nullable RowQuery counted;
+    private long countedRows;
+
+    DataTable(DatasetReader reader, DatasetPage dataset) {
+        this.reader = reader;
+        this.datasetId = dataset.id();
+        this.slug = dataset.slug();
+        this.columns = reader.storeColumns(datasetId);
+        setPadding(false);
+        setSizeFull();
+        search.setId("data-search");
+        search.setLabel(getTranslation("dataset.data.search"));
+        search.setClearButtonVisible(true);
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        count.setId("data-count");
+        count.getElement().setAttribute("aria-live", "polite");
+        HorizontalLayout bar = new HorizontalLayout(search, count);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        configureGrid(reader.columns(datasetId));
+        downloads.setId("data-downloads");
+        downloads.setAlignItems(FlexComponent.Alignment.BASELINE);
+        downloads.getStyle().set("flex-wrap", "wrap");
+        add(bar, grid, downloads);
+        refresh();
+    }
+
+    private void configureGrid(List<DatasetColumn> dictionary) {
+        grid.setId("data-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setHeight("560px");
+        grid.setMultiSort(true, Grid.MultiSortPriority.APPEND);
+        HeaderRow filterRow = grid.appendHeaderRow();
+        for (int i = 0; i < columns.size(); i++) {
+            int index = i;
+            StoreColumn column = columns.get(i);
+            String label = i < dictionary.size() ? dictionary.get(i).label() : column.name();
+            Grid.Column<Object[]> gridColumn = grid.addColumn(row -> Cells.text(row[index], getLocale()))
+                    .setHeader(label)
+                    .setKey(column.name())
+                    .setSortable(true)
+                    .setResizable(true)
+                    .setAutoWidth(true);
+            if (column.type() == ValueType.INTEGER || column.type() == ValueType.DECIMAL) {
+                gridColumn.setTextAlign(ColumnTextAlign.END);
+            }
+            filterRow.getCell(gridColumn).setComponent(filterFor(column, label));
+        }
+        grid.setItems(DataProvider.fromCallbacks(this::fetch, this::size));
+        grid.addSortListener(e -> refreshCount());
+    }
+
+    private Stream<Object[]> fetch(Query<Object[], Void> page) {
+        try {
+            return reader
+                    .rows(datasetId, query.withSorts(sorts(page.getSortOrders())), page.getOffset(), page.getLimit())
+                    .stream();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int size(Query<Object[], Void> page) {
+        return (int) Math.min(Integer.MAX_VALUE, rows());
+    }
+
+    /** The count for the current filters, asked of the store once per change of filters. */
+    private long rows() {
+        if (!query.equals(counted)) {
+            try {
+                countedRows = reader.count(datasetId, query);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            counted = query;
+        }
+        return countedRows;
+    }
+
+    private static List<RowQuery.Sort> sorts(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        List<RowQuery.Sort> sorts = new ArrayList<>();
+        for (var order : orders) {
+            sorts.add(new RowQuery.Sort(order.getSorted(), order.getDirection() == SortDirection.DESCENDING));
+        }
+        return sorts;
+    }
+
+    private Component filterFor(StoreColumn column, String label) {
+        String name = column.name();
+        String aria = getTranslation("dataset.data.filter", label);
+        switch (column.type()) {
+            case TEXT -> {
+                TextField contains = compactField(aria, getTranslation("dataset.data.contains"));
+                contains.addValueChangeListener(e -> {
+                    set(
+                            name,
+                            e.getValue().isBlank()
+                                    ? null
+                                    : new RowQuery.Contains(name, e.getValue().strip()));
+                });
+                return contains;
+            }
+            case BOOLEAN -> {
+                Select<String> choice = new Select<>();
+                choice.setItems("", "true", "false");
+                choice.setItemLabelGenerator(
+                        v -> v.isEmpty() ? getTranslation("dataset.data.any") : getTranslation("dataset.data." + v));
+                choice.setValue("");
+                choice.setAriaLabel(aria);
+                choice.setWidthFull();
+                choice.addValueChangeListener(e -> set(
+                        name,
+                        e.getValue().isEmpty() ? null : new RowQuery.Equals(name, Boolean.valueOf(e.getValue()))));
+                return choice;
+            }
+            case DATE, TIMESTAMP -> {
+                DatePicker from = new DatePicker();
+                DatePicker to = new DatePicker();
+                from.setAriaLabel(aria + " " + getTranslation("dataset.data.from"));
+                to.setAriaLabel(aria + " " + getTranslation("dataset.data.to"));
+                from.setPlaceholder(getTranslation("dataset.data.from"));
+                to.setPlaceholder(getTranslation("dataset.data.to"));
+                from.setId("filter-" + name + "-from");
+                to.setId("filter-" + name + "-to");
+                boolean timestamps = column.type() == ValueType.TIMESTAMP;
+                Runnable apply = () -> set(
+                        name,
+                        range(
+                                name,
+                                dateBound(from.getValue(), timestamps, false),
+                                dateBound(to.getValue(), timestamps, true)));
+                from.addValueChangeListener(e -> apply.run());
+                to.addValueChangeListener(e -> apply.run());
+                return pair(from, to);
+            }
+            default -> {
+                TextField from = compactField(
+                        aria + " " + getTranslation("dataset.data.from"), getTranslation("dataset.data.min"));
+                TextField to = compactField(
+                        aria + " " + getTranslation("dataset.data.to"), getTranslation("dataset.data.max"));
+                from.setId("filter-" + name + "-from");
+                to.setId("filter-" + name + "-to");
+                Runnable apply = () -> {
+                    Object low = number(column, from);
+                    Object high = number(column, to);
+                    if (!from.isInvalid() && !to.isInvalid()) {
+                        set(name, range(name, low, high));
+                    }
+                };
+                from.addValueChangeListener(e -> apply.run());
+                to.addValueChangeListener(e -> apply.run());
+                return pair(from, to);
+            }
+        }
+    }
+
+    private TextField compactField(String aria, String placeholder) {
+        TextField field = new TextField();
+        field.setAriaLabel(aria);
+        field.setPlaceholder(placeholder);
+        field.setClearButtonVisible(true);
+        field.setValueChangeMode(ValueChangeMode.LAZY);
+        field.setWidthFull();
+        return field;
+    }
+
+    private static HorizontalLayout pair(Component from, Component to) {
+        HorizontalLayout pair = new HorizontalLayout(from, to);
+        pair.setSpacing(false);
+        pair.getStyle().set("gap", "var(--lumo-space-xs)");
+        pair.setWidthFull();
+        return pair;
+    }
+
+    private @Nullable Object number(StoreColumn column, TextField field) {
+        String text = field.getValue().strip().replace(",", "");
+        field.setInvalid(false);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return RowConditions.parse(
+                    column.type() == ValueType.INTEGER && text.contains(".") ? ValueType.DECIMAL : column.type(), text);
+        } catch (IllegalArgumentException e) {
+            field.setInvalid(true);
+            field.setErrorMessage(getTranslation("dataset.data.not-a-number"));
+            return null;
+        }
+    }
+
+    private static @Nullable Object dateBound(@Nullable LocalDate date, boolean timestamps, boolean end) {
+        if (date == null) {
+            return null;
+        }
+        return timestamps ? LocalDateTime.of(date, end ? LocalTime.MAX : LocalTime.MIN) : date;
+    }
+
+    private static RowQuery.@Nullable Filter range(String name, @Nullable Object from, @Nullable Object to) {
+        return from == null && to == null ? null : new RowQuery.Range(name, from, to);
+    }
+
+    private void set(String column, RowQuery.@Nullable Filter filter) {
+        if (filter == null) {
+            filters.remove(column);
+        } else {
+            filters.put(column, filter);
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        query = new RowQuery(new ArrayList<>(filters.values()), search.getValue(), List.of());
+        grid.getDataProvider().refreshAll();
+        refreshCount();
+    }
+
+    private void refreshCount() {
+        long rows = rows();
+        count.setText(getTranslation("dataset.data.count", String.format(getLocale(), "%,d", rows)));
+        updateDownloads();
+    }
+
+    private void updateDownloads() {
+        RowQuery shown = query.withSorts(sorts(gridSortOrders()));
+        String params = encode(RowQueryParams.toParams(shown));
+        String base = "/download/dataset/" + datasetId + "/data.";
+        downloads.removeAll();
+        downloads.add(
+                new Span(getTranslation(shown.unfiltered() ? "dataset.download.all" : "dataset.download.filtered")));
+        downloads.add(link("download-csv", base + "csv" + params, "dataset.download.csv"));
+        downloads.add(link(
+                "download-csv-bom",
+                base + "csv" + (params.isEmpty() ? "?" : params + "&") + "bom=1",
+                "dataset.download.csv-bom"));
+        downloads.add(link("download-json", base + "json" + params, "dataset.download.json"));
+    }
+
+    private List<com.vaadin.flow.data.provider.QuerySortOrder> gridSortOrders() {
+        List<com.vaadin.flow.data.provider.QuerySortOrder> orders = new ArrayList<>();
+        for (GridSortOrder<Object[]> order : grid.getSortOrder()) {
+            orders.add(new com.vaadin.flow.data.provider.QuerySortOrder(
+                    order.getSorted().getKey(), order.getDirection()));
+        }
+        return orders;
+    }
+
+    private Anchor link(String id, String href, String key) {
+        Anchor anchor = new Anchor(href, getTranslation(key));
+        anchor.setId(id);
+        anchor.setRouterIgnore(true);
+        anchor.getElement().setAttribute("download", slug);
+        return anchor;
+    }
+
+    private static String encode(Map<String, String> params) {
+        if (params.isEmpty()) {
+            return "";
+        }
+        StringBuilder url = new StringBuilder();
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            url.append(url.length() == 0 ? '?' : '&')
+                    .append(URLEncoder.encode(param.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+        }
+        return url.toString();
+    }
+
+    /** How a cell reads in the table. */
+    static final class Cells {
+        private Cells() {}
+
+        static String text(@Nullable Object value, java.util.Locale locale) {
+            if (value == null) {
+                return "";
+            }
+            if (value instanceof Long l) {
+                return String.format(locale, "%,d", l);
+            }
+            if (value instanceof BigDecimal d) {
+                return d.toPlainString();
+            }
+            if (value instanceof LocalDateTime t) {
+                return t.toString().replace('T', ' ');
+            }
+            return value.toString();
+        }
+    }
+}

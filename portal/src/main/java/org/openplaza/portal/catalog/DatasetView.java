@@ -1,0 +1,155 @@
+package org.openplaza.portal.catalog;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.portal.layout.Formats;
+import org.openplaza.portal.publish.VersionsPanel;
+import org.openplaza.publishing.DatasetMetadata;
+import org.openplaza.publishing.DatasetPage;
+import org.openplaza.publishing.DatasetReader;
+import org.openplaza.publishing.Licence;
+
+/**
+ * A dataset's public page: what it is (DCAT-AP metadata, publisher, licence), its data in a lazy
+ * table with filters and downloads, its data dictionary with each column's profile, and its
+ * versions. Drafts and withdrawn datasets are shown to their publishers only; anybody else gets
+ * "not found".
+ */
+@Route("dataset")
+@AnonymousAllowed
+public class DatasetView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final DatasetReader reader;
+    private String title = "";
+
+    public DatasetView(DatasetReader reader) {
+        this.reader = reader;
+        setMaxWidth("1400px");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String slug) {
+        DatasetPage dataset = reader.bySlug(slug).orElseThrow(NotFoundException::new);
+        title = dataset.metadata().title();
+        reader.countView(dataset.id());
+        removeAll();
+        build(dataset);
+    }
+
+    private void build(DatasetPage dataset) {
+        DatasetMetadata m = dataset.metadata();
+        H1 heading = new H1(m.title());
+        heading.setId("dataset-heading");
+        Paragraph publisher = new Paragraph(getTranslation("dataset.published-by", dataset.organisation()));
+        publisher.setId("dataset-publisher");
+        add(heading, publisher);
+        if (!dataset.published()) {
+            Span state =
+                    new Span(getTranslation("dataset.not-public", getTranslation("publish.state." + dataset.state())));
+            state.getElement().getThemeList().add("badge contrast");
+            state.setId("dataset-not-public");
+            add(state);
+        }
+        Paragraph description = new Paragraph(m.description());
+        description.addClassName("dataset-description");
+        Paragraph figures = new Paragraph(getTranslation(
+                "dataset.figures",
+                String.format(getLocale(), "%,d", dataset.rows()),
+                Formats.date(dataset.modified(), getLocale()),
+                dataset.views(),
+                dataset.downloads()));
+        figures.setId("dataset-figures");
+        add(description, figures);
+
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        if (dataset.currentVersionId() != null) {
+            tabs.add(getTranslation("dataset.tab.data"), new DataTable(reader, dataset));
+            tabs.add(getTranslation("dataset.tab.columns"), new ProfilePanel(reader, dataset.id()));
+        }
+        tabs.add(getTranslation("dataset.tab.about"), about(dataset));
+        tabs.add(getTranslation("dataset.tab.versions"), new VersionsPanel(reader.versions(dataset.id())));
+        add(tabs);
+    }
+
+    private VerticalLayout about(DatasetPage dataset) {
+        DatasetMetadata m = dataset.metadata();
+        Div list = new Div();
+        list.setId("dataset-about");
+        list.addClassName("facts");
+        fact(list, "publish.meta.publisher", dataset.organisation());
+        Licence licence = Licence.of(m.licence()).orElse(null);
+        if (licence != null) {
+            Anchor link = new Anchor(licence.url(), licence.title());
+            link.setTarget("_blank");
+            link.getElement().setAttribute("rel", "license noopener");
+            fact(list, "publish.meta.licence", link);
+        } else {
+            fact(list, "publish.meta.licence", m.licence());
+        }
+        fact(list, "publish.meta.contact-name", m.contactName());
+        if (m.contactEmail() != null && !m.contactEmail().isBlank()) {
+            fact(list, "publish.meta.contact-email", new Anchor("mailto:" + m.contactEmail(), m.contactEmail()));
+        }
+        fact(
+                list,
+                "publish.meta.themes",
+                m.themes().stream()
+                        .sorted()
+                        .map(t -> getTranslation("theme." + t))
+                        .collect(Collectors.joining(", ")));
+        fact(list, "publish.meta.keywords", String.join(", ", m.keywords()));
+        fact(list, "publish.meta.frequency", getTranslation("frequency." + m.updateFrequency()));
+        fact(list, "dataset.temporal", temporal(m.temporalFrom(), m.temporalTo()));
+        fact(list, "publish.meta.spatial", m.spatial());
+        fact(list, "publish.meta.language", Locale.forLanguageTag(m.language()).getDisplayLanguage(getLocale()));
+        fact(list, "dataset.issued", dataset.issued() == null ? null : Formats.date(dataset.issued(), getLocale()));
+        fact(list, "dataset.modified", Formats.date(dataset.modified(), getLocale()));
+        VerticalLayout about = new VerticalLayout(new H2(getTranslation("dataset.tab.about")), list);
+        about.setPadding(false);
+        return about;
+    }
+
+    private @Nullable String temporal(@Nullable LocalDate from, @Nullable LocalDate to) {
+        if (from == null && to == null) {
+            return null;
+        }
+        return (from == null ? "…" : from.toString()) + " – " + (to == null ? "…" : to.toString());
+    }
+
+    private void fact(Div list, String key, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            fact(list, key, new Span(value));
+        }
+    }
+
+    private void fact(Div list, String key, com.vaadin.flow.component.Component value) {
+        Div row = new Div();
+        row.addClassName("fact");
+        Span label = new Span(getTranslation(key));
+        label.addClassName("fact-label");
+        row.add(label, value);
+        list.add(row);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " | " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,88 @@
+package org.openplaza.portal.download;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openplaza.datastore.RowQuery;
+import org.openplaza.datastore.RowQueryParams;
+import org.openplaza.publishing.DatasetPage;
+import org.openplaza.publishing.DatasetReader;
+import org.openplaza.publishing.ExportFormat;
+import org.openplaza.publishing.PublishingException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A dataset's rows as CSV (UTF-8, with a byte-order mark on request) or JSON: the whole current
+ * version, an earlier version ({@code version=<id>}), or the filtered view a citizen sees in the
+ * data table (the table's filters, search and sorts as query parameters, see {@link RowQueryParams}).
+ * Streamed from the store as it is read, so memory stays flat for any size.
+ */
+@RestController
+class DatasetDownload {
+
+    private final DatasetReader reader;
+
+    DatasetDownload(DatasetReader reader) {
+        this.reader = reader;
+    }
+
+    @GetMapping("/download/dataset/{id}/data.{extension}")
+    void download(
+            @PathVariable("id") long id,
+            @PathVariable("extension") String extension,
+            @RequestParam Map<String, String> params,
+            HttpServletResponse response)
+            throws IOException, SQLException {
+        DatasetPage dataset = reader.byId(id).orElse(null);
+        if (dataset == null || dataset.currentVersionId() == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such dataset");
+            return;
+        }
+        ExportFormat format;
+        if (extension.equals("json")) {
+            format = ExportFormat.JSON;
+        } else if (extension.equals("csv")) {
+            format = "1".equals(params.get("bom")) ? ExportFormat.CSV_BOM : ExportFormat.CSV;
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "Downloads are .csv or .json");
+            return;
+        }
+        Long version = null;
+        RowQuery query;
+        try {
+            version = params.containsKey("version") ? Long.valueOf(params.get("version")) : null;
+            Map<String, String> queryParams = new LinkedHashMap<>(params);
+            queryParams.remove("bom");
+            queryParams.remove("version");
+            query = version == null ? RowQueryParams.fromParams(queryParams, reader.storeColumns(id)) : RowQuery.ALL;
+        } catch (IllegalArgumentException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        response.setContentType(format.mediaType());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(
+                                dataset.slug() + (query.unfiltered() ? "" : "-filtered") + "." + format.extension(),
+                                StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        try {
+            reader.export(id, version, query, format, response.getOutputStream());
+        } catch (PublishingException e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such version");
+            }
+        }
+    }
+}

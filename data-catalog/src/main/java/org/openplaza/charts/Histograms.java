@@ -23,7 +23,10 @@ public final class Histograms {
         for (int i = 0; i < bins.size(); i++) {
             DatasetStore.Bin bin = bins.get(i);
             labels[i] = dates
-                    ? Instant.ofEpochSecond((long) bin.from()).atOffset(ZoneOffset.UTC).toLocalDate().toString()
+                    ? Instant.ofEpochSecond((long) bin.from())
+                            .atOffset(ZoneOffset.UTC)
+                            .toLocalDate()
+                            .toString()
                     : compact(bin.from(), locale);
             counts[i] = bin.count();
         }

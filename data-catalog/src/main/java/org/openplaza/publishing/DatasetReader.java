@@ -10,6 +10,7 @@ import org.openplaza.audit.Audited;
 import org.openplaza.datastore.DatasetStore;
 import org.openplaza.datastore.RowQuery;
 import org.openplaza.datastore.StoreColumn;
+import org.openplaza.search.CatalogSearch;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +26,12 @@ public class DatasetReader {
 
     private final PublishingRepository repository;
     private final DatasetStore store;
+    private final CatalogSearch search;
 
-    DatasetReader(PublishingRepository repository, DatasetStore store) {
+    DatasetReader(PublishingRepository repository, DatasetStore store, CatalogSearch search) {
         this.repository = repository;
         this.store = store;
+        this.search = search;
     }
 
     private boolean visible(DatasetPage page) {
@@ -136,7 +139,7 @@ public class DatasetReader {
     public void export(long datasetId, @Nullable Long versionId, RowQuery query, ExportFormat format, OutputStream out)
             throws IOException, SQLException {
         VersionTable version = version(datasetId, versionId);
-        repository.countDownload(datasetId);
+        countDownload(datasetId);
         try (RowWriter writer = RowWriter.open(format, version.columns(), version.labels(), out)) {
             store.export(version.table(), version.columns(), query, writer);
         }
@@ -147,6 +150,7 @@ public class DatasetReader {
     @Transactional
     public void countView(long datasetId) {
         repository.countView(datasetId);
+        search.counted(datasetId);
     }
 
     /** Counts a download made elsewhere (the original file). */
@@ -154,5 +158,6 @@ public class DatasetReader {
     @Transactional
     public void countDownload(long datasetId) {
         repository.countDownload(datasetId);
+        search.counted(datasetId);
     }
 }

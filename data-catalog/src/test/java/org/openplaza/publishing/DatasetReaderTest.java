@@ -68,11 +68,11 @@ class DatasetReaderTest {
 
     @BeforeEach
     void an_organisation_with_one_official() {
-        Callers.user(db, "kim");
-        Callers.signIn("root", "ADMIN");
+        TestCallers.user(db, "kim");
+        TestCallers.signIn("root", "ADMIN");
         organisation = publishing.createOrganisation("KCDC").id();
         publishing.addMember(organisation, "kim");
-        Callers.signIn("kim", "OFFICIAL");
+        TestCallers.signIn("kim", "OFFICIAL");
     }
 
     @AfterEach
@@ -112,7 +112,7 @@ class DatasetReaderTest {
     @Test
     void filters_sorts_and_counts_agree_with_the_file() throws Exception {
         long dataset = imported("COVID-19 by province", PROVINCES, true);
-        Callers.anonymous();
+        TestCallers.anonymous();
         List<Line> lines = lines();
 
         assertThat(reader.count(dataset, RowQuery.ALL)).isEqualTo(lines.size());
@@ -156,7 +156,7 @@ class DatasetReaderTest {
     @Test
     void exports_stream_the_filtered_view_and_defuse_formulas() throws Exception {
         long dataset = imported("COVID-19 by province", PROVINCES, true);
-        Callers.anonymous();
+        TestCallers.anonymous();
         RowQuery busan = RowQuery.ALL.withFilter(new RowQuery.Equals("province", "Busan"));
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         reader.export(dataset, null, busan, ExportFormat.CSV_BOM, csv);
@@ -185,9 +185,9 @@ class DatasetReaderTest {
                 Carol,@SUM(A1),3
                 Dan,+82 2 120,4
                 """);
-        Callers.signIn("kim", "OFFICIAL");
+        TestCallers.signIn("kim", "OFFICIAL");
         long riskyDataset = imported("Risky cells", risky, true);
-        Callers.anonymous();
+        TestCallers.anonymous();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         reader.export(riskyDataset, null, RowQuery.ALL, ExportFormat.CSV, out);
         assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
@@ -205,21 +205,21 @@ class DatasetReaderTest {
         String slug = reader.byId(draft).orElseThrow().slug();
         assertThat(reader.bySlug(slug)).as("its official sees it").isPresent();
 
-        Callers.anonymous();
+        TestCallers.anonymous();
         assertThat(reader.bySlug(slug)).isEmpty();
         assertThatThrownBy(() -> reader.count(draft, RowQuery.ALL)).isInstanceOf(PublishingException.class);
         assertThatThrownBy(
                         () -> reader.export(draft, null, RowQuery.ALL, ExportFormat.CSV, new ByteArrayOutputStream()))
                 .isInstanceOf(PublishingException.class);
 
-        Callers.signIn("someone", "CITIZEN");
+        TestCallers.signIn("someone", "CITIZEN");
         assertThat(reader.byId(draft)).isEmpty();
     }
 
     @Test
     void views_and_downloads_are_counted() throws Exception {
         long dataset = imported("Counted", PROVINCES, true);
-        Callers.anonymous();
+        TestCallers.anonymous();
         reader.countView(dataset);
         reader.countView(dataset);
         reader.export(dataset, null, RowQuery.ALL, ExportFormat.JSON, new ByteArrayOutputStream());

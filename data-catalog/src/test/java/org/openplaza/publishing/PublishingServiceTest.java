@@ -58,12 +58,12 @@ class PublishingServiceTest {
 
     @BeforeEach
     void an_organisation_with_one_publishing_official() {
-        Callers.user(db, "park");
-        Callers.user(db, "outsider");
-        Callers.signIn("root", "ADMIN");
+        TestCallers.user(db, "park");
+        TestCallers.user(db, "outsider");
+        TestCallers.signIn("root", "ADMIN");
         organisation = publishing.createOrganisation("Seoul Health Department").id();
         publishing.addMember(organisation, "park");
-        Callers.signIn("park", "OFFICIAL", "CITIZEN");
+        TestCallers.signIn("park", "OFFICIAL", "CITIZEN");
     }
 
     @AfterEach
@@ -124,12 +124,12 @@ class PublishingServiceTest {
             assertThat(d.slug()).startsWith("seoul-covid-19-confirmed-cases-");
         });
 
-        Callers.signIn("root", "ADMIN");
+        TestCallers.signIn("root", "ADMIN");
         assertThat(audit.search("dataset", 0, 20))
                 .extracting(AuditEvent::eventType)
                 .contains("DATASET_CREATED", "VERSION_IMPORTED", "DATASET_PUBLISHED");
 
-        Callers.signIn("park", "OFFICIAL");
+        TestCallers.signIn("park", "OFFICIAL");
         publishing.withdraw(dataset);
         assertThat(catalog.countPublishedDatasets()).isZero();
     }
@@ -159,16 +159,16 @@ class PublishingServiceTest {
     @Test
     void only_members_of_the_owning_organisation_may_change_a_dataset() throws Exception {
         long dataset = publishing.createDataset(metadata("Members only"));
-        Callers.signIn("outsider", "OFFICIAL");
+        TestCallers.signIn("outsider", "OFFICIAL");
         assertThatThrownBy(() -> publishing.createDataset(metadata("Not mine")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> publishing.publish(dataset)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> publishing.updateMetadata(dataset, metadata("Taken over")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(publishing.managedDatasets()).isEmpty();
-        Callers.signIn("outsider", "CITIZEN");
+        TestCallers.signIn("outsider", "CITIZEN");
         assertThatThrownBy(() -> publishing.managedDatasets()).isInstanceOf(AccessDeniedException.class);
-        Callers.signIn("root", "ADMIN");
+        TestCallers.signIn("root", "ADMIN");
         assertThat(publishing.metadata(dataset).title()).isEqualTo("Members only");
     }
 
@@ -312,7 +312,7 @@ class PublishingServiceTest {
         assertThat(publishing.originalFile(nulled.version().id()))
                 .hasValueSatisfying(
                         f -> assertThat(f.bytes()).isEqualTo(nulled.version().bytes()));
-        Callers.signIn("outsider", "CITIZEN");
+        TestCallers.signIn("outsider", "CITIZEN");
         assertThat(publishing.originalFile(nulled.version().id()))
                 .as("a draft's file is not public")
                 .isEmpty();

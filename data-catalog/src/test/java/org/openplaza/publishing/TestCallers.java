@@ -10,11 +10,11 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Who calls the services in a test: a signed-in user with roles, or a visitor. */
-final class Callers {
+public final class TestCallers {
 
-    private Callers() {}
+    private TestCallers() {}
 
-    static void signIn(String username, String... roles) {
+    public static void signIn(String username, String... roles) {
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         username,
@@ -25,14 +25,14 @@ final class Callers {
     }
 
     /** A visitor who has not signed in, as Spring Security represents one. */
-    static void anonymous() {
+    public static void anonymous() {
         SecurityContextHolder.getContext()
                 .setAuthentication(new AnonymousAuthenticationToken(
                         "visitor", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
     }
 
     /** An account row, enough for memberships and audit entries. */
-    static void user(DSLContext db, String username) {
+    public static void user(DSLContext db, String username) {
         db.insertInto(Tables.APP_USER)
                 .set(Tables.APP_USER.USERNAME, username)
                 .set(Tables.APP_USER.DISPLAY_NAME, username)

@@ -1,0 +1,270 @@
+package org.openplaza.search;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.openplaza.audit.Audited;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Full-text search over the published datasets with facets, orders and paging. The index lives in
+ * memory: it is rebuilt from the database at start and each dataset is re-indexed after every
+ * committed change to it (the audited publishing events), so drafts and withdrawn datasets never
+ * appear. Titles weigh most, then keywords and the publisher, then column labels and the
+ * description.
+ */
+@Service
+public class CatalogSearch {
+
+    static final Map<String, Float> WEIGHTS =
+            Map.of("title", 4f, "keywords", 2f, "organisation", 2f, "columns", 1.2f, "description", 1f);
+
+    private final IndexSource source;
+    private final Analyzer analyzer = new CatalogAnalyzer();
+    private final FacetsConfig facets = new FacetsConfig();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    CatalogSearch(IndexSource source) throws IOException {
+        this.source = source;
+        facets.setMultiValued("theme", true);
+        facets.setMultiValued("keyword", true);
+        this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+
+    /** Re-reads every published dataset from the database. */
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void rebuild() {
+        try {
+            writer.deleteAll();
+            for (IndexedDataset dataset : source.published()) {
+                writer.addDocument(facets.build(document(dataset)));
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps the index in step with publishing: after a change to a dataset commits, re-index it. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    public void onAudited(Audited event) {
+        if ("dataset".equals(event.objectType()) && event.objectId() != null) {
+            reindex(Long.parseLong(event.objectId()));
+        }
+    }
+
+    /** Re-reads one dataset: indexed when published, removed otherwise. */
+    public synchronized void reindex(long datasetId) {
+        try {
+            Term id = new Term("id", Long.toString(datasetId));
+            List<IndexedDataset> found = source.published(datasetId);
+            if (found.isEmpty()) {
+                writer.deleteDocuments(id);
+            } else {
+                writer.updateDocument(id, facets.build(document(found.get(0))));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Brings a dataset's view and download counts up to date for the "most viewed" orders. */
+    public void counted(long datasetId) {
+        try {
+            long[] counters = source.counters(datasetId);
+            Term id = new Term("id", Long.toString(datasetId));
+            writer.updateDocValues(
+                    id,
+                    new NumericDocValuesField("views", counters[0]),
+                    new NumericDocValuesField("downloads", counters[1]));
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(IndexedDataset d) {
+        Document doc = new Document();
+        doc.add(new StringField("id", Long.toString(d.id()), Field.Store.YES));
+        doc.add(new StoredField("slug", d.slug()));
+        doc.add(new TextField("title", d.title(), Field.Store.YES));
+        doc.add(new TextField("description", d.description(), Field.Store.YES));
+        doc.add(new TextField("organisation", d.organisation(), Field.Store.YES));
+        doc.add(new TextField("keywords", String.join(" ; ", d.keywords()), Field.Store.NO));
+        doc.add(new TextField("columns", String.join(" ; ", d.columnLabels()), Field.Store.NO));
+        doc.add(new SortedSetDocValuesFacetField("organisation", d.organisation()));
+        for (String keyword : d.keywords()) {
+            doc.add(new StoredField("keyword", keyword));
+            doc.add(new SortedSetDocValuesFacetField("keyword", keyword));
+        }
+        for (String theme : d.themes()) {
+            doc.add(new StoredField("theme", theme));
+            doc.add(new SortedSetDocValuesFacetField("theme", theme));
+        }
+        doc.add(new StoredField("licence", d.licence()));
+        doc.add(new SortedSetDocValuesFacetField("licence", d.licence()));
+        if (d.format() != null) {
+            doc.add(new StoredField("format", d.format()));
+            doc.add(new SortedSetDocValuesFacetField("format", d.format()));
+        }
+        long modified = d.modified().toEpochMilli();
+        doc.add(new StoredField("modified", modified));
+        doc.add(new NumericDocValuesField("modified", modified));
+        doc.add(new NumericDocValuesField(
+                "issued", d.issued() == null ? modified : d.issued().toEpochMilli()));
+        doc.add(new StoredField("rows", d.rows()));
+        doc.add(new NumericDocValuesField("views", d.views()));
+        doc.add(new NumericDocValuesField("downloads", d.downloads()));
+        return doc;
+    }
+
+    /** Searches the published datasets; anybody may. */
+    @PreAuthorize("permitAll()")
+    public SearchResult search(SearchRequest request) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                if (searcher.getIndexReader().numDocs() == 0) {
+                    return new SearchResult(0, List.of(), Map.of());
+                }
+                DrillDownQuery query = new DrillDownQuery(facets, words(request.query()));
+                for (Map.Entry<String, List<String>> facet : request.facets().entrySet()) {
+                    if (!SearchRequest.FACETS.contains(facet.getKey())) {
+                        throw new IllegalArgumentException("no such facet: " + facet.getKey());
+                    }
+                    for (String value : facet.getValue()) {
+                        query.add(facet.getKey(), value);
+                    }
+                }
+                int wanted = request.offset() + request.limit();
+                FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(
+                        searcher, query, wanted, sort(request.order()), true, new FacetsCollectorManager());
+                TopDocs top = found.topDocs();
+                long total = found.facetsCollector().getMatchingDocs().stream()
+                        .mapToLong(m -> m.totalHits)
+                        .sum();
+                StoredFields stored = searcher.storedFields();
+                List<SearchResult.Hit> hits = new ArrayList<>();
+                ScoreDoc[] docs = top.scoreDocs;
+                for (int i = request.offset(); i < docs.length; i++) {
+                    hits.add(hit(stored.document(docs[i].doc)));
+                }
+                return new SearchResult(total, hits, counts(searcher, found));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query words(String text) {
+        if (text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
+        parser.setDefaultOperator(BooleanClause.Occur.MUST);
+        Query query = parser.parse(text);
+        return query == null ? new MatchAllDocsQuery() : query;
+    }
+
+    private static Sort sort(SearchRequest.Order order) {
+        SortField newestFirst = new SortField("modified", SortField.Type.LONG, true);
+        return switch (order) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newestFirst);
+            case NEWEST -> new Sort(new SortField("issued", SortField.Type.LONG, true), newestFirst);
+            case UPDATED -> new Sort(newestFirst);
+            case VIEWS -> new Sort(new SortField("views", SortField.Type.LONG, true), newestFirst);
+            case DOWNLOADS -> new Sort(new SortField("downloads", SortField.Type.LONG, true), newestFirst);
+        };
+    }
+
+    private Map<String, List<SearchResult.FacetCount>> counts(
+            IndexSearcher searcher, FacetsCollectorManager.FacetsResult found) throws IOException {
+        DefaultSortedSetDocValuesReaderState state =
+                new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets);
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, found.facetsCollector());
+        Map<String, List<SearchResult.FacetCount>> result = new LinkedHashMap<>();
+        for (String dim : SearchRequest.FACETS) {
+            List<SearchResult.FacetCount> values = new ArrayList<>();
+            try {
+                FacetResult facet = counts.getTopChildren(30, dim);
+                if (facet != null) {
+                    for (LabelAndValue value : facet.labelValues) {
+                        values.add(new SearchResult.FacetCount(value.label, value.value.intValue()));
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // no dataset has a value for this facet yet
+            }
+            result.put(dim, values);
+        }
+        return result;
+    }
+
+    private static SearchResult.Hit hit(Document doc) {
+        return new SearchResult.Hit(
+                Long.parseLong(doc.get("id")),
+                doc.get("slug"),
+                doc.get("title"),
+                doc.get("description"),
+                doc.get("organisation"),
+                Arrays.asList(doc.getValues("keyword")),
+                Arrays.asList(doc.getValues("theme")),
+                doc.get("licence"),
+                doc.get("format"),
+                Instant.ofEpochMilli(doc.getField("modified").numericValue().longValue()),
+                doc.getField("rows").numericValue().longValue());
+    }
+}

@@ -92,7 +92,6 @@ class DataTable extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("560px");
         grid.setMultiSort(true, Grid.MultiSortPriority.APPEND);
-        HeaderRow filterRow = grid.appendHeaderRow();
         for (int i = 0; i < columns.size(); i++) {
             int index = i;
             StoreColumn column = columns.get(i);
@@ -106,7 +105,16 @@ class DataTable extends VerticalLayout {
             if (column.type() == ValueType.INTEGER || column.type() == ValueType.DECIMAL) {
                 gridColumn.setTextAlign(ColumnTextAlign.END);
             }
-            filterRow.getCell(gridColumn).setComponent(filterFor(column, label));
+        }
+        // the labels take the default header row; the filters go in a second row below them
+        HeaderRow filterRow = grid.appendHeaderRow();
+        for (int i = 0; i < columns.size(); i++) {
+            String label = i < dictionary.size()
+                    ? dictionary.get(i).label()
+                    : columns.get(i).name();
+            filterRow
+                    .getCell(grid.getColumnByKey(columns.get(i).name()))
+                    .setComponent(filterFor(columns.get(i), label));
         }
         grid.setItems(DataProvider.fromCallbacks(this::fetch, this::size));
         grid.addSortListener(e -> refreshCount());
@@ -153,6 +161,7 @@ class DataTable extends VerticalLayout {
         switch (column.type()) {
             case TEXT -> {
                 TextField contains = compactField(aria, getTranslation("dataset.data.contains"));
+                contains.setId("filter-" + name);
                 contains.addValueChangeListener(e -> {
                     set(
                             name,
@@ -169,6 +178,7 @@ class DataTable extends VerticalLayout {
                         v -> v.isEmpty() ? getTranslation("dataset.data.any") : getTranslation("dataset.data." + v));
                 choice.setValue("");
                 choice.setAriaLabel(aria);
+                choice.setId("filter-" + name);
                 choice.setWidthFull();
                 choice.addValueChangeListener(e -> set(
                         name,
@@ -184,6 +194,8 @@ class DataTable extends VerticalLayout {
                 to.setPlaceholder(getTranslation("dataset.data.to"));
                 from.setId("filter-" + name + "-from");
                 to.setId("filter-" + name + "-to");
+                from.setWidth("9.5em");
+                to.setWidth("9.5em");
                 boolean timestamps = column.type() == ValueType.TIMESTAMP;
                 Runnable apply = () -> set(
                         name,
@@ -223,6 +235,7 @@ class DataTable extends VerticalLayout {
         field.setClearButtonVisible(true);
         field.setValueChangeMode(ValueChangeMode.LAZY);
         field.setWidthFull();
+        field.setMinWidth("5em");
         return field;
     }
 

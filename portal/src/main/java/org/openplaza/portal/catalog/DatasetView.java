@@ -45,9 +45,10 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
 
     @Override
     public void setParameter(BeforeEvent event, String slug) {
-        DatasetPage dataset = reader.bySlug(slug).orElseThrow(NotFoundException::new);
+        DatasetPage found = reader.bySlug(slug).orElseThrow(NotFoundException::new);
+        reader.countView(found.id());
+        DatasetPage dataset = reader.byId(found.id()).orElse(found);
         title = dataset.metadata().title();
-        reader.countView(dataset.id());
         removeAll();
         build(dataset);
     }

@@ -70,7 +70,7 @@ class PublishingIT extends BrowserTest {
 
         click("#sign-out");
         open("/catalog");
-        assertThat(find("#catalog-grid").getText()).contains(TITLE);
+        assertThat(find("#catalog-results").getText()).contains(TITLE);
     }
 
     /** The UI path for every shared file: create, upload, see what was detected, import. */

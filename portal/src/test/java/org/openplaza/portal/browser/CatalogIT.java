@@ -1,0 +1,228 @@
+package org.openplaza.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.openplaza.importer.CsvAnalyzer;
+import org.openplaza.importer.ImportMonitor;
+import org.openplaza.importer.ImportPlan;
+import org.openplaza.portal.testdata.SharedDatasets;
+import org.openplaza.publishing.DatasetMetadata;
+import org.openplaza.publishing.PublishingService;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Citizens find and use the data: a search in Korean, facets whose URL can be reopened, and a
+ * dataset's table sorted and filtered with its count and its filtered download checked against
+ * figures read straight from the source file.
+ */
+class CatalogIT extends BrowserTest {
+
+    @Autowired
+    PublishingService publishing;
+
+    /** One parsed line of the DS4C file: date, time, province, confirmed, released, deceased. */
+    record Line(String date, String province, long confirmed) {}
+
+    static List<Line> provinceLines() throws Exception {
+        return Files.readAllLines(SharedDatasets.file("kr_ds4c_covid19_time_province.csv"), StandardCharsets.UTF_8)
+                .stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .map(l -> l.split(","))
+                .map(f -> new Line(f[0], f[2], Long.parseLong(f[3])))
+                .toList();
+    }
+
+    /** Publishes the Seoul air-quality file (CP949, Korean headers) under a Korean title, as an administrator. */
+    private void publishKoreanAirQuality(String title) throws Exception {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "admin", "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            long organisation = publishing.myOrganisations().get(0).id();
+            long dataset = publishing.createDataset(new DatasetMetadata(
+                    organisation,
+                    title,
+                    "서울시 측정소별 일평균 대기오염도 (미세먼지, 초미세먼지, 오존).",
+                    null,
+                    null,
+                    Set.of("ENVI"),
+                    List.of("대기질", "미세먼지"),
+                    "KOGL-Type-1",
+                    "DAILY",
+                    null,
+                    null,
+                    "서울특별시",
+                    "ko"));
+            Path file = SharedDatasets.file("kr_seoul_daily_air_quality_2018_cp949.csv");
+            publishing.importVersion(
+                    dataset,
+                    file,
+                    file.getFileName().toString(),
+                    ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
+                    List.of(),
+                    new ImportMonitor());
+            publishing.publish(dataset);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void a_search_in_korean_finds_the_korean_dataset() throws Exception {
+        String title = "서울시 일별 대기오염도 2018";
+        publishKoreanAirQuality(title);
+        open("/catalog");
+        assertAccessible("catalogue");
+        type("#catalog-search", "대기오염");
+        find("#catalog-search input").sendKeys(Keys.ENTER);
+        waitForVaadin();
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#catalog-results").getText().contains(title));
+        assertThat(find("#catalog-total").getText()).isEqualTo("One dataset found");
+        assertThat(driver.getCurrentUrl()).contains("q=");
+
+        type("#catalog-search", "초미세먼지");
+        find("#catalog-search input").sendKeys(Keys.ENTER);
+        waitForVaadin();
+        assertThat(find("#catalog-results").getText())
+                .as("found by its description")
+                .contains(title);
+        assertAccessible("catalogue results");
+    }
+
+    @Test
+    void a_facet_narrows_the_list_and_its_url_can_be_reopened() {
+        open("/catalog");
+        long everything = total();
+        WebElement health = find("#facet-theme a[data-value='HEAL']");
+        long healthCount = Long.parseLong(health.getText().replaceAll(".*\\((\\d+)\\)$", "$1"));
+        click("#facet-theme a[data-value='HEAL']");
+        new WebDriverWait(driver, TIMEOUT).until(d -> driver.getCurrentUrl().contains("theme=HEAL"));
+        waitForVaadin();
+        assertThat(total()).isEqualTo(healthCount).isLessThan(everything);
+        assertThat(find("#catalog-results").getText()).contains("COVID-19 cases by province");
+        assertThat(find("#catalog-results").getText()).doesNotContain("Rainfall: monthly total");
+
+        String narrowed = driver.getCurrentUrl();
+        String shown = find("#catalog-results").getText();
+        driver.navigate().back();
+        waitForVaadin();
+        new WebDriverWait(driver, TIMEOUT).until(d -> total() == everything);
+
+        driver.get("about:blank");
+        driver.get(narrowed);
+        waitForVaadin();
+        assertThat(find("#catalog-results").getText())
+                .as("the URL holds the whole search")
+                .isEqualTo(shown);
+        assertThat(find("#facet-theme a[data-value='HEAL']").getAttribute("aria-current"))
+                .isEqualTo("true");
+    }
+
+    private long total() {
+        String text = find("#catalog-total").getText();
+        return text.startsWith("No") ? 0 : text.startsWith("One") ? 1 : Long.parseLong(text.replaceAll("\\D", ""));
+    }
+
+    @Test
+    void the_table_sorts_and_filters_and_the_filtered_download_matches_it() throws Exception {
+        open("/catalog?q=province");
+        click("#catalog-results a");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        assertThat(find("#dataset-heading").getText()).isEqualTo("COVID-19 cases by province");
+        List<Line> lines = provinceLines();
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#data-count").getText().equals(String.format("%,d rows", lines.size())));
+        assertAccessible("dataset page");
+
+        sortBy("confirmed");
+        sortBy("confirmed");
+        Line most =
+                lines.stream().max(Comparator.comparingLong(Line::confirmed)).orElseThrow();
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> firstRows(1).get(0).get(3).equals(String.format("%,d", most.confirmed())));
+        assertThat(firstRows(1).get(0).get(2)).isEqualTo(most.province());
+
+        type("#filter-province", "seoul");
+        find("#filter-province input").sendKeys(Keys.TAB);
+        waitForVaadin();
+        long seoul = lines.stream().filter(l -> l.province().equals("Seoul")).count();
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#data-count").getText().equals(String.format("%,d rows", seoul)));
+        List<List<String>> shown = firstRows(3);
+        assertThat(shown).allSatisfy(row -> assertThat(row.get(2)).isEqualTo("Seoul"));
+
+        String href = find("#download-csv").getAttribute("href");
+        assertThat(href).contains("f.province=contains%3Aseoul").contains("sort=-confirmed");
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        List<CSVRecord> records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new java.io.StringReader(csv.body()))
+                .getRecords();
+        assertThat(records).hasSize((int) seoul);
+        for (int i = 0; i < shown.size(); i++) {
+            assertThat(records.get(i).get("date")).isEqualTo(shown.get(i).get(0));
+            assertThat(String.format("%,d", Long.parseLong(records.get(i).get("confirmed"))))
+                    .isEqualTo(shown.get(i).get(3));
+        }
+
+        click("vaadin-tab:nth-of-type(2)");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#profile-confirmed opz-chart").getAttribute("data-rendered") != null);
+        assertThat(find("#profile-province").getText()).contains("Most common");
+        assertAccessible("column profile");
+    }
+
+    private void sortBy(String column) {
+        WebElement sorter = new WebDriverWait(driver, TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector("#data-grid vaadin-grid-sorter")).stream()
+                        .filter(s -> column.equals(s.getAttribute("textContent").trim()))
+                        .findFirst()
+                        .orElse(null));
+        // the column may lie beyond the grid's horizontal scroll: click it where it is
+        js("arguments[0].scrollIntoView({block: 'nearest', inline: 'center'}); arguments[0].click();", sorter);
+        waitForVaadin();
+    }
+
+    /** The cells of the grid's first rows as shown, read from the rendered rows in order. */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> firstRows(int count) {
+        return (List<List<String>>) js("""
+                const grid = document.getElementById('data-grid');
+                const rows = [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
+                    .filter(r => !r.hidden && r.index !== undefined)
+                    .sort((a, b) => a.index - b.index)
+                    .slice(0, arguments[0]);
+                return rows.map(r => [...r.querySelectorAll('td')].map(td => {
+                    const slot = td.querySelector('slot');
+                    const cell = slot && slot.assignedNodes()[0];
+                    return cell ? cell.textContent.trim() : '';
+                }));
+                """, count);
+    }
+}

@@ -160,4 +160,68 @@ public class DatasetReader {
         repository.countDownload(datasetId);
         search.counted(datasetId);
     }
+
+    /** The dataset with this id (digits) or slug, if the caller may see it. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<DatasetPage> byIdOrSlug(String idOrSlug) {
+        Optional<Long> id = idOrSlug.matches("\\d{1,18}")
+                ? Optional.of(Long.parseLong(idOrSlug))
+                : repository.datasetIdBySlug(idOrSlug);
+        return id.flatMap(this::byId);
+    }
+
+    /** The names (slugs) of published datasets, alphabetically. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<String> publishedSlugs(int offset, int limit) {
+        return repository.publishedSlugs(Math.max(0, offset), Math.max(0, Math.min(limit, 1000)));
+    }
+
+    /** Every organisation with the number of datasets it has published. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<PublicOrganisation> organisations() {
+        return repository.publicOrganisations();
+    }
+
+    /** The keywords of published datasets, alphabetically. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<String> keywords() {
+        return repository.publishedKeywords();
+    }
+
+    /** A version's table, when its dataset is visible to the caller. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<Resource> resource(long versionId) {
+        return repository
+                .versionTable(versionId)
+                .filter(v -> byId(v.datasetId()).isPresent())
+                .map(v -> new Resource(v.datasetId(), v.versionId(), v.columns(), v.labels(), v.rows()));
+    }
+
+    /** One page of a version's rows. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<Object[]> resourceRows(long versionId, RowQuery query, long offset, int limit) throws SQLException {
+        VersionTable version = visibleVersion(versionId);
+        return store.rows(version.table(), version.columns(), query, offset, Math.max(0, Math.min(limit, 1000)));
+    }
+
+    /** How many of a version's rows the query selects. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public long resourceCount(long versionId, RowQuery query) throws SQLException {
+        VersionTable version = visibleVersion(versionId);
+        return query.unfiltered() ? version.rows() : store.count(version.table(), version.columns(), query);
+    }
+
+    private VersionTable visibleVersion(long versionId) {
+        return repository
+                .versionTable(versionId)
+                .filter(v -> byId(v.datasetId()).isPresent())
+                .orElseThrow(() -> new PublishingException(null, "publish.error.no-version"));
+    }
 }

@@ -35,7 +35,16 @@ class PublishingRepository {
 
     /** A version row before its diff is computed. */
     record StoredVersion(
-            long id, int number, long rows, long bytes, String sha256, String encoding, String filename, Instant at) {}
+            long id,
+            int number,
+            long rows,
+            long bytes,
+            String sha256,
+            String encoding,
+            String filename,
+            Instant at,
+            String mediaType,
+            String format) {}
 
     private final DSLContext db;
 
@@ -407,7 +416,9 @@ class PublishingRepository {
                         DATASET_VERSION.SHA256,
                         DATASET_VERSION.ENCODING,
                         DATASET_VERSION.ORIGINAL_FILENAME,
-                        DATASET_VERSION.CREATED_AT.convertFrom(OffsetDateTime::toInstant))
+                        DATASET_VERSION.CREATED_AT.convertFrom(OffsetDateTime::toInstant),
+                        DATASET_VERSION.MEDIA_TYPE,
+                        DATASET_VERSION.FILE_FORMAT)
                 .from(DATASET_VERSION)
                 .where(DATASET_VERSION.DATASET_ID.eq(datasetId))
                 .orderBy(DATASET_VERSION.VERSION_NO)
@@ -519,5 +530,40 @@ class PublishingRepository {
                 .set(DATASET.DOWNLOAD_COUNT, DATASET.DOWNLOAD_COUNT.plus(1))
                 .where(DATASET.ID.eq(datasetId))
                 .execute();
+    }
+
+    List<String> publishedSlugs(int offset, int limit) {
+        return db.select(DATASET.SLUG)
+                .from(DATASET)
+                .where(DATASET.STATE.eq("PUBLISHED"))
+                .orderBy(DATASET.SLUG)
+                .offset(offset)
+                .limit(limit)
+                .fetch(DATASET.SLUG);
+    }
+
+    Optional<Long> datasetIdBySlug(String slug) {
+        return db.select(DATASET.ID).from(DATASET).where(DATASET.SLUG.eq(slug)).fetchOptional(DATASET.ID);
+    }
+
+    List<PublicOrganisation> publicOrganisations() {
+        var published = DSL.count(DATASET.ID).filterWhere(DATASET.STATE.eq("PUBLISHED"));
+        return db.select(ORGANISATION.ID, ORGANISATION.SLUG, ORGANISATION.NAME, published)
+                .from(ORGANISATION)
+                .leftJoin(DATASET)
+                .on(DATASET.ORGANISATION_ID.eq(ORGANISATION.ID))
+                .groupBy(ORGANISATION.ID, ORGANISATION.SLUG, ORGANISATION.NAME)
+                .orderBy(ORGANISATION.SLUG)
+                .fetch(Records.mapping(PublicOrganisation::new));
+    }
+
+    List<String> publishedKeywords() {
+        return db.selectDistinct(DATASET_KEYWORD.KEYWORD)
+                .from(DATASET_KEYWORD)
+                .join(DATASET)
+                .on(DATASET.ID.eq(DATASET_KEYWORD.DATASET_ID))
+                .where(DATASET.STATE.eq("PUBLISHED"))
+                .orderBy(DATASET_KEYWORD.KEYWORD)
+                .fetch(DATASET_KEYWORD.KEYWORD);
     }
 }

@@ -31,7 +31,9 @@ final class VersionHistory {
                     v.at(),
                     diff.added(),
                     diff.removed(),
-                    diff.retyped()));
+                    diff.retyped(),
+                    v.mediaType(),
+                    v.format()));
             previous = current;
         }
         return versions;

@@ -18,7 +18,9 @@ public record VersionSummary(
         Instant createdAt,
         List<String> added,
         List<String> removed,
-        List<String> retyped) {
+        List<String> retyped,
+        String mediaType,
+        String format) {
 
     public VersionSummary {
         added = List.copyOf(added);

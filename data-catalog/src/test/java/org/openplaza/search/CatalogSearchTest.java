@@ -26,9 +26,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * The catalogue index against real publishing: Korean, Chinese and English text, facets that
  * count and narrow, orders, and drafts or withdrawn datasets never found. Not transactional: the
- * index follows committed changes only.
+ * index follows committed changes only; so the test has a context, and a database, of its own.
  */
-@SpringBootTest
+@SpringBootTest(properties = "spring.datasource.name=catalog-search-test")
 class CatalogSearchTest {
 
     @Autowired

@@ -56,6 +56,13 @@ public final class RowConditions {
         if (filter instanceof RowQuery.Equals equals) {
             return field.eq(bound(column, equals.value()));
         }
+        if (filter instanceof RowQuery.In in) {
+            List<Field<Object>> values = new ArrayList<>();
+            for (Object value : in.values()) {
+                values.add(bound(column, value));
+            }
+            return values.isEmpty() ? DSL.falseCondition() : field.in(values);
+        }
         RowQuery.Range range = (RowQuery.Range) filter;
         Condition c = DSL.noCondition();
         if (range.from() != null) {

@@ -15,7 +15,7 @@ public record RowQuery(List<Filter> filters, String search, List<Sort> sorts) {
     public static final RowQuery ALL = new RowQuery(List.of(), "", List.of());
 
     /** A condition on one column. */
-    public sealed interface Filter permits Contains, Equals, Range {
+    public sealed interface Filter permits Contains, Equals, In, Range {
         String column();
     }
 
@@ -24,6 +24,13 @@ public record RowQuery(List<Filter> filters, String search, List<Sort> sorts) {
 
     /** The column equals this value (a Java value of the column's type). */
     public record Equals(String column, Object value) implements Filter {}
+
+    /** The column equals one of these values. */
+    public record In(String column, List<Object> values) implements Filter {
+        public In {
+            values = List.copyOf(values);
+        }
+    }
 
     /** The column lies between these values, both inclusive; either end may be open. */
     public record Range(

@@ -9,7 +9,8 @@ import java.util.Map;
  * A {@link RowQuery} as URL query parameters, so that a filtered view of a dataset can be shared,
  * reopened and downloaded: {@code q} searches the whole row, {@code sort=name,-other} sorts (a
  * leading {@code -} for descending), and {@code f.<column>} filters one column with
- * {@code contains:text}, {@code eq:value} or {@code range:from..to} (either end may be empty).
+ * {@code contains:text}, {@code eq:value}, {@code in:a|b} or {@code range:from..to} (either end may
+ * be empty).
  */
 public final class RowQueryParams {
 
@@ -33,6 +34,8 @@ public final class RowQueryParams {
                 value = "contains:" + c.text();
             } else if (filter instanceof RowQuery.Equals e) {
                 value = "eq:" + e.value();
+            } else if (filter instanceof RowQuery.In in) {
+                value = "in:" + String.join("|", in.values().stream().map(String::valueOf).toList());
             } else {
                 RowQuery.Range r = (RowQuery.Range) filter;
                 value = "range:" + (r.from() == null ? "" : r.from()) + ".." + (r.to() == null ? "" : r.to());
@@ -75,6 +78,13 @@ public final class RowQueryParams {
         }
         if (value.startsWith("eq:")) {
             return new RowQuery.Equals(column.name(), RowConditions.parse(column.type(), value.substring(3)));
+        }
+        if (value.startsWith("in:")) {
+            List<Object> values = new ArrayList<>();
+            for (String part : value.substring(3).split("\\|", -1)) {
+                values.add(RowConditions.parse(column.type(), part));
+            }
+            return new RowQuery.In(column.name(), values);
         }
         if (value.startsWith("range:")) {
             String range = value.substring("range:".length());

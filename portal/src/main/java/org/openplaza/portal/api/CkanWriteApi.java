@@ -17,6 +17,7 @@ import org.openplaza.importer.ImportException;
 import org.openplaza.importer.ImportMonitor;
 import org.openplaza.importer.ImportPlan;
 import org.openplaza.publishing.DatasetMetadata;
+import org.openplaza.publishing.DatasetReader;
 import org.openplaza.publishing.ManagedDataset;
 import org.openplaza.publishing.Organisation;
 import org.openplaza.publishing.PublishingException;
@@ -47,10 +48,14 @@ class CkanWriteApi {
     static final String HELP = "/api/3/action/help_show?name=";
 
     private final PublishingService publishing;
+    private final DatasetReader reader;
+    private final CkanDicts dicts;
     private final I18NProvider messages;
 
-    CkanWriteApi(PublishingService publishing, I18NProvider messages) {
+    CkanWriteApi(PublishingService publishing, DatasetReader reader, CkanDicts dicts, I18NProvider messages) {
         this.publishing = publishing;
+        this.reader = reader;
+        this.dicts = dicts;
         this.messages = messages;
     }
 
@@ -134,29 +139,7 @@ class CkanWriteApi {
     }
 
     private Map<String, Object> packageDict(long id) {
-        DatasetMetadata m = publishing.metadata(id);
-        ManagedDataset d = publishing.managedDatasets().stream()
-                .filter(x -> x.id() == id)
-                .findFirst()
-                .orElseThrow();
-        Map<String, Object> dict = new LinkedHashMap<>();
-        dict.put("id", String.valueOf(id));
-        dict.put("name", d.slug());
-        dict.put("title", m.title());
-        dict.put("notes", m.description());
-        dict.put("owner_org", String.valueOf(m.organisationId()));
-        dict.put("license_id", m.licence());
-        dict.put(
-                "state",
-                switch (d.state()) {
-                    case "PUBLISHED" -> "active";
-                    case "WITHDRAWN" -> "deleted";
-                    default -> "draft";
-                });
-        dict.put("tags", m.keywords().stream().map(k -> Map.of("name", k)).toList());
-        dict.put("num_resources", d.currentVersion() == null ? 0 : d.currentVersion());
-        dict.put("metadata_modified", d.modifiedAt().toString());
-        return dict;
+        return dicts.packageDict(reader.byId(id).orElseThrow());
     }
 
     private long datasetId(@Nullable Object value) {

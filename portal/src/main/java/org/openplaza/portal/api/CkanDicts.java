@@ -1,0 +1,152 @@
+package org.openplaza.portal.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openplaza.publishing.DatasetMetadata;
+import org.openplaza.publishing.DatasetPage;
+import org.openplaza.publishing.DatasetReader;
+import org.openplaza.publishing.Licence;
+import org.openplaza.publishing.PublicOrganisation;
+import org.openplaza.publishing.VersionSummary;
+import org.springframework.stereotype.Component;
+
+/**
+ * OpenPlaza's datasets in CKAN's shapes: the package dict (with its resources, one per version,
+ * newest first), the organisation dict and the licence dict, with CKAN's field names, so that CKAN
+ * clients and harvesters read them unchanged. DCAT-AP fields CKAN has no core field for travel in
+ * {@code extras}, named as ckanext-dcat names them.
+ */
+@Component
+class CkanDicts {
+
+    private final DatasetReader reader;
+
+    CkanDicts(DatasetReader reader) {
+        this.reader = reader;
+    }
+
+    static String state(String state) {
+        return switch (state) {
+            case "PUBLISHED" -> "active";
+            case "WITHDRAWN" -> "deleted";
+            default -> "draft";
+        };
+    }
+
+    Map<String, Object> packageDict(DatasetPage d) {
+        DatasetMetadata m = d.metadata();
+        Map<String, Object> dict = new LinkedHashMap<>();
+        dict.put("id", String.valueOf(d.id()));
+        dict.put("name", d.slug());
+        dict.put("title", m.title());
+        dict.put("notes", m.description());
+        dict.put("type", "dataset");
+        dict.put("state", state(d.state()));
+        dict.put("private", false);
+        dict.put("owner_org", String.valueOf(m.organisationId()));
+        Map<String, Object> organisation = new LinkedHashMap<>();
+        organisation.put("id", String.valueOf(m.organisationId()));
+        organisation.put("name", d.organisationSlug());
+        organisation.put("title", d.organisation());
+        organisation.put("type", "organization");
+        organisation.put("state", "active");
+        organisation.put("is_organization", true);
+        dict.put("organization", organisation);
+        dict.put("license_id", m.licence());
+        Licence.of(m.licence()).ifPresent(l -> {
+            dict.put("license_title", l.title());
+            dict.put("license_url", l.url());
+        });
+        dict.put("maintainer", m.contactName());
+        dict.put("maintainer_email", m.contactEmail());
+        dict.put("author", d.organisation());
+        dict.put(
+                "tags",
+                m.keywords().stream()
+                        .map(k -> Map.of("name", k, "display_name", k, "state", "active"))
+                        .toList());
+        dict.put("num_tags", m.keywords().size());
+        dict.put("groups", List.of());
+        dict.put("metadata_created", d.issued() == null ? null : d.issued().toString());
+        dict.put("metadata_modified", d.modified().toString());
+        List<Map<String, Object>> resources = new ArrayList<>();
+        List<VersionSummary> versions = new ArrayList<>(reader.versions(d.id()));
+        java.util.Collections.reverse(versions);
+        for (VersionSummary version : versions) {
+            resources.add(resourceDict(d, version, resources.size()));
+        }
+        dict.put("resources", resources);
+        dict.put("num_resources", resources.size());
+        List<Map<String, String>> extras = new ArrayList<>();
+        extra(extras, "theme", String.join(",", m.themes().stream().sorted().toList()));
+        extra(extras, "frequency", m.updateFrequency());
+        extra(extras, "language", m.language());
+        extra(extras, "spatial_text", m.spatial());
+        extra(
+                extras,
+                "temporal_start",
+                m.temporalFrom() == null ? null : m.temporalFrom().toString());
+        extra(
+                extras,
+                "temporal_end",
+                m.temporalTo() == null ? null : m.temporalTo().toString());
+        dict.put("extras", extras);
+        dict.put("url", "/dataset/" + d.slug());
+        return dict;
+    }
+
+    private static void extra(List<Map<String, String>> extras, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            extras.add(Map.of("key", key, "value", value));
+        }
+    }
+
+    Map<String, Object> resourceDict(DatasetPage d, VersionSummary version, int position) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("id", String.valueOf(version.id()));
+        resource.put("package_id", String.valueOf(d.id()));
+        resource.put("name", version.originalFilename());
+        resource.put("description", "Version " + version.number());
+        resource.put("format", version.format().toUpperCase(Locale.ROOT));
+        resource.put("mimetype", version.mediaType());
+        resource.put("size", version.bytes());
+        resource.put("hash", "sha256:" + version.sha256());
+        resource.put("url", "/download/version/" + version.id());
+        resource.put("url_type", "upload");
+        resource.put("datastore_active", true);
+        resource.put("position", position);
+        resource.put("created", version.createdAt().toString());
+        resource.put("last_modified", version.createdAt().toString());
+        resource.put("state", "active");
+        resource.put("rows", version.rows());
+        resource.put("encoding", version.encoding());
+        return resource;
+    }
+
+    static Map<String, Object> organisationDict(PublicOrganisation o) {
+        Map<String, Object> dict = new LinkedHashMap<>();
+        dict.put("id", String.valueOf(o.id()));
+        dict.put("name", o.slug());
+        dict.put("title", o.name());
+        dict.put("display_name", o.name());
+        dict.put("type", "organization");
+        dict.put("state", "active");
+        dict.put("is_organization", true);
+        dict.put("approval_status", "approved");
+        dict.put("package_count", o.datasets());
+        return dict;
+    }
+
+    static Map<String, Object> licenceDict(Licence l) {
+        Map<String, Object> dict = new LinkedHashMap<>();
+        dict.put("id", l.code());
+        dict.put("title", l.title());
+        dict.put("url", l.url());
+        dict.put("status", "active");
+        dict.put("od_conformance", "approved");
+        return dict;
+    }
+}

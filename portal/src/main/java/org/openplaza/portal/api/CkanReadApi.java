@@ -1,0 +1,445 @@
+package org.openplaza.portal.api;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.datastore.RowConditions;
+import org.openplaza.datastore.RowQuery;
+import org.openplaza.datastore.StoreColumn;
+import org.openplaza.publishing.DatasetPage;
+import org.openplaza.publishing.DatasetReader;
+import org.openplaza.publishing.Licence;
+import org.openplaza.publishing.PublicOrganisation;
+import org.openplaza.publishing.PublishingException;
+import org.openplaza.publishing.Resource;
+import org.openplaza.search.CatalogSearch;
+import org.openplaza.search.SearchRequest;
+import org.openplaza.search.SearchResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The read half of CKAN's Action API, open to everybody: {@code package_list}, {@code package_show},
+ * {@code package_search}, {@code organization_list}, {@code organization_show}, {@code tag_list},
+ * {@code license_list}, {@code datastore_search} and {@code status_show}. Each answers a GET with
+ * query parameters and a POST with a JSON body, in CKAN's envelope and with CKAN's field names and
+ * status codes. Page sizes are capped; only published datasets are visible.
+ */
+@RestController
+class CkanReadApi {
+
+    static final String ACTIONS = "package_list|package_show|package_search|organization_list|organization_show"
+            + "|tag_list|license_list|datastore_search|status_show";
+
+    static final int MAX_PACKAGES = 1000;
+    static final int MAX_RECORDS = 1000;
+
+    private final DatasetReader reader;
+    private final CatalogSearch search;
+    private final CkanDicts dicts;
+
+    CkanReadApi(DatasetReader reader, CatalogSearch search, CkanDicts dicts) {
+        this.reader = reader;
+        this.search = search;
+        this.dicts = dicts;
+    }
+
+    @RequestMapping(
+            path = "/api/3/action/{action:" + ACTIONS + "}",
+            method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<CkanWriteApi.Envelope> read(
+            @PathVariable("action") String action,
+            @RequestParam MultiValueMap<String, String> query,
+            @RequestBody(required = false) @Nullable Map<String, Object> body)
+            throws SQLException {
+        CkanParams params = new CkanParams(query, body);
+        Object result = switch (action) {
+            case "package_list" ->
+                reader.publishedSlugs(
+                        params.integer("offset", 0, 0, Integer.MAX_VALUE),
+                        params.integer("limit", MAX_PACKAGES, 0, MAX_PACKAGES));
+            case "package_show" -> packageShow(params);
+            case "package_search" -> packageSearch(params);
+            case "organization_list" -> organisationList(params);
+            case "organization_show" -> organisationShow(params);
+            case "tag_list" -> reader.keywords();
+            case "license_list" ->
+                java.util.Arrays.stream(Licence.values())
+                        .map(CkanDicts::licenceDict)
+                        .toList();
+            case "datastore_search" -> datastoreSearch(params);
+            default -> statusShow();
+        };
+        return ResponseEntity.ok()
+                .header("Access-Control-Allow-Origin", "*")
+                .body(new CkanWriteApi.Envelope(CkanWriteApi.HELP + action, true, result, null));
+    }
+
+    private Map<String, Object> packageShow(CkanParams params) {
+        DatasetPage dataset = published(params.required("id"));
+        return dicts.packageDict(dataset);
+    }
+
+    /** A published dataset by id or name; drafts are not found, even for their publishers, in the open API. */
+    private DatasetPage published(String idOrName) {
+        return reader.byIdOrSlug(idOrName)
+                .filter(DatasetPage::published)
+                .orElseThrow(() -> CkanError.notFound("Dataset"));
+    }
+
+    private static final Pattern FILTER = Pattern.compile("\\+?([a-z_]+):(\"([^\"]*)\"|(\\S+))");
+
+    private static final Map<String, String> FACET_FIELDS = Map.of(
+            "organization", "organisation",
+            "tags", "keyword",
+            "res_format", "format",
+            "license_id", "licence",
+            "groups", "theme",
+            "theme", "theme");
+
+    private Map<String, Object> packageSearch(CkanParams params) {
+        int rows = params.integer("rows", 10, 0, MAX_PACKAGES);
+        int start = params.integer("start", 0, 0, Integer.MAX_VALUE);
+        Map<String, List<String>> facets = new LinkedHashMap<>();
+        String fq = params.text("fq");
+        if (fq != null && !fq.isBlank()) {
+            Matcher m = FILTER.matcher(fq);
+            int matched = 0;
+            while (m.find()) {
+                String field = m.group(1);
+                String value = m.group(3) != null ? m.group(3) : m.group(4);
+                String facet = FACET_FIELDS.get(field);
+                if (facet == null) {
+                    throw CkanError.validation("fq", "Cannot filter on " + field);
+                }
+                if (facet.equals("organisation")) {
+                    value = organisationByName(value).name();
+                }
+                facets.computeIfAbsent(facet, k -> new ArrayList<>()).add(value);
+                matched++;
+            }
+            if (matched == 0) {
+                throw CkanError.validation("fq", "Expected field:value pairs");
+            }
+        }
+        String sort = params.text("sort");
+        SearchRequest.Order order = order(sort);
+        SearchResult result = search.search(new SearchRequest(
+                params.text("q") == null ? "" : params.text("q").replace("*:*", ""),
+                facets,
+                order,
+                start,
+                Math.max(rows, 1)));
+        List<Map<String, Object>> results = new ArrayList<>();
+        if (rows > 0) {
+            for (SearchResult.Hit hit : result.hits()) {
+                reader.byId(hit.id()).ifPresent(d -> results.add(dicts.packageDict(d)));
+            }
+        }
+        List<String> facetFields = params.list("facet.field");
+        if (facetFields.isEmpty()) {
+            facetFields = List.of("organization", "groups", "tags", "res_format", "license_id");
+        }
+        int facetLimit = params.integer("facet.limit", 50, -1, 1000);
+        Map<String, Object> facetCounts = new LinkedHashMap<>();
+        Map<String, Object> searchFacets = new LinkedHashMap<>();
+        for (String field : facetFields) {
+            String facet = FACET_FIELDS.get(field);
+            if (facet == null) {
+                throw CkanError.validation("facet.field", "Cannot facet on " + field);
+            }
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (SearchResult.FacetCount count : result.facets().getOrDefault(facet, List.of())) {
+                if (facetLimit >= 0 && counts.size() >= facetLimit) {
+                    break;
+                }
+                String name = facet.equals("organisation") ? organisationSlug(count.value()) : count.value();
+                counts.put(name, count.count());
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("name", name);
+                item.put("display_name", count.value());
+                item.put("count", count.count());
+                items.add(item);
+            }
+            facetCounts.put(field, counts);
+            searchFacets.put(field, Map.of("title", field, "items", items));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("count", result.total());
+        answer.put("sort", sort == null ? "score desc, metadata_modified desc" : sort);
+        answer.put("facets", facetCounts);
+        answer.put("search_facets", searchFacets);
+        answer.put("results", results);
+        return answer;
+    }
+
+    private static SearchRequest.Order order(@Nullable String sort) {
+        if (sort == null || sort.isBlank()) {
+            return SearchRequest.Order.RELEVANCE;
+        }
+        String first = sort.split(",")[0].strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return switch (first) {
+            case "score desc", "rank desc", "relevance asc" -> SearchRequest.Order.RELEVANCE;
+            case "metadata_modified desc" -> SearchRequest.Order.UPDATED;
+            case "metadata_created desc" -> SearchRequest.Order.NEWEST;
+            case "views_recent desc", "views_total desc" -> SearchRequest.Order.VIEWS;
+            case "downloads desc", "downloads_total desc" -> SearchRequest.Order.DOWNLOADS;
+            default -> throw CkanError.validation("sort", "Cannot sort by " + first);
+        };
+    }
+
+    private PublicOrganisation organisationByName(String idOrName) {
+        return reader.organisations().stream()
+                .filter(o -> o.slug().equals(idOrName) || String.valueOf(o.id()).equals(idOrName))
+                .findFirst()
+                .orElseThrow(() -> CkanError.notFound("Organization"));
+    }
+
+    private String organisationSlug(String name) {
+        return reader.organisations().stream()
+                .filter(o -> o.name().equals(name))
+                .map(PublicOrganisation::slug)
+                .findFirst()
+                .orElse(name);
+    }
+
+    private Object organisationList(CkanParams params) {
+        boolean allFields = params.bool("all_fields", false);
+        int offset = params.integer("offset", 0, 0, Integer.MAX_VALUE);
+        int limit = params.integer("limit", MAX_PACKAGES, 0, MAX_PACKAGES);
+        List<PublicOrganisation> organisations =
+                reader.organisations().stream().skip(offset).limit(limit).toList();
+        if (allFields) {
+            return organisations.stream().map(CkanDicts::organisationDict).toList();
+        }
+        return organisations.stream().map(PublicOrganisation::slug).toList();
+    }
+
+    private Map<String, Object> organisationShow(CkanParams params) {
+        PublicOrganisation organisation = organisationByName(params.required("id"));
+        Map<String, Object> dict = CkanDicts.organisationDict(organisation);
+        if (params.bool("include_datasets", false)) {
+            SearchResult datasets = search.search(new SearchRequest(
+                    "",
+                    Map.of("organisation", List.of(organisation.name())),
+                    SearchRequest.Order.UPDATED,
+                    0,
+                    MAX_PACKAGES));
+            List<Map<String, Object>> packages = new ArrayList<>();
+            for (SearchResult.Hit hit : datasets.hits()) {
+                reader.byId(hit.id()).ifPresent(d -> packages.add(dicts.packageDict(d)));
+            }
+            dict.put("packages", packages);
+        }
+        return dict;
+    }
+
+    private Map<String, Object> datastoreSearch(CkanParams params) throws SQLException {
+        String id = params.text("resource_id") != null ? params.required("resource_id") : params.required("id");
+        long versionId;
+        try {
+            versionId = Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            throw CkanError.notFound("Resource \"" + id + "\"");
+        }
+        Resource resource = reader.resource(versionId)
+                .filter(r ->
+                        reader.byId(r.datasetId()).map(DatasetPage::published).orElse(false))
+                .orElseThrow(() -> CkanError.notFound("Resource \"" + id + "\""));
+        List<StoreColumn> columns = resource.columns();
+        int limit = params.integer("limit", 100, 0, MAX_RECORDS);
+        int offset = params.integer("offset", 0, 0, Integer.MAX_VALUE);
+        RowQuery query = RowQuery.ALL;
+        Object filters = params.json("filters");
+        if (filters != null) {
+            if (!(filters instanceof Map<?, ?> map)) {
+                throw CkanError.validation("filters", "Not a JSON object");
+            }
+            for (Map.Entry<?, ?> filter : map.entrySet()) {
+                String column = String.valueOf(filter.getKey());
+                query = query.withFilter(filter(columns, column, filter.getValue()));
+            }
+        }
+        String qText = params.text("q");
+        Object q = qText != null && qText.strip().startsWith("{") ? params.json("q") : qText;
+        if (q instanceof Map<?, ?> perField) {
+            for (Map.Entry<?, ?> entry : perField.entrySet()) {
+                String column = column(columns, String.valueOf(entry.getKey())).name();
+                query = query.withFilter(new RowQuery.Contains(column, String.valueOf(entry.getValue())));
+            }
+        } else if (q != null) {
+            query = query.withSearch(q.toString());
+        }
+        String sort = params.text("sort");
+        if (sort != null && !sort.isBlank()) {
+            List<RowQuery.Sort> sorts = new ArrayList<>();
+            for (String part : sort.split(",")) {
+                String[] words = part.strip().split("\\s+");
+                if (words.length == 0 || words[0].isEmpty()) {
+                    continue;
+                }
+                boolean descending = words.length > 1 && words[1].equalsIgnoreCase("desc");
+                if (words.length > 1 && !descending && !words[1].equalsIgnoreCase("asc")) {
+                    throw CkanError.validation("sort", "Expected asc or desc after " + words[0]);
+                }
+                sorts.add(new RowQuery.Sort(column(columns, unquote(words[0])).name(), descending));
+            }
+            query = query.withSorts(sorts);
+        }
+        List<String> wanted = params.list("fields");
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (wanted.isEmpty() || wanted.contains(columns.get(i).name())) {
+                shown.add(i);
+            }
+        }
+        for (String field : wanted) {
+            column(columns, field);
+        }
+        List<Object[]> rows = reader.resourceRows(versionId, query, offset, limit);
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (int i : shown) {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("id", columns.get(i).name());
+            field.put("type", ckanType(columns.get(i)));
+            field.put("info", Map.of("label", resource.labels().get(i)));
+            fields.add(field);
+        }
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (Object[] row : rows) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            for (int i : shown) {
+                record.put(columns.get(i).name(), json(row[i]));
+            }
+            records.add(record);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("resource_id", String.valueOf(versionId));
+        answer.put("fields", fields);
+        answer.put("records", records);
+        answer.put("limit", limit);
+        answer.put("offset", offset);
+        if (params.bool("include_total", true)) {
+            answer.put("total", reader.resourceCount(versionId, query));
+            answer.put("total_was_estimated", false);
+        }
+        String base = "/api/3/action/datastore_search?resource_id=" + versionId;
+        answer.put("_links", Map.of("start", base, "next", base + "&offset=" + (offset + limit)));
+        return answer;
+    }
+
+    private static String unquote(String name) {
+        return name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")
+                ? name.substring(1, name.length() - 1)
+                : name;
+    }
+
+    private static StoreColumn column(List<StoreColumn> columns, String name) {
+        try {
+            return RowConditions.column(columns, name);
+        } catch (IllegalArgumentException e) {
+            throw CkanError.validation("fields", "field \"" + name + "\" not in resource");
+        }
+    }
+
+    private static RowQuery.Filter filter(List<StoreColumn> columns, String name, @Nullable Object value) {
+        StoreColumn column = column(columns, name);
+        try {
+            if (value instanceof List<?> values) {
+                List<Object> typed = new ArrayList<>();
+                for (Object v : values) {
+                    typed.add(typed(column, v));
+                }
+                return new RowQuery.In(column.name(), typed);
+            }
+            return new RowQuery.Equals(column.name(), typed(column, value));
+        } catch (IllegalArgumentException e) {
+            throw CkanError.validation("filters", name + ": " + e.getMessage());
+        }
+    }
+
+    private static Object typed(StoreColumn column, @Nullable Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("a filter value cannot be null");
+        }
+        return RowConditions.parse(column.type(), value.toString());
+    }
+
+    private static String ckanType(StoreColumn column) {
+        return switch (column.type()) {
+            case INTEGER -> "int8";
+            case DECIMAL -> "numeric";
+            case BOOLEAN -> "bool";
+            case DATE -> "date";
+            case TIMESTAMP -> "timestamp";
+            case TEXT -> "text";
+        };
+    }
+
+    private static @Nullable Object json(@Nullable Object value) {
+        if (value instanceof LocalDate || value instanceof LocalDateTime) {
+            return value.toString();
+        }
+        if (value instanceof BigDecimal || value instanceof Long || value instanceof Boolean) {
+            return value;
+        }
+        return value == null ? null : value.toString();
+    }
+
+    private static Map<String, Object> statusShow() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("site_title", "OpenPlaza");
+        status.put("site_description", "A citizen open-data and e-voting portal");
+        status.put("site_url", "");
+        status.put("ckan_version", "2.10.0");
+        status.put("locale_default", "en");
+        status.put("extensions", List.of("datastore", "dcat"));
+        return status;
+    }
+
+    @ExceptionHandler(CkanError.class)
+    ResponseEntity<CkanWriteApi.Envelope> refused(CkanError e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("__type", e.type);
+        if (e.fields.isEmpty()) {
+            error.put("message", e.getMessage());
+        } else {
+            error.putAll(e.fields);
+        }
+        return ResponseEntity.status(e.status)
+                .header("Access-Control-Allow-Origin", "*")
+                .body(new CkanWriteApi.Envelope("", false, null, error));
+    }
+
+    @ExceptionHandler(PublishingException.class)
+    ResponseEntity<CkanWriteApi.Envelope> missing(PublishingException e) {
+        return refused(CkanError.notFound("Resource"));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<CkanWriteApi.Envelope> invalid(IllegalArgumentException e) {
+        return refused(CkanError.validation("parameters", e.getMessage()));
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<CkanWriteApi.Envelope> unreadable(Exception e) {
+        return refused(CkanError.badRequest("Bad request - JSON Error: the body is not a JSON object"));
+    }
+}

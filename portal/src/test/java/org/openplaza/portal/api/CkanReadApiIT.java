@@ -15,21 +15,15 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openplaza.accounts.DemoAccounts;
+import org.openplaza.portal.testdata.RunningPortal;
 import org.openplaza.portal.testdata.SharedDatasets;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The open read API over HTTP against the demo catalogue, checked against the shapes CKAN's API
  * documentation gives for the same calls: the envelope, field names, status codes and errors.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "openplaza.data-dir=target/it-data/${random.uuid}",
-            "vaadin.devmode.devTools.enabled=false",
-            "openplaza.accounts.failures-per-address=1000"
-        })
+@RunningPortal
 class CkanReadApiIT {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -16,19 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openplaza.accounts.DemoAccounts;
 import org.openplaza.catalog.CatalogService;
 import org.openplaza.catalog.DatasetSummary;
+import org.openplaza.portal.testdata.RunningPortal;
 import org.openplaza.portal.testdata.SharedDatasets;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** CKAN's write actions over HTTP against the running portal, signed in by the demo official's token. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "openplaza.data-dir=target/it-data/${random.uuid}",
-            "vaadin.devmode.devTools.enabled=false",
-            "openplaza.accounts.failures-per-address=1000"
-        })
+@RunningPortal
 class CkanWriteApiIT {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();

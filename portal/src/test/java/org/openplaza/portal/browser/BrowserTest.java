@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openplaza.portal.testdata.RunningPortal;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -30,7 +31,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,13 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Chromium. Nothing is downloaded: Selenium is pointed at /usr/bin/chromium and
  * /usr/bin/chromedriver (or CHROME_BIN and CHROMEDRIVER).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "openplaza.data-dir=target/it-data/${random.uuid}",
-            "vaadin.devmode.devTools.enabled=false",
-            "openplaza.accounts.failures-per-address=1000"
-        })
+@RunningPortal
 @ExtendWith(BrowserTest.ScreenshotOnFailure.class)
 abstract class BrowserTest {
 

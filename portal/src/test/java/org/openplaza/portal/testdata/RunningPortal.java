@@ -1,0 +1,22 @@
+package org.openplaza.portal.testdata;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole portal on a random port with a fresh database under target/ and the demo data; every
+ * test class so annotated shares one running application.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "openplaza.data-dir=target/it-data/${random.uuid}",
+            "vaadin.devmode.devTools.enabled=false",
+            "openplaza.accounts.failures-per-address=1000"
+        })
+public @interface RunningPortal {}

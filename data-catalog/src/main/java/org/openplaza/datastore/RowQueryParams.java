@@ -35,7 +35,9 @@ public final class RowQueryParams {
             } else if (filter instanceof RowQuery.Equals e) {
                 value = "eq:" + e.value();
             } else if (filter instanceof RowQuery.In in) {
-                value = "in:" + String.join("|", in.values().stream().map(String::valueOf).toList());
+                value = "in:"
+                        + String.join(
+                                "|", in.values().stream().map(String::valueOf).toList());
             } else {
                 RowQuery.Range r = (RowQuery.Range) filter;
                 value = "range:" + (r.from() == null ? "" : r.from()) + ".." + (r.to() == null ? "" : r.to());

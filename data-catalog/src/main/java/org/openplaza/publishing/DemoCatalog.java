@@ -43,7 +43,8 @@ class DemoCatalog implements ApplicationRunner {
             String frequency,
             @Nullable LocalDate from,
             @Nullable LocalDate to,
-            String spatial) {}
+            String spatial,
+            List<String> keywords) {}
 
     private static final List<Demo> DATASETS = List.of(
             new Demo(
@@ -57,7 +58,8 @@ class DemoCatalog implements ApplicationRunner {
                     "MONTHLY",
                     LocalDate.of(1982, 1, 1),
                     LocalDate.of(2025, 11, 30),
-                    "Singapore"),
+                    "Singapore",
+                    List.of("rainfall", "weather", "climate")),
             new Demo(
                     "Ministry of Health Singapore",
                     "sg_moh_weekly_infectious_disease_bulletin_2012_2022.csv",
@@ -68,7 +70,8 @@ class DemoCatalog implements ApplicationRunner {
                     "WEEKLY",
                     LocalDate.of(2012, 1, 1),
                     LocalDate.of(2022, 12, 31),
-                    "Singapore"),
+                    "Singapore",
+                    List.of("infectious diseases", "public health")),
             new Demo(
                     "London Borough of Lambeth",
                     "uk_lambeth_planning_permissions_2011q1.csv",
@@ -80,7 +83,8 @@ class DemoCatalog implements ApplicationRunner {
                     "QUARTERLY",
                     LocalDate.of(2011, 1, 1),
                     LocalDate.of(2011, 3, 31),
-                    "Lambeth, London"),
+                    "Lambeth, London",
+                    List.of("planning", "housing")),
             new Demo(
                     "London Borough of Lambeth",
                     "uk_lambeth_foi_disclosure_log_2012-01_cp1252.csv",
@@ -92,7 +96,8 @@ class DemoCatalog implements ApplicationRunner {
                     "MONTHLY",
                     LocalDate.of(2012, 1, 1),
                     LocalDate.of(2012, 1, 31),
-                    "Lambeth, London"),
+                    "Lambeth, London",
+                    List.of("freedom of information", "transparency")),
             new Demo(
                     "Korea Disease Control and Prevention Agency (via DS4C)",
                     "kr_ds4c_covid19_time_province.csv",
@@ -104,7 +109,8 @@ class DemoCatalog implements ApplicationRunner {
                     "DAILY",
                     LocalDate.of(2020, 1, 20),
                     LocalDate.of(2020, 4, 30),
-                    "Republic of Korea"));
+                    "Republic of Korea",
+                    List.of("covid-19", "public health", "korea")));
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
@@ -147,7 +153,7 @@ class DemoCatalog implements ApplicationRunner {
                     demo.organisation(),
                     null,
                     Set.of(demo.theme()),
-                    List.of(),
+                    demo.keywords(),
                     demo.licence(),
                     demo.frequency(),
                     demo.from(),

@@ -36,9 +36,19 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
-        http.authorizeHttpRequests(
-                requests -> requests.requestMatchers("/images/**", "/icons/**", "/webjars/**", "/js/**", "/download/**")
-                        .permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                        "/images/**",
+                        "/icons/**",
+                        "/webjars/**",
+                        "/js/**",
+                        "/download/**",
+                        "/catalog.ttl",
+                        "/catalog.jsonld",
+                        "/catalog.rdf",
+                        "/dataset/*.ttl",
+                        "/dataset/*.jsonld",
+                        "/dataset/*.rdf")
+                .permitAll());
         // no http.authenticationProvider(...): the provider bean already backs the global
         // AuthenticationManager, and adding it here too would count every failure twice
         // the login page is named here too, before Vaadin's configurer runs, so that Spring Security

@@ -1,0 +1,122 @@
+package org.openplaza.portal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+import org.openplaza.portal.testdata.RunningPortal;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The served DCAT-AP catalogue, validated with Jena SHACL against the official DCAT-AP 3.0.1
+ * shapes in ../shared/standards: no violation of the mandatory and range shapes; the warnings of
+ * the recommended shapes are printed, to show what metadata is still missing.
+ */
+@RunningPortal
+class DcatIT {
+
+    static final Path STANDARDS = Path.of(System.getProperty("openplaza.shared-datasets", "../shared/datasets"))
+            .resolveSibling("standards")
+            .resolve("dcat-ap-3.0.1");
+
+    @LocalServerPort
+    int port;
+
+    private Model fetch(String path, Lang lang) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(lang.getHeaderString());
+        Model model = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(model, new ByteArrayInputStream(response.body()), lang);
+        return model;
+    }
+
+    private static Shapes shapes(String... files) {
+        Model shapes = ModelFactory.createDefaultModel();
+        for (String file : files) {
+            RDFDataMgr.read(shapes, STANDARDS.resolve(file).toString());
+        }
+        return Shapes.parse(shapes.getGraph());
+    }
+
+    @Test
+    void the_catalogue_has_no_dcat_ap_violations() throws Exception {
+        Model catalogue = fetch("/catalog.ttl", Lang.TURTLE);
+        assertThat(catalogue.listSubjectsWithProperty(RDF.type, DCAT.Dataset).toList())
+                .as("the five demo datasets")
+                .hasSizeGreaterThanOrEqualTo(5);
+        assertThat(catalogue
+                        .listSubjectsWithProperty(RDF.type, DCAT.Distribution)
+                        .toList())
+                .hasSizeGreaterThanOrEqualTo(5);
+
+        Graph graph = catalogue.getGraph();
+        ValidationReport mandatory = ShaclValidator.get().validate(shapes("shapes.ttl", "range.ttl"), graph);
+        List<ReportEntry> violations = mandatory.getEntries().stream()
+                .filter(e -> e.severity() == Severity.Violation)
+                .toList();
+        assertThat(violations).as(() -> describe(violations)).isEmpty();
+
+        ValidationReport recommended = ShaclValidator.get().validate(shapes("shapes_recommended.ttl"), graph);
+        System.out.println("DCAT-AP 3.0.1 recommended properties: "
+                + recommended.getEntries().size() + " warnings");
+        recommended
+                .getEntries()
+                .forEach(e -> System.out.println("  " + e.focusNode() + " " + e.resultPath() + ": " + e.message()));
+    }
+
+    @Test
+    void json_ld_rdf_xml_and_each_dataset_say_the_same() throws Exception {
+        long triples = fetch("/catalog.ttl", Lang.TURTLE).size();
+        assertThat(fetch("/catalog.jsonld", Lang.JSONLD).size()).isEqualTo(triples);
+        assertThat(fetch("/catalog.rdf", Lang.RDFXML).size()).isEqualTo(triples);
+        Model rainfall = fetch("/dataset/rainfall-monthly-total-1.ttl", Lang.TURTLE);
+        assertThat(rainfall.listSubjectsWithProperty(RDF.type, DCAT.Dataset).toList())
+                .hasSize(1);
+        assertThat(ShaclValidator.get()
+                        .validate(shapes("shapes.ttl", "range.ttl"), rainfall.getGraph())
+                        .conforms())
+                .isTrue();
+        HttpResponse<String> missing = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dataset/nothing-here.ttl"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    private static String describe(List<ReportEntry> entries) {
+        StringBuilder text = new StringBuilder();
+        entries.stream()
+                .limit(20)
+                .forEach(e -> text.append(e.focusNode())
+                        .append(' ')
+                        .append(e.resultPath())
+                        .append(": ")
+                        .append(e.message())
+                        .append('\n'));
+        return text.toString();
+    }
+}

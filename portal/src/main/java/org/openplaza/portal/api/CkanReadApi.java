@@ -86,9 +86,7 @@ class CkanReadApi {
             case "datastore_search" -> datastoreSearch(params);
             default -> statusShow();
         };
-        return ResponseEntity.ok()
-                .header("Access-Control-Allow-Origin", "*")
-                .body(new CkanWriteApi.Envelope(CkanWriteApi.HELP + action, true, result, null));
+        return ResponseEntity.ok().body(new CkanWriteApi.Envelope(CkanWriteApi.HELP + action, true, result, null));
     }
 
     private Map<String, Object> packageShow(CkanParams params) {
@@ -423,9 +421,7 @@ class CkanReadApi {
         } else {
             error.putAll(e.fields);
         }
-        return ResponseEntity.status(e.status)
-                .header("Access-Control-Allow-Origin", "*")
-                .body(new CkanWriteApi.Envelope("", false, null, error));
+        return ResponseEntity.status(e.status).body(new CkanWriteApi.Envelope("", false, null, error));
     }
 
     @ExceptionHandler(PublishingException.class)

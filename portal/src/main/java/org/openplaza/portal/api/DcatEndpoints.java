@@ -56,7 +56,6 @@ class DcatEndpoints {
         RDFDataMgr.write(out, model, lang);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(lang.getContentType().getContentTypeStr() + ";charset=UTF-8"))
-                .header("Access-Control-Allow-Origin", "*")
                 .body(out.toByteArray());
     }
 }

@@ -101,7 +101,13 @@ class CkanReadApiIT {
                         .asText())
                 .isEqualTo("Not Found Error");
 
-        assertThat(result(get("tag_list")).isArray()).isTrue();
+        assertThat(texts(result(get("tag_list")))).contains("rainfall", "public health");
+        HttpResponse<String> openapi = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/openapi.yaml"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).startsWith("openapi: 3.1.0").contains("/download/dataset/{id}/data.{format}");
         JsonNode licences = result(get("license_list"));
         assertThat(licences.findValuesAsText("id")).contains("CC-BY-4.0", "KOGL-Type-1", "OGL-UK-3.0");
         assertThat(licences.get(0).has("title")).isTrue();

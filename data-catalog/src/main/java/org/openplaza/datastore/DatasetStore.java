@@ -176,8 +176,9 @@ public class DatasetStore {
                     .from(DSL.table(DSL.name(checked(table))))
                     .where(RowConditions.of(columns, query))
                     .orderBy(RowConditions.order(columns, query))
-                    .offset(offset)
-                    .limit(limit)
+                    // inlined numbers (ours, not user text): DuckDB plans a top-N sort only for a constant limit
+                    .offset(DSL.inline(offset))
+                    .limit(DSL.inline(limit))
                     .fetch()
                     .map(record -> javaValues(record.intoArray()));
         }

@@ -14,6 +14,8 @@ import org.openplaza.search.CatalogSearch;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The read side of datasets, for everybody: a published dataset's page, its data dictionary and
@@ -27,6 +29,9 @@ public class DatasetReader {
     private final PublishingRepository repository;
     private final DatasetStore store;
     private final CatalogSearch search;
+    private final java.util.Map<Long, VersionTable> versionTables = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, PublishingRepository.Access> accessCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     DatasetReader(PublishingRepository repository, DatasetStore store, CatalogSearch search) {
         this.repository = repository;
@@ -35,16 +40,57 @@ public class DatasetReader {
     }
 
     private boolean visible(DatasetPage page) {
-        if (page.published()) {
+        return visible(page.id(), page.state(), page.metadata().organisationId());
+    }
+
+    /** Published datasets are everybody's; others belong to their organisation's officials and to administrators. */
+    private boolean visible(long datasetId, String state, long organisationId) {
+        if ("PUBLISHED".equals(state)) {
             return true;
         }
         String actor = Audited.currentActor();
         return !Audited.ANONYMOUS.equals(actor)
-                && (PublishingService.isAdmin()
-                        || repository
-                                .organisationOf(page.id())
-                                .map(org -> repository.isMember(actor, org))
-                                .orElse(false));
+                && (PublishingService.isAdmin() || repository.isMember(actor, organisationId));
+    }
+
+    /**
+     * A dataset's state, organisation and current version, kept in memory between changes: rows
+     * are read far more often than datasets change, and every change to a dataset is an audited
+     * event that drops its entry once committed.
+     */
+    private Optional<PublishingRepository.Access> access(long datasetId) {
+        PublishingRepository.Access known = accessCache.get(datasetId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<PublishingRepository.Access> read = repository.access(datasetId);
+        read.ifPresent(a -> accessCache.put(datasetId, a));
+        return read;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onAudited(Audited event) {
+        if ("dataset".equals(event.objectType()) && event.objectId() != null) {
+            accessCache.remove(Long.parseLong(event.objectId()));
+        }
+    }
+
+    /** The current version of a visible dataset. */
+    private Optional<Long> visibleCurrentVersion(long datasetId) {
+        return access(datasetId)
+                .filter(a -> visible(datasetId, a.state(), a.organisationId()))
+                .map(PublishingRepository.Access::currentVersionId);
+    }
+
+    /** A version's table and columns: fixed once recorded, so read from H2 once. */
+    private Optional<VersionTable> versionTable(long versionId) {
+        VersionTable known = versionTables.get(versionId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<VersionTable> read = repository.versionTable(versionId);
+        read.ifPresent(v -> versionTables.put(versionId, v));
+        return read;
     }
 
     /** The dataset with this slug, if the caller may see it. */
@@ -66,11 +112,12 @@ public class DatasetReader {
     }
 
     private VersionTable current(long datasetId) {
-        DatasetPage page = require(datasetId);
-        if (page.currentVersionId() == null) {
+        Long versionId = visibleCurrentVersion(datasetId)
+                .orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
+        if (versionId == null) {
             throw new PublishingException(null, "publish.error.no-version");
         }
-        return repository.versionTable(page.currentVersionId()).orElseThrow();
+        return versionTable(versionId).orElseThrow();
     }
 
     private VersionTable version(long datasetId, @Nullable Long versionId) {
@@ -78,8 +125,7 @@ public class DatasetReader {
             return current(datasetId);
         }
         require(datasetId);
-        return repository
-                .versionTable(versionId)
+        return versionTable(versionId)
                 .filter(v -> v.datasetId() == datasetId)
                 .orElseThrow(() -> new PublishingException(null, "publish.error.no-version"));
     }
@@ -108,7 +154,6 @@ public class DatasetReader {
 
     /** How many rows of the current version the query selects; without filters, no query at all. */
     @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
     public long count(long datasetId, RowQuery query) throws SQLException {
         VersionTable version = current(datasetId);
         return query.unfiltered() ? version.rows() : store.count(version.table(), version.columns(), query);
@@ -116,7 +161,6 @@ public class DatasetReader {
 
     /** One page of the current version's rows as the query selects and orders them. */
     @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
     public List<Object[]> rows(long datasetId, RowQuery query, long offset, int limit) throws SQLException {
         VersionTable version = current(datasetId);
         return store.rows(version.table(), version.columns(), query, offset, Math.max(0, Math.min(limit, 1000)));
@@ -196,10 +240,36 @@ public class DatasetReader {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Optional<Resource> resource(long versionId) {
-        return repository
-                .versionTable(versionId)
-                .filter(v -> byId(v.datasetId()).isPresent())
-                .map(v -> new Resource(v.datasetId(), v.versionId(), v.columns(), v.labels(), v.rows()));
+        return versionTable(versionId)
+                .flatMap(v -> repository
+                        .access(v.datasetId())
+                        .filter(a -> visible(v.datasetId(), a.state(), a.organisationId()))
+                        .map(a -> new Resource(
+                                v.datasetId(),
+                                v.versionId(),
+                                v.columns(),
+                                v.labels(),
+                                v.rows(),
+                                "PUBLISHED".equals(a.state()))));
+    }
+
+    /** A page of rows and, when asked for, how many rows the query selects in all. */
+    public record RowPage(List<Object[]> rows, @Nullable Long total) {}
+
+    /**
+     * What the datastore API asks for in one call: a page of a version's rows and their total,
+     * with one access check and one transaction.
+     */
+    @PreAuthorize("permitAll()")
+    public RowPage resourcePage(long versionId, RowQuery query, long offset, int limit, boolean total)
+            throws SQLException {
+        VersionTable version = visibleVersion(versionId);
+        List<Object[]> rows =
+                store.rows(version.table(), version.columns(), query, offset, Math.max(0, Math.min(limit, 1000)));
+        Long count = !total
+                ? null
+                : query.unfiltered() ? version.rows() : store.count(version.table(), version.columns(), query);
+        return new RowPage(rows, count);
     }
 
     /** One page of a version's rows. */
@@ -219,9 +289,10 @@ public class DatasetReader {
     }
 
     private VersionTable visibleVersion(long versionId) {
-        return repository
-                .versionTable(versionId)
-                .filter(v -> byId(v.datasetId()).isPresent())
+        return versionTable(versionId)
+                .filter(v -> access(v.datasetId())
+                        .filter(a -> visible(v.datasetId(), a.state(), a.organisationId()))
+                        .isPresent())
                 .orElseThrow(() -> new PublishingException(null, "publish.error.no-version"));
     }
 }

@@ -485,6 +485,17 @@ class PublishingRepository {
                         r.value11()));
     }
 
+    /** What deciding who may read a dataset needs: its state, organisation and current version. */
+    record Access(
+            String state, long organisationId, @Nullable Long currentVersionId) {}
+
+    Optional<Access> access(long datasetId) {
+        return db.select(DATASET.STATE, DATASET.ORGANISATION_ID, DATASET.CURRENT_VERSION_ID)
+                .from(DATASET)
+                .where(DATASET.ID.eq(datasetId))
+                .fetchOptional(Records.mapping(Access::new));
+    }
+
     Optional<VersionTable> versionTable(long versionId) {
         var version = db.select(
                         DATASET_VERSION.DATASET_ID,

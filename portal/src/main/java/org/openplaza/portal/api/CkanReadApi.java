@@ -258,8 +258,7 @@ class CkanReadApi {
             throw CkanError.notFound("Resource \"" + id + "\"");
         }
         Resource resource = reader.resource(versionId)
-                .filter(r ->
-                        reader.byId(r.datasetId()).map(DatasetPage::published).orElse(false))
+                .filter(Resource::published)
                 .orElseThrow(() -> CkanError.notFound("Resource \"" + id + "\""));
         List<StoreColumn> columns = resource.columns();
         int limit = params.integer("limit", 100, 0, MAX_RECORDS);
@@ -311,7 +310,9 @@ class CkanReadApi {
         for (String field : wanted) {
             column(columns, field);
         }
-        List<Object[]> rows = reader.resourceRows(versionId, query, offset, limit);
+        boolean includeTotal = params.bool("include_total", true);
+        DatasetReader.RowPage page = reader.resourcePage(versionId, query, offset, limit, includeTotal);
+        List<Object[]> rows = page.rows();
         List<Map<String, Object>> fields = new ArrayList<>();
         for (int i : shown) {
             Map<String, Object> field = new LinkedHashMap<>();
@@ -334,8 +335,8 @@ class CkanReadApi {
         answer.put("records", records);
         answer.put("limit", limit);
         answer.put("offset", offset);
-        if (params.bool("include_total", true)) {
-            answer.put("total", reader.resourceCount(versionId, query));
+        if (includeTotal) {
+            answer.put("total", page.total());
             answer.put("total_was_estimated", false);
         }
         String base = "/api/3/action/datastore_search?resource_id=" + versionId;

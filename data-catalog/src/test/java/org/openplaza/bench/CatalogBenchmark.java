@@ -1,0 +1,213 @@
+package org.openplaza.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.openplaza.CatalogTestApplication;
+import org.openplaza.datastore.DatasetStore;
+import org.openplaza.datastore.RowQuery;
+import org.openplaza.importer.CsvAnalyzer;
+import org.openplaza.importer.ImportMonitor;
+import org.openplaza.importer.ImportPlan;
+import org.openplaza.publishing.DatasetMetadata;
+import org.openplaza.publishing.DatasetReader;
+import org.openplaza.publishing.ImportedVersion;
+import org.openplaza.publishing.PublishingService;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Run by bench/catalog: the large shared file imported through the real publishing service, then
+ * the latency of what datastore_search does (a filtered, sorted page with its total) and of one
+ * data-table page fetch deep in a filtered, sorted view, each through our layers (service, access
+ * checks, catalogue lookups in H2, query building) and as the same SQL typed by hand on a
+ * connection of its own to the same DuckDB file. Not a test.
+ */
+public final class CatalogBenchmark {
+
+    static final int WARM_UP = 50;
+    static final int RUNS = 300;
+
+    private CatalogBenchmark() {}
+
+    @FunctionalInterface
+    interface Call {
+        Object run() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]).toAbsolutePath();
+        Path work = Files.createTempDirectory("openplaza-catalog-bench");
+        Path storeFile = work.resolve("store.duckdb");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CatalogTestApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "openplaza.catalog.store-file=" + storeFile,
+                        "openplaza.catalog.originals-dir=" + work.resolve("originals"),
+                        "logging.level.root=WARN")
+                .run()) {
+            PublishingService publishing = context.getBean(PublishingService.class);
+            DatasetReader reader = context.getBean(DatasetReader.class);
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            "bench", "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+            long organisation =
+                    publishing.createOrganisation("Johns Hopkins CSSE").id();
+            long dataset = publishing.createDataset(new DatasetMetadata(
+                    organisation,
+                    "COVID-19 daily reports",
+                    "Benchmark data.",
+                    null,
+                    null,
+                    Set.of("HEAL"),
+                    List.of(),
+                    "CC-BY-4.0",
+                    "DAILY",
+                    null,
+                    null,
+                    null,
+                    "en"));
+            ImportedVersion imported = publishing.importVersion(
+                    dataset,
+                    file,
+                    file.getFileName().toString(),
+                    ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
+                    List.of(),
+                    new ImportMonitor());
+            publishing.publish(dataset);
+            long version = imported.version().id();
+            SecurityContextHolder.getContext()
+                    .setAuthentication(new AnonymousAuthenticationToken(
+                            "bench", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+            System.out.printf(
+                    "%s: %,d rows imported%n",
+                    file.getFileName(), imported.version().rows());
+
+            RowQuery usByConfirmed = RowQuery.ALL
+                    .withFilter(new RowQuery.Equals("country_region", "US"))
+                    .withSorts(List.of(new RowQuery.Sort("confirmed", true)));
+            RowQuery gridView = RowQuery.ALL
+                    .withFilter(new RowQuery.Contains("province_state", "new"))
+                    .withSorts(List.of(new RowQuery.Sort("deaths", true)));
+            long gridRows = reader.count(dataset, gridView);
+            long deep = gridRows / 2;
+
+            try (Connection direct = directConnection(context.getBean(DatasetStore.class))) {
+                String storeTable = storeTable(direct);
+                String pageSql = "SELECT * FROM " + storeTable
+                        + " WHERE country_region = ? ORDER BY confirmed DESC NULLS LAST, rowid LIMIT 100";
+                String totalSql = "SELECT count(*) FROM " + storeTable + " WHERE country_region = ?";
+                String gridSql = "SELECT * FROM " + storeTable
+                        + " WHERE lower(province_state) LIKE '%new%' ORDER BY deaths DESC NULLS LAST, rowid"
+                        + " LIMIT 50 OFFSET ?";
+
+                DatasetStore store = context.getBean(DatasetStore.class);
+                var columns = reader.resource(version).orElseThrow().columns();
+                double[] storeOnly = time(() ->
+                        store.rows(storeTable, columns, usByConfirmed, 0, 100).size()
+                                + store.count(storeTable, columns, usByConfirmed));
+                System.out.printf(
+                        "%n(the store boundary alone, jOOQ on DuckDB without the service: median %.2f ms)%n",
+                        median(storeOnly));
+                report(
+                        "datastore_search (filter + sort, 100 rows, total)",
+                        () -> reader.resourceRows(version, usByConfirmed, 0, 100)
+                                        .size()
+                                + reader.resourceCount(version, usByConfirmed),
+                        () -> {
+                            // prepared on each call, as any query whose filters vary must be
+                            try (PreparedStatement page = direct.prepareStatement(pageSql);
+                                    PreparedStatement total = direct.prepareStatement(totalSql)) {
+                                page.setString(1, "US");
+                                total.setString(1, "US");
+                                return drain(page) + drain(total);
+                            }
+                        });
+                report(
+                        String.format("grid page (50 rows at offset %,d of %,d filtered)", deep, gridRows),
+                        () -> reader.rows(dataset, gridView, deep, 50).size(),
+                        () -> {
+                            try (PreparedStatement grid = direct.prepareStatement(gridSql)) {
+                                grid.setLong(1, deep);
+                                return drain(grid);
+                            }
+                        });
+            }
+        }
+    }
+
+    /**
+     * A connection of its own to the store's database instance (DuckDB lets one process open a
+     * file once, so the store's connection is duplicated; reflection keeps that out of its API).
+     */
+    private static Connection directConnection(DatasetStore store) throws Exception {
+        java.lang.reflect.Field field = DatasetStore.class.getDeclaredField("connection");
+        field.setAccessible(true);
+        return ((org.duckdb.DuckDBConnection) field.get(store)).duplicate();
+    }
+
+    private static String storeTable(Connection direct) throws Exception {
+        try (ResultSet tables = direct.createStatement()
+                .executeQuery("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'ds_%'")) {
+            tables.next();
+            return tables.getString(1);
+        }
+    }
+
+    private static int drain(PreparedStatement statement) throws Exception {
+        int rows = 0;
+        try (ResultSet rs = statement.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    rs.getObject(i);
+                }
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private static void report(String what, Call ours, Call sql) throws Exception {
+        double[] oursMs = time(ours);
+        double[] sqlMs = time(sql);
+        System.out.printf("%n%s%n", what);
+        System.out.printf("  OpenPlaza layers: median %7.2f ms, p95 %7.2f ms%n", median(oursMs), p95(oursMs));
+        System.out.printf("  SQL on DuckDB:    median %7.2f ms, p95 %7.2f ms%n", median(sqlMs), p95(sqlMs));
+        System.out.printf(
+                "  ratio (median):   %5.2fx (target at most 1.5x); p95 %5.2fx%n",
+                median(oursMs) / median(sqlMs), p95(oursMs) / p95(sqlMs));
+    }
+
+    private static double[] time(Call call) throws Exception {
+        for (int i = 0; i < WARM_UP; i++) {
+            call.run();
+        }
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            call.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static double median(double[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    private static double p95(double[] sorted) {
+        return sorted[(int) Math.ceil(sorted.length * 0.95) - 1];
+    }
+}

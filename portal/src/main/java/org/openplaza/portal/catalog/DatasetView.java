@@ -85,7 +85,8 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
             tabs.add(getTranslation("dataset.tab.columns"), new ProfilePanel(reader, dataset.id()));
         }
         tabs.add(getTranslation("dataset.tab.about"), about(dataset));
-        tabs.add(getTranslation("dataset.tab.versions"), new VersionsPanel(reader.versions(dataset.id())));
+        tabs.add(
+                getTranslation("dataset.tab.versions"), new VersionsPanel(dataset.id(), reader.versions(dataset.id())));
         add(tabs);
     }
 

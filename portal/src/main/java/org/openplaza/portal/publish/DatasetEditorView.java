@@ -101,7 +101,7 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
         publish.setVisible(!"PUBLISHED".equals(dataset.state()));
         withdraw.setVisible("PUBLISHED".equals(dataset.state()));
         getChildren().filter(VersionsPanel.class::isInstance).toList().forEach(this::remove);
-        add(new VersionsPanel(publishing.versions(datasetId)));
+        add(new VersionsPanel(datasetId, publishing.versions(datasetId)));
     }
 
     private void act(Runnable action, String doneKey) {

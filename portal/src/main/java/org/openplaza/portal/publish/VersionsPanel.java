@@ -10,7 +10,7 @@ import org.openplaza.publishing.VersionSummary;
 /** The dataset's history: each version with its rows, file and schema changes. */
 public class VersionsPanel extends VerticalLayout {
 
-    public VersionsPanel(List<VersionSummary> versions) {
+    public VersionsPanel(long datasetId, List<VersionSummary> versions) {
         setPadding(false);
         Grid<VersionSummary> grid = new Grid<>();
         grid.setId("versions-grid");
@@ -29,6 +29,15 @@ public class VersionsPanel extends VerticalLayout {
                     return link;
                 })
                 .setHeader(getTranslation("publish.file"));
+        grid.addComponentColumn(v -> {
+                    com.vaadin.flow.component.orderedlayout.HorizontalLayout links =
+                            new com.vaadin.flow.component.orderedlayout.HorizontalLayout();
+                    String base = "/download/dataset/" + datasetId + "/data.";
+                    links.add(rows(base + "csv?version=" + v.id(), "dataset.download.csv", v));
+                    links.add(rows(base + "json?version=" + v.id(), "dataset.download.json", v));
+                    return links;
+                })
+                .setHeader(getTranslation("publish.rows-as"));
         grid.addColumn(VersionSummary::encoding).setHeader(getTranslation("publish.encoding"));
         grid.addColumn(this::changes)
                 .setHeader(getTranslation("publish.changes"))
@@ -38,6 +47,18 @@ public class VersionsPanel extends VerticalLayout {
         grid.setItems(newestFirst);
         grid.setAllRowsVisible(true);
         add(new H2(getTranslation("publish.history")), grid);
+    }
+
+    private com.vaadin.flow.component.html.Anchor rows(String href, String key, VersionSummary v) {
+        com.vaadin.flow.component.html.Anchor link =
+                new com.vaadin.flow.component.html.Anchor(href, getTranslation(key));
+        link.setRouterIgnore(true);
+        link.getElement().setAttribute("download", true);
+        link.getElement()
+                .setAttribute(
+                        "aria-label",
+                        getTranslation("publish.version") + " " + v.number() + ": " + getTranslation(key));
+        return link;
     }
 
     private String changes(VersionSummary v) {

@@ -19,6 +19,7 @@ import org.openplaza.importer.CsvAnalyzer;
 import org.openplaza.importer.ImportMonitor;
 import org.openplaza.importer.ImportPlan;
 import org.openplaza.portal.testdata.SharedDatasets;
+import org.openplaza.portal.testdata.StoreSql;
 import org.openplaza.publishing.DatasetMetadata;
 import org.openplaza.publishing.PublishingService;
 import org.openqa.selenium.By;
@@ -39,6 +40,12 @@ class CatalogIT extends BrowserTest {
 
     @Autowired
     PublishingService publishing;
+
+    @Autowired
+    org.openplaza.datastore.DatasetStore store;
+
+    @Autowired
+    javax.sql.DataSource catalogue;
 
     /** One parsed line of the DS4C file: date, time, province, confirmed, released, deceased. */
     record Line(String date, String province, long confirmed) {}
@@ -170,6 +177,11 @@ class CatalogIT extends BrowserTest {
         long seoul = lines.stream().filter(l -> l.province().equals("Seoul")).count();
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> find("#data-count").getText().equals(String.format("%,d rows", seoul)));
+        String slug = currentPath().substring("/dataset/".length());
+        String table = StoreSql.currentTable(catalogue, slug);
+        assertThat(StoreSql.number(store, "SELECT count(*) FROM " + table + " WHERE lower(province) LIKE ?", "%seoul%"))
+                .as("the count shown is the count SQL gives")
+                .isEqualTo(seoul);
         List<List<String>> shown = firstRows(3);
         assertThat(shown).allSatisfy(row -> assertThat(row.get(2)).isEqualTo("Seoul"));
 
@@ -196,6 +208,13 @@ class CatalogIT extends BrowserTest {
                 .until(d -> find("#profile-confirmed opz-chart").getAttribute("data-rendered") != null);
         assertThat(find("#profile-province").getText()).contains("Most common");
         assertAccessible("column profile");
+
+        click("vaadin-tab:nth-of-type(4)");
+        String whole = find("#versions-grid a[href*='data.csv?version=']").getAttribute("href");
+        HttpResponse<String> version = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(whole)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(version.body().lines().count()).as("a whole version's rows").isEqualTo(lines.size() + 1);
+        assertAccessible("versions");
     }
 
     private void sortBy(String column) {

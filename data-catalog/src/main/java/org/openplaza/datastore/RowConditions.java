@@ -80,7 +80,13 @@ public final class RowConditions {
             Field<Object> field = field(column(columns, sort.column()));
             order.add((sort.descending() ? field.desc() : field.asc()).nullsLast());
         }
-        order.add(DSL.field(DSL.name("rowid")).asc());
+        if (!order.isEmpty()) {
+            // equal values keep the order of the file
+            order.add(DSL.field(DSL.name("rowid")).asc());
+        }
+        // without a sort there is no ORDER BY at all: DuckDB keeps insertion order (its
+        // preserve_insertion_order setting, on by default), and a sort of millions of rows by rowid
+        // would make every deep page cost a full sort
         return order;
     }
 

@@ -264,12 +264,13 @@ public class DatasetReader {
     public RowPage resourcePage(long versionId, RowQuery query, long offset, int limit, boolean total)
             throws SQLException {
         VersionTable version = visibleVersion(versionId);
-        List<Object[]> rows =
-                store.rows(version.table(), version.columns(), query, offset, Math.max(0, Math.min(limit, 1000)));
-        Long count = !total
-                ? null
-                : query.unfiltered() ? version.rows() : store.count(version.table(), version.columns(), query);
-        return new RowPage(rows, count);
+        int size = Math.max(0, Math.min(limit, 1000));
+        if (query.unfiltered()) {
+            List<Object[]> rows = store.rows(version.table(), version.columns(), query, offset, size);
+            return new RowPage(rows, total ? version.rows() : null);
+        }
+        DatasetStore.Page page = store.page(version.table(), version.columns(), query, offset, size, total);
+        return new RowPage(page.rows(), page.total());
     }
 
     /** One page of a version's rows. */

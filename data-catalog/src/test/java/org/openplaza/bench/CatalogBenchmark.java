@@ -108,17 +108,9 @@ public final class CatalogBenchmark {
                         + " WHERE country_region = ? ORDER BY confirmed DESC NULLS LAST, rowid LIMIT 100";
                 String totalSql = "SELECT count(*) FROM " + storeTable + " WHERE country_region = ?";
                 String gridSql = "SELECT * FROM " + storeTable
-                        + " WHERE lower(province_state) LIKE '%new%' ORDER BY deaths DESC NULLS LAST, rowid"
+                        + " WHERE province_state ILIKE '%new%' ORDER BY deaths DESC NULLS LAST, rowid"
                         + " LIMIT 50 OFFSET ?";
 
-                DatasetStore store = context.getBean(DatasetStore.class);
-                var columns = reader.resource(version).orElseThrow().columns();
-                double[] storeOnly = time(() ->
-                        store.rows(storeTable, columns, usByConfirmed, 0, 100).size()
-                                + store.count(storeTable, columns, usByConfirmed));
-                System.out.printf(
-                        "%n(the store boundary alone, jOOQ on DuckDB without the service: median %.2f ms)%n",
-                        median(storeOnly));
                 report(
                         "datastore_search (filter + sort, 100 rows, total)",
                         () -> reader.resourceRows(version, usByConfirmed, 0, 100)
@@ -131,6 +123,20 @@ public final class CatalogBenchmark {
                                 page.setString(1, "US");
                                 total.setString(1, "US");
                                 return drain(page) + drain(total);
+                            }
+                        });
+                long all = imported.version().rows();
+                long end = all - 1000;
+                String scrollSql =
+                        "SELECT * FROM " + storeTable + " WHERE rowid >= ? AND rowid < ? + 50 ORDER BY rowid";
+                report(
+                        String.format("grid page while scrolling (50 rows at offset %,d of %,d, file order)", end, all),
+                        () -> reader.rows(dataset, RowQuery.ALL, end, 50).size(),
+                        () -> {
+                            try (PreparedStatement scroll = direct.prepareStatement(scrollSql)) {
+                                scroll.setLong(1, end);
+                                scroll.setLong(2, end);
+                                return drain(scroll);
                             }
                         });
                 report(

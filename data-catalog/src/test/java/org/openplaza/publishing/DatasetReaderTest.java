@@ -136,6 +136,14 @@ class DatasetReaderTest {
         assertThat(page).hasSize(5);
         assertThat(page.get(0)[0]).as("eleventh row in file order").isEqualTo(LocalDate.of(2020, 3, 11));
 
+        Line thousandth = lines.get(1000);
+        Object[] deep = reader.rows(dataset, RowQuery.ALL, 1000, 3).get(0);
+        assertThat(deep[0])
+                .as("an unfiltered page is the file's lines in order")
+                .isEqualTo(thousandth.date());
+        assertThat(deep[2]).isEqualTo(thousandth.province());
+        assertThat(reader.rows(dataset, RowQuery.ALL, lines.size() - 2, 50)).hasSize(2);
+
         RowQuery roundTrip =
                 RowQueryParams.fromParams(RowQueryParams.toParams(seoulInMarch), reader.storeColumns(dataset));
         assertThat(reader.count(dataset, roundTrip)).isEqualTo(expected);

@@ -172,27 +172,7 @@ public class DatasetStore {
     public List<Object[]> rows(String table, List<StoreColumn> columns, RowQuery query, long offset, int limit)
             throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
-            if (query.unfiltered() && query.sorts().isEmpty()) {
-                // a table is loaded once, in file order, and never changed: row n has rowid n, so a
-                // page anywhere in millions of rows is a range of rowids, read without a scan
-                Field<Long> rowid = DSL.field(DSL.name("rowid"), Long.class);
-                return sql(c).select(fields(columns))
-                        .from(DSL.table(DSL.name(checked(table))))
-                        .where(rowid.ge(DSL.inline(offset)))
-                        .and(rowid.lt(DSL.inline(offset + limit)))
-                        .orderBy(rowid)
-                        .fetch()
-                        .map(record -> javaValues(record.intoArray()));
-            }
-            return sql(c).select(fields(columns))
-                    .from(DSL.table(DSL.name(checked(table))))
-                    .where(RowConditions.of(columns, query))
-                    .orderBy(RowConditions.order(columns, query))
-                    // inlined numbers (ours, not user text): DuckDB plans a top-N sort only for a constant limit
-                    .offset(DSL.inline(offset))
-                    .limit(DSL.inline(limit))
-                    .fetch()
-                    .map(record -> javaValues(record.intoArray()));
+            return select(sql(c), checked(table), columns, query, offset, limit);
         }
     }
 
@@ -206,18 +186,33 @@ public class DatasetStore {
             throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
             DSLContext sql = sql(c);
-            List<Object[]> rows = sql.select(fields(columns))
-                    .from(DSL.table(DSL.name(checked(table))))
-                    .where(RowConditions.of(columns, query))
-                    .orderBy(RowConditions.order(columns, query))
-                    .offset(DSL.inline(offset))
-                    .limit(DSL.inline(limit))
-                    .fetch()
-                    .map(record -> javaValues(record.intoArray()));
+            List<Object[]> rows = select(sql, checked(table), columns, query, offset, limit);
             Long count =
                     total ? (long) sql.fetchCount(DSL.table(DSL.name(table)), RowConditions.of(columns, query)) : null;
             return new Page(rows, count);
         }
+    }
+
+    private static List<Object[]> select(
+            DSLContext sql, String table, List<StoreColumn> columns, RowQuery query, long offset, int limit) {
+        var from = sql.select(fields(columns)).from(DSL.table(DSL.name(table)));
+        if (query.unfiltered() && query.sorts().isEmpty()) {
+            // a table is loaded once, in file order, and never changed: row n has rowid n, so a
+            // page anywhere in millions of rows is a range of rowids, read without a scan
+            Field<Long> rowid = DSL.field(DSL.name("rowid"), Long.class);
+            return from.where(rowid.ge(DSL.inline(offset)))
+                    .and(rowid.lt(DSL.inline(offset + limit)))
+                    .orderBy(rowid)
+                    .fetch()
+                    .map(record -> javaValues(record.intoArray()));
+        }
+        return from.where(RowConditions.of(columns, query))
+                .orderBy(RowConditions.order(columns, query))
+                // inlined numbers (ours, not user text): DuckDB plans a top-N sort only for a constant limit
+                .offset(DSL.inline(offset))
+                .limit(DSL.inline(limit))
+                .fetch()
+                .map(record -> javaValues(record.intoArray()));
     }
 
     /** How many rows a query selects (DuckDB counts a filtered column scan in milliseconds). */

@@ -215,6 +215,16 @@ public class DatasetStore {
                 .map(record -> javaValues(record.intoArray()));
     }
 
+    /**
+     * A grouped aggregation (what a chart draws), computed in DuckDB: only the aggregated points
+     * come back, at most {@value Grouping#MAX_POINTS} of them.
+     */
+    public Grouped group(String table, List<StoreColumn> columns, GroupQuery query) throws SQLException {
+        try (DuckDBConnection c = connection.duplicate()) {
+            return Grouping.run(sql(c), checked(table), columns, query);
+        }
+    }
+
     /** How many rows a query selects (DuckDB counts a filtered column scan in milliseconds). */
     public long count(String table, List<StoreColumn> columns, RowQuery query) throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {

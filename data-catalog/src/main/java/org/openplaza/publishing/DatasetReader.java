@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.audit.Audited;
 import org.openplaza.datastore.DatasetStore;
+import org.openplaza.datastore.GroupQuery;
+import org.openplaza.datastore.Grouped;
 import org.openplaza.datastore.RowQuery;
 import org.openplaza.datastore.StoreColumn;
 import org.openplaza.search.CatalogSearch;
@@ -164,6 +166,16 @@ public class DatasetReader {
     public List<Object[]> rows(long datasetId, RowQuery query, long offset, int limit) throws SQLException {
         VersionTable version = current(datasetId);
         return store.rows(version.table(), version.columns(), query, offset, Math.max(0, Math.min(limit, 1000)));
+    }
+
+    /**
+     * A grouped aggregation of the current version, as a chart draws it: only the aggregated
+     * points, computed in the dataset store.
+     */
+    @PreAuthorize("permitAll()")
+    public Grouped group(long datasetId, GroupQuery query) throws SQLException {
+        VersionTable version = current(datasetId);
+        return store.group(version.table(), version.columns(), query);
     }
 
     /** A histogram of a numeric or date column of the current version. */

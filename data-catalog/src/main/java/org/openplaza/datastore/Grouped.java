@@ -1,0 +1,35 @@
+package org.openplaza.datastore;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The aggregated points of a chart, never the rows: the dimension's categories in order, and one
+ * line of values per series (per measure, or per measure and split value), with a null where a
+ * category has no value.
+ */
+public record Grouped(List<String> categories, List<Series> series) {
+
+    /** One line of values, named by its measure and, when the chart is split, the split value. */
+    public record Series(String name, List<@Nullable Double> values) {
+        public Series {
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        }
+    }
+
+    public Grouped {
+        categories = List.copyOf(categories);
+        series = List.copyOf(series);
+    }
+
+    /** The value of one series at one category, or null. */
+    public @Nullable Double value(String seriesName, String category) {
+        int index = categories.indexOf(category);
+        for (Series s : series) {
+            if (s.name().equals(seriesName)) {
+                return index < 0 ? null : s.values().get(index);
+            }
+        }
+        return null;
+    }
+}

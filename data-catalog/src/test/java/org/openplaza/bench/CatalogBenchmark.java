@@ -7,17 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.openplaza.CatalogTestApplication;
 import org.openplaza.datastore.DatasetStore;
 import org.openplaza.datastore.RowQuery;
-import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.ImportMonitor;
-import org.openplaza.importer.ImportPlan;
-import org.openplaza.publishing.DatasetMetadata;
 import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.ImportedVersion;
 import org.openplaza.publishing.PublishingService;
+import org.openplaza.publishing.TestDatasets;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,35 +58,14 @@ public final class CatalogBenchmark {
                             "bench", "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
             long organisation =
                     publishing.createOrganisation("Johns Hopkins CSSE").id();
-            long dataset = publishing.createDataset(new DatasetMetadata(
-                    organisation,
-                    "COVID-19 daily reports",
-                    "Benchmark data.",
-                    null,
-                    null,
-                    Set.of("HEAL"),
-                    List.of(),
-                    "CC-BY-4.0",
-                    "DAILY",
-                    null,
-                    null,
-                    null,
-                    "en"));
-            ImportedVersion imported = publishing.importVersion(
-                    dataset,
-                    file,
-                    file.getFileName().toString(),
-                    ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
-                    List.of(),
-                    new ImportMonitor());
-            publishing.publish(dataset);
-            long version = imported.version().id();
+            long dataset = TestDatasets.imported(
+                    publishing, TestDatasets.metadata(organisation, "COVID-19 daily reports"), file, true);
+            long version = reader.byId(dataset).orElseThrow().currentVersionId();
+            long imported = reader.byId(dataset).orElseThrow().rows();
             SecurityContextHolder.getContext()
                     .setAuthentication(new AnonymousAuthenticationToken(
                             "bench", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-            System.out.printf(
-                    "%s: %,d rows imported%n",
-                    file.getFileName(), imported.version().rows());
+            System.out.printf("%s: %,d rows imported%n", file.getFileName(), imported);
 
             RowQuery usByConfirmed = RowQuery.ALL
                     .withFilter(new RowQuery.Equals("country_region", "US"))
@@ -125,7 +99,7 @@ public final class CatalogBenchmark {
                                 return drain(page) + drain(total);
                             }
                         });
-                long all = imported.version().rows();
+                long all = imported;
                 long end = all - 1000;
                 String scrollSql =
                         "SELECT * FROM " + storeTable + " WHERE rowid >= ? AND rowid < ? + 50 ORDER BY rowid";

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,10 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.datastore.DatasetStore;
 import org.openplaza.datastore.RowQuery;
 import org.openplaza.datastore.RowQueryParams;
-import org.openplaza.importer.CsvAnalysis;
-import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.ImportMonitor;
-import org.openplaza.importer.ImportPlan;
 import org.openplaza.importer.SharedDatasetsAccess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,32 +76,7 @@ class DatasetReaderTest {
     }
 
     private long imported(String title, Path file, boolean publish) throws Exception {
-        long dataset = publishing.createDataset(new DatasetMetadata(
-                organisation,
-                title,
-                "Test data.",
-                null,
-                null,
-                Set.of("HEAL"),
-                List.of(),
-                "CC-BY-4.0",
-                "DAILY",
-                null,
-                null,
-                null,
-                "en"));
-        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
-        publishing.importVersion(
-                dataset,
-                file,
-                file.getFileName().toString(),
-                ImportPlan.asDetected(analysis),
-                List.of(),
-                new ImportMonitor());
-        if (publish) {
-            publishing.publish(dataset);
-        }
-        return dataset;
+        return TestDatasets.imported(publishing, TestDatasets.metadata(organisation, title), file, publish);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -27,9 +26,6 @@ import org.openplaza.datastore.GroupQuery.Measure;
 import org.openplaza.datastore.Grouped;
 import org.openplaza.datastore.QueryException;
 import org.openplaza.datastore.RowQuery;
-import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.ImportMonitor;
-import org.openplaza.importer.ImportPlan;
 import org.openplaza.importer.SharedDatasetsAccess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,28 +61,8 @@ class GroupingTest {
         TestCallers.signIn("root", "ADMIN");
         long organisation =
                 publishing.createOrganisation("DS4C " + System.nanoTime()).id();
-        dataset = publishing.createDataset(new DatasetMetadata(
-                organisation,
-                "COVID-19 by province",
-                "Test.",
-                null,
-                null,
-                Set.of("HEAL"),
-                List.of(),
-                "CC-BY-4.0",
-                "DAILY",
-                null,
-                null,
-                null,
-                "en"));
-        publishing.importVersion(
-                dataset,
-                FILE,
-                "ds4c.csv",
-                ImportPlan.asDetected(publishing.analyse(FILE, CsvAnalyzer.Settings.DETECT)),
-                List.of(),
-                new ImportMonitor());
-        publishing.publish(dataset);
+        dataset = TestDatasets.imported(
+                publishing, TestDatasets.metadata(organisation, "COVID-19 by province"), FILE, true);
         TestCallers.anonymous();
         lines = Files.readAllLines(FILE, StandardCharsets.UTF_8).stream()
                 .skip(1)

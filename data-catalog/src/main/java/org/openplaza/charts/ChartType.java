@@ -1,0 +1,13 @@
+package org.openplaza.charts;
+
+/** The kinds of chart the builder draws. */
+public enum ChartType {
+    BAR,
+    BAR_STACKED,
+    BAR_HORIZONTAL,
+    LINE,
+    AREA,
+    PIE,
+    DONUT,
+    SCATTER
+}

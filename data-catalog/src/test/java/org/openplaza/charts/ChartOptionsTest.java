@@ -1,0 +1,63 @@
+package org.openplaza.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openplaza.datastore.Grouped;
+
+/** The ECharts options each chart type gets from the same grouped data. */
+class ChartOptionsTest {
+
+    final Grouped data = new Grouped(
+            List.of("2020-02", "2020-03", "2020-04"),
+            List.of(
+                    new Grouped.Series("Seoul", Arrays.asList(10.0, 391.0, 628.0)),
+                    new Grouped.Series("Busan", Arrays.asList(0.0, null, 108.0))));
+
+    private static Object read(String json, String path) {
+        return JsonPath.read(json, path);
+    }
+
+    @Test
+    void bars_lines_and_areas_put_the_categories_on_an_axis_and_one_series_per_line() {
+        String bars = ChartOptions.build(ChartType.BAR, data, "Confirmed cases");
+        assertThat((String) read(bars, "$.title.text")).isEqualTo("Confirmed cases");
+        assertThat((List<Object>) read(bars, "$.xAxis.data")).containsExactly("2020-02", "2020-03", "2020-04");
+        assertThat((List<Object>) read(bars, "$.series[*].type")).containsExactly("bar", "bar");
+        assertThat((List<Object>) read(bars, "$.series[1].data")).containsExactly(0.0, null, 108.0);
+        assertThat((String) read(bars, "$.legend.type")).isEqualTo("scroll");
+
+        String stacked = ChartOptions.build(ChartType.BAR_STACKED, data, "t");
+        assertThat((List<Object>) read(stacked, "$.series[*].stack")).containsExactly("total", "total");
+        String horizontal = ChartOptions.build(ChartType.BAR_HORIZONTAL, data, "t");
+        assertThat((List<Object>) read(horizontal, "$.yAxis.data")).hasSize(3);
+        assertThat((String) read(horizontal, "$.xAxis.type")).isEqualTo("value");
+
+        assertThat((List<Object>) read(ChartOptions.build(ChartType.LINE, data, "t"), "$.series[*].type"))
+                .containsExactly("line", "line");
+        String area = ChartOptions.build(ChartType.AREA, data, "t");
+        assertThat((List<Object>) read(area, "$.series[*].areaStyle")).hasSize(2);
+    }
+
+    @Test
+    void pies_and_donuts_take_the_first_series_and_skip_empty_slices() {
+        String pie = ChartOptions.build(ChartType.PIE, data, "t");
+        assertThat((List<Object>) read(pie, "$.series[0].data[*].name"))
+                .containsExactly("2020-02", "2020-03", "2020-04");
+        assertThat((List<Object>) read(pie, "$.series[0].data[*].value")).containsExactly(10.0, 391.0, 628.0);
+        assertThat((String) read(pie, "$.tooltip.trigger")).isEqualTo("item");
+        String donut = ChartOptions.build(ChartType.DONUT, data, "t");
+        assertThat((List<Object>) read(donut, "$.series[0].radius")).containsExactly("40%", "70%");
+    }
+
+    @Test
+    void a_scatter_of_two_measures_has_one_point_per_category_where_both_exist() {
+        String scatter = ChartOptions.build(ChartType.SCATTER, data, "t");
+        assertThat((List<Object>) read(scatter, "$.series[0].data")).hasSize(2);
+        assertThat((String) read(scatter, "$.xAxis.name")).isEqualTo("Seoul");
+        assertThat((String) read(scatter, "$.series[0].type")).isEqualTo("scatter");
+    }
+}

@@ -14,6 +14,7 @@ class OpzChart extends HTMLElement {
       this.resizer.disconnect();
       this.chart.dispose();
       this.chart = null;
+      this.box.remove();
     }
   }
 
@@ -31,13 +32,17 @@ class OpzChart extends HTMLElement {
       return;
     }
     if (!this.chart) {
-      this.chart = window.echarts.init(this, null, { renderer: 'svg' });
+      // ECharts draws into a box of its own, so the element keeps the role and name it was given
+      this.box = document.createElement('div');
+      this.box.style.width = '100%';
+      this.box.style.height = '100%';
+      this.appendChild(this.box);
+      this.chart = window.echarts.init(this.box, null, { renderer: 'svg' });
       this.resizer = new ResizeObserver(() => this.chart && this.chart.resize());
       this.resizer.observe(this);
     }
     const option = JSON.parse(json);
     option.animation = false;
-    option.aria = { enabled: true };
     this.chart.setOption(option, true);
     this.setAttribute('data-rendered', 'true');
   }

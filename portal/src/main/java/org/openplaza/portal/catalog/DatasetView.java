@@ -82,6 +82,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         tabs.setWidthFull();
         if (dataset.currentVersionId() != null) {
             tabs.add(getTranslation("dataset.tab.data"), new DataTable(reader, dataset));
+            tabs.add(getTranslation("dataset.tab.chart"), new ChartBuilder(reader, dataset.id()));
             tabs.add(getTranslation("dataset.tab.columns"), new ProfilePanel(reader, dataset.id()));
         }
         tabs.add(getTranslation("dataset.tab.about"), about(dataset));

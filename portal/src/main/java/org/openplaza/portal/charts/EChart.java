@@ -9,7 +9,7 @@ import com.vaadin.flow.component.dependency.JavaScript;
  * An ECharts chart drawn in the browser from an option built on the server (with echarts-java).
  * ECharts comes from its webjar and the element from {@code frontend/components/opz-chart.js}, both
  * served as static scripts. The chart is an image to assistive technology, named by its label;
- * ECharts' own aria description is switched on as well.
+ * the numbers themselves are offered as a table beside it where a chart matters.
  */
 @Tag("opz-chart")
 @JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")

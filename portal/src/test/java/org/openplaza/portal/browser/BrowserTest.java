@@ -191,6 +191,18 @@ abstract class BrowserTest {
         waitForVaadin();
     }
 
+    /** Opens a Vaadin select and picks the option with this label. */
+    void choose(String selectCss, String label) {
+        click(selectCss);
+        WebElement item = new WebDriverWait(driver, TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().trim().equals(label))
+                        .findFirst()
+                        .orElse(null));
+        item.click();
+        waitForVaadin();
+    }
+
     void signIn(String username, String password) {
         open("/login");
         find("#vaadinLoginUsername input").sendKeys(username);

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -203,18 +205,55 @@ class CatalogIT extends BrowserTest {
                     .isEqualTo(shown.get(i).get(3));
         }
 
-        click("vaadin-tab:nth-of-type(2)");
+        click("vaadin-tab:nth-of-type(3)");
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> find("#profile-confirmed opz-chart").getAttribute("data-rendered") != null);
         assertThat(find("#profile-province").getText()).contains("Most common");
         assertAccessible("column profile");
 
-        click("vaadin-tab:nth-of-type(4)");
+        click("vaadin-tab:nth-of-type(5)");
         String whole = find("#versions-grid a[href*='data.csv?version=']").getAttribute("href");
         HttpResponse<String> version = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(URI.create(whole)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(version.body().lines().count()).as("a whole version's rows").isEqualTo(lines.size() + 1);
         assertAccessible("versions");
+    }
+
+    @Test
+    void a_citizen_charts_the_monthly_maximum_and_reads_it_as_a_table() throws Exception {
+        open("/catalog?q=province");
+        click("#catalog-results a");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        click("vaadin-tab:nth-of-type(2)");
+        choose("#chart-type", "Line");
+        choose("#chart-aggregation", "Maximum");
+        choose("#chart-measure", "confirmed");
+        assertThat(find("#chart-bucket").getText()).contains("Month");
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage(() -> "chart named " + find("#chart-preview").getDomAttribute("aria-label"))
+                .until(d -> "Maximum · confirmed by date (Month)"
+                        .equals(find("#chart-preview").getDomAttribute("aria-label")));
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> !d.findElements(By.cssSelector("#chart-preview svg path"))
+                        .isEmpty());
+
+        Map<String, Long> maxByMonth = new TreeMap<>();
+        for (Line line : provinceLines()) {
+            maxByMonth.merge(line.date().substring(0, 7), line.confirmed(), Math::max);
+        }
+        click("#chart-as-table vaadin-details-summary");
+        List<List<String>> rows = gridRows("chart-table", maxByMonth.size());
+        assertThat(rows).hasSize(maxByMonth.size());
+        int i = 0;
+        for (Map.Entry<String, Long> month : maxByMonth.entrySet()) {
+            assertThat(rows.get(i++)).containsExactly(month.getKey(), String.format("%,d", month.getValue()));
+        }
+        assertAccessible("chart builder");
+
+        choose("#chart-aggregation", "Sum");
+        choose("#chart-measure", "province");
+        new WebDriverWait(driver, TIMEOUT).until(d -> find("#chart-problem").isDisplayed());
+        assertThat(find("#chart-problem").getText()).contains("needs a column of numbers");
     }
 
     private void sortBy(String column) {
@@ -228,11 +267,15 @@ class CatalogIT extends BrowserTest {
         waitForVaadin();
     }
 
-    /** The cells of the grid's first rows as shown, read from the rendered rows in order. */
-    @SuppressWarnings("unchecked")
     private List<List<String>> firstRows(int count) {
+        return gridRows("data-grid", count);
+    }
+
+    /** The cells of a grid's first rows as shown, read from the rendered rows in order. */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> gridRows(String id, int count) {
         return (List<List<String>>) js("""
-                const grid = document.getElementById('data-grid');
+                const grid = document.getElementById(arguments[1]);
                 const rows = [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
                     .filter(r => !r.hidden && r.index !== undefined)
                     .sort((a, b) => a.index - b.index)
@@ -242,6 +285,6 @@ class CatalogIT extends BrowserTest {
                     const cell = slot && slot.assignedNodes()[0];
                     return cell ? cell.textContent.trim() : '';
                 }));
-                """, count);
+                """, count, id);
     }
 }

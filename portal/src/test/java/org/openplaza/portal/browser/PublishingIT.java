@@ -18,17 +18,6 @@ class PublishingIT extends BrowserTest {
 
     static final String TITLE = "Seoul COVID-19 confirmed cases (browser test)";
 
-    private void chooseInSelect(String selectCss, String label) {
-        click(selectCss);
-        WebElement item = new WebDriverWait(driver, TIMEOUT)
-                .until(d -> d.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
-                        .filter(e -> e.isDisplayed() && e.getText().trim().equals(label))
-                        .findFirst()
-                        .orElse(null));
-        item.click();
-        waitForVaadin();
-    }
-
     @Test
     void an_official_publishes_a_korean_file_and_a_citizen_finds_it() {
         signIn("official", "plaza-official-demo");
@@ -52,7 +41,7 @@ class PublishingIT extends BrowserTest {
         assertThat(find("#import-preview").getText()).contains("강남구");
         assertAccessible("import preview");
 
-        chooseInSelect("#import-type-0", "Text");
+        choose("#import-type-0", "Text");
         type("#import-year-1", "2020");
         find("#import-year-1 input").sendKeys(org.openqa.selenium.Keys.TAB);
         waitForVaadin();

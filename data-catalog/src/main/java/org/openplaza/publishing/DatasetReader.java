@@ -178,6 +178,19 @@ public class DatasetReader {
         return store.group(version.table(), version.columns(), query);
     }
 
+    /** A grouped aggregation of one version (a saved chart that does not follow the latest). */
+    @PreAuthorize("permitAll()")
+    public Grouped groupVersion(long versionId, GroupQuery query) throws SQLException {
+        VersionTable version = visibleVersion(versionId);
+        return store.group(version.table(), version.columns(), query);
+    }
+
+    /** A version's columns as the store knows them, when its dataset is visible to the caller. */
+    @PreAuthorize("permitAll()")
+    public List<StoreColumn> versionColumns(long versionId) {
+        return visibleVersion(versionId).columns();
+    }
+
     /** A histogram of a numeric or date column of the current version. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)

@@ -22,6 +22,42 @@ class OpzChart extends HTMLElement {
     this.render();
   }
 
+  /** The chart as an image: an SVG document, or a PNG painted from it at twice the size. */
+  image(type) {
+    const svg = this.chart.renderToSVGString();
+    if (type === 'svg') {
+      return Promise.resolve('data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg));
+    }
+    return new Promise((resolve, reject) => {
+      const picture = new Image();
+      picture.onload = () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = this.box.clientWidth * 2;
+        canvas.height = this.box.clientHeight * 2;
+        const context = canvas.getContext('2d');
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.drawImage(picture, 0, 0, canvas.width, canvas.height);
+        resolve(canvas.toDataURL('image/png'));
+      };
+      picture.onerror = reject;
+      picture.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+    });
+  }
+
+  /** Saves the chart as a PNG or SVG file. */
+  download(type, name) {
+    return this.image(type).then((url) => {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name + '.' + type;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      return url;
+    });
+  }
+
   render() {
     const json = this.getAttribute('option');
     if (!this.isConnected || !json) {

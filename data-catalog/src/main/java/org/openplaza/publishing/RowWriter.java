@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.openplaza.datastore.DatasetStore;
@@ -27,8 +26,6 @@ import org.openplaza.datastore.StoreColumn;
  */
 final class RowWriter implements DatasetStore.RowSink, AutoCloseable {
 
-    private static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@\\t\\r]");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+([.,]\\d+)*|\\.\\d+)([eE][+-]?\\d+)?%?");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final List<StoreColumn> columns;
@@ -117,10 +114,7 @@ final class RowWriter implements DatasetStore.RowSink, AutoCloseable {
 
     /** The cell as a spreadsheet may safely open it. */
     static String neutralised(String cell) {
-        if (FORMULA_START.matcher(cell).find() && !NUMBER.matcher(cell).matches()) {
-            return "'" + cell;
-        }
-        return cell;
+        return org.openplaza.datastore.CsvCells.neutralised(cell);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.openplaza.portal.catalog;
 
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -23,9 +21,13 @@ import org.openplaza.datastore.GroupQuery.Bucket;
 import org.openplaza.datastore.Grouped;
 import org.openplaza.datastore.QueryException;
 import org.openplaza.importer.ValueType;
+import org.openplaza.portal.charts.ChartNumbers;
 import org.openplaza.portal.charts.EChart;
 import org.openplaza.publishing.DatasetColumn;
 import org.openplaza.publishing.DatasetReader;
+import org.openplaza.publishing.PublishingException;
+import org.openplaza.visualisations.ChartDefinition;
+import org.openplaza.visualisations.VisualisationService;
 
 /**
  * The chart builder on a dataset page: a chart type, a dimension (dates bucketed by day to year,
@@ -49,10 +51,13 @@ class ChartBuilder extends VerticalLayout {
     private final Select<GroupQuery.Order> order = new Select<>();
     private final EChart chart;
     private final Paragraph problem = new Paragraph();
-    private final Grid<Integer> table = new Grid<>();
+    private final ChartNumbers table = new ChartNumbers();
 
-    ChartBuilder(DatasetReader reader, long datasetId) {
+    private final VisualisationService visualisations;
+
+    ChartBuilder(DatasetReader reader, VisualisationService visualisations, long datasetId) {
         this.reader = reader;
+        this.visualisations = visualisations;
         this.datasetId = datasetId;
         this.columns = reader.columns(datasetId);
         setPadding(false);
@@ -65,13 +70,11 @@ class ChartBuilder extends VerticalLayout {
         problem.addClassName("error");
         problem.setVisible(false);
         table.setId("chart-table");
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
-        table.setAllRowsVisible(true);
         Details numbers = new Details(getTranslation("chart.as-table"), table);
         numbers.setId("chart-as-table");
         HorizontalLayout row1 = wrap(type, dimension, bucket, bins);
         HorizontalLayout row2 = wrap(aggregation, measure, series, top, order);
-        add(new H2(getTranslation("chart.heading")), row1, row2, problem, chart, numbers);
+        add(new H2(getTranslation("chart.heading")), row1, row2, problem, chart, numbers, saving());
         draw();
     }
 
@@ -202,6 +205,78 @@ class ChartBuilder extends VerticalLayout {
                 top.getValue() == null ? 0 : top.getValue());
     }
 
+    /** Signed-in users save the chart; others are invited to sign in. */
+    private com.vaadin.flow.component.Component saving() {
+        if (com.vaadin.flow.server.VaadinRequest.getCurrent() == null
+                || com.vaadin.flow.server.VaadinRequest.getCurrent().getUserPrincipal() == null) {
+            com.vaadin.flow.component.html.Anchor signIn =
+                    new com.vaadin.flow.component.html.Anchor("login", getTranslation("chart.save.sign-in"));
+            signIn.setId("chart-sign-in");
+            return signIn;
+        }
+        com.vaadin.flow.component.button.Button save =
+                new com.vaadin.flow.component.button.Button(getTranslation("chart.save"), e -> openSaveDialog());
+        save.setId("chart-save");
+        save.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        return save;
+    }
+
+    private void openSaveDialog() {
+        GroupQuery query = query();
+        if (query == null) {
+            return;
+        }
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(getTranslation("chart.save"));
+        com.vaadin.flow.component.textfield.TextField name =
+                new com.vaadin.flow.component.textfield.TextField(getTranslation("visualisation.title"));
+        name.setId("visualisation-title");
+        name.setValue(title());
+        name.setWidthFull();
+        com.vaadin.flow.component.textfield.TextArea about =
+                new com.vaadin.flow.component.textfield.TextArea(getTranslation("visualisation.description"));
+        about.setId("visualisation-description");
+        about.setWidthFull();
+        about.setMaxLength(2000);
+        com.vaadin.flow.component.checkbox.Checkbox follows =
+                new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("visualisation.follows-latest"), true);
+        follows.setId("visualisation-follows");
+        dialog.add(new VerticalLayout(name, about, follows));
+        com.vaadin.flow.component.button.Button confirm =
+                new com.vaadin.flow.component.button.Button(getTranslation("chart.save"), e -> {
+                    try {
+                        long id = visualisations.save(
+                                datasetId,
+                                name.getValue(),
+                                about.getValue(),
+                                new ChartDefinition(type.getValue(), query),
+                                follows.getValue());
+                        dialog.close();
+                        getUI().ifPresent(ui -> ui.navigate("visualisation/" + id));
+                    } catch (PublishingException ex) {
+                        com.vaadin.flow.component.HasValidation field = "description".equals(ex.field()) ? about : name;
+                        field.setErrorMessage(
+                                getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                        field.setInvalid(true);
+                    } catch (QueryException ex) {
+                        name.setErrorMessage(
+                                getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                        name.setInvalid(true);
+                    } catch (SQLException ex) {
+                        name.setErrorMessage(getTranslation("chart.error.failed"));
+                        name.setInvalid(true);
+                    }
+                });
+        confirm.setId("visualisation-save");
+        confirm.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter()
+                .add(
+                        new com.vaadin.flow.component.button.Button(
+                                getTranslation("common.cancel"), e -> dialog.close()),
+                        confirm);
+        dialog.open();
+    }
+
     private String measureLabel() {
         return measure.getValue() != null && measure.getValue().isPresent()
                 ? getTranslation("chart.aggregation." + aggregation.getValue().name()) + " · "
@@ -237,7 +312,7 @@ class ChartBuilder extends VerticalLayout {
             String title = title();
             chart.setOption(ChartOptions.build(type.getValue(), data, title));
             chart.getElement().setAttribute("aria-label", title);
-            showTable(data);
+            table.show(data, dimension.getValue().label(), getLocale());
             problem.setVisible(false);
             chart.setVisible(true);
         } catch (QueryException e) {
@@ -250,24 +325,5 @@ class ChartBuilder extends VerticalLayout {
             problem.setVisible(true);
             chart.setVisible(false);
         }
-    }
-
-    private void showTable(Grouped data) {
-        table.removeAllColumns();
-        table.addColumn(i -> data.categories().get(i))
-                .setHeader(dimension.getValue().label())
-                .setKey("category");
-        for (Grouped.Series s : data.series()) {
-            table.addColumn(i -> {
-                        Double value = s.values().get(i);
-                        return value == null ? "" : DataTable.Cells.number(value, getLocale());
-                    })
-                    .setHeader(s.name());
-        }
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < data.categories().size(); i++) {
-            rows.add(i);
-        }
-        table.setItems(rows);
     }
 }

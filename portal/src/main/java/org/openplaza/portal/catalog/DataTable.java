@@ -345,14 +345,6 @@ class DataTable extends VerticalLayout {
     static final class Cells {
         private Cells() {}
 
-        /** A chart value: whole numbers without decimals, others with up to four. */
-        static String number(double value, java.util.Locale locale) {
-            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-                return String.format(locale, "%,d", (long) value);
-            }
-            return String.format(locale, "%,.4f", value).replaceAll("0+$", "").replaceAll("[.,]$", "");
-        }
-
         static String text(@Nullable Object value, java.util.Locale locale) {
             if (value == null) {
                 return "";

@@ -24,6 +24,7 @@ import org.openplaza.publishing.DatasetMetadata;
 import org.openplaza.publishing.DatasetPage;
 import org.openplaza.publishing.DatasetReader;
 import org.openplaza.publishing.Licence;
+import org.openplaza.visualisations.VisualisationService;
 
 /**
  * A dataset's public page: what it is (DCAT-AP metadata, publisher, licence), its data in a lazy
@@ -36,10 +37,12 @@ import org.openplaza.publishing.Licence;
 public class DatasetView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final DatasetReader reader;
+    private final VisualisationService visualisations;
     private String title = "";
 
-    public DatasetView(DatasetReader reader) {
+    public DatasetView(DatasetReader reader, VisualisationService visualisations) {
         this.reader = reader;
+        this.visualisations = visualisations;
         setMaxWidth("1400px");
     }
 
@@ -82,7 +85,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         tabs.setWidthFull();
         if (dataset.currentVersionId() != null) {
             tabs.add(getTranslation("dataset.tab.data"), new DataTable(reader, dataset));
-            tabs.add(getTranslation("dataset.tab.chart"), new ChartBuilder(reader, dataset.id()));
+            tabs.add(getTranslation("dataset.tab.chart"), new ChartBuilder(reader, visualisations, dataset.id()));
             tabs.add(getTranslation("dataset.tab.columns"), new ProfilePanel(reader, dataset.id()));
         }
         tabs.add(getTranslation("dataset.tab.about"), about(dataset));

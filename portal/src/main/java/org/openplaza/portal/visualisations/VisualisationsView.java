@@ -30,7 +30,8 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
             return;
         }
         grid.setId("visualisations-grid");
-        grid.addColumn(VisualisationSummary::title).setHeader(getTranslation("visualisations.column.title"));
+        grid.addComponentColumn(v -> new com.vaadin.flow.component.html.Anchor("visualisation/" + v.id(), v.title()))
+                .setHeader(getTranslation("visualisations.column.title"));
         grid.addColumn(VisualisationSummary::datasetTitle).setHeader(getTranslation("visualisations.column.dataset"));
         grid.addColumn(VisualisationSummary::author).setHeader(getTranslation("visualisations.column.author"));
         grid.addColumn(v -> Formats.date(v.createdAt(), getLocale()))

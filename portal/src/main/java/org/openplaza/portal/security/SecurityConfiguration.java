@@ -58,7 +58,9 @@ class SecurityConfiguration {
                 .maximumSessions(-1)
                 .sessionRegistry(sessions)
                 .expiredUrl("/"));
+        // no page may be framed but the embeds, which have a filter chain of their own
         http.headers(headers -> headers.frameOptions(frame -> frame.deny())
+                .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
                 .contentTypeOptions(options -> {})
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));

@@ -96,7 +96,29 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
         svg.setId("visualisation-svg");
         HorizontalLayout exports = new HorizontalLayout(csv, png, svg);
         exports.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(chart, table, exports);
+        com.vaadin.flow.component.textfield.TextField embed =
+                new com.vaadin.flow.component.textfield.TextField(getTranslation("visualisation.embed"));
+        embed.setId("visualisation-embed");
+        embed.setReadOnly(true);
+        embed.setWidthFull();
+        embed.setHelperText(getTranslation("visualisation.embed.help"));
+        embed.setValue("<iframe src=\"" + base() + "/embed/visualisation/" + id
+                + "\" width=\"640\" height=\"420\" title=\""
+                + org.springframework.web.util.HtmlUtils.htmlEscape(v.title())
+                + "\" loading=\"lazy\"></iframe>");
+        add(chart, table, exports, embed);
+    }
+
+    /** The portal's address as the visitor reached it, for the embed code. */
+    private static String base() {
+        com.vaadin.flow.server.VaadinServletRequest request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+        if (request == null) {
+            return "";
+        }
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(
+                        request.getHttpServletRequest())
+                .build()
+                .toUriString();
     }
 
     @Override

@@ -88,6 +88,49 @@ class VisualisationIT extends BrowserTest {
         byte[] bytes = Base64.getDecoder().decode(png.toString().substring("data:image/png;base64,".length()));
         assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
 
+        String embedCode = find("#visualisation-embed input").getAttribute("value");
+        String embedUrl = embedCode.replaceAll(".*src=\"([^\"]+)\".*", "$1");
+        assertThat(embedUrl)
+                .isEqualTo("http://localhost:" + port + "/embed/visualisation/"
+                        + permalink.substring(permalink.lastIndexOf('/') + 1));
+        HttpResponse<String> embedPage = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(embedUrl)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(embedPage.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("frame-ancestors *");
+        assertThat(embedPage.headers().firstValue("X-Frame-Options")).isEmpty();
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/catalog"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+
+        // another origin (another port) frames the embed
+        com.sun.net.httpserver.HttpServer site =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] html = ("<!doctype html><html lang=\"en\"><title>A city blog</title><h1>Our numbers</h1>" + embedCode
+                        + "</html>")
+                .getBytes(StandardCharsets.UTF_8);
+        site.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+        });
+        site.start();
+        try {
+            driver.get("http://127.0.0.1:" + site.getAddress().getPort() + "/");
+            org.openqa.selenium.WebElement frame =
+                    new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(By.tagName("iframe")));
+            driver.switchTo().frame(frame);
+            new WebDriverWait(driver, TIMEOUT)
+                    .until(d ->
+                            !d.findElements(By.cssSelector("#chart svg path")).isEmpty());
+            driver.switchTo().defaultContent();
+        } finally {
+            site.stop(0);
+        }
+
         open("/visualisations");
         assertThat(find("#visualisations-grid").getText()).contains("Monthly maximum of confirmed cases");
     }

@@ -132,6 +132,10 @@ class VisualisationIT extends BrowserTest {
         }
 
         open("/visualisations");
-        assertThat(find("#visualisations-grid").getText()).contains("Monthly maximum of confirmed cases");
+        assertThat(find("#visualisations-grid").getText())
+                .contains("Monthly maximum of confirmed cases")
+                .as("the demo's own charts")
+                .contains("Confirmed COVID-19 cases by province", "Monthly rainfall in Singapore since 1982");
+        assertAccessible("gallery");
     }
 }

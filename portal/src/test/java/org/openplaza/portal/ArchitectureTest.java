@@ -22,6 +22,10 @@ class ArchitectureTest {
         "org.openplaza.visualisations..",
         "org.openplaza.importer..",
         "org.openplaza.datastore..",
+        "org.openplaza.publishing..",
+        "org.openplaza.search..",
+        "org.openplaza.charts..",
+        "org.openplaza.dcat..",
         "org.openplaza.voting.."
     };
 
@@ -29,7 +33,11 @@ class ArchitectureTest {
         "org.openplaza.catalog..",
         "org.openplaza.visualisations..",
         "org.openplaza.importer..",
-        "org.openplaza.datastore.."
+        "org.openplaza.datastore..",
+        "org.openplaza.publishing..",
+        "org.openplaza.search..",
+        "org.openplaza.charts..",
+        "org.openplaza.dcat.."
     };
 
     @ArchTest
@@ -72,5 +80,9 @@ class ArchitectureTest {
             .resideInAnyPackage("org.openplaza.accounts..", "org.openplaza.audit..", "org.openplaza.platform..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("org.openplaza.catalog..", "org.openplaza.visualisations..", "org.openplaza.voting..");
+            .resideInAnyPackage(
+                    "org.openplaza.catalog..",
+                    "org.openplaza.visualisations..",
+                    "org.openplaza.publishing..",
+                    "org.openplaza.voting..");
 }

@@ -105,11 +105,19 @@ final class Grouping {
             key = DSL.when(ranked.in(topKeys), ranked);
         }
 
+        boolean folded = query.top() > 0;
         List<SelectField<?>> select = new ArrayList<>();
-        select.add(other.as("opz_other"));
+        List<Field<?>> groupBy = new ArrayList<>();
+        List<org.jooq.SortField<?>> orderBy = new ArrayList<>();
+        if (folded) {
+            // only a top-N needs the "Other" flag; without it DuckDB groups on one key
+            select.add(other.as("opz_other"));
+            groupBy.add(DSL.field(DSL.name("opz_other")));
+            orderBy.add(DSL.field(DSL.name("opz_other")).asc());
+        }
         select.add(key.as("opz_key"));
-        List<Field<?>> groupBy =
-                new ArrayList<>(List.of(DSL.field(DSL.name("opz_other")), DSL.field(DSL.name("opz_key"))));
+        groupBy.add(DSL.field(DSL.name("opz_key")));
+        orderBy.add(DSL.field(DSL.name("opz_key")).asc().nullsLast());
         if (series != null) {
             select.add(DSL.field(DSL.name(series.name())).as("opz_series"));
             groupBy.add(DSL.field(DSL.name("opz_series")));
@@ -121,9 +129,7 @@ final class Grouping {
                 .from(from)
                 .where(where)
                 .groupBy(groupBy)
-                .orderBy(
-                        DSL.field(DSL.name("opz_other")).asc(),
-                        DSL.field(DSL.name("opz_key")).asc().nullsLast())
+                .orderBy(orderBy)
                 .limit(DSL.inline(MAX_POINTS + 1))
                 .fetch();
         if (rows.size() > MAX_POINTS) {
@@ -191,7 +197,7 @@ final class Grouping {
         Map<String, Double> categoryTotals = new LinkedHashMap<>();
         Map<String, Object> categoryKeys = new HashMap<>();
         for (Record row : rows) {
-            boolean isOther = Boolean.TRUE.equals(row.get("opz_other"));
+            boolean isOther = row.field("opz_other") != null && Boolean.TRUE.equals(row.get("opz_other"));
             Object key = row.get("opz_key");
             String category = isOther ? OTHER : label(key, bucket, binMin, binWidth);
             categoryKeys.putIfAbsent(category, isOther ? null : key);

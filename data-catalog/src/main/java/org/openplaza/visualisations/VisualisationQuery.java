@@ -32,6 +32,25 @@ class VisualisationQuery {
                 .where(visible()));
     }
 
+    List<VisualisationSummary> listVisibleOf(long datasetId, int limit) {
+        return db.select(
+                        VISUALISATION.ID,
+                        VISUALISATION.TITLE,
+                        DATASET.TITLE,
+                        APP_USER.DISPLAY_NAME,
+                        VISUALISATION.CREATED_AT.convertFrom(t -> t.toInstant()))
+                .from(VISUALISATION)
+                .join(DATASET)
+                .on(DATASET.ID.eq(VISUALISATION.DATASET_ID))
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(VISUALISATION.OWNER_ID))
+                .where(visible())
+                .and(VISUALISATION.DATASET_ID.eq(datasetId))
+                .orderBy(VISUALISATION.CREATED_AT.desc(), VISUALISATION.ID.desc())
+                .limit(limit)
+                .fetch(Records.mapping(VisualisationSummary::new));
+    }
+
     List<VisualisationSummary> listVisible(int offset, int limit) {
         return db.select(
                         VISUALISATION.ID,

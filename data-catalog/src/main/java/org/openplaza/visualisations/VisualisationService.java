@@ -51,6 +51,13 @@ public class VisualisationService {
         return query.listVisible(Math.max(0, offset), Math.max(1, Math.min(limit, 200)));
     }
 
+    /** The public visualisations made from one dataset, newest first. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<VisualisationSummary> listVisibleOf(long datasetId) {
+        return query.listVisibleOf(datasetId, 50);
+    }
+
     private static boolean isAdmin() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null

@@ -80,6 +80,20 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
                 dataset.downloads()));
         figures.setId("dataset-figures");
         add(description, figures);
+        var made = visualisations.listVisibleOf(dataset.id());
+        if (!made.isEmpty()) {
+            com.vaadin.flow.component.html.Div list = new com.vaadin.flow.component.html.Div();
+            list.setId("dataset-visualisations");
+            list.add(new Span(getTranslation("dataset.visualisations") + " "));
+            for (int i = 0; i < made.size(); i++) {
+                if (i > 0) {
+                    list.add(new Span(" · "));
+                }
+                list.add(new Anchor(
+                        "visualisation/" + made.get(i).id(), made.get(i).title()));
+            }
+            add(list);
+        }
 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();

@@ -56,6 +56,7 @@ class VisualisationIT extends BrowserTest {
         waitForVaadin();
         assertThat(find("#visualisation-heading").getText()).isEqualTo("Monthly maximum of confirmed cases");
         assertThat(find("#visualisation-dataset").getText()).isEqualTo("COVID-19 cases by province");
+        String datasetPage = find("#visualisation-dataset").getAttribute("href");
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> !d.findElements(By.cssSelector("#visualisation-chart svg path"))
                         .isEmpty());
@@ -130,6 +131,12 @@ class VisualisationIT extends BrowserTest {
         } finally {
             site.stop(0);
         }
+
+        driver.get(datasetPage);
+        waitForVaadin();
+        assertThat(find("#dataset-visualisations").getText())
+                .as("the dataset page lists the charts made from it")
+                .contains("Monthly maximum of confirmed cases", "Confirmed COVID-19 cases by province");
 
         open("/visualisations");
         assertThat(find("#visualisations-grid").getText())

@@ -33,25 +33,15 @@ class VisualisationQuery {
     }
 
     List<VisualisationSummary> listVisibleOf(long datasetId, int limit) {
-        return db.select(
-                        VISUALISATION.ID,
-                        VISUALISATION.TITLE,
-                        DATASET.TITLE,
-                        APP_USER.DISPLAY_NAME,
-                        VISUALISATION.CREATED_AT.convertFrom(t -> t.toInstant()))
-                .from(VISUALISATION)
-                .join(DATASET)
-                .on(DATASET.ID.eq(VISUALISATION.DATASET_ID))
-                .join(APP_USER)
-                .on(APP_USER.ID.eq(VISUALISATION.OWNER_ID))
-                .where(visible())
-                .and(VISUALISATION.DATASET_ID.eq(datasetId))
-                .orderBy(VISUALISATION.CREATED_AT.desc(), VISUALISATION.ID.desc())
-                .limit(limit)
-                .fetch(Records.mapping(VisualisationSummary::new));
+        return summaries(VISUALISATION.DATASET_ID.eq(datasetId), 0, limit);
     }
 
     List<VisualisationSummary> listVisible(int offset, int limit) {
+        return summaries(org.jooq.impl.DSL.noCondition(), offset, limit);
+    }
+
+    /** Visible visualisations that meet the condition, newest first. */
+    private List<VisualisationSummary> summaries(Condition condition, int offset, int limit) {
         return db.select(
                         VISUALISATION.ID,
                         VISUALISATION.TITLE,
@@ -64,6 +54,7 @@ class VisualisationQuery {
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(VISUALISATION.OWNER_ID))
                 .where(visible())
+                .and(condition)
                 .orderBy(VISUALISATION.CREATED_AT.desc(), VISUALISATION.ID.desc())
                 .offset(offset)
                 .limit(limit)

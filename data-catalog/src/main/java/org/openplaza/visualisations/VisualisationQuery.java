@@ -33,21 +33,45 @@ class VisualisationQuery {
     }
 
     List<VisualisationSummary> listVisibleOf(long datasetId, int limit) {
-        return summaries(VISUALISATION.DATASET_ID.eq(datasetId), 0, limit);
+        return summaries(VISUALISATION.DATASET_ID.eq(datasetId), false, 0, limit);
     }
 
     List<VisualisationSummary> listVisible(int offset, int limit) {
-        return summaries(org.jooq.impl.DSL.noCondition(), offset, limit);
+        return summaries(org.jooq.impl.DSL.noCondition(), false, offset, limit);
     }
 
-    /** Visible visualisations that meet the condition, newest first. */
-    private List<VisualisationSummary> summaries(Condition condition, int offset, int limit) {
+    /** Visible visualisations filtered by dataset (name), chart type and words of the title. */
+    List<VisualisationSummary> search(
+            @org.jspecify.annotations.Nullable String datasetSlug,
+            @org.jspecify.annotations.Nullable String type,
+            @org.jspecify.annotations.Nullable String words,
+            boolean mostViewed,
+            int offset,
+            int limit) {
+        Condition condition = org.jooq.impl.DSL.noCondition();
+        if (datasetSlug != null && !datasetSlug.isBlank()) {
+            condition = condition.and(DATASET.SLUG.eq(datasetSlug));
+        }
+        if (type != null && !type.isBlank()) {
+            condition = condition.and(VISUALISATION.CHART_TYPE.eq(type));
+        }
+        if (words != null && !words.isBlank()) {
+            condition = condition.and(VISUALISATION.TITLE.containsIgnoreCase(words.strip()));
+        }
+        return summaries(condition, mostViewed, offset, limit);
+    }
+
+    /** Visible visualisations that meet the condition, newest (or most viewed) first. */
+    private List<VisualisationSummary> summaries(Condition condition, boolean mostViewed, int offset, int limit) {
         return db.select(
                         VISUALISATION.ID,
                         VISUALISATION.TITLE,
                         DATASET.TITLE,
                         APP_USER.DISPLAY_NAME,
-                        VISUALISATION.CREATED_AT.convertFrom(t -> t.toInstant()))
+                        VISUALISATION.CREATED_AT.convertFrom(t -> t.toInstant()),
+                        VISUALISATION.CHART_TYPE.convertFrom(org.openplaza.charts.ChartType::valueOf),
+                        DATASET.SLUG,
+                        VISUALISATION.VIEW_COUNT)
                 .from(VISUALISATION)
                 .join(DATASET)
                 .on(DATASET.ID.eq(VISUALISATION.DATASET_ID))
@@ -55,7 +79,9 @@ class VisualisationQuery {
                 .on(APP_USER.ID.eq(VISUALISATION.OWNER_ID))
                 .where(visible())
                 .and(condition)
-                .orderBy(VISUALISATION.CREATED_AT.desc(), VISUALISATION.ID.desc())
+                .orderBy(
+                        mostViewed ? VISUALISATION.VIEW_COUNT.desc() : VISUALISATION.CREATED_AT.desc(),
+                        VISUALISATION.ID.desc())
                 .offset(offset)
                 .limit(limit)
                 .fetch(Records.mapping(VisualisationSummary::new));

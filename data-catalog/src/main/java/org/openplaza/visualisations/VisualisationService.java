@@ -51,6 +51,20 @@ public class VisualisationService {
         return query.listVisible(Math.max(0, offset), Math.max(1, Math.min(limit, 200)));
     }
 
+    /** Public visualisations by dataset name, chart type and words of the title; newest or most viewed first. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<VisualisationSummary> search(
+            @org.jspecify.annotations.Nullable String datasetSlug,
+            @org.jspecify.annotations.Nullable String type,
+            @org.jspecify.annotations.Nullable String words,
+            boolean mostViewed,
+            int offset,
+            int limit) {
+        return query.search(
+                datasetSlug, type, words, mostViewed, Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+    }
+
     /** The public visualisations made from one dataset, newest first. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)

@@ -1,0 +1,99 @@
+package org.openplaza.portal.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.charts.ChartOptions;
+import org.openplaza.charts.ChartType;
+import org.openplaza.datastore.Grouped;
+import org.openplaza.visualisations.DrawnVisualisation;
+import org.openplaza.visualisations.Visualisation;
+import org.openplaza.visualisations.VisualisationService;
+import org.openplaza.visualisations.VisualisationSummary;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public visualisations for other sites and apps: a filtered list, and each one with its
+ * definition, its aggregated numbers and the ECharts option that draws it.
+ */
+@RestController
+class VisualisationApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final VisualisationService visualisations;
+
+    VisualisationApi(VisualisationService visualisations) {
+        this.visualisations = visualisations;
+    }
+
+    @GetMapping("/api/visualisations")
+    ResponseEntity<Map<String, Object>> list(
+            @RequestParam(value = "dataset", required = false) @Nullable String dataset,
+            @RequestParam(value = "type", required = false) @Nullable String type,
+            @RequestParam(value = "q", required = false) @Nullable String words,
+            @RequestParam(value = "sort", defaultValue = "newest") String sort,
+            @RequestParam(value = "offset", defaultValue = "0") int offset,
+            @RequestParam(value = "limit", defaultValue = "20") int limit) {
+        if (type != null && !type.isBlank()) {
+            try {
+                ChartType.valueOf(type);
+            } catch (IllegalArgumentException e) {
+                return ResponseEntity.badRequest().body(Map.of("error", "unknown chart type: " + type));
+            }
+        }
+        if (!sort.equals("newest") && !sort.equals("views")) {
+            return ResponseEntity.badRequest().body(Map.of("error", "sort is newest or views"));
+        }
+        List<VisualisationSummary> found =
+                visualisations.search(dataset, type, words, sort.equals("views"), offset, limit);
+        List<Map<String, Object>> items = found.stream()
+                .map(v -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("id", v.id());
+                    item.put("title", v.title());
+                    item.put("type", v.type().name());
+                    item.put("dataset", v.datasetSlug());
+                    item.put("datasetTitle", v.datasetTitle());
+                    item.put("author", v.author());
+                    item.put("created", v.createdAt().toString());
+                    item.put("views", v.views());
+                    item.put("url", "/visualisation/" + v.id());
+                    item.put("embed", "/embed/visualisation/" + v.id());
+                    return item;
+                })
+                .toList();
+        return ResponseEntity.ok(Map.of("visualisations", items, "offset", offset, "limit", Math.min(limit, 100)));
+    }
+
+    @GetMapping("/api/visualisations/{id}")
+    ResponseEntity<Map<String, Object>> one(@PathVariable("id") long id) throws SQLException, JsonProcessingException {
+        DrawnVisualisation drawn = visualisations.draw(id).orElse(null);
+        if (drawn == null || drawn.visualisation().hidden()) {
+            return ResponseEntity.status(404).body(Map.of("error", "no such visualisation"));
+        }
+        Visualisation v = drawn.visualisation();
+        Grouped data = drawn.data();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", v.id());
+        answer.put("title", v.title());
+        answer.put("description", v.description());
+        answer.put("author", v.author());
+        answer.put("dataset", v.datasetSlug());
+        answer.put("version", drawn.versionId());
+        answer.put("followsLatest", v.followsLatest());
+        answer.put("problem", drawn.problem());
+        answer.put("definition", JSON.readTree(drawn.definition().toJson()));
+        answer.put("data", Map.of("categories", data.categories(), "series", data.series()));
+        answer.put("option", JSON.readTree(ChartOptions.build(drawn.definition().type(), data, v.title())));
+        return ResponseEntity.ok(answer);
+    }
+}

@@ -20,8 +20,9 @@ import org.openplaza.datastore.Grouped;
 
 /**
  * ECharts options (JSON) for grouped data, built with ECharts Java: bars (grouped, stacked or
- * horizontal), lines and areas, pies and donuts (of the first series), and scatter plots (the
- * first two series against each other, one point per category, or values along the categories).
+ * horizontal), lines and areas, pies and donuts (of the first series), scatter plots (the first
+ * two series against each other, one point per category, or values along the categories) and heat
+ * maps (categories across, series down, values as colour).
  */
 public final class ChartOptions {
 
@@ -52,6 +53,38 @@ public final class ChartOptions {
                 }
                 series.add(pie);
                 option.setLegend(new Legend().setType("scroll").setBottom(0));
+            }
+            case HEATMAP -> {
+                option.setTooltip(new Tooltip().setTrigger("item"));
+                String[] rows = data.series().stream().map(Grouped.Series::name).toArray(String[]::new);
+                option.setXAxis(new CategoryAxis().setData(categories));
+                option.setYAxis(new CategoryAxis().setData(rows));
+                List<Object[]> cells = new ArrayList<>();
+                double min = Double.MAX_VALUE;
+                double max = -Double.MAX_VALUE;
+                for (int y = 0; y < rows.length; y++) {
+                    List<Double> values = data.series().get(y).values();
+                    for (int x = 0; x < categories.length; x++) {
+                        Double value = values.get(x);
+                        if (value != null) {
+                            cells.add(new Object[] {x, y, value});
+                            min = Math.min(min, value);
+                            max = Math.max(max, value);
+                        }
+                    }
+                }
+                if (!cells.isEmpty()) {
+                    option.setVisualMap(new org.icepear.echarts.components.visualMap.ContinousVisualMap()
+                            .setMin(min)
+                            .setMax(max)
+                            .setCalculable(true)
+                            .setOrient("horizontal")
+                            .setLeft("center")
+                            .setBottom(0));
+                }
+                series.add(new org.icepear.echarts.charts.heatmap.HeatmapSeries()
+                        .setName(title)
+                        .setData(cells.toArray(Object[][]::new)));
             }
             case SCATTER -> {
                 option.setTooltip(new Tooltip().setTrigger("item"));

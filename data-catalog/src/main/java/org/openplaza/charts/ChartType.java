@@ -9,5 +9,7 @@ public enum ChartType {
     AREA,
     PIE,
     DONUT,
-    SCATTER
+    SCATTER,
+    /** the dimension across, the series down, the first measure as colour: needs a split */
+    HEATMAP
 }

@@ -60,4 +60,14 @@ class ChartOptionsTest {
         assertThat((String) read(scatter, "$.xAxis.name")).isEqualTo("Seoul");
         assertThat((String) read(scatter, "$.series[0].type")).isEqualTo("scatter");
     }
+
+    @Test
+    void a_heat_map_puts_categories_across_series_down_and_skips_empty_cells() {
+        String heat = ChartOptions.build(ChartType.HEATMAP, data, "t");
+        assertThat((List<Object>) read(heat, "$.xAxis.data")).hasSize(3);
+        assertThat((List<Object>) read(heat, "$.yAxis.data")).containsExactly("Seoul", "Busan");
+        assertThat((List<Object>) read(heat, "$.series[0].data")).hasSize(5);
+        assertThat((String) read(heat, "$.series[0].type")).isEqualTo("heatmap");
+        assertThat((Double) read(heat, "$.visualMap.max")).isEqualTo(628.0);
+    }
 }

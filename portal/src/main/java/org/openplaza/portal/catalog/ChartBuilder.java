@@ -300,6 +300,12 @@ class ChartBuilder extends VerticalLayout {
         if (query == null) {
             return;
         }
+        if (type.getValue() == ChartType.HEATMAP && query.series() == null) {
+            problem.setText(getTranslation("chart.error.heatmap-needs-split"));
+            problem.setVisible(true);
+            chart.setVisible(false);
+            return;
+        }
         try {
             Grouped data = reader.group(datasetId, query);
             if (query.series() == null && data.series().size() == 1) {

@@ -250,6 +250,15 @@ class CatalogIT extends BrowserTest {
         }
         assertAccessible("chart builder");
 
+        choose("#chart-type", "Heat map");
+        new WebDriverWait(driver, TIMEOUT).until(d -> find("#chart-problem").isDisplayed());
+        assertThat(find("#chart-problem").getText()).contains("needs a split");
+        choose("#chart-series", "province");
+        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#chart-problem"));
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> !d.findElements(By.cssSelector("#chart-preview svg path"))
+                        .isEmpty());
+
         choose("#chart-aggregation", "Sum");
         choose("#chart-measure", "province");
         new WebDriverWait(driver, TIMEOUT).until(d -> find("#chart-problem").isDisplayed());

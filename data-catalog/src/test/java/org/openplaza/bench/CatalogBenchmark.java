@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Arrays;
 import java.util.List;
 import org.openplaza.CatalogTestApplication;
 import org.openplaza.datastore.DatasetStore;
@@ -34,11 +33,6 @@ public final class CatalogBenchmark {
     static final int RUNS = 300;
 
     private CatalogBenchmark() {}
-
-    @FunctionalInterface
-    interface Call {
-        Object run() throws Exception;
-    }
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]).toAbsolutePath();
@@ -76,8 +70,8 @@ public final class CatalogBenchmark {
             long gridRows = reader.count(dataset, gridView);
             long deep = gridRows / 2;
 
-            try (Connection direct = directConnection(context.getBean(DatasetStore.class))) {
-                String storeTable = storeTable(direct);
+            try (Connection direct = Timing.directConnection(context.getBean(DatasetStore.class))) {
+                String storeTable = Timing.storeTable(direct);
                 String pageSql = "SELECT * FROM " + storeTable
                         + " WHERE country_region = ? ORDER BY confirmed DESC NULLS LAST, rowid LIMIT 100";
                 String totalSql = "SELECT count(*) FROM " + storeTable + " WHERE country_region = ?";
@@ -126,24 +120,6 @@ public final class CatalogBenchmark {
         }
     }
 
-    /**
-     * A connection of its own to the store's database instance (DuckDB lets one process open a
-     * file once, so the store's connection is duplicated; reflection keeps that out of its API).
-     */
-    private static Connection directConnection(DatasetStore store) throws Exception {
-        java.lang.reflect.Field field = DatasetStore.class.getDeclaredField("connection");
-        field.setAccessible(true);
-        return ((org.duckdb.DuckDBConnection) field.get(store)).duplicate();
-    }
-
-    private static String storeTable(Connection direct) throws Exception {
-        try (ResultSet tables = direct.createStatement()
-                .executeQuery("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'ds_%'")) {
-            tables.next();
-            return tables.getString(1);
-        }
-    }
-
     private static int drain(PreparedStatement statement) throws Exception {
         int rows = 0;
         try (ResultSet rs = statement.executeQuery()) {
@@ -158,36 +134,16 @@ public final class CatalogBenchmark {
         return rows;
     }
 
-    private static void report(String what, Call ours, Call sql) throws Exception {
-        double[] oursMs = time(ours);
-        double[] sqlMs = time(sql);
+    private static void report(String what, Timing.Call ours, Timing.Call sql) throws Exception {
+        double[] oursMs = Timing.time(ours, WARM_UP, RUNS);
+        double[] sqlMs = Timing.time(sql, WARM_UP, RUNS);
         System.out.printf("%n%s%n", what);
-        System.out.printf("  OpenPlaza layers: median %7.2f ms, p95 %7.2f ms%n", median(oursMs), p95(oursMs));
-        System.out.printf("  SQL on DuckDB:    median %7.2f ms, p95 %7.2f ms%n", median(sqlMs), p95(sqlMs));
+        System.out.printf(
+                "  OpenPlaza layers: median %7.2f ms, p95 %7.2f ms%n", Timing.median(oursMs), Timing.p95(oursMs));
+        System.out.printf(
+                "  SQL on DuckDB:    median %7.2f ms, p95 %7.2f ms%n", Timing.median(sqlMs), Timing.p95(sqlMs));
         System.out.printf(
                 "  ratio (median):   %5.2fx (target at most 1.5x); p95 %5.2fx%n",
-                median(oursMs) / median(sqlMs), p95(oursMs) / p95(sqlMs));
-    }
-
-    private static double[] time(Call call) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            call.run();
-        }
-        double[] ms = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            call.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms;
-    }
-
-    private static double median(double[] sorted) {
-        return sorted[sorted.length / 2];
-    }
-
-    private static double p95(double[] sorted) {
-        return sorted[(int) Math.ceil(sorted.length * 0.95) - 1];
+                Timing.median(oursMs) / Timing.median(sqlMs), Timing.p95(oursMs) / Timing.p95(sqlMs));
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Arrays;
 import java.util.List;
 import org.openplaza.CatalogTestApplication;
 import org.openplaza.datastore.DatasetStore;
@@ -40,11 +39,6 @@ public final class ChartBenchmark {
 
     private ChartBenchmark() {}
 
-    @FunctionalInterface
-    interface Call {
-        Object run() throws Exception;
-    }
-
     public static void main(String[] args) throws Exception {
         Path source = Path.of(args[0]).toAbsolutePath();
         int times = args.length > 1 ? Integer.parseInt(args[1]) : 4;
@@ -73,8 +67,8 @@ public final class ChartBenchmark {
                             "bench", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
             System.out.printf("%s x%d: %,d rows imported%n", source.getFileName(), times, rows);
 
-            try (Connection direct = directConnection(context.getBean(DatasetStore.class))) {
-                String t = storeTable(direct);
+            try (Connection direct = Timing.directConnection(context.getBean(DatasetStore.class))) {
+                String t = Timing.storeTable(direct);
                 report(
                         "by category: sum of confirmed per country",
                         () -> reader.group(
@@ -134,62 +128,29 @@ public final class ChartBenchmark {
         return target;
     }
 
-    /** A connection of its own to the store's database (DuckDB lets a process open a file once). */
-    private static Connection directConnection(DatasetStore store) throws Exception {
-        java.lang.reflect.Field field = DatasetStore.class.getDeclaredField("connection");
-        field.setAccessible(true);
-        return ((org.duckdb.DuckDBConnection) field.get(store)).duplicate();
-    }
-
-    private static String storeTable(Connection direct) throws Exception {
-        try (ResultSet tables = direct.createStatement()
-                .executeQuery("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'ds_%'")) {
-            tables.next();
-            return tables.getString(1);
-        }
-    }
-
-    private static void report(String what, Call ours, Connection direct, String... sql) throws Exception {
-        double[] oursMs = time(ours);
-        double[] sqlMs = time(() -> {
-            int rows = 0;
-            for (String statement : sql) {
-                try (PreparedStatement s = direct.prepareStatement(statement);
-                        ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows++;
+    private static void report(String what, Timing.Call ours, Connection direct, String... sql) throws Exception {
+        double[] oursMs = Timing.time(ours, WARM_UP, RUNS);
+        double[] sqlMs = Timing.time(
+                () -> {
+                    int rows = 0;
+                    for (String statement : sql) {
+                        try (PreparedStatement s = direct.prepareStatement(statement);
+                                ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                rows++;
+                            }
+                        }
                     }
-                }
-            }
-            return rows;
-        });
+                    return rows;
+                },
+                WARM_UP,
+                RUNS);
         System.out.printf("%n%s%n", what);
-        System.out.printf("  chart service:  median %7.2f ms, p95 %7.2f ms%n", median(oursMs), p95(oursMs));
-        System.out.printf("  SQL on DuckDB:  median %7.2f ms, p95 %7.2f ms%n", median(sqlMs), p95(sqlMs));
+        System.out.printf(
+                "  chart service:  median %7.2f ms, p95 %7.2f ms%n", Timing.median(oursMs), Timing.p95(oursMs));
+        System.out.printf("  SQL on DuckDB:  median %7.2f ms, p95 %7.2f ms%n", Timing.median(sqlMs), Timing.p95(sqlMs));
         System.out.printf(
                 "  ratio (median): %5.2fx (target at most 1.5x); p95 %5.2fx%n",
-                median(oursMs) / median(sqlMs), p95(oursMs) / p95(sqlMs));
-    }
-
-    private static double[] time(Call call) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            call.run();
-        }
-        double[] ms = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            call.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms;
-    }
-
-    private static double median(double[] sorted) {
-        return sorted[sorted.length / 2];
-    }
-
-    private static double p95(double[] sorted) {
-        return sorted[(int) Math.ceil(sorted.length * 0.95) - 1];
+                Timing.median(oursMs) / Timing.median(sqlMs), Timing.p95(oursMs) / Timing.p95(sqlMs));
     }
 }

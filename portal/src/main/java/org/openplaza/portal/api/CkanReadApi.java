@@ -115,6 +115,8 @@ class CkanReadApi {
         int rows = params.integer("rows", 10, 0, MAX_PACKAGES);
         int start = params.integer("start", 0, 0, Integer.MAX_VALUE);
         Map<String, List<String>> facets = new LinkedHashMap<>();
+        // read once: fq names organisations by slug, the index counts them by name
+        List<PublicOrganisation> organisations = reader.organisations();
         String fq = params.text("fq");
         if (fq != null && !fq.isBlank()) {
             Matcher m = FILTER.matcher(fq);
@@ -127,7 +129,7 @@ class CkanReadApi {
                     throw CkanError.validation("fq", "Cannot filter on " + field);
                 }
                 if (facet.equals("organisation")) {
-                    value = organisationByName(value).name();
+                    value = organisationByName(organisations, value).name();
                 }
                 facets.computeIfAbsent(facet, k -> new ArrayList<>()).add(value);
                 matched++;
@@ -168,7 +170,8 @@ class CkanReadApi {
                 if (facetLimit >= 0 && counts.size() >= facetLimit) {
                     break;
                 }
-                String name = facet.equals("organisation") ? organisationSlug(count.value()) : count.value();
+                String name =
+                        facet.equals("organisation") ? organisationSlug(organisations, count.value()) : count.value();
                 counts.put(name, count.count());
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("name", name);
@@ -203,15 +206,15 @@ class CkanReadApi {
         };
     }
 
-    private PublicOrganisation organisationByName(String idOrName) {
-        return reader.organisations().stream()
+    private static PublicOrganisation organisationByName(List<PublicOrganisation> organisations, String idOrName) {
+        return organisations.stream()
                 .filter(o -> o.slug().equals(idOrName) || String.valueOf(o.id()).equals(idOrName))
                 .findFirst()
                 .orElseThrow(() -> CkanError.notFound("Organization"));
     }
 
-    private String organisationSlug(String name) {
-        return reader.organisations().stream()
+    private static String organisationSlug(List<PublicOrganisation> organisations, String name) {
+        return organisations.stream()
                 .filter(o -> o.name().equals(name))
                 .map(PublicOrganisation::slug)
                 .findFirst()
@@ -231,7 +234,7 @@ class CkanReadApi {
     }
 
     private Map<String, Object> organisationShow(CkanParams params) {
-        PublicOrganisation organisation = organisationByName(params.required("id"));
+        PublicOrganisation organisation = organisationByName(reader.organisations(), params.required("id"));
         Map<String, Object> dict = CkanDicts.organisationDict(organisation);
         if (params.bool("include_datasets", false)) {
             SearchResult datasets = search.search(new SearchRequest(

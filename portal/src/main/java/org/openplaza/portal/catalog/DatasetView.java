@@ -48,9 +48,8 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
 
     @Override
     public void setParameter(BeforeEvent event, String slug) {
-        DatasetPage found = reader.bySlug(slug).orElseThrow(NotFoundException::new);
-        reader.countView(found.id());
-        DatasetPage dataset = reader.byId(found.id()).orElse(found);
+        DatasetPage dataset = reader.bySlug(slug).orElseThrow(NotFoundException::new);
+        reader.countView(dataset.id());
         title = dataset.metadata().title();
         removeAll();
         build(dataset);
@@ -76,7 +75,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
                 "dataset.figures",
                 String.format(getLocale(), "%,d", dataset.rows()),
                 Formats.date(dataset.modified(), getLocale()),
-                dataset.views(),
+                dataset.views() + 1, // this view included
                 dataset.downloads()));
         figures.setId("dataset-figures");
         add(description, figures);
@@ -99,13 +98,26 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         tabs.setWidthFull();
         if (dataset.currentVersionId() != null) {
             tabs.add(getTranslation("dataset.tab.data"), new DataTable(reader, dataset));
-            tabs.add(getTranslation("dataset.tab.chart"), new ChartBuilder(reader, visualisations, dataset.id()));
-            tabs.add(getTranslation("dataset.tab.columns"), new ProfilePanel(reader, dataset.id()));
+            // the chart and the profile query the store: built when their tab is first opened
+            lazyTab(tabs, "dataset.tab.chart", () -> new ChartBuilder(reader, visualisations, dataset.id()));
+            lazyTab(tabs, "dataset.tab.columns", () -> new ProfilePanel(reader, dataset.id()));
         }
         tabs.add(getTranslation("dataset.tab.about"), about(dataset));
         tabs.add(
                 getTranslation("dataset.tab.versions"), new VersionsPanel(dataset.id(), reader.versions(dataset.id())));
         add(tabs);
+    }
+
+    private void lazyTab(
+            TabSheet tabs, String key, java.util.function.Supplier<com.vaadin.flow.component.Component> content) {
+        Div holder = new Div();
+        holder.setWidthFull();
+        com.vaadin.flow.component.tabs.Tab tab = tabs.add(getTranslation(key), holder);
+        tabs.addSelectedChangeListener(e -> {
+            if (e.getSelectedTab() == tab && holder.getChildren().findAny().isEmpty()) {
+                holder.add(content.get());
+            }
+        });
     }
 
     private VerticalLayout about(DatasetPage dataset) {

@@ -22,13 +22,114 @@ import org.openplaza.datastore.Grouped;
  * ECharts options (JSON) for grouped data, built with ECharts Java: bars (grouped, stacked or
  * horizontal), lines and areas, pies and donuts (of the first series), scatter plots (the first
  * two series against each other, one point per category, or values along the categories) and heat
- * maps (categories across, series down, values as colour).
+ * maps (categories across, series down, values as colour) and calendar heat maps (days of the first
+ * series on one calendar per year). ECharts Java has no calendar component, so that one is added to
+ * the JSON it renders.
  */
 public final class ChartOptions {
 
     private ChartOptions() {}
 
+    /** Rows of a calendar: one year of weeks with its labels. */
+    private static final int CALENDAR_YEAR_PX = 150;
+
+    private static final int CALENDAR_TOP_PX = 70;
+
+    /** A height that fits the chart: calendars need one band per year. */
+    public static int height(ChartType type, Grouped data) {
+        if (type != ChartType.CALENDAR) {
+            return 420;
+        }
+        return CALENDAR_TOP_PX + Math.max(1, years(data).size()) * CALENDAR_YEAR_PX + 40;
+    }
+
+    private static java.util.SortedSet<Integer> years(Grouped data) {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        for (String category : data.categories()) {
+            java.time.LocalDate day = day(category);
+            if (day != null) {
+                years.add(day.getYear());
+            }
+        }
+        return years;
+    }
+
+    private static java.time.@org.jspecify.annotations.Nullable LocalDate day(String category) {
+        try {
+            return java.time.LocalDate.parse(category);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String calendar(Grouped data, String title) {
+        Option option = new Option();
+        option.setTitle(new Title().setText(title).setLeft("center"));
+        option.setTooltip(new Tooltip().setTrigger("item"));
+        List<Integer> years = new ArrayList<>(years(data));
+        Grouped.Series first = data.series().isEmpty() ? null : data.series().get(0);
+        List<List<Object[]>> cells = new ArrayList<>();
+        years.forEach(y -> cells.add(new ArrayList<>()));
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (int i = 0; first != null && i < data.categories().size(); i++) {
+            java.time.LocalDate day = day(data.categories().get(i));
+            Double value = first.values().get(i);
+            if (day != null && value != null) {
+                cells.get(years.indexOf(day.getYear())).add(new Object[] {day.toString(), value});
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+        }
+        if (min <= max) {
+            option.setVisualMap(colourScale(min, max).setTop(30));
+        }
+        List<SeriesOption> series = new ArrayList<>();
+        for (int i = 0; i < years.size(); i++) {
+            series.add(new org.icepear.echarts.charts.heatmap.HeatmapSeries()
+                    .setName(first == null ? title : first.name())
+                    .setCoordinateSystem("calendar")
+                    .setCalendarIndex(i)
+                    .setData(cells.get(i).toArray(Object[][]::new)));
+        }
+        option.setSeries(series.toArray(SeriesOption[]::new));
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    JSON.readTree(new Engine().renderJsonOption(option));
+            com.fasterxml.jackson.databind.node.ArrayNode calendars = json.putArray("calendar");
+            for (int i = 0; i < years.size(); i++) {
+                com.fasterxml.jackson.databind.node.ObjectNode calendar = calendars.addObject();
+                calendar.put("top", CALENDAR_TOP_PX + 30 + i * CALENDAR_YEAR_PX);
+                calendar.put("left", 50);
+                calendar.put("right", 20);
+                calendar.put("range", String.valueOf(years.get(i)));
+                calendar.putArray("cellSize").add("auto").add(14);
+                calendar.putObject("dayLabel").put("firstDay", 1);
+                calendar.putObject("yearLabel").put("position", "left");
+            }
+            return JSON.writeValueAsString(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The horizontal, draggable colour scale of heat maps. */
+    private static org.icepear.echarts.components.visualMap.ContinousVisualMap colourScale(double min, double max) {
+        return new org.icepear.echarts.components.visualMap.ContinousVisualMap()
+                .setMin(min)
+                .setMax(max)
+                .setCalculable(true)
+                .setOrient("horizontal")
+                .setLeft("center");
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     public static String build(ChartType type, Grouped data, String title) {
+        if (type == ChartType.CALENDAR) {
+            return calendar(data, title);
+        }
         Option option = new Option();
         option.setTitle(new Title().setText(title).setLeft("center"));
         String[] categories = data.categories().toArray(String[]::new);
@@ -74,13 +175,7 @@ public final class ChartOptions {
                     }
                 }
                 if (!cells.isEmpty()) {
-                    option.setVisualMap(new org.icepear.echarts.components.visualMap.ContinousVisualMap()
-                            .setMin(min)
-                            .setMax(max)
-                            .setCalculable(true)
-                            .setOrient("horizontal")
-                            .setLeft("center")
-                            .setBottom(0));
+                    option.setVisualMap(colourScale(min, max).setBottom(0));
                 }
                 series.add(new org.icepear.echarts.charts.heatmap.HeatmapSeries()
                         .setName(title)

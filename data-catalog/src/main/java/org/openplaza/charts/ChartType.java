@@ -11,5 +11,7 @@ public enum ChartType {
     DONUT,
     SCATTER,
     /** the dimension across, the series down, the first measure as colour: needs a split */
-    HEATMAP
+    HEATMAP,
+    /** daily values laid out as calendars, one per year: needs a date dimension by day */
+    CALENDAR
 }

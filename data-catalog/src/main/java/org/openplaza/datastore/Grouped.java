@@ -10,6 +10,21 @@ import org.jspecify.annotations.Nullable;
  */
 public record Grouped(List<String> categories, List<Series> series) {
 
+    /** The category that folds the rest of a top-N; screens show it in the reader's language. */
+    public static final String OTHER = "Other";
+
+    /** The category of rows without a value. */
+    public static final String EMPTY = "(empty)";
+
+    /** The same points with categories and series names renamed, e.g. into the reader's language. */
+    public Grouped relabel(java.util.function.UnaryOperator<String> rename) {
+        return new Grouped(
+                categories.stream().map(rename).toList(),
+                series.stream()
+                        .map(s -> new Series(rename.apply(s.name()), s.values()))
+                        .toList());
+    }
+
     /** One line of values, named by its measure and, when the chart is split, the split value. */
     public record Series(String name, List<@Nullable Double> values) {
         public Series {

@@ -30,8 +30,8 @@ import org.openplaza.importer.ValueType;
 final class Grouping {
 
     static final int MAX_POINTS = 5000;
-    static final String OTHER = "Other";
-    static final String EMPTY = "(empty)";
+    static final String OTHER = Grouped.OTHER;
+    static final String EMPTY = Grouped.EMPTY;
 
     private Grouping() {}
 

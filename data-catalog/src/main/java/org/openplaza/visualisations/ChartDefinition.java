@@ -18,6 +18,19 @@ import org.openplaza.datastore.StoreColumn;
  */
 public record ChartDefinition(ChartType type, GroupQuery query) {
 
+    /**
+     * A heat map needs a split for its rows, a calendar a date dimension taken day by day: other
+     * choices are refused with the reason.
+     */
+    public ChartDefinition {
+        if (type == ChartType.HEATMAP && query.series() == null) {
+            throw new org.openplaza.datastore.QueryException("chart.error.heatmap-needs-split");
+        }
+        if (type == ChartType.CALENDAR && query.dimension().bucket() != GroupQuery.Bucket.DAY) {
+            throw new org.openplaza.datastore.QueryException("chart.error.calendar-needs-days");
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The stored form: plain values only. */

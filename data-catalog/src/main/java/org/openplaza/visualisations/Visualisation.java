@@ -20,5 +20,6 @@ public record Visualisation(
         String owner,
         Instant createdAt,
         long views,
+        long likes,
         boolean hidden,
         @Nullable String hiddenReason) {}

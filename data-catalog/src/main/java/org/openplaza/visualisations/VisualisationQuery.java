@@ -2,15 +2,31 @@ package org.openplaza.visualisations;
 
 import static org.openplaza.db.accounts.Tables.APP_USER;
 import static org.openplaza.db.catalog.Tables.DATASET;
+import static org.openplaza.db.catalog.Tables.ORGANISATION;
 import static org.openplaza.db.catalog.Tables.VISUALISATION;
+import static org.openplaza.db.catalog.Tables.VISUALISATION_LIKE;
+import static org.openplaza.db.catalog.Tables.VISUALISATION_REPORT;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.openplaza.charts.ChartType;
+import org.openplaza.db.accounts.tables.AppUser;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
 
-/** Read models of the gallery: hidden visualisations and those of unpublished datasets never show. */
+/**
+ * Saved visualisations, their likes and reports. The gallery's read models never show hidden
+ * visualisations or those of unpublished datasets.
+ */
 @Repository
 class VisualisationQuery {
 
@@ -24,87 +40,129 @@ class VisualisationQuery {
         return VISUALISATION.HIDDEN.isFalse().and(DATASET.STATE.eq("PUBLISHED"));
     }
 
+    private static Field<Instant> instant(Field<OffsetDateTime> field) {
+        return field.convertFrom(t -> t == null ? null : t.toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
     int countVisible() {
+        return count(Gallery.all());
+    }
+
+    int count(Gallery gallery) {
         return db.fetchCount(db.selectOne()
                 .from(VISUALISATION)
                 .join(DATASET)
                 .on(DATASET.ID.eq(VISUALISATION.DATASET_ID))
-                .where(visible()));
+                .join(ORGANISATION)
+                .on(ORGANISATION.ID.eq(DATASET.ORGANISATION_ID))
+                .where(visible())
+                .and(condition(gallery)));
     }
 
     List<VisualisationSummary> listVisibleOf(long datasetId, int limit) {
-        return summaries(VISUALISATION.DATASET_ID.eq(datasetId), false, 0, limit);
+        return summaries(VISUALISATION.DATASET_ID.eq(datasetId), Gallery.Sort.NEWEST, 0, limit);
     }
 
-    List<VisualisationSummary> listVisible(int offset, int limit) {
-        return summaries(org.jooq.impl.DSL.noCondition(), false, offset, limit);
+    List<VisualisationSummary> search(Gallery gallery, int offset, int limit) {
+        return summaries(condition(gallery), gallery.sort(), offset, limit);
     }
 
-    /** Visible visualisations filtered by dataset (name), chart type and words of the title. */
-    List<VisualisationSummary> search(
-            @org.jspecify.annotations.Nullable String datasetSlug,
-            @org.jspecify.annotations.Nullable String type,
-            @org.jspecify.annotations.Nullable String words,
-            boolean mostViewed,
-            int offset,
-            int limit) {
-        Condition condition = org.jooq.impl.DSL.noCondition();
-        if (datasetSlug != null && !datasetSlug.isBlank()) {
-            condition = condition.and(DATASET.SLUG.eq(datasetSlug));
+    private static Condition condition(Gallery gallery) {
+        Condition condition = DSL.noCondition();
+        if (gallery.dataset() != null && !gallery.dataset().isBlank()) {
+            condition = condition.and(DATASET.SLUG.eq(gallery.dataset()));
         }
-        if (type != null && !type.isBlank()) {
-            condition = condition.and(VISUALISATION.CHART_TYPE.eq(type));
+        if (gallery.organisation() != null && !gallery.organisation().isBlank()) {
+            condition = condition.and(ORGANISATION.SLUG.eq(gallery.organisation()));
         }
-        if (words != null && !words.isBlank()) {
-            condition = condition.and(VISUALISATION.TITLE.containsIgnoreCase(words.strip()));
+        if (gallery.type() != null) {
+            condition = condition.and(VISUALISATION.CHART_TYPE.eq(gallery.type().name()));
         }
-        return summaries(condition, mostViewed, offset, limit);
+        if (gallery.words() != null && !gallery.words().isBlank()) {
+            for (String word : gallery.words().strip().split("\\s+")) {
+                condition = condition.and(VISUALISATION
+                        .TITLE
+                        .containsIgnoreCase(word)
+                        .or(VISUALISATION.DESCRIPTION.containsIgnoreCase(word))
+                        .or(DATASET.TITLE.containsIgnoreCase(word)));
+            }
+        }
+        return condition;
     }
 
-    /** Visible visualisations that meet the condition, newest (or most viewed) first. */
-    private List<VisualisationSummary> summaries(Condition condition, boolean mostViewed, int offset, int limit) {
+    private static SortField<?> order(Gallery.Sort sort) {
+        switch (sort) {
+            case MOST_VIEWED:
+                return VISUALISATION.VIEW_COUNT.desc();
+            case MOST_LIKED:
+                return VISUALISATION.LIKE_COUNT.desc();
+            default:
+                return VISUALISATION.CREATED_AT.desc();
+        }
+    }
+
+    /** Visible visualisations that meet the condition, in the gallery's order. */
+    private List<VisualisationSummary> summaries(Condition condition, Gallery.Sort sort, int offset, int limit) {
         return db.select(
                         VISUALISATION.ID,
                         VISUALISATION.TITLE,
                         DATASET.TITLE,
                         APP_USER.DISPLAY_NAME,
-                        VISUALISATION.CREATED_AT.convertFrom(t -> t.toInstant()),
-                        VISUALISATION.CHART_TYPE.convertFrom(org.openplaza.charts.ChartType::valueOf),
+                        instant(VISUALISATION.CREATED_AT),
+                        VISUALISATION.CHART_TYPE.convertFrom(ChartType::valueOf),
                         DATASET.SLUG,
-                        VISUALISATION.VIEW_COUNT)
+                        VISUALISATION.VIEW_COUNT,
+                        VISUALISATION.LIKE_COUNT,
+                        ORGANISATION.NAME)
                 .from(VISUALISATION)
                 .join(DATASET)
                 .on(DATASET.ID.eq(VISUALISATION.DATASET_ID))
+                .join(ORGANISATION)
+                .on(ORGANISATION.ID.eq(DATASET.ORGANISATION_ID))
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(VISUALISATION.OWNER_ID))
                 .where(visible())
                 .and(condition)
-                .orderBy(
-                        mostViewed ? VISUALISATION.VIEW_COUNT.desc() : VISUALISATION.CREATED_AT.desc(),
-                        VISUALISATION.ID.desc())
+                .orderBy(order(sort), VISUALISATION.CREATED_AT.desc(), VISUALISATION.ID.desc())
                 .offset(offset)
                 .limit(limit)
                 .fetch(Records.mapping(VisualisationSummary::new));
     }
 
-    private static final org.jooq.Field<Long> DATASET_ID = VISUALISATION.DATASET_ID;
+    /** The organisations whose datasets have visible visualisations: slug and name, by name. */
+    List<org.jooq.Record2<String, String>> organisations() {
+        return db.selectDistinct(ORGANISATION.SLUG, ORGANISATION.NAME)
+                .from(VISUALISATION)
+                .join(DATASET)
+                .on(DATASET.ID.eq(VISUALISATION.DATASET_ID))
+                .join(ORGANISATION)
+                .on(ORGANISATION.ID.eq(DATASET.ORGANISATION_ID))
+                .where(visible())
+                .orderBy(ORGANISATION.NAME)
+                .fetch();
+    }
 
-    java.util.Optional<Visualisation> find(long id) {
+    Optional<Visualisation> find(long id) {
         return db.select(
                         VISUALISATION.ID,
                         VISUALISATION.TITLE,
                         VISUALISATION.DESCRIPTION,
-                        VISUALISATION.CHART_TYPE.convertFrom(org.openplaza.charts.ChartType::valueOf),
+                        VISUALISATION.CHART_TYPE.convertFrom(ChartType::valueOf),
                         VISUALISATION.DEFINITION,
-                        DATASET_ID,
+                        VISUALISATION.DATASET_ID,
                         DATASET.SLUG,
                         DATASET.TITLE,
                         VISUALISATION.VERSION_ID,
                         VISUALISATION.FOLLOWS_LATEST,
                         APP_USER.DISPLAY_NAME,
                         APP_USER.USERNAME,
-                        VISUALISATION.CREATED_AT.convertFrom(t -> t.toInstant()),
+                        instant(VISUALISATION.CREATED_AT),
                         VISUALISATION.VIEW_COUNT,
+                        VISUALISATION.LIKE_COUNT,
                         VISUALISATION.HIDDEN,
                         VISUALISATION.HIDDEN_REASON)
                 .from(VISUALISATION)
@@ -121,6 +179,14 @@ class VisualisationQuery {
                 db.selectOne().from(DATASET).where(DATASET.ID.eq(id)).and(DATASET.STATE.eq("PUBLISHED")));
     }
 
+    long userId(String username) {
+        return db.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOptional(APP_USER.ID)
+                .orElseThrow(() -> new AccessDeniedException("no account"));
+    }
+
     long insert(
             long datasetId,
             String owner,
@@ -130,25 +196,40 @@ class VisualisationQuery {
             String definition,
             long versionId,
             boolean followsLatest,
-            java.time.Instant now) {
-        Long ownerId = db.select(APP_USER.ID)
-                .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(owner))
-                .fetchOptional(APP_USER.ID)
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("no account"));
+            Instant now) {
         return db.insertInto(VISUALISATION)
                 .set(VISUALISATION.DATASET_ID, datasetId)
-                .set(VISUALISATION.OWNER_ID, ownerId)
+                .set(VISUALISATION.OWNER_ID, userId(owner))
                 .set(VISUALISATION.TITLE, title)
                 .set(VISUALISATION.DESCRIPTION, description)
                 .set(VISUALISATION.CHART_TYPE, type)
                 .set(VISUALISATION.DEFINITION, definition)
                 .set(VISUALISATION.VERSION_ID, versionId)
                 .set(VISUALISATION.FOLLOWS_LATEST, followsLatest)
-                .set(VISUALISATION.CREATED_AT, now.atOffset(java.time.ZoneOffset.UTC))
-                .set(VISUALISATION.UPDATED_AT, now.atOffset(java.time.ZoneOffset.UTC))
+                .set(VISUALISATION.CREATED_AT, utc(now))
+                .set(VISUALISATION.UPDATED_AT, utc(now))
                 .returning(VISUALISATION.ID)
                 .fetchSingle(VISUALISATION.ID);
+    }
+
+    void describe(long id, String title, String description, boolean followsLatest, Instant now) {
+        db.update(VISUALISATION)
+                .set(VISUALISATION.TITLE, title)
+                .set(VISUALISATION.DESCRIPTION, description)
+                .set(VISUALISATION.FOLLOWS_LATEST, followsLatest)
+                .set(VISUALISATION.UPDATED_AT, utc(now))
+                .where(VISUALISATION.ID.eq(id))
+                .execute();
+    }
+
+    void redefine(long id, String type, String definition, long versionId, Instant now) {
+        db.update(VISUALISATION)
+                .set(VISUALISATION.CHART_TYPE, type)
+                .set(VISUALISATION.DEFINITION, definition)
+                .set(VISUALISATION.VERSION_ID, versionId)
+                .set(VISUALISATION.UPDATED_AT, utc(now))
+                .where(VISUALISATION.ID.eq(id))
+                .execute();
     }
 
     void delete(long id) {
@@ -160,5 +241,161 @@ class VisualisationQuery {
                 .set(VISUALISATION.VIEW_COUNT, VISUALISATION.VIEW_COUNT.plus(1))
                 .where(VISUALISATION.ID.eq(id))
                 .execute();
+    }
+
+    boolean liked(long id, long userId) {
+        return db.fetchExists(
+                VISUALISATION_LIKE,
+                VISUALISATION_LIKE.VISUALISATION_ID.eq(id).and(VISUALISATION_LIKE.USER_ID.eq(userId)));
+    }
+
+    /**
+     * Adds a like unless the user has one already; the primary key keeps it to one even when two
+     * requests race. Returns whether a like was added.
+     */
+    boolean like(long id, long userId, Instant now) {
+        int added = db.insertInto(VISUALISATION_LIKE)
+                .set(VISUALISATION_LIKE.VISUALISATION_ID, id)
+                .set(VISUALISATION_LIKE.USER_ID, userId)
+                .set(VISUALISATION_LIKE.CREATED_AT, utc(now))
+                .onConflictDoNothing()
+                .execute();
+        if (added > 0) {
+            recountLikes(id);
+        }
+        return added > 0;
+    }
+
+    boolean unlike(long id, long userId) {
+        int removed = db.deleteFrom(VISUALISATION_LIKE)
+                .where(VISUALISATION_LIKE.VISUALISATION_ID.eq(id))
+                .and(VISUALISATION_LIKE.USER_ID.eq(userId))
+                .execute();
+        if (removed > 0) {
+            recountLikes(id);
+        }
+        return removed > 0;
+    }
+
+    private void recountLikes(long id) {
+        db.update(VISUALISATION)
+                .set(
+                        VISUALISATION.LIKE_COUNT,
+                        DSL.select(DSL.count().cast(Long.class))
+                                .from(VISUALISATION_LIKE)
+                                .where(VISUALISATION_LIKE.VISUALISATION_ID.eq(id)))
+                .where(VISUALISATION.ID.eq(id))
+                .execute();
+    }
+
+    long likes(long id) {
+        return db.select(VISUALISATION.LIKE_COUNT)
+                .from(VISUALISATION)
+                .where(VISUALISATION.ID.eq(id))
+                .fetchOptional(VISUALISATION.LIKE_COUNT)
+                .orElse(0L);
+    }
+
+    boolean hasOpenReport(long id, long reporterId) {
+        return db.fetchExists(
+                VISUALISATION_REPORT,
+                VISUALISATION_REPORT
+                        .VISUALISATION_ID
+                        .eq(id)
+                        .and(VISUALISATION_REPORT.REPORTER_ID.eq(reporterId))
+                        .and(VISUALISATION_REPORT.RESOLVED_AT.isNull()));
+    }
+
+    long report(long id, long reporterId, String reason, Instant now) {
+        return db.insertInto(VISUALISATION_REPORT)
+                .set(VISUALISATION_REPORT.VISUALISATION_ID, id)
+                .set(VISUALISATION_REPORT.REPORTER_ID, reporterId)
+                .set(VISUALISATION_REPORT.REASON, reason)
+                .set(VISUALISATION_REPORT.CREATED_AT, utc(now))
+                .returning(VISUALISATION_REPORT.ID)
+                .fetchSingle(VISUALISATION_REPORT.ID);
+    }
+
+    /** Open reports, oldest first. */
+    List<VisualisationReport> openReports(int limit) {
+        AppUser owner = APP_USER.as("owner");
+        AppUser reporter = APP_USER.as("reporter");
+        return db.select(
+                        VISUALISATION_REPORT.ID,
+                        VISUALISATION.ID,
+                        VISUALISATION.TITLE,
+                        owner.DISPLAY_NAME,
+                        reporter.DISPLAY_NAME,
+                        VISUALISATION_REPORT.REASON,
+                        instant(VISUALISATION_REPORT.CREATED_AT),
+                        VISUALISATION.HIDDEN)
+                .from(VISUALISATION_REPORT)
+                .join(VISUALISATION)
+                .on(VISUALISATION.ID.eq(VISUALISATION_REPORT.VISUALISATION_ID))
+                .join(owner)
+                .on(owner.ID.eq(VISUALISATION.OWNER_ID))
+                .join(reporter)
+                .on(reporter.ID.eq(VISUALISATION_REPORT.REPORTER_ID))
+                .where(VISUALISATION_REPORT.RESOLVED_AT.isNull())
+                .orderBy(VISUALISATION_REPORT.CREATED_AT, VISUALISATION_REPORT.ID)
+                .limit(limit)
+                .fetch(Records.mapping(VisualisationReport::new));
+    }
+
+    Optional<Long> reportedVisualisation(long reportId) {
+        return db.select(VISUALISATION_REPORT.VISUALISATION_ID)
+                .from(VISUALISATION_REPORT)
+                .where(VISUALISATION_REPORT.ID.eq(reportId))
+                .and(VISUALISATION_REPORT.RESOLVED_AT.isNull())
+                .fetchOptional(VISUALISATION_REPORT.VISUALISATION_ID);
+    }
+
+    void resolveReport(long reportId, String resolution, Instant now) {
+        db.update(VISUALISATION_REPORT)
+                .set(VISUALISATION_REPORT.RESOLVED_AT, utc(now))
+                .set(VISUALISATION_REPORT.RESOLUTION, resolution)
+                .where(VISUALISATION_REPORT.ID.eq(reportId))
+                .and(VISUALISATION_REPORT.RESOLVED_AT.isNull())
+                .execute();
+    }
+
+    void hide(long id, String reason, Instant now) {
+        db.update(VISUALISATION)
+                .set(VISUALISATION.HIDDEN, true)
+                .set(VISUALISATION.HIDDEN_REASON, reason)
+                .set(VISUALISATION.HIDDEN_AT, utc(now))
+                .where(VISUALISATION.ID.eq(id))
+                .execute();
+        db.update(VISUALISATION_REPORT)
+                .set(VISUALISATION_REPORT.RESOLVED_AT, utc(now))
+                .set(VISUALISATION_REPORT.RESOLUTION, "HIDDEN")
+                .where(VISUALISATION_REPORT.VISUALISATION_ID.eq(id))
+                .and(VISUALISATION_REPORT.RESOLVED_AT.isNull())
+                .execute();
+    }
+
+    void restore(long id) {
+        db.update(VISUALISATION)
+                .set(VISUALISATION.HIDDEN, false)
+                .setNull(VISUALISATION.HIDDEN_REASON)
+                .setNull(VISUALISATION.HIDDEN_AT)
+                .where(VISUALISATION.ID.eq(id))
+                .execute();
+    }
+
+    /** The owner's own visualisations, hidden ones included, newest first. */
+    List<Visualisation> owned(String owner, int limit) {
+        return db
+                .select(VISUALISATION.ID)
+                .from(VISUALISATION)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(VISUALISATION.OWNER_ID))
+                .where(APP_USER.USERNAME.eq(owner))
+                .orderBy(VISUALISATION.CREATED_AT.desc(), VISUALISATION.ID.desc())
+                .limit(limit)
+                .fetch(VISUALISATION.ID)
+                .stream()
+                .map(id -> find(id).orElseThrow())
+                .toList();
     }
 }

@@ -48,21 +48,30 @@ public class VisualisationService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<VisualisationSummary> listVisible(int offset, int limit) {
-        return query.listVisible(Math.max(0, offset), Math.max(1, Math.min(limit, 200)));
+        return query.search(Gallery.all(), Math.max(0, offset), Math.max(1, Math.min(limit, 200)));
     }
 
-    /** Public visualisations by dataset name, chart type and words of the title; newest or most viewed first. */
+    /** Public visualisations that match the gallery's filters, in its order. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public List<VisualisationSummary> search(
-            @org.jspecify.annotations.Nullable String datasetSlug,
-            @org.jspecify.annotations.Nullable String type,
-            @org.jspecify.annotations.Nullable String words,
-            boolean mostViewed,
-            int offset,
-            int limit) {
-        return query.search(
-                datasetSlug, type, words, mostViewed, Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+    public List<VisualisationSummary> search(Gallery gallery, int offset, int limit) {
+        return query.search(gallery, Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+    }
+
+    /** How many public visualisations match the gallery's filters. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public int count(Gallery gallery) {
+        return query.count(gallery);
+    }
+
+    /** The organisations with public visualisations of their datasets: name (slug) to title. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> organisations() {
+        java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+        query.organisations().forEach(r -> found.put(r.value1(), r.value2()));
+        return found;
     }
 
     /** The public visualisations made from one dataset, newest first. */
@@ -94,14 +103,8 @@ public class VisualisationService {
     public long save(
             long datasetId, String title, String description, ChartDefinition definition, boolean followsLatest)
             throws SQLException {
-        String cleanTitle = title == null ? "" : title.strip();
-        if (cleanTitle.length() < 3 || cleanTitle.length() > 300) {
-            throw new PublishingException("title", "visualisation.error.title");
-        }
-        String cleanDescription = description == null ? "" : description.strip();
-        if (cleanDescription.length() > 2000) {
-            throw new PublishingException("description", "visualisation.error.description");
-        }
+        String cleanTitle = cleanTitle(title);
+        String cleanDescription = cleanDescription(description);
         DatasetPage dataset =
                 reader.byId(datasetId).orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
         if (dataset.currentVersionId() == null) {
@@ -121,6 +124,159 @@ public class VisualisationService {
         events.publishEvent(
                 Audited.byCurrentUser("VISUALISATION_CREATED", "visualisation", String.valueOf(id), cleanTitle));
         return id;
+    }
+
+    private static String cleanTitle(@org.jspecify.annotations.Nullable String title) {
+        String clean = title == null ? "" : title.strip();
+        if (clean.length() < 3 || clean.length() > 300) {
+            throw new PublishingException("title", "visualisation.error.title");
+        }
+        return clean;
+    }
+
+    private static String cleanDescription(@org.jspecify.annotations.Nullable String description) {
+        String clean = description == null ? "" : description.strip();
+        if (clean.length() > 2000) {
+            throw new PublishingException("description", "visualisation.error.description");
+        }
+        return clean;
+    }
+
+    private Visualisation owned(long id) {
+        Visualisation v = query.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        if (!v.owner().equals(Audited.currentActor())) {
+            throw new AccessDeniedException("not the owner of visualisation " + id);
+        }
+        return v;
+    }
+
+    /** The owner changes the title, the description and whether it follows the latest version. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void describe(long id, String title, String description, boolean followsLatest) {
+        owned(id);
+        String cleanTitle = cleanTitle(title);
+        query.describe(id, cleanTitle, cleanDescription(description), followsLatest, clock.instant());
+        events.publishEvent(
+                Audited.byCurrentUser("VISUALISATION_UPDATED", "visualisation", String.valueOf(id), cleanTitle));
+    }
+
+    /**
+     * The owner replaces the chart itself, drawn on the dataset's current version; a chart that
+     * cannot be drawn is refused with its reason and the old one is kept.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void redefine(long id, ChartDefinition definition) throws SQLException {
+        Visualisation v = owned(id);
+        DatasetPage dataset =
+                reader.byId(v.datasetId()).orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
+        if (dataset.currentVersionId() == null) {
+            throw new PublishingException(null, "publish.error.no-version");
+        }
+        reader.group(v.datasetId(), definition.query());
+        query.redefine(id, definition.type().name(), definition.toJson(), dataset.currentVersionId(), clock.instant());
+        events.publishEvent(
+                Audited.byCurrentUser("VISUALISATION_REDEFINED", "visualisation", String.valueOf(id), v.title()));
+    }
+
+    /** Whether the signed-in caller likes the visualisation (false for visitors). */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public boolean likedByMe(long id) {
+        String actor = Audited.currentActor();
+        if (Audited.ANONYMOUS.equals(actor)) {
+            return false;
+        }
+        return query.liked(id, query.userId(actor));
+    }
+
+    /**
+     * The signed-in caller likes or stops liking a visualisation they can see; one like per user,
+     * however often or concurrently they click. Returns the new number of likes.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public long like(long id, boolean like) {
+        find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        long user = query.userId(Audited.currentActor());
+        if (like) {
+            try {
+                query.like(id, user, clock.instant());
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // a concurrent click of the same user won the race: the one like stands
+            }
+        } else {
+            query.unlike(id, user);
+        }
+        return query.likes(id);
+    }
+
+    /** Anybody signed in reports a visualisation they can see, with a reason; one open report each. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void report(long id, String reason) {
+        Visualisation v = find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        String clean = reason == null ? "" : reason.strip();
+        if (clean.length() < 3 || clean.length() > 1000) {
+            throw new PublishingException("reason", "visualisation.error.report-reason");
+        }
+        long reporter = query.userId(Audited.currentActor());
+        if (query.hasOpenReport(id, reporter)) {
+            throw new PublishingException("reason", "visualisation.error.already-reported");
+        }
+        long report = query.report(id, reporter, clean, clock.instant());
+        events.publishEvent(Audited.byCurrentUser(
+                "VISUALISATION_REPORTED", "visualisation", String.valueOf(id), v.title() + " (report " + report + ")"));
+    }
+
+    /** Open reports, oldest first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<VisualisationReport> openReports() {
+        return query.openReports(500);
+    }
+
+    /** An administrator hides a visualisation with a reason its owner will see; its reports close. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void hide(long id, String reason) {
+        Visualisation v = query.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        String clean = reason == null ? "" : reason.strip();
+        if (clean.length() < 3 || clean.length() > 500) {
+            throw new PublishingException("reason", "visualisation.error.hide-reason");
+        }
+        query.hide(id, clean, clock.instant());
+        events.publishEvent(Audited.byCurrentUser(
+                "VISUALISATION_HIDDEN", "visualisation", String.valueOf(id), v.title() + ": " + clean));
+    }
+
+    /** An administrator shows a hidden visualisation again. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void restore(long id) {
+        Visualisation v = query.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        query.restore(id);
+        events.publishEvent(
+                Audited.byCurrentUser("VISUALISATION_RESTORED", "visualisation", String.valueOf(id), v.title()));
+    }
+
+    /** An administrator closes a report without hiding anything. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void dismissReport(long reportId) {
+        long id = query.reportedVisualisation(reportId)
+                .orElseThrow(() -> new PublishingException(null, "visualisation.error.no-report"));
+        query.resolveReport(reportId, "DISMISSED", clock.instant());
+        events.publishEvent(Audited.byCurrentUser(
+                "VISUALISATION_REPORT_DISMISSED", "visualisation", String.valueOf(id), "report " + reportId));
+    }
+
+    /** The caller's own visualisations, hidden ones with their reason, newest first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Visualisation> mine() {
+        return query.owned(Audited.currentActor(), 200);
     }
 
     /** A visualisation, if the caller may see it. */

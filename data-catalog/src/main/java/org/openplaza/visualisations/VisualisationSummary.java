@@ -1,6 +1,7 @@
 package org.openplaza.visualisations;
 
 import java.time.Instant;
+import org.openplaza.charts.ChartType;
 
 /** A visualisation as the gallery lists it. */
 public record VisualisationSummary(
@@ -9,6 +10,8 @@ public record VisualisationSummary(
         String datasetTitle,
         String author,
         Instant createdAt,
-        org.openplaza.charts.ChartType type,
+        ChartType type,
         String datasetSlug,
-        long views) {}
+        long views,
+        long likes,
+        String organisation) {}

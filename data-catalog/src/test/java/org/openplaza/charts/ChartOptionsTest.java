@@ -70,4 +70,23 @@ class ChartOptionsTest {
         assertThat((String) read(heat, "$.series[0].type")).isEqualTo("heatmap");
         assertThat((Double) read(heat, "$.visualMap.max")).isEqualTo(628.0);
     }
+
+    @Test
+    void a_calendar_puts_each_day_on_the_calendar_of_its_year() {
+        Grouped days = new Grouped(
+                List.of("2019-12-31", "2020-01-01", "2020-01-02", "(empty)"),
+                List.of(new Grouped.Series("count", Arrays.asList(3.0, 5.0, null, 9.0))));
+        String calendar = ChartOptions.build(ChartType.CALENDAR, days, "Cases per day");
+        assertThat((List<Object>) read(calendar, "$.calendar[*].range")).containsExactly("2019", "2020");
+        assertThat((List<Object>) read(calendar, "$.series[*].coordinateSystem"))
+                .containsExactly("calendar", "calendar");
+        assertThat((List<Object>) read(calendar, "$.series[*].calendarIndex")).containsExactly(0, 1);
+        assertThat((List<Object>) read(calendar, "$.series[0].data[0]")).containsExactly("2019-12-31", 3.0);
+        // a day without a value and a category that is not a day are left out
+        assertThat((List<Object>) read(calendar, "$.series[1].data")).hasSize(1);
+        assertThat((Double) read(calendar, "$.visualMap.max")).isEqualTo(5.0);
+        Grouped oneYear = new Grouped(List.of("2020-01-01"), List.of(new Grouped.Series("count", List.of(1.0))));
+        assertThat(ChartOptions.height(ChartType.CALENDAR, days))
+                .isGreaterThan(ChartOptions.height(ChartType.CALENDAR, oneYear));
+    }
 }

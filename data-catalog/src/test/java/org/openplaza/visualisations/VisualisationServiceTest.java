@@ -128,4 +128,181 @@ class VisualisationServiceTest {
         assertThat(drawn.versionId()).isEqualTo(drawn.visualisation().versionId());
         assertThat(drawn.data().value("sum(cases)", "Gangnam")).isEqualTo(15.0);
     }
+
+    @Test
+    void owners_edit_their_chart_and_its_words_and_nobody_else_can() throws Exception {
+        TestCallers.signIn("lee", "CITIZEN");
+        long id = visualisations.save(dataset, "Cases by district", "", byDistrict, true);
+        visualisations.describe(id, "  Cases in each district ", "Summed.", false);
+        ChartDefinition pie = new ChartDefinition(
+                ChartType.PIE, GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT)));
+        visualisations.redefine(id, pie);
+
+        DrawnVisualisation drawn = visualisations.draw(id).orElseThrow();
+        assertThat(drawn.visualisation().title()).isEqualTo("Cases in each district");
+        assertThat(drawn.visualisation().description()).isEqualTo("Summed.");
+        assertThat(drawn.visualisation().followsLatest()).isFalse();
+        assertThat(drawn.definition()).isEqualTo(pie);
+        assertThat(drawn.data().value("count", "Jung")).isEqualTo(1.0);
+
+        ChartDefinition sumOfText = new ChartDefinition(
+                ChartType.BAR, GroupQuery.of(Dimension.of("cases"), new Measure("district", Aggregation.SUM)));
+        assertThatThrownBy(() -> visualisations.redefine(id, sumOfText)).isInstanceOf(QueryException.class);
+        assertThat(visualisations.draw(id).orElseThrow().definition()).isEqualTo(pie);
+
+        TestCallers.signIn("choi", "CITIZEN");
+        assertThatThrownBy(() -> visualisations.describe(id, "Mine now", "", true))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> visualisations.redefine(id, byDistrict)).isInstanceOf(AccessDeniedException.class);
+        TestCallers.anonymous();
+        assertThatThrownBy(() -> visualisations.describe(id, "Mine now", "", true))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void impossible_heat_maps_and_calendars_are_refused_with_their_reason() {
+        assertThatThrownBy(() -> new ChartDefinition(
+                        ChartType.HEATMAP,
+                        GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))))
+                .isInstanceOfSatisfying(
+                        QueryException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("chart.error.heatmap-needs-split"));
+        assertThatThrownBy(() -> new ChartDefinition(
+                        ChartType.CALENDAR,
+                        GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))))
+                .isInstanceOfSatisfying(
+                        QueryException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("chart.error.calendar-needs-days"));
+    }
+
+    @Test
+    void each_user_likes_once_and_the_gallery_sorts_by_likes() throws Exception {
+        TestCallers.signIn("lee", "CITIZEN");
+        long liked = visualisations.save(dataset, "Liked chart", "", byDistrict, true);
+        long other = visualisations.save(dataset, "Other chart", "", byDistrict, true);
+
+        assertThat(visualisations.like(liked, true)).isEqualTo(1);
+        assertThat(visualisations.like(liked, true)).isEqualTo(1);
+        assertThat(visualisations.likedByMe(liked)).isTrue();
+        TestCallers.signIn("choi", "CITIZEN");
+        assertThat(visualisations.likedByMe(liked)).isFalse();
+        assertThat(visualisations.like(liked, true)).isEqualTo(2);
+        assertThat(visualisations.like(liked, false)).isEqualTo(1);
+        assertThat(visualisations.like(liked, true)).isEqualTo(2);
+        assertThat(db.fetchCount(org.openplaza.db.catalog.Tables.VISUALISATION_LIKE))
+                .isEqualTo(2);
+
+        TestCallers.anonymous();
+        assertThat(visualisations.likedByMe(liked)).isFalse();
+        assertThatThrownBy(() -> visualisations.like(liked, true)).isInstanceOf(AccessDeniedException.class);
+        Gallery ours = new Gallery(null, null, null, null, Gallery.Sort.MOST_LIKED);
+        List<VisualisationSummary> byLikes = visualisations.search(ours, 0, 10);
+        assertThat(byLikes).extracting(VisualisationSummary::id).containsSubsequence(liked, other);
+        assertThat(byLikes.get(byLikes.stream()
+                                .map(VisualisationSummary::id)
+                                .toList()
+                                .indexOf(liked))
+                        .likes())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void the_gallery_filters_by_words_dataset_organisation_and_type() throws Exception {
+        TestCallers.signIn("lee", "CITIZEN");
+        long bars = visualisations.save(dataset, "Cases by district", "Gangnam leads.", byDistrict, true);
+        long pie = visualisations.save(
+                dataset,
+                "Share of rows",
+                "",
+                new ChartDefinition(
+                        ChartType.PIE, GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))),
+                true);
+        String slug = visualisations.find(bars).orElseThrow().datasetSlug();
+        String organisation = visualisations.organisations().entrySet().stream()
+                .filter(e -> e.getValue().startsWith("Seoul "))
+                .map(java.util.Map.Entry::getKey)
+                .reduce((a, b) -> b)
+                .orElseThrow();
+
+        TestCallers.anonymous();
+        assertThat(visualisations.search(new Gallery("gangnam", null, null, null, Gallery.Sort.NEWEST), 0, 10))
+                .extracting(VisualisationSummary::id)
+                .containsExactly(bars);
+        assertThat(visualisations.search(new Gallery(null, slug, null, ChartType.PIE, Gallery.Sort.NEWEST), 0, 10))
+                .extracting(VisualisationSummary::id)
+                .containsExactly(pie);
+        Gallery ofOrganisation = new Gallery(null, null, organisation, null, Gallery.Sort.NEWEST);
+        assertThat(visualisations.search(ofOrganisation, 0, 10))
+                .extracting(VisualisationSummary::id)
+                .containsExactly(pie, bars);
+        assertThat(visualisations.count(ofOrganisation)).isEqualTo(2);
+        assertThat(visualisations.count(new Gallery(null, null, "nobody-here", null, Gallery.Sort.NEWEST)))
+                .isZero();
+    }
+
+    @Test
+    void a_reported_chart_is_hidden_by_an_administrator_and_its_owner_sees_why() throws Exception {
+        TestCallers.signIn("lee", "CITIZEN");
+        long id = visualisations.save(dataset, "Cases by district", "", byDistrict, true);
+        TestCallers.signIn("choi", "CITIZEN");
+        assertThatThrownBy(() -> visualisations.report(id, "")).isInstanceOf(PublishingException.class);
+        visualisations.report(id, "Misleading axis");
+        assertThatThrownBy(() -> visualisations.report(id, "Again"))
+                .isInstanceOfSatisfying(
+                        PublishingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("visualisation.error.already-reported"));
+        assertThatThrownBy(() -> visualisations.openReports()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> visualisations.hide(id, "Because")).isInstanceOf(AccessDeniedException.class);
+
+        TestCallers.signIn("root", "ADMIN");
+        List<VisualisationReport> reports = visualisations.openReports();
+        assertThat(reports)
+                .filteredOn(r -> r.visualisationId() == id)
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.reason()).isEqualTo("Misleading axis");
+                    assertThat(r.reporter()).isEqualTo("choi");
+                });
+        visualisations.hide(id, "The axis does not start at zero");
+        assertThat(visualisations.openReports()).noneMatch(r -> r.visualisationId() == id);
+        assertThat(db.fetchCount(
+                        org.openplaza.db.accounts.Tables.AUDIT_EVENT,
+                        org.openplaza.db.accounts.Tables.AUDIT_EVENT.EVENT_TYPE.eq("VISUALISATION_HIDDEN")))
+                .isPositive();
+
+        TestCallers.anonymous();
+        assertThat(visualisations.find(id)).isEmpty();
+        assertThat(visualisations.listVisible(0, 100)).noneMatch(v -> v.id() == id);
+        TestCallers.signIn("choi", "CITIZEN");
+        assertThat(visualisations.find(id)).isEmpty();
+        TestCallers.signIn("lee", "CITIZEN");
+        Visualisation own = visualisations.find(id).orElseThrow();
+        assertThat(own.hidden()).isTrue();
+        assertThat(own.hiddenReason()).isEqualTo("The axis does not start at zero");
+        assertThat(visualisations.mine()).extracting(Visualisation::id).contains(id);
+
+        TestCallers.signIn("root", "ADMIN");
+        visualisations.restore(id);
+        TestCallers.anonymous();
+        assertThat(visualisations.find(id)).isPresent();
+    }
+
+    @Test
+    void a_dismissed_report_leaves_the_chart_shown() throws Exception {
+        TestCallers.signIn("lee", "CITIZEN");
+        long id = visualisations.save(dataset, "Cases by district", "", byDistrict, true);
+        TestCallers.signIn("choi", "CITIZEN");
+        visualisations.report(id, "I disagree");
+        TestCallers.signIn("root", "ADMIN");
+        long report = visualisations.openReports().stream()
+                .filter(r -> r.visualisationId() == id)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        visualisations.dismissReport(report);
+        assertThat(visualisations.openReports()).noneMatch(r -> r.id() == report);
+        assertThatThrownBy(() -> visualisations.dismissReport(report)).isInstanceOf(PublishingException.class);
+        TestCallers.anonymous();
+        assertThat(visualisations.find(id)).isPresent();
+    }
 }

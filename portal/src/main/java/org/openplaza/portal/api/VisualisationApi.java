@@ -11,6 +11,7 @@ import org.openplaza.charts.ChartOptions;
 import org.openplaza.charts.ChartType;
 import org.openplaza.datastore.Grouped;
 import org.openplaza.visualisations.DrawnVisualisation;
+import org.openplaza.visualisations.Gallery;
 import org.openplaza.visualisations.Visualisation;
 import org.openplaza.visualisations.VisualisationService;
 import org.openplaza.visualisations.VisualisationSummary;
@@ -29,6 +30,9 @@ class VisualisationApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Map<String, Gallery.Sort> SORTS =
+            Map.of("newest", Gallery.Sort.NEWEST, "views", Gallery.Sort.MOST_VIEWED, "likes", Gallery.Sort.MOST_LIKED);
+
     private final VisualisationService visualisations;
 
     VisualisationApi(VisualisationService visualisations) {
@@ -38,23 +42,26 @@ class VisualisationApi {
     @GetMapping("/api/visualisations")
     ResponseEntity<Map<String, Object>> list(
             @RequestParam(value = "dataset", required = false) @Nullable String dataset,
+            @RequestParam(value = "organization", required = false) @Nullable String organisation,
             @RequestParam(value = "type", required = false) @Nullable String type,
             @RequestParam(value = "q", required = false) @Nullable String words,
             @RequestParam(value = "sort", defaultValue = "newest") String sort,
             @RequestParam(value = "offset", defaultValue = "0") int offset,
             @RequestParam(value = "limit", defaultValue = "20") int limit) {
+        ChartType chartType = null;
         if (type != null && !type.isBlank()) {
             try {
-                ChartType.valueOf(type);
+                chartType = ChartType.valueOf(type);
             } catch (IllegalArgumentException e) {
                 return ResponseEntity.badRequest().body(Map.of("error", "unknown chart type: " + type));
             }
         }
-        if (!sort.equals("newest") && !sort.equals("views")) {
-            return ResponseEntity.badRequest().body(Map.of("error", "sort is newest or views"));
+        Gallery.Sort order = SORTS.get(sort);
+        if (order == null) {
+            return ResponseEntity.badRequest().body(Map.of("error", "sort is newest, views or likes"));
         }
-        List<VisualisationSummary> found =
-                visualisations.search(dataset, type, words, sort.equals("views"), offset, limit);
+        Gallery gallery = new Gallery(words, dataset, organisation, chartType, order);
+        List<VisualisationSummary> found = visualisations.search(gallery, offset, limit);
         List<Map<String, Object>> items = found.stream()
                 .map(v -> {
                     Map<String, Object> item = new LinkedHashMap<>();
@@ -65,13 +72,23 @@ class VisualisationApi {
                     item.put("datasetTitle", v.datasetTitle());
                     item.put("author", v.author());
                     item.put("created", v.createdAt().toString());
+                    item.put("organization", v.organisation());
                     item.put("views", v.views());
+                    item.put("likes", v.likes());
                     item.put("url", "/visualisation/" + v.id());
                     item.put("embed", "/embed/visualisation/" + v.id());
                     return item;
                 })
                 .toList();
-        return ResponseEntity.ok(Map.of("visualisations", items, "offset", offset, "limit", Math.min(limit, 100)));
+        return ResponseEntity.ok(Map.of(
+                "count",
+                visualisations.count(gallery),
+                "visualisations",
+                items,
+                "offset",
+                offset,
+                "limit",
+                Math.min(limit, 100)));
     }
 
     @GetMapping("/api/visualisations/{id}")
@@ -90,6 +107,8 @@ class VisualisationApi {
         answer.put("dataset", v.datasetSlug());
         answer.put("version", drawn.versionId());
         answer.put("followsLatest", v.followsLatest());
+        answer.put("views", v.views());
+        answer.put("likes", v.likes());
         answer.put("problem", drawn.problem());
         answer.put("definition", JSON.readTree(drawn.definition().toJson()));
         answer.put("data", Map.of("categories", data.categories(), "series", data.series()));

@@ -1,0 +1,31 @@
+package org.openplaza.visualisations;
+
+import org.jspecify.annotations.Nullable;
+import org.openplaza.charts.ChartType;
+
+/**
+ * What a gallery visitor asks for: words of the title or description, a dataset and an
+ * organisation (by name), a chart type, and an order. Blank parts do not filter.
+ */
+public record Gallery(
+        @Nullable String words,
+        @Nullable String dataset,
+        @Nullable String organisation,
+        @Nullable ChartType type,
+        Sort sort) {
+
+    /** The gallery's orders; ties go to the newest. */
+    public enum Sort {
+        NEWEST,
+        MOST_VIEWED,
+        MOST_LIKED
+    }
+
+    public static Gallery all() {
+        return new Gallery(null, null, null, null, Sort.NEWEST);
+    }
+
+    public Gallery withSort(Sort newSort) {
+        return new Gallery(words, dataset, organisation, type, newSort);
+    }
+}

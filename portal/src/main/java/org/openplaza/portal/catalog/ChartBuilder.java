@@ -1,16 +1,28 @@
 package org.openplaza.portal.catalog;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinRequest;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.charts.ChartOptions;
@@ -20,45 +32,64 @@ import org.openplaza.datastore.GroupQuery.Aggregation;
 import org.openplaza.datastore.GroupQuery.Bucket;
 import org.openplaza.datastore.Grouped;
 import org.openplaza.datastore.QueryException;
+import org.openplaza.datastore.RowQuery;
+import org.openplaza.datastore.RowQueryParams;
+import org.openplaza.datastore.StoreColumn;
 import org.openplaza.importer.ValueType;
+import org.openplaza.portal.charts.ChartLabels;
 import org.openplaza.portal.charts.ChartNumbers;
 import org.openplaza.portal.charts.EChart;
 import org.openplaza.publishing.DatasetColumn;
 import org.openplaza.publishing.DatasetReader;
 import org.openplaza.publishing.PublishingException;
 import org.openplaza.visualisations.ChartDefinition;
+import org.openplaza.visualisations.Visualisation;
 import org.openplaza.visualisations.VisualisationService;
 
 /**
  * The chart builder on a dataset page: a chart type, a dimension (dates bucketed by day to year,
- * numbers binned), a measure with its aggregation, an optional split into series, an order and a
- * top-N. Every change redraws the preview from points aggregated in the dataset store; a choice
- * that cannot be drawn says why. The numbers are also shown as a table, for everyone.
+ * numbers binned), one or more measures with their aggregation, an optional split into series,
+ * filters, an order and a top-N. Every change redraws the preview from points aggregated in the
+ * dataset store; a choice that cannot be drawn says why. The numbers are also shown as a table,
+ * for everyone. Opened on one of the reader's own visualisations, it saves the chart back into it.
  */
 class ChartBuilder extends VerticalLayout {
 
+    static final int MAX_MEASURES = 4;
+    static final int MAX_FILTERS = 6;
+
     private final DatasetReader reader;
+    private final VisualisationService visualisations;
     private final long datasetId;
     private final List<DatasetColumn> columns;
+    private final @Nullable Visualisation editing;
     private final Select<ChartType> type = new Select<>();
     private final Select<DatasetColumn> dimension = new Select<>();
     private final Select<Bucket> bucket = new Select<>();
     private final IntegerField bins = new IntegerField();
-    private final Select<Aggregation> aggregation = new Select<>();
-    private final Select<Optional<DatasetColumn>> measure = new Select<>();
+    private final List<MeasureRow> measures = new ArrayList<>();
+    private final VerticalLayout measureRows = new VerticalLayout();
+    private final Button addMeasure = new Button();
+    private final List<FilterRow> filters = new ArrayList<>();
+    private final VerticalLayout filterRows = new VerticalLayout();
+    private final Button addFilter = new Button();
     private final Select<Optional<DatasetColumn>> series = new Select<>();
     private final IntegerField top = new IntegerField();
     private final Select<GroupQuery.Order> order = new Select<>();
     private final EChart chart;
     private final Paragraph problem = new Paragraph();
     private final ChartNumbers table = new ChartNumbers();
+    private boolean loading;
 
-    private final VisualisationService visualisations;
-
-    ChartBuilder(DatasetReader reader, VisualisationService visualisations, long datasetId) {
+    ChartBuilder(
+            DatasetReader reader,
+            VisualisationService visualisations,
+            long datasetId,
+            @Nullable Visualisation editing) {
         this.reader = reader;
         this.visualisations = visualisations;
         this.datasetId = datasetId;
+        this.editing = editing;
         this.columns = reader.columns(datasetId);
         setPadding(false);
         setId("chart-builder");
@@ -72,17 +103,222 @@ class ChartBuilder extends VerticalLayout {
         table.setId("chart-table");
         Details numbers = new Details(getTranslation("chart.as-table"), table);
         numbers.setId("chart-as-table");
+        measureRows.setPadding(false);
+        measureRows.setSpacing(false);
+        filterRows.setPadding(false);
+        filterRows.setSpacing(false);
+        addMeasureRow();
         HorizontalLayout row1 = wrap(type, dimension, bucket, bins);
-        HorizontalLayout row2 = wrap(aggregation, measure, series, top, order);
-        add(new H2(getTranslation("chart.heading")), row1, row2, problem, chart, numbers, saving());
+        HorizontalLayout row2 = wrap(series, top, order);
+        add(new H2(getTranslation("chart.heading")));
+        if (editing != null) {
+            Paragraph note = new Paragraph(getTranslation("chart.editing", editing.title()));
+            note.setId("chart-editing");
+            add(note);
+        }
+        add(row1, measureRows, addMeasure, row2, filterRows, addFilter, problem, chart, numbers, saving());
+        if (editing != null) {
+            load(editing);
+        }
         draw();
     }
 
-    private static HorizontalLayout wrap(com.vaadin.flow.component.Component... fields) {
+    private static HorizontalLayout wrap(Component... fields) {
         HorizontalLayout row = new HorizontalLayout(fields);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.getStyle().set("flex-wrap", "wrap");
         return row;
+    }
+
+    /** An aggregation of a column (or of the rows, for counts): one line or bar group of the chart. */
+    private final class MeasureRow extends HorizontalLayout {
+        final Select<Aggregation> aggregation = new Select<>();
+        final Select<Optional<DatasetColumn>> column = new Select<>();
+
+        MeasureRow(int index) {
+            String suffix = index == 0 ? "" : "-" + (index + 1);
+            aggregation.setId("chart-aggregation" + suffix);
+            aggregation.setLabel(getTranslation("chart.aggregation"));
+            aggregation.setItems(Aggregation.values());
+            aggregation.setItemLabelGenerator(a -> getTranslation("chart.aggregation." + a.name()));
+            aggregation.setValue(Aggregation.COUNT);
+            column.setId("chart-measure" + suffix);
+            column.setLabel(getTranslation("chart.measure"));
+            List<Optional<DatasetColumn>> choices = new ArrayList<>();
+            choices.add(Optional.empty());
+            columns.forEach(c -> choices.add(Optional.of(c)));
+            column.setItems(choices);
+            column.setItemLabelGenerator(c -> c.map(DatasetColumn::label).orElse(getTranslation("chart.rows")));
+            column.setValue(Optional.empty());
+            aggregation.addValueChangeListener(e -> draw());
+            column.addValueChangeListener(e -> draw());
+            add(aggregation, column);
+            if (index > 0) {
+                Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> removeMeasure(this));
+                remove.setId("chart-measure-remove" + suffix);
+                remove.setAriaLabel(getTranslation("chart.measure.remove"));
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                add(remove);
+            }
+            setAlignItems(FlexComponent.Alignment.BASELINE);
+        }
+
+        GroupQuery.Measure measure() {
+            return new GroupQuery.Measure(
+                    column.getValue() == null
+                            ? null
+                            : column.getValue().map(DatasetColumn::name).orElse(null),
+                    aggregation.getValue() == null ? Aggregation.COUNT : aggregation.getValue());
+        }
+
+        String label() {
+            String what = getTranslation(
+                    "chart.aggregation." + measure().aggregation().name());
+            return column.getValue() != null && column.getValue().isPresent()
+                    ? what + " · " + column.getValue().get().label()
+                    : what;
+        }
+    }
+
+    /** The kinds of filter the data table has: contains, equals, one of several values, between. */
+    enum FilterKind {
+        CONTAINS,
+        EQUALS,
+        ONE_OF,
+        BETWEEN
+    }
+
+    /** A filter on one column; its value is checked against the column's type when the chart draws. */
+    private final class FilterRow extends HorizontalLayout {
+        final Select<DatasetColumn> column = new Select<>();
+        final Select<FilterKind> kind = new Select<>();
+        final TextField value = new TextField();
+        final TextField to = new TextField();
+
+        FilterRow(int index) {
+            String suffix = "-" + (index + 1);
+            column.setId("chart-filter-column" + suffix);
+            column.setLabel(getTranslation("chart.filter.column"));
+            column.setItems(columns);
+            column.setItemLabelGenerator(DatasetColumn::label);
+            column.setValue(columns.get(0));
+            kind.setId("chart-filter-kind" + suffix);
+            kind.setLabel(getTranslation("chart.filter.kind"));
+            kind.setItems(FilterKind.values());
+            kind.setItemLabelGenerator(k -> getTranslation("chart.filter.kind." + k.name()));
+            kind.setValue(FilterKind.CONTAINS);
+            value.setId("chart-filter-value" + suffix);
+            value.setLabel(getTranslation("chart.filter.value"));
+            value.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_CHANGE);
+            to.setId("chart-filter-to" + suffix);
+            to.setLabel(getTranslation("chart.filter.to"));
+            to.setVisible(false);
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> removeFilter(this));
+            remove.setId("chart-filter-remove" + suffix);
+            remove.setAriaLabel(getTranslation("chart.filter.remove"));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            column.addValueChangeListener(e -> draw());
+            kind.addValueChangeListener(e -> {
+                to.setVisible(e.getValue() == FilterKind.BETWEEN);
+                value.setLabel(getTranslation(
+                        e.getValue() == FilterKind.BETWEEN ? "chart.filter.from" : "chart.filter.value"));
+                value.setHelperText(
+                        e.getValue() == FilterKind.ONE_OF ? getTranslation("chart.filter.one-of.help") : "");
+                draw();
+            });
+            value.addValueChangeListener(e -> draw());
+            to.addValueChangeListener(e -> draw());
+            add(column, kind, value, to, remove);
+            setAlignItems(FlexComponent.Alignment.BASELINE);
+            getStyle().set("flex-wrap", "wrap");
+        }
+
+        /** The filter in the data table's text form, or null while it has no value. */
+        @Nullable
+        String param() {
+            String text = value.getValue().strip();
+            String end = to.getValue().strip();
+            FilterKind k = kind.getValue() == null ? FilterKind.CONTAINS : kind.getValue();
+            if (text.isEmpty() && (k != FilterKind.BETWEEN || end.isEmpty())) {
+                return null;
+            }
+            return switch (k) {
+                case CONTAINS -> "contains:" + text;
+                case EQUALS -> "eq:" + text;
+                case ONE_OF -> "in:" + String.join("|", text.split("\\s*,\\s*"));
+                case BETWEEN -> "range:" + text + ".." + end;
+            };
+        }
+
+        void show(RowQuery.Filter filter) {
+            columns.stream()
+                    .filter(c -> c.name().equals(filterColumn(filter)))
+                    .findFirst()
+                    .ifPresent(column::setValue);
+            String param = RowQueryParams.toParams(new RowQuery(List.of(filter), "", List.of()))
+                    .values()
+                    .iterator()
+                    .next();
+            if (param.startsWith("contains:")) {
+                kind.setValue(FilterKind.CONTAINS);
+                value.setValue(param.substring("contains:".length()));
+            } else if (param.startsWith("eq:")) {
+                kind.setValue(FilterKind.EQUALS);
+                value.setValue(param.substring(3));
+            } else if (param.startsWith("in:")) {
+                kind.setValue(FilterKind.ONE_OF);
+                value.setValue(String.join(", ", param.substring(3).split("\\|", -1)));
+            } else if (param.startsWith("range:")) {
+                kind.setValue(FilterKind.BETWEEN);
+                String range = param.substring("range:".length());
+                int dots = range.indexOf("..");
+                value.setValue(range.substring(0, dots));
+                to.setValue(range.substring(dots + 2));
+            }
+        }
+    }
+
+    private static String filterColumn(RowQuery.Filter filter) {
+        if (filter instanceof RowQuery.Contains c) {
+            return c.column();
+        }
+        if (filter instanceof RowQuery.Equals e) {
+            return e.column();
+        }
+        if (filter instanceof RowQuery.In in) {
+            return in.column();
+        }
+        return ((RowQuery.Range) filter).column();
+    }
+
+    private MeasureRow addMeasureRow() {
+        MeasureRow row = new MeasureRow(measures.size());
+        measures.add(row);
+        measureRows.add(row);
+        addMeasure.setVisible(measures.size() < MAX_MEASURES);
+        return row;
+    }
+
+    private void removeMeasure(MeasureRow row) {
+        measures.remove(row);
+        measureRows.remove(row);
+        addMeasure.setVisible(true);
+        draw();
+    }
+
+    private FilterRow addFilterRow() {
+        FilterRow row = new FilterRow(filters.size());
+        filters.add(row);
+        filterRows.add(row);
+        addFilter.setVisible(filters.size() < MAX_FILTERS);
+        return row;
+    }
+
+    private void removeFilter(FilterRow row) {
+        filters.remove(row);
+        filterRows.remove(row);
+        addFilter.setVisible(true);
+        draw();
     }
 
     private void configure() {
@@ -114,20 +350,19 @@ class ChartBuilder extends VerticalLayout {
         bins.setWidth("8em");
         bucketsFor(first);
 
-        aggregation.setId("chart-aggregation");
-        aggregation.setLabel(getTranslation("chart.aggregation"));
-        aggregation.setItems(Aggregation.values());
-        aggregation.setItemLabelGenerator(a -> getTranslation("chart.aggregation." + a.name()));
-        aggregation.setValue(Aggregation.COUNT);
-
-        measure.setId("chart-measure");
-        measure.setLabel(getTranslation("chart.measure"));
-        List<Optional<DatasetColumn>> measures = new ArrayList<>();
-        measures.add(Optional.empty());
-        columns.forEach(c -> measures.add(Optional.of(c)));
-        measure.setItems(measures);
-        measure.setItemLabelGenerator(c -> c.map(DatasetColumn::label).orElse(getTranslation("chart.rows")));
-        measure.setValue(Optional.empty());
+        addMeasure.setText(getTranslation("chart.measure.add"));
+        addMeasure.setIcon(VaadinIcon.PLUS.create());
+        addMeasure.setId("chart-measure-add");
+        addMeasure.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        addMeasure.addClickListener(e -> {
+            addMeasureRow();
+            draw();
+        });
+        addFilter.setText(getTranslation("chart.filter.add"));
+        addFilter.setIcon(VaadinIcon.FILTER.create());
+        addFilter.setId("chart-filter-add");
+        addFilter.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        addFilter.addClickListener(e -> addFilterRow());
 
         series.setId("chart-series");
         series.setLabel(getTranslation("chart.series"));
@@ -155,17 +390,27 @@ class ChartBuilder extends VerticalLayout {
         order.setValue(GroupQuery.Order.DIMENSION_ASC);
 
         dimension.addValueChangeListener(e -> {
-            bucketsFor(e.getValue());
+            if (!loading) {
+                bucketsFor(e.getValue());
+            }
             draw();
         });
-        type.addValueChangeListener(e -> draw());
+        type.addValueChangeListener(e -> {
+            if (e.getValue() == ChartType.CALENDAR && bucket.getValue() != Bucket.DAY) {
+                // a calendar shows days: take them by day when the dimension allows it
+                columns.stream()
+                        .filter(c -> c.equals(dimension.getValue()))
+                        .filter(c -> c.type() == ValueType.DATE || c.type() == ValueType.TIMESTAMP)
+                        .findFirst()
+                        .ifPresent(c -> bucket.setValue(Bucket.DAY));
+            }
+            draw();
+        });
         bucket.addValueChangeListener(e -> {
             bins.setVisible(e.getValue() == Bucket.BINS);
             draw();
         });
         bins.addValueChangeListener(e -> draw());
-        aggregation.addValueChangeListener(e -> draw());
-        measure.addValueChangeListener(e -> draw());
         series.addValueChangeListener(e -> draw());
         top.addValueChangeListener(e -> draw());
         order.addValueChangeListener(e -> draw());
@@ -181,111 +426,191 @@ class ChartBuilder extends VerticalLayout {
             choices.add(Bucket.BINS);
         }
         bucket.setItems(choices);
-        bucket.setValue(choices.contains(Bucket.MONTH) ? Bucket.MONTH : Bucket.NONE);
+        bucket.setValue(
+                type.getValue() == ChartType.CALENDAR && choices.contains(Bucket.DAY)
+                        ? Bucket.DAY
+                        : choices.contains(Bucket.MONTH) ? Bucket.MONTH : Bucket.NONE);
         bucket.setVisible(choices.size() > 1);
         bins.setVisible(bucket.getValue() == Bucket.BINS);
     }
 
+    /** Puts a saved chart's choices into the fields. */
+    private void load(Visualisation v) {
+        ChartDefinition definition;
+        try {
+            definition = ChartDefinition.fromJson(v.definition(), storeColumns());
+        } catch (IllegalArgumentException | QueryException e) {
+            return; // the chart no longer fits the dataset: start from the defaults
+        }
+        loading = true;
+        try {
+            GroupQuery q = definition.query();
+            type.setValue(definition.type());
+            DatasetColumn along = column(q.dimension().column());
+            if (along != null) {
+                dimension.setValue(along);
+                bucketsFor(along);
+            }
+            bucket.setValue(q.dimension().bucket());
+            bins.setValue(q.dimension().bins());
+            for (int i = 0; i < q.measures().size(); i++) {
+                MeasureRow row = i < measures.size() ? measures.get(i) : addMeasureRow();
+                GroupQuery.Measure m = q.measures().get(i);
+                row.aggregation.setValue(m.aggregation());
+                row.column.setValue(Optional.ofNullable(m.column() == null ? null : column(m.column())));
+            }
+            series.setValue(Optional.ofNullable(q.series() == null ? null : column(q.series())));
+            q.filters().forEach(f -> addFilterRow().show(f));
+            order.setValue(q.order());
+            top.setValue(q.top());
+        } finally {
+            loading = false;
+        }
+    }
+
+    private @Nullable DatasetColumn column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private List<StoreColumn> storeColumns() {
+        return columns.stream().map(c -> new StoreColumn(c.name(), c.type(), 0)).toList();
+    }
+
+    /** The filters as the store takes them; a value that does not fit its column is a QueryException. */
+    private List<RowQuery.Filter> queryFilters() {
+        List<RowQuery.Filter> found = new ArrayList<>();
+        List<StoreColumn> store = storeColumns();
+        for (FilterRow row : filters) {
+            String param = row.param();
+            if (param == null || row.column.getValue() == null) {
+                continue;
+            }
+            try {
+                found.addAll(RowQueryParams.fromParams(
+                                Map.of("f." + row.column.getValue().name(), param), store)
+                        .filters());
+            } catch (IllegalArgumentException e) {
+                throw new QueryException(
+                        "chart.error.filter",
+                        row.column.getValue().label(),
+                        getTranslation("type." + row.column.getValue().type().name()));
+            }
+        }
+        return found;
+    }
+
     private @Nullable GroupQuery query() {
-        if (dimension.getValue() == null || aggregation.getValue() == null || bucket.getValue() == null) {
+        if (dimension.getValue() == null || bucket.getValue() == null) {
             return null;
         }
-        String measureColumn = measure.getValue() == null
-                ? null
-                : measure.getValue().map(DatasetColumn::name).orElse(null);
         int binCount = bins.getValue() == null ? 10 : bins.getValue();
         return new GroupQuery(
                 new GroupQuery.Dimension(dimension.getValue().name(), bucket.getValue(), binCount),
-                List.of(new GroupQuery.Measure(measureColumn, aggregation.getValue())),
+                measures.stream().map(MeasureRow::measure).toList(),
                 series.getValue() == null
                         ? null
                         : series.getValue().map(DatasetColumn::name).orElse(null),
-                List.of(),
+                queryFilters(),
                 order.getValue() == null ? GroupQuery.Order.DIMENSION_ASC : order.getValue(),
                 top.getValue() == null ? 0 : top.getValue());
     }
 
     /** Signed-in users save the chart; others are invited to sign in. */
-    private com.vaadin.flow.component.Component saving() {
-        if (com.vaadin.flow.server.VaadinRequest.getCurrent() == null
-                || com.vaadin.flow.server.VaadinRequest.getCurrent().getUserPrincipal() == null) {
-            com.vaadin.flow.component.html.Anchor signIn =
-                    new com.vaadin.flow.component.html.Anchor("login", getTranslation("chart.save.sign-in"));
+    private Component saving() {
+        if (VaadinRequest.getCurrent() == null || VaadinRequest.getCurrent().getUserPrincipal() == null) {
+            Anchor signIn = new Anchor("login", getTranslation("chart.save.sign-in"));
             signIn.setId("chart-sign-in");
             return signIn;
         }
-        com.vaadin.flow.component.button.Button save =
-                new com.vaadin.flow.component.button.Button(getTranslation("chart.save"), e -> openSaveDialog());
+        if (editing != null) {
+            Button update = new Button(getTranslation("chart.update"), e -> update(editing));
+            update.setId("chart-update");
+            update.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Anchor back = new Anchor("visualisation/" + editing.id(), getTranslation("chart.update.cancel"));
+            back.setId("chart-update-cancel");
+            HorizontalLayout buttons = new HorizontalLayout(update, back);
+            buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
+            return buttons;
+        }
+        Button save = new Button(getTranslation("chart.save"), e -> openSaveDialog());
         save.setId("chart-save");
-        save.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return save;
     }
 
-    private void openSaveDialog() {
-        GroupQuery query = query();
-        if (query == null) {
+    private @Nullable ChartDefinition definition() {
+        try {
+            GroupQuery query = query();
+            return query == null ? null : new ChartDefinition(type.getValue(), query);
+        } catch (QueryException e) {
+            showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
+            return null;
+        }
+    }
+
+    private void update(Visualisation v) {
+        ChartDefinition definition = definition();
+        if (definition == null) {
             return;
         }
-        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        try {
+            visualisations.redefine(v.id(), definition);
+            getUI().ifPresent(ui -> ui.navigate("visualisation/" + v.id()));
+        } catch (QueryException e) {
+            showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
+        } catch (PublishingException e) {
+            showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
+        } catch (SQLException e) {
+            showProblem(getTranslation("chart.error.failed"));
+        }
+    }
+
+    private void openSaveDialog() {
+        ChartDefinition definition = definition();
+        if (definition == null) {
+            return;
+        }
+        Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("chart.save"));
-        com.vaadin.flow.component.textfield.TextField name =
-                new com.vaadin.flow.component.textfield.TextField(getTranslation("visualisation.title"));
+        TextField name = new TextField(getTranslation("visualisation.title"));
         name.setId("visualisation-title");
         name.setValue(title());
         name.setWidthFull();
-        com.vaadin.flow.component.textfield.TextArea about =
-                new com.vaadin.flow.component.textfield.TextArea(getTranslation("visualisation.description"));
+        TextArea about = new TextArea(getTranslation("visualisation.description"));
         about.setId("visualisation-description");
         about.setWidthFull();
         about.setMaxLength(2000);
-        com.vaadin.flow.component.checkbox.Checkbox follows =
-                new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("visualisation.follows-latest"), true);
+        Checkbox follows = new Checkbox(getTranslation("visualisation.follows-latest"), true);
         follows.setId("visualisation-follows");
         dialog.add(new VerticalLayout(name, about, follows));
-        com.vaadin.flow.component.button.Button confirm =
-                new com.vaadin.flow.component.button.Button(getTranslation("chart.save"), e -> {
-                    try {
-                        long id = visualisations.save(
-                                datasetId,
-                                name.getValue(),
-                                about.getValue(),
-                                new ChartDefinition(type.getValue(), query),
-                                follows.getValue());
-                        dialog.close();
-                        getUI().ifPresent(ui -> ui.navigate("visualisation/" + id));
-                    } catch (PublishingException ex) {
-                        com.vaadin.flow.component.HasValidation field = "description".equals(ex.field()) ? about : name;
-                        field.setErrorMessage(
-                                getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                        field.setInvalid(true);
-                    } catch (QueryException ex) {
-                        name.setErrorMessage(
-                                getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                        name.setInvalid(true);
-                    } catch (SQLException ex) {
-                        name.setErrorMessage(getTranslation("chart.error.failed"));
-                        name.setInvalid(true);
-                    }
-                });
+        Button confirm = new Button(getTranslation("chart.save"), e -> {
+            try {
+                long id = visualisations.save(
+                        datasetId, name.getValue(), about.getValue(), definition, follows.getValue());
+                dialog.close();
+                getUI().ifPresent(ui -> ui.navigate("visualisation/" + id));
+            } catch (PublishingException ex) {
+                HasValidation field = "description".equals(ex.field()) ? about : name;
+                field.setErrorMessage(
+                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                field.setInvalid(true);
+            } catch (QueryException ex) {
+                name.setErrorMessage(
+                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                name.setInvalid(true);
+            } catch (SQLException ex) {
+                name.setErrorMessage(getTranslation("chart.error.failed"));
+                name.setInvalid(true);
+            }
+        });
         confirm.setId("visualisation-save");
-        confirm.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter()
-                .add(
-                        new com.vaadin.flow.component.button.Button(
-                                getTranslation("common.cancel"), e -> dialog.close()),
-                        confirm);
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
         dialog.open();
     }
 
-    private String measureLabel() {
-        return measure.getValue() != null && measure.getValue().isPresent()
-                ? getTranslation("chart.aggregation." + aggregation.getValue().name()) + " · "
-                        + measure.getValue().get().label()
-                : getTranslation("chart.aggregation." + aggregation.getValue().name());
-    }
-
     private String title() {
-        String what = measureLabel();
+        String what = String.join(", ", measures.stream().map(MeasureRow::label).toList());
         String along = dimension.getValue().label()
                 + (bucket.getValue() == Bucket.NONE
                         ? ""
@@ -295,41 +620,45 @@ class ChartBuilder extends VerticalLayout {
         return getTranslation("chart.title", what, along);
     }
 
+    private void showProblem(String text) {
+        problem.setText(text);
+        problem.setVisible(true);
+        chart.setVisible(false);
+        table.setItems(List.of());
+    }
+
     private void draw() {
-        GroupQuery query = query();
-        if (query == null) {
+        if (loading) {
             return;
         }
-        if (type.getValue() == ChartType.HEATMAP && query.series() == null) {
-            problem.setText(getTranslation("chart.error.heatmap-needs-split"));
-            problem.setVisible(true);
-            chart.setVisible(false);
+        ChartDefinition definition = definition();
+        if (definition == null) {
             return;
         }
+        GroupQuery query = definition.query();
         try {
             Grouped data = reader.group(datasetId, query);
-            if (query.series() == null && data.series().size() == 1) {
-                // one measure, no split: the line is named as the reader chose it
-                data = new Grouped(
-                        data.categories(),
-                        List.of(new Grouped.Series(
-                                measureLabel(), data.series().get(0).values())));
+            if (query.series() == null) {
+                // no split: each line is named as the reader chose its measure
+                List<Grouped.Series> named = new ArrayList<>();
+                for (int i = 0; i < data.series().size() && i < measures.size(); i++) {
+                    named.add(new Grouped.Series(
+                            measures.get(i).label(), data.series().get(i).values()));
+                }
+                data = new Grouped(data.categories(), named);
             }
+            data = ChartLabels.translated(data, this);
             String title = title();
-            chart.setOption(ChartOptions.build(type.getValue(), data, title));
+            chart.setOption(ChartOptions.build(definition.type(), data, title));
+            chart.setHeight(ChartOptions.height(definition.type(), data) + "px");
             chart.getElement().setAttribute("aria-label", title);
             table.show(data, dimension.getValue().label(), getLocale());
             problem.setVisible(false);
             chart.setVisible(true);
         } catch (QueryException e) {
-            problem.setText(getTranslation(e.messageKey(), e.arguments().toArray()));
-            problem.setVisible(true);
-            chart.setVisible(false);
-            table.setItems(List.of());
+            showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
         } catch (SQLException e) {
-            problem.setText(getTranslation("chart.error.failed"));
-            problem.setVisible(true);
-            chart.setVisible(false);
+            showProblem(getTranslation("chart.error.failed"));
         }
     }
 }

@@ -24,6 +24,7 @@ import org.openplaza.publishing.DatasetMetadata;
 import org.openplaza.publishing.DatasetPage;
 import org.openplaza.publishing.DatasetReader;
 import org.openplaza.publishing.Licence;
+import org.openplaza.visualisations.Visualisation;
 import org.openplaza.visualisations.VisualisationService;
 
 /**
@@ -52,10 +53,19 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         reader.countView(dataset.id());
         title = dataset.metadata().title();
         removeAll();
-        build(dataset);
+        // ?edit=<id> opens the chart tab on one of the reader's own visualisations of this dataset
+        Visualisation editing = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("edit")
+                .filter(id -> id.matches("\\d{1,18}"))
+                .flatMap(id -> visualisations.find(Long.parseLong(id)))
+                .filter(v -> v.datasetId() == dataset.id())
+                .filter(v -> v.owner().equals(org.openplaza.audit.Audited.currentActor()))
+                .orElse(null);
+        build(dataset, editing);
     }
 
-    private void build(DatasetPage dataset) {
+    private void build(DatasetPage dataset, @org.jspecify.annotations.Nullable Visualisation editing) {
         DatasetMetadata m = dataset.metadata();
         H1 heading = new H1(m.title());
         heading.setId("dataset-heading");
@@ -91,24 +101,33 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
                 list.add(new Anchor(
                         "visualisation/" + made.get(i).id(), made.get(i).title()));
             }
+            Anchor all = new Anchor(
+                    "visualisations?dataset=" + dataset.slug(), getTranslation("dataset.visualisations.all"));
+            all.setId("dataset-visualisations-all");
+            list.add(new Span(" · "), all);
             add(list);
         }
 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
+        com.vaadin.flow.component.tabs.Tab chartTab = null;
         if (dataset.currentVersionId() != null) {
             tabs.add(getTranslation("dataset.tab.data"), new DataTable(reader, dataset));
             // the chart and the profile query the store: built when their tab is first opened
-            lazyTab(tabs, "dataset.tab.chart", () -> new ChartBuilder(reader, visualisations, dataset.id()));
+            chartTab = lazyTab(
+                    tabs, "dataset.tab.chart", () -> new ChartBuilder(reader, visualisations, dataset.id(), editing));
             lazyTab(tabs, "dataset.tab.columns", () -> new ProfilePanel(reader, dataset.id()));
         }
         tabs.add(getTranslation("dataset.tab.about"), about(dataset));
         tabs.add(
                 getTranslation("dataset.tab.versions"), new VersionsPanel(dataset.id(), reader.versions(dataset.id())));
         add(tabs);
+        if (editing != null && chartTab != null) {
+            tabs.setSelectedTab(chartTab);
+        }
     }
 
-    private void lazyTab(
+    private com.vaadin.flow.component.tabs.Tab lazyTab(
             TabSheet tabs, String key, java.util.function.Supplier<com.vaadin.flow.component.Component> content) {
         Div holder = new Div();
         holder.setWidthFull();
@@ -118,6 +137,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
                 holder.add(content.get());
             }
         });
+        return tab;
     }
 
     private VerticalLayout about(DatasetPage dataset) {

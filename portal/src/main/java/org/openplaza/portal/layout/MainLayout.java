@@ -84,6 +84,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav.admin.users", UsersView.class, VaadinIcon.USERS));
             nav.addItem(item("nav.admin.organisations", OrganisationsView.class, VaadinIcon.OFFICE));
             nav.addItem(item("nav.admin.audit", AuditLogView.class, VaadinIcon.LIST));
+            nav.addItem(item("nav.admin.reports", org.openplaza.portal.admin.ReportsView.class, VaadinIcon.FLAG));
         }
         return nav;
     }

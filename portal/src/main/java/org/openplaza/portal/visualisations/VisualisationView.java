@@ -1,13 +1,24 @@
 package org.openplaza.portal.visualisations;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -15,10 +26,15 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.sql.SQLException;
+import org.openplaza.audit.Audited;
 import org.openplaza.charts.ChartOptions;
+import org.openplaza.charts.ChartType;
+import org.openplaza.datastore.Grouped;
+import org.openplaza.portal.charts.ChartLabels;
 import org.openplaza.portal.charts.ChartNumbers;
 import org.openplaza.portal.charts.EChart;
 import org.openplaza.portal.layout.Formats;
+import org.openplaza.publishing.PublishingException;
 import org.openplaza.visualisations.DrawnVisualisation;
 import org.openplaza.visualisations.Visualisation;
 import org.openplaza.visualisations.VisualisationService;
@@ -67,19 +83,40 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
             about.addClassName("dataset-description");
             add(about);
         }
+        boolean own = v.owner().equals(Audited.currentActor());
+        if (v.hidden()) {
+            Paragraph hidden = new Paragraph(getTranslation("visualisation.hidden", v.hiddenReason()));
+            hidden.setId("visualisation-hidden");
+            hidden.addClassName("error");
+            add(hidden);
+            if (isAdmin()) {
+                Button restore = new Button(getTranslation("visualisation.restore"), e -> {
+                    visualisations.restore(v.id());
+                    getUI().ifPresent(ui -> ui.getPage().reload());
+                });
+                restore.setId("visualisation-restore");
+                add(restore);
+            }
+        }
         if (drawn.problem() != null) {
             Paragraph broken = new Paragraph(getTranslation("visualisation.fell-back"));
             broken.setId("visualisation-problem");
             broken.addClassName("error");
+            if (own) {
+                // the owner sees which part broke, to mend it
+                broken.add(new com.vaadin.flow.component.html.Span(
+                        " " + getTranslation("visualisation.fell-back.detail", drawn.problem())));
+            }
             add(broken);
         }
-        EChart chart =
-                new EChart(v.title(), ChartOptions.build(drawn.definition().type(), drawn.data(), v.title()));
+        Grouped data = ChartLabels.translated(drawn.data(), this);
+        ChartType type = drawn.definition().type();
+        EChart chart = new EChart(v.title(), ChartOptions.build(type, data, v.title()));
         chart.setId("visualisation-chart");
-        chart.setHeight("460px");
+        chart.setHeight(Math.max(460, ChartOptions.height(type, data)) + "px");
         ChartNumbers numbers = new ChartNumbers();
         numbers.setId("visualisation-table");
-        numbers.show(drawn.data(), drawn.definition().query().dimension().column(), getLocale());
+        numbers.show(data, drawn.definition().query().dimension().column(), getLocale());
         Details table = new Details(getTranslation("chart.as-table"), numbers);
         table.setId("visualisation-as-table");
         Anchor csv = new Anchor("/download/visualisation/" + id + ".csv", getTranslation("visualisation.export.csv"));
@@ -106,7 +143,140 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
                 + "\" width=\"640\" height=\"420\" title=\""
                 + org.springframework.web.util.HtmlUtils.htmlEscape(v.title())
                 + "\" loading=\"lazy\"></iframe>");
-        add(chart, table, exports, embed);
+        add(chart, table, exports, embed, actions(v, own));
+    }
+
+    /** Likes and reports for signed-in readers; edits and deletion for the owner. */
+    private HorizontalLayout actions(Visualisation v, boolean own) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setId("visualisation-actions");
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.getStyle().set("flex-wrap", "wrap");
+        boolean signedIn = !Audited.ANONYMOUS.equals(Audited.currentActor());
+        Span likes = new Span(getTranslation("visualisation.likes", v.likes()));
+        likes.setId("visualisation-likes");
+        if (!signedIn) {
+            Anchor signIn = new Anchor("login", getTranslation("visualisation.like.sign-in"));
+            signIn.setId("visualisation-like-sign-in");
+            actions.add(likes, signIn);
+            return actions;
+        }
+        Button like = new Button();
+        like.setId("visualisation-like");
+        boolean[] liked = {visualisations.likedByMe(v.id())};
+        Runnable show = () -> {
+            like.setText(getTranslation("visualisation.like"));
+            like.setIcon((liked[0] ? VaadinIcon.HEART : VaadinIcon.HEART_O).create());
+            like.getElement().setAttribute("aria-pressed", String.valueOf(liked[0]));
+        };
+        show.run();
+        like.addClickListener(e -> {
+            long count = visualisations.like(v.id(), !liked[0]);
+            liked[0] = !liked[0];
+            show.run();
+            likes.setText(getTranslation("visualisation.likes", count));
+        });
+        actions.add(like, likes);
+        if (!own) {
+            Button report = new Button(getTranslation("visualisation.report"), e -> openReport(v));
+            report.setId("visualisation-report");
+            report.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            actions.add(report);
+            return actions;
+        }
+        Button describe = new Button(getTranslation("visualisation.edit"), e -> openDescribe(v));
+        describe.setId("visualisation-edit");
+        Anchor redraw = new Anchor(
+                "dataset/" + v.datasetSlug() + "?edit=" + v.id(), getTranslation("visualisation.edit-chart"));
+        redraw.setId("visualisation-edit-chart");
+        Button delete = new Button(getTranslation("visualisation.delete"), e -> confirmDelete(v));
+        delete.setId("visualisation-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        actions.add(describe, redraw, delete);
+        return actions;
+    }
+
+    private void openReport(Visualisation v) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("visualisation.report.heading"));
+        TextArea reason = new TextArea(getTranslation("visualisation.report.reason"));
+        reason.setId("visualisation-report-reason");
+        reason.setMaxLength(1000);
+        reason.setWidth("30em");
+        dialog.add(reason);
+        Button send = new Button(getTranslation("visualisation.report.send"), e -> {
+            try {
+                visualisations.report(v.id(), reason.getValue());
+                dialog.close();
+                Notification.show(getTranslation("visualisation.report.sent"))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (PublishingException ex) {
+                reason.setErrorMessage(
+                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                reason.setInvalid(true);
+            }
+        });
+        send.setId("visualisation-report-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), send);
+        dialog.open();
+    }
+
+    private void openDescribe(Visualisation v) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("visualisation.edit"));
+        TextField name = new TextField(getTranslation("visualisation.title"));
+        name.setId("visualisation-edit-title");
+        name.setValue(v.title());
+        name.setWidthFull();
+        TextArea about = new TextArea(getTranslation("visualisation.description"));
+        about.setId("visualisation-edit-description");
+        about.setValue(v.description());
+        about.setMaxLength(2000);
+        about.setWidthFull();
+        Checkbox follows = new Checkbox(getTranslation("visualisation.follows-latest"), v.followsLatest());
+        follows.setId("visualisation-edit-follows");
+        VerticalLayout fields = new VerticalLayout(name, about, follows);
+        fields.setWidth("32em");
+        dialog.add(fields);
+        Button save = new Button(getTranslation("common.save"), e -> {
+            try {
+                visualisations.describe(v.id(), name.getValue(), about.getValue(), follows.getValue());
+                dialog.close();
+                getUI().ifPresent(ui -> ui.getPage().reload());
+            } catch (PublishingException ex) {
+                HasValidation field = "description".equals(ex.field()) ? about : name;
+                field.setErrorMessage(
+                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                field.setInvalid(true);
+            }
+        });
+        save.setId("visualisation-edit-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void confirmDelete(Visualisation v) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("visualisation.delete.heading"));
+        confirm.setText(getTranslation("visualisation.delete.text", v.title()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("common.cancel"));
+        confirm.setConfirmText(getTranslation("visualisation.delete"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            visualisations.delete(v.id());
+            getUI().ifPresent(ui -> ui.navigate(VisualisationsView.class));
+        });
+        confirm.open();
+    }
+
+    private static boolean isAdmin() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     /** The portal's address as the visitor reached it, for the embed code. */

@@ -64,6 +64,9 @@ abstract class BrowserTest {
 
     static WebDriver driver;
 
+    /** Where the browser saves downloads. */
+    static java.nio.file.Path downloads;
+
     @LocalServerPort
     int port;
 
@@ -86,6 +89,16 @@ abstract class BrowserTest {
                 "--window-size=1280,1000",
                 "--lang=en-GB",
                 "--user-data-dir=" + Files.createTempDirectory("openplaza-chromium"));
+        downloads = Files.createTempDirectory("openplaza-downloads");
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "safebrowsing.enabled",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver))
                 .usingAnyFreePort()

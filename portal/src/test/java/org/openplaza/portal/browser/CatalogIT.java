@@ -263,6 +263,66 @@ class CatalogIT extends BrowserTest {
         choose("#chart-measure", "province");
         new WebDriverWait(driver, TIMEOUT).until(d -> find("#chart-problem").isDisplayed());
         assertThat(find("#chart-problem").getText()).contains("needs a column of numbers");
+
+        // two measures on the rows of one province, counted independently from the CSV
+        choose("#chart-measure", "confirmed");
+        choose("#chart-series", "No split");
+        choose("#chart-type", "Bars");
+        click("#chart-measure-add");
+        choose("#chart-aggregation-2", "Maximum");
+        choose("#chart-measure-2", "deceased");
+        click("#chart-filter-add");
+        choose("#chart-filter-column-1", "province");
+        choose("#chart-filter-kind-1", "equals");
+        type("#chart-filter-value-1", "Seoul\t");
+        Map<String, long[]> seoul = new TreeMap<>();
+        for (String[] f :
+                Files.readAllLines(SharedDatasets.file("kr_ds4c_covid19_time_province.csv"), StandardCharsets.UTF_8)
+                        .stream()
+                        .skip(1)
+                        .filter(l -> !l.isBlank())
+                        .map(l -> l.split(","))
+                        .filter(f -> f[2].equals("Seoul"))
+                        .toList()) {
+            long[] month = seoul.computeIfAbsent(f[0].substring(0, 7), k -> new long[2]);
+            month[0] += Long.parseLong(f[3]);
+            month[1] = Math.max(month[1], Long.parseLong(f[5]));
+        }
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage(() -> "chart named " + find("#chart-preview").getDomAttribute("aria-label"))
+                .until(d -> "Sum · confirmed, Maximum · deceased by date (Month)"
+                        .equals(find("#chart-preview").getDomAttribute("aria-label")));
+        List<List<String>> sums = gridRows("chart-table", seoul.size());
+        int row = 0;
+        for (Map.Entry<String, long[]> month : seoul.entrySet()) {
+            assertThat(sums.get(row++))
+                    .containsExactly(
+                            month.getKey(),
+                            String.format("%,d", month.getValue()[0]),
+                            String.format("%,d", month.getValue()[1]));
+        }
+
+        // a filter value that does not fit its column is explained, and removing the filter mends it
+        choose("#chart-filter-column-1", "confirmed");
+        choose("#chart-filter-kind-1", "is between");
+        type("#chart-filter-value-1", "many\t");
+        new WebDriverWait(driver, TIMEOUT).until(d -> displayed("#chart-problem"));
+        assertThat(find("#chart-problem").getText()).contains("filter on confirmed does not fit");
+        click("#chart-filter-remove-1");
+        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#chart-problem"));
+
+        // a calendar of daily values takes the dates day by day, one calendar per year
+        click("#chart-measure-remove-2");
+        choose("#chart-type", "Calendar");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> String.valueOf(find("#chart-preview").getDomAttribute("option"))
+                        .contains("\"coordinateSystem\":\"calendar\""));
+        assertThat(find("#chart-bucket").getText()).contains("Day");
+        assertThat(find("#chart-preview").getDomAttribute("option")).contains("\"range\":\"2020\"");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> !d.findElements(By.cssSelector("#chart-preview svg path"))
+                        .isEmpty());
+        assertAccessible("calendar chart");
     }
 
     private void sortBy(String column) {

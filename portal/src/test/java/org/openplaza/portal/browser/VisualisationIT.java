@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,13 +80,19 @@ class VisualisationIT extends BrowserTest {
             assertThat(lines.get(i++)).isEqualTo(month.getKey() + "," + month.getValue());
         }
 
-        Object png = ((JavascriptExecutor) driver).executeAsyncScript("""
+        // the PNG button saves a PNG file
+        String id = permalink.substring(permalink.lastIndexOf('/') + 1);
+        java.nio.file.Path saved = downloads.resolve("visualisation-" + id + ".png");
+        click("#visualisation-png");
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage(() -> "no " + saved)
+                .until(d -> Files.isRegularFile(saved) && saved.toFile().length() > 1000);
+        assertThat(Files.readAllBytes(saved)).startsWith(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+        Object svg = ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                document.getElementById('visualisation-chart').image('png').then(done, e => done(String(e)));
+                document.getElementById('visualisation-chart').image('svg').then(done, e => done(String(e)));
                 """);
-        assertThat(png.toString()).startsWith("data:image/png;base64,");
-        byte[] bytes = Base64.getDecoder().decode(png.toString().substring("data:image/png;base64,".length()));
-        assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(svg.toString()).startsWith("data:image/svg+xml");
 
         String embedCode = find("#visualisation-embed input").getAttribute("value");
         String embedUrl = embedCode.replaceAll(".*src=\"([^\"]+)\".*", "$1");
@@ -144,5 +149,103 @@ class VisualisationIT extends BrowserTest {
                 .as("the demo's own charts")
                 .contains("Confirmed COVID-19 cases by province", "Monthly rainfall in Singapore since 1982");
         assertAccessible("gallery");
+    }
+
+    @Test
+    void owners_edit_others_like_and_report_and_an_administrator_hides_it_with_a_reason() throws Exception {
+        signIn("newcomer", "plaza-newcomer-demo");
+        open("/catalog?q=rainfall");
+        click("#catalog-results a");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        click("vaadin-tab:nth-of-type(2)");
+        new WebDriverWait(driver, TIMEOUT).until(d -> displayed("#chart-save"));
+        click("#chart-save");
+        type("#visualisation-title", "Rows of rainfall");
+        click("#visualisation-save");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/visualisation/"));
+        String permalink = driver.getCurrentUrl();
+
+        // the owner renames it and changes the chart into a pie
+        click("#visualisation-edit");
+        type("#visualisation-edit-title", "Rainfall records by month");
+        click("#visualisation-edit-save");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#visualisation-heading").getText().equals("Rainfall records by month"));
+        click("#visualisation-edit-chart");
+        new WebDriverWait(driver, TIMEOUT).until(d -> displayed("#chart-update"));
+        assertThat(find("#chart-editing").getText()).contains("Rainfall records by month");
+        choose("#chart-type", "Pie");
+        click("#chart-update");
+        new WebDriverWait(driver, TIMEOUT).until(d -> driver.getCurrentUrl().equals(permalink));
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> String.valueOf(find("#visualisation-chart").getDomAttribute("option"))
+                        .contains("\"type\":\"pie\""));
+        assertAccessible("own visualisation");
+
+        // another citizen likes it once, and reports it
+        driver.manage().deleteAllCookies();
+        signIn("citizen", "plaza-citizen-demo");
+        driver.get(permalink);
+        waitForVaadin();
+        assertThat(find("#visualisation-likes").getText()).isEqualTo("No likes yet");
+        assertThat(find("#visualisation-like").getDomAttribute("aria-pressed")).isEqualTo("false");
+        click("#visualisation-like");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#visualisation-likes").getText().equals("One like"));
+        assertThat(find("#visualisation-like").getDomAttribute("aria-pressed")).isEqualTo("true");
+        driver.navigate().refresh();
+        waitForVaadin();
+        assertThat(find("#visualisation-likes").getText()).isEqualTo("One like");
+        assertThat(find("#visualisation-like").getDomAttribute("aria-pressed")).isEqualTo("true");
+        open("/visualisations?sort=likes");
+        assertThat(find("#visualisations-grid vaadin-grid-cell-content a").getText())
+                .as("the most liked first")
+                .isEqualTo("Rainfall records by month");
+        assertAccessible("gallery sorted by likes");
+        choose("#visualisations-type", "Pie");
+        new WebDriverWait(driver, TIMEOUT).until(d -> driver.getCurrentUrl().contains("type=PIE"));
+        assertThat(find("#visualisations-grid").getText())
+                .contains("Rainfall records by month")
+                .doesNotContain("Confirmed COVID-19 cases by province");
+
+        driver.get(permalink);
+        waitForVaadin();
+        click("#visualisation-report");
+        find("#visualisation-report-reason textarea").sendKeys("The title says records but it counts rows");
+        click("#visualisation-report-send");
+        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#visualisation-report-reason"));
+
+        // the administrator hides it with a reason
+        driver.manage().deleteAllCookies();
+        signIn("admin", "plaza-admin-demo-key");
+        open("/admin/reports");
+        assertThat(find("#reports-grid").getText()).contains("The title says records but it counts rows");
+        assertAccessible("moderation queue");
+        click("#reports-grid vaadin-button[id^=report-hide-]");
+        find("#report-hide-reason textarea").sendKeys("Misleading title");
+        click("#report-hide-confirm");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#reports-count").getText().equals("No open reports"));
+
+        // visitors no longer find it; its owner sees why
+        click("#sign-out");
+        driver.get(permalink);
+        waitForVaadin();
+        assertThat(driver.getPageSource()).doesNotContain("Rainfall records by month");
+        open("/visualisations");
+        assertThat(find("#visualisations-grid").getText()).doesNotContain("Rainfall records by month");
+        driver.manage().deleteAllCookies();
+        signIn("newcomer", "plaza-newcomer-demo");
+        driver.get(permalink);
+        waitForVaadin();
+        assertThat(find("#visualisation-hidden").getText()).contains("Hidden by moderation: Misleading title");
+
+        // and the owner deletes it
+        click("#visualisation-delete");
+        click("vaadin-confirm-dialog-overlay vaadin-button[slot=confirm-button]");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().equals("/visualisations"));
+        driver.get(permalink);
+        waitForVaadin();
+        assertThat(driver.getPageSource()).doesNotContain("Rainfall records by month");
     }
 }

@@ -1,0 +1,107 @@
+package org.openplaza.portal.admin;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.openplaza.portal.layout.Formats;
+import org.openplaza.portal.layout.Titles;
+import org.openplaza.publishing.PublishingException;
+import org.openplaza.visualisations.VisualisationReport;
+import org.openplaza.visualisations.VisualisationService;
+
+/**
+ * The moderation queue: open reports on visualisations, oldest first. An administrator hides the
+ * visualisation with a reason its owner sees (which closes its reports) or dismisses the report.
+ * Both are audit-logged.
+ */
+@Route("admin/reports")
+@RolesAllowed("ADMIN")
+public class ReportsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final VisualisationService visualisations;
+    final Grid<VisualisationReport> grid = new Grid<>();
+    private final Paragraph summary = new Paragraph();
+
+    public ReportsView(VisualisationService visualisations) {
+        this.visualisations = visualisations;
+        summary.setId("reports-count");
+        grid.setId("reports-grid");
+        grid.addComponentColumn(r -> new Anchor("visualisation/" + r.visualisationId(), r.title()))
+                .setHeader(getTranslation("admin.reports.visualisation"))
+                .setFlexGrow(2);
+        grid.addColumn(VisualisationReport::author).setHeader(getTranslation("admin.reports.author"));
+        grid.addColumn(VisualisationReport::reporter).setHeader(getTranslation("admin.reports.reporter"));
+        grid.addColumn(VisualisationReport::reason)
+                .setHeader(getTranslation("admin.reports.reason"))
+                .setFlexGrow(3);
+        grid.addColumn(r -> Formats.dateTime(r.reportedAt(), getLocale()))
+                .setHeader(getTranslation("admin.reports.when"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::actions)
+                .setHeader(getTranslation("admin.reports.actions"))
+                .setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        add(new H1(getTranslation("admin.reports.title")), summary, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        var reports = visualisations.openReports();
+        summary.setText(getTranslation("admin.reports.count", reports.size()));
+        grid.setItems(reports);
+    }
+
+    private HorizontalLayout actions(VisualisationReport report) {
+        Button hide = new Button(getTranslation("admin.reports.hide"), e -> openHide(report));
+        hide.setId("report-hide-" + report.id());
+        hide.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        Button dismiss = new Button(getTranslation("admin.reports.dismiss"), e -> {
+            visualisations.dismissReport(report.id());
+            refresh();
+        });
+        dismiss.setId("report-dismiss-" + report.id());
+        dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(hide, dismiss);
+    }
+
+    private void openHide(VisualisationReport report) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("admin.reports.hide.heading", report.title()));
+        TextArea reason = new TextArea(getTranslation("admin.reports.hide.reason"));
+        reason.setId("report-hide-reason");
+        reason.setHelperText(getTranslation("admin.reports.hide.help"));
+        reason.setMaxLength(500);
+        reason.setWidth("30em");
+        dialog.add(reason);
+        Button confirm = new Button(getTranslation("admin.reports.hide"), e -> {
+            try {
+                visualisations.hide(report.visualisationId(), reason.getValue());
+                dialog.close();
+                refresh();
+            } catch (PublishingException ex) {
+                reason.setErrorMessage(
+                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                reason.setInvalid(true);
+            }
+        });
+        confirm.setId("report-hide-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Titles.of(this, "admin.reports.title");
+    }
+}

@@ -261,7 +261,7 @@ class VisualisationQuery {
                 .onConflictDoNothing()
                 .execute();
         if (added > 0) {
-            recountLikes(id);
+            countLike(id, 1);
         }
         return added > 0;
     }
@@ -272,18 +272,15 @@ class VisualisationQuery {
                 .and(VISUALISATION_LIKE.USER_ID.eq(userId))
                 .execute();
         if (removed > 0) {
-            recountLikes(id);
+            countLike(id, -1);
         }
         return removed > 0;
     }
 
-    private void recountLikes(long id) {
+    /** Adds to the count under the row's lock, so concurrent likes of different users all count. */
+    private void countLike(long id, int change) {
         db.update(VISUALISATION)
-                .set(
-                        VISUALISATION.LIKE_COUNT,
-                        DSL.select(DSL.count().cast(Long.class))
-                                .from(VISUALISATION_LIKE)
-                                .where(VISUALISATION_LIKE.VISUALISATION_ID.eq(id)))
+                .set(VISUALISATION.LIKE_COUNT, VISUALISATION.LIKE_COUNT.plus(change))
                 .where(VISUALISATION.ID.eq(id))
                 .execute();
     }

@@ -36,7 +36,11 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
 
     private final AccountService accounts;
 
-    public AccountView(AccountService accounts, PasswordPolicy policy, ApiTokenService tokens) {
+    public AccountView(
+            AccountService accounts,
+            PasswordPolicy policy,
+            ApiTokenService tokens,
+            org.openplaza.visualisations.VisualisationService visualisations) {
         this.accounts = accounts;
         setMaxWidth("44rem");
         Account account = accounts.current().orElseThrow();
@@ -45,7 +49,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         mustChange.setText(getTranslation("account.must-change"));
         mustChange.addClassName("notice");
         mustChange.setVisible(account.mustChangePassword());
-        add(mustChange, details(account));
+        add(mustChange, details(account), mine(visualisations));
 
         currentPassword.setId("current-password");
         currentPassword.setLabel(getTranslation("account.current-password"));
@@ -64,6 +68,32 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         if (account.has(Role.OFFICIAL) || account.has(Role.ADMIN)) {
             add(new TokensPanel(tokens));
         }
+    }
+
+    /** The user's own visualisations; hidden ones say why, so the owner learns of it here too. */
+    private VerticalLayout mine(org.openplaza.visualisations.VisualisationService visualisations) {
+        VerticalLayout list = new VerticalLayout();
+        list.setPadding(false);
+        list.setId("account-visualisations");
+        list.add(new H2(getTranslation("account.visualisations")));
+        var own = visualisations.mine();
+        if (own.isEmpty()) {
+            list.add(new Paragraph(getTranslation("account.visualisations.none")));
+        }
+        for (var v : own) {
+            Paragraph item =
+                    new Paragraph(new com.vaadin.flow.component.html.Anchor("visualisation/" + v.id(), v.title()));
+            item.add(new com.vaadin.flow.component.Text(
+                    " · " + getTranslation("account.visualisations.figures", v.views(), v.likes())));
+            if (v.hidden()) {
+                com.vaadin.flow.component.html.Span hidden = new com.vaadin.flow.component.html.Span(
+                        getTranslation("visualisation.hidden", v.hiddenReason()));
+                hidden.addClassName("error");
+                item.add(new com.vaadin.flow.component.Text(" · "), hidden);
+            }
+            list.add(item);
+        }
+        return list;
     }
 
     private VerticalLayout details(Account account) {

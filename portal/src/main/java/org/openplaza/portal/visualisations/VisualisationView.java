@@ -81,6 +81,7 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
         if (!v.description().isBlank()) {
             Paragraph about = new Paragraph(v.description());
             about.addClassName("dataset-description");
+            about.setId("visualisation-description");
             add(about);
         }
         boolean own = v.owner().equals(Audited.currentActor());
@@ -113,6 +114,10 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
         ChartType type = drawn.definition().type();
         EChart chart = new EChart(v.title(), ChartOptions.build(type, data, v.title()));
         chart.setId("visualisation-chart");
+        if (!v.description().isBlank()) {
+            // screen readers read the description with the chart's name
+            chart.getElement().setAttribute("aria-describedby", "visualisation-description");
+        }
         chart.setHeight(Math.max(460, ChartOptions.height(type, data)) + "px");
         ChartNumbers numbers = new ChartNumbers();
         numbers.setId("visualisation-table");

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openplaza.portal.testdata.RunningPortal;
 import org.openplaza.portal.testdata.SharedDatasets;
@@ -39,6 +40,15 @@ class VisualisationApiIT {
                 .get("visualisations");
         assertThat(ofDataset.findValuesAsText("dataset")).isNotEmpty().containsOnly("covid-19-cases-by-province-5");
         assertThat(get("/api/visualisations?type=NOPE").statusCode()).isEqualTo(400);
+        assertThat(get("/api/visualisations?sort=random").statusCode()).isEqualTo(400);
+        JsonNode byLikes = CkanClient.json(get("/api/visualisations?sort=likes&limit=100"));
+        List<Long> likes = new java.util.ArrayList<>();
+        byLikes.get("visualisations").forEach(v -> likes.add(v.get("likes").asLong()));
+        assertThat(likes).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(byLikes.get("count").asInt()).isEqualTo(likes.size());
+        JsonNode nowhere = CkanClient.json(get("/api/visualisations?organization=no-such-organisation"));
+        assertThat(nowhere.get("count").asInt()).isZero();
+        assertThat(nowhere.get("visualisations")).isEmpty();
 
         long id = -1;
         for (JsonNode item : ofDataset) {

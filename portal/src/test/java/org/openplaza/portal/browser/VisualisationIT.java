@@ -240,6 +240,13 @@ class VisualisationIT extends BrowserTest {
         waitForVaadin();
         assertThat(find("#visualisation-hidden").getText()).contains("Hidden by moderation: Misleading title");
 
+        open("/account");
+        assertThat(find("#account-visualisations").getText())
+                .contains("Rainfall records by month")
+                .contains("Hidden by moderation: Misleading title");
+        driver.get(permalink);
+        waitForVaadin();
+
         // and the owner deletes it
         click("#visualisation-delete");
         click("vaadin-confirm-dialog-overlay vaadin-button[slot=confirm-button]");

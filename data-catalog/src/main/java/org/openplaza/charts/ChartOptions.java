@@ -19,8 +19,8 @@ import org.icepear.echarts.render.Engine;
 import org.openplaza.datastore.Grouped;
 
 /**
- * ECharts options (JSON) for grouped data, built with ECharts Java: bars (grouped, stacked or
- * horizontal), lines and areas, pies and donuts (of the first series), scatter plots (the first
+ * ECharts options (JSON) for grouped data, built with ECharts Java: bars (grouped or stacked,
+ * vertical or horizontal), histograms, lines and areas, pies and donuts (of the first series), scatter plots (the first
  * two series against each other, one point per category, or values along the categories) and heat
  * maps (categories across, series down, values as colour) and calendar heat maps (days of the first
  * series on one calendar per year). ECharts Java has no calendar component, so that one is added to
@@ -207,7 +207,7 @@ public final class ChartOptions {
             }
             default -> {
                 option.setTooltip(new Tooltip().setTrigger("axis"));
-                boolean horizontal = type == ChartType.BAR_HORIZONTAL;
+                boolean horizontal = type == ChartType.BAR_HORIZONTAL || type == ChartType.BAR_STACKED_HORIZONTAL;
                 CategoryAxis categoryAxis = new CategoryAxis().setData(categories);
                 if (horizontal) {
                     option.setXAxis(new ValueAxis());
@@ -226,11 +226,18 @@ public final class ChartOptions {
                                             .setData(values(s))
                                             .setStack("total")
                                             .setAreaStyle(new LineAreaStyle());
-                                case BAR_STACKED ->
+                                case BAR_STACKED, BAR_STACKED_HORIZONTAL ->
                                     new BarSeries()
                                             .setName(s.name())
                                             .setData(values(s))
                                             .setStack("total");
+                                case HISTOGRAM ->
+                                    // the ranges touch: a histogram's bars have no gaps
+                                    new BarSeries()
+                                            .setName(s.name())
+                                            .setData(values(s))
+                                            .setBarGap("0%")
+                                            .setBarCategoryGap("1%");
                                 default -> new BarSeries().setName(s.name()).setData(values(s));
                             });
                 }

@@ -5,6 +5,9 @@ public enum ChartType {
     BAR,
     BAR_STACKED,
     BAR_HORIZONTAL,
+    BAR_STACKED_HORIZONTAL,
+    /** touching bars over equal ranges of a number: needs a dimension in ranges */
+    HISTOGRAM,
     LINE,
     AREA,
     PIE,

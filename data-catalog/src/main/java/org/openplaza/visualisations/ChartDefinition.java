@@ -26,6 +26,9 @@ public record ChartDefinition(ChartType type, GroupQuery query) {
         if (type == ChartType.HEATMAP && query.series() == null) {
             throw new org.openplaza.datastore.QueryException("chart.error.heatmap-needs-split");
         }
+        if (type == ChartType.HISTOGRAM && query.dimension().bucket() != GroupQuery.Bucket.BINS) {
+            throw new org.openplaza.datastore.QueryException("chart.error.histogram-needs-ranges");
+        }
         if (type == ChartType.CALENDAR && query.dimension().bucket() != GroupQuery.Bucket.DAY) {
             throw new org.openplaza.datastore.QueryException("chart.error.calendar-needs-days");
         }

@@ -117,7 +117,8 @@ class VisualisationQuery {
                         DATASET.SLUG,
                         VISUALISATION.VIEW_COUNT,
                         VISUALISATION.LIKE_COUNT,
-                        ORGANISATION.NAME)
+                        ORGANISATION.NAME,
+                        ORGANISATION.SLUG)
                 .from(VISUALISATION)
                 .join(DATASET)
                 .on(DATASET.ID.eq(VISUALISATION.DATASET_ID))

@@ -14,4 +14,5 @@ public record VisualisationSummary(
         String datasetSlug,
         long views,
         long likes,
-        String organisation) {}
+        String organisation,
+        String organisationSlug) {}

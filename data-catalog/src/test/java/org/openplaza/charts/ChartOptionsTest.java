@@ -35,6 +35,12 @@ class ChartOptionsTest {
         String horizontal = ChartOptions.build(ChartType.BAR_HORIZONTAL, data, "t");
         assertThat((List<Object>) read(horizontal, "$.yAxis.data")).hasSize(3);
         assertThat((String) read(horizontal, "$.xAxis.type")).isEqualTo("value");
+        String stackedHorizontal = ChartOptions.build(ChartType.BAR_STACKED_HORIZONTAL, data, "t");
+        assertThat((List<Object>) read(stackedHorizontal, "$.yAxis.data")).hasSize(3);
+        assertThat((List<Object>) read(stackedHorizontal, "$.series[*].stack")).containsExactly("total", "total");
+        String histogram = ChartOptions.build(ChartType.HISTOGRAM, data, "t");
+        assertThat((List<Object>) read(histogram, "$.series[*].type")).containsExactly("bar", "bar");
+        assertThat((String) read(histogram, "$.series[0].barGap")).isEqualTo("0%");
 
         assertThat((List<Object>) read(ChartOptions.build(ChartType.LINE, data, "t"), "$.series[*].type"))
                 .containsExactly("line", "line");

@@ -173,6 +173,12 @@ class VisualisationServiceTest {
                 .isInstanceOfSatisfying(
                         QueryException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chart.error.calendar-needs-days"));
+        assertThatThrownBy(() -> new ChartDefinition(
+                        ChartType.HISTOGRAM,
+                        GroupQuery.of(Dimension.of("cases"), new Measure(null, Aggregation.COUNT))))
+                .isInstanceOfSatisfying(
+                        QueryException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("chart.error.histogram-needs-ranges"));
     }
 
     @Test

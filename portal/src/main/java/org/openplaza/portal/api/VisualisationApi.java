@@ -72,7 +72,8 @@ class VisualisationApi {
                     item.put("datasetTitle", v.datasetTitle());
                     item.put("author", v.author());
                     item.put("created", v.createdAt().toString());
-                    item.put("organization", v.organisation());
+                    item.put("organization", v.organisationSlug());
+                    item.put("organizationTitle", v.organisation());
                     item.put("views", v.views());
                     item.put("likes", v.likes());
                     item.put("url", "/visualisation/" + v.id());

@@ -396,13 +396,11 @@ class ChartBuilder extends VerticalLayout {
             draw();
         });
         type.addValueChangeListener(e -> {
-            if (e.getValue() == ChartType.CALENDAR && bucket.getValue() != Bucket.DAY) {
-                // a calendar shows days: take them by day when the dimension allows it
-                columns.stream()
-                        .filter(c -> c.equals(dimension.getValue()))
-                        .filter(c -> c.type() == ValueType.DATE || c.type() == ValueType.TIMESTAMP)
-                        .findFirst()
-                        .ifPresent(c -> bucket.setValue(Bucket.DAY));
+            // a calendar shows days and a histogram ranges of numbers: take a fitting column that way
+            if (e.getValue() == ChartType.CALENDAR) {
+                prefer(Bucket.DAY, ValueType.DATE, ValueType.TIMESTAMP);
+            } else if (e.getValue() == ChartType.HISTOGRAM) {
+                prefer(Bucket.BINS, ValueType.INTEGER, ValueType.DECIMAL);
             }
             draw();
         });
@@ -416,6 +414,19 @@ class ChartBuilder extends VerticalLayout {
         order.addValueChangeListener(e -> draw());
     }
 
+    /** Moves the dimension to a column of one of these types, if it is not on one, and buckets it. */
+    private void prefer(Bucket wanted, ValueType... types) {
+        List<ValueType> fitting = List.of(types);
+        if (dimension.getValue() == null
+                || !fitting.contains(dimension.getValue().type())) {
+            columns.stream().filter(c -> fitting.contains(c.type())).findFirst().ifPresent(dimension::setValue);
+        }
+        if (dimension.getValue() != null
+                && fitting.contains(dimension.getValue().type())) {
+            bucket.setValue(wanted);
+        }
+    }
+
     /** Dates can be bucketed, numbers binned, anything else is taken value by value. */
     private void bucketsFor(DatasetColumn column) {
         List<Bucket> choices = new ArrayList<>();
@@ -426,10 +437,13 @@ class ChartBuilder extends VerticalLayout {
             choices.add(Bucket.BINS);
         }
         bucket.setItems(choices);
-        bucket.setValue(
-                type.getValue() == ChartType.CALENDAR && choices.contains(Bucket.DAY)
-                        ? Bucket.DAY
-                        : choices.contains(Bucket.MONTH) ? Bucket.MONTH : Bucket.NONE);
+        Bucket chosen = choices.contains(Bucket.MONTH) ? Bucket.MONTH : Bucket.NONE;
+        if (type.getValue() == ChartType.CALENDAR && choices.contains(Bucket.DAY)) {
+            chosen = Bucket.DAY;
+        } else if (type.getValue() == ChartType.HISTOGRAM && choices.contains(Bucket.BINS)) {
+            chosen = Bucket.BINS;
+        }
+        bucket.setValue(chosen);
         bucket.setVisible(choices.size() > 1);
         bins.setVisible(bucket.getValue() == Bucket.BINS);
     }

@@ -46,6 +46,11 @@ class VisualisationApiIT {
         byLikes.get("visualisations").forEach(v -> likes.add(v.get("likes").asLong()));
         assertThat(likes).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(byLikes.get("count").asInt()).isEqualTo(likes.size());
+        String organisation = ofDataset.get(0).get("organization").asText();
+        JsonNode ofOrganisation = CkanClient.json(get("/api/visualisations?organization=" + organisation))
+                .get("visualisations");
+        assertThat(ofOrganisation.findValuesAsText("organization")).isNotEmpty().containsOnly(organisation);
+        assertThat(ofOrganisation.findValuesAsText("dataset")).contains("covid-19-cases-by-province-5");
         JsonNode nowhere = CkanClient.json(get("/api/visualisations?organization=no-such-organisation"));
         assertThat(nowhere.get("count").asInt()).isZero();
         assertThat(nowhere.get("visualisations")).isEmpty();

@@ -323,6 +323,14 @@ class CatalogIT extends BrowserTest {
                 .until(d -> !d.findElements(By.cssSelector("#chart-preview svg path"))
                         .isEmpty());
         assertAccessible("calendar chart");
+
+        // a histogram moves to a column of numbers in equal ranges
+        choose("#chart-type", "Histogram");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> String.valueOf(find("#chart-preview").getDomAttribute("option"))
+                        .contains("\"barGap\":\"0%\""));
+        assertThat(find("#chart-bucket").getText()).contains("Equal ranges");
+        assertThat(displayed("#chart-problem")).isFalse();
     }
 
     private void sortBy(String column) {

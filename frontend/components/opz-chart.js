@@ -79,6 +79,15 @@ class OpzChart extends HTMLElement {
     }
     const option = JSON.parse(json);
     option.animation = false;
+    // the portal's colours and type, unless the option brings its own
+    const style = getComputedStyle(this);
+    const palette = style.getPropertyValue('--opz-chart-palette').split(',').map((c) => c.trim()).filter((c) => c);
+    if (palette.length && !option.color) {
+      option.color = palette;
+    }
+    // single quotes only: the font list ends up in attributes of the SVG that the image export parses
+    const fontFamily = style.fontFamily.replace(/"/g, "'");
+    option.textStyle = Object.assign({ fontFamily, color: style.color }, option.textStyle || {});
     this.chart.setOption(option, true);
     this.setAttribute('data-rendered', 'true');
   }

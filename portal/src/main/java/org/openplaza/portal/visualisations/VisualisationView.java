@@ -51,8 +51,11 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
     private final VisualisationService visualisations;
     private String title = "";
 
-    public VisualisationView(VisualisationService visualisations) {
+    private final org.openplaza.publishing.DatasetReader reader;
+
+    public VisualisationView(VisualisationService visualisations, org.openplaza.publishing.DatasetReader reader) {
         this.visualisations = visualisations;
+        this.reader = reader;
         setMaxWidth("1200px");
     }
 
@@ -77,7 +80,7 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
         dataset.setId("visualisation-dataset");
         Paragraph source = new Paragraph(getTranslation("visualisation.source"));
         source.add(new com.vaadin.flow.component.Text(" "), dataset);
-        add(heading, byline, source);
+        add(heading, byline, source, version(v, drawn.versionId()));
         if (!v.description().isBlank()) {
             Paragraph about = new Paragraph(v.description());
             about.addClassName("dataset-description");
@@ -275,6 +278,29 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
             getUI().ifPresent(ui -> ui.navigate(VisualisationsView.class));
         });
         confirm.open();
+    }
+
+    /** Which version of the dataset the chart is drawn from, with that version's rows. */
+    private Paragraph version(Visualisation v, long versionId) {
+        Paragraph line = new Paragraph();
+        line.setId("visualisation-version");
+        reader.versions(v.datasetId()).stream()
+                .filter(s -> s.id() == versionId)
+                .findFirst()
+                .ifPresent(s -> {
+                    line.add(new com.vaadin.flow.component.Text(getTranslation(
+                                    v.followsLatest() ? "visualisation.version.latest" : "visualisation.version.fixed",
+                                    s.number(),
+                                    Formats.date(s.createdAt(), getLocale()))
+                            + " "));
+                    Anchor rows = new Anchor(
+                            "/download/dataset/" + v.datasetId() + "/data.csv?version=" + versionId,
+                            getTranslation("visualisation.version.rows"));
+                    rows.setId("visualisation-version-rows");
+                    rows.setRouterIgnore(true);
+                    line.add(rows);
+                });
+        return line;
     }
 
     private static boolean isAdmin() {

@@ -55,6 +55,10 @@ class VisualisationIT extends BrowserTest {
         waitForVaadin();
         assertThat(find("#visualisation-heading").getText()).isEqualTo("Monthly maximum of confirmed cases");
         assertThat(find("#visualisation-dataset").getText()).isEqualTo("COVID-19 cases by province");
+        assertThat(find("#visualisation-version").getText())
+                .startsWith("Drawn from version 1 of the dataset")
+                .contains("follows its latest version");
+        assertThat(find("#visualisation-version-rows").getAttribute("href")).contains("data.csv?version=");
         String datasetPage = find("#visualisation-dataset").getAttribute("href");
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> !d.findElements(By.cssSelector("#visualisation-chart svg path"))

@@ -1,0 +1,71 @@
+package org.openplaza.proposals;
+
+import static org.openplaza.db.voting.Tables.NOTIFICATION;
+import static org.openplaza.db.voting.Tables.PROPOSAL;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/** In-app notifications: one row per user and event. */
+@Repository
+class NotificationQuery {
+
+    private final DSLContext db;
+
+    NotificationQuery(DSLContext db) {
+        this.db = db;
+    }
+
+    void add(Collection<Long> users, long proposalId, Notification.Kind kind, @Nullable String detail, Instant now) {
+        for (Long user : users) {
+            db.insertInto(NOTIFICATION)
+                    .set(NOTIFICATION.USER_ID, user)
+                    .set(NOTIFICATION.PROPOSAL_ID, proposalId)
+                    .set(NOTIFICATION.KIND, kind.name())
+                    .set(NOTIFICATION.DETAIL, detail)
+                    .set(NOTIFICATION.CREATED_AT, ProposalQuery.utc(now))
+                    .execute();
+        }
+    }
+
+    List<Notification> of(long userId, int limit) {
+        return db.select(
+                        NOTIFICATION.ID,
+                        NOTIFICATION.PROPOSAL_ID,
+                        PROPOSAL.TITLE,
+                        NOTIFICATION.KIND,
+                        NOTIFICATION.DETAIL,
+                        NOTIFICATION.CREATED_AT,
+                        NOTIFICATION.READ_AT)
+                .from(NOTIFICATION)
+                .join(PROPOSAL)
+                .on(PROPOSAL.ID.eq(NOTIFICATION.PROPOSAL_ID))
+                .where(NOTIFICATION.USER_ID.eq(userId))
+                .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc())
+                .limit(limit)
+                .fetch(r -> new Notification(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        Notification.Kind.valueOf(r.value4()),
+                        r.value5(),
+                        r.value6().toInstant(),
+                        r.value7() != null));
+    }
+
+    int unread(long userId) {
+        return db.fetchCount(NOTIFICATION, NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull()));
+    }
+
+    void markRead(long userId, Instant now) {
+        db.update(NOTIFICATION)
+                .set(NOTIFICATION.READ_AT, ProposalQuery.utc(now))
+                .where(NOTIFICATION.USER_ID.eq(userId))
+                .and(NOTIFICATION.READ_AT.isNull())
+                .execute();
+    }
+}

@@ -1,0 +1,42 @@
+package org.openplaza.proposals;
+
+import java.time.Clock;
+import java.util.List;
+import org.openplaza.audit.Audited;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The signed-in user's notifications about the proposals they follow. */
+@Service
+public class NotificationService {
+
+    private final NotificationQuery notifications;
+    private final ProposalQuery proposals;
+    private final Clock clock;
+
+    NotificationService(NotificationQuery notifications, ProposalQuery proposals, Clock clock) {
+        this.notifications = notifications;
+        this.proposals = proposals;
+        this.clock = clock;
+    }
+
+    /** Newest first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Notification> mine() {
+        return notifications.of(proposals.userId(Audited.currentActor()), 200);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public int unread() {
+        return notifications.unread(proposals.userId(Audited.currentActor()));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void markAllRead() {
+        notifications.markRead(proposals.userId(Audited.currentActor()), clock.instant());
+    }
+}

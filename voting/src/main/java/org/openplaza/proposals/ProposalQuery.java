@@ -1,0 +1,598 @@
+package org.openplaza.proposals;
+
+import static org.openplaza.db.accounts.Tables.APP_USER;
+import static org.openplaza.db.catalog.Tables.ORGANISATION;
+import static org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER;
+import static org.openplaza.db.voting.Tables.IMPLEMENTATION_UPDATE;
+import static org.openplaza.db.voting.Tables.PARTICIPATION_SETTINGS;
+import static org.openplaza.db.voting.Tables.PROPOSAL;
+import static org.openplaza.db.voting.Tables.PROPOSAL_FOLLOW;
+import static org.openplaza.db.voting.Tables.PROPOSAL_LINK;
+import static org.openplaza.db.voting.Tables.PROPOSAL_REVISION;
+import static org.openplaza.db.voting.Tables.PROPOSAL_STATUS_CHANGE;
+import static org.openplaza.db.voting.Tables.PROPOSAL_SUPPORT;
+import static org.openplaza.db.voting.Tables.PROPOSAL_TAG;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.db.accounts.tables.AppUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Repository;
+
+/** Proposals, their text history, lifecycle, supports, evidence links and follows. */
+@Repository
+class ProposalQuery {
+
+    private final DSLContext db;
+
+    ProposalQuery(DSLContext db) {
+        this.db = db;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    // ---- settings and people
+
+    ParticipationSettings settings() {
+        return db.select(
+                        PARTICIPATION_SETTINGS.SUPPORT_THRESHOLD,
+                        PARTICIPATION_SETTINGS.SUPPORT_WINDOW_DAYS,
+                        PARTICIPATION_SETTINGS.PROPOSALS_PER_DAY,
+                        PARTICIPATION_SETTINGS.COMMENTS_PER_MINUTE)
+                .from(PARTICIPATION_SETTINGS)
+                .where(PARTICIPATION_SETTINGS.ID.eq(1))
+                .fetchSingle(org.jooq.Records.mapping(ParticipationSettings::new));
+    }
+
+    void saveSettings(ParticipationSettings settings, Instant now) {
+        db.update(PARTICIPATION_SETTINGS)
+                .set(PARTICIPATION_SETTINGS.SUPPORT_THRESHOLD, settings.supportThreshold())
+                .set(PARTICIPATION_SETTINGS.SUPPORT_WINDOW_DAYS, settings.supportWindowDays())
+                .set(PARTICIPATION_SETTINGS.PROPOSALS_PER_DAY, settings.proposalsPerDay())
+                .set(PARTICIPATION_SETTINGS.COMMENTS_PER_MINUTE, settings.commentsPerMinute())
+                .set(PARTICIPATION_SETTINGS.UPDATED_AT, utc(now))
+                .where(PARTICIPATION_SETTINGS.ID.eq(1))
+                .execute();
+    }
+
+    long userId(String username) {
+        return db.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOptional(APP_USER.ID)
+                .orElseThrow(() -> new AccessDeniedException("no account"));
+    }
+
+    boolean verified(long userId) {
+        return db.fetchExists(APP_USER, APP_USER.ID.eq(userId).and(APP_USER.VERIFIED_RESIDENT.isTrue()));
+    }
+
+    boolean member(long userId, long organisationId) {
+        return db.fetchExists(
+                ORGANISATION_MEMBER,
+                ORGANISATION_MEMBER.USER_ID.eq(userId).and(ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisationId)));
+    }
+
+    // ---- proposals
+
+    long insert(Origin origin, long authorId, @Nullable Long organisationId, ProposalText text, Instant now) {
+        long id = db.insertInto(PROPOSAL)
+                .set(PROPOSAL.ORIGIN, origin.name())
+                .set(PROPOSAL.AUTHOR_ID, authorId)
+                .set(PROPOSAL.ORGANISATION_ID, organisationId)
+                .set(PROPOSAL.TITLE, text.title())
+                .set(PROPOSAL.SUMMARY, text.summary())
+                .set(PROPOSAL.BODY, text.body())
+                .set(PROPOSAL.CATEGORY, text.category().name())
+                .set(PROPOSAL.DISTRICT, text.district())
+                .set(PROPOSAL.STATUS, ProposalStatus.DRAFT.name())
+                .set(PROPOSAL.CREATED_AT, utc(now))
+                .set(PROPOSAL.UPDATED_AT, utc(now))
+                .returning(PROPOSAL.ID)
+                .fetchSingle(PROPOSAL.ID);
+        replaceTagsAndLinks(id, text);
+        return id;
+    }
+
+    void replaceText(long id, ProposalText text, int revision, Instant now) {
+        db.update(PROPOSAL)
+                .set(PROPOSAL.TITLE, text.title())
+                .set(PROPOSAL.SUMMARY, text.summary())
+                .set(PROPOSAL.BODY, text.body())
+                .set(PROPOSAL.CATEGORY, text.category().name())
+                .set(PROPOSAL.DISTRICT, text.district())
+                .set(PROPOSAL.REVISION, revision)
+                .set(PROPOSAL.UPDATED_AT, utc(now))
+                .where(PROPOSAL.ID.eq(id))
+                .execute();
+        replaceTagsAndLinks(id, text);
+    }
+
+    private void replaceTagsAndLinks(long id, ProposalText text) {
+        db.deleteFrom(PROPOSAL_TAG).where(PROPOSAL_TAG.PROPOSAL_ID.eq(id)).execute();
+        for (String tag : text.tags()) {
+            db.insertInto(PROPOSAL_TAG)
+                    .set(PROPOSAL_TAG.PROPOSAL_ID, id)
+                    .set(PROPOSAL_TAG.TAG, tag)
+                    .onConflictDoNothing()
+                    .execute();
+        }
+        db.deleteFrom(PROPOSAL_LINK).where(PROPOSAL_LINK.PROPOSAL_ID.eq(id)).execute();
+        link(id, "DATASET", text.datasets());
+        link(id, "VISUALISATION", text.visualisations());
+    }
+
+    private void link(long id, String kind, List<Long> targets) {
+        for (Long target : targets) {
+            db.insertInto(PROPOSAL_LINK)
+                    .set(PROPOSAL_LINK.PROPOSAL_ID, id)
+                    .set(PROPOSAL_LINK.KIND, kind)
+                    .set(PROPOSAL_LINK.TARGET_ID, target)
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    void addRevision(long id, int revision, ProposalText text, long editorId, Instant now) {
+        db.insertInto(PROPOSAL_REVISION)
+                .set(PROPOSAL_REVISION.PROPOSAL_ID, id)
+                .set(PROPOSAL_REVISION.REVISION, revision)
+                .set(PROPOSAL_REVISION.TITLE, text.title())
+                .set(PROPOSAL_REVISION.SUMMARY, text.summary())
+                .set(PROPOSAL_REVISION.BODY, text.body())
+                .set(PROPOSAL_REVISION.EDITED_AT, utc(now))
+                .set(PROPOSAL_REVISION.EDITOR_ID, editorId)
+                .execute();
+    }
+
+    List<Revision> revisions(long id) {
+        return db.select(
+                        PROPOSAL_REVISION.REVISION,
+                        PROPOSAL_REVISION.TITLE,
+                        PROPOSAL_REVISION.SUMMARY,
+                        PROPOSAL_REVISION.BODY,
+                        PROPOSAL_REVISION.EDITED_AT,
+                        APP_USER.DISPLAY_NAME)
+                .from(PROPOSAL_REVISION)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(PROPOSAL_REVISION.EDITOR_ID))
+                .where(PROPOSAL_REVISION.PROPOSAL_ID.eq(id))
+                .orderBy(PROPOSAL_REVISION.REVISION)
+                .fetch(r -> new Revision(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5().toInstant(),
+                        r.value6()));
+    }
+
+    /** Locks the proposal's row until the transaction ends: supports and answers queue behind it. */
+    Optional<ProposalStatus> lock(long id) {
+        return db.select(PROPOSAL.STATUS)
+                .from(PROPOSAL)
+                .where(PROPOSAL.ID.eq(id))
+                .forUpdate()
+                .fetchOptional(PROPOSAL.STATUS)
+                .map(ProposalStatus::valueOf);
+    }
+
+    void publish(long id, ProposalStatus status, Instant now, @Nullable Instant deadline, @Nullable Integer threshold) {
+        db.update(PROPOSAL)
+                .set(PROPOSAL.STATUS, status.name())
+                .set(PROPOSAL.PUBLISHED_AT, utc(now))
+                .set(PROPOSAL.SUPPORT_DEADLINE, deadline == null ? null : utc(deadline))
+                .set(PROPOSAL.SUPPORT_THRESHOLD, threshold)
+                .set(PROPOSAL.UPDATED_AT, utc(now))
+                .where(PROPOSAL.ID.eq(id))
+                .execute();
+    }
+
+    void setStatus(long id, ProposalStatus status, Instant now) {
+        var update = db.update(PROPOSAL).set(PROPOSAL.STATUS, status.name()).set(PROPOSAL.UPDATED_AT, utc(now));
+        if (status == ProposalStatus.QUALIFIED) {
+            update = update.set(PROPOSAL.QUALIFIED_AT, utc(now));
+        }
+        if (status == ProposalStatus.SCHEDULED
+                || status == ProposalStatus.ACCEPTED
+                || status == ProposalStatus.DECLINED) {
+            update = update.set(PROPOSAL.ANSWERED_AT, utc(now));
+        }
+        update.where(PROPOSAL.ID.eq(id)).execute();
+    }
+
+    void addStatusChange(
+            long id,
+            @Nullable ProposalStatus from,
+            ProposalStatus to,
+            Instant at,
+            @Nullable Long actorId,
+            @Nullable String reason) {
+        db.insertInto(PROPOSAL_STATUS_CHANGE)
+                .set(PROPOSAL_STATUS_CHANGE.PROPOSAL_ID, id)
+                .set(PROPOSAL_STATUS_CHANGE.FROM_STATUS, from == null ? null : from.name())
+                .set(PROPOSAL_STATUS_CHANGE.TO_STATUS, to.name())
+                .set(PROPOSAL_STATUS_CHANGE.CHANGED_AT, utc(at))
+                .set(PROPOSAL_STATUS_CHANGE.ACTOR_ID, actorId)
+                .set(PROPOSAL_STATUS_CHANGE.REASON, reason)
+                .execute();
+    }
+
+    List<StatusChange> history(long id) {
+        return db.select(
+                        PROPOSAL_STATUS_CHANGE.FROM_STATUS,
+                        PROPOSAL_STATUS_CHANGE.TO_STATUS,
+                        PROPOSAL_STATUS_CHANGE.CHANGED_AT,
+                        APP_USER.DISPLAY_NAME,
+                        PROPOSAL_STATUS_CHANGE.REASON)
+                .from(PROPOSAL_STATUS_CHANGE)
+                .leftJoin(APP_USER)
+                .on(APP_USER.ID.eq(PROPOSAL_STATUS_CHANGE.ACTOR_ID))
+                .where(PROPOSAL_STATUS_CHANGE.PROPOSAL_ID.eq(id))
+                .orderBy(PROPOSAL_STATUS_CHANGE.CHANGED_AT, PROPOSAL_STATUS_CHANGE.ID)
+                .fetch(r -> new StatusChange(
+                        r.value1() == null ? null : ProposalStatus.valueOf(r.value1()),
+                        ProposalStatus.valueOf(r.value2()),
+                        r.value3().toInstant(),
+                        r.value4(),
+                        r.value5()));
+    }
+
+    Optional<Proposal> find(long id) {
+        Record r = db.select(PROPOSAL.asterisk(), APP_USER.DISPLAY_NAME, APP_USER.USERNAME, ORGANISATION.NAME)
+                .from(PROPOSAL)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(PROPOSAL.AUTHOR_ID))
+                .leftJoin(ORGANISATION)
+                .on(ORGANISATION.ID.eq(PROPOSAL.ORGANISATION_ID))
+                .where(PROPOSAL.ID.eq(id))
+                .fetchOne();
+        if (r == null) {
+            return Optional.empty();
+        }
+        List<String> tags = db.select(PROPOSAL_TAG.TAG)
+                .from(PROPOSAL_TAG)
+                .where(PROPOSAL_TAG.PROPOSAL_ID.eq(id))
+                .orderBy(PROPOSAL_TAG.TAG)
+                .fetch(PROPOSAL_TAG.TAG);
+        return Optional.of(new Proposal(
+                id,
+                Origin.valueOf(r.get(PROPOSAL.ORIGIN)),
+                ProposalStatus.valueOf(r.get(PROPOSAL.STATUS)),
+                r.get(PROPOSAL.TITLE),
+                r.get(PROPOSAL.SUMMARY),
+                r.get(PROPOSAL.BODY),
+                Category.valueOf(r.get(PROPOSAL.CATEGORY)),
+                r.get(PROPOSAL.DISTRICT),
+                tags,
+                r.get(APP_USER.DISPLAY_NAME),
+                r.get(APP_USER.USERNAME),
+                r.get(ORGANISATION.NAME),
+                r.get(PROPOSAL.REVISION),
+                r.get(PROPOSAL.CREATED_AT).toInstant(),
+                instant(r.get(PROPOSAL.PUBLISHED_AT)),
+                instant(r.get(PROPOSAL.SUPPORT_DEADLINE)),
+                r.get(PROPOSAL.SUPPORT_THRESHOLD),
+                r.get(PROPOSAL.SUPPORT_COUNT),
+                r.get(PROPOSAL.COMMENT_COUNT),
+                links(id, "DATASET"),
+                links(id, "VISUALISATION"),
+                r.get(PROPOSAL.HIDDEN),
+                r.get(PROPOSAL.HIDDEN_REASON)));
+    }
+
+    private List<Long> links(long id, String kind) {
+        return db.select(PROPOSAL_LINK.TARGET_ID)
+                .from(PROPOSAL_LINK)
+                .where(PROPOSAL_LINK.PROPOSAL_ID.eq(id))
+                .and(PROPOSAL_LINK.KIND.eq(kind))
+                .orderBy(PROPOSAL_LINK.TARGET_ID)
+                .fetch(PROPOSAL_LINK.TARGET_ID);
+    }
+
+    // ---- lists
+
+    /** Public proposals: published at some point and not hidden. */
+    private static Condition listed() {
+        return PROPOSAL.STATUS.ne(ProposalStatus.DRAFT.name()).and(PROPOSAL.HIDDEN.isFalse());
+    }
+
+    private static Condition condition(ProposalSearch search, boolean withOrigin) {
+        Condition c = listed();
+        if (withOrigin && search.origin() != null) {
+            c = c.and(PROPOSAL.ORIGIN.eq(search.origin().name()));
+        }
+        if (search.status() != null) {
+            c = c.and(PROPOSAL.STATUS.eq(search.status().name()));
+        }
+        if (search.category() != null) {
+            c = c.and(PROPOSAL.CATEGORY.eq(search.category().name()));
+        }
+        if (search.district() != null && !search.district().isBlank()) {
+            c = c.and(PROPOSAL.DISTRICT.eq(search.district()));
+        }
+        if (search.tag() != null && !search.tag().isBlank()) {
+            c = c.and(DSL.exists(DSL.selectOne()
+                    .from(PROPOSAL_TAG)
+                    .where(PROPOSAL_TAG.PROPOSAL_ID.eq(PROPOSAL.ID))
+                    .and(PROPOSAL_TAG.TAG.eq(search.tag()))));
+        }
+        if (search.words() != null && !search.words().isBlank()) {
+            for (String word : search.words().strip().split("\\s+")) {
+                c = c.and(PROPOSAL.TITLE.containsIgnoreCase(word).or(PROPOSAL.SUMMARY.containsIgnoreCase(word)));
+            }
+        }
+        return c;
+    }
+
+    private static List<SortField<?>> order(ProposalSearch.Sort sort) {
+        switch (sort) {
+            case MOST_SUPPORTED:
+                return List.of(PROPOSAL.SUPPORT_COUNT.desc(), PROPOSAL.PUBLISHED_AT.desc(), PROPOSAL.ID.desc());
+            case MOST_DISCUSSED:
+                return List.of(PROPOSAL.COMMENT_COUNT.desc(), PROPOSAL.PUBLISHED_AT.desc(), PROPOSAL.ID.desc());
+            case CLOSING_SOON:
+                // those still collecting first, by deadline; the rest after, newest first
+                return List.of(
+                        DSL.when(PROPOSAL.STATUS.eq(ProposalStatus.PUBLISHED.name()), 0)
+                                .otherwise(1)
+                                .asc(),
+                        PROPOSAL.SUPPORT_DEADLINE.asc().nullsLast(),
+                        PROPOSAL.PUBLISHED_AT.desc(),
+                        PROPOSAL.ID.desc());
+            default:
+                return List.of(PROPOSAL.PUBLISHED_AT.desc(), PROPOSAL.ID.desc());
+        }
+    }
+
+    List<ProposalSummary> search(ProposalSearch search, int offset, int limit) {
+        return summaries(condition(search, true), order(search.sort()), offset, limit);
+    }
+
+    int count(ProposalSearch search) {
+        return db.fetchCount(PROPOSAL, condition(search, true));
+    }
+
+    /** How many match each origin, the other filters applied. */
+    Map<Origin, Integer> countsByOrigin(ProposalSearch search) {
+        Map<Origin, Integer> counts = new EnumMap<>(Origin.class);
+        for (Origin origin : Origin.values()) {
+            counts.put(origin, 0);
+        }
+        db.select(PROPOSAL.ORIGIN, DSL.count())
+                .from(PROPOSAL)
+                .where(condition(search, false))
+                .groupBy(PROPOSAL.ORIGIN)
+                .fetch()
+                .forEach(r -> counts.put(Origin.valueOf(r.value1()), r.value2()));
+        return counts;
+    }
+
+    List<ProposalSummary> summaries(Condition condition, List<SortField<?>> order, int offset, int limit) {
+        return db.select(
+                        PROPOSAL.ID,
+                        PROPOSAL.ORIGIN,
+                        PROPOSAL.STATUS,
+                        PROPOSAL.TITLE,
+                        PROPOSAL.SUMMARY,
+                        PROPOSAL.CATEGORY,
+                        PROPOSAL.DISTRICT,
+                        APP_USER.DISPLAY_NAME,
+                        PROPOSAL.PUBLISHED_AT,
+                        PROPOSAL.SUPPORT_DEADLINE,
+                        PROPOSAL.SUPPORT_THRESHOLD,
+                        PROPOSAL.SUPPORT_COUNT,
+                        PROPOSAL.COMMENT_COUNT)
+                .from(PROPOSAL)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(PROPOSAL.AUTHOR_ID))
+                .where(condition)
+                .orderBy(order)
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new ProposalSummary(
+                        r.value1(),
+                        Origin.valueOf(r.value2()),
+                        ProposalStatus.valueOf(r.value3()),
+                        r.value4(),
+                        r.value5(),
+                        Category.valueOf(r.value6()),
+                        r.value7(),
+                        r.value8(),
+                        instant(r.value9()),
+                        instant(r.value10()),
+                        r.value11(),
+                        r.value12(),
+                        r.value13()));
+    }
+
+    /** The author's own proposals, drafts included, newest first. */
+    List<ProposalSummary> ownedBy(long authorId) {
+        return summaries(
+                PROPOSAL.AUTHOR_ID.eq(authorId), List.of(PROPOSAL.CREATED_AT.desc(), PROPOSAL.ID.desc()), 0, 200);
+    }
+
+    /** Qualified proposals waiting for an answer, the longest-waiting first. */
+    List<QueuedProposal> qualifiedQueue() {
+        return db.select(PROPOSAL.ID, PROPOSAL.TITLE, PROPOSAL.CATEGORY, PROPOSAL.SUPPORT_COUNT, PROPOSAL.QUALIFIED_AT)
+                .from(PROPOSAL)
+                .where(PROPOSAL.STATUS.eq(ProposalStatus.QUALIFIED.name()))
+                .and(PROPOSAL.HIDDEN.isFalse())
+                .orderBy(PROPOSAL.QUALIFIED_AT, PROPOSAL.ID)
+                .fetch(r -> new QueuedProposal(
+                        r.value1(),
+                        r.value2(),
+                        Category.valueOf(r.value3()),
+                        r.value4(),
+                        r.value5().toInstant()));
+    }
+
+    /** Proposals still collecting whose window closed before this instant. */
+    List<Long> pastDeadline(Instant now) {
+        return db.select(PROPOSAL.ID)
+                .from(PROPOSAL)
+                .where(PROPOSAL.STATUS.eq(ProposalStatus.PUBLISHED.name()))
+                .and(PROPOSAL.SUPPORT_DEADLINE.lt(utc(now)))
+                .fetch(PROPOSAL.ID);
+    }
+
+    int publishedSince(long authorId, Instant since) {
+        return db.fetchCount(
+                PROPOSAL,
+                PROPOSAL.AUTHOR_ID
+                        .eq(authorId)
+                        .and(PROPOSAL.ORIGIN.eq(Origin.CITIZEN.name()))
+                        .and(PROPOSAL.PUBLISHED_AT.ge(utc(since))));
+    }
+
+    // ---- supports
+
+    boolean addSupport(long id, long userId, Instant now) {
+        return db.insertInto(PROPOSAL_SUPPORT)
+                        .set(PROPOSAL_SUPPORT.PROPOSAL_ID, id)
+                        .set(PROPOSAL_SUPPORT.USER_ID, userId)
+                        .set(PROPOSAL_SUPPORT.CREATED_AT, utc(now))
+                        .onConflictDoNothing()
+                        .execute()
+                > 0;
+    }
+
+    boolean removeSupport(long id, long userId) {
+        return db.deleteFrom(PROPOSAL_SUPPORT)
+                        .where(PROPOSAL_SUPPORT.PROPOSAL_ID.eq(id))
+                        .and(PROPOSAL_SUPPORT.USER_ID.eq(userId))
+                        .execute()
+                > 0;
+    }
+
+    boolean supports(long id, long userId) {
+        return db.fetchExists(
+                PROPOSAL_SUPPORT, PROPOSAL_SUPPORT.PROPOSAL_ID.eq(id).and(PROPOSAL_SUPPORT.USER_ID.eq(userId)));
+    }
+
+    /** Supports that count: from verified citizens, given by the deadline. Stored on the proposal. */
+    int recountSupports(long id) {
+        AppUser supporter = APP_USER.as("supporter");
+        Field<Integer> counted = DSL.selectCount()
+                .from(PROPOSAL_SUPPORT)
+                .join(supporter)
+                .on(supporter.ID.eq(PROPOSAL_SUPPORT.USER_ID))
+                .where(PROPOSAL_SUPPORT.PROPOSAL_ID.eq(id))
+                .and(supporter.VERIFIED_RESIDENT.isTrue())
+                .and(PROPOSAL_SUPPORT.CREATED_AT.le(PROPOSAL.SUPPORT_DEADLINE).or(PROPOSAL.SUPPORT_DEADLINE.isNull()))
+                .asField();
+        db.update(PROPOSAL)
+                .set(PROPOSAL.SUPPORT_COUNT, counted)
+                .where(PROPOSAL.ID.eq(id))
+                .execute();
+        return db.select(PROPOSAL.SUPPORT_COUNT)
+                .from(PROPOSAL)
+                .where(PROPOSAL.ID.eq(id))
+                .fetchSingle(PROPOSAL.SUPPORT_COUNT);
+    }
+
+    List<Long> supporters(long id) {
+        return db.select(PROPOSAL_SUPPORT.USER_ID)
+                .from(PROPOSAL_SUPPORT)
+                .where(PROPOSAL_SUPPORT.PROPOSAL_ID.eq(id))
+                .fetch(PROPOSAL_SUPPORT.USER_ID);
+    }
+
+    // ---- follows
+
+    void follow(long id, long userId) {
+        db.insertInto(PROPOSAL_FOLLOW)
+                .set(PROPOSAL_FOLLOW.PROPOSAL_ID, id)
+                .set(PROPOSAL_FOLLOW.USER_ID, userId)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    void unfollow(long id, long userId) {
+        db.deleteFrom(PROPOSAL_FOLLOW)
+                .where(PROPOSAL_FOLLOW.PROPOSAL_ID.eq(id))
+                .and(PROPOSAL_FOLLOW.USER_ID.eq(userId))
+                .execute();
+    }
+
+    boolean follows(long id, long userId) {
+        return db.fetchExists(
+                PROPOSAL_FOLLOW, PROPOSAL_FOLLOW.PROPOSAL_ID.eq(id).and(PROPOSAL_FOLLOW.USER_ID.eq(userId)));
+    }
+
+    List<Long> followers(long id) {
+        return db.select(PROPOSAL_FOLLOW.USER_ID)
+                .from(PROPOSAL_FOLLOW)
+                .where(PROPOSAL_FOLLOW.PROPOSAL_ID.eq(id))
+                .fetch(PROPOSAL_FOLLOW.USER_ID);
+    }
+
+    // ---- implementation
+
+    void addUpdate(long id, long authorId, String body, boolean done, Instant now) {
+        db.insertInto(IMPLEMENTATION_UPDATE)
+                .set(IMPLEMENTATION_UPDATE.PROPOSAL_ID, id)
+                .set(IMPLEMENTATION_UPDATE.AUTHOR_ID, authorId)
+                .set(IMPLEMENTATION_UPDATE.BODY, body)
+                .set(IMPLEMENTATION_UPDATE.DONE, done)
+                .set(IMPLEMENTATION_UPDATE.CREATED_AT, utc(now))
+                .execute();
+    }
+
+    List<ImplementationUpdate> updates(long id) {
+        return db.select(
+                        IMPLEMENTATION_UPDATE.BODY,
+                        IMPLEMENTATION_UPDATE.DONE,
+                        IMPLEMENTATION_UPDATE.CREATED_AT,
+                        APP_USER.DISPLAY_NAME)
+                .from(IMPLEMENTATION_UPDATE)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(IMPLEMENTATION_UPDATE.AUTHOR_ID))
+                .where(IMPLEMENTATION_UPDATE.PROPOSAL_ID.eq(id))
+                .orderBy(IMPLEMENTATION_UPDATE.CREATED_AT, IMPLEMENTATION_UPDATE.ID)
+                .fetch(r -> new ImplementationUpdate(
+                        r.value1(), r.value2(), r.value3().toInstant(), r.value4()));
+    }
+
+    // ---- moderation of proposals
+
+    void hide(long id, @Nullable String reason) {
+        db.update(PROPOSAL)
+                .set(PROPOSAL.HIDDEN, reason != null)
+                .set(PROPOSAL.HIDDEN_REASON, reason)
+                .where(PROPOSAL.ID.eq(id))
+                .execute();
+    }
+
+    void deleteDraft(long id) {
+        db.deleteFrom(PROPOSAL)
+                .where(PROPOSAL.ID.eq(id))
+                .and(PROPOSAL.STATUS.eq(ProposalStatus.DRAFT.name()))
+                .execute();
+    }
+
+    Optional<Long> authorOf(long id) {
+        return db.select(PROPOSAL.AUTHOR_ID)
+                .from(PROPOSAL)
+                .where(PROPOSAL.ID.eq(id))
+                .fetchOptional(PROPOSAL.AUTHOR_ID);
+    }
+}

@@ -1,0 +1,25 @@
+package org.openplaza.proposals;
+
+import org.jspecify.annotations.Nullable;
+
+/** What the proposals view asks for; blank parts do not filter. */
+public record ProposalSearch(
+        @Nullable String words,
+        @Nullable Origin origin,
+        @Nullable ProposalStatus status,
+        @Nullable Category category,
+        @Nullable String district,
+        @Nullable String tag,
+        Sort sort) {
+
+    public enum Sort {
+        NEWEST,
+        MOST_SUPPORTED,
+        CLOSING_SOON,
+        MOST_DISCUSSED
+    }
+
+    public static ProposalSearch all() {
+        return new ProposalSearch(null, null, null, null, null, null, Sort.NEWEST);
+    }
+}

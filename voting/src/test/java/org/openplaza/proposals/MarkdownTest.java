@@ -35,7 +35,7 @@ class MarkdownTest {
                 .contains("<li>one</li>")
                 .contains("<blockquote>")
                 .contains("href=\"https://seoul.go.kr/plan\"")
-                .contains("rel=\"nofollow noopener noreferrer\"");
+                .contains("rel=\"noopener noreferrer nofollow\"");
     }
 
     /** An XSS corpus: tags, event handlers, URL schemes, SVG and encodings. */

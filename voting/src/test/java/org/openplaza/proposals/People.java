@@ -60,6 +60,12 @@ final class People {
                                 .toArray(String[]::new))));
     }
 
+    static void anonymous() {
+        SecurityContextHolder.getContext()
+                .setAuthentication(new org.springframework.security.authentication.AnonymousAuthenticationToken(
+                        "visitor", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+    }
+
     static void signOut() {
         SecurityContextHolder.clearContext();
     }

@@ -1,0 +1,207 @@
+package org.openplaza.proposals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Threaded comments, their votes and limits, reports and the moderation of both. */
+@SpringBootTest
+@Transactional
+@Import(People.Clocks.class)
+class DiscussionAndModerationTest {
+
+    @Autowired
+    ProposalService proposals;
+
+    @Autowired
+    DiscussionService discussion;
+
+    @Autowired
+    ModerationService moderation;
+
+    @Autowired
+    NotificationService notifications;
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    People.HandClock clock;
+
+    final String tag = Long.toString(System.nanoTime(), 36);
+    String author;
+    String other;
+    long proposal;
+
+    @BeforeEach
+    void a_published_proposal() {
+        clock.set(Instant.parse("2026-06-01T09:00:00Z"));
+        author = "author" + tag;
+        other = "other" + tag;
+        People.user(db, author, true);
+        People.user(db, other, true);
+        if (!db.fetchExists(
+                org.openplaza.db.accounts.Tables.APP_USER,
+                org.openplaza.db.accounts.Tables.APP_USER.USERNAME.eq("root"))) {
+            People.user(db, "root", true);
+        }
+        People.signIn("root", "ADMIN");
+        proposals.updateSettings(new ParticipationSettings(100, 30, 3, 3));
+        People.signIn(author, "CITIZEN");
+        proposal = proposals.draft(People.text("Car-free Sundays on Cheonggyecheon-ro"));
+        proposals.publish(proposal);
+    }
+
+    @AfterEach
+    void signOut() {
+        People.signOut();
+    }
+
+    @Test
+    void replies_nest_under_their_comment_votes_sort_and_the_replied_to_author_is_told() {
+        People.signIn(author, "CITIZEN");
+        long first = discussion.comment(proposal, null, "First thoughts.");
+        People.signIn(other, "CITIZEN");
+        long second = discussion.comment(proposal, null, "I *agree*.");
+        long reply = discussion.comment(proposal, first, "A reply to the first.");
+        assertThatThrownBy(() -> discussion.vote(reply, 1)).isInstanceOf(AccessDeniedException.class);
+        People.signIn(author, "CITIZEN");
+        assertThat(discussion.vote(second, 1)).isEqualTo(1);
+        assertThat(discussion.vote(second, 1)).as("one vote per user").isEqualTo(1);
+        assertThat(discussion.vote(second, -1)).isEqualTo(-1);
+        People.signIn("root", "ADMIN");
+        assertThat(discussion.vote(second, 1)).isZero();
+        People.signIn(author, "CITIZEN");
+        assertThat(discussion.vote(second, 1)).isEqualTo(2);
+        assertThat(discussion.myVotes(proposal)).containsEntry(second, 1);
+
+        People.anonymous();
+        assertThat(discussion.thread(proposal))
+                .extracting(Comment::id, Comment::depth)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(second, 0),
+                        org.assertj.core.groups.Tuple.tuple(first, 0),
+                        org.assertj.core.groups.Tuple.tuple(reply, 1));
+        assertThat(proposals.find(proposal).orElseThrow().comments()).isEqualTo(3);
+        People.signIn(author, "CITIZEN");
+        assertThat(notifications.mine()).anySatisfy(n -> assertThat(n.kind()).isEqualTo(Notification.Kind.REPLY));
+        assertThatThrownBy(() -> discussion.comment(proposal, 999_999L, "To nothing"))
+                .isInstanceOf(ProposalException.class);
+    }
+
+    @Test
+    void a_citizen_comments_at_most_the_configured_number_a_minute() {
+        People.signIn(other, "CITIZEN");
+        discussion.comment(proposal, null, "one");
+        discussion.comment(proposal, null, "two");
+        discussion.comment(proposal, null, "three");
+        assertThatThrownBy(() -> discussion.comment(proposal, null, "four"))
+                .isInstanceOfSatisfying(ProposalException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("proposal.error.comments-too-fast");
+                    assertThat(e.arguments()).containsExactly(3);
+                });
+        clock.advance(Duration.ofSeconds(61));
+        discussion.comment(proposal, null, "four, a minute later");
+        assertThat(discussion.thread(proposal)).hasSize(4);
+        People.anonymous();
+        assertThatThrownBy(() -> discussion.comment(proposal, null, "visitors cannot"))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_reported_comment_is_hidden_with_a_public_reason_and_kept_for_audit() {
+        People.signIn(author, "CITIZEN");
+        long rude = discussion.comment(proposal, null, "Something rude.");
+        People.signIn(other, "CITIZEN");
+        moderation.report(ContentReport.Target.COMMENT, rude, "Insults another user");
+        assertThatThrownBy(() -> moderation.report(ContentReport.Target.COMMENT, rude, "Again"))
+                .isInstanceOf(ProposalException.class);
+        assertThatThrownBy(() -> moderation.queue()).isInstanceOf(AccessDeniedException.class);
+
+        People.signIn("root", "ADMIN");
+        assertThat(moderation.queue())
+                .filteredOn(r -> r.targetId() == rude)
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.excerpt()).isEqualTo("Something rude.");
+                    assertThat(r.reason()).isEqualTo("Insults another user");
+                    assertThat(r.authorHiddenBefore()).isZero();
+                });
+        moderation.hide(ContentReport.Target.COMMENT, rude, "Personal attack");
+        assertThat(moderation.queue()).noneMatch(r -> r.targetId() == rude);
+        assertThat(discussion.thread(proposal))
+                .as("administrators still read it")
+                .singleElement()
+                .satisfies(c -> assertThat(c.body()).isEqualTo("Something rude."));
+
+        People.anonymous();
+        Comment shown = discussion.thread(proposal).get(0);
+        assertThat(shown.hidden()).isTrue();
+        assertThat(shown.body()).isNull();
+        assertThat(shown.hiddenReason()).isEqualTo("Personal attack");
+        assertThat(proposals.find(proposal).orElseThrow().comments()).isZero();
+        assertThat(moderation.log()).anySatisfy(r -> {
+            assertThat(r.target()).isEqualTo(ContentReport.Target.COMMENT);
+            assertThat(r.targetId()).isEqualTo(rude);
+            assertThat(r.proposalId()).isEqualTo(proposal);
+            assertThat(r.action()).isEqualTo("HIDDEN");
+            assertThat(r.reason()).isEqualTo("Personal attack");
+        });
+
+        People.signIn("root", "ADMIN");
+        moderation.restore(ContentReport.Target.COMMENT, rude, "Context showed it was a quote");
+        People.anonymous();
+        assertThat(discussion.thread(proposal).get(0).body()).isEqualTo("Something rude.");
+    }
+
+    @Test
+    void a_hidden_proposal_keeps_its_page_with_the_reason_and_leaves_the_lists() {
+        People.signIn(other, "CITIZEN");
+        moderation.report(ContentReport.Target.PROPOSAL, proposal, "Advertising");
+        People.signIn("root", "ADMIN");
+        long report = moderation.queue().stream()
+                .filter(r -> r.targetId() == proposal)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        moderation.hide(ContentReport.Target.PROPOSAL, proposal, "Commercial advertising");
+        assertThatThrownBy(() -> moderation.dismiss(report)).isInstanceOf(ProposalException.class);
+
+        People.anonymous();
+        Proposal p = proposals.find(proposal).orElseThrow();
+        assertThat(p.hidden()).isTrue();
+        assertThat(p.hiddenReason()).isEqualTo("Commercial advertising");
+        assertThat(proposals.search(ProposalSearch.all(), 0, 100)).noneMatch(s -> s.id() == proposal);
+        People.signIn(other, "CITIZEN");
+        assertThatThrownBy(() -> proposals.support(proposal)).isInstanceOf(ProposalException.class);
+        assertThatThrownBy(() -> discussion.comment(proposal, null, "Still here?"))
+                .isInstanceOf(ProposalException.class);
+    }
+
+    @Test
+    void a_dismissed_report_hides_nothing() {
+        People.signIn(other, "CITIZEN");
+        moderation.report(ContentReport.Target.PROPOSAL, proposal, "I disagree with it");
+        People.signIn("root", "ADMIN");
+        long report = moderation.queue().stream()
+                .filter(r -> r.targetId() == proposal)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        moderation.dismiss(report);
+        assertThat(moderation.queue()).noneMatch(r -> r.id() == report);
+        People.anonymous();
+        assertThat(proposals.find(proposal).orElseThrow().hidden()).isFalse();
+    }
+}

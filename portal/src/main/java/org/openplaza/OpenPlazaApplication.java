@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** OpenPlaza: open government data and participation in one portal. */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 @Theme("openplaza")
 @Meta(name = "description", content = "OpenPlaza: open government data, visualisations, proposals and votes")
 public class OpenPlazaApplication implements AppShellConfigurator {

@@ -26,7 +26,8 @@ class ArchitectureTest {
         "org.openplaza.search..",
         "org.openplaza.charts..",
         "org.openplaza.dcat..",
-        "org.openplaza.voting.."
+        "org.openplaza.voting..",
+        "org.openplaza.proposals.."
     };
 
     static final String[] CATALOG = {
@@ -64,12 +65,12 @@ class ArchitectureTest {
             .resideInAnyPackage(CATALOG)
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("org.openplaza.voting..");
+            .resideInAnyPackage("org.openplaza.voting..", "org.openplaza.proposals..");
 
     @ArchTest
     static final ArchRule voting_does_not_depend_on_the_catalog = noClasses()
             .that()
-            .resideInAPackage("org.openplaza.voting..")
+            .resideInAnyPackage("org.openplaza.voting..", "org.openplaza.proposals..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(CATALOG);
@@ -84,5 +85,6 @@ class ArchitectureTest {
                     "org.openplaza.catalog..",
                     "org.openplaza.visualisations..",
                     "org.openplaza.publishing..",
-                    "org.openplaza.voting..");
+                    "org.openplaza.voting..",
+                    "org.openplaza.proposals..");
 }

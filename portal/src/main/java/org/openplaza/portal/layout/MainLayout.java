@@ -40,8 +40,14 @@ public class MainLayout extends AppLayout {
     private final AuthenticationContext authentication;
     private final LanguagePreference languages;
 
-    public MainLayout(AuthenticationContext authentication, LanguagePreference languages) {
+    private final org.openplaza.proposals.NotificationService notifications;
+
+    public MainLayout(
+            AuthenticationContext authentication,
+            LanguagePreference languages,
+            org.openplaza.proposals.NotificationService notifications) {
         this.authentication = authentication;
+        this.notifications = notifications;
         this.languages = languages;
         setPrimarySection(Section.DRAWER);
         addToNavbar(toggle(), title(), accountBar());
@@ -78,6 +84,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(item("nav.proposals", ProposalsView.class, VaadinIcon.CHECK_SQUARE_O));
         if (authentication.hasRole(Role.OFFICIAL.name())) {
             nav.addItem(item("nav.publish", PublishView.class, VaadinIcon.UPLOAD));
+            nav.addItem(item("nav.queue", org.openplaza.portal.proposals.QueueView.class, VaadinIcon.INBOX));
         }
         if (authentication.hasRole(Role.ADMIN.name())) {
             // flat items: a nested SideNavItem's toggle fails axe's aria-valid-attr-value rule
@@ -85,6 +92,8 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav.admin.organisations", OrganisationsView.class, VaadinIcon.OFFICE));
             nav.addItem(item("nav.admin.audit", AuditLogView.class, VaadinIcon.LIST));
             nav.addItem(item("nav.admin.reports", org.openplaza.portal.admin.ReportsView.class, VaadinIcon.FLAG));
+            nav.addItem(
+                    item("nav.admin.moderation", org.openplaza.portal.admin.ModerationView.class, VaadinIcon.SHIELD));
         }
         return nav;
     }
@@ -103,10 +112,15 @@ public class MainLayout extends AppLayout {
             RouterLink account =
                     new RouterLink(authentication.getPrincipalName().orElse(""), AccountView.class);
             account.setId("account-link");
+            int unread = notifications.unread();
+            RouterLink bell = new RouterLink(
+                    getTranslation("nav.notifications", unread),
+                    org.openplaza.portal.proposals.NotificationsView.class);
+            bell.setId("notifications-link");
             Button signOut = new Button(getTranslation("nav.sign-out"), e -> authentication.logout());
             signOut.setId("sign-out");
             signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            bar.add(account, signOut);
+            bar.add(bell, account, signOut);
         } else {
             RouterLink signIn = new RouterLink(getTranslation("nav.sign-in"), LoginView.class);
             signIn.setId("sign-in-link");

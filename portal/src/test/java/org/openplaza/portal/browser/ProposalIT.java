@@ -1,0 +1,179 @@
+package org.openplaza.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openplaza.accounts.AccountService;
+import org.openplaza.accounts.Registration;
+import org.openplaza.portal.config.RunAs;
+import org.openplaza.proposals.ParticipationSettings;
+import org.openplaza.proposals.ProposalService;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+
+/**
+ * A citizen writes a proposal that links a visualisation and publishes it; two other verified
+ * citizens support it past the threshold; an official answers by scheduling a vote; the author
+ * finds the notification. A comment is reported and an administrator hides it.
+ */
+class ProposalIT extends BrowserTest {
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    ProposalService proposals;
+
+    @Autowired
+    RunAs runAs;
+
+    private final String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    private String verifiedCitizen(String name) {
+        String username = name + tag;
+        long id = accounts.register(new Registration(
+                        username, "Supporter " + name, username + "@example.org", "copper meadow quietly hums"))
+                .id();
+        runAs.run(admin(), () -> accounts.setVerifiedResident(id, true));
+        return username;
+    }
+
+    private static UsernamePasswordAuthenticationToken admin() {
+        return UsernamePasswordAuthenticationToken.authenticated(
+                "admin", "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
+    }
+
+    private void switchTo(String username, String password) {
+        driver.manage().deleteAllCookies();
+        signIn(username, password);
+    }
+
+    private void waitFor(String css, String text) {
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage(() -> css + " reads " + (present(css) ? find(css).getText() : "nothing"))
+                .until(d -> present(css) && find(css).getText().contains(text));
+    }
+
+    @Test
+    void a_citizen_proposal_gathers_support_gets_an_answer_and_a_rude_comment_is_hidden() {
+        runAs.run(admin(), () -> proposals.updateSettings(new ParticipationSettings(2, 30, 10, 10)));
+        String first = verifiedCitizen("ann");
+        String second = verifiedCitizen("bo");
+        String title = "Shade trees on school routes " + tag;
+
+        // the author writes a draft with a chart as evidence and publishes it
+        signIn("citizen", "plaza-citizen-demo");
+        open("/proposals");
+        click("#proposal-new");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().equals("/proposals/new"));
+        type("#proposal-title", title);
+        find("#proposal-summary-field textarea").sendKeys("Plant trees where children walk to school.");
+        find("#proposal-body-field textarea")
+                .sendKeys("Summers are **hot**. <script>alert('x')</script>\n\n- shade\n- safety");
+        choose("#proposal-category", "Environment");
+        type("#proposal-tags", "trees, schools");
+        WebElement evidence = find("#proposal-visualisations input");
+        evidence.sendKeys("Monthly rainfall");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .filter(e -> e.getText().contains("Monthly rainfall in Singapore"))
+                        .findFirst()
+                        .map(e -> {
+                            e.click();
+                            return true;
+                        })
+                        .orElse(false));
+        evidence.sendKeys(Keys.ESCAPE);
+        assertAccessible("proposal editor");
+        click("#proposal-save");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
+        String page = driver.getCurrentUrl();
+        waitFor("#proposal-status", "Draft");
+        click("#proposal-publish");
+        waitFor("#proposal-status", "Collecting support");
+        waitFor("#proposal-supports", "0 of 2 supports");
+        assertThat(find("#proposal-body strong").getText()).isEqualTo("hot");
+        assertThat(driver.findElements(By.cssSelector("#proposal-body script"))).isEmpty();
+        assertThat(find("#proposal-body").getText()).contains("<script>");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> !d.findElements(By.cssSelector("#proposal-evidence opz-chart svg path"))
+                        .isEmpty());
+        assertAccessible("proposal page");
+
+        // two verified citizens support it; the first also comments rudely
+        switchTo(first, "copper meadow quietly hums");
+        driver.get(page);
+        waitForVaadin();
+        click("#proposal-support-button");
+        waitFor("#proposal-supports", "1 of 2 supports");
+        find("#comment-text textarea").sendKeys("Only fools would want this.");
+        click("#comment-post");
+        waitFor("#proposal-comments", "Only fools would want this.");
+
+        switchTo(second, "copper meadow quietly hums");
+        driver.get(page);
+        waitForVaadin();
+        click("#proposal-support-button");
+        waitFor("#proposal-supports", "2 of 2 supports");
+        waitFor("#proposal-status", "Qualified, awaiting an answer");
+        click("#proposal-comments vaadin-button[id^=comment-report-]");
+        find("#report-reason textarea").sendKeys("Insults people who disagree");
+        click("#report-send");
+        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#report-reason"));
+
+        // an official finds it waiting and schedules a vote
+        switchTo("official", "plaza-official-demo");
+        open("/proposals/queue");
+        waitFor("#queue-grid", title);
+        assertAccessible("officials' queue");
+        driver.get(page);
+        waitForVaadin();
+        click("#proposal-answer");
+        find("#proposal-answer-reason textarea").sendKeys("We will put this to all citizens in the June vote.");
+        click("#proposal-answer-send");
+        waitFor("#proposal-status", "Scheduled for a vote");
+        waitFor("#proposal-history", "We will put this to all citizens in the June vote.");
+
+        // the author is told
+        switchTo("citizen", "plaza-citizen-demo");
+        waitFor("#notifications-link", "new");
+        open("/notifications");
+        waitFor("#notifications-list", "Answered, \"Scheduled for a vote\": " + title);
+        assertAccessible("notifications");
+
+        // the administrator hides the reported comment with a reason everybody sees
+        switchTo("admin", "plaza-admin-demo-key");
+        open("/admin/moderation");
+        waitFor("#moderation-grid", "Only fools would want this.");
+        assertAccessible("moderation queue");
+        click("#moderation-grid vaadin-button[id^=moderation-hide-]");
+        find("#moderation-hide-reason textarea").sendKeys("Personal attack");
+        click("#moderation-hide-confirm");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> !find("#moderation-grid").getText().contains("Only fools"));
+
+        driver.manage().deleteAllCookies();
+        driver.get(page);
+        waitForVaadin();
+        waitFor("#proposal-comments", "Hidden by moderation: Personal attack");
+        assertThat(find("#proposal-comments").getText()).doesNotContain("Only fools");
+        open("/moderation");
+        waitFor("#moderation-log", "Personal attack");
+        assertThat(find("#moderation-log").getText()).doesNotContain("Only fools");
+        assertAccessible("moderation log");
+        open("/proposals?tag=trees");
+        assertThat(find("#proposals-grid").getText()).contains(title);
+        List<String> counts = driver.findElements(By.cssSelector("#proposals-origins a")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(counts).anyMatch(c -> c.startsWith("Citizen: "));
+        assertAccessible("proposals list");
+    }
+}

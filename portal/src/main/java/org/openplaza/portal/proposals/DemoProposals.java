@@ -1,0 +1,130 @@
+package org.openplaza.portal.proposals;
+
+import java.util.List;
+import org.openplaza.portal.config.RunAs;
+import org.openplaza.proposals.Category;
+import org.openplaza.proposals.DiscussionService;
+import org.openplaza.proposals.ProposalSearch;
+import org.openplaza.proposals.ProposalService;
+import org.openplaza.proposals.ProposalText;
+import org.openplaza.publishing.Organisation;
+import org.openplaza.publishing.PublishingService;
+import org.openplaza.visualisations.VisualisationService;
+import org.openplaza.visualisations.VisualisationSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo profile's proposals, made through the real services after the demo catalogue and its
+ * charts: two citizen proposals collecting support (one with a chart as evidence and a comment)
+ * and a government proposal of the demo official's organisation, scheduled for a vote.
+ */
+@Component
+@Profile("demo")
+@Order(30)
+class DemoProposals implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoProposals.class);
+
+    private final ProposalService proposals;
+    private final DiscussionService discussion;
+    private final VisualisationService visualisations;
+    private final PublishingService publishing;
+    private final RunAs runAs;
+
+    DemoProposals(
+            ProposalService proposals,
+            DiscussionService discussion,
+            VisualisationService visualisations,
+            PublishingService publishing,
+            RunAs runAs) {
+        this.proposals = proposals;
+        this.discussion = discussion;
+        this.visualisations = visualisations;
+        this.publishing = publishing;
+        this.runAs = runAs;
+    }
+
+    private static UsernamePasswordAuthenticationToken as(String username, String role) {
+        return UsernamePasswordAuthenticationToken.authenticated(
+                username, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (proposals.count(ProposalSearch.all()) > 0) {
+            return;
+        }
+        List<Long> charts = visualisations.listVisible(0, 10).stream()
+                .filter(v -> v.title().startsWith("Monthly rainfall"))
+                .map(VisualisationSummary::id)
+                .toList();
+        long[] withChart = new long[1];
+        runAs.run(as("citizen", "CITIZEN"), () -> {
+            withChart[0] = proposals.draft(new ProposalText(
+                    "Rain gardens to stop street flooding",
+                    "Plant rain gardens along the streets that flood in the monsoon months, so the water soaks away.",
+                    """
+                    Every summer the same streets flood after heavy rain. The rainfall chart below shows how much of the \
+                    year's rain falls in a few months.
+
+                    We propose:
+
+                    - rain gardens on the pavements of the ten streets that flood most often;
+                    - permeable paving where pavements are renewed;
+                    - a yearly report on flooded streets, published as open data.
+                    """,
+                    Category.ENVIRONMENT,
+                    null,
+                    List.of("flooding", "green"),
+                    List.of(),
+                    charts));
+            proposals.publish(withChart[0]);
+            long library = proposals.draft(new ProposalText(
+                    "Libraries open until 10 pm in exam season",
+                    "Keep the public libraries open until 10 pm in the four weeks before the national exams.",
+                    "Students need quiet places to study in the evening. Many study cafés are too expensive.",
+                    Category.EDUCATION,
+                    "Mapo-gu",
+                    List.of("libraries", "students"),
+                    List.of(),
+                    List.of()));
+            proposals.publish(library);
+        });
+        runAs.run(
+                as("newcomer", "CITIZEN"),
+                () -> discussion.comment(withChart[0], null, "Yes please. Our street floods **every** August."));
+        runAs.run(as("official", "OFFICIAL"), () -> {
+            List<Organisation> mine = publishing.myOrganisations();
+            if (mine.isEmpty()) {
+                return;
+            }
+            long congestion = proposals.draftForOrganisation(
+                    mine.get(0).id(),
+                    new ProposalText(
+                            "A congestion charge for the city centre",
+                            "Charge cars entering the city centre on weekdays and spend the income on buses and cycling.",
+                            """
+                    The city asks citizens whether to introduce a congestion charge:
+
+                    1. weekdays from 7 am to 7 pm;
+                    2. residents, taxis and disabled drivers exempt;
+                    3. all income spent on buses and cycle lanes.
+                    """,
+                            Category.TRANSPORT,
+                            null,
+                            List.of("traffic", "buses"),
+                            List.of(),
+                            List.of()));
+            proposals.publish(congestion);
+        });
+        log.info("Demo proposals published");
+    }
+}

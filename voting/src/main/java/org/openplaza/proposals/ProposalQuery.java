@@ -445,6 +445,96 @@ class ProposalQuery {
                         r.value5().toInstant()));
     }
 
+    /** Published proposals per month (year, month, origin, count), oldest first. */
+    List<org.jooq.Record4<Integer, Integer, String, Integer>> publishedPerMonth() {
+        Field<Integer> year = DSL.year(PROPOSAL.PUBLISHED_AT);
+        Field<Integer> month = DSL.month(PROPOSAL.PUBLISHED_AT);
+        return db.select(year, month, PROPOSAL.ORIGIN, DSL.count())
+                .from(PROPOSAL)
+                .where(listed())
+                .groupBy(year, month, PROPOSAL.ORIGIN)
+                .orderBy(year, month)
+                .fetch();
+    }
+
+    /** Supports that count, summed per category of listed proposals. */
+    Map<Category, Integer> supportsPerCategory() {
+        Map<Category, Integer> sums = new EnumMap<>(Category.class);
+        db.select(PROPOSAL.CATEGORY, DSL.sum(PROPOSAL.SUPPORT_COUNT))
+                .from(PROPOSAL)
+                .where(listed())
+                .groupBy(PROPOSAL.CATEGORY)
+                .fetch()
+                .forEach(r -> sums.put(Category.valueOf(r.value1()), r.value2().intValue()));
+        return sums;
+    }
+
+    /** The public proposals, their supports per day and their lifecycles, for the open data. */
+    ParticipationData participation() {
+        List<ParticipationData.ProposalRow> rows = db.select(
+                        PROPOSAL.ID,
+                        PROPOSAL.ORIGIN,
+                        PROPOSAL.STATUS,
+                        PROPOSAL.TITLE,
+                        PROPOSAL.CATEGORY,
+                        PROPOSAL.DISTRICT,
+                        ORGANISATION.NAME,
+                        PROPOSAL.PUBLISHED_AT,
+                        PROPOSAL.SUPPORT_DEADLINE,
+                        PROPOSAL.SUPPORT_THRESHOLD,
+                        PROPOSAL.SUPPORT_COUNT,
+                        PROPOSAL.COMMENT_COUNT)
+                .from(PROPOSAL)
+                .leftJoin(ORGANISATION)
+                .on(ORGANISATION.ID.eq(PROPOSAL.ORGANISATION_ID))
+                .where(listed())
+                .orderBy(PROPOSAL.ID)
+                .fetch(r -> new ParticipationData.ProposalRow(
+                        r.value1(),
+                        Origin.valueOf(r.value2()),
+                        ProposalStatus.valueOf(r.value3()),
+                        r.value4(),
+                        Category.valueOf(r.value5()),
+                        r.value6(),
+                        r.value7(),
+                        instant(r.value8()),
+                        instant(r.value9()),
+                        r.value10(),
+                        r.value11(),
+                        r.value12()));
+        Field<java.sql.Date> day = DSL.cast(PROPOSAL_SUPPORT.CREATED_AT, java.sql.Date.class);
+        List<ParticipationData.SupportDay> days = db.select(PROPOSAL_SUPPORT.PROPOSAL_ID, day, DSL.count())
+                .from(PROPOSAL_SUPPORT)
+                .join(PROPOSAL)
+                .on(PROPOSAL.ID.eq(PROPOSAL_SUPPORT.PROPOSAL_ID))
+                .where(listed())
+                .groupBy(PROPOSAL_SUPPORT.PROPOSAL_ID, day)
+                .orderBy(PROPOSAL_SUPPORT.PROPOSAL_ID, day)
+                .fetch(r ->
+                        new ParticipationData.SupportDay(r.value1(), r.value2().toLocalDate(), r.value3()));
+        List<ParticipationData.Step> steps = db.select(
+                        PROPOSAL_STATUS_CHANGE.PROPOSAL_ID,
+                        PROPOSAL_STATUS_CHANGE.CHANGED_AT,
+                        PROPOSAL_STATUS_CHANGE.FROM_STATUS,
+                        PROPOSAL_STATUS_CHANGE.TO_STATUS,
+                        PROPOSAL_STATUS_CHANGE.REASON)
+                .from(PROPOSAL_STATUS_CHANGE)
+                .join(PROPOSAL)
+                .on(PROPOSAL.ID.eq(PROPOSAL_STATUS_CHANGE.PROPOSAL_ID))
+                .where(listed())
+                .orderBy(
+                        PROPOSAL_STATUS_CHANGE.PROPOSAL_ID,
+                        PROPOSAL_STATUS_CHANGE.CHANGED_AT,
+                        PROPOSAL_STATUS_CHANGE.ID)
+                .fetch(r -> new ParticipationData.Step(
+                        r.value1(),
+                        r.value2().toInstant(),
+                        r.value3() == null ? null : ProposalStatus.valueOf(r.value3()),
+                        ProposalStatus.valueOf(r.value4()),
+                        r.value5()));
+        return new ParticipationData(rows, days, steps);
+    }
+
     /** Proposals still collecting whose window closed before this instant. */
     List<Long> pastDeadline(Instant now) {
         return db.select(PROPOSAL.ID)

@@ -332,6 +332,35 @@ public class ProposalService {
         return query.qualifiedQueue();
     }
 
+    /** The officials' dashboard: proposals by origin per month, the queue, supports per category. */
+    @PreAuthorize("hasAnyRole('OFFICIAL', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public Dashboard dashboard() {
+        java.util.TreeMap<String, java.util.EnumMap<Origin, Integer>> byMonth = new java.util.TreeMap<>();
+        for (var r : query.publishedPerMonth()) {
+            String month = String.format("%d-%02d", r.value1(), r.value2());
+            byMonth.computeIfAbsent(month, m -> new java.util.EnumMap<>(Origin.class))
+                    .put(Origin.valueOf(r.value3()), r.value4());
+        }
+        List<String> months = new ArrayList<>(byMonth.keySet());
+        Map<Origin, List<Integer>> series = new java.util.EnumMap<>(Origin.class);
+        for (Origin origin : Origin.values()) {
+            series.put(
+                    origin,
+                    months.stream()
+                            .map(m -> byMonth.get(m).getOrDefault(origin, 0))
+                            .toList());
+        }
+        return new Dashboard(months, series, query.qualifiedQueue(), query.supportsPerCategory());
+    }
+
+    /** Participation as open data; public facts only, never who supported what. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public ParticipationData participation() {
+        return query.participation();
+    }
+
     // ---- supports
 
     /** Where the proposal stands for the caller (visitors: not supporting). */

@@ -98,9 +98,11 @@ class DemoProposals implements ApplicationRunner {
                     List.of()));
             proposals.publish(library);
         });
-        runAs.run(
-                as("newcomer", "CITIZEN"),
-                () -> discussion.comment(withChart[0], null, "Yes please. Our street floods **every** August."));
+        runAs.run(as("newcomer", "CITIZEN"), () -> {
+            discussion.comment(withChart[0], null, "Yes please. Our street floods **every** August.");
+            // recorded, but not counted until the newcomer's residence is verified
+            proposals.support(withChart[0]);
+        });
         runAs.run(as("official", "OFFICIAL"), () -> {
             List<Organisation> mine = publishing.myOrganisations();
             if (mine.isEmpty()) {

@@ -1,8 +1,10 @@
 package org.openplaza.portal.proposals;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -10,12 +12,24 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.openplaza.charts.ChartOptions;
+import org.openplaza.charts.ChartType;
+import org.openplaza.datastore.Grouped;
+import org.openplaza.portal.charts.ChartNumbers;
+import org.openplaza.portal.charts.EChart;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.Titles;
+import org.openplaza.proposals.Dashboard;
+import org.openplaza.proposals.Origin;
 import org.openplaza.proposals.ProposalService;
 import org.openplaza.proposals.QueuedProposal;
 
-/** Qualified citizen proposals waiting for an official answer, and for how long. */
+/**
+ * The officials' dashboard: qualified citizen proposals waiting for an answer and for how long,
+ * government against citizen proposals month by month, and supports per category.
+ */
 @Route("proposals/queue")
 @RolesAllowed({"OFFICIAL", "ADMIN"})
 public class QueueView extends VerticalLayout implements HasDynamicTitle {
@@ -23,7 +37,8 @@ public class QueueView extends VerticalLayout implements HasDynamicTitle {
     final Grid<QueuedProposal> grid = new Grid<>();
 
     public QueueView(ProposalService proposals, Clock clock) {
-        var queue = proposals.queue();
+        Dashboard dashboard = proposals.dashboard();
+        var queue = dashboard.waiting();
         Paragraph count = new Paragraph(getTranslation("queue.count", queue.size()));
         count.setId("queue-count");
         grid.setId("queue-grid");
@@ -41,6 +56,53 @@ public class QueueView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(queue);
         grid.setAllRowsVisible(true);
         add(new H1(getTranslation("queue.title")), new Paragraph(getTranslation("queue.intro")), count, grid);
+        add(byOrigin(dashboard), byCategory(dashboard));
+    }
+
+    /** Government against citizen proposals, month by month. */
+    private VerticalLayout byOrigin(Dashboard dashboard) {
+        List<Grouped.Series> series = new ArrayList<>();
+        for (Origin origin : Origin.values()) {
+            series.add(new Grouped.Series(
+                    getTranslation("proposal.origin." + origin.name()),
+                    dashboard.publishedPerMonth().get(origin).stream()
+                            .map(Integer::doubleValue)
+                            .toList()));
+        }
+        return chart(
+                "dashboard-origin",
+                getTranslation("dashboard.by-origin"),
+                ChartType.BAR_STACKED,
+                new Grouped(dashboard.months(), series),
+                getTranslation("dashboard.month"));
+    }
+
+    private VerticalLayout byCategory(Dashboard dashboard) {
+        List<String> categories = new ArrayList<>();
+        List<Double> supports = new ArrayList<>();
+        dashboard.supportsPerCategory().forEach((category, sum) -> {
+            categories.add(getTranslation("proposal.category." + category.name()));
+            supports.add(sum.doubleValue());
+        });
+        return chart(
+                "dashboard-category",
+                getTranslation("dashboard.by-category"),
+                ChartType.BAR_HORIZONTAL,
+                new Grouped(
+                        categories, List.of(new Grouped.Series(getTranslation("proposals.column.supports"), supports))),
+                getTranslation("proposals.column.category"));
+    }
+
+    private VerticalLayout chart(String id, String title, ChartType type, Grouped data, String dimension) {
+        EChart chart = new EChart(title, ChartOptions.build(type, data, title));
+        chart.setId(id);
+        chart.setHeight("360px");
+        ChartNumbers numbers = new ChartNumbers();
+        numbers.show(data, dimension, getLocale());
+        Details table = new Details(getTranslation("chart.as-table"), numbers);
+        VerticalLayout box = new VerticalLayout(new H2(title), chart, table);
+        box.setPadding(false);
+        return box;
     }
 
     @Override

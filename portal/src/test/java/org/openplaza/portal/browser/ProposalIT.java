@@ -132,7 +132,10 @@ class ProposalIT extends BrowserTest {
         switchTo("official", "plaza-official-demo");
         open("/proposals/queue");
         waitFor("#queue-grid", title);
-        assertAccessible("officials' queue");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> !d.findElements(By.cssSelector("#dashboard-origin svg path"))
+                        .isEmpty());
+        assertAccessible("officials' dashboard");
         driver.get(page);
         waitForVaadin();
         click("#proposal-answer");
@@ -175,5 +178,27 @@ class ProposalIT extends BrowserTest {
                 .toList();
         assertThat(counts).anyMatch(c -> c.startsWith("Citizen: "));
         assertAccessible("proposals list");
+    }
+
+    @Test
+    void participation_is_published_as_open_data_in_the_catalogue() {
+        open("/catalog?q=proposals");
+        waitFor("#catalog-results", "Proposals on OpenPlaza");
+        open("/catalog?q=supports");
+        waitFor("#catalog-results", "Supports for proposals per day");
+        open("/catalog?q=lifecycles");
+        waitFor("#catalog-results", "Proposal lifecycles and official answers");
+        open("/catalog?q=proposals");
+        driver.findElements(By.cssSelector("#catalog-results a")).stream()
+                .filter(a -> a.getText().equals("Proposals on OpenPlaza"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        waitForVaadin();
+        waitFor("#dataset-publisher", "OpenPlaza participation");
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage("the demo's proposals in the data")
+                .until(d -> find("#data-grid").getText().contains("Rain gardens to stop street flooding"));
     }
 }

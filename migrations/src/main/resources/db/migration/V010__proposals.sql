@@ -2,17 +2,21 @@
 -- their lifecycle with its history, supports, linked evidence from the open data, threaded
 -- comments with votes, reports and moderation, follows and notifications.
 
--- The rules administrators set: one row.
+-- The rules administrators set: one row. A citizen proposal needs support_threshold supports, or
+-- the given share (per mille) of verified citizens when that is more.
 CREATE TABLE voting.participation_settings (
     id                   INT     DEFAULT 1 NOT NULL PRIMARY KEY,
     support_threshold    INT     NOT NULL,
     support_window_days  INT     NOT NULL,
     proposals_per_day    INT     NOT NULL,
     comments_per_minute  INT     NOT NULL,
+    support_share_permille INT,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT participation_settings_one_ck CHECK (id = 1),
     CONSTRAINT participation_settings_values_ck CHECK (support_threshold > 0 AND support_window_days > 0
-        AND proposals_per_day > 0 AND comments_per_minute > 0)
+        AND proposals_per_day > 0 AND comments_per_minute > 0),
+    CONSTRAINT participation_settings_share_ck CHECK (support_share_permille IS NULL
+        OR support_share_permille BETWEEN 1 AND 1000)
 );
 
 INSERT INTO voting.participation_settings (id, support_threshold, support_window_days, proposals_per_day,

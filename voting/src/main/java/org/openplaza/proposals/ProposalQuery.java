@@ -56,10 +56,12 @@ class ProposalQuery {
                         PARTICIPATION_SETTINGS.SUPPORT_THRESHOLD,
                         PARTICIPATION_SETTINGS.SUPPORT_WINDOW_DAYS,
                         PARTICIPATION_SETTINGS.PROPOSALS_PER_DAY,
-                        PARTICIPATION_SETTINGS.COMMENTS_PER_MINUTE)
+                        PARTICIPATION_SETTINGS.COMMENTS_PER_MINUTE,
+                        PARTICIPATION_SETTINGS.SUPPORT_SHARE_PERMILLE)
                 .from(PARTICIPATION_SETTINGS)
                 .where(PARTICIPATION_SETTINGS.ID.eq(1))
-                .fetchSingle(org.jooq.Records.mapping(ParticipationSettings::new));
+                .fetchSingle(
+                        r -> new ParticipationSettings(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     void saveSettings(ParticipationSettings settings, Instant now) {
@@ -68,6 +70,7 @@ class ProposalQuery {
                 .set(PARTICIPATION_SETTINGS.SUPPORT_WINDOW_DAYS, settings.supportWindowDays())
                 .set(PARTICIPATION_SETTINGS.PROPOSALS_PER_DAY, settings.proposalsPerDay())
                 .set(PARTICIPATION_SETTINGS.COMMENTS_PER_MINUTE, settings.commentsPerMinute())
+                .set(PARTICIPATION_SETTINGS.SUPPORT_SHARE_PERMILLE, settings.supportSharePermille())
                 .set(PARTICIPATION_SETTINGS.UPDATED_AT, utc(now))
                 .where(PARTICIPATION_SETTINGS.ID.eq(1))
                 .execute();
@@ -79,6 +82,10 @@ class ProposalQuery {
                 .where(APP_USER.USERNAME.eq(username))
                 .fetchOptional(APP_USER.ID)
                 .orElseThrow(() -> new AccessDeniedException("no account"));
+    }
+
+    long verifiedCitizens() {
+        return db.fetchCount(APP_USER, APP_USER.VERIFIED_RESIDENT.isTrue().and(APP_USER.ENABLED.isTrue()));
     }
 
     boolean verified(long userId) {

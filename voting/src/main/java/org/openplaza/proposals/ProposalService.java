@@ -79,6 +79,10 @@ public class ProposalService {
         if (settings.supportWindowDays() < 1 || settings.supportWindowDays() > 365) {
             throw new ProposalException("window", "proposal.error.settings.window");
         }
+        if (settings.supportSharePermille() != null
+                && (settings.supportSharePermille() < 1 || settings.supportSharePermille() > 1000)) {
+            throw new ProposalException("share", "proposal.error.settings.share");
+        }
         if (settings.proposalsPerDay() < 1 || settings.commentsPerMinute() < 1) {
             throw new ProposalException("limits", "proposal.error.settings.limits");
         }
@@ -233,7 +237,11 @@ public class ProposalService {
             }
             to = ProposalStatus.PUBLISHED;
             query.publish(
-                    id, to, now, now.plus(Duration.ofDays(settings.supportWindowDays())), settings.supportThreshold());
+                    id,
+                    to,
+                    now,
+                    now.plus(Duration.ofDays(settings.supportWindowDays())),
+                    settings.thresholdFor(query.verifiedCitizens()));
         } else {
             to = ProposalStatus.SCHEDULED;
             query.publish(id, to, now, null, null);

@@ -331,4 +331,22 @@ class ProposalLifecycleTest {
                         new ProposalSearch(tag, null, null, null, null, "no-such-tag", ProposalSearch.Sort.NEWEST)))
                 .isZero();
     }
+
+    @Test
+    void a_threshold_as_a_share_of_verified_citizens_applies_when_it_is_more() {
+        long verifiedNow = db.fetchCount(
+                org.openplaza.db.accounts.Tables.APP_USER,
+                org.openplaza.db.accounts.Tables.APP_USER.VERIFIED_RESIDENT.isTrue());
+        People.signIn("root", "ADMIN");
+        proposals.updateSettings(new ParticipationSettings(1, 30, 3, 5, 500));
+        assertThatThrownBy(() -> proposals.updateSettings(new ParticipationSettings(1, 30, 3, 5, 1001)))
+                .isInstanceOf(ProposalException.class);
+        long id = published("Half of the city must back this");
+        assertThat(proposals.find(id).orElseThrow().supportThreshold())
+                .as("half of %d verified citizens, rounded up", verifiedNow)
+                .isEqualTo((int) ((verifiedNow * 500 + 999) / 1000));
+        assertThat(new ParticipationSettings(400, 30, 3, 5, 10).thresholdFor(1000))
+                .as("the number when the share is less")
+                .isEqualTo(400);
+    }
 }

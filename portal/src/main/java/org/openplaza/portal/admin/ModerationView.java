@@ -119,11 +119,17 @@ public class ModerationView extends VerticalLayout implements HasDynamicTitle {
         IntegerField window = field("settings-window", "settings.window", current.supportWindowDays());
         IntegerField perDay = field("settings-per-day", "settings.per-day", current.proposalsPerDay());
         IntegerField perMinute = field("settings-per-minute", "settings.per-minute", current.commentsPerMinute());
-        FormLayout form = new FormLayout(threshold, window, perDay, perMinute);
+        IntegerField share = new IntegerField(getTranslation("settings.share"));
+        share.setId("settings-share");
+        share.setMin(1);
+        share.setMax(1000);
+        share.setHelperText(getTranslation("settings.share.help"));
+        share.setValue(current.supportSharePermille());
+        FormLayout form = new FormLayout(threshold, share, window, perDay, perMinute);
         Button save = new Button(getTranslation("common.save"), e -> {
             try {
-                proposals.updateSettings(
-                        new ParticipationSettings(value(threshold), value(window), value(perDay), value(perMinute)));
+                proposals.updateSettings(new ParticipationSettings(
+                        value(threshold), value(window), value(perDay), value(perMinute), share.getValue()));
                 Notification.show(getTranslation("settings.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ProposalException ex) {
                 Notification.show(getTranslation(ex.messageKey(), ex.arguments().toArray()))

@@ -125,6 +125,9 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             hidden.setId("proposal-hidden");
             hidden.addClassName("error");
             add(hidden);
+            if (admin) {
+                add(restoreButton("proposal-restore", ContentReport.Target.PROPOSAL, p.id()));
+            }
             if (!admin && !own) {
                 add(new Anchor("moderation", getTranslation("moderation.log.link")));
                 return;
@@ -605,6 +608,9 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             if (c.body() != null) {
                 item.add(new Html("<div class=\"markdown moderated\">" + Markdown.toHtml(c.body()) + "</div>"));
             }
+            if (hasRole("ADMIN")) {
+                item.add(restoreButton("comment-restore-" + c.id(), ContentReport.Target.COMMENT, c.id()));
+            }
             return item;
         }
         item.add(new Html("<div class=\"markdown\">" + Markdown.toHtml(c.body()) + "</div>"));
@@ -643,6 +649,37 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         }
         item.add(actions);
         return item;
+    }
+
+    /** Administrators show hidden content again, with a reason for the public log. */
+    private Button restoreButton(String buttonId, ContentReport.Target target, long targetId) {
+        Button restore = new Button(getTranslation("moderation.restore"), e -> {
+            Dialog dialog = new Dialog();
+            dialog.setHeaderTitle(getTranslation("moderation.restore"));
+            TextArea reason = new TextArea(getTranslation("moderation.restore.reason"));
+            reason.setId("restore-reason");
+            reason.setMaxLength(500);
+            reason.setWidth("30em");
+            dialog.add(reason);
+            Button confirm = new Button(getTranslation("moderation.restore"), click -> {
+                try {
+                    moderation.restore(target, targetId, reason.getValue());
+                    dialog.close();
+                    reload();
+                } catch (ProposalException ex) {
+                    reason.setErrorMessage(
+                            getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                    reason.setInvalid(true);
+                }
+            });
+            confirm.setId("restore-confirm");
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(new Button(getTranslation("common.cancel"), c -> dialog.close()), confirm);
+            dialog.open();
+        });
+        restore.setId(buttonId);
+        restore.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return restore;
     }
 
     private void error(ProposalException e) {

@@ -171,6 +171,19 @@ class ProposalIT extends BrowserTest {
         waitFor("#moderation-log", "Personal attack");
         assertThat(find("#moderation-log").getText()).doesNotContain("Only fools");
         assertAccessible("moderation log");
+
+        // shown again by an administrator, with the reason in the log
+        signIn("admin", "plaza-admin-demo-key");
+        driver.get(page);
+        waitForVaadin();
+        click("#proposal-comments vaadin-button[id^=comment-restore-]");
+        find("#restore-reason textarea").sendKeys("A quote from the press, not an insult");
+        click("#restore-confirm");
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> !find("#proposal-comments").getText().contains("Hidden by moderation"));
+        driver.manage().deleteAllCookies();
+        open("/moderation");
+        waitFor("#moderation-log", "A quote from the press, not an insult");
         open("/proposals?tag=trees");
         assertThat(find("#proposals-grid").getText()).contains(title);
         List<String> counts = driver.findElements(By.cssSelector("#proposals-origins a")).stream()

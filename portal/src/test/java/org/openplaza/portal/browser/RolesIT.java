@@ -11,7 +11,9 @@ class RolesIT extends BrowserTest {
     void an_anonymous_visitor_browses_the_public_pages_and_sees_the_demo_accounts() {
         open("/");
         assertThat(find("h1").getText()).isEqualTo("Open data and participation for everyone");
-        assertThat(find("#count-datasets").getText()).as("the demo catalogue").isEqualTo("5");
+        assertThat(find("#count-datasets").getText())
+                .as("the five demo files and the three participation datasets")
+                .isEqualTo("8");
         assertThat(find("#demo-notice").getText()).contains("This is a demonstration");
         assertThat(present("#nav-catalog")).isTrue();
         assertThat(present("#nav-publish")).isFalse();

@@ -2,7 +2,6 @@ package org.openplaza.portal.admin;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -14,11 +13,11 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.openplaza.portal.layout.Formats;
+import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.portal.layout.Titles;
 import org.openplaza.proposals.ContentReport;
 import org.openplaza.proposals.ModerationService;
@@ -88,29 +87,15 @@ public class ModerationView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openHide(ContentReport report) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("moderation.hide.heading"));
-        TextArea reason = new TextArea(getTranslation("moderation.hide.reason"));
-        reason.setId("moderation-hide-reason");
-        reason.setHelperText(getTranslation("moderation.hide.help"));
-        reason.setMaxLength(500);
-        reason.setWidth("30em");
-        dialog.add(reason);
-        Button confirm = new Button(getTranslation("admin.reports.hide"), e -> {
-            try {
-                moderation.hide(report.target(), report.targetId(), reason.getValue());
-                dialog.close();
-                refresh();
-            } catch (ProposalException ex) {
-                reason.setErrorMessage(
-                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                reason.setInvalid(true);
-            }
-        });
-        confirm.setId("moderation-hide-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
-        dialog.open();
+        ReasonDialog.open(
+                getTranslation("moderation.hide.heading"),
+                getTranslation("moderation.hide.reason"),
+                getTranslation("admin.reports.hide"),
+                "moderation-hide-reason",
+                500,
+                true,
+                reason -> moderation.hide(report.target(), report.targetId(), reason),
+                this::refresh);
     }
 
     private VerticalLayout settings(ProposalService proposals) {

@@ -2,20 +2,18 @@ package org.openplaza.portal.admin;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.openplaza.portal.layout.Formats;
+import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.portal.layout.Titles;
-import org.openplaza.publishing.PublishingException;
 import org.openplaza.visualisations.VisualisationReport;
 import org.openplaza.visualisations.VisualisationService;
 
@@ -75,29 +73,15 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openHide(VisualisationReport report) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("admin.reports.hide.heading", report.title()));
-        TextArea reason = new TextArea(getTranslation("admin.reports.hide.reason"));
-        reason.setId("report-hide-reason");
-        reason.setHelperText(getTranslation("admin.reports.hide.help"));
-        reason.setMaxLength(500);
-        reason.setWidth("30em");
-        dialog.add(reason);
-        Button confirm = new Button(getTranslation("admin.reports.hide"), e -> {
-            try {
-                visualisations.hide(report.visualisationId(), reason.getValue());
-                dialog.close();
-                refresh();
-            } catch (PublishingException ex) {
-                reason.setErrorMessage(
-                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                reason.setInvalid(true);
-            }
-        });
-        confirm.setId("report-hide-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
-        dialog.open();
+        ReasonDialog.open(
+                getTranslation("admin.reports.hide.heading", report.title()),
+                getTranslation("admin.reports.hide.reason"),
+                getTranslation("admin.reports.hide"),
+                "report-hide-reason",
+                500,
+                true,
+                reason -> visualisations.hide(report.visualisationId(), reason),
+                this::refresh);
     }
 
     @Override

@@ -41,6 +41,7 @@ import org.openplaza.charts.ChartOptions;
 import org.openplaza.portal.charts.ChartLabels;
 import org.openplaza.portal.charts.EChart;
 import org.openplaza.portal.layout.Formats;
+import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.proposals.Answer;
 import org.openplaza.proposals.Comment;
 import org.openplaza.proposals.ContentReport;
@@ -525,29 +526,16 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void openReport(ContentReport.Target target, long targetId) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("moderation.report.heading"));
-        TextArea reason = new TextArea(getTranslation("moderation.report.reason"));
-        reason.setId("report-reason");
-        reason.setMaxLength(1000);
-        reason.setWidth("30em");
-        dialog.add(reason);
-        Button send = new Button(getTranslation("moderation.report.send"), e -> {
-            try {
-                moderation.report(target, targetId, reason.getValue());
-                dialog.close();
-                Notification.show(getTranslation("moderation.report.sent"))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (ProposalException ex) {
-                reason.setErrorMessage(
-                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                reason.setInvalid(true);
-            }
-        });
-        send.setId("report-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), send);
-        dialog.open();
+        ReasonDialog.open(
+                getTranslation("moderation.report.heading"),
+                getTranslation("moderation.report.reason"),
+                getTranslation("moderation.report.send"),
+                "report-reason",
+                1000,
+                false,
+                reason -> moderation.report(target, targetId, reason),
+                () -> Notification.show(getTranslation("moderation.report.sent"))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS));
     }
 
     /** The threaded discussion, a box to comment, and per comment: reply, votes, report. */
@@ -653,30 +641,17 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
 
     /** Administrators show hidden content again, with a reason for the public log. */
     private Button restoreButton(String buttonId, ContentReport.Target target, long targetId) {
-        Button restore = new Button(getTranslation("moderation.restore"), e -> {
-            Dialog dialog = new Dialog();
-            dialog.setHeaderTitle(getTranslation("moderation.restore"));
-            TextArea reason = new TextArea(getTranslation("moderation.restore.reason"));
-            reason.setId("restore-reason");
-            reason.setMaxLength(500);
-            reason.setWidth("30em");
-            dialog.add(reason);
-            Button confirm = new Button(getTranslation("moderation.restore"), click -> {
-                try {
-                    moderation.restore(target, targetId, reason.getValue());
-                    dialog.close();
-                    reload();
-                } catch (ProposalException ex) {
-                    reason.setErrorMessage(
-                            getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                    reason.setInvalid(true);
-                }
-            });
-            confirm.setId("restore-confirm");
-            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            dialog.getFooter().add(new Button(getTranslation("common.cancel"), c -> dialog.close()), confirm);
-            dialog.open();
-        });
+        Button restore = new Button(
+                getTranslation("moderation.restore"),
+                e -> ReasonDialog.open(
+                        getTranslation("moderation.restore"),
+                        getTranslation("moderation.restore.reason"),
+                        getTranslation("moderation.restore"),
+                        "restore-reason",
+                        500,
+                        false,
+                        reason -> moderation.restore(target, targetId, reason),
+                        this::reload));
         restore.setId(buttonId);
         restore.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return restore;

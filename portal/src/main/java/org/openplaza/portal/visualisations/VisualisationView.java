@@ -34,6 +34,7 @@ import org.openplaza.portal.charts.ChartLabels;
 import org.openplaza.portal.charts.ChartNumbers;
 import org.openplaza.portal.charts.EChart;
 import org.openplaza.portal.layout.Formats;
+import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.publishing.PublishingException;
 import org.openplaza.visualisations.DrawnVisualisation;
 import org.openplaza.visualisations.Visualisation;
@@ -205,29 +206,16 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
     }
 
     private void openReport(Visualisation v) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("visualisation.report.heading"));
-        TextArea reason = new TextArea(getTranslation("visualisation.report.reason"));
-        reason.setId("visualisation-report-reason");
-        reason.setMaxLength(1000);
-        reason.setWidth("30em");
-        dialog.add(reason);
-        Button send = new Button(getTranslation("visualisation.report.send"), e -> {
-            try {
-                visualisations.report(v.id(), reason.getValue());
-                dialog.close();
-                Notification.show(getTranslation("visualisation.report.sent"))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (PublishingException ex) {
-                reason.setErrorMessage(
-                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                reason.setInvalid(true);
-            }
-        });
-        send.setId("visualisation-report-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), send);
-        dialog.open();
+        ReasonDialog.open(
+                getTranslation("visualisation.report.heading"),
+                getTranslation("visualisation.report.reason"),
+                getTranslation("visualisation.report.send"),
+                "visualisation-report-reason",
+                1000,
+                false,
+                reason -> visualisations.report(v.id(), reason),
+                () -> Notification.show(getTranslation("visualisation.report.sent"))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS));
     }
 
     private void openDescribe(Visualisation v) {

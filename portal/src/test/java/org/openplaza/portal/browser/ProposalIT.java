@@ -125,7 +125,7 @@ class ProposalIT extends BrowserTest {
         waitFor("#proposal-status", "Qualified, awaiting an answer");
         click("#proposal-comments vaadin-button[id^=comment-report-]");
         find("#report-reason textarea").sendKeys("Insults people who disagree");
-        click("#report-send");
+        click("#report-reason-confirm");
         new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#report-reason"));
 
         // an official finds it waiting and schedules a vote
@@ -158,7 +158,7 @@ class ProposalIT extends BrowserTest {
         assertAccessible("moderation queue");
         click("#moderation-grid vaadin-button[id^=moderation-hide-]");
         find("#moderation-hide-reason textarea").sendKeys("Personal attack");
-        click("#moderation-hide-confirm");
+        click("#moderation-hide-reason-confirm");
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> !find("#moderation-grid").getText().contains("Only fools"));
 
@@ -178,7 +178,7 @@ class ProposalIT extends BrowserTest {
         waitForVaadin();
         click("#proposal-comments vaadin-button[id^=comment-restore-]");
         find("#restore-reason textarea").sendKeys("A quote from the press, not an insult");
-        click("#restore-confirm");
+        click("#restore-reason-confirm");
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> !find("#proposal-comments").getText().contains("Hidden by moderation"));
         driver.manage().deleteAllCookies();

@@ -216,7 +216,7 @@ class VisualisationIT extends BrowserTest {
         waitForVaadin();
         click("#visualisation-report");
         find("#visualisation-report-reason textarea").sendKeys("The title says records but it counts rows");
-        click("#visualisation-report-send");
+        click("#visualisation-report-reason-confirm");
         new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#visualisation-report-reason"));
 
         // the administrator hides it with a reason
@@ -227,7 +227,7 @@ class VisualisationIT extends BrowserTest {
         assertAccessible("moderation queue");
         click("#reports-grid vaadin-button[id^=report-hide-]");
         find("#report-hide-reason textarea").sendKeys("Misleading title");
-        click("#report-hide-confirm");
+        click("#report-hide-reason-confirm");
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> find("#reports-count").getText().equals("No open reports"));
 

@@ -71,7 +71,9 @@ public class ProposalEditorView extends VerticalLayout implements HasUrlParamete
     private final TextField tags = new TextField();
     private final MultiSelectComboBox<DatasetSummary> datasets = new MultiSelectComboBox<>();
     private final MultiSelectComboBox<VisualisationSummary> charts = new MultiSelectComboBox<>();
-    private final Select<Organisation> organisation = new Select<>();
+    /** For officials: an organisation (a government proposal) or, if also a citizen, none. */
+    private final Select<Optional<Organisation>> organisation = new Select<>();
+
     private final Map<Long, DatasetSummary> datasetsById = new HashMap<>();
     private final Map<Long, VisualisationSummary> chartsById = new HashMap<>();
     private @Nullable Proposal editing;
@@ -126,7 +128,8 @@ public class ProposalEditorView extends VerticalLayout implements HasUrlParamete
         charts.setWidthFull();
         organisation.setId("proposal-organisation");
         organisation.setLabel(getTranslation("proposal.field.organisation"));
-        organisation.setItemLabelGenerator(Organisation::name);
+        organisation.setItemLabelGenerator(
+                o -> o.map(Organisation::name).orElse(getTranslation("proposal.field.organisation.none")));
         organisation.setVisible(false);
     }
 
@@ -145,12 +148,16 @@ public class ProposalEditorView extends VerticalLayout implements HasUrlParamete
                     .filter(p -> p.authorUsername().equals(Audited.currentActor()))
                     .orElseThrow(NotFoundException::new);
             fill(editing);
-        } else if (hasRole("OFFICIAL") && !hasRole("CITIZEN")) {
-            List<Organisation> mine = publishing.myOrganisations();
-            organisation.setItems(mine);
-            organisation.setVisible(true);
-            if (!mine.isEmpty()) {
-                organisation.setValue(mine.get(0));
+        } else if (hasRole("OFFICIAL")) {
+            List<Optional<Organisation>> choices = new ArrayList<>();
+            publishing.myOrganisations().forEach(o -> choices.add(Optional.of(o)));
+            if (hasRole("CITIZEN")) {
+                choices.add(Optional.empty());
+            }
+            organisation.setItems(choices);
+            organisation.setVisible(!choices.isEmpty());
+            if (!choices.isEmpty()) {
+                organisation.setValue(choices.get(0));
             }
         }
         H1 heading = new H1(getTranslation(editing == null ? "proposal.new" : "proposal.editing"));
@@ -160,7 +167,7 @@ public class ProposalEditorView extends VerticalLayout implements HasUrlParamete
             rules.setId("proposal-editing-rules");
             add(rules);
         } else if (editing == null && organisation.isVisible()) {
-            add(new Paragraph(getTranslation("proposal.new.government")));
+            add(new Paragraph(getTranslation("proposal.new.official")));
         } else if (editing == null) {
             add(new Paragraph(getTranslation("proposal.new.citizen")));
         }
@@ -236,10 +243,13 @@ public class ProposalEditorView extends VerticalLayout implements HasUrlParamete
             if (editing != null) {
                 proposals.edit(editing.id(), text());
                 id = editing.id();
-            } else if (organisation.isVisible()) {
-                Organisation chosen = Optional.ofNullable(organisation.getValue())
-                        .orElseThrow(() -> new ProposalException("organisation", "proposal.error.organisation"));
-                id = proposals.draftForOrganisation(chosen.id(), text());
+            } else if (organisation.isVisible()
+                    && organisation.getValue() != null
+                    && organisation.getValue().isPresent()) {
+                id = proposals.draftForOrganisation(
+                        organisation.getValue().get().id(), text());
+            } else if (organisation.isVisible() && organisation.getValue() == null) {
+                throw new ProposalException("organisation", "proposal.error.organisation");
             } else {
                 id = proposals.draft(text());
             }

@@ -214,4 +214,25 @@ class ProposalIT extends BrowserTest {
                 .withMessage("the demo's proposals in the data")
                 .until(d -> find("#data-grid").getText().contains("Rain gardens to stop street flooding"));
     }
+
+    @Test
+    void an_official_puts_a_government_proposal_of_their_organisation_to_a_vote() {
+        signIn("official", "plaza-official-demo");
+        open("/proposals/new");
+        assertThat(find("#proposal-organisation").getText())
+                .as("an organisation first")
+                .doesNotContain("Nobody");
+        type("#proposal-title", "Free buses on Sundays " + tag);
+        find("#proposal-summary-field textarea").sendKeys("Buses cost nothing on Sundays for a trial year.");
+        choose("#proposal-category", "Transport");
+        click("#proposal-save");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
+        waitFor("#proposal-origin", "Government");
+        click("#proposal-publish");
+        waitFor("#proposal-status", "Scheduled for a vote");
+        assertThat(present("#proposal-support"))
+                .as("government proposals collect no supports")
+                .isFalse();
+        assertAccessible("government proposal");
+    }
 }

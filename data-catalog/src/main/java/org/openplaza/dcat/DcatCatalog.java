@@ -259,9 +259,13 @@ public class DcatCatalog {
         return model.createResource(EU + "language/" + LANGUAGES.getOrDefault(code, "MUL"), DCTerms.LinguisticSystem);
     }
 
-    private static Literal dateTime(Model model, Instant instant) {
+    static Literal dateTime(Model model, Instant instant) {
         return model.createTypedLiteral(
-                instant.atOffset(ZoneOffset.UTC).withNano(0).toString(), XSDDatatype.XSDdateTime);
+                // the ISO formatter always writes the seconds; toString() drops them when they are 0,
+                // which xsd:dateTime does not allow
+                java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        instant.atOffset(ZoneOffset.UTC).withNano(0)),
+                XSDDatatype.XSDdateTime);
     }
 
     private static Literal date(Model model, LocalDate date) {

@@ -126,11 +126,35 @@ public class ProposalEditorView extends VerticalLayout implements HasUrlParamete
         charts.setItems(new ArrayList<>(chartsById.values()));
         charts.setItemLabelGenerator(VisualisationSummary::title);
         charts.setWidthFull();
+        named(datasets);
+        named(charts);
         organisation.setId("proposal-organisation");
         organisation.setLabel(getTranslation("proposal.field.organisation"));
         organisation.setItemLabelGenerator(
                 o -> o.map(Organisation::name).orElse(getTranslation("proposal.field.organisation.none")));
         organisation.setVisible(false);
+    }
+
+    /**
+     * Gives the multi-select's list of options its field's name once the list exists (its
+     * listbox has none of its own, which screen readers and axe's aria-input-field-name flag).
+     */
+    private static void named(MultiSelectComboBox<?> box) {
+        box.getElement().executeJs("""
+                        const label = $0;
+                        const name = () => {
+                          const roots = [this, this.shadowRoot, this.$ && this.$.comboBox,
+                            this.$ && this.$.comboBox && this.$.comboBox.shadowRoot];
+                          for (const root of roots) {
+                            const list = root && root.querySelector('[role=listbox]');
+                            if (list && !list.getAttribute('aria-label')) {
+                              list.setAttribute('aria-label', label);
+                            }
+                          }
+                        };
+                        this.addEventListener('opened-changed', () => setTimeout(name));
+                        name();
+                        """, box.getLabel());
     }
 
     private static boolean hasRole(String role) {

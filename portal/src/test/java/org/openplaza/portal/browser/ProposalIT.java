@@ -91,6 +91,9 @@ class ProposalIT extends BrowserTest {
                         })
                         .orElse(false));
         evidence.sendKeys(Keys.ESCAPE);
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                        .noneMatch(WebElement::isDisplayed));
         assertAccessible("proposal editor");
         click("#proposal-save");
         new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));

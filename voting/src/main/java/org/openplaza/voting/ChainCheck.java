@@ -1,0 +1,10 @@
+package org.openplaza.voting;
+
+import org.jspecify.annotations.Nullable;
+
+/** The result of recomputing a vote's ballot chain: intact, or the first ballot that does not fit. */
+public record ChainCheck(
+        boolean intact,
+        int ballots,
+        @Nullable Integer firstBadPosition,
+        @Nullable String headHash) {}

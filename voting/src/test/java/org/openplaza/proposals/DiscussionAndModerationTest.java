@@ -9,6 +9,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openplaza.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Threaded comments, their votes and limits, reports and the moderation of both. */
 @SpringBootTest
 @Transactional
-@Import(People.Clocks.class)
+@Import(TestAccounts.Clocks.class)
 class DiscussionAndModerationTest {
 
     @Autowired
@@ -37,7 +38,7 @@ class DiscussionAndModerationTest {
     DSLContext db;
 
     @Autowired
-    People.HandClock clock;
+    TestAccounts.HandClock clock;
 
     final String tag = Long.toString(System.nanoTime(), 36);
     String author;
@@ -49,44 +50,44 @@ class DiscussionAndModerationTest {
         clock.set(Instant.parse("2026-06-01T09:00:00Z"));
         author = "author" + tag;
         other = "other" + tag;
-        People.user(db, author, true);
-        People.user(db, other, true);
+        TestAccounts.user(db, author, true);
+        TestAccounts.user(db, other, true);
         if (!db.fetchExists(
                 org.openplaza.db.accounts.Tables.APP_USER,
                 org.openplaza.db.accounts.Tables.APP_USER.USERNAME.eq("root"))) {
-            People.user(db, "root", true);
+            TestAccounts.user(db, "root", true);
         }
-        People.signIn("root", "ADMIN");
+        TestAccounts.signIn("root", "ADMIN");
         proposals.updateSettings(new ParticipationSettings(100, 30, 3, 3));
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         proposal = proposals.draft(People.text("Car-free Sundays on Cheonggyecheon-ro"));
         proposals.publish(proposal);
     }
 
     @AfterEach
     void signOut() {
-        People.signOut();
+        TestAccounts.signOut();
     }
 
     @Test
     void replies_nest_under_their_comment_votes_sort_and_the_replied_to_author_is_told() {
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         long first = discussion.comment(proposal, null, "First thoughts.");
-        People.signIn(other, "CITIZEN");
+        TestAccounts.signIn(other, "CITIZEN");
         long second = discussion.comment(proposal, null, "I *agree*.");
         long reply = discussion.comment(proposal, first, "A reply to the first.");
         assertThatThrownBy(() -> discussion.vote(reply, 1)).isInstanceOf(AccessDeniedException.class);
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         assertThat(discussion.vote(second, 1)).isEqualTo(1);
         assertThat(discussion.vote(second, 1)).as("one vote per user").isEqualTo(1);
         assertThat(discussion.vote(second, -1)).isEqualTo(-1);
-        People.signIn("root", "ADMIN");
+        TestAccounts.signIn("root", "ADMIN");
         assertThat(discussion.vote(second, 1)).isZero();
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         assertThat(discussion.vote(second, 1)).isEqualTo(2);
         assertThat(discussion.myVotes(proposal)).containsEntry(second, 1);
 
-        People.anonymous();
+        TestAccounts.anonymous();
         assertThat(discussion.thread(proposal))
                 .extracting(Comment::id, Comment::depth)
                 .containsExactly(
@@ -94,7 +95,7 @@ class DiscussionAndModerationTest {
                         org.assertj.core.groups.Tuple.tuple(first, 0),
                         org.assertj.core.groups.Tuple.tuple(reply, 1));
         assertThat(proposals.find(proposal).orElseThrow().comments()).isEqualTo(3);
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         assertThat(notifications.mine()).anySatisfy(n -> assertThat(n.kind()).isEqualTo(Notification.Kind.REPLY));
         assertThatThrownBy(() -> discussion.comment(proposal, 999_999L, "To nothing"))
                 .isInstanceOf(ProposalException.class);
@@ -102,7 +103,7 @@ class DiscussionAndModerationTest {
 
     @Test
     void a_citizen_comments_at_most_the_configured_number_a_minute() {
-        People.signIn(other, "CITIZEN");
+        TestAccounts.signIn(other, "CITIZEN");
         discussion.comment(proposal, null, "one");
         discussion.comment(proposal, null, "two");
         discussion.comment(proposal, null, "three");
@@ -114,22 +115,22 @@ class DiscussionAndModerationTest {
         clock.advance(Duration.ofSeconds(61));
         discussion.comment(proposal, null, "four, a minute later");
         assertThat(discussion.thread(proposal)).hasSize(4);
-        People.anonymous();
+        TestAccounts.anonymous();
         assertThatThrownBy(() -> discussion.comment(proposal, null, "visitors cannot"))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void a_reported_comment_is_hidden_with_a_public_reason_and_kept_for_audit() {
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         long rude = discussion.comment(proposal, null, "Something rude.");
-        People.signIn(other, "CITIZEN");
+        TestAccounts.signIn(other, "CITIZEN");
         moderation.report(ContentReport.Target.COMMENT, rude, "Insults another user");
         assertThatThrownBy(() -> moderation.report(ContentReport.Target.COMMENT, rude, "Again"))
                 .isInstanceOf(ProposalException.class);
         assertThatThrownBy(() -> moderation.queue()).isInstanceOf(AccessDeniedException.class);
 
-        People.signIn("root", "ADMIN");
+        TestAccounts.signIn("root", "ADMIN");
         assertThat(moderation.queue())
                 .filteredOn(r -> r.targetId() == rude)
                 .singleElement()
@@ -145,7 +146,7 @@ class DiscussionAndModerationTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.body()).isEqualTo("Something rude."));
 
-        People.anonymous();
+        TestAccounts.anonymous();
         Comment shown = discussion.thread(proposal).get(0);
         assertThat(shown.hidden()).isTrue();
         assertThat(shown.body()).isNull();
@@ -159,17 +160,17 @@ class DiscussionAndModerationTest {
             assertThat(r.reason()).isEqualTo("Personal attack");
         });
 
-        People.signIn("root", "ADMIN");
+        TestAccounts.signIn("root", "ADMIN");
         moderation.restore(ContentReport.Target.COMMENT, rude, "Context showed it was a quote");
-        People.anonymous();
+        TestAccounts.anonymous();
         assertThat(discussion.thread(proposal).get(0).body()).isEqualTo("Something rude.");
     }
 
     @Test
     void a_hidden_proposal_keeps_its_page_with_the_reason_and_leaves_the_lists() {
-        People.signIn(other, "CITIZEN");
+        TestAccounts.signIn(other, "CITIZEN");
         moderation.report(ContentReport.Target.PROPOSAL, proposal, "Advertising");
-        People.signIn("root", "ADMIN");
+        TestAccounts.signIn("root", "ADMIN");
         long report = moderation.queue().stream()
                 .filter(r -> r.targetId() == proposal)
                 .findFirst()
@@ -178,12 +179,12 @@ class DiscussionAndModerationTest {
         moderation.hide(ContentReport.Target.PROPOSAL, proposal, "Commercial advertising");
         assertThatThrownBy(() -> moderation.dismiss(report)).isInstanceOf(ProposalException.class);
 
-        People.anonymous();
+        TestAccounts.anonymous();
         Proposal p = proposals.find(proposal).orElseThrow();
         assertThat(p.hidden()).isTrue();
         assertThat(p.hiddenReason()).isEqualTo("Commercial advertising");
         assertThat(proposals.search(ProposalSearch.all(), 0, 100)).noneMatch(s -> s.id() == proposal);
-        People.signIn(other, "CITIZEN");
+        TestAccounts.signIn(other, "CITIZEN");
         assertThatThrownBy(() -> proposals.support(proposal)).isInstanceOf(ProposalException.class);
         assertThatThrownBy(() -> discussion.comment(proposal, null, "Still here?"))
                 .isInstanceOf(ProposalException.class);
@@ -191,9 +192,9 @@ class DiscussionAndModerationTest {
 
     @Test
     void a_dismissed_report_hides_nothing() {
-        People.signIn(other, "CITIZEN");
+        TestAccounts.signIn(other, "CITIZEN");
         moderation.report(ContentReport.Target.PROPOSAL, proposal, "I disagree with it");
-        People.signIn("root", "ADMIN");
+        TestAccounts.signIn("root", "ADMIN");
         long report = moderation.queue().stream()
                 .filter(r -> r.targetId() == proposal)
                 .findFirst()
@@ -201,7 +202,7 @@ class DiscussionAndModerationTest {
                 .id();
         moderation.dismiss(report);
         assertThat(moderation.queue()).noneMatch(r -> r.id() == report);
-        People.anonymous();
+        TestAccounts.anonymous();
         assertThat(proposals.find(proposal).orElseThrow().hidden()).isFalse();
     }
 }

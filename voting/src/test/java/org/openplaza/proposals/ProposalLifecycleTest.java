@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openplaza.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The lifecycle of citizen and government proposals, with a clock moved by hand. */
 @SpringBootTest
 @Transactional
-@Import(People.Clocks.class)
+@Import(TestAccounts.Clocks.class)
 class ProposalLifecycleTest {
 
     @Autowired
@@ -32,7 +33,7 @@ class ProposalLifecycleTest {
     DSLContext db;
 
     @Autowired
-    People.HandClock clock;
+    TestAccounts.HandClock clock;
 
     final String tag = Long.toString(System.nanoTime(), 36);
 
@@ -46,48 +47,48 @@ class ProposalLifecycleTest {
     void people() {
         clock.set(Instant.parse("2026-05-01T09:00:00Z"));
         author = "author" + tag;
-        People.user(db, author, true);
+        TestAccounts.user(db, author, true);
         for (int i = 0; i < 3; i++) {
             verified.add("fan" + i + tag);
-            People.user(db, verified.get(i), true);
+            TestAccounts.user(db, verified.get(i), true);
         }
         unverified = "new" + tag;
-        People.user(db, unverified, false);
+        TestAccounts.user(db, unverified, false);
         official = "off" + tag;
-        long officialId = People.user(db, official, true);
-        organisation = People.organisation(db, "Seoul Transport " + tag, officialId);
-        People.signIn("root", "ADMIN");
+        long officialId = TestAccounts.user(db, official, true);
+        organisation = TestAccounts.organisation(db, "Seoul Transport " + tag, officialId);
+        TestAccounts.signIn("root", "ADMIN");
         proposals.updateSettings(new ParticipationSettings(3, 30, 3, 5));
     }
 
     @AfterEach
     void signOut() {
-        People.signOut();
+        TestAccounts.signOut();
     }
 
     private long published(String title) {
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         long id = proposals.draft(People.text(title));
         proposals.publish(id);
         return id;
     }
 
     private SupportState supportAs(String username, long id) {
-        People.signIn(username, "CITIZEN");
+        TestAccounts.signIn(username, "CITIZEN");
         return proposals.support(id);
     }
 
     @Test
     void a_draft_is_the_authors_alone_until_published_then_collects_supports_for_its_window() {
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         long id = proposals.draft(People.text("Protected bike lanes on Mapo-daero"));
-        People.signIn(verified.get(0), "CITIZEN");
+        TestAccounts.signIn(verified.get(0), "CITIZEN");
         assertThat(proposals.find(id))
                 .as("another citizen does not see a draft")
                 .isEmpty();
         assertThat(proposals.search(ProposalSearch.all(), 0, 100)).noneMatch(p -> p.id() == id);
 
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         proposals.publish(id);
         Proposal p = proposals.find(id).orElseThrow();
         assertThat(p.status()).isEqualTo(ProposalStatus.PUBLISHED);
@@ -113,12 +114,12 @@ class ProposalLifecycleTest {
         assertThat(proposals.history(id))
                 .extracting(StatusChange::to)
                 .containsExactly(ProposalStatus.PUBLISHED, ProposalStatus.QUALIFIED);
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         assertThat(notifications.mine()).anySatisfy(n -> {
             assertThat(n.proposalId()).isEqualTo(id);
             assertThat(n.detail()).isEqualTo("QUALIFIED");
         });
-        People.signIn(official, "OFFICIAL");
+        TestAccounts.signIn(official, "OFFICIAL");
         assertThat(proposals.queue()).extracting(QueuedProposal::id).contains(id);
     }
 
@@ -151,7 +152,7 @@ class ProposalLifecycleTest {
         supportAs(verified.get(0), id);
         SupportState second = supportAs(verified.get(1), id);
         assertThat(second.supports()).isEqualTo(2);
-        People.signIn(verified.get(1), "CITIZEN");
+        TestAccounts.signIn(verified.get(1), "CITIZEN");
         SupportState withdrawn = proposals.withdraw(id);
         assertThat(withdrawn.supporting()).isFalse();
         assertThat(withdrawn.supports()).isEqualTo(1);
@@ -170,11 +171,11 @@ class ProposalLifecycleTest {
     void officials_answer_qualified_proposals_record_results_and_post_updates_until_done() {
         long id = published("Shade trees on school routes");
         verified.forEach(v -> supportAs(v, id));
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         assertThatThrownBy(() -> proposals.answer(id, Answer.ACCEPT, "Accepted because we agree."))
                 .isInstanceOf(AccessDeniedException.class);
 
-        People.signIn(official, "OFFICIAL");
+        TestAccounts.signIn(official, "OFFICIAL");
         assertThatThrownBy(() -> proposals.answer(id, Answer.DECLINE, "no"))
                 .isInstanceOfSatisfying(
                         ProposalException.class, e -> assertThat(e.field()).isEqualTo("reason"));
@@ -201,7 +202,7 @@ class ProposalLifecycleTest {
                         ProposalStatus.DONE);
         assertThat(proposals.history(id).get(2).reason()).isEqualTo("We will ask all citizens in the June vote.");
 
-        People.signIn(verified.get(0), "CITIZEN");
+        TestAccounts.signIn(verified.get(0), "CITIZEN");
         assertThat(notifications.mine())
                 .as("a supporter hears of the answer and the implementation")
                 .extracting(Notification::kind)
@@ -213,7 +214,7 @@ class ProposalLifecycleTest {
 
     @Test
     void government_proposals_come_from_members_of_the_organisation_and_go_to_a_vote() {
-        People.signIn(official, "OFFICIAL");
+        TestAccounts.signIn(official, "OFFICIAL");
         long id = proposals.draftForOrganisation(organisation, People.text("Congestion charge for the centre"));
         proposals.publish(id);
         Proposal p = proposals.find(id).orElseThrow();
@@ -222,10 +223,10 @@ class ProposalLifecycleTest {
         assertThat(p.organisation()).isEqualTo("Seoul Transport " + tag);
         assertThatThrownBy(() -> supportAs(verified.get(0), id)).isInstanceOf(ProposalException.class);
 
-        People.signIn(verified.get(0), "OFFICIAL");
+        TestAccounts.signIn(verified.get(0), "OFFICIAL");
         assertThatThrownBy(() -> proposals.draftForOrganisation(organisation, People.text("Not my organisation")))
                 .isInstanceOf(AccessDeniedException.class);
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         assertThatThrownBy(() -> proposals.draftForOrganisation(organisation, People.text("Citizens cannot")))
                 .isInstanceOf(AccessDeniedException.class);
     }
@@ -233,7 +234,7 @@ class ProposalLifecycleTest {
     @Test
     void after_supports_only_additions_are_allowed_and_every_published_text_is_kept() {
         long id = published("More public toilets");
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         ProposalText first = People.text("More public toilets");
         proposals.edit(
                 id,
@@ -248,7 +249,7 @@ class ProposalLifecycleTest {
                         List.of()));
         supportAs(verified.get(0), id);
 
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         ProposalText renamed = new ProposalText(
                 "Fewer public toilets",
                 first.summary(),
@@ -278,17 +279,17 @@ class ProposalLifecycleTest {
                 .extracting(Revision::title)
                 .containsExactly("More public toilets", "More public toilets in parks", "More public toilets in parks");
         assertThat(proposals.find(id).orElseThrow().body()).endsWith("open at night too.");
-        People.signIn(verified.get(0), "CITIZEN");
+        TestAccounts.signIn(verified.get(0), "CITIZEN");
         assertThatThrownBy(() -> proposals.edit(id, first)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void a_citizen_publishes_at_most_the_configured_number_a_day() {
-        People.signIn("root", "ADMIN");
+        TestAccounts.signIn("root", "ADMIN");
         proposals.updateSettings(new ParticipationSettings(3, 30, 2, 5));
         published("First of the day");
         published("Second of the day");
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         long third = proposals.draft(People.text("Third of the day"));
         assertThatThrownBy(() -> proposals.publish(third))
                 .isInstanceOfSatisfying(
@@ -304,7 +305,7 @@ class ProposalLifecycleTest {
         long popular = published("Popular parks " + tag);
         supportAs(verified.get(0), popular);
         supportAs(verified.get(1), popular);
-        People.signIn(official, "OFFICIAL");
+        TestAccounts.signIn(official, "OFFICIAL");
         long government = proposals.draftForOrganisation(organisation, People.text("Government trams " + tag));
         proposals.publish(government);
 
@@ -337,7 +338,7 @@ class ProposalLifecycleTest {
         long verifiedNow = db.fetchCount(
                 org.openplaza.db.accounts.Tables.APP_USER,
                 org.openplaza.db.accounts.Tables.APP_USER.VERIFIED_RESIDENT.isTrue());
-        People.signIn("root", "ADMIN");
+        TestAccounts.signIn("root", "ADMIN");
         proposals.updateSettings(new ParticipationSettings(1, 30, 3, 5, 500));
         assertThatThrownBy(() -> proposals.updateSettings(new ParticipationSettings(1, 30, 3, 5, 1001)))
                 .isInstanceOf(ProposalException.class);

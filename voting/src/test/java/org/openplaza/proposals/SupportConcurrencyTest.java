@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openplaza.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -28,27 +29,27 @@ class SupportConcurrencyTest {
 
     @AfterEach
     void signOut() {
-        People.signOut();
+        TestAccounts.signOut();
     }
 
     @Test
     void one_citizen_clicking_from_many_threads_supports_once_and_many_citizens_lose_none() throws Exception {
         String tag = Long.toString(System.nanoTime(), 36);
         String author = "author" + tag;
-        People.user(db, author, true);
+        TestAccounts.user(db, author, true);
         String eager = "eager" + tag;
-        People.user(db, eager, true);
+        TestAccounts.user(db, eager, true);
         List<String> others = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             others.add("c" + i + tag);
-            People.user(db, others.get(i), true);
+            TestAccounts.user(db, others.get(i), true);
         }
-        People.signIn("root", "ADMIN");
+        TestAccounts.signIn("root", "ADMIN");
         proposals.updateSettings(new ParticipationSettings(10, 30, 5, 5));
-        People.signIn(author, "CITIZEN");
+        TestAccounts.signIn(author, "CITIZEN");
         long id = proposals.draft(People.text("Free Wi-Fi on buses"));
         proposals.publish(id);
-        People.signOut();
+        TestAccounts.signOut();
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
@@ -81,12 +82,12 @@ class SupportConcurrencyTest {
 
     private Callable<SupportState> supporting(String username, long id, CountDownLatch start) {
         return () -> {
-            People.signIn(username, "CITIZEN");
+            TestAccounts.signIn(username, "CITIZEN");
             try {
                 start.await();
                 return proposals.support(id);
             } finally {
-                People.signOut();
+                TestAccounts.signOut();
             }
         };
     }

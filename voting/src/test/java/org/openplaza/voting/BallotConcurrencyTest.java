@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openplaza.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,13 +40,13 @@ class BallotConcurrencyTest {
     void one_citizen_from_many_threads_casts_one_ballot_and_many_citizens_lose_none() throws Exception {
         String tag = Long.toString(System.nanoTime(), 36);
         String eager = "eager" + tag;
-        Voters.user(db, eager, true);
+        TestAccounts.user(db, eager, true);
         List<String> others = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             others.add("v" + i + tag);
-            Voters.user(db, others.get(i), true);
+            TestAccounts.user(db, others.get(i), true);
         }
-        Voters.signIn("official" + tag, "OFFICIAL");
+        TestAccounts.signIn("official" + tag, "OFFICIAL");
         long vote = ballots.open(new VoteSpec(
                 null,
                 "Extend the night buses?",
@@ -93,7 +94,7 @@ class BallotConcurrencyTest {
 
     private Callable<Boolean> casting(String username, long vote, int choice, CountDownLatch start) {
         return () -> {
-            Voters.signIn(username, "CITIZEN");
+            TestAccounts.signIn(username, "CITIZEN");
             try {
                 start.await();
                 ballots.cast(vote, List.of(choice));

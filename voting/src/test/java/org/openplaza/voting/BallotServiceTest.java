@@ -14,6 +14,7 @@ import org.jooq.Field;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openplaza.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Casting, changing and verifying ballots; the closing time; tampering; what the schema keeps apart. */
 @SpringBootTest
 @Transactional
-@Import(Voters.Clocks.class)
+@Import(TestAccounts.Clocks.class)
 class BallotServiceTest {
 
     @Autowired
@@ -34,7 +35,7 @@ class BallotServiceTest {
     DSLContext db;
 
     @Autowired
-    Voters.HandClock clock;
+    TestAccounts.HandClock clock;
 
     final String tag = Long.toString(System.nanoTime(), 36);
     final Instant opens = Instant.parse("2026-06-01T08:00:00Z");
@@ -44,9 +45,9 @@ class BallotServiceTest {
     void voters() {
         clock.set(Instant.parse("2026-06-01T09:00:00Z"));
         for (String name : List.of("kim", "lee", "park")) {
-            Voters.user(db, name + tag, true);
+            TestAccounts.user(db, name + tag, true);
         }
-        Voters.user(db, "new" + tag, false);
+        TestAccounts.user(db, "new" + tag, false);
     }
 
     @AfterEach
@@ -55,7 +56,7 @@ class BallotServiceTest {
     }
 
     private long vote(Method method, boolean allowChange) {
-        Voters.signIn("official" + tag, "OFFICIAL");
+        TestAccounts.signIn("official" + tag, "OFFICIAL");
         return ballots.open(new VoteSpec(
                 null,
                 "Which park gets new trees?",
@@ -72,7 +73,7 @@ class BallotServiceTest {
     }
 
     private Receipt castAs(String name, long vote, Integer... choices) {
-        Voters.signIn(name + tag, "CITIZEN");
+        TestAccounts.signIn(name + tag, "CITIZEN");
         return ballots.cast(vote, List.of(choices));
     }
 
@@ -93,7 +94,7 @@ class BallotServiceTest {
                         VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.one-choice"));
         assertThatThrownBy(() -> castAs("lee", vote, 4)).isInstanceOf(VotingException.class);
         assertThat(ballots.turnout(vote)).isEqualTo(1);
-        Voters.signIn("kim" + tag, "OFFICIAL");
+        TestAccounts.signIn("kim" + tag, "OFFICIAL");
         assertThatThrownBy(() -> ballots.cast(vote, List.of(1))).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -129,7 +130,7 @@ class BallotServiceTest {
         assertThatThrownBy(() -> ballots.change(vote, first.changeSecret(), List.of(2)))
                 .as("the first ballot no longer counts, so its secret changes nothing")
                 .isInstanceOf(VotingException.class);
-        Voters.signIn("lee" + tag, "CITIZEN");
+        TestAccounts.signIn("lee" + tag, "CITIZEN");
         assertThatThrownBy(() -> ballots.change(vote, second.changeSecret(), List.of(2)))
                 .as("a citizen who did not vote cannot replace anybody's ballot")
                 .isInstanceOfSatisfying(

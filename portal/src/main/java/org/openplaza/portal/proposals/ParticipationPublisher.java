@@ -97,6 +97,9 @@ class ParticipationPublisher {
     /** Writes the three files and imports each as a new version of its dataset. */
     void publishAll() throws Exception {
         ParticipationData data = proposals.participation();
+        if (data.proposals().isEmpty()) {
+            return; // a new portal: nothing to publish, and no empty organisation in the catalogue
+        }
         Path dir = Files.createTempDirectory("openplaza-participation");
         try {
             long organisation = organisation();

@@ -150,6 +150,28 @@ class BallotQuery {
                 .fetchOptional(BALLOT.RECEIPT);
     }
 
+    List<String> optionLabels(long voteId) {
+        return db.select(VOTE_OPTION.LABEL)
+                .from(VOTE_OPTION)
+                .where(VOTE_OPTION.VOTE_ID.eq(voteId))
+                .orderBy(VOTE_OPTION.POSITION)
+                .fetch(VOTE_OPTION.LABEL);
+    }
+
+    /** The choices of the ballots that count: not replaced by a later ballot of their voter. */
+    List<String> countedChoices(long voteId) {
+        var replacing = BALLOT.as("replacing");
+        return db.select(BALLOT.CHOICES)
+                .from(BALLOT)
+                .where(BALLOT.VOTE_ID.eq(voteId))
+                .andNotExists(db.selectOne()
+                        .from(replacing)
+                        .where(replacing.VOTE_ID.eq(voteId))
+                        .and(replacing.REPLACES.eq(BALLOT.RECEIPT)))
+                .orderBy(BALLOT.RECEIPT)
+                .fetch(BALLOT.CHOICES);
+    }
+
     /** Every ballot record in chain order. */
     List<org.openplaza.db.voting.tables.records.BallotRecord> chain(long voteId) {
         return db.selectFrom(BALLOT)

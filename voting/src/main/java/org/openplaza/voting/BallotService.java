@@ -211,6 +211,60 @@ public class BallotService {
         return new ChainCheck(headFits, expected - 1, headFits ? null : expected, vote.get(VOTE.HEAD_HASH));
     }
 
+    /**
+     * The count of a vote once it has closed. While it is open nothing but the turnout is given
+     * out, so no partial result leaks through this or any screen, export or API built on it.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Results results(long voteId) {
+        Record vote = query.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        if (clock.instant().isBefore(vote.get(VOTE.CLOSES_AT).toInstant()) && !vote.get(VOTE.CANCELLED)) {
+            throw new VotingException("vote.error.still-open");
+        }
+        Method method = Method.valueOf(vote.get(VOTE.METHOD));
+        List<String> options = query.optionLabels(voteId);
+        List<List<Integer>> counted =
+                query.countedChoices(voteId).stream().map(BallotService::parse).toList();
+        java.util.Map<String, Integer> votes = new java.util.LinkedHashMap<>();
+        options.forEach(o -> votes.put(o, 0));
+        for (List<Integer> ballot : counted) {
+            for (Integer choice : method == Method.RANKED ? ballot.subList(0, 1) : ballot) {
+                votes.merge(options.get(choice - 1), 1, Integer::sum);
+            }
+        }
+        org.openplaza.voting.count.InstantRunoff.Result runoff = null;
+        org.openplaza.voting.count.Schulze.Result schulze = null;
+        org.openplaza.voting.count.Budget.Result budget = null;
+        if (method == Method.RANKED) {
+            List<List<String>> rankings = counted.stream()
+                    .map(b -> b.stream().map(c -> options.get(c - 1)).toList())
+                    .toList();
+            runoff = org.openplaza.voting.count.InstantRunoff.count(options, rankings);
+            schulze = org.openplaza.voting.count.Schulze.count(options, rankings);
+        } else if (method == Method.BUDGET) {
+            List<Long> costs = query.costs(voteId);
+            List<org.openplaza.voting.count.Budget.Project> projects = new java.util.ArrayList<>();
+            for (int i = 0; i < options.size(); i++) {
+                projects.add(new org.openplaza.voting.count.Budget.Project(
+                        options.get(i), costs.get(i) == null ? 0 : costs.get(i), votes.get(options.get(i))));
+            }
+            budget = org.openplaza.voting.count.Budget.fund(
+                    projects, vote.get(VOTE.BUDGET) == null ? Long.MAX_VALUE : vote.get(VOTE.BUDGET));
+        }
+        return new Results(
+                voteId,
+                method,
+                options,
+                query.turnout(voteId),
+                counted.size(),
+                votes,
+                runoff,
+                schulze,
+                budget,
+                verify(voteId));
+    }
+
     static List<Integer> parse(String choices) {
         return Arrays.stream(choices.split("[,>]")).map(Integer::valueOf).toList();
     }

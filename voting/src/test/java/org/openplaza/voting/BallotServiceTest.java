@@ -256,4 +256,48 @@ class BallotServiceTest {
                 .isEqualTo(LocalDate.parse("2026-06-02"));
         assertThat(Duration.between(opens, closes)).isPositive();
     }
+
+    @Test
+    void results_wait_for_the_close_and_count_only_the_ballots_that_count() {
+        long vote = vote(Method.RANKED, true);
+        Receipt kim = castAs("kim", vote, 1, 2, 3);
+        castAs("lee", vote, 2, 1);
+        castAs("park", vote, 3, 2);
+        assertThatThrownBy(() -> ballots.results(vote))
+                .isInstanceOfSatisfying(
+                        VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.still-open"));
+        TestAccounts.signIn("kim" + tag, "CITIZEN");
+        ballots.change(vote, kim.changeSecret(), List.of(2, 3));
+
+        clock.set(closes);
+        Results results = ballots.results(vote);
+        assertThat(results.turnout()).isEqualTo(3);
+        assertThat(results.ballots()).as("kim's first ballot was replaced").isEqualTo(3);
+        assertThat(results.votes())
+                .containsEntry("Hangang", 0)
+                .containsEntry("Seoul Forest", 2)
+                .containsEntry("Olympic", 1);
+        assertThat(results.runoff().winner()).isEqualTo("Seoul Forest");
+        assertThat(results.schulze().winners()).containsExactly("Seoul Forest");
+        assertThat(results.chain().intact()).isTrue();
+    }
+
+    @Test
+    void a_budget_vote_funds_the_projects_that_fit() {
+        long vote = vote(Method.BUDGET, false);
+        castAs("kim", vote, 1, 3);
+        castAs("lee", vote, 1);
+        castAs("park", vote, 2, 3);
+        clock.set(closes.plusSeconds(1));
+        Results results = ballots.results(vote);
+        assertThat(results.votes())
+                .containsEntry("Hangang", 2)
+                .containsEntry("Seoul Forest", 1)
+                .containsEntry("Olympic", 2);
+        // Olympic (30) and Hangang (50) tie on votes: the cheaper first, then Hangang fits; 80 spent
+        assertThat(results.budget().funded())
+                .extracting(org.openplaza.voting.count.Budget.Project::name)
+                .containsExactly("Olympic", "Hangang");
+        assertThat(results.budget().spent()).isEqualTo(80);
+    }
 }

@@ -1,31 +1,12 @@
 package org.openplaza.publishing;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.platform.Refusal;
 
 /** A refused publishing action, with a message-bundle key and the form field at fault, if any. */
-public class PublishingException extends RuntimeException {
-
-    private final String messageKey;
-    private final @Nullable String field;
-    private final List<Object> arguments;
+public class PublishingException extends Refusal {
 
     public PublishingException(@Nullable String field, String messageKey, Object... arguments) {
-        super(messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public @Nullable String field() {
-        return field;
-    }
-
-    public List<Object> arguments() {
-        return arguments;
+        super(field, messageKey, arguments);
     }
 }

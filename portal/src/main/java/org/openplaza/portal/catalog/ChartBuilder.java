@@ -570,9 +570,7 @@ class ChartBuilder extends VerticalLayout {
         try {
             visualisations.redefine(v.id(), definition);
             getUI().ifPresent(ui -> ui.navigate("visualisation/" + v.id()));
-        } catch (QueryException e) {
-            showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
-        } catch (PublishingException e) {
+        } catch (org.openplaza.platform.Refusal e) {
             showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
         } catch (SQLException e) {
             showProblem(getTranslation("chart.error.failed"));

@@ -5,8 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.function.Consumer;
-import org.openplaza.proposals.ProposalException;
-import org.openplaza.publishing.PublishingException;
+import org.openplaza.platform.Refusal;
 
 /**
  * A dialog that asks for a reason and acts on it: reporting, hiding and restoring content. A
@@ -42,14 +41,10 @@ public final class ReasonDialog {
                 action.accept(reason.getValue());
                 dialog.close();
                 after.run();
-            } catch (ProposalException ex) {
-                refused(
-                        reason,
+            } catch (Refusal ex) {
+                reason.setErrorMessage(
                         reason.getTranslation(ex.messageKey(), ex.arguments().toArray()));
-            } catch (PublishingException ex) {
-                refused(
-                        reason,
-                        reason.getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                reason.setInvalid(true);
             }
         });
         go.setId(id + "-confirm");
@@ -59,10 +54,5 @@ public final class ReasonDialog {
         }
         dialog.getFooter().add(new Button(reason.getTranslation("common.cancel"), e -> dialog.close()), go);
         dialog.open();
-    }
-
-    private static void refused(TextArea reason, String message) {
-        reason.setErrorMessage(message);
-        reason.setInvalid(true);
     }
 }

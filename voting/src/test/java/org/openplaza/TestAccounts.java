@@ -33,6 +33,21 @@ public final class TestAccounts {
                 .fetchSingle(APP_USER.ID);
     }
 
+    /** A verified citizen living in a district, born on a day. */
+    public static long resident(DSLContext db, String username, String district, java.time.LocalDate born) {
+        long id = user(db, username, true);
+        db.update(APP_USER)
+                .set(APP_USER.DISTRICT, district)
+                .set(APP_USER.BIRTH_DATE, born)
+                .where(APP_USER.ID.eq(id))
+                .execute();
+        db.insertInto(org.openplaza.db.accounts.Tables.USER_ROLE)
+                .set(org.openplaza.db.accounts.Tables.USER_ROLE.USER_ID, id)
+                .set(org.openplaza.db.accounts.Tables.USER_ROLE.ROLE_NAME, "CITIZEN")
+                .execute();
+        return id;
+    }
+
     public static long organisation(DSLContext db, String name, long... members) {
         long id = db.insertInto(ORGANISATION)
                 .set(ORGANISATION.SLUG, "org-" + System.nanoTime())

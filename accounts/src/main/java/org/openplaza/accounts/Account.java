@@ -1,6 +1,7 @@
 package org.openplaza.accounts;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,9 @@ public record Account(
         @Nullable Instant verifiedAt,
         boolean mustChangePassword,
         @Nullable String preferredLanguage,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable String district,
+        @Nullable LocalDate birthDate) {
 
     public Account {
         roles = Set.copyOf(roles);

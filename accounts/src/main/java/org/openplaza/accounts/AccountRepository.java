@@ -4,6 +4,7 @@ import static org.openplaza.db.accounts.Tables.APP_USER;
 import static org.openplaza.db.accounts.Tables.USER_ROLE;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -139,6 +140,14 @@ class AccountRepository {
                 == 1;
     }
 
+    void setResidence(long id, @Nullable String district, @Nullable LocalDate birthDate) {
+        db.update(APP_USER)
+                .set(APP_USER.DISTRICT, district)
+                .set(APP_USER.BIRTH_DATE, birthDate)
+                .where(APP_USER.ID.eq(id))
+                .execute();
+    }
+
     void setPassword(long id, String passwordHash, boolean mustChangePassword) {
         db.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
@@ -186,7 +195,9 @@ class AccountRepository {
                 APP_USER.VERIFIED_AT,
                 APP_USER.MUST_CHANGE_PASSWORD,
                 APP_USER.PREFERRED_LANGUAGE,
-                APP_USER.CREATED_AT);
+                APP_USER.CREATED_AT,
+                APP_USER.DISTRICT,
+                APP_USER.BIRTH_DATE);
     }
 
     private static Account toAccount(Record r) {
@@ -203,7 +214,9 @@ class AccountRepository {
                 verifiedAt == null ? null : verifiedAt.toInstant(),
                 r.get(APP_USER.MUST_CHANGE_PASSWORD),
                 r.get(APP_USER.PREFERRED_LANGUAGE),
-                r.get(APP_USER.CREATED_AT).toInstant());
+                r.get(APP_USER.CREATED_AT).toInstant(),
+                r.get(APP_USER.DISTRICT),
+                r.get(APP_USER.BIRTH_DATE));
     }
 
     private static OffsetDateTime utc(Instant instant) {

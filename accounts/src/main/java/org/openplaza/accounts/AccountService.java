@@ -1,6 +1,7 @@
 package org.openplaza.accounts;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -174,6 +175,27 @@ public class AccountService {
         repository.setVerifiedResident(accountId, verified, clock.instant());
         events.publishEvent(Audited.byCurrentUser(
                 verified ? "RESIDENT_VERIFIED" : "RESIDENT_UNVERIFIED", "account", account.username(), null));
+        return load(accountId);
+    }
+
+    /**
+     * An administrator records where a verified citizen lives and when they were born, as shown on
+     * the documents they checked; votes limited to districts or to an age use it.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Account setResidence(long accountId, @Nullable String district, @Nullable LocalDate birthDate) {
+        Account account = load(accountId);
+        String clean = district == null || district.isBlank() ? null : district.strip();
+        if (clean != null && clean.length() > 80) {
+            throw new AccountException("district", "account.error.district");
+        }
+        if (birthDate != null
+                && (birthDate.isAfter(LocalDate.now(clock)) || birthDate.isBefore(LocalDate.of(1880, 1, 1)))) {
+            throw new AccountException("birthDate", "account.error.birth-date");
+        }
+        repository.setResidence(accountId, clean, birthDate);
+        events.publishEvent(Audited.byCurrentUser("RESIDENCE_RECORDED", "account", account.username(), clean));
         return load(accountId);
     }
 

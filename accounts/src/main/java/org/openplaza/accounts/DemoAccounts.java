@@ -1,6 +1,7 @@
 package org.openplaza.accounts;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import org.openplaza.audit.Audited;
@@ -78,6 +79,7 @@ public class DemoAccounts implements ApplicationRunner {
                     clock.instant());
             if (demo.verified()) {
                 repository.setVerifiedResident(id, true, clock.instant());
+                repository.setResidence(id, "Jongno-gu", LocalDate.of(1990, 5, 17));
             }
             if (demo.role() == Role.OFFICIAL) {
                 tokens.store(demo.username(), "Demo token (README example)", OFFICIAL_TOKEN);

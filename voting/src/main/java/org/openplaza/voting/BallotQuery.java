@@ -1,9 +1,12 @@
 package org.openplaza.voting;
 
 import static org.openplaza.db.accounts.Tables.APP_USER;
+import static org.openplaza.db.accounts.Tables.USER_ROLE;
 import static org.openplaza.db.voting.Tables.BALLOT;
 import static org.openplaza.db.voting.Tables.PARTICIPATION;
+import static org.openplaza.db.voting.Tables.PROPOSAL;
 import static org.openplaza.db.voting.Tables.VOTE;
+import static org.openplaza.db.voting.Tables.VOTE_DISTRICT;
 import static org.openplaza.db.voting.Tables.VOTE_OPTION;
 
 import java.time.Instant;
@@ -11,9 +14,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.db.voting.tables.records.BallotRecord;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +45,65 @@ class BallotQuery {
         return db.fetchExists(APP_USER, APP_USER.ID.eq(userId).and(APP_USER.VERIFIED_RESIDENT.isTrue()));
     }
 
-    long insertVote(VoteSpec spec, Instant now) {
+    /** What eligibility rules look at: verified, district, date of birth. */
+    record Voter(
+            long id,
+            boolean verified,
+            @Nullable String district,
+            @Nullable LocalDate birthDate) {}
+
+    Optional<Voter> voter(String username) {
+        return db.select(APP_USER.ID, APP_USER.VERIFIED_RESIDENT, APP_USER.DISTRICT, APP_USER.BIRTH_DATE)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOptional(org.jooq.Records.mapping(Voter::new));
+    }
+
+    /** How many citizens the vote's rules admit, as of its closing day. */
+    int electorate(long voteId) {
+        Record vote = vote(voteId).orElseThrow();
+        Set<String> districts = districts(voteId);
+        Integer minAge = vote.get(VOTE.MIN_AGE);
+        LocalDate closing = vote.get(VOTE.CLOSES_AT).toLocalDate();
+        Condition eligible = APP_USER.VERIFIED_RESIDENT
+                .isTrue()
+                .and(APP_USER.ENABLED.isTrue())
+                .andExists(db.selectOne()
+                        .from(USER_ROLE)
+                        .where(USER_ROLE.USER_ID.eq(APP_USER.ID))
+                        .and(USER_ROLE.ROLE_NAME.eq("CITIZEN")));
+        if (!districts.isEmpty()) {
+            eligible = eligible.and(APP_USER.DISTRICT.in(districts));
+        }
+        if (minAge != null) {
+            eligible = eligible.and(APP_USER.BIRTH_DATE.le(closing.minusYears(minAge)));
+        }
+        return db.fetchCount(APP_USER, eligible);
+    }
+
+    Set<String> districts(long voteId) {
+        return new java.util.TreeSet<>(db.select(VOTE_DISTRICT.DISTRICT)
+                .from(VOTE_DISTRICT)
+                .where(VOTE_DISTRICT.VOTE_ID.eq(voteId))
+                .fetch(VOTE_DISTRICT.DISTRICT));
+    }
+
+    /** The proposal's status, if it exists. */
+    Optional<String> proposalStatus(long proposalId) {
+        return db.select(PROPOSAL.STATUS)
+                .from(PROPOSAL)
+                .where(PROPOSAL.ID.eq(proposalId))
+                .fetchOptional(PROPOSAL.STATUS);
+    }
+
+    /** Whether the proposal has a vote that is not cancelled and not yet finalised. */
+    boolean proposalHasVote(long proposalId) {
+        return db.fetchExists(
+                VOTE,
+                VOTE.PROPOSAL_ID.eq(proposalId).and(VOTE.CANCELLED.isFalse()).and(VOTE.FINALISED_AT.isNull()));
+    }
+
+    long insertVote(VoteSpec spec, Instant now, String openedBy) {
         long id = db.insertInto(VOTE)
                 .set(VOTE.QUESTION, spec.question())
                 .set(VOTE.PROPOSAL_ID, spec.proposalId())
@@ -50,8 +114,18 @@ class BallotQuery {
                 .set(VOTE.OPENS_AT, spec.opensAt().atOffset(ZoneOffset.UTC))
                 .set(VOTE.CLOSES_AT, spec.closesAt().atOffset(ZoneOffset.UTC))
                 .set(VOTE.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(VOTE.MIN_AGE, spec.eligibility().minAge())
+                .set(VOTE.QUORUM_PERCENT, spec.rules().quorumPercent())
+                .set(VOTE.THRESHOLD_PERCENT, spec.rules().thresholdPercent())
+                .set(VOTE.OPENED_BY, openedBy)
                 .returning(VOTE.ID)
                 .fetchSingle(VOTE.ID);
+        for (String district : spec.eligibility().districts()) {
+            db.insertInto(VOTE_DISTRICT)
+                    .set(VOTE_DISTRICT.VOTE_ID, id)
+                    .set(VOTE_DISTRICT.DISTRICT, district)
+                    .execute();
+        }
         for (int i = 0; i < spec.options().size(); i++) {
             db.insertInto(VOTE_OPTION)
                     .set(VOTE_OPTION.VOTE_ID, id)
@@ -158,22 +232,104 @@ class BallotQuery {
                 .fetch(VOTE_OPTION.LABEL);
     }
 
-    /** The choices of the ballots that count: not replaced by a later ballot of their voter. */
-    List<String> countedChoices(long voteId) {
-        var replacing = BALLOT.as("replacing");
-        return db.select(BALLOT.CHOICES)
+    /** Up to {@code limit} ballot records after a position, in chain order. */
+    List<BallotRecord> chainPage(long voteId, int after, int limit) {
+        return db.selectFrom(BALLOT)
+                .where(BALLOT.VOTE_ID.eq(voteId))
+                .and(BALLOT.POSITION.gt(after))
+                .orderBy(BALLOT.POSITION)
+                .limit(limit)
+                .fetch();
+    }
+
+    Optional<BallotRecord> ballot(long voteId, String receipt) {
+        return db.selectFrom(BALLOT)
+                .where(BALLOT.VOTE_ID.eq(voteId))
+                .and(BALLOT.RECEIPT.eq(receipt))
+                .fetchOptional();
+    }
+
+    Optional<String> replacedBy(long voteId, String receipt) {
+        return db.select(BALLOT.RECEIPT)
                 .from(BALLOT)
                 .where(BALLOT.VOTE_ID.eq(voteId))
-                .andNotExists(db.selectOne()
-                        .from(replacing)
-                        .where(replacing.VOTE_ID.eq(voteId))
-                        .and(replacing.REPLACES.eq(BALLOT.RECEIPT)))
-                .orderBy(BALLOT.RECEIPT)
-                .fetch(BALLOT.CHOICES);
+                .and(BALLOT.REPLACES.eq(receipt))
+                .fetchOptional(BALLOT.RECEIPT);
+    }
+
+    List<VoteSpec.Option> optionList(long voteId) {
+        return db.select(VOTE_OPTION.LABEL, VOTE_OPTION.COST)
+                .from(VOTE_OPTION)
+                .where(VOTE_OPTION.VOTE_ID.eq(voteId))
+                .orderBy(VOTE_OPTION.POSITION)
+                .fetch(org.jooq.Records.mapping(VoteSpec.Option::new));
+    }
+
+    List<Long> voteIds(Condition condition, int limit) {
+        return db.select(VOTE.ID)
+                .from(VOTE)
+                .where(condition)
+                .orderBy(VOTE.CLOSES_AT.desc(), VOTE.ID.desc())
+                .limit(limit)
+                .fetch(VOTE.ID);
+    }
+
+    List<Long> forProposal(long proposalId) {
+        return db.select(VOTE.ID)
+                .from(VOTE)
+                .where(VOTE.PROPOSAL_ID.eq(proposalId))
+                .orderBy(VOTE.ID.desc())
+                .fetch(VOTE.ID);
+    }
+
+    void closeEarly(long voteId, Instant now, String reason) {
+        db.update(VOTE)
+                .set(VOTE.CLOSES_AT, now.atOffset(ZoneOffset.UTC))
+                .set(VOTE.CLOSED_EARLY_REASON, reason)
+                .where(VOTE.ID.eq(voteId))
+                .execute();
+    }
+
+    void cancel(long voteId, String reason) {
+        db.update(VOTE)
+                .set(VOTE.CANCELLED, true)
+                .set(VOTE.CANCEL_REASON, reason)
+                .where(VOTE.ID.eq(voteId))
+                .execute();
+    }
+
+    /** Closed, not cancelled and not yet finalised. */
+    List<Long> dueForFinalising(Instant now) {
+        return db.select(VOTE.ID)
+                .from(VOTE)
+                .where(VOTE.CLOSES_AT.le(now.atOffset(ZoneOffset.UTC)))
+                .and(VOTE.CANCELLED.isFalse())
+                .and(VOTE.FINALISED_AT.isNull())
+                .orderBy(VOTE.CLOSES_AT)
+                .fetch(VOTE.ID);
+    }
+
+    /** Keeps the outcome once; false when another finaliser was first. */
+    boolean finalise(long voteId, boolean carried, int electorate, Instant now) {
+        return db.update(VOTE)
+                        .set(VOTE.OUTCOME, carried ? "CARRIED" : "NOT_CARRIED")
+                        .set(VOTE.ELECTORATE, electorate)
+                        .set(VOTE.FINALISED_AT, now.atOffset(ZoneOffset.UTC))
+                        .where(VOTE.ID.eq(voteId))
+                        .and(VOTE.FINALISED_AT.isNull())
+                        .execute()
+                == 1;
+    }
+
+    void setBallotsDataset(long voteId, String name) {
+        db.update(VOTE)
+                .set(VOTE.BALLOTS_DATASET, name)
+                .where(VOTE.ID.eq(voteId))
+                .execute();
     }
 
     /** Every ballot record in chain order. */
-    List<org.openplaza.db.voting.tables.records.BallotRecord> chain(long voteId) {
+    List<BallotRecord> chain(long voteId) {
         return db.selectFrom(BALLOT)
                 .where(BALLOT.VOTE_ID.eq(voteId))
                 .orderBy(BALLOT.POSITION)

@@ -8,9 +8,17 @@ import org.openplaza.voting.count.InstantRunoff;
 import org.openplaza.voting.count.Schulze;
 
 /**
- * The count of a closed vote from the ballots that count (those not replaced by their voter):
- * votes per option for yes/no, single choice and approval; instant runoff and Schulze for ranked
- * votes; the funded projects for budgets. Only the part that fits the method is set.
+ * The result of a closed vote, counted from the ballots that count (those not replaced by their
+ * voter), with the vote's rules applied.
+ *
+ * <p>The leading option and its share: for yes/no, "yes" or "no" and the share of yes among yes and
+ * no (abstentions count for turnout only); for single choice and approval, the option with most
+ * votes (none on a tie) and its votes over the ballots; for ranked votes, the instant-runoff winner
+ * and its share of the ballots still counting in the last round. Budgets have no leading option.
+ *
+ * <p>A vote carries when its quorum (if any) is met and: for yes/no, yes reaches the threshold
+ * (without one, more yes than no); otherwise there is a leading option (a funded project for a
+ * budget) reaching the threshold if there is one.
  */
 public record Results(
         long voteId,
@@ -18,8 +26,110 @@ public record Results(
         List<String> options,
         int turnout,
         int ballots,
-        Map<String, Integer> votes,
-        InstantRunoff.@Nullable Result runoff,
-        Schulze.@Nullable Result schulze,
-        Budget.@Nullable Result budget,
-        ChainCheck chain) {}
+        Tally.Count count,
+        int electorate,
+        VoteSpec.Rules rules,
+        @Nullable Boolean quorumMet,
+        @Nullable Boolean thresholdMet,
+        @Nullable String leading,
+        double leadingShare,
+        boolean carried,
+        ChainCheck chain) {
+
+    public Map<String, Integer> votes() {
+        return count.votes();
+    }
+
+    public InstantRunoff.@Nullable Result runoff() {
+        return count.runoff();
+    }
+
+    public Schulze.@Nullable Result schulze() {
+        return count.schulze();
+    }
+
+    public Budget.@Nullable Result budget() {
+        return count.budget();
+    }
+
+    /** Turnout as a share (0–1) of the electorate. */
+    public double turnoutShare() {
+        return electorate == 0 ? 0 : (double) turnout / electorate;
+    }
+
+    static Results decide(
+            long voteId,
+            Method method,
+            List<String> options,
+            int turnout,
+            int ballots,
+            Tally.Count count,
+            int electorate,
+            VoteSpec.Rules rules,
+            ChainCheck chain) {
+        Boolean quorumMet = rules.quorumPercent() == null
+                ? null
+                : (long) turnout * 100 >= (long) rules.quorumPercent() * electorate && turnout > 0;
+        String leading = null;
+        double share = 0;
+        List<Integer> votes = options.stream().map(count.votes()::get).toList();
+        switch (method) {
+            case YES_NO -> {
+                int yes = votes.get(0);
+                int no = votes.get(1);
+                leading = yes > no ? options.get(0) : no > yes ? options.get(1) : null;
+                share = yes + no == 0 ? 0 : (double) yes / (yes + no);
+            }
+            case SINGLE, APPROVAL -> {
+                int max = votes.stream().mapToInt(Integer::intValue).max().orElse(0);
+                if (max > 0 && votes.stream().filter(v -> v == max).count() == 1) {
+                    leading = options.get(votes.indexOf(max));
+                    share = ballots == 0 ? 0 : (double) max / ballots;
+                }
+            }
+            case RANKED -> {
+                InstantRunoff.Result runoff = count.runoff();
+                if (runoff != null && runoff.winner() != null) {
+                    leading = runoff.winner();
+                    InstantRunoff.Round last =
+                            runoff.rounds().get(runoff.rounds().size() - 1);
+                    int counting = last.votes().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum();
+                    share = counting == 0 ? 0 : (double) last.votes().get(leading) / counting;
+                }
+            }
+            case BUDGET -> {}
+        }
+        Boolean thresholdMet = rules.thresholdPercent() == null || method == Method.BUDGET
+                ? null
+                : share * 100 >= rules.thresholdPercent() - 1e-9;
+        boolean carried;
+        if (Boolean.FALSE.equals(quorumMet)) {
+            carried = false;
+        } else if (method == Method.YES_NO) {
+            carried = thresholdMet != null
+                    ? thresholdMet && share > 0
+                    : options.get(0).equals(leading);
+        } else if (method == Method.BUDGET) {
+            carried = count.budget() != null && !count.budget().funded().isEmpty();
+        } else {
+            carried = leading != null && !Boolean.FALSE.equals(thresholdMet);
+        }
+        return new Results(
+                voteId,
+                method,
+                options,
+                turnout,
+                ballots,
+                count,
+                electorate,
+                rules,
+                quorumMet,
+                thresholdMet,
+                leading,
+                share,
+                carried,
+                chain);
+    }
+}

@@ -8,4 +8,13 @@ public class VotingException extends Refusal {
     public VotingException(String messageKey, Object... arguments) {
         super(null, messageKey, arguments);
     }
+
+    private VotingException(String field, String messageKey, Object[] arguments, boolean unused) {
+        super(field, messageKey, arguments);
+    }
+
+    /** A refusal about one field of a form. */
+    public static VotingException on(String field, String messageKey, Object... arguments) {
+        return new VotingException(field, messageKey, arguments, true);
+    }
 }

@@ -3,11 +3,11 @@ package org.openplaza.proposals;
 import java.util.List;
 
 /** A proposal's text for tests. */
-final class People {
+public final class People {
 
     private People() {}
 
-    static ProposalText text(String title) {
+    public static ProposalText text(String title) {
         return new ProposalText(
                 title,
                 "A summary long enough to read.",

@@ -3,10 +3,8 @@ package org.openplaza.voting.count;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,54 +29,75 @@ public final class InstantRunoff {
     public record Result(List<Round> rounds, @Nullable String winner) {}
 
     public static Result count(List<String> options, List<List<String>> ballots) {
-        Set<String> running = new LinkedHashSet<>(options);
+        return count(options, Ballots.indices(options, ballots));
+    }
+
+    /** The same count over ballots given as option indices (0-based), in order of preference. */
+    public static Result count(List<String> options, int[][] ballots) {
+        int n = options.size();
+        boolean[] running = new boolean[n];
+        java.util.Arrays.fill(running, true);
+        int left = n;
         List<Round> rounds = new ArrayList<>();
-        List<Map<String, Integer>> history = new ArrayList<>();
-        while (!running.isEmpty()) {
-            Map<String, Integer> votes = new LinkedHashMap<>();
-            running.forEach(o -> votes.put(o, 0));
+        List<int[]> history = new ArrayList<>();
+        while (left > 0) {
+            int[] tally = new int[n];
             int exhausted = 0;
-            for (List<String> ballot : ballots) {
-                String choice =
-                        ballot.stream().filter(running::contains).findFirst().orElse(null);
-                if (choice == null) {
+            for (int[] ballot : ballots) {
+                int choice = -1;
+                for (int option : ballot) {
+                    if (running[option]) {
+                        choice = option;
+                        break;
+                    }
+                }
+                if (choice < 0) {
                     exhausted++;
                 } else {
-                    votes.merge(choice, 1, Integer::sum);
+                    tally[choice]++;
                 }
             }
-            history.add(votes);
-            int counting = ballots.size() - exhausted;
-            String leader = votes.entrySet().stream()
-                    .max(Map.Entry.comparingByValue())
-                    .map(Map.Entry::getKey)
-                    .orElse(null);
+            history.add(tally);
+            Map<String, Integer> votes = new LinkedHashMap<>();
+            int leader = -1;
+            for (int i = 0; i < n; i++) {
+                if (running[i]) {
+                    votes.put(options.get(i), tally[i]);
+                    if (leader < 0 || tally[i] > tally[leader]) {
+                        leader = i;
+                    }
+                }
+            }
+            int counting = ballots.length - exhausted;
             if (counting == 0) {
                 rounds.add(new Round(votes, exhausted, null));
                 return new Result(rounds, null);
             }
-            if (votes.get(leader) * 2 > counting || running.size() == 1) {
+            if ((long) tally[leader] * 2 > counting || left == 1) {
                 rounds.add(new Round(votes, exhausted, null));
-                return new Result(rounds, leader);
+                return new Result(rounds, options.get(leader));
             }
-            String out = lowest(new ArrayList<>(running), history, options);
-            rounds.add(new Round(votes, exhausted, out));
-            running.remove(out);
+            int out = lowest(running, history);
+            rounds.add(new Round(votes, exhausted, options.get(out)));
+            running[out] = false;
+            left--;
         }
         return new Result(rounds, null);
     }
 
     /** The option to eliminate: fewest votes now, then in earlier rounds, then listed last. */
-    private static String lowest(List<String> running, List<Map<String, Integer>> history, List<String> options) {
-        List<String> candidates = new ArrayList<>(running);
-        for (int round = history.size() - 1; round >= 0 && candidates.size() > 1; round--) {
-            Map<String, Integer> votes = history.get(round);
-            int min = candidates.stream()
-                    .mapToInt(o -> votes.getOrDefault(o, 0))
-                    .min()
-                    .orElse(0);
-            candidates.removeIf(o -> votes.getOrDefault(o, 0) != min);
+    private static int lowest(boolean[] running, List<int[]> history) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < running.length; i++) {
+            if (running[i]) {
+                candidates.add(i);
+            }
         }
-        return Collections.max(candidates, java.util.Comparator.comparingInt(options::indexOf));
+        for (int round = history.size() - 1; round >= 0 && candidates.size() > 1; round--) {
+            int[] votes = history.get(round);
+            int min = candidates.stream().mapToInt(o -> votes[o]).min().orElse(0);
+            candidates.removeIf(o -> votes[o] != min);
+        }
+        return Collections.max(candidates);
     }
 }

@@ -24,21 +24,29 @@ public final class Schulze {
             List<String> ranking) {}
 
     public static Result count(List<String> options, List<List<String>> ballots) {
+        return count(options, Ballots.indices(options, ballots));
+    }
+
+    /** The same count over ballots given as option indices (0-based), in order of preference. */
+    public static Result count(List<String> options, int[][] ballots) {
         int n = options.size();
         int[][] d = new int[n][n];
-        for (List<String> ballot : ballots) {
-            int[] rank = new int[n];
+        int[] rank = new int[n];
+        for (int[] ballot : ballots) {
             java.util.Arrays.fill(rank, Integer.MAX_VALUE);
-            for (int position = 0; position < ballot.size(); position++) {
-                int option = options.indexOf(ballot.get(position));
-                if (option >= 0 && rank[option] == Integer.MAX_VALUE) {
-                    rank[option] = position;
+            for (int position = 0; position < ballot.length; position++) {
+                if (rank[ballot[position]] == Integer.MAX_VALUE) {
+                    rank[ballot[position]] = position;
                 }
             }
             for (int i = 0; i < n; i++) {
+                if (rank[i] == Integer.MAX_VALUE) {
+                    continue; // an unranked option is above nothing
+                }
+                int[] row = d[i];
                 for (int j = 0; j < n; j++) {
-                    if (i != j && rank[i] < rank[j]) {
-                        d[i][j]++;
+                    if (rank[i] < rank[j]) {
+                        row[j]++;
                     }
                 }
             }

@@ -298,13 +298,13 @@ class BallotQuery {
                 .execute();
     }
 
-    /** Closed, not cancelled and not yet finalised. */
+    /** Closed, not cancelled, and not yet counted or (with ballots) not yet published. */
     List<Long> dueForFinalising(Instant now) {
         return db.select(VOTE.ID)
                 .from(VOTE)
                 .where(VOTE.CLOSES_AT.le(now.atOffset(ZoneOffset.UTC)))
                 .and(VOTE.CANCELLED.isFalse())
-                .and(VOTE.FINALISED_AT.isNull())
+                .and(VOTE.FINALISED_AT.isNull().or(VOTE.BALLOTS_DATASET.isNull().and(VOTE.BALLOT_COUNT.gt(0))))
                 .orderBy(VOTE.CLOSES_AT)
                 .fetch(VOTE.ID);
     }

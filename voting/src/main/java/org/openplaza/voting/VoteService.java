@@ -75,7 +75,7 @@ public class VoteService {
                 .toList();
     }
 
-    /** Closed votes not counted yet, for the portal's closing job. */
+    /** Closed votes not counted or not published yet, for the portal's counting job. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<Long> dueForCounting() {

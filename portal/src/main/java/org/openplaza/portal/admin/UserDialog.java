@@ -4,11 +4,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import java.util.EnumSet;
 import java.util.Set;
 import org.openplaza.accounts.Account;
@@ -16,12 +18,17 @@ import org.openplaza.accounts.AccountException;
 import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Role;
 
-/** One account, opened by an administrator: roles, verified residency, enabled. */
+/**
+ * One account, opened by an administrator: roles, verified residency with the district and date
+ * of birth checked on the citizen's documents (votes may depend on them), enabled.
+ */
 class UserDialog extends Dialog {
 
     final CheckboxGroup<Role> roles = new CheckboxGroup<>();
     final Checkbox verified = new Checkbox();
     final Checkbox enabled = new Checkbox();
+    final TextField district = new TextField();
+    final DatePicker birthDate = new DatePicker();
     final Button save = new Button();
 
     private final AccountService accounts;
@@ -42,11 +49,25 @@ class UserDialog extends Dialog {
         verified.setId("user-verified");
         verified.setLabel(getTranslation("admin.user.verified"));
         verified.setValue(account.verifiedResident());
+        district.setId("user-district");
+        district.setLabel(getTranslation("admin.user.district"));
+        district.setHelperText(getTranslation("admin.user.district.help"));
+        district.setMaxLength(80);
+        district.setValue(account.district() == null ? "" : account.district());
+        birthDate.setId("user-birth-date");
+        birthDate.setLabel(getTranslation("admin.user.birth-date"));
+        birthDate.setValue(account.birthDate());
+        birthDate.setMax(java.time.LocalDate.now());
         enabled.setId("user-enabled");
         enabled.setLabel(getTranslation("admin.user.enabled"));
         enabled.setValue(account.enabled());
         VerticalLayout body = new VerticalLayout(
-                new Paragraph(account.displayName() + " · " + account.email()), roles, verified, enabled);
+                new Paragraph(account.displayName() + " · " + account.email()),
+                roles,
+                verified,
+                district,
+                birthDate,
+                enabled);
         body.setPadding(false);
         add(body);
         save.setId("user-save");
@@ -66,6 +87,12 @@ class UserDialog extends Dialog {
             }
             if (verified.getValue() != account.verifiedResident()) {
                 accounts.setVerifiedResident(account.id(), verified.getValue());
+            }
+            String place =
+                    district.getValue().isBlank() ? null : district.getValue().strip();
+            if (!java.util.Objects.equals(place, account.district())
+                    || !java.util.Objects.equals(birthDate.getValue(), account.birthDate())) {
+                accounts.setResidence(account.id(), place, birthDate.getValue());
             }
             if (enabled.getValue() != account.enabled()) {
                 accounts.setEnabled(account.id(), enabled.getValue());

@@ -82,6 +82,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(item("nav.catalog", CatalogView.class, VaadinIcon.DATABASE));
         nav.addItem(item("nav.visualisations", VisualisationsView.class, VaadinIcon.BAR_CHART));
         nav.addItem(item("nav.proposals", ProposalsView.class, VaadinIcon.CHECK_SQUARE_O));
+        nav.addItem(item("nav.votes", org.openplaza.portal.votes.VotesView.class, VaadinIcon.CHECK_CIRCLE_O));
         if (authentication.hasRole(Role.OFFICIAL.name())) {
             nav.addItem(item("nav.publish", PublishView.class, VaadinIcon.UPLOAD));
             nav.addItem(item("nav.queue", org.openplaza.portal.proposals.QueueView.class, VaadinIcon.INBOX));

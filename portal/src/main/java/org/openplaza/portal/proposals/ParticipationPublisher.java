@@ -1,34 +1,17 @@
 package org.openplaza.portal.proposals;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.ImportMonitor;
-import org.openplaza.importer.ImportPlan;
 import org.openplaza.portal.config.RunAs;
 import org.openplaza.proposals.ParticipationData;
 import org.openplaza.proposals.ProposalService;
-import org.openplaza.publishing.DatasetMetadata;
-import org.openplaza.publishing.ManagedDataset;
-import org.openplaza.publishing.Organisation;
-import org.openplaza.publishing.PublishingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ParticipationPublisher {
 
-    static final String ORGANISATION = "OpenPlaza participation";
+    static final String ORGANISATION = ParticipationDatasets.ORGANISATION;
     static final String PROPOSALS = "Proposals on OpenPlaza";
     static final String SUPPORTS = "Supports for proposals per day";
     static final String STEPS = "Proposal lifecycles and official answers";
@@ -48,24 +31,19 @@ class ParticipationPublisher {
     private static final Logger log = LoggerFactory.getLogger(ParticipationPublisher.class);
 
     private final ProposalService proposals;
-    private final PublishingService publishing;
+    private final ParticipationDatasets datasets;
     private final RunAs runAs;
     private final boolean onStart;
 
     ParticipationPublisher(
             ProposalService proposals,
-            PublishingService publishing,
+            ParticipationDatasets datasets,
             RunAs runAs,
             @Value("${openplaza.participation.publish-on-start:true}") boolean onStart) {
         this.proposals = proposals;
-        this.publishing = publishing;
+        this.datasets = datasets;
         this.runAs = runAs;
         this.onStart = onStart;
-    }
-
-    private static UsernamePasswordAuthenticationToken system() {
-        return UsernamePasswordAuthenticationToken.authenticated(
-                "openplaza", "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
     }
 
     /** On the first start the datasets are made; afterwards the nightly refresh keeps them current. */
@@ -75,8 +53,8 @@ class ParticipationPublisher {
             return;
         }
         try {
-            runAs.run(system(), () -> {
-                if (dataset(PROPOSALS).isEmpty()) {
+            runAs.run(ParticipationDatasets.system(), () -> {
+                if (datasets.dataset(PROPOSALS).isEmpty()) {
                     publishAll();
                 }
             });
@@ -88,7 +66,7 @@ class ParticipationPublisher {
     @Scheduled(cron = "${openplaza.participation.refresh-cron:0 15 3 * * *}")
     void nightly() {
         try {
-            runAs.run(system(), this::publishAll);
+            runAs.run(ParticipationDatasets.system(), this::publishAll);
         } catch (Exception e) {
             log.error("Participation data could not be refreshed", e);
         }
@@ -102,15 +80,13 @@ class ParticipationPublisher {
         }
         Path dir = Files.createTempDirectory("openplaza-participation");
         try {
-            long organisation = organisation();
             publish(
-                    organisation,
                     PROPOSALS,
                     "Every public proposal on OpenPlaza, from the government and from citizens: status, category,"
                             + " district, dates, supports that count toward the threshold, and comments."
                             + " Refreshed every night.",
                     List.of("participation", "proposals"),
-                    write(
+                    ParticipationDatasets.write(
                             dir.resolve("proposals.csv"),
                             List.of(
                                     "id",
@@ -141,12 +117,11 @@ class ParticipationPublisher {
                                             p.comments()))
                                     .toList()));
             publish(
-                    organisation,
                     SUPPORTS,
                     "How many supports each proposal received on each day (UTC). Who supported is never published."
                             + " Refreshed every night.",
                     List.of("participation", "supports"),
-                    write(
+                    ParticipationDatasets.write(
                             dir.resolve("supports-per-day.csv"),
                             List.of("proposal_id", "day", "supports"),
                             data.supportsPerDay().stream()
@@ -154,12 +129,11 @@ class ParticipationPublisher {
                                             d.proposalId(), d.day().toString(), d.supports()))
                                     .toList()));
             publish(
-                    organisation,
                     STEPS,
                     "Each step of every public proposal's lifecycle with the official answers and their reasons."
                             + " Refreshed every night.",
                     List.of("participation", "answers"),
-                    write(
+                    ParticipationDatasets.write(
                             dir.resolve("lifecycle.csv"),
                             List.of("proposal_id", "at", "from_status", "to_status", "reason"),
                             data.steps().stream()
@@ -185,65 +159,7 @@ class ParticipationPublisher {
         return value == null ? "" : value.toString();
     }
 
-    private static Path write(Path file, List<String> header, List<List<Object>> rows) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter csv = CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader(header.toArray(String[]::new))
-                        .get()
-                        .print(out)) {
-            for (List<Object> row : rows) {
-                csv.printRecord(row);
-            }
-        }
-        return file;
-    }
-
-    private long organisation() {
-        return publishing.myOrganisations().stream()
-                .filter(o -> o.name().equals(ORGANISATION))
-                .map(Organisation::id)
-                .findFirst()
-                .orElseGet(() -> publishing.createOrganisation(ORGANISATION).id());
-    }
-
-    private Optional<ManagedDataset> dataset(String title) {
-        return publishing.managedDatasets().stream()
-                .filter(d -> d.title().equals(title) && d.organisation().equals(ORGANISATION))
-                .findFirst();
-    }
-
-    private void publish(long organisation, String title, String description, List<String> keywords, Path file)
-            throws Exception {
-        if (Files.readAllLines(file, StandardCharsets.UTF_8).size() < 2) {
-            return; // nothing to publish yet: a dataset starts with its first row
-        }
-        Optional<ManagedDataset> existing = dataset(title);
-        long id = existing.isPresent()
-                ? existing.get().id()
-                : publishing.createDataset(new DatasetMetadata(
-                        organisation,
-                        title,
-                        description,
-                        null,
-                        null,
-                        Set.of("GOVE"),
-                        keywords,
-                        "CC-BY-4.0",
-                        "DAILY",
-                        null,
-                        LocalDate.now(),
-                        null,
-                        "en"));
-        publishing.importVersion(
-                id,
-                file,
-                file.getFileName().toString(),
-                ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
-                List.of(),
-                new ImportMonitor());
-        if (existing.isEmpty() || !"PUBLISHED".equals(existing.get().state())) {
-            publishing.publish(id);
-        }
+    private void publish(String title, String description, List<String> keywords, Path file) throws Exception {
+        datasets.publish(title, description, keywords, "DAILY", file, plan -> plan);
     }
 }

@@ -75,6 +75,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
     private final VisualisationService visualisations;
     private final DatasetReader datasets;
     private final Clock clock;
+    private final org.openplaza.voting.VoteService votes;
     private String title = "";
     private long id;
 
@@ -84,13 +85,15 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             ModerationService moderation,
             VisualisationService visualisations,
             DatasetReader datasets,
-            Clock clock) {
+            Clock clock,
+            org.openplaza.voting.VoteService votes) {
         this.proposals = proposals;
         this.discussion = discussion;
         this.moderation = moderation;
         this.visualisations = visualisations;
         this.datasets = datasets;
         this.clock = clock;
+        this.votes = votes;
         setMaxWidth("1100px");
     }
 
@@ -153,6 +156,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             add(body);
         }
         add(evidence(p));
+        votesOn(p);
         officialActions(p);
         add(lifecycle(p), updates(), revisions(p));
         if (p.status() != ProposalStatus.DRAFT) {
@@ -309,6 +313,25 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         return box;
     }
 
+    /** The votes held on the proposal, with links to their pages. */
+    private void votesOn(Proposal p) {
+        var held = votes.forProposal(p.id());
+        if (held.isEmpty()) {
+            return;
+        }
+        add(new H2(getTranslation("proposal.votes")));
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        list.setId("proposal-votes");
+        for (var vote : held) {
+            Anchor link = new Anchor("vote/" + vote.id(), vote.question());
+            list.add(new com.vaadin.flow.component.html.ListItem(
+                    link,
+                    new Span(
+                            " — " + getTranslation("votes.state." + vote.state().name()))));
+        }
+        add(list);
+    }
+
     private void officialActions(Proposal p) {
         if (!hasRole("OFFICIAL") || p.hidden()) {
             return;
@@ -320,6 +343,18 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             answer.setId("proposal-answer");
             answer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(answer);
+        }
+        if (p.status() == ProposalStatus.SCHEDULED
+                && votes.forProposal(p.id()).stream()
+                        .allMatch(v -> v.state() == org.openplaza.voting.VoteInfo.State.CANCELLED)) {
+            Button vote = new Button(
+                    getTranslation("proposal.open-vote"),
+                    e -> getUI().ifPresent(ui -> ui.navigate(
+                            "votes/new",
+                            com.vaadin.flow.router.QueryParameters.of("proposal", String.valueOf(p.id())))));
+            vote.setId("proposal-open-vote");
+            vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(vote);
         }
         if (p.status() == ProposalStatus.SCHEDULED) {
             Button result = new Button(getTranslation("proposal.result"), e -> openResult(p));

@@ -155,7 +155,8 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
         }
         Grid<OpenVote> voteGrid = new Grid<>();
         voteGrid.setId("open-votes");
-        voteGrid.addColumn(OpenVote::question).setHeader(getTranslation("proposals.column.question"));
+        voteGrid.addComponentColumn(v -> new com.vaadin.flow.component.html.Anchor("vote/" + v.id(), v.question()))
+                .setHeader(getTranslation("proposals.column.question"));
         voteGrid.addColumn(v -> Formats.dateTime(v.closesAt(), getLocale()))
                 .setHeader(getTranslation("proposals.column.closes"));
         voteGrid.setItems(open);

@@ -216,6 +216,27 @@ abstract class BrowserTest {
         waitForVaadin();
     }
 
+    /** Signs the browser out and in as someone else. */
+    void switchTo(String username, String password) {
+        driver.manage().deleteAllCookies();
+        signIn(username, password);
+    }
+
+    /** Waits until the element exists and its text contains this. */
+    void waitFor(String css, String text) {
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage(() -> css + " reads " + (present(css) ? find(css).getText() : "nothing"))
+                .until(d -> present(css) && find(css).getText().contains(text));
+    }
+
+    /** An administrator, for setting up what a test needs through the services. */
+    static org.springframework.security.authentication.UsernamePasswordAuthenticationToken admin() {
+        return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                "admin",
+                "n/a",
+                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
+    }
+
     void signIn(String username, String password) {
         open("/login");
         find("#vaadinLoginUsername input").sendKeys(username);

@@ -14,8 +14,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
  * A citizen writes a proposal that links a visualisation and publishes it; two other verified
@@ -42,22 +40,6 @@ class ProposalIT extends BrowserTest {
                 .id();
         runAs.run(admin(), () -> accounts.setVerifiedResident(id, true));
         return username;
-    }
-
-    private static UsernamePasswordAuthenticationToken admin() {
-        return UsernamePasswordAuthenticationToken.authenticated(
-                "admin", "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
-    }
-
-    private void switchTo(String username, String password) {
-        driver.manage().deleteAllCookies();
-        signIn(username, password);
-    }
-
-    private void waitFor(String css, String text) {
-        new WebDriverWait(driver, TIMEOUT)
-                .withMessage(() -> css + " reads " + (present(css) ? find(css).getText() : "nothing"))
-                .until(d -> present(css) && find(css).getText().contains(text));
     }
 
     @Test

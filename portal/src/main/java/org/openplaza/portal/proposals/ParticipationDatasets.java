@@ -1,0 +1,129 @@
+package org.openplaza.portal.proposals;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.openplaza.importer.CsvAnalyzer;
+import org.openplaza.importer.ImportMonitor;
+import org.openplaza.importer.ImportPlan;
+import org.openplaza.publishing.DatasetMetadata;
+import org.openplaza.publishing.ManagedDataset;
+import org.openplaza.publishing.Organisation;
+import org.openplaza.publishing.PublishingService;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Datasets of the "OpenPlaza participation" organisation, published by the portal itself (the
+ * system actor {@code openplaza}): a CSV file becomes a new version of the dataset with its title,
+ * which is created and published the first time.
+ */
+@Component
+public class ParticipationDatasets {
+
+    public static final String ORGANISATION = "OpenPlaza participation";
+
+    private final PublishingService publishing;
+
+    ParticipationDatasets(PublishingService publishing) {
+        this.publishing = publishing;
+    }
+
+    /** The portal as the publisher of its own data. */
+    public static Authentication system() {
+        return UsernamePasswordAuthenticationToken.authenticated(
+                "openplaza", "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
+    }
+
+    /** A CSV printer on a new UTF-8 file with the header. */
+    public static CSVPrinter csv(Path file, List<String> header) throws IOException {
+        Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader(header.toArray(String[]::new))
+                .get()
+                .print(out);
+    }
+
+    public static Path write(Path file, List<String> header, List<List<Object>> rows) throws IOException {
+        try (CSVPrinter csv = csv(file, header)) {
+            for (List<Object> row : rows) {
+                csv.printRecord(row);
+            }
+        }
+        return file;
+    }
+
+    public Optional<ManagedDataset> dataset(String title) {
+        return publishing.managedDatasets().stream()
+                .filter(d -> d.title().equals(title) && d.organisation().equals(ORGANISATION))
+                .findFirst();
+    }
+
+    /**
+     * Imports the file as the dataset's next version (columns as detected, or as {@code plan}
+     * makes them), creating and publishing the dataset the first time. A file with no row is
+     * skipped: a dataset starts with its first row. Returns the dataset's name in addresses.
+     */
+    public Optional<String> publish(
+            String title,
+            String description,
+            List<String> keywords,
+            String frequency,
+            Path file,
+            UnaryOperator<ImportPlan> plan)
+            throws Exception {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            if (lines.limit(2).count() < 2) {
+                return Optional.empty();
+            }
+        }
+        Optional<ManagedDataset> existing = dataset(title);
+        long id = existing.isPresent()
+                ? existing.get().id()
+                : publishing.createDataset(new DatasetMetadata(
+                        organisation(),
+                        title,
+                        description,
+                        null,
+                        null,
+                        Set.of("GOVE"),
+                        keywords,
+                        "CC-BY-4.0",
+                        frequency,
+                        null,
+                        LocalDate.now(),
+                        null,
+                        "en"));
+        publishing.importVersion(
+                id,
+                file,
+                file.getFileName().toString(),
+                plan.apply(ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT))),
+                List.of(),
+                new ImportMonitor());
+        if (existing.isEmpty() || !"PUBLISHED".equals(existing.get().state())) {
+            publishing.publish(id);
+        }
+        return dataset(title).map(ManagedDataset::slug);
+    }
+
+    private long organisation() {
+        return publishing.myOrganisations().stream()
+                .filter(o -> o.name().equals(ORGANISATION))
+                .map(Organisation::id)
+                .findFirst()
+                .orElseGet(() -> publishing.createOrganisation(ORGANISATION).id());
+    }
+}

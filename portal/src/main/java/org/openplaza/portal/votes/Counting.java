@@ -1,0 +1,163 @@
+package org.openplaza.portal.votes;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.portal.config.RunAs;
+import org.openplaza.portal.proposals.ParticipationDatasets;
+import org.openplaza.voting.BallotService;
+import org.openplaza.voting.Results;
+import org.openplaza.voting.VoteInfo;
+import org.openplaza.voting.VoteService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts votes in the background with their progress. When a vote closes (at its time, found by a
+ * job every few seconds, or early by an official) it is counted once as the official who opened it,
+ * which moves its proposal, and its ballots are published to the catalogue. Results of counted
+ * votes are kept for a few minutes, so a large vote is not recounted for every reader.
+ */
+@Component
+public class Counting {
+
+    /** How far a count has come; {@code failed} when it stopped on an error. */
+    public record Progress(long done, long total, boolean failed) {
+        public double fraction() {
+            return total == 0 ? 0 : Math.min(1, (double) done / total);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Counting.class);
+    private static final long KEEP_MILLIS = 5 * 60_000;
+
+    private record Kept(Results results, long at) {}
+
+    private final BallotService ballots;
+    private final VoteService votes;
+    private final BallotPublisher publisher;
+    private final RunAs runAs;
+    private final Map<Long, Progress> running = new ConcurrentHashMap<>();
+    private final Map<Long, Kept> kept = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Kept> eldest) {
+            return size() > 32;
+        }
+    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "vote-counting");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Counting(BallotService ballots, VoteService votes, BallotPublisher publisher, RunAs runAs) {
+        this.ballots = ballots;
+        this.votes = votes;
+        this.publisher = publisher;
+        this.runAs = runAs;
+    }
+
+    /** The results of a counted vote if they are at hand; otherwise starts counting. */
+    public Optional<Results> results(long voteId) {
+        Kept k = kept.get(voteId);
+        if (k != null && System.currentTimeMillis() - k.at() < KEEP_MILLIS) {
+            return Optional.of(k.results());
+        }
+        start(voteId);
+        return Optional.empty();
+    }
+
+    /** Forgets the kept results, so the next reader gets a fresh count and chain check. */
+    public void forget(long voteId) {
+        kept.remove(voteId);
+    }
+
+    public @Nullable Progress progress(long voteId) {
+        return running.get(voteId);
+    }
+
+    /** Starts counting a closed vote unless a count of it is under way. */
+    public void start(long voteId) {
+        boolean[] mine = new boolean[1];
+        running.compute(voteId, (id, previous) -> {
+            mine[0] = previous == null || previous.failed();
+            return mine[0] ? new Progress(0, 0, false) : previous;
+        });
+        if (!mine[0]) {
+            return;
+        }
+        executor.submit(() -> {
+            try {
+                Results results = count(voteId);
+                kept.put(voteId, new Kept(results, System.currentTimeMillis()));
+                running.remove(voteId);
+            } catch (Exception e) {
+                log.error("Vote {} could not be counted", voteId, e);
+                running.put(voteId, new Progress(0, 0, true));
+            }
+        });
+    }
+
+    private Results count(long voteId) throws Exception {
+        BallotService.Progress progress = (done, total) -> running.put(voteId, new Progress(done, total, false));
+        VoteInfo vote =
+                as(ParticipationDatasets.system(), () -> votes.find(voteId).orElseThrow());
+        Results results;
+        if (vote.finalisedAt() == null) {
+            var opener = UsernamePasswordAuthenticationToken.authenticated(
+                    vote.openedBy() == null ? "openplaza" : vote.openedBy(),
+                    "n/a",
+                    AuthorityUtils.createAuthorityList("ROLE_OFFICIAL"));
+            Optional<Results> counted = as(opener, () -> ballots.finalise(voteId, progress));
+            results = counted.isPresent() ? counted.get() : as(opener, () -> ballots.results(voteId, progress));
+        } else {
+            results = as(ParticipationDatasets.system(), () -> ballots.results(voteId, progress));
+        }
+        VoteInfo counted =
+                as(ParticipationDatasets.system(), () -> votes.find(voteId).orElseThrow());
+        if (counted.ballotsDataset() == null && counted.headHash() != null) {
+            runAs.run(ParticipationDatasets.system(), () -> {
+                Optional<String> name = publisher.publish(counted);
+                if (name.isPresent()) {
+                    ballots.recordPublication(voteId, name.get());
+                    publisher.publishVotes();
+                    log.info("Ballots of vote {} published as {}", voteId, name.get());
+                }
+            });
+        }
+        return results;
+    }
+
+    /** Work that returns a value, run as someone. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private <T> T as(org.springframework.security.core.Authentication user, Call<T> call) throws Exception {
+        Object[] out = new Object[1];
+        runAs.run(user, () -> out[0] = call.call());
+        @SuppressWarnings("unchecked")
+        T result = (T) out[0];
+        return result;
+    }
+
+    /** Votes that closed at their time are counted without anybody asking. */
+    @Scheduled(fixedDelayString = "${openplaza.votes.count-every:PT15S}", initialDelayString = "PT10S")
+    void countClosed() {
+        try {
+            runAs.run(
+                    ParticipationDatasets.system(), () -> votes.dueForCounting().forEach(this::start));
+        } catch (Exception e) {
+            log.error("Closed votes could not be listed for counting", e);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.openplaza.portal.votes;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.dom.Element;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import org.openplaza.charts.ChartOptions;
+import org.openplaza.charts.ChartType;
+import org.openplaza.datastore.Grouped;
+import org.openplaza.portal.charts.ChartNumbers;
+import org.openplaza.portal.charts.EChart;
+import org.openplaza.voting.Method;
+import org.openplaza.voting.Results;
+import org.openplaza.voting.count.Budget;
+import org.openplaza.voting.count.InstantRunoff;
+import org.openplaza.voting.count.Schulze;
+
+/**
+ * The results of a counted vote: turnout against the electorate, quorum and threshold, the votes
+ * per option, and what the method adds (the instant-runoff rounds with a chart of transfers and
+ * the Schulze pairwise matrix, or the funded projects against the budget), each chart with its
+ * numbers as a table, and the check of the ballot chain.
+ */
+class ResultsPanel extends VerticalLayout {
+
+    ResultsPanel(Results results) {
+        setPadding(false);
+        setId("results");
+        add(new H2(getTranslation("results.title")));
+        NumberFormat percent = NumberFormat.getPercentInstance(getLocale());
+        percent.setMaximumFractionDigits(1);
+        Paragraph outcome =
+                new Paragraph(getTranslation(results.carried() ? "results.carried" : "results.not-carried"));
+        outcome.setId("results-outcome");
+        outcome.addClassName(results.carried() ? "success" : "error");
+        add(outcome);
+        if (results.leading() != null) {
+            Paragraph leading = new Paragraph(
+                    getTranslation("results.leading", results.leading(), percent.format(results.leadingShare())));
+            leading.setId("results-leading");
+            add(leading);
+        }
+        Paragraph turnout = new Paragraph(getTranslation(
+                "results.turnout", results.turnout(), results.electorate(), percent.format(results.turnoutShare())));
+        turnout.setId("results-turnout");
+        add(turnout);
+        if (results.quorumMet() != null) {
+            add(new Paragraph(getTranslation(
+                    results.quorumMet() ? "results.quorum-met" : "results.quorum-missed",
+                    results.rules().quorumPercent())));
+        }
+        if (results.thresholdMet() != null) {
+            add(new Paragraph(getTranslation(
+                    results.thresholdMet() ? "results.threshold-met" : "results.threshold-missed",
+                    results.rules().thresholdPercent())));
+        }
+        add(chart(
+                "results-votes",
+                getTranslation(results.method() == Method.RANKED ? "results.first-preferences" : "results.votes"),
+                ChartType.BAR_HORIZONTAL,
+                new Grouped(
+                        results.options(),
+                        List.of(new Grouped.Series(
+                                getTranslation("results.votes-series"),
+                                results.options().stream()
+                                        .map(o -> (Double)
+                                                (double) results.votes().get(o))
+                                        .toList()))),
+                getTranslation("results.option")));
+        if (results.runoff() != null) {
+            add(runoff(results.runoff()));
+        }
+        if (results.schulze() != null) {
+            add(schulze(results.schulze()));
+        }
+        if (results.budget() != null) {
+            add(budget(results.budget()));
+        }
+        Paragraph chain = new Paragraph(
+                results.chain().intact()
+                        ? getTranslation(
+                                "results.chain-intact",
+                                results.chain().ballots(),
+                                results.chain().headHash())
+                        : getTranslation("results.chain-broken", results.chain().firstBadPosition()));
+        chain.setId("results-chain");
+        chain.addClassName(results.chain().intact() ? "hash" : "error");
+        add(chain);
+    }
+
+    private Component runoff(InstantRunoff.Result runoff) {
+        Div box = new Div();
+        H3 heading = new H3(getTranslation("results.irv"));
+        Paragraph winner = new Paragraph(
+                runoff.winner() == null
+                        ? getTranslation("results.irv-none")
+                        : getTranslation(
+                                "results.irv-winner",
+                                runoff.winner(),
+                                runoff.rounds().size()));
+        winner.setId("results-irv-winner");
+        List<String> rounds = new ArrayList<>();
+        for (int i = 0; i < runoff.rounds().size(); i++) {
+            rounds.add(getTranslation("results.round", i + 1));
+        }
+        List<String> options = new ArrayList<>(runoff.rounds().get(0).votes().keySet());
+        List<Grouped.Series> series = new ArrayList<>();
+        for (String option : options) {
+            series.add(new Grouped.Series(
+                    option,
+                    runoff.rounds().stream()
+                            .map(r -> r.votes().containsKey(option)
+                                    ? (Double) (double) r.votes().get(option)
+                                    : null)
+                            .toList()));
+        }
+        series.add(new Grouped.Series(
+                getTranslation("results.exhausted"),
+                runoff.rounds().stream()
+                        .map(r -> (Double) (double) r.exhausted())
+                        .toList()));
+        UnorderedList steps = new UnorderedList();
+        steps.setId("results-irv-rounds");
+        for (int i = 0; i < runoff.rounds().size(); i++) {
+            InstantRunoff.Round round = runoff.rounds().get(i);
+            steps.add(new ListItem(getTranslation("results.round", i + 1) + ": "
+                    + String.join(
+                            ", ",
+                            round.votes().entrySet().stream()
+                                    .map(e -> e.getKey() + " " + e.getValue())
+                                    .toList())
+                    + (round.eliminated() == null
+                            ? ""
+                            : " — " + getTranslation("results.eliminated", round.eliminated()))));
+        }
+        box.add(
+                heading,
+                winner,
+                steps,
+                chart(
+                        "results-irv-chart",
+                        getTranslation("results.irv-chart"),
+                        ChartType.BAR_STACKED_HORIZONTAL,
+                        new Grouped(rounds, series),
+                        getTranslation("results.round-column")));
+        return box;
+    }
+
+    private Component schulze(Schulze.Result schulze) {
+        Div box = new Div();
+        Paragraph winners =
+                new Paragraph(getTranslation("results.schulze-winner", String.join(", ", schulze.winners())));
+        winners.setId("results-schulze-winner");
+        Paragraph ranking =
+                new Paragraph(getTranslation("results.schulze-ranking", String.join(" > ", schulze.ranking())));
+        box.add(new H3(getTranslation("results.schulze")), winners, ranking);
+        // the pairwise matrix as a table: row option preferred to column option by that many ballots
+        Element table = new Element("table");
+        table.setAttribute("id", "results-matrix");
+        table.getClassList().add("matrix");
+        table.appendChild(new Element("caption").setText(getTranslation("results.matrix-caption")));
+        Element head = new Element("tr");
+        head.appendChild(new Element("td"));
+        for (String option : schulze.options()) {
+            head.appendChild(new Element("th").setAttribute("scope", "col").setText(option));
+        }
+        table.appendChild(head);
+        for (int i = 0; i < schulze.options().size(); i++) {
+            Element row = new Element("tr");
+            row.appendChild(new Element("th")
+                    .setAttribute("scope", "row")
+                    .setText(schulze.options().get(i)));
+            for (int j = 0; j < schulze.options().size(); j++) {
+                row.appendChild(new Element("td").setText(i == j ? "—" : String.valueOf(schulze.pairwise()[i][j])));
+            }
+            table.appendChild(row);
+        }
+        Div matrix = new Div();
+        matrix.getElement().appendChild(table);
+        List<Grouped.Series> rows = new ArrayList<>();
+        for (int i = 0; i < schulze.options().size(); i++) {
+            List<Double> values = new ArrayList<>();
+            for (int j = 0; j < schulze.options().size(); j++) {
+                values.add(i == j ? null : (double) schulze.pairwise()[i][j]);
+            }
+            rows.add(new Grouped.Series(schulze.options().get(i), values));
+        }
+        String title = getTranslation("results.matrix-chart");
+        EChart heat =
+                new EChart(title, ChartOptions.build(ChartType.HEATMAP, new Grouped(schulze.options(), rows), title));
+        heat.setId("results-matrix-chart");
+        heat.setHeight("360px");
+        box.add(matrix, heat);
+        return box;
+    }
+
+    private Component budget(Budget.Result budget) {
+        Div box = new Div();
+        NumberFormat money = NumberFormat.getIntegerInstance(getLocale());
+        Paragraph spent = new Paragraph(
+                getTranslation("results.budget-spent", money.format(budget.spent()), money.format(budget.left())));
+        spent.setId("results-budget");
+        UnorderedList funded = new UnorderedList();
+        funded.setId("results-funded");
+        for (Budget.Project project : budget.funded()) {
+            funded.add(new ListItem(getTranslation(
+                    "results.funded-project", project.name(), money.format(project.cost()), project.votes())));
+        }
+        List<Budget.Project> all = new ArrayList<>(budget.funded());
+        all.addAll(budget.unfunded());
+        box.add(
+                new H3(getTranslation("results.funded")),
+                spent,
+                funded,
+                chart(
+                        "results-budget-chart",
+                        getTranslation("results.budget-chart"),
+                        ChartType.BAR_STACKED_HORIZONTAL,
+                        new Grouped(
+                                all.stream().map(Budget.Project::name).toList(),
+                                List.of(
+                                        new Grouped.Series(
+                                                getTranslation("results.funded-series"),
+                                                all.stream()
+                                                        .map(p ->
+                                                                budget.funded().contains(p)
+                                                                        ? (Double) (double) p.cost()
+                                                                        : null)
+                                                        .toList()),
+                                        new Grouped.Series(
+                                                getTranslation("results.unfunded-series"),
+                                                all.stream()
+                                                        .map(p ->
+                                                                budget.funded().contains(p)
+                                                                        ? null
+                                                                        : (Double) (double) p.cost())
+                                                        .toList()))),
+                        getTranslation("results.project")));
+        return box;
+    }
+
+    private Component chart(String id, String title, ChartType type, Grouped data, String dimension) {
+        EChart chart = new EChart(title, ChartOptions.build(type, data, title));
+        chart.setId(id);
+        chart.setHeight(Math.max(200, ChartOptions.height(type, data)) + "px");
+        ChartNumbers numbers = new ChartNumbers();
+        numbers.show(data, dimension, getLocale());
+        Details table = new Details(getTranslation("chart.as-table"), numbers);
+        VerticalLayout box = new VerticalLayout(new H3(title), chart, table);
+        box.setPadding(false);
+        return box;
+    }
+}

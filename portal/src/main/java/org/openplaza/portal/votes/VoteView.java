@@ -1,0 +1,535 @@
+package org.openplaza.portal.votes;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.openplaza.platform.Refusal;
+import org.openplaza.portal.layout.Formats;
+import org.openplaza.portal.layout.ReasonDialog;
+import org.openplaza.portal.security.RecentSignIn;
+import org.openplaza.voting.BallotService;
+import org.openplaza.voting.Method;
+import org.openplaza.voting.Receipt;
+import org.openplaza.voting.Results;
+import org.openplaza.voting.Standing;
+import org.openplaza.voting.VoteInfo;
+import org.openplaza.voting.VoteService;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * A vote's page. While it is open: the question, its rules, the turnout and the live head of the
+ * ballot chain, and for an eligible citizen the ballot, a confirmation (with the password asked
+ * again after 30 minutes), then the receipt. Once it closes: the count with its progress, the
+ * results, the published ballots, a recount from them and looking up a receipt. Officials close a
+ * vote early or cancel it with a reason.
+ */
+@Route("vote")
+@AnonymousAllowed
+public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final VoteService votes;
+    private final BallotService ballots;
+    private final Counting counting;
+    private final Recount recount;
+    private final RecentSignIn recentSignIn;
+    private String title = "";
+    private long id;
+    private com.vaadin.flow.shared.Registration poll;
+
+    public VoteView(
+            VoteService votes, BallotService ballots, Counting counting, Recount recount, RecentSignIn recentSignIn) {
+        this.votes = votes;
+        this.ballots = ballots;
+        this.counting = counting;
+        this.recount = recount;
+        this.recentSignIn = recentSignIn;
+        setMaxWidth("1000px");
+    }
+
+    private static boolean hasRole(String role) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long voteId) {
+        id = voteId;
+        VoteInfo vote = votes.find(voteId).orElseThrow(NotFoundException::new);
+        title = vote.question();
+        render(vote);
+    }
+
+    private void reload() {
+        render(votes.find(id).orElseThrow(NotFoundException::new));
+    }
+
+    private void render(VoteInfo vote) {
+        removeAll();
+        H1 heading = new H1(vote.question());
+        heading.setId("vote-heading");
+        add(heading, facts(vote));
+        if (vote.proposalId() != null) {
+            add(new Anchor("proposal/" + vote.proposalId(), getTranslation("vote.proposal-link")));
+        }
+        if (hasRole("OFFICIAL")) {
+            add(officialActions(vote));
+        }
+        switch (vote.state()) {
+            case UPCOMING ->
+                add(new Paragraph(getTranslation("vote.upcoming", Formats.dateTime(vote.opensAt(), getLocale()))));
+            case OPEN -> {
+                add(live(vote));
+                add(ballotArea(vote));
+            }
+            case CLOSED -> {
+                if (vote.closedEarlyReason() != null) {
+                    add(new Paragraph(getTranslation("vote.closed-early", vote.closedEarlyReason())));
+                }
+                add(closed(vote));
+            }
+            case CANCELLED -> {
+                Paragraph cancelled = new Paragraph(getTranslation("vote.cancelled", vote.cancelReason()));
+                cancelled.setId("vote-cancelled");
+                cancelled.addClassName("error");
+                add(cancelled);
+            }
+        }
+    }
+
+    private Div facts(VoteInfo vote) {
+        Div facts = new Div();
+        facts.setId("vote-facts");
+        facts.add(new Paragraph(getTranslation("vote.method." + vote.method().name())
+                + (vote.method() == Method.APPROVAL && vote.maxChoices() != null
+                        ? " " + getTranslation("vote.method.up-to", vote.maxChoices())
+                        : "")));
+        facts.add(new Paragraph(getTranslation(
+                "vote.window",
+                Formats.dateTime(vote.opensAt(), getLocale()),
+                Formats.dateTime(vote.closesAt(), getLocale()))));
+        String who = getTranslation("vote.eligible.verified");
+        if (!vote.eligibility().districts().isEmpty()) {
+            who += " "
+                    + getTranslation(
+                            "vote.eligible.districts",
+                            String.join(", ", vote.eligibility().districts()));
+        }
+        if (vote.eligibility().minAge() != null) {
+            who += " " + getTranslation("vote.eligible.age", vote.eligibility().minAge());
+        }
+        Paragraph eligible = new Paragraph(who);
+        eligible.setId("vote-eligibility");
+        facts.add(eligible);
+        if (vote.rules().quorumPercent() != null) {
+            facts.add(new Paragraph(
+                    getTranslation("vote.rule.quorum", vote.rules().quorumPercent())));
+        }
+        if (vote.rules().thresholdPercent() != null) {
+            facts.add(new Paragraph(
+                    getTranslation("vote.rule.threshold", vote.rules().thresholdPercent())));
+        }
+        if (vote.allowChange()) {
+            facts.add(new Paragraph(getTranslation("vote.rule.change")));
+        }
+        return facts;
+    }
+
+    private Div live(VoteInfo vote) {
+        Div live = new Div();
+        Paragraph turnout = new Paragraph(getTranslation("vote.turnout", vote.turnout()));
+        turnout.setId("vote-turnout");
+        Paragraph head = new Paragraph(getTranslation(
+                "vote.head", vote.headHash() == null ? getTranslation("vote.head-empty") : vote.headHash()));
+        head.setId("vote-head");
+        head.addClassName("hash");
+        Paragraph secrecy = new Paragraph(getTranslation("vote.only-turnout"));
+        secrecy.addClassName("hint");
+        live.add(turnout, head, secrecy);
+        return live;
+    }
+
+    private HorizontalLayout officialActions(VoteInfo vote) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (vote.state() == VoteInfo.State.OPEN) {
+            Button close = new Button(
+                    getTranslation("vote.close-early"),
+                    e -> ReasonDialog.open(
+                            getTranslation("vote.close-early"),
+                            getTranslation("vote.reason"),
+                            getTranslation("vote.close-early"),
+                            "vote-close-reason",
+                            2000,
+                            false,
+                            reason -> ballots.closeEarly(id, reason),
+                            () -> {
+                                counting.start(id);
+                                reload();
+                            }));
+            close.setId("vote-close");
+            actions.add(close);
+        }
+        if ((vote.state() == VoteInfo.State.OPEN || vote.state() == VoteInfo.State.UPCOMING)) {
+            Button cancel = new Button(
+                    getTranslation("vote.cancel"),
+                    e -> ReasonDialog.open(
+                            getTranslation("vote.cancel"),
+                            getTranslation("vote.reason"),
+                            getTranslation("vote.cancel"),
+                            "vote-cancel-reason",
+                            2000,
+                            true,
+                            reason -> ballots.cancel(id, reason),
+                            this::reload));
+            cancel.setId("vote-cancel");
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(cancel);
+        }
+        return actions;
+    }
+
+    private Div ballotArea(VoteInfo vote) {
+        Div area = new Div();
+        area.setId("ballot-area");
+        area.add(new H2(getTranslation("vote.ballot")));
+        Standing standing = ballots.standing(id);
+        switch (standing) {
+            case ELIGIBLE -> {
+                BallotForm form = new BallotForm(vote);
+                Button cast = new Button(
+                        getTranslation("vote.cast"),
+                        e -> confirm(form, secret -> ballots.cast(id, form.choices()), null));
+                cast.setId("vote-cast");
+                cast.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                area.add(form, cast);
+            }
+            case VOTED -> {
+                Paragraph voted = new Paragraph(getTranslation("vote.standing.VOTED"));
+                voted.setId("vote-standing");
+                area.add(voted);
+                if (vote.allowChange()) {
+                    area.add(changeForm(vote));
+                }
+            }
+            default -> {
+                Paragraph why = new Paragraph(getTranslation("vote.standing." + standing.name()));
+                why.setId("vote-standing");
+                area.add(why);
+                if (standing == Standing.SIGN_IN) {
+                    area.add(new Anchor("login", getTranslation("nav.sign-in")));
+                }
+            }
+        }
+        return area;
+    }
+
+    private Div changeForm(VoteInfo vote) {
+        Div change = new Div();
+        change.add(new H2(getTranslation("vote.change")));
+        TextField secret = new TextField(getTranslation("vote.change.secret"));
+        secret.setId("vote-change-secret");
+        secret.setWidth("24em");
+        BallotForm form = new BallotForm(vote);
+        Button go = new Button(
+                getTranslation("vote.change.cast"),
+                e -> confirm(form, unused -> ballots.change(id, secret.getValue(), form.choices()), secret));
+        go.setId("vote-change");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        change.add(new Paragraph(getTranslation("vote.change.help")), secret, form, go);
+        return change;
+    }
+
+    /** Something that casts a ballot and gives its receipt. */
+    @FunctionalInterface
+    private interface Casting {
+        Receipt cast(String unused);
+    }
+
+    /** Confirmation, then the password if the sign-in is old, then the ballot. */
+    private void confirm(BallotForm form, Casting casting, TextField secretField) {
+        if (form.choices().isEmpty()) {
+            showRefusal(form, "vote.error.empty");
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("vote.confirm.title"));
+        dialog.add(form.summary(), new Paragraph(getTranslation("vote.confirm.final")));
+        Button yes = new Button(getTranslation("vote.confirm.cast"), e -> {
+            dialog.close();
+            withFreshPassword(() -> castNow(form, casting, secretField));
+        });
+        yes.setId("vote-confirm");
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button no = new Button(getTranslation("vote.confirm.back"), e -> dialog.close());
+        no.setId("vote-confirm-back");
+        dialog.getFooter().add(no, yes);
+        dialog.open();
+    }
+
+    private void withFreshPassword(Runnable then) {
+        if (recentSignIn.fresh()) {
+            then.run();
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("reauth.title"));
+        PasswordField password = new PasswordField(getTranslation("reauth.password"));
+        password.setId("reauth-password");
+        Button go = new Button(getTranslation("reauth.confirm"), e -> {
+            try {
+                recentSignIn.confirm(password.getValue());
+                dialog.close();
+                then.run();
+            } catch (AuthenticationException ex) {
+                password.setErrorMessage(getTranslation("reauth.wrong"));
+                password.setInvalid(true);
+            }
+        });
+        go.setId("reauth-confirm");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph(getTranslation("reauth.why")), password);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), go);
+        dialog.open();
+        password.focus();
+    }
+
+    private void castNow(BallotForm form, Casting casting, TextField secretField) {
+        try {
+            Receipt receipt = casting.cast("");
+            removeAll();
+            VoteInfo vote = votes.find(id).orElseThrow();
+            add(new H1(vote.question()), receipt(receipt), live(vote));
+        } catch (Refusal refusal) {
+            if (secretField != null && "vote.error.wrong-secret".equals(refusal.messageKey())) {
+                secretField.setErrorMessage(getTranslation(refusal.messageKey()));
+                secretField.setInvalid(true);
+            } else {
+                showRefusal(form, refusal.messageKey(), refusal.arguments().toArray());
+            }
+        }
+    }
+
+    private void showRefusal(BallotForm form, String key, Object... arguments) {
+        form.getChildren()
+                .filter(c -> c.getId().orElse("").equals("ballot-error"))
+                .findFirst()
+                .ifPresent(form::remove);
+        Paragraph error = new Paragraph(getTranslation(key, arguments));
+        error.setId("ballot-error");
+        error.addClassName("error");
+        error.getElement().setAttribute("role", "alert");
+        form.add(error);
+    }
+
+    private Div receipt(Receipt receipt) {
+        Div box = new Div();
+        box.setId("vote-receipt-box");
+        box.add(new H2(getTranslation("vote.receipt.title")));
+        box.add(new Paragraph(getTranslation("vote.receipt.counted")));
+        Paragraph code = new Paragraph(getTranslation("vote.receipt.code"));
+        Span value = new Span(receipt.code());
+        value.setId("vote-receipt");
+        value.addClassName("hash");
+        code.add(new Span(" "), value);
+        box.add(code, new Paragraph(getTranslation("vote.receipt.help")));
+        if (receipt.changeSecret() != null) {
+            Paragraph secret = new Paragraph(getTranslation("vote.receipt.secret"));
+            Span secretValue = new Span(receipt.changeSecret());
+            secretValue.setId("vote-secret");
+            secretValue.addClassName("hash");
+            secret.add(new Span(" "), secretValue);
+            box.add(secret, new Paragraph(getTranslation("vote.receipt.secret-help")));
+        }
+        return box;
+    }
+
+    private Div closed(VoteInfo vote) {
+        Div area = new Div();
+        area.setId("vote-closed");
+        Optional<Results> results = counting.results(id);
+        if (results.isEmpty()) {
+            Counting.Progress progress = counting.progress(id);
+            if (progress != null && progress.failed()) {
+                Paragraph failed = new Paragraph(getTranslation("results.failed"));
+                failed.addClassName("error");
+                area.add(failed);
+                return area;
+            }
+            Paragraph counting = new Paragraph(getTranslation(
+                    "results.counting",
+                    progress == null ? 0 : progress.done(),
+                    progress == null ? 0 : progress.total()));
+            counting.setId("results-counting");
+            ProgressBar bar = new ProgressBar(0, 1, progress == null ? 0 : progress.fraction());
+            bar.getElement().setAttribute("aria-labelledby", "results-counting");
+            area.add(counting, bar);
+            UI ui = UI.getCurrent();
+            ui.setPollInterval(700);
+            if (poll == null) {
+                poll = ui.addPollListener(e -> {
+                    if (this.counting.progress(id) == null
+                            || this.counting.results(id).isPresent()) {
+                        stopPolling();
+                        reload();
+                    }
+                });
+            }
+            return area;
+        }
+        stopPolling();
+        area.add(new ResultsPanel(results.get()));
+        area.add(published(vote, results.get()));
+        return area;
+    }
+
+    private void stopPolling() {
+        if (poll != null) {
+            poll.remove();
+            poll = null;
+            UI.getCurrent().setPollInterval(-1);
+        }
+    }
+
+    private Div published(VoteInfo vote, Results results) {
+        Div box = new Div();
+        box.add(new H2(getTranslation("results.open-data")));
+        if (vote.ballotsDataset() == null) {
+            box.add(new Paragraph(getTranslation("results.not-published")));
+            return box;
+        }
+        Anchor dataset = new Anchor("dataset/" + vote.ballotsDataset(), getTranslation("results.dataset"));
+        dataset.setId("results-dataset");
+        box.add(new Paragraph(getTranslation("results.how-to-recount")), dataset);
+        Div report = new Div();
+        report.setId("recount-report");
+        Button again = new Button(getTranslation("results.recount"));
+        again.setId("results-recount");
+        again.addClickListener(e -> {
+            again.setEnabled(false);
+            report.removeAll();
+            report.add(new ProgressBar() {
+                {
+                    setIndeterminate(true);
+                    getElement().setAttribute("aria-label", getTranslation("results.recounting"));
+                }
+            });
+            UI ui = UI.getCurrent();
+            ui.setPollInterval(500);
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            CompletableFuture.supplyAsync(() -> {
+                        var context = SecurityContextHolder.createEmptyContext();
+                        context.setAuthentication(auth);
+                        SecurityContextHolder.setContext(context);
+                        try {
+                            return recount.recount(vote, results);
+                        } catch (Exception ex) {
+                            throw new IllegalStateException(ex);
+                        } finally {
+                            SecurityContextHolder.clearContext();
+                        }
+                    })
+                    .whenComplete((found, failure) -> ui.access(() -> {
+                        ui.setPollInterval(-1);
+                        again.setEnabled(true);
+                        report.removeAll();
+                        report.add(recountReport(found, failure));
+                        counting.forget(id);
+                    }));
+        });
+        box.add(again, report, lookUp(vote));
+        return box;
+    }
+
+    private Paragraph recountReport(Recount.Report found, Throwable failure) {
+        Paragraph text;
+        if (failure != null) {
+            text = new Paragraph(getTranslation("results.recount-failed"));
+        } else if (found.matches()) {
+            text = new Paragraph(getTranslation("results.recount-matches", found.rows(), found.counted()));
+        } else {
+            StringBuilder why = new StringBuilder(getTranslation("results.recount-differs"));
+            if (found.firstBadRow() != null) {
+                why.append(' ').append(getTranslation("results.recount-bad-row", found.firstBadRow()));
+            }
+            if (!found.headMatches()) {
+                why.append(' ').append(getTranslation("results.recount-head"));
+            }
+            if (!found.countMatches()) {
+                why.append(' ').append(getTranslation("results.recount-count"));
+            }
+            if (!found.box().intact()) {
+                why.append(' ')
+                        .append(getTranslation(
+                                "results.chain-broken", found.box().firstBadPosition()));
+            }
+            text = new Paragraph(why.toString());
+        }
+        text.addClassName(failure == null && found.matches() ? "success" : "error");
+        text.getElement().setAttribute("role", "status");
+        return text;
+    }
+
+    private Div lookUp(VoteInfo vote) {
+        Div box = new Div();
+        box.add(new H2(getTranslation("receipt.title")));
+        TextField code = new TextField(getTranslation("receipt.code"));
+        code.setId("receipt-code");
+        code.setMaxLength(40);
+        Div result = new Div();
+        result.setId("receipt-result");
+        Button find = new Button(getTranslation("receipt.find"), e -> {
+            result.removeAll();
+            Optional<BallotService.PublishedBallot> ballot = ballots.lookUp(id, code.getValue());
+            if (ballot.isEmpty()) {
+                result.add(new Paragraph(getTranslation("receipt.none")));
+                return;
+            }
+            BallotService.PublishedBallot b = ballot.get();
+            result.add(new Paragraph(getTranslation(
+                    b.counted() ? "receipt.counted" : "receipt.replaced",
+                    b.position(),
+                    String.join(vote.method() == Method.RANKED ? " > " : ", ", b.labels()))));
+            if (vote.ballotsDataset() != null) {
+                Anchor row = new Anchor(
+                        "dataset/" + vote.ballotsDataset() + "?f.receipt="
+                                + URLEncoder.encode("eq:" + b.receipt(), StandardCharsets.UTF_8),
+                        getTranslation("receipt.in-dataset"));
+                row.setId("receipt-row");
+                result.add(row);
+            }
+        });
+        find.setId("receipt-find");
+        HorizontalLayout line = new HorizontalLayout(code, find);
+        line.setAlignItems(Alignment.BASELINE);
+        box.add(new Paragraph(getTranslation("receipt.help")), line, result);
+        return box;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " | " + getTranslation("app.name");
+    }
+}

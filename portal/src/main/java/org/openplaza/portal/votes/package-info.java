@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.votes;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,251 @@
+package org.openplaza.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.openplaza.accounts.AccountService;
+import org.openplaza.accounts.Registration;
+import org.openplaza.portal.config.RunAs;
+import org.openplaza.voting.BallotService;
+import org.openplaza.voting.Method;
+import org.openplaza.voting.VoteSpec;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+
+/**
+ * An official puts a government proposal to a ranked vote; three citizens vote, one by keyboard
+ * moves, and one changes their ballot with their secret; an unverified citizen is refused. The
+ * official closes the vote early; the results show the instant-runoff rounds and the Schulze
+ * winner, the proposal is adopted, a voter finds their receipt in the published ballots, the
+ * recount from the published data matches, and a ballot altered in the database makes it fail.
+ * A budget ballot keeps a running total and refuses to go over the budget.
+ */
+class VoteIT extends BrowserTest {
+
+    private static final String PASSWORD = "copper meadow quietly hums";
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    BallotService ballots;
+
+    @Autowired
+    RunAs runAs;
+
+    @Autowired
+    DataSource dataSource;
+
+    private final String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    private String verifiedCitizen(String name) {
+        String username = name + tag;
+        long id = accounts.register(new Registration(username, "Voter " + name, username + "@example.org", PASSWORD))
+                .id();
+        runAs.run(admin(), () -> accounts.setVerifiedResident(id, true));
+        return username;
+    }
+
+    private List<String> ranking() {
+        return driver.findElements(By.cssSelector("#ranking ol .ranking-label")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Ranks the options given by number, in order, then casts and confirms; returns receipt and secret. */
+    private String[] rankAndCast(String voteUrl, int... options) {
+        driver.get(voteUrl);
+        waitForVaadin();
+        for (int option : options) {
+            click("#rank-add-" + option);
+        }
+        click("#vote-cast");
+        find("#vote-confirm-summary");
+        click("#vote-confirm");
+        String receipt = find("#vote-receipt").getText();
+        String secret = present("#vote-secret") ? find("#vote-secret").getText() : null;
+        return new String[] {receipt, secret};
+    }
+
+    @Test
+    void a_ranked_vote_from_opening_to_a_recount_anyone_can_make() throws Exception {
+        String ann = verifiedCitizen("ann");
+        String bo = verifiedCitizen("bo");
+        String cy = verifiedCitizen("cy");
+
+        // the official publishes a government proposal and opens a ranked vote on it
+        signIn("official", "plaza-official-demo");
+        open("/proposals/new");
+        type("#proposal-title", "Riverside plans " + tag);
+        find("#proposal-summary-field textarea").sendKeys("Choose what the riverside becomes.");
+        click("#proposal-save");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
+        String proposalUrl = driver.getCurrentUrl();
+        click("#proposal-publish");
+        waitFor("#proposal-status", "Scheduled for a vote");
+        click("#proposal-open-vote");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/votes/new"));
+        waitFor("#vote-about", "Riverside plans " + tag);
+        choose("#vote-method", "Ranked choice, counted by instant runoff and by the Schulze method");
+        find("#vote-options textarea").sendKeys("Market\nCinema\nPark");
+        click("#vote-allow-change");
+        assertAccessible("vote editor");
+        click("#vote-open");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/vote/"));
+        String voteUrl = driver.getCurrentUrl();
+        waitFor("#vote-turnout", "0 citizens");
+        waitFor("#vote-head", "no ballot yet");
+        assertAccessible("vote page for an official");
+
+        // Ann ranks with the keyboard buttons, hears each move, and casts Market > Cinema
+        switchTo(ann, PASSWORD);
+        driver.get(voteUrl);
+        waitForVaadin();
+        click("#rank-add-1");
+        click("#rank-add-2");
+        assertThat(ranking()).containsExactly("Market", "Cinema");
+        click("#rank-up-2");
+        waitFor("#ranking-announcer", "Cinema moved to number 1");
+        assertThat(ranking()).containsExactly("Cinema", "Market");
+        click("#rank-down-2");
+        assertThat(ranking()).containsExactly("Market", "Cinema");
+        assertAccessible("ranked ballot");
+        click("#vote-cast");
+        waitFor("#vote-confirm-summary", "1. Market, 2. Cinema");
+        click("#vote-confirm");
+        String firstReceipt = find("#vote-receipt").getText();
+        String secret = find("#vote-secret").getText();
+        assertThat(firstReceipt).hasSize(16);
+        assertThat(secret).hasSize(24);
+        assertAccessible("receipt");
+
+        // Bo and Cy vote; then Ann changes her ballot to Park > Cinema with her secret
+        switchTo(bo, PASSWORD);
+        rankAndCast(voteUrl, 2, 3);
+        switchTo(cy, PASSWORD);
+        rankAndCast(voteUrl, 1, 3);
+        switchTo(ann, PASSWORD);
+        driver.get(voteUrl);
+        waitForVaadin();
+        waitFor("#vote-standing", "You have voted");
+        type("#vote-change-secret", "WRONGSECRETWRONGSECRET00");
+        click("#rank-add-3");
+        click("#rank-add-2");
+        click("#vote-change");
+        click("#vote-confirm");
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage("a wrong secret is refused on its field")
+                .until(d -> find("#vote-change-secret").getAttribute("invalid") != null);
+        assertThat(present("#vote-receipt")).isFalse();
+        type("#vote-change-secret", secret);
+        click("#vote-change");
+        click("#vote-confirm");
+        String receipt = find("#vote-receipt").getText();
+        assertThat(receipt).isNotEqualTo(firstReceipt);
+        waitFor("#vote-turnout", "3 citizens");
+
+        // an unverified citizen may not vote
+        switchTo("newcomer", "plaza-newcomer-demo");
+        driver.get(voteUrl);
+        waitForVaadin();
+        waitFor("#vote-standing", "verified as residents");
+        assertThat(present("#ballot-form")).isFalse();
+
+        // the official closes the vote early; the count shows both methods
+        switchTo("official", "plaza-official-demo");
+        driver.get(voteUrl);
+        waitForVaadin();
+        click("#vote-close");
+        find("#vote-close-reason textarea").sendKeys("The council decides on Monday");
+        click("#vote-close-reason-confirm");
+        waitFor("#results-irv-winner", "Cinema, after 2 rounds");
+        waitFor("#results-irv-rounds", "Park eliminated");
+        waitFor("#results-schulze-winner", "Park");
+        waitFor("#results-turnout", "3 of");
+        waitFor("#results-chain", "intact: 4 ballots");
+        assertAccessible("results");
+        driver.get(proposalUrl);
+        waitForVaadin();
+        waitFor("#proposal-status", "Adopted");
+
+        // Ann finds her ballot in the published list; her first ballot shows as replaced
+        switchTo(ann, PASSWORD);
+        driver.get(voteUrl);
+        waitForVaadin();
+        type("#receipt-code", firstReceipt);
+        click("#receipt-find");
+        waitFor("#receipt-result", "replaced");
+        type("#receipt-code", receipt.toLowerCase());
+        click("#receipt-find");
+        waitFor("#receipt-result", "Park > Cinema. It was counted");
+        click("#results-recount");
+        waitFor("#recount-report", "The recount matches: 4 published ballots, 3 counted");
+        click("#receipt-row");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        waitForVaadin();
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage("the receipt in the published ballots")
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(receipt));
+
+        // a ballot altered in the database: the recount says so
+        try (var connection = dataSource.getConnection();
+                var update = connection.prepareStatement("UPDATE voting.ballot SET choices = '1' WHERE receipt = ?")) {
+            update.setString(1, receipt);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        driver.get(voteUrl);
+        waitForVaadin();
+        click("#results-recount");
+        waitFor("#recount-report", "does not match");
+        waitFor("#recount-report", "broken at ballot 4");
+    }
+
+    @Test
+    void a_budget_ballot_keeps_a_running_total_and_refuses_to_overspend() {
+        String dee = verifiedCitizen("dee");
+        long[] vote = new long[1];
+        runAs.run(
+                UsernamePasswordAuthenticationToken.authenticated(
+                        "official", "n/a", AuthorityUtils.createAuthorityList("ROLE_OFFICIAL")),
+                () -> vote[0] = ballots.open(new VoteSpec(
+                        null,
+                        "Park improvements " + tag,
+                        Method.BUDGET,
+                        List.of(
+                                new VoteSpec.Option("Benches", 30_000L),
+                                new VoteSpec.Option("Lights", 50_000L),
+                                new VoteSpec.Option("Playground", 60_000L)),
+                        null,
+                        100_000L,
+                        false,
+                        Instant.now().minusSeconds(60),
+                        Instant.now().plus(Duration.ofDays(3)))));
+        signIn(dee, PASSWORD);
+        open("/vote/" + vote[0]);
+        waitFor("#ballot-total", "Chosen: 0 of 100,000");
+        List<WebElement> boxes = driver.findElements(By.cssSelector("#ballot-some vaadin-checkbox input"));
+        boxes.get(1).click();
+        boxes.get(2).click();
+        waitFor("#ballot-total", "Chosen: 110,000 of 100,000");
+        click("#vote-cast");
+        click("#vote-confirm");
+        waitFor("#ballot-error", "cost more than the budget");
+        assertAccessible("budget ballot");
+        boxes = driver.findElements(By.cssSelector("#ballot-some vaadin-checkbox input"));
+        boxes.get(2).click();
+        boxes.get(0).click();
+        waitFor("#ballot-total", "Chosen: 80,000 of 100,000; left: 20,000");
+        click("#vote-cast");
+        click("#vote-confirm");
+        assertThat(find("#vote-receipt").getText()).hasSize(16);
+        assertThat(present("#vote-secret")).as("no changes allowed, no secret").isFalse();
+    }
+}

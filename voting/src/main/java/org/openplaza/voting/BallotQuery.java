@@ -154,24 +154,24 @@ class BallotQuery {
         return db.fetchCount(VOTE_OPTION, VOTE_OPTION.VOTE_ID.eq(voteId));
     }
 
-    List<Long> costs(long voteId) {
-        return db.select(VOTE_OPTION.COST)
-                .from(VOTE_OPTION)
-                .where(VOTE_OPTION.VOTE_ID.eq(voteId))
-                .orderBy(VOTE_OPTION.POSITION)
-                .fetch(VOTE_OPTION.COST);
-    }
-
-    /** Records that the citizen voted; false when they had already. */
+    /**
+     * Records that the citizen voted; false when they had already, as the unique key says. A plain
+     * insert: H2 emulates ON CONFLICT with a MERGE that slows as the table grows. The caller refuses
+     * the ballot on false, which rolls the transaction back (as PostgreSQL requires after a failed
+     * statement).
+     */
     boolean participate(String key, long voteId, long userId, LocalDate day) {
-        return db.insertInto(PARTICIPATION)
-                        .set(PARTICIPATION.PARTICIPATION_KEY, key)
-                        .set(PARTICIPATION.VOTE_ID, voteId)
-                        .set(PARTICIPATION.USER_ID, userId)
-                        .set(PARTICIPATION.VOTED_ON, day)
-                        .onConflictDoNothing()
-                        .execute()
-                > 0;
+        try {
+            return db.insertInto(PARTICIPATION)
+                            .set(PARTICIPATION.PARTICIPATION_KEY, key)
+                            .set(PARTICIPATION.VOTE_ID, voteId)
+                            .set(PARTICIPATION.USER_ID, userId)
+                            .set(PARTICIPATION.VOTED_ON, day)
+                            .execute()
+                    > 0;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
     }
 
     boolean participated(long voteId, long userId) {
@@ -232,14 +232,22 @@ class BallotQuery {
                 .fetch(VOTE_OPTION.LABEL);
     }
 
-    /** Up to {@code limit} ballot records after a position, in chain order. */
-    List<BallotRecord> chainPage(long voteId, int after, int limit) {
+    /** Every ballot record of the vote in chain order, streamed from one query. */
+    org.jooq.Cursor<BallotRecord> chainCursor(long voteId, int fetchSize) {
         return db.selectFrom(BALLOT)
                 .where(BALLOT.VOTE_ID.eq(voteId))
-                .and(BALLOT.POSITION.gt(after))
                 .orderBy(BALLOT.POSITION)
-                .limit(limit)
-                .fetch();
+                .fetchSize(fetchSize)
+                .fetchLazy();
+    }
+
+    /** The receipts of the ballots their voters replaced. */
+    List<String> replacedReceipts(long voteId) {
+        return db.select(BALLOT.REPLACES)
+                .from(BALLOT)
+                .where(BALLOT.VOTE_ID.eq(voteId))
+                .and(BALLOT.REPLACES.isNotNull())
+                .fetch(BALLOT.REPLACES);
     }
 
     Optional<BallotRecord> ballot(long voteId, String receipt) {
@@ -326,13 +334,5 @@ class BallotQuery {
                 .set(VOTE.BALLOTS_DATASET, name)
                 .where(VOTE.ID.eq(voteId))
                 .execute();
-    }
-
-    /** Every ballot record in chain order. */
-    List<BallotRecord> chain(long voteId) {
-        return db.selectFrom(BALLOT)
-                .where(BALLOT.VOTE_ID.eq(voteId))
-                .orderBy(BALLOT.POSITION)
-                .fetch();
     }
 }

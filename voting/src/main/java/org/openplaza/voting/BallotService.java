@@ -37,6 +37,12 @@ public class BallotService {
 
     private final BallotQuery query;
     private final ProposalService proposals;
+    /** A vote's options and districts never change once it is opened: read once per vote. */
+    private final java.util.Map<Long, List<VoteSpec.Option>> optionsByVote =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.Map<Long, java.util.Set<String>> districtsByVote =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -210,7 +216,7 @@ public class BallotService {
         if (!voter.verified()) {
             return Standing.NOT_VERIFIED;
         }
-        java.util.Set<String> districts = query.districts(vote.get(VOTE.ID));
+        java.util.Set<String> districts = districtsByVote.computeIfAbsent(vote.get(VOTE.ID), query::districts);
         if (!districts.isEmpty() && (voter.district() == null || !districts.contains(voter.district()))) {
             return Standing.OUTSIDE_DISTRICT;
         }
@@ -225,7 +231,8 @@ public class BallotService {
     }
 
     /** Checks that the choices fit the vote's method and returns them in their stored form. */
-    static String normalise(Record vote, int options, List<Long> costs, List<Integer> choices) {
+    static String normalise(Record vote, List<VoteSpec.Option> optionList, List<Integer> choices) {
+        int options = optionList.size();
         Method method = Method.valueOf(vote.get(VOTE.METHOD));
         if (choices.stream().anyMatch(c -> c == null || c < 1 || c > options)
                 || choices.stream().distinct().count() != choices.size()) {
@@ -250,7 +257,8 @@ public class BallotService {
             }
             case BUDGET -> {
                 long total = choices.stream()
-                        .mapToLong(c -> costs.get(c - 1) == null ? 0 : costs.get(c - 1))
+                        .map(c -> optionList.get(c - 1).cost())
+                        .mapToLong(cost -> cost == null ? 0 : cost)
                         .sum();
                 Long budget = vote.get(VOTE.BUDGET);
                 if (choices.isEmpty() || (budget != null && total > budget)) {
@@ -297,7 +305,7 @@ public class BallotService {
             case TOO_YOUNG -> throw new VotingException("vote.error.age", vote.get(VOTE.MIN_AGE));
             default -> {}
         }
-        String stored = normalise(vote, query.options(voteId), query.costs(voteId), choices);
+        String stored = normalise(vote, optionsByVote.computeIfAbsent(voteId, query::optionList), choices);
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
         if (!query.participate(UUID.randomUUID().toString(), voteId, user, day)) {
             throw new VotingException(vote.get(VOTE.ALLOW_CHANGE) ? "vote.error.change-instead" : "vote.error.voted");
@@ -317,7 +325,7 @@ public class BallotService {
         }
         String replaced = query.countedByCheck(voteId, BallotChain.sha256(secret == null ? "" : secret.strip()))
                 .orElseThrow(() -> new VotingException("vote.error.wrong-secret"));
-        String stored = normalise(vote, query.options(voteId), query.costs(voteId), choices);
+        String stored = normalise(vote, optionsByVote.computeIfAbsent(voteId, query::optionList), choices);
         return append(vote, stored, now.atOffset(ZoneOffset.UTC).toLocalDate(), replaced);
     }
 
@@ -359,10 +367,9 @@ public class BallotService {
         java.util.Map<String, Integer> positions = new java.util.HashMap<>();
         java.util.BitSet replaced = new java.util.BitSet();
         boolean changes = vote.get(VOTE.ALLOW_CHANGE);
-        int after = 0;
-        while (true) {
-            List<org.openplaza.db.voting.tables.records.BallotRecord> page = query.chainPage(voteId, after, PAGE);
-            for (var ballot : page) {
+        int read = 0;
+        try (var cursor = query.chainCursor(voteId, PAGE)) {
+            for (var ballot : cursor) {
                 if (bad == null) {
                     String hash = BallotChain.hash(
                             voteId,
@@ -399,13 +406,12 @@ public class BallotService {
                         }
                     }
                 }
-                after = ballot.getPosition();
-            }
-            progress.at(after, Math.max(total, after));
-            if (page.size() < PAGE) {
-                break;
+                if (++read % PAGE == 0) {
+                    progress.at(read, Math.max(total, read));
+                }
             }
         }
+        progress.at(read, Math.max(total, read));
         if (bad == null && (expected - 1 != total || !previous.equals(head == null ? BallotChain.GENESIS : head))) {
             bad = expected;
         }
@@ -498,16 +504,9 @@ public class BallotService {
     public void publishedBallots(long voteId, java.util.function.Consumer<PublishedBallot> out) {
         closedVote(voteId);
         List<String> labels = query.optionLabels(voteId);
-        java.util.Set<String> replaced = new java.util.HashSet<>();
-        for (var ballot : query.chain(voteId)) {
-            if (ballot.getReplaces() != null) {
-                replaced.add(ballot.getReplaces());
-            }
-        }
-        int after = 0;
-        while (true) {
-            var page = query.chainPage(voteId, after, PAGE);
-            for (var b : page) {
+        java.util.Set<String> replaced = new java.util.HashSet<>(query.replacedReceipts(voteId));
+        try (var cursor = query.chainCursor(voteId, PAGE)) {
+            for (var b : cursor) {
                 List<String> names;
                 try {
                     names = java.util.Arrays.stream(Tally.parse(b.getChoices(), labels.size()))
@@ -527,10 +526,6 @@ public class BallotService {
                         b.getPreviousHash(),
                         b.getHash(),
                         !replaced.contains(b.getReceipt())));
-                after = b.getPosition();
-            }
-            if (page.size() < PAGE) {
-                return;
             }
         }
     }

@@ -24,7 +24,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class RecentSignIn {
 
-    static final String ATTRIBUTE = "openplaza.password-proven-at";
+    public static final String ATTRIBUTE = "openplaza.password-proven-at";
 
     private final ThrottlingAuthenticationProvider passwords;
     private final Clock clock;

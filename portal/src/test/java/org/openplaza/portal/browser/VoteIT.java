@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Registration;
 import org.openplaza.portal.config.RunAs;
+import org.openplaza.portal.security.RecentSignIn;
 import org.openplaza.voting.BallotService;
 import org.openplaza.voting.Method;
 import org.openplaza.voting.VoteSpec;
@@ -26,7 +27,8 @@ import org.springframework.security.core.authority.AuthorityUtils;
  * official closes the vote early; the results show the instant-runoff rounds and the Schulze
  * winner, the proposal is adopted, a voter finds their receipt in the published ballots, the
  * recount from the published data matches, and a ballot altered in the database makes it fail.
- * A budget ballot keeps a running total and refuses to go over the budget.
+ * A budget ballot keeps a running total and refuses to go over the budget, and an old sign-in
+ * is asked for the password again before the ballot is cast.
  */
 class VoteIT extends BrowserTest {
 
@@ -44,6 +46,9 @@ class VoteIT extends BrowserTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext server;
+
     private final String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
     private String verifiedCitizen(String name) {
@@ -52,6 +57,18 @@ class VoteIT extends BrowserTest {
                 .id();
         runAs.run(admin(), () -> accounts.setVerifiedResident(id, true));
         return username;
+    }
+
+    /** Removes the time of the password sign-in from the browser's server session, as if it were old. */
+    private void forgetPasswordProof() {
+        String id = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        var tomcat = ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer) server.getWebServer()).getTomcat();
+        var context = (org.apache.catalina.Context) tomcat.getHost().findChildren()[0];
+        try {
+            context.getManager().findSession(id).getSession().removeAttribute(RecentSignIn.ATTRIBUTE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<String> ranking() {
@@ -243,8 +260,19 @@ class VoteIT extends BrowserTest {
         boxes.get(2).click();
         boxes.get(0).click();
         waitFor("#ballot-total", "Chosen: 80,000 of 100,000; left: 20,000");
+
+        // the sign-in grows old: the password is asked again before the ballot is cast
+        forgetPasswordProof();
         click("#vote-cast");
         click("#vote-confirm");
+        type("#reauth-password", "not my password");
+        click("#reauth-confirm");
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage("a wrong password is refused")
+                .until(d -> find("#reauth-password").getAttribute("invalid") != null);
+        assertThat(present("#vote-receipt")).isFalse();
+        type("#reauth-password", PASSWORD);
+        click("#reauth-confirm");
         assertThat(find("#vote-receipt").getText()).hasSize(16);
         assertThat(present("#vote-secret")).as("no changes allowed, no secret").isFalse();
     }

@@ -1,0 +1,299 @@
+package org.openplaza.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.openplaza.TestAccounts;
+import org.openplaza.VotingTestApplication;
+import org.openplaza.voting.BallotChain;
+import org.openplaza.voting.BallotService;
+import org.openplaza.voting.Method;
+import org.openplaza.voting.Results;
+import org.openplaza.voting.Tally;
+import org.openplaza.voting.VoteSpec;
+import org.openplaza.voting.count.InstantRunoff;
+import org.openplaza.voting.count.Schulze;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Run by bench/tally. Generates ranked ballots over ten options (each voter ranks one to ten of
+ * them, a few options more popular than others), then:
+ *
+ * <ul>
+ *   <li>casts {@code casts} of them through {@link BallotService#cast} as as many verified citizens,
+ *       one transaction each, and inserts the same rows (a participation row and a ballot row) with
+ *       plain JDBC, one transaction each, in the same run: the ratio is the cost of integrity (the
+ *       locked vote row, the eligibility and window checks, the hash chain);
+ *   <li>stores {@code ballots} ballots (one million by default) as a valid chain with batched SQL,
+ *       which is not measured, and times the count: IRV and Schulze on the ballots alone, and the
+ *       whole results call (reading, verifying the chain, counting).
+ * </ul>
+ *
+ * Not a test.
+ */
+public final class TallyBenchmark {
+
+    static final int OPTIONS = 10;
+
+    private TallyBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int ballots = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int casts = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        Path work = Files.createTempDirectory("openplaza-tally-bench");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VotingTestApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "spring.datasource.url=jdbc:h2:file:" + work.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "logging.level.root=WARN")
+                .run()) {
+            BallotService service = context.getBean(BallotService.class);
+            DataSource data = context.getBean(DataSource.class);
+            SplittableRandom random = new SplittableRandom(20261129);
+            List<String> options = new ArrayList<>();
+            for (int i = 1; i <= OPTIONS; i++) {
+                options.add("Project " + i);
+            }
+
+            // casting through the service, then the same rows by plain JDBC
+            List<Long> users = citizens(data, casts);
+            Instant opens = Instant.now().minusSeconds(60);
+            Instant closes = Instant.now().plusSeconds(86_400);
+            TestAccounts.signIn("bench-official", "OFFICIAL");
+            VoteSpec spec = new VoteSpec(
+                    null,
+                    "Which projects first?",
+                    Method.RANKED,
+                    options.stream().map(o -> new VoteSpec.Option(o, null)).toList(),
+                    null,
+                    null,
+                    false,
+                    opens,
+                    closes);
+            long warmVote = service.open(spec);
+            long castVote = service.open(spec);
+            long plainWarmVote = service.open(spec);
+            long plainVote = service.open(spec);
+            List<int[]> castBallots = new ArrayList<>();
+            for (int i = 0; i < casts; i++) {
+                castBallots.add(ranking(random));
+            }
+            // both paths warmed up first on votes of their own, so the JIT compiler is not measured
+            int warmUp = Math.min(casts, 3000);
+            for (int i = 0; i < warmUp; i++) {
+                TestAccounts.signIn("citizen" + i, "CITIZEN");
+                service.cast(
+                        warmVote,
+                        Arrays.stream(castBallots.get(i))
+                                .map(o -> o + 1)
+                                .boxed()
+                                .toList());
+            }
+            plainInsert(data, plainWarmVote, users.subList(0, warmUp), castBallots.subList(0, warmUp));
+            long start = System.nanoTime();
+            for (int i = 0; i < casts; i++) {
+                TestAccounts.signIn("citizen" + i, "CITIZEN");
+                service.cast(
+                        castVote,
+                        Arrays.stream(castBallots.get(i))
+                                .map(o -> o + 1)
+                                .boxed()
+                                .toList());
+            }
+            double serviceSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            plainInsert(data, plainVote, users, castBallots);
+            double plainSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "casting %,d ballots: service %.0f ballots/s (%.2f s); plain JDBC insert of the same rows %.0f rows/s"
+                            + " (%.2f s); ratio %.2f× (target within 3×: %s)%n",
+                    casts,
+                    casts / serviceSeconds,
+                    serviceSeconds,
+                    casts / plainSeconds,
+                    plainSeconds,
+                    serviceSeconds / plainSeconds,
+                    serviceSeconds / plainSeconds <= 3 ? "met" : "missed");
+
+            // one million ballots stored as a chain, then counted
+            TestAccounts.signIn("bench-official", "OFFICIAL");
+            Instant bigCloses = Instant.now().plusSeconds(5);
+            long bigVote = service.open(new VoteSpec(
+                    null,
+                    "Rank the ten projects",
+                    Method.RANKED,
+                    options.stream().map(o -> new VoteSpec.Option(o, null)).toList(),
+                    null,
+                    null,
+                    false,
+                    opens,
+                    bigCloses));
+            List<int[]> many = new ArrayList<>(ballots);
+            for (int i = 0; i < ballots; i++) {
+                many.add(ranking(random));
+            }
+            start = System.nanoTime();
+            storeChain(data, bigVote, many);
+            System.out.printf(
+                    "stored %,d ranked ballots as a hash chain in %.1f s (not measured)%n",
+                    ballots, (System.nanoTime() - start) / 1e9);
+            int[][] array = many.toArray(int[][]::new);
+            for (int warm = 0; warm < 2; warm++) {
+                InstantRunoff.count(options, array);
+                Schulze.count(options, array);
+            }
+            start = System.nanoTime();
+            InstantRunoff.Result irv = InstantRunoff.count(options, array);
+            double irvSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            Schulze.Result schulze = Schulze.count(options, array);
+            double schulzeSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "IRV over %,d ballots: %.2f s, %d rounds, winner %s (target under 5 s: %s)%n",
+                    ballots, irvSeconds, irv.rounds().size(), irv.winner(), irvSeconds < 5 ? "met" : "missed");
+            System.out.printf(
+                    "Schulze over %,d ballots: %.2f s, winners %s%n", ballots, schulzeSeconds, schulze.winners());
+            Thread.sleep(Math.max(0, Instant.now().until(bigCloses, java.time.temporal.ChronoUnit.MILLIS) + 10));
+            TestAccounts.anonymous();
+            start = System.nanoTime();
+            Results results = service.results(bigVote);
+            double allSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "whole results call (read %,d ballots from H2, verify the chain, IRV and Schulze): %.2f s; chain %s;"
+                            + " same count as above: %s%n",
+                    results.ballots(),
+                    allSeconds,
+                    results.chain().intact() ? "intact" : "broken",
+                    Tally.count(Method.RANKED, options, Arrays.asList(new Long[OPTIONS]), null, many)
+                            .sameAs(results.count()));
+        }
+    }
+
+    /** One to ten options, more often few; options 1 to 3 more often first. */
+    static int[] ranking(SplittableRandom random) {
+        int length = 1 + Math.min(OPTIONS - 1, (int) Math.abs(random.nextGaussian() * 3));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < OPTIONS; i++) {
+            order.add(i);
+        }
+        for (int i = OPTIONS - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            java.util.Collections.swap(order, i, j);
+        }
+        if (random.nextInt(3) == 0) {
+            int popular = random.nextInt(3);
+            order.remove(Integer.valueOf(popular));
+            order.add(0, popular);
+        }
+        return order.subList(0, length).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static List<Long> citizens(DataSource data, int count) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = data.getConnection();
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO accounts.app_user (username, display_name, email, password_hash, verified_resident,"
+                                + " created_at) VALUES (?, ?, ?, '{noop}x', TRUE, CURRENT_TIMESTAMP)",
+                        new String[] {"ID"})) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                insert.setString(1, "citizen" + i);
+                insert.setString(2, "Citizen " + i);
+                insert.setString(3, "citizen" + i + "@bench.example");
+                insert.executeUpdate();
+                try (var keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    ids.add(keys.getLong(1));
+                }
+            }
+            c.commit();
+        }
+        return ids;
+    }
+
+    static String stored(int[] ranking) {
+        return String.join(
+                ">", Arrays.stream(ranking).mapToObj(o -> String.valueOf(o + 1)).toList());
+    }
+
+    /** The same rows the service writes, one transaction per ballot, with no checks and no chain. */
+    static void plainInsert(DataSource data, long vote, List<Long> users, List<int[]> ballots) throws Exception {
+        Date today = Date.valueOf(LocalDate.now(ZoneOffset.UTC));
+        try (Connection c = data.getConnection();
+                PreparedStatement participation = c.prepareStatement(
+                        "INSERT INTO voting.participation (participation_key, vote_id, user_id, voted_on) VALUES (?, ?, ?, ?)");
+                PreparedStatement ballot = c.prepareStatement(
+                        "INSERT INTO voting.ballot (vote_id, position, receipt, choices, cast_on, previous_hash, hash)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < ballots.size(); i++) {
+                participation.setString(1, UUID.randomUUID().toString());
+                participation.setLong(2, vote);
+                participation.setLong(3, users.get(i));
+                participation.setDate(4, today);
+                participation.executeUpdate();
+                ballot.setLong(1, vote);
+                ballot.setInt(2, i + 1);
+                ballot.setString(3, String.format("P%03d%012d", vote % 1000, i));
+                ballot.setString(4, stored(ballots.get(i)));
+                ballot.setDate(5, today);
+                ballot.setString(6, BallotChain.GENESIS);
+                ballot.setString(7, BallotChain.GENESIS);
+                ballot.executeUpdate();
+                c.commit();
+            }
+        }
+    }
+
+    /** Ballots as the service would have chained them, in batches. */
+    static void storeChain(DataSource data, long vote, List<int[]> ballots) throws Exception {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        String previous = BallotChain.GENESIS;
+        try (Connection c = data.getConnection();
+                PreparedStatement ballot = c.prepareStatement(
+                        "INSERT INTO voting.ballot (vote_id, position, receipt, choices, cast_on, previous_hash, hash)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < ballots.size(); i++) {
+                String receipt = "B" + String.format("%015d", i);
+                String choices = stored(ballots.get(i));
+                String hash = BallotChain.hash(vote, i + 1, receipt, choices, day, null, null, previous);
+                ballot.setLong(1, vote);
+                ballot.setInt(2, i + 1);
+                ballot.setString(3, receipt);
+                ballot.setString(4, choices);
+                ballot.setDate(5, Date.valueOf(day));
+                ballot.setString(6, previous);
+                ballot.setString(7, hash);
+                ballot.addBatch();
+                previous = hash;
+                if ((i + 1) % 10_000 == 0) {
+                    ballot.executeBatch();
+                    c.commit();
+                }
+            }
+            ballot.executeBatch();
+            try (PreparedStatement head =
+                    c.prepareStatement("UPDATE voting.vote SET head_hash = ?, ballot_count = ? WHERE id = ?")) {
+                head.setString(1, previous);
+                head.setInt(2, ballots.size());
+                head.setLong(3, vote);
+                head.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+}

@@ -32,17 +32,22 @@ public final class ProposalBenchmark {
 
     private ProposalBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
-        int proposals = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int supportsEach = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int commentsEach = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        Path work = Files.createTempDirectory("openplaza-proposal-bench");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VotingTestApplication.class)
+    /** The voting module's services on a fresh H2 file database in a temporary folder. */
+    static ConfigurableApplicationContext start(String folder) throws java.io.IOException {
+        Path work = Files.createTempDirectory(folder);
+        return new SpringApplicationBuilder(VotingTestApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(
                         "spring.datasource.url=jdbc:h2:file:" + work.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE",
                         "logging.level.root=WARN")
-                .run()) {
+                .run();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int proposals = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int supportsEach = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int commentsEach = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        try (ConfigurableApplicationContext context = start("openplaza-proposal-bench")) {
             DSLContext db = context.getBean(DSLContext.class);
             long start = System.nanoTime();
             seed(db, proposals, supportsEach, commentsEach);

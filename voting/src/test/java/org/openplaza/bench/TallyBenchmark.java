@@ -1,7 +1,5 @@
 package org.openplaza.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -15,7 +13,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.openplaza.TestAccounts;
-import org.openplaza.VotingTestApplication;
 import org.openplaza.voting.BallotChain;
 import org.openplaza.voting.BallotService;
 import org.openplaza.voting.Method;
@@ -24,8 +21,6 @@ import org.openplaza.voting.Tally;
 import org.openplaza.voting.VoteSpec;
 import org.openplaza.voting.count.InstantRunoff;
 import org.openplaza.voting.count.Schulze;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -53,13 +48,7 @@ public final class TallyBenchmark {
     public static void main(String[] args) throws Exception {
         int ballots = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int casts = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        Path work = Files.createTempDirectory("openplaza-tally-bench");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VotingTestApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties(
-                        "spring.datasource.url=jdbc:h2:file:" + work.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "logging.level.root=WARN")
-                .run()) {
+        try (ConfigurableApplicationContext context = ProposalBenchmark.start("openplaza-tally-bench")) {
             BallotService service = context.getBean(BallotService.class);
             DataSource data = context.getBean(DataSource.class);
             SplittableRandom random = new SplittableRandom(20261129);
@@ -93,26 +82,10 @@ public final class TallyBenchmark {
             }
             // both paths warmed up first on votes of their own, so the JIT compiler is not measured
             int warmUp = Math.min(casts, 3000);
-            for (int i = 0; i < warmUp; i++) {
-                TestAccounts.signIn("citizen" + i, "CITIZEN");
-                service.cast(
-                        warmVote,
-                        Arrays.stream(castBallots.get(i))
-                                .map(o -> o + 1)
-                                .boxed()
-                                .toList());
-            }
+            castAll(service, warmVote, castBallots.subList(0, warmUp));
             plainInsert(data, plainWarmVote, users.subList(0, warmUp), castBallots.subList(0, warmUp));
             long start = System.nanoTime();
-            for (int i = 0; i < casts; i++) {
-                TestAccounts.signIn("citizen" + i, "CITIZEN");
-                service.cast(
-                        castVote,
-                        Arrays.stream(castBallots.get(i))
-                                .map(o -> o + 1)
-                                .boxed()
-                                .toList());
-            }
+            castAll(service, castVote, castBallots);
             double serviceSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             plainInsert(data, plainVote, users, castBallots);
@@ -179,6 +152,15 @@ public final class TallyBenchmark {
                     results.chain().intact() ? "intact" : "broken",
                     Tally.count(Method.RANKED, options, Arrays.asList(new Long[OPTIONS]), null, many)
                             .sameAs(results.count()));
+        }
+    }
+
+    /** Each citizen (citizen0, citizen1, ...) casts the ballot of their number through the service. */
+    static void castAll(BallotService service, long vote, List<int[]> ballots) {
+        for (int i = 0; i < ballots.size(); i++) {
+            TestAccounts.signIn("citizen" + i, "CITIZEN");
+            service.cast(
+                    vote, Arrays.stream(ballots.get(i)).map(o -> o + 1).boxed().toList());
         }
     }
 

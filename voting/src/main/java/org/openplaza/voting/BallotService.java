@@ -61,10 +61,13 @@ public class BallotService {
         void at(long done, long total);
     }
 
+    /** A random code over 32 symbols (5 bits each, so a byte's low bits choose without bias). */
     static String code(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
         char[] code = new char[length];
         for (int i = 0; i < length; i++) {
-            code[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            code[i] = ALPHABET[bytes[i] & 31];
         }
         return new String(code);
     }

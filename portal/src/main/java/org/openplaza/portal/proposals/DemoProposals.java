@@ -1,5 +1,7 @@
 package org.openplaza.portal.proposals;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.openplaza.portal.config.RunAs;
 import org.openplaza.proposals.Category;
@@ -11,6 +13,9 @@ import org.openplaza.publishing.Organisation;
 import org.openplaza.publishing.PublishingService;
 import org.openplaza.visualisations.VisualisationService;
 import org.openplaza.visualisations.VisualisationSummary;
+import org.openplaza.voting.BallotService;
+import org.openplaza.voting.Method;
+import org.openplaza.voting.VoteSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -24,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo profile's proposals, made through the real services after the demo catalogue and its
  * charts: two citizen proposals collecting support (one with a chart as evidence and a comment)
- * and a government proposal of the demo official's organisation, scheduled for a vote.
+ * and a government proposal of the demo official's organisation, put to a yes/no vote that is
+ * open for 30 days (the demo citizen may vote, and change their ballot).
  */
 @Component
 @Profile("demo")
@@ -33,23 +39,28 @@ class DemoProposals implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoProposals.class);
 
+    static final String DEMO_QUESTION = "Should the city introduce the congestion charge?";
+
     private final ProposalService proposals;
     private final DiscussionService discussion;
     private final VisualisationService visualisations;
     private final PublishingService publishing;
     private final RunAs runAs;
+    private final BallotService ballots;
 
     DemoProposals(
             ProposalService proposals,
             DiscussionService discussion,
             VisualisationService visualisations,
             PublishingService publishing,
-            RunAs runAs) {
+            RunAs runAs,
+            BallotService ballots) {
         this.proposals = proposals;
         this.discussion = discussion;
         this.visualisations = visualisations;
         this.publishing = publishing;
         this.runAs = runAs;
+        this.ballots = ballots;
     }
 
     private static UsernamePasswordAuthenticationToken as(String username, String role) {
@@ -126,6 +137,22 @@ class DemoProposals implements ApplicationRunner {
                             List.of(),
                             List.of()));
             proposals.publish(congestion);
+            Instant now = Instant.now();
+            ballots.open(new VoteSpec(
+                    congestion,
+                    DEMO_QUESTION,
+                    Method.YES_NO,
+                    List.of(
+                            new VoteSpec.Option("Yes", null),
+                            new VoteSpec.Option("No", null),
+                            new VoteSpec.Option("Abstain", null)),
+                    null,
+                    null,
+                    true,
+                    now,
+                    now.plus(Duration.ofDays(30)),
+                    VoteSpec.Eligibility.VERIFIED,
+                    new VoteSpec.Rules(null, 50)));
         });
         log.info("Demo proposals published");
     }

@@ -145,34 +145,65 @@ public class BallotService {
         return id;
     }
 
-    /** An official closes an open vote before its time, with a reason (audit-logged). */
-    @PreAuthorize("hasRole('OFFICIAL')")
+    /**
+     * The official who opened a vote closes it before its time, with a reason (audit-logged); an
+     * administrator may too.
+     */
+    @PreAuthorize("hasAnyRole('OFFICIAL', 'ADMIN')")
     @Transactional
     public void closeEarly(long voteId, String reason) {
         String clean = reason(reason);
         Instant now = clock.instant();
-        openVote(voteId, now);
+        mayManage(openVote(voteId, now));
         query.closeEarly(voteId, now, clean);
         events.publishEvent(Audited.byCurrentUser("VOTE_CLOSED_EARLY", "vote", String.valueOf(voteId), clean));
     }
 
     /**
-     * An official cancels a vote that has not been counted, with a reason (audit-logged). Its
-     * ballots are never counted or published; the proposal may get a new vote.
+     * The official who opened a vote (or an administrator) cancels it before it closes, with a
+     * reason (audit-logged). Its ballots are never counted or published; the proposal may get a
+     * new vote. A closed vote is counted: it can no longer be cancelled.
      */
-    @PreAuthorize("hasRole('OFFICIAL')")
+    @PreAuthorize("hasAnyRole('OFFICIAL', 'ADMIN')")
     @Transactional
     public void cancel(long voteId, String reason) {
         String clean = reason(reason);
         Record vote = query.lockVote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        mayManage(vote);
         if (vote.get(VOTE.CANCELLED)) {
             throw new VotingException("vote.error.cancelled");
         }
-        if (vote.get(VOTE.FINALISED_AT) != null) {
-            throw new VotingException("vote.error.counted");
+        if (!clock.instant().isBefore(vote.get(VOTE.CLOSES_AT).toInstant())) {
+            throw new VotingException("vote.error.cancel-closed");
         }
         query.cancel(voteId, clean);
         events.publishEvent(Audited.byCurrentUser("VOTE_CANCELLED", "vote", String.valueOf(voteId), clean));
+    }
+
+    /** Whether the signed-in user may close or cancel the vote: its opener, or an administrator. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public boolean mayManage(long voteId) {
+        return query.vote(voteId).map(this::manages).orElse(false);
+    }
+
+    private boolean manages(Record vote) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        if (auth == null) {
+            return false;
+        }
+        boolean admin =
+                auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean official =
+                auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OFFICIAL"));
+        return admin || (official && auth.getName().equals(vote.get(VOTE.OPENED_BY)));
+    }
+
+    private void mayManage(Record vote) {
+        if (!manages(vote)) {
+            throw new org.springframework.security.access.AccessDeniedException("not the vote's official");
+        }
     }
 
     private static String reason(String reason) {

@@ -167,7 +167,13 @@ class VoteRulesTest {
         TestAccounts.signIn("adult" + tag, "CITIZEN");
         assertThatThrownBy(() -> ballots.closeEarly(vote, "Enough"))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        TestAccounts.signIn("another-official" + tag, "OFFICIAL");
+        assertThat(ballots.mayManage(vote)).isFalse();
+        assertThatThrownBy(() -> ballots.closeEarly(vote, "Not my vote to close"))
+                .as("only the official who opened it, or an administrator")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         TestAccounts.signIn("official" + tag, "OFFICIAL");
+        assertThat(ballots.mayManage(vote)).isTrue();
         assertThatThrownBy(() -> ballots.closeEarly(vote, " ")).satisfies(refusal("vote.error.reason"));
         ballots.closeEarly(vote, "The council meets tomorrow");
         assertThat(votes.find(vote).orElseThrow().state()).isEqualTo(VoteInfo.State.CLOSED);
@@ -178,11 +184,15 @@ class VoteRulesTest {
         long other = open(
                 Method.YES_NO, List.of("Yes", "No", "Abstain"), VoteSpec.Eligibility.VERIFIED, VoteSpec.Rules.NONE);
         castAs("adult", other, 2);
-        TestAccounts.signIn("official" + tag, "OFFICIAL");
+        TestAccounts.signIn("admin" + tag, "ADMIN");
         ballots.cancel(other, "The question was worded wrongly");
         assertThat(votes.find(other).orElseThrow().state()).isEqualTo(VoteInfo.State.CANCELLED);
         assertThatThrownBy(() -> ballots.results(other)).satisfies(refusal("vote.error.cancelled"));
         assertThatThrownBy(() -> castAs("second", other, 1)).satisfies(refusal("vote.error.cancelled"));
+        TestAccounts.signIn("official" + tag, "OFFICIAL");
+        assertThatThrownBy(() -> ballots.cancel(vote, "Too late to cancel"))
+                .as("a closed vote is counted")
+                .satisfies(refusal("vote.error.cancel-closed"));
         assertThat(db.select(AUDIT_EVENT.EVENT_TYPE, AUDIT_EVENT.DETAIL)
                         .from(AUDIT_EVENT)
                         .where(AUDIT_EVENT.OBJECT_ID.in(String.valueOf(vote), String.valueOf(other)))

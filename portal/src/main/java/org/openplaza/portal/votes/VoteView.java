@@ -69,12 +69,6 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         setMaxWidth("1000px");
     }
 
-    private static boolean hasRole(String role) {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null
-                && authentication.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
-    }
-
     @Override
     public void setParameter(BeforeEvent event, Long voteId) {
         id = voteId;
@@ -95,7 +89,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         if (vote.proposalId() != null) {
             add(new Anchor("proposal/" + vote.proposalId(), getTranslation("vote.proposal-link")));
         }
-        if (hasRole("OFFICIAL")) {
+        if ((vote.state() == VoteInfo.State.OPEN || vote.state() == VoteInfo.State.UPCOMING) && ballots.mayManage(id)) {
             add(officialActions(vote));
         }
         switch (vote.state()) {

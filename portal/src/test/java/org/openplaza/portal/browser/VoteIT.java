@@ -97,6 +97,8 @@ class VoteIT extends BrowserTest {
         String ann = verifiedCitizen("ann");
         String bo = verifiedCitizen("bo");
         String cy = verifiedCitizen("cy");
+        String unverified = "eve" + tag;
+        accounts.register(new Registration(unverified, "Voter eve", unverified + "@example.org", PASSWORD));
 
         // the official publishes a government proposal and opens a ranked vote on it
         signIn("official", "plaza-official-demo");
@@ -170,7 +172,7 @@ class VoteIT extends BrowserTest {
         waitFor("#vote-turnout", "3 citizens");
 
         // an unverified citizen may not vote
-        switchTo("newcomer", "plaza-newcomer-demo");
+        switchTo(unverified, PASSWORD);
         driver.get(voteUrl);
         waitForVaadin();
         waitFor("#vote-standing", "verified as residents");

@@ -81,7 +81,8 @@ class OpzChart extends HTMLElement {
     option.animation = false;
     // the portal's colours and type, unless the option brings its own
     const style = getComputedStyle(this);
-    const palette = style.getPropertyValue('--opz-chart-palette').split(',').map((c) => c.trim()).filter((c) => c);
+    // split on the commas between colours, not those inside hsl(...) or rgb(...)
+    const palette = style.getPropertyValue('--opz-chart-palette').split(/,(?![^(]*\))/).map((c) => c.trim()).filter((c) => c);
     if (palette.length && !option.color) {
       option.color = palette;
     }

@@ -48,7 +48,7 @@ class EmbedController {
                 .append(" | OpenPlaza</title>")
                 .append("<script src=\"/webjars/echarts/5.3.1/dist/echarts.min.js\"></script>")
                 .append("<script src=\"/js/opz-chart.js\"></script>")
-                .append("<style>html{--opz-chart-palette:hsl(214,90%,38%),#e69f00,#009e73,#cc79a7,#56b4e9,")
+                .append("<style>html{--opz-chart-palette:#0a55b8,#e69f00,#009e73,#cc79a7,#56b4e9,")
                 .append("#d55e00,#f0e442,#000000}")
                 .append("body{margin:0;font-family:system-ui,sans-serif}opz-chart{display:block;width:100%;")
                 .append("height:calc(100vh - 2.5em)}.sr{position:absolute;left:-9999px}")

@@ -34,6 +34,7 @@ class ResultsPanel extends VerticalLayout {
 
     ResultsPanel(Results results) {
         setPadding(false);
+        setWidthFull();
         setId("results");
         add(new H2(getTranslation("results.title")));
         NumberFormat percent = NumberFormat.getPercentInstance(getLocale());
@@ -99,6 +100,7 @@ class ResultsPanel extends VerticalLayout {
 
     private Component runoff(InstantRunoff.Result runoff) {
         Div box = new Div();
+        box.setWidthFull();
         H3 heading = new H3(getTranslation("results.irv"));
         Paragraph winner = new Paragraph(
                 runoff.winner() == null
@@ -157,6 +159,7 @@ class ResultsPanel extends VerticalLayout {
 
     private Component schulze(Schulze.Result schulze) {
         Div box = new Div();
+        box.setWidthFull();
         Paragraph winners =
                 new Paragraph(getTranslation("results.schulze-winner", String.join(", ", schulze.winners())));
         winners.setId("results-schulze-winner");
@@ -198,13 +201,15 @@ class ResultsPanel extends VerticalLayout {
         EChart heat =
                 new EChart(title, ChartOptions.build(ChartType.HEATMAP, new Grouped(schulze.options(), rows), title));
         heat.setId("results-matrix-chart");
-        heat.setHeight("360px");
+        heat.setHeight(Math.max(280, 60 * schulze.options().size() + 120) + "px");
+        heat.setMaxWidth("720px");
         box.add(matrix, heat);
         return box;
     }
 
     private Component budget(Budget.Result budget) {
         Div box = new Div();
+        box.setWidthFull();
         NumberFormat money = NumberFormat.getIntegerInstance(getLocale());
         Paragraph spent = new Paragraph(
                 getTranslation("results.budget-spent", money.format(budget.spent()), money.format(budget.left())));
@@ -257,6 +262,7 @@ class ResultsPanel extends VerticalLayout {
         Details table = new Details(getTranslation("chart.as-table"), numbers);
         VerticalLayout box = new VerticalLayout(new H3(title), chart, table);
         box.setPadding(false);
+        box.setWidthFull();
         return box;
     }
 }

@@ -363,6 +363,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
     private Div closed(VoteInfo vote) {
         Div area = new Div();
         area.setId("vote-closed");
+        area.setWidthFull();
         Optional<Results> results = counting.results(id);
         if (results.isEmpty()) {
             Counting.Progress progress = counting.progress(id);

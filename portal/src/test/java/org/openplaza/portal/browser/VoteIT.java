@@ -191,6 +191,13 @@ class VoteIT extends BrowserTest {
         waitFor("#results-turnout", "3 of");
         waitFor("#results-chain", "intact: 4 ballots");
         assertAccessible("results");
+        assertThat(
+                        (Boolean)
+                                js(
+                                        "return [...document.querySelectorAll('#results-irv-chart svg path')]"
+                                                + ".some(p => ['#0a55b8', 'rgb(10,85,184)'].includes((p.getAttribute('fill') || '').replace(/ /g, '').toLowerCase()))"))
+                .as("the charts are drawn in the portal's colours")
+                .isTrue();
         driver.get(proposalUrl);
         waitForVaadin();
         waitFor("#proposal-status", "Adopted");
@@ -248,6 +255,19 @@ class VoteIT extends BrowserTest {
                         Instant.now().minusSeconds(60),
                         Instant.now().plus(Duration.ofDays(3)))));
         signIn(dee, PASSWORD);
+
+        // on a phone the ballot fits the screen's width
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/vote/" + vote[0]);
+            find("#ballot-some");
+            assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no sideways scrolling at 390 px")
+                    .isTrue();
+            assertAccessible("budget ballot on a phone");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
         open("/vote/" + vote[0]);
         waitFor("#ballot-total", "Chosen: 0 of 100,000");
         List<WebElement> boxes = driver.findElements(By.cssSelector("#ballot-some vaadin-checkbox input"));

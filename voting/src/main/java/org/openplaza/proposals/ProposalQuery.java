@@ -12,6 +12,7 @@ import static org.openplaza.db.voting.Tables.PROPOSAL_REVISION;
 import static org.openplaza.db.voting.Tables.PROPOSAL_STATUS_CHANGE;
 import static org.openplaza.db.voting.Tables.PROPOSAL_SUPPORT;
 import static org.openplaza.db.voting.Tables.PROPOSAL_TAG;
+import static org.openplaza.db.voting.Tables.VOTE;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -193,6 +194,12 @@ class ProposalQuery {
     }
 
     /** Locks the proposal's row until the transaction ends: supports and answers queue behind it. */
+    /** Whether a vote on the proposal is open, coming or closed but not yet counted. */
+    boolean voteUnderWay(long id) {
+        return db.fetchExists(
+                VOTE, VOTE.PROPOSAL_ID.eq(id).and(VOTE.CANCELLED.isFalse()).and(VOTE.FINALISED_AT.isNull()));
+    }
+
     Optional<ProposalStatus> lock(long id) {
         return db.select(PROPOSAL.STATUS)
                 .from(PROPOSAL)

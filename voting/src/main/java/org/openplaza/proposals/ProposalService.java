@@ -496,7 +496,11 @@ public class ProposalService {
         audit("PROPOSAL_ANSWERED", id, answer.name() + ": " + p.title());
     }
 
-    /** An official records the result of a proposal's vote: adopted or rejected. */
+    /**
+     * The result of a proposal's vote: adopted or rejected. A vote held on the portal records it
+     * when it is counted; an official records the result of a vote held elsewhere, but not while
+     * one is under way here.
+     */
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional
     public void recordResult(long id, boolean adopted, String note) {
@@ -504,6 +508,9 @@ public class ProposalService {
         ProposalStatus status = query.lock(id).orElseThrow();
         if (status != ProposalStatus.SCHEDULED) {
             throw new ProposalException(null, "proposal.error.not-scheduled");
+        }
+        if (query.voteUnderWay(id)) {
+            throw new ProposalException(null, "proposal.error.vote-under-way");
         }
         ProposalStatus to = adopted ? ProposalStatus.ADOPTED : ProposalStatus.REJECTED;
         Instant now = clock.instant();

@@ -230,6 +230,12 @@ class VoteRulesTest {
                         VoteSpec.Eligibility.VERIFIED,
                         VoteSpec.Rules.NONE))
                 .satisfies(refusal("vote.error.proposal-has-vote"));
+        TestAccounts.signIn("official" + tag, "OFFICIAL");
+        assertThatThrownBy(() -> proposals.recordResult(proposal, false, "Decided elsewhere"))
+                .as("no result by hand while the vote is under way")
+                .isInstanceOfSatisfying(
+                        org.openplaza.proposals.ProposalException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("proposal.error.vote-under-way"));
         castAs("adult", vote, 1);
         castAs("second", vote, 1);
         castAs("turns16", vote, 2);

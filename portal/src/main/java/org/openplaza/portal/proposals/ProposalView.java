@@ -356,7 +356,9 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(vote);
         }
-        if (p.status() == ProposalStatus.SCHEDULED) {
+        if (p.status() == ProposalStatus.SCHEDULED
+                && votes.forProposal(p.id()).stream()
+                        .allMatch(v -> v.state() == org.openplaza.voting.VoteInfo.State.CANCELLED)) {
             Button result = new Button(getTranslation("proposal.result"), e -> openResult(p));
             result.setId("proposal-result");
             actions.add(result);

@@ -9,22 +9,172 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Record;
+import org.openplaza.audit.Audited;
+import org.openplaza.proposals.ProposalStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Votes as the public sees them: what is asked, when, under which rules, and the turnout. */
+/**
+ * Votes: officials open them, and close them early or cancel them with a reason; anyone sees what
+ * is asked, when, under which rules, and the turnout.
+ */
 @Service
 public class VoteService {
 
     private final VoteQuery query;
     private final BallotQuery ballots;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VoteService(VoteQuery query, BallotQuery ballots, Clock clock) {
+    VoteService(VoteQuery query, BallotQuery ballots, ApplicationEventPublisher events, Clock clock) {
         this.query = query;
         this.ballots = ballots;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * An official opens a vote (audit-logged); the ballot box starts empty. A vote on a proposal
+     * needs the proposal scheduled for a vote and no other vote on it under way.
+     */
+    @PreAuthorize("hasRole('OFFICIAL')")
+    @Transactional
+    public long open(VoteSpec spec) {
+        if (spec.question() == null
+                || spec.question().isBlank()
+                || spec.question().length() > 500) {
+            throw VotingException.on("question", "vote.error.question");
+        }
+        if (!spec.closesAt().isAfter(spec.opensAt())) {
+            throw VotingException.on("closesAt", "vote.error.window");
+        }
+        if (!spec.closesAt().isAfter(clock.instant())) {
+            throw VotingException.on("closesAt", "vote.error.closes-past");
+        }
+        int needed = spec.method() == Method.YES_NO ? 3 : 2;
+        if (spec.options().size() < needed || spec.options().size() > 30) {
+            throw VotingException.on("options", "vote.error.options", needed);
+        }
+        if (spec.options().stream()
+                        .anyMatch(o -> o.label() == null
+                                || o.label().isBlank()
+                                || o.label().length() > 300)
+                || spec.options().stream()
+                                .map(o -> o.label().strip())
+                                .distinct()
+                                .count()
+                        != spec.options().size()) {
+            throw VotingException.on("options", "vote.error.option-labels");
+        }
+        if (spec.method() == Method.APPROVAL
+                && spec.maxChoices() != null
+                && (spec.maxChoices() < 1 || spec.maxChoices() > spec.options().size())) {
+            throw VotingException.on(
+                    "maxChoices", "vote.error.max-choices", spec.options().size());
+        }
+        if (spec.method() == Method.BUDGET
+                && (spec.budget() == null
+                        || spec.budget() <= 0
+                        || spec.options().stream().anyMatch(o -> o.cost() == null || o.cost() <= 0))) {
+            throw VotingException.on("budget", "vote.error.costs");
+        }
+        Integer minAge = spec.eligibility().minAge();
+        if (minAge != null && (minAge < 0 || minAge > 120)) {
+            throw VotingException.on("minAge", "vote.error.min-age");
+        }
+        if (spec.eligibility().districts().stream().anyMatch(d -> d.isBlank() || d.length() > 80)) {
+            throw VotingException.on("districts", "vote.error.districts");
+        }
+        for (Integer percent : java.util.Arrays.asList(
+                spec.rules().quorumPercent(), spec.rules().thresholdPercent())) {
+            if (percent != null && (percent < 1 || percent > 100)) {
+                throw VotingException.on("rules", "vote.error.percent");
+            }
+        }
+        if (spec.proposalId() != null) {
+            String status = ballots.proposalStatus(spec.proposalId())
+                    .orElseThrow(() -> new VotingException("vote.error.no-proposal"));
+            if (!status.equals(ProposalStatus.SCHEDULED.name())) {
+                throw new VotingException("vote.error.proposal-not-scheduled");
+            }
+            if (ballots.proposalHasVote(spec.proposalId())) {
+                throw new VotingException("vote.error.proposal-has-vote");
+            }
+        }
+        long id = ballots.insertVote(spec, clock.instant(), Audited.currentActor());
+        events.publishEvent(Audited.byCurrentUser("VOTE_OPENED", "vote", String.valueOf(id), spec.question()));
+        return id;
+    }
+
+    /**
+     * The official who opened a vote closes it before its time, with a reason (audit-logged); an
+     * administrator may too.
+     */
+    @PreAuthorize("hasAnyRole('OFFICIAL', 'ADMIN')")
+    @Transactional
+    public void closeEarly(long voteId, String reason) {
+        String clean = reason(reason);
+        Instant now = clock.instant();
+        mayManage(VoteWindow.lockOpen(ballots, voteId, now));
+        ballots.closeEarly(voteId, now, clean);
+        events.publishEvent(Audited.byCurrentUser("VOTE_CLOSED_EARLY", "vote", String.valueOf(voteId), clean));
+    }
+
+    /**
+     * The official who opened a vote (or an administrator) cancels it before it closes, with a
+     * reason (audit-logged). Its ballots are never counted or published; the proposal may get a
+     * new vote. A closed vote is counted: it can no longer be cancelled.
+     */
+    @PreAuthorize("hasAnyRole('OFFICIAL', 'ADMIN')")
+    @Transactional
+    public void cancel(long voteId, String reason) {
+        String clean = reason(reason);
+        Record vote = ballots.lockVote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        mayManage(vote);
+        if (vote.get(VOTE.CANCELLED)) {
+            throw new VotingException("vote.error.cancelled");
+        }
+        if (!clock.instant().isBefore(vote.get(VOTE.CLOSES_AT).toInstant())) {
+            throw new VotingException("vote.error.cancel-closed");
+        }
+        ballots.cancel(voteId, clean);
+        events.publishEvent(Audited.byCurrentUser("VOTE_CANCELLED", "vote", String.valueOf(voteId), clean));
+    }
+
+    /** Whether the signed-in user may close or cancel the vote: its opener, or an administrator. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public boolean mayManage(long voteId) {
+        return ballots.vote(voteId).map(this::manages).orElse(false);
+    }
+
+    private boolean manages(Record vote) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        if (auth == null) {
+            return false;
+        }
+        boolean admin =
+                auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean official =
+                auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OFFICIAL"));
+        return admin || (official && auth.getName().equals(vote.get(VOTE.OPENED_BY)));
+    }
+
+    private void mayManage(Record vote) {
+        if (!manages(vote)) {
+            throw new org.springframework.security.access.AccessDeniedException("not the vote's official");
+        }
+    }
+
+    private static String reason(String reason) {
+        String clean = reason == null ? "" : reason.strip();
+        if (clean.length() < 5 || clean.length() > 2000) {
+            throw VotingException.on("reason", "vote.error.reason");
+        }
+        return clean;
     }
 
     /** Votes open now: opened, not yet closed, not cancelled. */

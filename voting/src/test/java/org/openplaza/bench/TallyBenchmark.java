@@ -72,10 +72,14 @@ public final class TallyBenchmark {
                     false,
                     opens,
                     closes);
-            long warmVote = service.open(spec);
-            long castVote = service.open(spec);
-            long plainWarmVote = service.open(spec);
-            long plainVote = service.open(spec);
+            long warmVote =
+                    context.getBean(org.openplaza.voting.VoteService.class).open(spec);
+            long castVote =
+                    context.getBean(org.openplaza.voting.VoteService.class).open(spec);
+            long plainWarmVote =
+                    context.getBean(org.openplaza.voting.VoteService.class).open(spec);
+            long plainVote =
+                    context.getBean(org.openplaza.voting.VoteService.class).open(spec);
             List<int[]> castBallots = new ArrayList<>();
             for (int i = 0; i < casts; i++) {
                 castBallots.add(ranking(random));
@@ -104,16 +108,19 @@ public final class TallyBenchmark {
             // one million ballots stored as a chain, then counted
             TestAccounts.signIn("bench-official", "OFFICIAL");
             Instant bigCloses = Instant.now().plusSeconds(5);
-            long bigVote = service.open(new VoteSpec(
-                    null,
-                    "Rank the ten projects",
-                    Method.RANKED,
-                    options.stream().map(o -> new VoteSpec.Option(o, null)).toList(),
-                    null,
-                    null,
-                    false,
-                    opens,
-                    bigCloses));
+            long bigVote = context.getBean(org.openplaza.voting.VoteService.class)
+                    .open(new VoteSpec(
+                            null,
+                            "Rank the ten projects",
+                            Method.RANKED,
+                            options.stream()
+                                    .map(o -> new VoteSpec.Option(o, null))
+                                    .toList(),
+                            null,
+                            null,
+                            false,
+                            opens,
+                            bigCloses));
             List<int[]> many = new ArrayList<>(ballots);
             for (int i = 0; i < ballots; i++) {
                 many.add(ranking(random));
@@ -142,7 +149,8 @@ public final class TallyBenchmark {
             Thread.sleep(Math.max(0, Instant.now().until(bigCloses, java.time.temporal.ChronoUnit.MILLIS) + 10));
             TestAccounts.anonymous();
             start = System.nanoTime();
-            Results results = service.results(bigVote);
+            Results results =
+                    context.getBean(org.openplaza.voting.CountService.class).results(bigVote);
             double allSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(
                     "whole results call (read %,d ballots from H2, verify the chain, IRV and Schulze): %.2f s; chain %s;"

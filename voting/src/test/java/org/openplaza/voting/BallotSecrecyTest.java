@@ -37,6 +37,12 @@ class BallotSecrecyTest {
     BallotService ballots;
 
     @Autowired
+    VoteService votes;
+
+    @Autowired
+    CountService counts;
+
+    @Autowired
     DSLContext db;
 
     @Autowired
@@ -75,7 +81,7 @@ class BallotSecrecyTest {
             TestAccounts.user(db, name + tag, true);
         }
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        long vote = ballots.open(new VoteSpec(
+        long vote = votes.open(new VoteSpec(
                 null,
                 "Which bridge gets a bike lane?",
                 Method.RANKED,
@@ -100,8 +106,8 @@ class BallotSecrecyTest {
         receipts.add(ballots.change(vote, receipts.get(0).changeSecret(), List.of(2, 1)));
         receipts.forEach(r -> secrets.add(r.changeSecret()));
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        ballots.closeEarly(vote, "Enough votes for a test");
-        ballots.finalise(vote, BallotService.Progress.NONE);
+        votes.closeEarly(vote, "Enough votes for a test");
+        counts.finalise(vote, CountService.Progress.NONE);
 
         List<String> forbidden = new ArrayList<>(List.of("3>1>2", "2>3", "2>1"));
         receipts.forEach(r -> forbidden.add(r.code()));

@@ -32,6 +32,12 @@ class BallotServiceTest {
     BallotService ballots;
 
     @Autowired
+    VoteService votes;
+
+    @Autowired
+    CountService counts;
+
+    @Autowired
     DSLContext db;
 
     @Autowired
@@ -57,7 +63,7 @@ class BallotServiceTest {
 
     private long vote(Method method, boolean allowChange) {
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        return ballots.open(new VoteSpec(
+        return votes.open(new VoteSpec(
                 null,
                 "Which park gets new trees?",
                 method,
@@ -143,7 +149,7 @@ class BallotServiceTest {
                         .fetchOne()
                         .value1())
                 .isEqualTo(first.code());
-        assertThat(ballots.verify(vote).intact()).isTrue();
+        assertThat(counts.verify(vote).intact()).isTrue();
     }
 
     @Test
@@ -173,7 +179,7 @@ class BallotServiceTest {
         castAs("kim", vote, 1);
         Receipt middle = castAs("lee", vote, 2);
         castAs("park", vote, 3);
-        ChainCheck intact = ballots.verify(vote);
+        ChainCheck intact = counts.verify(vote);
         assertThat(intact.intact()).isTrue();
         assertThat(intact.ballots()).isEqualTo(3);
 
@@ -181,14 +187,14 @@ class BallotServiceTest {
                 .set(BALLOT.CHOICES, "1")
                 .where(BALLOT.RECEIPT.eq(middle.code()))
                 .execute();
-        ChainCheck edited = ballots.verify(vote);
+        ChainCheck edited = counts.verify(vote);
         assertThat(edited.intact()).isFalse();
         assertThat(edited.firstBadPosition()).isEqualTo(2);
         db.update(BALLOT)
                 .set(BALLOT.CHOICES, "2")
                 .where(BALLOT.RECEIPT.eq(middle.code()))
                 .execute();
-        assertThat(ballots.verify(vote).intact()).as("put back as it was").isTrue();
+        assertThat(counts.verify(vote).intact()).as("put back as it was").isTrue();
 
         var last = db.selectFrom(BALLOT)
                 .where(BALLOT.VOTE_ID.eq(vote))
@@ -198,16 +204,16 @@ class BallotServiceTest {
                 .where(BALLOT.VOTE_ID.eq(vote))
                 .and(BALLOT.POSITION.eq(3))
                 .execute();
-        assertThat(ballots.verify(vote).intact()).as("the last ballot removed").isFalse();
+        assertThat(counts.verify(vote).intact()).as("the last ballot removed").isFalse();
         last.changed(true);
         db.insertInto(BALLOT).set(last).execute();
-        assertThat(ballots.verify(vote).intact()).isTrue();
+        assertThat(counts.verify(vote).intact()).isTrue();
 
         db.deleteFrom(BALLOT)
                 .where(BALLOT.VOTE_ID.eq(vote))
                 .and(BALLOT.POSITION.eq(2))
                 .execute();
-        assertThat(ballots.verify(vote).firstBadPosition())
+        assertThat(counts.verify(vote).firstBadPosition())
                 .as("a ballot removed from the middle")
                 .isEqualTo(3);
         db.insertInto(BALLOT)
@@ -219,7 +225,7 @@ class BallotServiceTest {
                 .set(BALLOT.PREVIOUS_HASH, "0".repeat(64))
                 .set(BALLOT.HASH, "0".repeat(64))
                 .execute();
-        assertThat(ballots.verify(vote).firstBadPosition())
+        assertThat(counts.verify(vote).firstBadPosition())
                 .as("a forged ballot inserted")
                 .isEqualTo(2);
     }
@@ -263,14 +269,14 @@ class BallotServiceTest {
         Receipt kim = castAs("kim", vote, 1, 2, 3);
         castAs("lee", vote, 2, 1);
         castAs("park", vote, 3, 2);
-        assertThatThrownBy(() -> ballots.results(vote))
+        assertThatThrownBy(() -> counts.results(vote))
                 .isInstanceOfSatisfying(
                         VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.still-open"));
         TestAccounts.signIn("kim" + tag, "CITIZEN");
         ballots.change(vote, kim.changeSecret(), List.of(2, 3));
 
         clock.set(closes);
-        Results results = ballots.results(vote);
+        Results results = counts.results(vote);
         assertThat(results.turnout()).isEqualTo(3);
         assertThat(results.ballots()).as("kim's first ballot was replaced").isEqualTo(3);
         assertThat(results.votes())
@@ -289,7 +295,7 @@ class BallotServiceTest {
         castAs("lee", vote, 1);
         castAs("park", vote, 2, 3);
         clock.set(closes.plusSeconds(1));
-        Results results = ballots.results(vote);
+        Results results = counts.results(vote);
         assertThat(results.votes())
                 .containsEntry("Hangang", 2)
                 .containsEntry("Seoul Forest", 1)

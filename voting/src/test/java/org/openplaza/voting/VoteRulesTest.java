@@ -38,6 +38,9 @@ class VoteRulesTest {
     BallotService ballots;
 
     @Autowired
+    CountService counts;
+
+    @Autowired
     VoteService votes;
 
     @Autowired
@@ -77,7 +80,7 @@ class VoteRulesTest {
     private long open(
             Long proposal, Method method, List<String> options, VoteSpec.Eligibility who, VoteSpec.Rules rules) {
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        return ballots.open(new VoteSpec(
+        return votes.open(new VoteSpec(
                 proposal,
                 "Should the Mapo riverside get a night market?",
                 method,
@@ -122,7 +125,7 @@ class VoteRulesTest {
         assertThat(votes.find(vote).orElseThrow().eligibility().districts()).containsExactly(mapo);
 
         clock.set(closes);
-        Results results = ballots.results(vote);
+        Results results = counts.results(vote);
         assertThat(results.electorate()).as("adult, turns16 and second").isEqualTo(3);
     }
 
@@ -140,7 +143,7 @@ class VoteRulesTest {
         castAs("second", single, 2);
         clock.set(closes);
 
-        Results carried = ballots.results(quorate);
+        Results carried = counts.results(quorate);
         assertThat(carried.electorate()).isEqualTo(4);
         assertThat(carried.quorumMet()).as("2 of 4 is 50%").isTrue();
         assertThat(carried.leading()).isEqualTo("Yes");
@@ -150,11 +153,11 @@ class VoteRulesTest {
         assertThat(carried.thresholdMet()).isTrue();
         assertThat(carried.carried()).isTrue();
 
-        Results notQuorate = ballots.results(inquorate);
+        Results notQuorate = counts.results(inquorate);
         assertThat(notQuorate.quorumMet()).isFalse();
         assertThat(notQuorate.carried()).isFalse();
 
-        Results tied = ballots.results(single);
+        Results tied = counts.results(single);
         assertThat(tied.leading()).as("a tie has no leading option").isNull();
         assertThat(tied.carried()).isFalse();
     }
@@ -165,32 +168,32 @@ class VoteRulesTest {
                 Method.YES_NO, List.of("Yes", "No", "Abstain"), VoteSpec.Eligibility.VERIFIED, VoteSpec.Rules.NONE);
         castAs("adult", vote, 1);
         TestAccounts.signIn("adult" + tag, "CITIZEN");
-        assertThatThrownBy(() -> ballots.closeEarly(vote, "Enough"))
+        assertThatThrownBy(() -> votes.closeEarly(vote, "Enough"))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         TestAccounts.signIn("another-official" + tag, "OFFICIAL");
-        assertThat(ballots.mayManage(vote)).isFalse();
-        assertThatThrownBy(() -> ballots.closeEarly(vote, "Not my vote to close"))
+        assertThat(votes.mayManage(vote)).isFalse();
+        assertThatThrownBy(() -> votes.closeEarly(vote, "Not my vote to close"))
                 .as("only the official who opened it, or an administrator")
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        assertThat(ballots.mayManage(vote)).isTrue();
-        assertThatThrownBy(() -> ballots.closeEarly(vote, " ")).satisfies(refusal("vote.error.reason"));
-        ballots.closeEarly(vote, "The council meets tomorrow");
+        assertThat(votes.mayManage(vote)).isTrue();
+        assertThatThrownBy(() -> votes.closeEarly(vote, " ")).satisfies(refusal("vote.error.reason"));
+        votes.closeEarly(vote, "The council meets tomorrow");
         assertThat(votes.find(vote).orElseThrow().state()).isEqualTo(VoteInfo.State.CLOSED);
         assertThat(votes.find(vote).orElseThrow().closedEarlyReason()).isEqualTo("The council meets tomorrow");
         assertThatThrownBy(() -> castAs("second", vote, 2)).satisfies(refusal("vote.error.closed"));
-        assertThat(ballots.results(vote).turnout()).isEqualTo(1);
+        assertThat(counts.results(vote).turnout()).isEqualTo(1);
 
         long other = open(
                 Method.YES_NO, List.of("Yes", "No", "Abstain"), VoteSpec.Eligibility.VERIFIED, VoteSpec.Rules.NONE);
         castAs("adult", other, 2);
         TestAccounts.signIn("admin" + tag, "ADMIN");
-        ballots.cancel(other, "The question was worded wrongly");
+        votes.cancel(other, "The question was worded wrongly");
         assertThat(votes.find(other).orElseThrow().state()).isEqualTo(VoteInfo.State.CANCELLED);
-        assertThatThrownBy(() -> ballots.results(other)).satisfies(refusal("vote.error.cancelled"));
+        assertThatThrownBy(() -> counts.results(other)).satisfies(refusal("vote.error.cancelled"));
         assertThatThrownBy(() -> castAs("second", other, 1)).satisfies(refusal("vote.error.cancelled"));
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        assertThatThrownBy(() -> ballots.cancel(vote, "Too late to cancel"))
+        assertThatThrownBy(() -> votes.cancel(vote, "Too late to cancel"))
                 .as("a closed vote is counted")
                 .satisfies(refusal("vote.error.cancel-closed"));
         assertThat(db.select(AUDIT_EVENT.EVENT_TYPE, AUDIT_EVENT.DETAIL)
@@ -240,15 +243,14 @@ class VoteRulesTest {
         castAs("second", vote, 1);
         castAs("turns16", vote, 2);
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        assertThatThrownBy(() -> ballots.finalise(vote, BallotService.Progress.NONE))
+        assertThatThrownBy(() -> counts.finalise(vote, CountService.Progress.NONE))
                 .satisfies(refusal("vote.error.still-open"));
         clock.set(closes);
         List<Long> seen = new ArrayList<>();
-        Results results =
-                ballots.finalise(vote, (done, total) -> seen.add(done)).orElseThrow();
+        Results results = counts.finalise(vote, (done, total) -> seen.add(done)).orElseThrow();
         assertThat(results.carried()).isTrue();
         assertThat(seen).as("progress told").isNotEmpty().last().isEqualTo(3L);
-        assertThat(ballots.finalise(vote, BallotService.Progress.NONE))
+        assertThat(counts.finalise(vote, CountService.Progress.NONE))
                 .as("counted once")
                 .isEmpty();
         assertThat(proposals.find(proposal).orElseThrow().status()).isEqualTo(ProposalStatus.ADOPTED);
@@ -261,7 +263,7 @@ class VoteRulesTest {
     @Test
     void receipts_and_the_published_ballots_recount_to_the_same_result() {
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        long vote = ballots.open(new VoteSpec(
+        long vote = votes.open(new VoteSpec(
                 null,
                 "Rank the riverside plans",
                 Method.RANKED,
@@ -279,33 +281,31 @@ class VoteRulesTest {
         Receipt elsewhere = castAs("elsewhere", vote, 3, 2);
         TestAccounts.signIn("adult" + tag, "CITIZEN");
         Receipt changed = ballots.change(vote, adult.changeSecret(), List.of(1, 2));
-        assertThatThrownBy(() -> ballots.lookUp(vote, changed.code())).satisfies(refusal("vote.error.still-open"));
-        assertThatThrownBy(() -> ballots.publishedBallots(vote, b -> {})).satisfies(refusal("vote.error.still-open"));
+        assertThatThrownBy(() -> counts.lookUp(vote, changed.code())).satisfies(refusal("vote.error.still-open"));
+        assertThatThrownBy(() -> counts.publishedBallots(vote, b -> {})).satisfies(refusal("vote.error.still-open"));
         clock.set(closes);
 
-        BallotService.PublishedBallot mine =
-                ballots.lookUp(vote, changed.code().toLowerCase()).orElseThrow();
+        CountService.PublishedBallot mine =
+                counts.lookUp(vote, changed.code().toLowerCase()).orElseThrow();
         assertThat(mine.labels()).containsExactly("Market", "Cinema");
         assertThat(mine.counted()).isTrue();
-        assertThat(ballots.lookUp(vote, adult.code()).orElseThrow().counted())
+        assertThat(counts.lookUp(vote, adult.code()).orElseThrow().counted())
                 .as("replaced")
                 .isFalse();
-        assertThat(ballots.lookUp(vote, "NOSUCHRECEIPT000")).isEmpty();
+        assertThat(counts.lookUp(vote, "NOSUCHRECEIPT000")).isEmpty();
 
-        List<BallotService.PublishedBallot> published = new ArrayList<>();
-        ballots.publishedBallots(vote, published::add);
-        assertThat(published)
-                .extracting(BallotService.PublishedBallot::position)
-                .containsExactly(1, 2, 3, 4);
-        assertThat(published).extracting(BallotService.PublishedBallot::receipt).contains(elsewhere.code());
-        Results results = ballots.results(vote);
+        List<CountService.PublishedBallot> published = new ArrayList<>();
+        counts.publishedBallots(vote, published::add);
+        assertThat(published).extracting(CountService.PublishedBallot::position).containsExactly(1, 2, 3, 4);
+        assertThat(published).extracting(CountService.PublishedBallot::receipt).contains(elsewhere.code());
+        Results results = counts.results(vote);
         Tally.Count recount = Tally.count(
                 Method.RANKED,
                 results.options(),
                 java.util.Arrays.asList(null, null, null),
                 null,
                 published.stream()
-                        .filter(BallotService.PublishedBallot::counted)
+                        .filter(CountService.PublishedBallot::counted)
                         .map(b -> Tally.parse(b.choices(), 3))
                         .toList());
         assertThat(recount.sameAs(results.count())).isTrue();

@@ -13,8 +13,8 @@ import org.openplaza.publishing.Organisation;
 import org.openplaza.publishing.PublishingService;
 import org.openplaza.visualisations.VisualisationService;
 import org.openplaza.visualisations.VisualisationSummary;
-import org.openplaza.voting.BallotService;
 import org.openplaza.voting.Method;
+import org.openplaza.voting.VoteService;
 import org.openplaza.voting.VoteSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +46,7 @@ class DemoProposals implements ApplicationRunner {
     private final VisualisationService visualisations;
     private final PublishingService publishing;
     private final RunAs runAs;
-    private final BallotService ballots;
+    private final VoteService votes;
 
     DemoProposals(
             ProposalService proposals,
@@ -54,13 +54,13 @@ class DemoProposals implements ApplicationRunner {
             VisualisationService visualisations,
             PublishingService publishing,
             RunAs runAs,
-            BallotService ballots) {
+            VoteService votes) {
         this.proposals = proposals;
         this.discussion = discussion;
         this.visualisations = visualisations;
         this.publishing = publishing;
         this.runAs = runAs;
-        this.ballots = ballots;
+        this.votes = votes;
     }
 
     private static UsernamePasswordAuthenticationToken as(String username, String role) {
@@ -138,7 +138,7 @@ class DemoProposals implements ApplicationRunner {
                             List.of()));
             proposals.publish(congestion);
             Instant now = Instant.now();
-            ballots.open(new VoteSpec(
+            votes.open(new VoteSpec(
                     congestion,
                     DEMO_QUESTION,
                     Method.YES_NO,

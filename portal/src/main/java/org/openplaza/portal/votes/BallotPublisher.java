@@ -13,7 +13,7 @@ import org.openplaza.importer.ColumnAnalysis;
 import org.openplaza.importer.ImportPlan;
 import org.openplaza.importer.ValueType;
 import org.openplaza.portal.proposals.ParticipationDatasets;
-import org.openplaza.voting.BallotService;
+import org.openplaza.voting.CountService;
 import org.openplaza.voting.VoteInfo;
 import org.openplaza.voting.VoteService;
 import org.springframework.stereotype.Component;
@@ -40,12 +40,12 @@ class BallotPublisher {
             "hash",
             "counted");
 
-    private final BallotService ballots;
+    private final CountService counts;
     private final VoteService votes;
     private final ParticipationDatasets datasets;
 
-    BallotPublisher(BallotService ballots, VoteService votes, ParticipationDatasets datasets) {
-        this.ballots = ballots;
+    BallotPublisher(CountService counts, VoteService votes, ParticipationDatasets datasets) {
+        this.counts = counts;
         this.votes = votes;
         this.datasets = datasets;
     }
@@ -61,7 +61,7 @@ class BallotPublisher {
         Path file = dir.resolve("ballots-vote-" + vote.id() + ".csv");
         try {
             try (CSVPrinter csv = ParticipationDatasets.csv(file, HEADER)) {
-                ballots.publishedBallots(vote.id(), b -> {
+                counts.publishedBallots(vote.id(), b -> {
                     try {
                         csv.printRecord(
                                 b.position(),

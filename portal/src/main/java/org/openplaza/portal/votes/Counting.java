@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.portal.config.RunAs;
 import org.openplaza.portal.proposals.ParticipationDatasets;
-import org.openplaza.voting.BallotService;
+import org.openplaza.voting.CountService;
 import org.openplaza.voting.Results;
 import org.openplaza.voting.VoteInfo;
 import org.openplaza.voting.VoteService;
@@ -41,7 +41,7 @@ public class Counting {
 
     private record Kept(Results results, long at) {}
 
-    private final BallotService ballots;
+    private final CountService counts;
     private final VoteService votes;
     private final BallotPublisher publisher;
     private final RunAs runAs;
@@ -58,8 +58,8 @@ public class Counting {
         return thread;
     });
 
-    Counting(BallotService ballots, VoteService votes, BallotPublisher publisher, RunAs runAs) {
-        this.ballots = ballots;
+    Counting(CountService counts, VoteService votes, BallotPublisher publisher, RunAs runAs) {
+        this.counts = counts;
         this.votes = votes;
         this.publisher = publisher;
         this.runAs = runAs;
@@ -107,7 +107,7 @@ public class Counting {
     }
 
     private Results count(long voteId) throws Exception {
-        BallotService.Progress progress = (done, total) -> running.put(voteId, new Progress(done, total, false));
+        CountService.Progress progress = (done, total) -> running.put(voteId, new Progress(done, total, false));
         VoteInfo vote =
                 as(ParticipationDatasets.system(), () -> votes.find(voteId).orElseThrow());
         Results results;
@@ -116,10 +116,10 @@ public class Counting {
                     vote.openedBy() == null ? "openplaza" : vote.openedBy(),
                     "n/a",
                     AuthorityUtils.createAuthorityList("ROLE_OFFICIAL"));
-            Optional<Results> counted = as(opener, () -> ballots.finalise(voteId, progress));
-            results = counted.isPresent() ? counted.get() : as(opener, () -> ballots.results(voteId, progress));
+            Optional<Results> counted = as(opener, () -> counts.finalise(voteId, progress));
+            results = counted.isPresent() ? counted.get() : as(opener, () -> counts.results(voteId, progress));
         } else {
-            results = as(ParticipationDatasets.system(), () -> ballots.results(voteId, progress));
+            results = as(ParticipationDatasets.system(), () -> counts.results(voteId, progress));
         }
         VoteInfo counted =
                 as(ParticipationDatasets.system(), () -> votes.find(voteId).orElseThrow());
@@ -127,7 +127,7 @@ public class Counting {
             runAs.run(ParticipationDatasets.system(), () -> {
                 Optional<String> name = publisher.publish(counted);
                 if (name.isPresent()) {
-                    ballots.recordPublication(voteId, name.get());
+                    counts.recordPublication(voteId, name.get());
                     publisher.publishVotes();
                     log.info("Ballots of vote {} published as {}", voteId, name.get());
                 }

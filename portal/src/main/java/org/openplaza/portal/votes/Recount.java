@@ -17,8 +17,8 @@ import org.openplaza.publishing.DatasetPage;
 import org.openplaza.publishing.DatasetReader;
 import org.openplaza.publishing.ExportFormat;
 import org.openplaza.voting.BallotChain;
-import org.openplaza.voting.BallotService;
 import org.openplaza.voting.ChainCheck;
+import org.openplaza.voting.CountService;
 import org.openplaza.voting.Results;
 import org.openplaza.voting.Tally;
 import org.openplaza.voting.VoteInfo;
@@ -47,11 +47,11 @@ class Recount {
     }
 
     private final DatasetReader datasets;
-    private final BallotService ballots;
+    private final CountService counts;
 
-    Recount(DatasetReader datasets, BallotService ballots) {
+    Recount(DatasetReader datasets, CountService counts) {
         this.datasets = datasets;
-        this.ballots = ballots;
+        this.counts = counts;
     }
 
     Report recount(VoteInfo vote, Results results) throws Exception {
@@ -115,7 +115,7 @@ class Recount {
                     bad,
                     previous.equals(vote.headHash()),
                     count.sameAs(results.count()),
-                    ballots.verify(vote.id()));
+                    counts.verify(vote.id()));
         } finally {
             Files.deleteIfExists(file);
         }

@@ -32,8 +32,8 @@ import org.openplaza.platform.Refusal;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.Titles;
 import org.openplaza.proposals.ProposalService;
-import org.openplaza.voting.BallotService;
 import org.openplaza.voting.Method;
+import org.openplaza.voting.VoteService;
 import org.openplaza.voting.VoteSpec;
 import org.openplaza.voting.VotingException;
 
@@ -46,7 +46,7 @@ import org.openplaza.voting.VotingException;
 @RolesAllowed("OFFICIAL")
 public class VoteEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final BallotService ballots;
+    private final VoteService votes;
     private final ProposalService proposals;
     private final TextArea question = new TextArea();
     private final Select<Method> method = new Select<>();
@@ -63,8 +63,8 @@ public class VoteEditorView extends VerticalLayout implements BeforeEnterObserve
     private final Paragraph about = new Paragraph();
     private @Nullable Long proposalId;
 
-    public VoteEditorView(BallotService ballots, ProposalService proposals, Clock clock) {
-        this.ballots = ballots;
+    public VoteEditorView(VoteService votes, ProposalService proposals, Clock clock) {
+        this.votes = votes;
         this.proposals = proposals;
         setMaxWidth("900px");
         question.setId("vote-question");
@@ -217,7 +217,7 @@ public class VoteEditorView extends VerticalLayout implements BeforeEnterObserve
             }
             Instant opens = opensAt.getValue().atZone(Formats.ZONE).toInstant();
             Instant closes = closesAt.getValue().atZone(Formats.ZONE).toInstant();
-            long id = ballots.open(new VoteSpec(
+            long id = votes.open(new VoteSpec(
                     proposalId,
                     question.getValue().strip(),
                     method.getValue(),

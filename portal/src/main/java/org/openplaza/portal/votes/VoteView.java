@@ -30,6 +30,7 @@ import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.portal.security.RecentSignIn;
 import org.openplaza.voting.BallotService;
+import org.openplaza.voting.CountService;
 import org.openplaza.voting.Method;
 import org.openplaza.voting.Receipt;
 import org.openplaza.voting.Results;
@@ -52,6 +53,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
 
     private final VoteService votes;
     private final BallotService ballots;
+    private final CountService counts;
     private final Counting counting;
     private final Recount recount;
     private final RecentSignIn recentSignIn;
@@ -60,9 +62,15 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
     private com.vaadin.flow.shared.Registration poll;
 
     public VoteView(
-            VoteService votes, BallotService ballots, Counting counting, Recount recount, RecentSignIn recentSignIn) {
+            VoteService votes,
+            BallotService ballots,
+            CountService counts,
+            Counting counting,
+            Recount recount,
+            RecentSignIn recentSignIn) {
         this.votes = votes;
         this.ballots = ballots;
+        this.counts = counts;
         this.counting = counting;
         this.recount = recount;
         this.recentSignIn = recentSignIn;
@@ -89,7 +97,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         if (vote.proposalId() != null) {
             add(new Anchor("proposal/" + vote.proposalId(), getTranslation("vote.proposal-link")));
         }
-        if ((vote.state() == VoteInfo.State.OPEN || vote.state() == VoteInfo.State.UPCOMING) && ballots.mayManage(id)) {
+        if ((vote.state() == VoteInfo.State.OPEN || vote.state() == VoteInfo.State.UPCOMING) && votes.mayManage(id)) {
             add(officialActions(vote));
         }
         switch (vote.state()) {
@@ -178,7 +186,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
                             "vote-close-reason",
                             2000,
                             false,
-                            reason -> ballots.closeEarly(id, reason),
+                            reason -> votes.closeEarly(id, reason),
                             () -> {
                                 counting.start(id);
                                 reload();
@@ -196,7 +204,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
                             "vote-cancel-reason",
                             2000,
                             true,
-                            reason -> ballots.cancel(id, reason),
+                            reason -> votes.cancel(id, reason),
                             this::reload));
             cancel.setId("vote-cancel");
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -497,12 +505,12 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         result.setId("receipt-result");
         Button find = new Button(getTranslation("receipt.find"), e -> {
             result.removeAll();
-            Optional<BallotService.PublishedBallot> ballot = ballots.lookUp(id, code.getValue());
+            Optional<CountService.PublishedBallot> ballot = counts.lookUp(id, code.getValue());
             if (ballot.isEmpty()) {
                 result.add(new Paragraph(getTranslation("receipt.none")));
                 return;
             }
-            BallotService.PublishedBallot b = ballot.get();
+            CountService.PublishedBallot b = ballot.get();
             result.add(new Paragraph(getTranslation(
                     b.counted() ? "receipt.counted" : "receipt.replaced",
                     b.position(),

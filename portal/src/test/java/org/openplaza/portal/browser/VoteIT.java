@@ -11,8 +11,8 @@ import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Registration;
 import org.openplaza.portal.config.RunAs;
 import org.openplaza.portal.security.RecentSignIn;
-import org.openplaza.voting.BallotService;
 import org.openplaza.voting.Method;
+import org.openplaza.voting.VoteService;
 import org.openplaza.voting.VoteSpec;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -38,7 +38,7 @@ class VoteIT extends BrowserTest {
     AccountService accounts;
 
     @Autowired
-    BallotService ballots;
+    VoteService votes;
 
     @Autowired
     RunAs runAs;
@@ -241,7 +241,7 @@ class VoteIT extends BrowserTest {
         runAs.run(
                 UsernamePasswordAuthenticationToken.authenticated(
                         "official", "n/a", AuthorityUtils.createAuthorityList("ROLE_OFFICIAL")),
-                () -> vote[0] = ballots.open(new VoteSpec(
+                () -> vote[0] = votes.open(new VoteSpec(
                         null,
                         "Park improvements " + tag,
                         Method.BUDGET,

@@ -1,0 +1,285 @@
+package org.openplaza.voting;
+
+import static org.openplaza.db.voting.Tables.VOTE;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.audit.Audited;
+import org.openplaza.proposals.ProposalService;
+import org.openplaza.proposals.ProposalStatus;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counting closed votes from their ballot chain: verifying it, the results with the vote's rules,
+ * counting once and moving the proposal, and the ballots as they are published, with the lookup of
+ * a receipt. Nothing here answers before a vote has closed, and nothing for a cancelled vote.
+ */
+@Service
+public class CountService {
+
+    /** Ballots read between two reports of progress. */
+    private static final int PAGE = 10_000;
+
+    private final BallotQuery query;
+    private final ProposalService proposals;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CountService(BallotQuery query, ProposalService proposals, ApplicationEventPublisher events, Clock clock) {
+        this.query = query;
+        this.proposals = proposals;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Told how far a long count has come. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> {};
+
+        void at(long done, long total);
+    }
+
+    /** What one pass over the chain found: its check, and the ballots that count. */
+    private record Pass(ChainCheck check, List<int[]> counted) {}
+
+    /**
+     * Reads the chain page by page, recomputing each hash, and keeps the ballots that count (not
+     * replaced by a later ballot of their voter). Any edited, removed or inserted ballot breaks the
+     * chain at its position.
+     */
+    private Pass scan(Record vote, int options, boolean collect, Progress progress) {
+        long voteId = vote.get(VOTE.ID);
+        String head = vote.get(VOTE.HEAD_HASH);
+        int total = vote.get(VOTE.BALLOT_COUNT);
+        String previous = BallotChain.GENESIS;
+        int expected = 1;
+        Integer bad = null;
+        List<int[]> ballots = new java.util.ArrayList<>(collect ? total : 0);
+        java.util.Map<String, Integer> positions = new java.util.HashMap<>();
+        java.util.BitSet replaced = new java.util.BitSet();
+        boolean changes = vote.get(VOTE.ALLOW_CHANGE);
+        int read = 0;
+        try (var cursor = query.chainCursor(voteId, PAGE)) {
+            for (var ballot : cursor) {
+                if (bad == null) {
+                    String hash = BallotChain.hash(
+                            voteId,
+                            ballot.getPosition(),
+                            ballot.getReceipt(),
+                            ballot.getChoices(),
+                            ballot.getCastOn(),
+                            ballot.getReplaces(),
+                            ballot.getReplaceCheck(),
+                            previous);
+                    if (ballot.getPosition() != expected
+                            || !ballot.getPreviousHash().equals(previous)
+                            || !ballot.getHash().equals(hash)) {
+                        bad = ballot.getPosition();
+                    } else {
+                        previous = hash;
+                        expected++;
+                    }
+                }
+                if (collect) {
+                    int index = ballots.size();
+                    int[] choices;
+                    try {
+                        choices = Tally.parse(ballot.getChoices(), options);
+                    } catch (IllegalArgumentException e) {
+                        choices = null; // only a tampered row can hold this; the chain check says so
+                    }
+                    ballots.add(choices);
+                    if (changes) {
+                        positions.put(ballot.getReceipt(), index);
+                        Integer old = ballot.getReplaces() == null ? null : positions.get(ballot.getReplaces());
+                        if (old != null) {
+                            replaced.set(old);
+                        }
+                    }
+                }
+                if (++read % PAGE == 0) {
+                    progress.at(read, Math.max(total, read));
+                }
+            }
+        }
+        progress.at(read, Math.max(total, read));
+        if (bad == null && (expected - 1 != total || !previous.equals(head == null ? BallotChain.GENESIS : head))) {
+            bad = expected;
+        }
+        List<int[]> counted = new java.util.ArrayList<>(ballots.size());
+        for (int i = 0; i < ballots.size(); i++) {
+            if (!replaced.get(i) && ballots.get(i) != null) {
+                counted.add(ballots.get(i));
+            }
+        }
+        return new Pass(new ChainCheck(bad == null, expected - 1, bad, head), counted);
+    }
+
+    /** Recomputes the vote's chain from its first ballot; any edited, removed or inserted ballot breaks it. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public ChainCheck verify(long voteId) {
+        Record vote = query.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        return scan(vote, query.options(voteId), false, Progress.NONE).check();
+    }
+
+    /**
+     * The count of a vote once it has closed. While it is open nothing but the turnout is given
+     * out, so no partial result leaks through this or any screen, export or API built on it; a
+     * cancelled vote is never counted.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Results results(long voteId) {
+        return results(voteId, Progress.NONE);
+    }
+
+    /** The same, telling how many ballots have been read. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Results results(long voteId, Progress progress) {
+        Record vote = VoteWindow.requireClosed(query, voteId, clock.instant());
+        Method method = Method.valueOf(vote.get(VOTE.METHOD));
+        List<VoteSpec.Option> options = query.optionList(voteId);
+        List<String> labels = options.stream().map(VoteSpec.Option::label).toList();
+        Pass pass = scan(vote, options.size(), true, progress);
+        Tally.Count count = Tally.count(
+                method,
+                labels,
+                options.stream().map(VoteSpec.Option::cost).toList(),
+                vote.get(VOTE.BUDGET),
+                pass.counted());
+        Integer electorate = vote.get(VOTE.ELECTORATE);
+        return Results.decide(
+                voteId,
+                method,
+                labels,
+                query.turnout(voteId),
+                pass.counted().size(),
+                count,
+                electorate != null ? electorate : query.electorate(voteId),
+                new VoteSpec.Rules(vote.get(VOTE.QUORUM_PERCENT), vote.get(VOTE.THRESHOLD_PERCENT)),
+                pass.check());
+    }
+
+    /** A ballot as published once its vote has closed. */
+    public record PublishedBallot(
+            int position,
+            String receipt,
+            String choices,
+            List<String> labels,
+            LocalDate castOn,
+            @Nullable String replaces,
+            @Nullable String replaceCheck,
+            String previousHash,
+            String hash,
+            boolean counted) {}
+
+    /**
+     * Every ballot of a closed vote in chain order, for publication: receipt, choices, day and the
+     * hashes, never a voter. Refused while the vote is open or if it was cancelled.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public void publishedBallots(long voteId, java.util.function.Consumer<PublishedBallot> out) {
+        VoteWindow.requireClosed(query, voteId, clock.instant());
+        List<String> labels = query.optionLabels(voteId);
+        java.util.Set<String> replaced = new java.util.HashSet<>(query.replacedReceipts(voteId));
+        try (var cursor = query.chainCursor(voteId, PAGE)) {
+            for (var b : cursor) {
+                List<String> names;
+                try {
+                    names = java.util.Arrays.stream(Tally.parse(b.getChoices(), labels.size()))
+                            .mapToObj(labels::get)
+                            .toList();
+                } catch (IllegalArgumentException e) {
+                    names = List.of();
+                }
+                out.accept(new PublishedBallot(
+                        b.getPosition(),
+                        b.getReceipt(),
+                        b.getChoices(),
+                        names,
+                        b.getCastOn(),
+                        b.getReplaces(),
+                        b.getReplaceCheck(),
+                        b.getPreviousHash(),
+                        b.getHash(),
+                        !replaced.contains(b.getReceipt())));
+            }
+        }
+    }
+
+    /** The ballot with this receipt, once its vote has closed; empty when there is none. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public java.util.Optional<PublishedBallot> lookUp(long voteId, String receipt) {
+        VoteWindow.requireClosed(query, voteId, clock.instant());
+        String code = receipt == null
+                ? ""
+                : receipt.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "");
+        List<String> labels = query.optionLabels(voteId);
+        return query.ballot(voteId, code)
+                .map(b -> new PublishedBallot(
+                        b.getPosition(),
+                        b.getReceipt(),
+                        b.getChoices(),
+                        java.util.Arrays.stream(Tally.parse(b.getChoices(), labels.size()))
+                                .mapToObj(labels::get)
+                                .toList(),
+                        b.getCastOn(),
+                        b.getReplaces(),
+                        b.getReplaceCheck(),
+                        b.getPreviousHash(),
+                        b.getHash(),
+                        query.replacedBy(voteId, b.getReceipt()).isEmpty()));
+    }
+
+    /**
+     * Counts a closed vote once and keeps its outcome and electorate; a vote on a proposal moves
+     * the proposal to adopted or rejected. Returns the results, or empty when it was finalised
+     * already. Run by the portal as the official who opened the vote.
+     */
+    @PreAuthorize("hasRole('OFFICIAL')")
+    @Transactional
+    public java.util.Optional<Results> finalise(long voteId, Progress progress) {
+        Record vote = VoteWindow.requireClosed(query, voteId, clock.instant());
+        if (vote.get(VOTE.FINALISED_AT) != null) {
+            return java.util.Optional.empty();
+        }
+        Results results = results(voteId, progress);
+        if (!query.finalise(voteId, results.carried(), results.electorate(), clock.instant())) {
+            return java.util.Optional.empty();
+        }
+        Long proposal = vote.get(VOTE.PROPOSAL_ID);
+        if (proposal != null && query.proposalStatus(proposal).orElse("").equals(ProposalStatus.SCHEDULED.name())) {
+            proposals.recordResult(
+                    proposal,
+                    results.carried(),
+                    "Vote " + voteId + ": " + results.turnout() + " voted"
+                            + (results.leading() == null ? "" : "; leading: " + results.leading()));
+        }
+        events.publishEvent(Audited.byCurrentUser(
+                "VOTE_COUNTED",
+                "vote",
+                String.valueOf(voteId),
+                (results.carried() ? "CARRIED" : "NOT_CARRIED") + ", head "
+                        + results.chain().headHash()));
+        return java.util.Optional.of(results);
+    }
+
+    /** Names the catalogue dataset the vote's ballots were published in. */
+    @PreAuthorize("hasRole('ADMIN') or hasRole('OFFICIAL')")
+    @Transactional
+    public void recordPublication(long voteId, String dataset) {
+        VoteWindow.requireClosed(query, voteId, clock.instant());
+        query.setBallotsDataset(voteId, dataset);
+    }
+}

@@ -60,6 +60,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
     private String title = "";
     private long id;
     private com.vaadin.flow.shared.Registration poll;
+    private com.vaadin.flow.shared.Registration livePoll;
 
     public VoteView(
             VoteService votes,
@@ -91,6 +92,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
 
     private void render(VoteInfo vote) {
         removeAll();
+        stopLive();
         H1 heading = new H1(vote.question());
         heading.setId("vote-heading");
         add(heading, facts(vote));
@@ -171,7 +173,50 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         Paragraph secrecy = new Paragraph(getTranslation("vote.only-turnout"));
         secrecy.addClassName("hint");
         live.add(turnout, head, secrecy);
+        followLive(turnout, head);
         return live;
+    }
+
+    /**
+     * Keeps the turnout and the head of the chain current while the page is open (every 10 s),
+     * without touching a ballot being filled in; when the vote closes, the page turns to its count.
+     */
+    private void followLive(Paragraph turnout, Paragraph head) {
+        UI ui = UI.getCurrent();
+        if (livePoll != null) {
+            livePoll.remove();
+        }
+        ui.setPollInterval(10_000);
+        livePoll = ui.addPollListener(e -> votes.find(id).ifPresent(now -> {
+            turnout.setText(getTranslation("vote.turnout", now.turnout()));
+            head.setText(getTranslation(
+                    "vote.head", now.headHash() == null ? getTranslation("vote.head-empty") : now.headHash()));
+            if (now.state() != VoteInfo.State.OPEN) {
+                stopLive();
+                reload();
+            }
+        }));
+    }
+
+    private void stopLive() {
+        if (livePoll != null) {
+            livePoll.remove();
+            livePoll = null;
+            UI.getCurrent().setPollInterval(-1);
+        }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (livePoll != null) {
+            livePoll.remove();
+            livePoll = null;
+        }
+        if (poll != null) {
+            poll.remove();
+            poll = null;
+        }
+        event.getUI().setPollInterval(-1);
     }
 
     private HorizontalLayout officialActions(VoteInfo vote) {

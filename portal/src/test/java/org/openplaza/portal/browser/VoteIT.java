@@ -41,6 +41,9 @@ class VoteIT extends BrowserTest {
     VoteService votes;
 
     @Autowired
+    org.openplaza.voting.BallotService ballots;
+
+    @Autowired
     RunAs runAs;
 
     @Autowired
@@ -120,7 +123,7 @@ class VoteIT extends BrowserTest {
         click("#vote-open");
         new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/vote/"));
         String voteUrl = driver.getCurrentUrl();
-        waitFor("#vote-turnout", "0 citizens");
+        waitFor("#vote-turnout", "No citizen has voted yet");
         waitFor("#vote-head", "no ballot yet");
         assertAccessible("vote page for an official");
 
@@ -255,6 +258,16 @@ class VoteIT extends BrowserTest {
                         Instant.now().minusSeconds(60),
                         Instant.now().plus(Duration.ofDays(3)))));
         signIn(dee, PASSWORD);
+        open("/vote/" + vote[0]);
+        waitFor("#vote-turnout", "No citizen has voted yet");
+        // another citizen votes elsewhere: the open page follows the turnout and the chain's head
+        String fay = verifiedCitizen("fay");
+        runAs.run(
+                UsernamePasswordAuthenticationToken.authenticated(
+                        fay, "n/a", AuthorityUtils.createAuthorityList("ROLE_CITIZEN")),
+                () -> ballots.cast(vote[0], List.of(1)));
+        waitFor("#vote-turnout", "One citizen has voted");
+        assertThat(find("#vote-head").getText()).doesNotContain("no ballot yet");
 
         // on a phone the ballot fits the screen's width
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));

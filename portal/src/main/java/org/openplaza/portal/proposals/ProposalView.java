@@ -322,6 +322,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         add(new H2(getTranslation("proposal.votes")));
         com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
         list.setId("proposal-votes");
+        list.addClassName("link-list");
         for (var vote : held) {
             Anchor link = new Anchor("vote/" + vote.id(), vote.question());
             list.add(new com.vaadin.flow.component.html.ListItem(

@@ -52,6 +52,7 @@ public class VotesView extends VerticalLayout implements HasDynamicTitle {
             }
             UnorderedList items = new UnorderedList();
             items.setId("votes-" + state.name().toLowerCase(java.util.Locale.ROOT));
+            items.addClassName("link-list");
             items.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
             for (VoteInfo vote : list) {
                 ListItem item = new ListItem();

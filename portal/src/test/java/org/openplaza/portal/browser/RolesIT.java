@@ -31,6 +31,10 @@ class RolesIT extends BrowserTest {
             assertThat(find("h1").isDisplayed()).isTrue();
             assertAccessible(page);
         }
+        open("/votes");
+        assertThat((String) js("return getComputedStyle(document.querySelector('#votes-open a')).textDecorationLine"))
+                .as("links in the list of votes are told apart without colour")
+                .contains("underline");
         open("/proposals");
         assertThat(find("#open-votes").getText())
                 .as("the demo vote, open for 30 days")

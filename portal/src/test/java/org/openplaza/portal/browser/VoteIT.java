@@ -204,6 +204,11 @@ class VoteIT extends BrowserTest {
         driver.get(proposalUrl);
         waitForVaadin();
         waitFor("#proposal-status", "Adopted");
+        waitFor("#proposal-votes", "Closed");
+        assertAccessible("proposal with its vote");
+        open("/votes");
+        waitFor("#votes-closed", "Riverside plans " + tag);
+        assertAccessible("votes");
 
         // Ann finds her ballot in the published list; her first ballot shows as replaced
         switchTo(ann, PASSWORD);

@@ -33,7 +33,8 @@ class LanguageIT extends BrowserTest {
         assertThat(find("h1").getText()).isEqualTo("Data catalog");
         chooseLanguage("한국어");
         assertThat(find("h1").getText()).isEqualTo("데이터 목록");
-        assertThat(find("#nav-proposals").getText()).isEqualTo("제안과 투표");
+        assertThat(find("#nav-proposals").getText()).isEqualTo("제안");
+        assertThat(find("#nav-votes").getText()).isEqualTo("투표");
         assertThat(lang()).isEqualTo("ko");
         assertAccessible("catalog in Korean");
 

@@ -103,8 +103,13 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
             add(officialActions(vote));
         }
         switch (vote.state()) {
-            case UPCOMING ->
-                add(new Paragraph(getTranslation("vote.upcoming", Formats.dateTime(vote.opensAt(), getLocale()))));
+            case UPCOMING -> {
+                Paragraph upcoming =
+                        new Paragraph(getTranslation("vote.upcoming", Formats.dateTime(vote.opensAt(), getLocale())));
+                upcoming.setId("vote-upcoming");
+                add(upcoming);
+                follow(VoteInfo.State.UPCOMING, null, null);
+            }
             case OPEN -> {
                 add(live(vote));
                 add(ballotArea(vote));
@@ -173,25 +178,33 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         Paragraph secrecy = new Paragraph(getTranslation("vote.only-turnout"));
         secrecy.addClassName("hint");
         live.add(turnout, head, secrecy);
-        followLive(turnout, head);
+        follow(VoteInfo.State.OPEN, turnout, head);
         return live;
     }
 
     /**
      * Keeps the turnout and the head of the chain current while the page is open (every 10 s),
-     * without touching a ballot being filled in; when the vote closes, the page turns to its count.
+     * without touching a ballot being filled in; when the vote leaves this state (it opens, or it
+     * closes) the page is drawn again for the new one.
      */
-    private void followLive(Paragraph turnout, Paragraph head) {
+    private void follow(
+            VoteInfo.State state,
+            com.vaadin.flow.component.html.@org.jspecify.annotations.Nullable Paragraph turnout,
+            com.vaadin.flow.component.html.@org.jspecify.annotations.Nullable Paragraph head) {
         UI ui = UI.getCurrent();
         if (livePoll != null) {
             livePoll.remove();
         }
         ui.setPollInterval(10_000);
         livePoll = ui.addPollListener(e -> votes.find(id).ifPresent(now -> {
-            turnout.setText(getTranslation("vote.turnout", now.turnout()));
-            head.setText(getTranslation(
-                    "vote.head", now.headHash() == null ? getTranslation("vote.head-empty") : now.headHash()));
-            if (now.state() != VoteInfo.State.OPEN) {
+            if (turnout != null) {
+                turnout.setText(getTranslation("vote.turnout", now.turnout()));
+            }
+            if (head != null) {
+                head.setText(getTranslation(
+                        "vote.head", now.headHash() == null ? getTranslation("vote.head-empty") : now.headHash()));
+            }
+            if (now.state() != state) {
                 stopLive();
                 reload();
             }

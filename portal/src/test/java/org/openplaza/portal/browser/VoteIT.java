@@ -62,6 +62,16 @@ class VoteIT extends BrowserTest {
         return username;
     }
 
+    /** Opens a vote as the demo official, through the service. */
+    private long openAsOfficial(VoteSpec spec) {
+        long[] id = new long[1];
+        runAs.run(
+                UsernamePasswordAuthenticationToken.authenticated(
+                        "official", "n/a", AuthorityUtils.createAuthorityList("ROLE_OFFICIAL")),
+                () -> id[0] = votes.open(spec));
+        return id[0];
+    }
+
     /** Removes the time of the password sign-in from the browser's server session, as if it were old. */
     private void forgetPasswordProof() {
         String id = driver.manage().getCookieNamed("JSESSIONID").getValue();
@@ -245,23 +255,21 @@ class VoteIT extends BrowserTest {
     @Test
     void a_budget_ballot_keeps_a_running_total_and_refuses_to_overspend() {
         String dee = verifiedCitizen("dee");
-        long[] vote = new long[1];
-        runAs.run(
-                UsernamePasswordAuthenticationToken.authenticated(
-                        "official", "n/a", AuthorityUtils.createAuthorityList("ROLE_OFFICIAL")),
-                () -> vote[0] = votes.open(new VoteSpec(
-                        null,
-                        "Park improvements " + tag,
-                        Method.BUDGET,
-                        List.of(
-                                new VoteSpec.Option("Benches", 30_000L),
-                                new VoteSpec.Option("Lights", 50_000L),
-                                new VoteSpec.Option("Playground", 60_000L)),
-                        null,
-                        100_000L,
-                        false,
-                        Instant.now().minusSeconds(60),
-                        Instant.now().plus(Duration.ofDays(3)))));
+        long[] vote = {
+            openAsOfficial(new VoteSpec(
+                    null,
+                    "Park improvements " + tag,
+                    Method.BUDGET,
+                    List.of(
+                            new VoteSpec.Option("Benches", 30_000L),
+                            new VoteSpec.Option("Lights", 50_000L),
+                            new VoteSpec.Option("Playground", 60_000L)),
+                    null,
+                    100_000L,
+                    false,
+                    Instant.now().minusSeconds(60),
+                    Instant.now().plus(Duration.ofDays(3))))
+        };
         signIn(dee, PASSWORD);
         open("/vote/" + vote[0]);
         waitFor("#vote-turnout", "No citizen has voted yet");
@@ -315,5 +323,33 @@ class VoteIT extends BrowserTest {
         click("#reauth-confirm");
         assertThat(find("#vote-receipt").getText()).hasSize(16);
         assertThat(present("#vote-secret")).as("no changes allowed, no secret").isFalse();
+    }
+
+    @Test
+    void a_coming_vote_turns_to_its_ballot_when_it_opens() {
+        String gus = verifiedCitizen("gus");
+        long[] vote = {
+            openAsOfficial(new VoteSpec(
+                    null,
+                    "Night buses on weekends " + tag,
+                    Method.YES_NO,
+                    List.of(
+                            new VoteSpec.Option("Yes", null),
+                            new VoteSpec.Option("No", null),
+                            new VoteSpec.Option("Abstain", null)),
+                    null,
+                    null,
+                    false,
+                    Instant.now().plusSeconds(4),
+                    Instant.now().plus(Duration.ofDays(1))))
+        };
+        signIn(gus, PASSWORD);
+        open("/vote/" + vote[0]);
+        find("#vote-upcoming");
+        assertThat(present("#ballot-form")).isFalse();
+        new WebDriverWait(driver, Duration.ofSeconds(40))
+                .withMessage("the ballot appears once the vote opens, without reloading")
+                .until(d -> present("#ballot-one"));
+        assertThat(present("#vote-upcoming")).isFalse();
     }
 }

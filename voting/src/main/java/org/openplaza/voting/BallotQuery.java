@@ -150,10 +150,6 @@ class BallotQuery {
         return db.selectFrom(VOTE).where(VOTE.ID.eq(voteId)).fetchOptional().map(r -> r);
     }
 
-    int options(long voteId) {
-        return db.fetchCount(VOTE_OPTION, VOTE_OPTION.VOTE_ID.eq(voteId));
-    }
-
     /**
      * Records that the citizen voted; false when they had already, as the unique key says. A plain
      * insert: H2 emulates ON CONFLICT with a MERGE that slows as the table grows. The caller refuses
@@ -222,14 +218,6 @@ class BallotQuery {
                         .where(replaced.VOTE_ID.eq(voteId))
                         .and(replaced.REPLACES.eq(BALLOT.RECEIPT)))
                 .fetchOptional(BALLOT.RECEIPT);
-    }
-
-    List<String> optionLabels(long voteId) {
-        return db.select(VOTE_OPTION.LABEL)
-                .from(VOTE_OPTION)
-                .where(VOTE_OPTION.VOTE_ID.eq(voteId))
-                .orderBy(VOTE_OPTION.POSITION)
-                .fetch(VOTE_OPTION.LABEL);
     }
 
     /** Every ballot record of the vote in chain order, streamed from one query. */

@@ -31,6 +31,10 @@ public class CountService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private List<String> labels(long voteId) {
+        return query.optionList(voteId).stream().map(VoteSpec.Option::label).toList();
+    }
+
     CountService(BallotQuery query, ProposalService proposals, ApplicationEventPublisher events, Clock clock) {
         this.query = query;
         this.proposals = proposals;
@@ -127,7 +131,7 @@ public class CountService {
     @Transactional(readOnly = true)
     public ChainCheck verify(long voteId) {
         Record vote = query.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
-        return scan(vote, query.options(voteId), false, Progress.NONE).check();
+        return scan(vote, query.optionList(voteId).size(), false, Progress.NONE).check();
     }
 
     /**
@@ -190,7 +194,7 @@ public class CountService {
     @Transactional(readOnly = true)
     public void publishedBallots(long voteId, java.util.function.Consumer<PublishedBallot> out) {
         VoteWindow.requireClosed(query, voteId, clock.instant());
-        List<String> labels = query.optionLabels(voteId);
+        List<String> labels = labels(voteId);
         java.util.Set<String> replaced = new java.util.HashSet<>(query.replacedReceipts(voteId));
         try (var cursor = query.chainCursor(voteId, PAGE)) {
             for (var b : cursor) {
@@ -225,7 +229,7 @@ public class CountService {
         String code = receipt == null
                 ? ""
                 : receipt.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "");
-        List<String> labels = query.optionLabels(voteId);
+        List<String> labels = labels(voteId);
         return query.ballot(voteId, code)
                 .map(b -> new PublishedBallot(
                         b.getPosition(),

@@ -34,6 +34,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.audit.Audited;
@@ -156,8 +157,9 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             add(body);
         }
         add(evidence(p));
-        votesOn(p);
-        officialActions(p);
+        List<org.openplaza.voting.VoteInfo> held = votes.forProposal(p.id());
+        votesOn(held);
+        officialActions(p, held);
         add(lifecycle(p), updates(), revisions(p));
         if (p.status() != ProposalStatus.DRAFT) {
             add(actions(p, own), comments(p));
@@ -314,8 +316,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     /** The votes held on the proposal, with links to their pages. */
-    private void votesOn(Proposal p) {
-        var held = votes.forProposal(p.id());
+    private void votesOn(List<org.openplaza.voting.VoteInfo> held) {
         if (held.isEmpty()) {
             return;
         }
@@ -333,10 +334,12 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         add(list);
     }
 
-    private void officialActions(Proposal p) {
+    private void officialActions(Proposal p, List<org.openplaza.voting.VoteInfo> held) {
         if (!hasRole("OFFICIAL") || p.hidden()) {
             return;
         }
+        // a new vote, or a result recorded by hand, only when no vote on it stands
+        boolean noVote = held.stream().allMatch(v -> v.state() == org.openplaza.voting.VoteInfo.State.CANCELLED);
         HorizontalLayout actions = new HorizontalLayout();
         actions.setId("proposal-official");
         if (p.status() == ProposalStatus.QUALIFIED) {
@@ -345,9 +348,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             answer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(answer);
         }
-        if (p.status() == ProposalStatus.SCHEDULED
-                && votes.forProposal(p.id()).stream()
-                        .allMatch(v -> v.state() == org.openplaza.voting.VoteInfo.State.CANCELLED)) {
+        if (p.status() == ProposalStatus.SCHEDULED && noVote) {
             Button vote = new Button(
                     getTranslation("proposal.open-vote"),
                     e -> getUI().ifPresent(ui -> ui.navigate(
@@ -357,9 +358,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(vote);
         }
-        if (p.status() == ProposalStatus.SCHEDULED
-                && votes.forProposal(p.id()).stream()
-                        .allMatch(v -> v.state() == org.openplaza.voting.VoteInfo.State.CANCELLED)) {
+        if (p.status() == ProposalStatus.SCHEDULED && noVote) {
             Button result = new Button(getTranslation("proposal.result"), e -> openResult(p));
             result.setId("proposal-result");
             actions.add(result);

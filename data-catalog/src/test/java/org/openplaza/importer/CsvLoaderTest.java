@@ -40,7 +40,7 @@ class CsvLoaderTest {
     }
 
     private static ImportReport load(String dataset) throws Exception {
-        Path file = SharedDatasets.file(dataset);
+        Path file = RealDatasets.file(dataset);
         return CsvLoader.load(file, ImportPlan.asDetected(CsvAnalyzer.analyze(file)), store, new ImportMonitor());
     }
 
@@ -72,7 +72,7 @@ class CsvLoaderTest {
 
     @Test
     void yearless_dates_become_dates_once_the_official_gives_the_year() throws Exception {
-        Path file = SharedDatasets.file("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
+        Path file = RealDatasets.file("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
         CsvAnalysis analysis = CsvAnalyzer.analyze(file);
         List<ColumnAnalysis> columns = new ArrayList<>(analysis.columns());
         ColumnAnalysis day = columns.get(1);
@@ -160,7 +160,7 @@ class CsvLoaderTest {
 
     @Test
     void a_cancelled_import_leaves_nothing_behind() throws Exception {
-        Path file = SharedDatasets.file("sg_hdb_resale_flat_prices_2015-01_to_2016-01_truncated.csv");
+        Path file = RealDatasets.file("sg_hdb_resale_flat_prices_2015-01_to_2016-01_truncated.csv");
         CsvAnalysis analysis = CsvAnalyzer.analyze(file);
         ImportMonitor monitor = new ImportMonitor();
         monitor.cancel();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.datastore.DatasetStore;
 import org.openplaza.datastore.RowQuery;
 import org.openplaza.datastore.RowQueryParams;
-import org.openplaza.importer.SharedDatasetsAccess;
+import org.openplaza.importer.RealDatasets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class DatasetReaderTest {
 
-    static final Path PROVINCES = SharedDatasetsAccess.file("kr_ds4c_covid19_time_province.csv");
+    static final Path PROVINCES = RealDatasets.file("kr_ds4c_covid19_time_province.csv");
 
     @Autowired
     PublishingService publishing;

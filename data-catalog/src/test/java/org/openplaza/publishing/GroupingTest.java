@@ -26,7 +26,7 @@ import org.openplaza.datastore.GroupQuery.Measure;
 import org.openplaza.datastore.Grouped;
 import org.openplaza.datastore.QueryException;
 import org.openplaza.datastore.RowQuery;
-import org.openplaza.importer.SharedDatasetsAccess;
+import org.openplaza.importer.RealDatasets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class GroupingTest {
 
-    static final Path FILE = SharedDatasetsAccess.file("kr_ds4c_covid19_time_province.csv");
+    static final Path FILE = RealDatasets.file("kr_ds4c_covid19_time_province.csv");
 
     @Autowired
     PublishingService publishing;

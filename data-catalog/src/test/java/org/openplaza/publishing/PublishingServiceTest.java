@@ -24,7 +24,7 @@ import org.openplaza.importer.CsvAnalyzer;
 import org.openplaza.importer.ImportException;
 import org.openplaza.importer.ImportMonitor;
 import org.openplaza.importer.ImportPlan;
-import org.openplaza.importer.SharedDatasetsAccess;
+import org.openplaza.importer.RealDatasets;
 import org.openplaza.importer.ValueType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -106,7 +106,7 @@ class PublishingServiceTest {
         long dataset = publishing.createDataset(metadata("Seoul COVID-19 confirmed cases"));
         assertThat(catalog.countPublishedDatasets()).as("a draft is not public").isZero();
 
-        Path file = SharedDatasetsAccess.file("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
+        Path file = RealDatasets.file("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
         VersionSummary version = importFile(dataset, file);
         assertThat(version.number()).isEqualTo(1);
         assertThat(version.rows()).isEqualTo(6272);
@@ -137,7 +137,7 @@ class PublishingServiceTest {
     @Test
     void each_column_is_profiled_during_the_import() throws Exception {
         long dataset = publishing.createDataset(metadata("COVID-19 by province"));
-        importFile(dataset, SharedDatasetsAccess.file("kr_ds4c_covid19_time_province.csv"));
+        importFile(dataset, RealDatasets.file("kr_ds4c_covid19_time_province.csv"));
         List<DatasetColumn> columns = publishing.columns(dataset);
         assertThat(columns)
                 .extracting(DatasetColumn::name)

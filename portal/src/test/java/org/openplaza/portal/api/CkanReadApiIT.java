@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openplaza.accounts.DemoAccounts;
+import org.openplaza.portal.testdata.RealDatasets;
 import org.openplaza.portal.testdata.RunningPortal;
-import org.openplaza.portal.testdata.SharedDatasets;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -132,7 +132,7 @@ class CkanReadApiIT {
         assertThat(resource.get("datastore_active").asBoolean()).isTrue();
         assertThat(resource.get("hash").asText()).startsWith("sha256:");
         assertThat(resource.get("size").asLong())
-                .isEqualTo(Files.size(SharedDatasets.file("sg_rainfall_monthly_total_1982_2025.csv")));
+                .isEqualTo(Files.size(RealDatasets.file("sg_rainfall_monthly_total_1982_2025.csv")));
         assertThat(byName.get("extras").findValuesAsText("key")).contains("theme", "frequency", "temporal_start");
 
         assertThat(error(get("package_show", "id", "no-such-dataset"), 404)
@@ -202,7 +202,7 @@ class CkanReadApiIT {
     void datastore_search_filters_sorts_projects_and_counts() throws Exception {
         JsonNode dataset = result(get("package_show", "id", "covid-19-cases-by-province-5"));
         String resource = dataset.get("resources").get(0).get("id").asText();
-        List<String[]> lines = Files.readAllLines(SharedDatasets.file("kr_ds4c_covid19_time_province.csv")).stream()
+        List<String[]> lines = Files.readAllLines(RealDatasets.file("kr_ds4c_covid19_time_province.csv")).stream()
                 .skip(1)
                 .filter(l -> !l.isBlank())
                 .map(l -> l.split(","))

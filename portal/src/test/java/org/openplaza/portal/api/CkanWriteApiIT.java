@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openplaza.accounts.DemoAccounts;
 import org.openplaza.catalog.CatalogService;
 import org.openplaza.catalog.DatasetSummary;
+import org.openplaza.portal.testdata.RealDatasets;
 import org.openplaza.portal.testdata.RunningPortal;
-import org.openplaza.portal.testdata.SharedDatasets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -66,7 +66,7 @@ class CkanWriteApiIT {
         assertThat(result.get("tags").findValuesAsText("name")).containsExactly("rain", "weather");
         String id = result.get("id").asText();
 
-        Path file = SharedDatasets.file("sg_rainfall_monthly_total_1982_2025.csv");
+        Path file = RealDatasets.file("sg_rainfall_monthly_total_1982_2025.csv");
         HttpResponse<String> resource = upload(id, "rainfall.csv", Files.readAllBytes(file));
         assertThat(resource.statusCode()).as(resource.body()).isEqualTo(200);
         JsonNode added = json(resource).get("result");
@@ -100,15 +100,15 @@ class CkanWriteApiIT {
 
     /** Row counts from the datasets' README (records less header and preamble lines). */
     @ParameterizedTest
-    @MethodSource("org.openplaza.portal.testdata.SharedDatasets#withRows")
-    void every_shared_dataset_imports_through_the_api(String name, long rows) throws Exception {
+    @MethodSource("org.openplaza.portal.testdata.RealDatasets#withRows")
+    void every_real_dataset_imports_through_the_api(String name, long rows) throws Exception {
         HttpResponse<String> created = post(
                 "package_create",
                 DemoAccounts.OFFICIAL_TOKEN,
                 "{\"title\": \"" + name + "\", \"notes\": \"Imported by the API test.\","
                         + " \"owner_org\": \"london-borough-of-lambeth\"}");
         String id = json(created).get("result").get("id").asText();
-        Path file = SharedDatasets.file(name);
+        Path file = RealDatasets.file(name);
         HttpResponse<String> resource = upload(id, name, Files.readAllBytes(file));
         assertThat(resource.statusCode()).as(resource.body()).isEqualTo(200);
         assertThat(json(resource).get("result").get("rows").asLong()).isEqualTo(rows);

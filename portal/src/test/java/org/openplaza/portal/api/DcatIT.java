@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
@@ -27,15 +26,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The served DCAT-AP catalogue, validated with Jena SHACL against the official DCAT-AP 3.0.1
- * shapes in ../shared/standards: no violation of the mandatory and range shapes; the warnings of
+ * shapes (in the test resources, under standards/): no violation of the mandatory and range shapes; the warnings of
  * the recommended shapes are printed, to show what metadata is still missing.
  */
 @RunningPortal
 class DcatIT {
-
-    static final Path STANDARDS = Path.of(System.getProperty("openplaza.shared-datasets", "../shared/datasets"))
-            .resolveSibling("standards")
-            .resolve("dcat-ap-3.0.1");
 
     @LocalServerPort
     int port;
@@ -56,7 +51,11 @@ class DcatIT {
     private static Shapes shapes(String... files) {
         Model shapes = ModelFactory.createDefaultModel();
         for (String file : files) {
-            RDFDataMgr.read(shapes, STANDARDS.resolve(file).toString());
+            java.net.URL shape = DcatIT.class.getResource("/standards/dcat-ap-3.0.1/" + file);
+            assertThat(shape)
+                    .as("the DCAT-AP shapes in the test resources: " + file)
+                    .isNotNull();
+            RDFDataMgr.read(shapes, shape.toString());
         }
         return Shapes.parse(shapes.getGraph());
     }

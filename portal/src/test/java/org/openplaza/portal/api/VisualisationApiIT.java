@@ -10,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openplaza.portal.testdata.RealDatasets;
 import org.openplaza.portal.testdata.RunningPortal;
-import org.openplaza.portal.testdata.SharedDatasets;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The visualisation API over HTTP, on the demo's visualisations. */
@@ -65,7 +65,7 @@ class VisualisationApiIT {
         HttpResponse<String> one = get("/api/visualisations/" + id);
         assertThat(one.statusCode()).isEqualTo(200);
         JsonNode body = CkanClient.json(one);
-        long seoulMax = Files.readAllLines(SharedDatasets.file("kr_ds4c_covid19_time_province.csv")).stream()
+        long seoulMax = Files.readAllLines(RealDatasets.file("kr_ds4c_covid19_time_province.csv")).stream()
                 .skip(1)
                 .filter(l -> !l.isBlank())
                 .map(l -> l.split(","))

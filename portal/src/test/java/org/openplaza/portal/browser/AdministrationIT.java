@@ -16,7 +16,7 @@ class AdministrationIT extends BrowserTest {
                         .filter(e -> e.getText().trim().equals(username))
                         .findFirst()
                         .orElse(null));
-        cell.click();
+        click(cell);
         find("#user-roles");
         waitForVaadin();
     }
@@ -60,8 +60,7 @@ class AdministrationIT extends BrowserTest {
                         .filter(e -> e.getText().trim().equals("Seoul Transport Office"))
                         .findFirst()
                         .orElse(null));
-        row.click();
-        waitForVaadin();
+        click(row);
         type("#member-username", "nobody-by-this-name");
         click("#member-add");
         assertThat(fieldError("#member-username")).isEqualTo("There is no account with this username.");
@@ -83,7 +82,7 @@ class AdministrationIT extends BrowserTest {
                 .filter(e -> e.getText().contains("Administrator"))
                 .findFirst()
                 .orElseThrow();
-        adminRole.click();
+        click(adminRole);
         click("#user-save");
         assertThat(find("vaadin-notification-card").getText())
                 .isEqualTo("You cannot remove your own administrator role.");

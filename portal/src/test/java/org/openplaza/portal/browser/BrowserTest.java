@@ -186,22 +186,27 @@ abstract class BrowserTest {
         input.sendKeys(text);
     }
 
-    /** Scrolls the element into view and clicks it, again if a layout still settling was in the way. */
+    /**
+     * Scrolls the element into view and clicks it, once overlays have finished opening or closing.
+     * Anything else lying over it is a real overlap, which fails the test with the element that
+     * would have taken the click.
+     */
     void click(String css) {
-        for (int attempt = 1; ; attempt++) {
-            WebElement element = find(css);
-            js("arguments[0].scrollIntoView({block: 'center'})", element);
-            try {
-                element.click();
-                break;
-            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                waitForVaadin();
-            }
-        }
+        click(find(css));
+    }
+
+    void click(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        waitForOverlays();
+        element.click();
         waitForVaadin();
+    }
+
+    /** Waits until no Vaadin overlay (select list, dialog, notification) is still animating. */
+    void waitForOverlays() {
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage("an overlay kept opening or closing")
+                .until(d -> Boolean.TRUE.equals(js("return document.querySelector('[opening], [closing]') === null")));
     }
 
     /** Opens a Vaadin select and picks the option with this label. */
@@ -212,8 +217,19 @@ abstract class BrowserTest {
                         .filter(e -> e.isDisplayed() && e.getText().trim().equals(label))
                         .findFirst()
                         .orElse(null));
-        item.click();
-        waitForVaadin();
+        click(item);
+        waitForOverlays();
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage(() -> selectCss + " shows " + chosen(selectCss) + ", not " + label)
+                .until(d -> label.equals(chosen(selectCss)));
+    }
+
+    /**
+     * The label a Vaadin select shows as its value: the text of its value button only, never that
+     * of its list of items (which the select also holds).
+     */
+    String chosen(String selectCss) {
+        return find(selectCss + " > vaadin-select-value-button").getText().trim();
     }
 
     /** Signs the browser out and in as someone else. */

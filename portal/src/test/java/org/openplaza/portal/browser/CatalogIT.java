@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openplaza.importer.CsvAnalyzer;
 import org.openplaza.importer.ImportMonitor;
 import org.openplaza.importer.ImportPlan;
-import org.openplaza.portal.testdata.SharedDatasets;
+import org.openplaza.portal.testdata.RealDatasets;
 import org.openplaza.portal.testdata.StoreSql;
 import org.openplaza.publishing.DatasetMetadata;
 import org.openplaza.publishing.PublishingService;
@@ -53,7 +53,7 @@ class CatalogIT extends BrowserTest {
     record Line(String date, String province, long confirmed) {}
 
     static List<Line> provinceLines() throws Exception {
-        return Files.readAllLines(SharedDatasets.file("kr_ds4c_covid19_time_province.csv"), StandardCharsets.UTF_8)
+        return Files.readAllLines(RealDatasets.file("kr_ds4c_covid19_time_province.csv"), StandardCharsets.UTF_8)
                 .stream()
                 .skip(1)
                 .filter(l -> !l.isBlank())
@@ -83,7 +83,7 @@ class CatalogIT extends BrowserTest {
                     null,
                     "서울특별시",
                     "ko"));
-            Path file = SharedDatasets.file("kr_seoul_daily_air_quality_2018_cp949.csv");
+            Path file = RealDatasets.file("kr_seoul_daily_air_quality_2018_cp949.csv");
             publishing.importVersion(
                     dataset,
                     file,
@@ -228,7 +228,7 @@ class CatalogIT extends BrowserTest {
         choose("#chart-type", "Line");
         choose("#chart-aggregation", "Maximum");
         choose("#chart-measure", "confirmed");
-        assertThat(find("#chart-bucket").getText()).contains("Month");
+        assertThat(chosen("#chart-bucket")).isEqualTo("Month");
         new WebDriverWait(driver, TIMEOUT)
                 .withMessage(() -> "chart named " + find("#chart-preview").getDomAttribute("aria-label"))
                 .until(d -> "Maximum · confirmed by date (Month)"
@@ -277,7 +277,7 @@ class CatalogIT extends BrowserTest {
         type("#chart-filter-value-1", "Seoul\t");
         Map<String, long[]> seoul = new TreeMap<>();
         for (String[] f :
-                Files.readAllLines(SharedDatasets.file("kr_ds4c_covid19_time_province.csv"), StandardCharsets.UTF_8)
+                Files.readAllLines(RealDatasets.file("kr_ds4c_covid19_time_province.csv"), StandardCharsets.UTF_8)
                         .stream()
                         .skip(1)
                         .filter(l -> !l.isBlank())
@@ -317,7 +317,7 @@ class CatalogIT extends BrowserTest {
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> String.valueOf(find("#chart-preview").getDomAttribute("option"))
                         .contains("\"coordinateSystem\":\"calendar\""));
-        assertThat(find("#chart-bucket").getText()).contains("Day");
+        assertThat(chosen("#chart-bucket")).isEqualTo("Day");
         assertThat(find("#chart-preview").getDomAttribute("option")).contains("\"range\":\"2020\"");
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> !d.findElements(By.cssSelector("#chart-preview svg path"))
@@ -329,7 +329,7 @@ class CatalogIT extends BrowserTest {
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> String.valueOf(find("#chart-preview").getDomAttribute("option"))
                         .contains("\"barGap\":\"0%\""));
-        assertThat(find("#chart-bucket").getText()).contains("Equal ranges");
+        assertThat(chosen("#chart-bucket")).isEqualTo("Equal ranges");
         assertThat(displayed("#chart-problem")).isFalse();
     }
 

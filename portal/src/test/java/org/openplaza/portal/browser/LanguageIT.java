@@ -17,7 +17,7 @@ class LanguageIT extends BrowserTest {
                         .filter(e -> e.getText().trim().equals(label))
                         .findFirst()
                         .orElse(null));
-        item.click();
+        click(item);
         new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
                 .until(d -> label.equals("한국어") == "ko".equals(lang()));
         waitForVaadin();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openplaza.portal.testdata.SharedDatasets;
+import org.openplaza.portal.testdata.RealDatasets;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,7 +33,7 @@ class PublishingIT extends BrowserTest {
         assertThat(find("#dataset-state").getText()).isEqualTo("Draft");
 
         WebElement input = find("#upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-        input.sendKeys(SharedDatasets.file("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv")
+        input.sendKeys(RealDatasets.file("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv")
                 .toString());
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> find("#import-message").getText().contains("6,272 rows"));
@@ -62,10 +62,10 @@ class PublishingIT extends BrowserTest {
         assertThat(find("#catalog-results").getText()).contains(TITLE);
     }
 
-    /** The UI path for every shared file: create, upload, see what was detected, import. */
+    /** The UI path for every real file: create, upload, see what was detected, import. */
     @ParameterizedTest
-    @MethodSource("org.openplaza.portal.testdata.SharedDatasets#withRows")
-    void every_shared_dataset_imports_through_the_publish_view(String name, long rows) {
+    @MethodSource("org.openplaza.portal.testdata.RealDatasets#withRows")
+    void every_real_dataset_imports_through_the_publish_view(String name, long rows) {
         signIn("official", "plaza-official-demo");
         open("/publish/dataset");
         type("#meta-title", "UI import of " + name);
@@ -73,7 +73,7 @@ class PublishingIT extends BrowserTest {
         click("#meta-save");
         new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/publish/dataset/"));
         WebElement input = find("#upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-        input.sendKeys(SharedDatasets.file(name).toString());
+        input.sendKeys(RealDatasets.file(name).toString());
         String count = String.format(java.util.Locale.ENGLISH, "%,d rows", rows);
         new WebDriverWait(driver, Duration60.TIMEOUT)
                 .until(d -> find("#import-message").getText().contains(count));

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.openplaza.portal.testdata.SharedDatasets;
+import org.openplaza.portal.testdata.RealDatasets;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,7 +26,7 @@ class VisualisationIT extends BrowserTest {
 
     static Map<String, Long> monthlyMaximum() throws Exception {
         Map<String, Long> max = new TreeMap<>();
-        Files.readAllLines(SharedDatasets.file("kr_ds4c_covid19_time_province.csv"), StandardCharsets.UTF_8).stream()
+        Files.readAllLines(RealDatasets.file("kr_ds4c_covid19_time_province.csv"), StandardCharsets.UTF_8).stream()
                 .skip(1)
                 .filter(l -> !l.isBlank())
                 .map(l -> l.split(","))
@@ -98,7 +98,7 @@ class VisualisationIT extends BrowserTest {
                 """);
         assertThat(svg.toString()).startsWith("data:image/svg+xml");
 
-        String embedCode = find("#visualisation-embed input").getAttribute("value");
+        String embedCode = find("#visualisation-embed input").getDomProperty("value");
         String embedUrl = embedCode.replaceAll(".*src=\"([^\"]+)\".*", "$1");
         assertThat(embedUrl)
                 .isEqualTo("http://localhost:" + port + "/embed/visualisation/"

@@ -3,14 +3,13 @@ package org.openplaza.portal.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Registration;
 import org.openplaza.portal.config.RunAs;
-import org.openplaza.portal.security.RecentSignIn;
+import org.openplaza.portal.testdata.MovableClock;
 import org.openplaza.voting.Method;
 import org.openplaza.voting.VoteService;
 import org.openplaza.voting.VoteSpec;
@@ -47,10 +46,10 @@ class VoteIT extends BrowserTest {
     RunAs runAs;
 
     @Autowired
-    DataSource dataSource;
+    MovableClock clock;
 
     @Autowired
-    org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext server;
+    DataSource dataSource;
 
     private final String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
@@ -70,18 +69,6 @@ class VoteIT extends BrowserTest {
                         "official", "n/a", AuthorityUtils.createAuthorityList("ROLE_OFFICIAL")),
                 () -> id[0] = votes.open(spec));
         return id[0];
-    }
-
-    /** Removes the time of the password sign-in from the browser's server session, as if it were old. */
-    private void forgetPasswordProof() {
-        String id = driver.manage().getCookieNamed("JSESSIONID").getValue();
-        var tomcat = ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer) server.getWebServer()).getTomcat();
-        var context = (org.apache.catalina.Context) tomcat.getHost().findChildren()[0];
-        try {
-            context.getManager().findSession(id).getSession().removeAttribute(RecentSignIn.ATTRIBUTE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private List<String> ranking() {
@@ -267,8 +254,8 @@ class VoteIT extends BrowserTest {
                     null,
                     100_000L,
                     false,
-                    Instant.now().minusSeconds(60),
-                    Instant.now().plus(Duration.ofDays(3))))
+                    clock.instant().minusSeconds(60),
+                    clock.instant().plus(Duration.ofDays(3))))
         };
         signIn(dee, PASSWORD);
         open("/vote/" + vote[0]);
@@ -297,20 +284,20 @@ class VoteIT extends BrowserTest {
         open("/vote/" + vote[0]);
         waitFor("#ballot-total", "Chosen: 0 of 100,000");
         List<WebElement> boxes = driver.findElements(By.cssSelector("#ballot-some vaadin-checkbox input"));
-        boxes.get(1).click();
-        boxes.get(2).click();
+        click(boxes.get(1));
+        click(boxes.get(2));
         waitFor("#ballot-total", "Chosen: 110,000 of 100,000");
         click("#vote-cast");
         click("#vote-confirm");
         waitFor("#ballot-error", "cost more than the budget");
         assertAccessible("budget ballot");
         boxes = driver.findElements(By.cssSelector("#ballot-some vaadin-checkbox input"));
-        boxes.get(2).click();
-        boxes.get(0).click();
+        click(boxes.get(2));
+        click(boxes.get(0));
         waitFor("#ballot-total", "Chosen: 80,000 of 100,000; left: 20,000");
 
-        // the sign-in grows old: the password is asked again before the ballot is cast
-        forgetPasswordProof();
+        // the sign-in grows old (past 30 minutes): the password is asked again before the ballot is cast
+        clock.advance(Duration.ofMinutes(31));
         click("#vote-cast");
         click("#vote-confirm");
         type("#reauth-password", "not my password");
@@ -340,14 +327,16 @@ class VoteIT extends BrowserTest {
                     null,
                     null,
                     false,
-                    Instant.now().plusSeconds(4),
-                    Instant.now().plus(Duration.ofDays(1))))
+                    clock.instant().plus(Duration.ofHours(1)),
+                    clock.instant().plus(Duration.ofDays(1))))
         };
         signIn(gus, PASSWORD);
         open("/vote/" + vote[0]);
         find("#vote-upcoming");
         assertThat(present("#ballot-form")).isFalse();
-        new WebDriverWait(driver, Duration.ofSeconds(40))
+        clock.advance(Duration.ofHours(1));
+        // the open page checks every 10 seconds
+        new WebDriverWait(driver, Duration.ofSeconds(30))
                 .withMessage("the ballot appears once the vote opens, without reloading")
                 .until(d -> present("#ballot-one"));
         assertThat(present("#vote-upcoming")).isFalse();

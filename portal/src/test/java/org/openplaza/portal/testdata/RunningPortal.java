@@ -5,10 +5,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
- * The whole portal on a random port with a fresh database under target/ and the demo data; every
- * test class so annotated shares one running application.
+ * The whole portal on a random port with a fresh database under target/ and the demo data, on a
+ * {@link MovableClock}; every test class so annotated shares one running application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,4 +20,5 @@ import org.springframework.boot.test.context.SpringBootTest;
             "vaadin.devmode.devTools.enabled=false",
             "openplaza.accounts.failures-per-address=1000"
         })
+@Import(MovableClock.InPortal.class)
 public @interface RunningPortal {}

@@ -196,11 +196,34 @@ abstract class BrowserTest {
     }
 
     void click(WebElement element) {
-        js("arguments[0].scrollIntoView({block: 'center'})", element);
         waitForOverlays();
+        settle(element);
         element.click();
         waitForVaadin();
     }
+
+    /**
+     * Brings the element into view and waits until it stays put for three animation frames, so a
+     * layout still growing (a grid filling, a panel opening above) does not move it between the
+     * scroll and the click.
+     */
+    static void settle(WebElement element) {
+        ((JavascriptExecutor) driver).executeAsyncScript(SETTLE, element);
+    }
+
+    private static final String SETTLE = """
+            const element = arguments[0], done = arguments[arguments.length - 1];
+            let last = null, still = 0;
+            function frame() {
+              element.scrollIntoView({block: 'center'});
+              const r = element.getBoundingClientRect();
+              const now = [r.top, r.left, r.width, r.height].join();
+              still = now === last ? still + 1 : 0;
+              last = now;
+              if (still >= 3) { done(true); } else { requestAnimationFrame(frame); }
+            }
+            requestAnimationFrame(frame);
+            """;
 
     /** Waits until no Vaadin overlay (select list, dialog, notification) is still animating. */
     void waitForOverlays() {

@@ -2,11 +2,13 @@ package org.openplaza.proposals;
 
 import static org.openplaza.db.voting.Tables.NOTIFICATION;
 import static org.openplaza.db.voting.Tables.PROPOSAL;
+import static org.openplaza.db.voting.Tables.VOTE;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -36,25 +38,29 @@ class NotificationQuery {
         return db.select(
                         NOTIFICATION.ID,
                         NOTIFICATION.PROPOSAL_ID,
-                        PROPOSAL.TITLE,
+                        NOTIFICATION.VOTE_ID,
+                        DSL.coalesce(PROPOSAL.TITLE, VOTE.QUESTION),
                         NOTIFICATION.KIND,
                         NOTIFICATION.DETAIL,
                         NOTIFICATION.CREATED_AT,
                         NOTIFICATION.READ_AT)
                 .from(NOTIFICATION)
-                .join(PROPOSAL)
+                .leftJoin(PROPOSAL)
                 .on(PROPOSAL.ID.eq(NOTIFICATION.PROPOSAL_ID))
+                .leftJoin(VOTE)
+                .on(VOTE.ID.eq(NOTIFICATION.VOTE_ID))
                 .where(NOTIFICATION.USER_ID.eq(userId))
                 .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc())
                 .limit(limit)
                 .fetch(r -> new Notification(
                         r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        Notification.Kind.valueOf(r.value4()),
-                        r.value5(),
-                        r.value6().toInstant(),
-                        r.value7() != null));
+                        r.value2() != null ? Notification.Subject.PROPOSAL : Notification.Subject.VOTE,
+                        r.value2() != null ? r.value2() : r.value3(),
+                        r.value4(),
+                        Notification.Kind.valueOf(r.value5()),
+                        r.value6(),
+                        r.value7().toInstant(),
+                        r.value8() != null));
     }
 
     int unread(long userId) {

@@ -3,6 +3,7 @@ package org.openplaza.voting;
 import static org.openplaza.db.accounts.Tables.APP_USER;
 import static org.openplaza.db.accounts.Tables.USER_ROLE;
 import static org.openplaza.db.voting.Tables.BALLOT;
+import static org.openplaza.db.voting.Tables.NOTIFICATION;
 import static org.openplaza.db.voting.Tables.PARTICIPATION;
 import static org.openplaza.db.voting.Tables.PROPOSAL;
 import static org.openplaza.db.voting.Tables.VOTE;
@@ -300,6 +301,7 @@ class BallotQuery {
                 .from(VOTE)
                 .where(VOTE.CLOSES_AT.le(now.atOffset(ZoneOffset.UTC)))
                 .and(VOTE.CANCELLED.isFalse())
+                .and(VOTE.HELD_AT.isNull())
                 .and(VOTE.FINALISED_AT.isNull().or(VOTE.BALLOTS_DATASET.isNull().and(VOTE.BALLOT_COUNT.gt(0))))
                 .orderBy(VOTE.CLOSES_AT)
                 .fetch(VOTE.ID);
@@ -322,5 +324,35 @@ class BallotQuery {
                 .set(VOTE.BALLOTS_DATASET, name)
                 .where(VOTE.ID.eq(voteId))
                 .execute();
+    }
+
+    /** Holds a closed, uncounted vote for investigation; false when it was held or counted already. */
+    boolean hold(long voteId, String reason, Instant now) {
+        return db.update(VOTE)
+                        .set(VOTE.HELD_AT, now.atOffset(ZoneOffset.UTC))
+                        .set(VOTE.HELD_REASON, reason)
+                        .where(VOTE.ID.eq(voteId))
+                        .and(VOTE.HELD_AT.isNull())
+                        .and(VOTE.FINALISED_AT.isNull())
+                        .execute()
+                == 1;
+    }
+
+    /** Tells every administrator and the official who opened the vote that its count is held. */
+    void alertHeld(long voteId, @Nullable String openedBy, String reason, Instant now) {
+        Condition alerted =
+                APP_USER.ID.in(db.select(USER_ROLE.USER_ID).from(USER_ROLE).where(USER_ROLE.ROLE_NAME.eq("ADMIN")));
+        if (openedBy != null) {
+            alerted = alerted.or(APP_USER.USERNAME.eq(openedBy));
+        }
+        for (Long user : db.select(APP_USER.ID).from(APP_USER).where(alerted).fetch(APP_USER.ID)) {
+            db.insertInto(NOTIFICATION)
+                    .set(NOTIFICATION.USER_ID, user)
+                    .set(NOTIFICATION.VOTE_ID, voteId)
+                    .set(NOTIFICATION.KIND, "COUNT_HELD")
+                    .set(NOTIFICATION.DETAIL, reason)
+                    .set(NOTIFICATION.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                    .execute();
+        }
     }
 }

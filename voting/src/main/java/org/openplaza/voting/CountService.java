@@ -145,11 +145,25 @@ public class CountService {
         return results(voteId, Progress.NONE);
     }
 
-    /** The same, telling how many ballots have been read. */
+    /** The same, telling how many ballots have been read. Refused for a vote held for investigation. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Results results(long voteId, Progress progress) {
+        Record vote = requireCountable(voteId);
+        return count(vote, progress);
+    }
+
+    /** Closed, and not held for investigation. */
+    private Record requireCountable(long voteId) {
         Record vote = VoteWindow.requireClosed(query, voteId, clock.instant());
+        if (vote.get(VOTE.HELD_AT) != null) {
+            throw new VotingException("vote.error.held");
+        }
+        return vote;
+    }
+
+    private Results count(Record vote, Progress progress) {
+        long voteId = vote.get(VOTE.ID);
         Method method = Method.valueOf(vote.get(VOTE.METHOD));
         List<VoteSpec.Option> options = query.optionList(voteId);
         List<String> labels = options.stream().map(VoteSpec.Option::label).toList();
@@ -173,6 +187,29 @@ public class CountService {
                 pass.check());
     }
 
+    /**
+     * Why a count may not become a result, in the words of the audit log; null when it may. The
+     * chain must recompute from its first ballot to the head kept with the vote, and the ballots
+     * that count must be exactly as many as the citizens in the participation register: one each.
+     */
+    private static @Nullable Hold hold(Results results) {
+        ChainCheck chain = results.chain();
+        if (!chain.intact()) {
+            return new Hold(
+                    "CHAIN_BROKEN",
+                    "the ballot chain is broken at ballot " + chain.firstBadPosition() + " of " + chain.ballots());
+        }
+        if (results.ballots() != results.turnout()) {
+            return new Hold(
+                    "BALLOTS_AND_VOTERS_DIFFER",
+                    results.ballots() + " ballots would count for " + results.turnout()
+                            + " citizens in the participation register");
+        }
+        return null;
+    }
+
+    private record Hold(String reason, String detail) {}
+
     /** A ballot as published once its vote has closed. */
     public record PublishedBallot(
             int position,
@@ -193,7 +230,7 @@ public class CountService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public void publishedBallots(long voteId, java.util.function.Consumer<PublishedBallot> out) {
-        VoteWindow.requireClosed(query, voteId, clock.instant());
+        requireCountable(voteId);
         List<String> labels = labels(voteId);
         java.util.Set<String> replaced = new java.util.HashSet<>(query.replacedReceipts(voteId));
         try (var cursor = query.chainCursor(voteId, PAGE)) {
@@ -225,7 +262,7 @@ public class CountService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public java.util.Optional<PublishedBallot> lookUp(long voteId, String receipt) {
-        VoteWindow.requireClosed(query, voteId, clock.instant());
+        requireCountable(voteId);
         String code = receipt == null
                 ? ""
                 : receipt.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "");
@@ -249,16 +286,28 @@ public class CountService {
     /**
      * Counts a closed vote once and keeps its outcome and electorate; a vote on a proposal moves
      * the proposal to adopted or rejected. Returns the results, or empty when it was finalised
-     * already. Run by the portal as the official who opened the vote.
+     * already or is held. A count whose chain is broken, or whose counted ballots are not one per
+     * citizen in the participation register, never becomes a result: the vote is held for
+     * investigation, the audit log records why, and the administrators and the official who opened
+     * the vote are alerted (once). Run by the portal as the official who opened the vote.
      */
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional
     public java.util.Optional<Results> finalise(long voteId, Progress progress) {
         Record vote = VoteWindow.requireClosed(query, voteId, clock.instant());
-        if (vote.get(VOTE.FINALISED_AT) != null) {
+        if (vote.get(VOTE.FINALISED_AT) != null || vote.get(VOTE.HELD_AT) != null) {
             return java.util.Optional.empty();
         }
-        Results results = results(voteId, progress);
+        Results results = count(vote, progress);
+        Hold hold = hold(results);
+        if (hold != null) {
+            if (query.hold(voteId, hold.reason(), clock.instant())) {
+                query.alertHeld(voteId, vote.get(VOTE.OPENED_BY), hold.reason(), clock.instant());
+                events.publishEvent(
+                        Audited.byCurrentUser("VOTE_COUNT_HELD", "vote", String.valueOf(voteId), hold.detail()));
+            }
+            return java.util.Optional.empty();
+        }
         if (!query.finalise(voteId, results.carried(), results.electorate(), clock.instant())) {
             return java.util.Optional.empty();
         }

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A vote as anyone may see it: its question, options, rules and window, its state, the turnout
- * and the head of its ballot chain. Never a partial result.
+ * and the head of its ballot chain, and whether its count is held for investigation. Never a
+ * partial result.
  */
 public record VoteInfo(
         long id,
@@ -30,7 +31,9 @@ public record VoteInfo(
         @Nullable Integer electorate,
         @Nullable Instant finalisedAt,
         @Nullable String ballotsDataset,
-        @Nullable String openedBy) {
+        @Nullable String openedBy,
+        @Nullable Instant heldAt,
+        @Nullable HoldReason heldReason) {
 
     public VoteInfo {
         options = List.copyOf(options);
@@ -42,6 +45,14 @@ public record VoteInfo(
         OPEN,
         CLOSED,
         CANCELLED
+    }
+
+    /** Why the count of a closed vote is held for investigation instead of becoming a result. */
+    public enum HoldReason {
+        /** A ballot's hash does not recompute, or the chain does not end at the head kept with the vote. */
+        CHAIN_BROKEN,
+        /** The ballots that would count are not exactly one per citizen in the participation register. */
+        BALLOTS_AND_VOTERS_DIFFER
     }
 
     public List<String> labels() {

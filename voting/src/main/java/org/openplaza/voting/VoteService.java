@@ -264,6 +264,8 @@ public class VoteService {
                         ? null
                         : v.get(VOTE.FINALISED_AT).toInstant(),
                 v.get(VOTE.BALLOTS_DATASET),
-                v.get(VOTE.OPENED_BY));
+                v.get(VOTE.OPENED_BY),
+                v.get(VOTE.HELD_AT) == null ? null : v.get(VOTE.HELD_AT).toInstant(),
+                v.get(VOTE.HELD_REASON) == null ? null : VoteInfo.HoldReason.valueOf(v.get(VOTE.HELD_REASON)));
     }
 }

@@ -48,6 +48,40 @@ public record VoteSpec(
                 Rules.NONE);
     }
 
+    /**
+     * A yes/no vote (with abstention) open to every verified citizen, with no quorum or threshold;
+     * {@code allowChange} lets voters change their ballot until the close.
+     */
+    public static VoteSpec yesNo(
+            @Nullable Long proposalId, String question, boolean allowChange, Instant opensAt, Instant closesAt) {
+        return new VoteSpec(
+                proposalId,
+                question,
+                Method.YES_NO,
+                List.of(new Option("Yes", null), new Option("No", null), new Option("Abstain", null)),
+                null,
+                null,
+                allowChange,
+                opensAt,
+                closesAt);
+    }
+
+    /** The same with the vote's rules. */
+    public VoteSpec withRules(Rules other) {
+        return new VoteSpec(
+                proposalId,
+                question,
+                method,
+                options,
+                maxChoices,
+                budget,
+                allowChange,
+                opensAt,
+                closesAt,
+                eligibility,
+                other);
+    }
+
     /** An option; projects of a budget vote carry their cost. */
     public record Option(String label, @Nullable Long cost) {}
 

@@ -116,7 +116,8 @@ class ProposalLifecycleTest {
                 .containsExactly(ProposalStatus.PUBLISHED, ProposalStatus.QUALIFIED);
         TestAccounts.signIn(author, "CITIZEN");
         assertThat(notifications.mine()).anySatisfy(n -> {
-            assertThat(n.proposalId()).isEqualTo(id);
+            assertThat(n.subject()).isEqualTo(Notification.Subject.PROPOSAL);
+            assertThat(n.subjectId()).isEqualTo(id);
             assertThat(n.detail()).isEqualTo("QUALIFIED");
         });
         TestAccounts.signIn(official, "OFFICIAL");

@@ -53,16 +53,9 @@ class BallotConcurrencyTest {
             TestAccounts.user(db, others.get(i), true);
         }
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        long vote = votes.open(new VoteSpec(
+        long vote = votes.open(VoteSpec.yesNo(
                 null,
                 "Extend the night buses?",
-                Method.YES_NO,
-                List.of(
-                        new VoteSpec.Option("Yes", null),
-                        new VoteSpec.Option("No", null),
-                        new VoteSpec.Option("Abstain", null)),
-                null,
-                null,
                 false,
                 Instant.now().minus(Duration.ofHours(1)),
                 Instant.now().plus(Duration.ofDays(1))));

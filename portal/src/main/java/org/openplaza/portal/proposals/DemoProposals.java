@@ -13,7 +13,6 @@ import org.openplaza.publishing.Organisation;
 import org.openplaza.publishing.PublishingService;
 import org.openplaza.visualisations.VisualisationService;
 import org.openplaza.visualisations.VisualisationSummary;
-import org.openplaza.voting.Method;
 import org.openplaza.voting.VoteService;
 import org.openplaza.voting.VoteSpec;
 import org.slf4j.Logger;
@@ -138,21 +137,8 @@ class DemoProposals implements ApplicationRunner {
                             List.of()));
             proposals.publish(congestion);
             Instant now = Instant.now();
-            votes.open(new VoteSpec(
-                    congestion,
-                    DEMO_QUESTION,
-                    Method.YES_NO,
-                    List.of(
-                            new VoteSpec.Option("Yes", null),
-                            new VoteSpec.Option("No", null),
-                            new VoteSpec.Option("Abstain", null)),
-                    null,
-                    null,
-                    true,
-                    now,
-                    now.plus(Duration.ofDays(30)),
-                    VoteSpec.Eligibility.VERIFIED,
-                    new VoteSpec.Rules(null, 50)));
+            votes.open(VoteSpec.yesNo(congestion, DEMO_QUESTION, true, now, now.plus(Duration.ofDays(30)))
+                    .withRules(new VoteSpec.Rules(null, 50)));
         });
         log.info("Demo proposals published");
     }

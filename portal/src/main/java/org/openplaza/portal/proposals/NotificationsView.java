@@ -18,7 +18,8 @@ import org.openplaza.proposals.NotificationService;
 
 /**
  * What happened to the proposals the user follows: status changes, official answers,
- * implementation updates and replies to their comments, newest first.
+ * implementation updates and replies to their comments; and alerts about votes whose count is held
+ * for investigation, to administrators and the official who opened the vote. Newest first.
  */
 @Route("notifications")
 @PermitAll
@@ -47,10 +48,12 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
                     getTranslation("notifications." + n.kind().name(), getTranslation("proposal.status." + n.detail()));
                 case IMPLEMENTATION_UPDATE -> getTranslation("notifications.IMPLEMENTATION_UPDATE");
                 case REPLY -> getTranslation("notifications.REPLY");
+                case COUNT_HELD -> getTranslation("notifications.COUNT_HELD");
             };
+            String link = (n.subject() == Notification.Subject.VOTE ? "vote/" : "proposal/") + n.subjectId();
             item.add(
                     new Span(what + " "),
-                    new Anchor("proposal/" + n.proposalId(), n.proposalTitle()),
+                    new Anchor(link, n.title()),
                     new Span(" · " + Formats.dateTime(n.createdAt(), getLocale())));
             items.add(item);
         }

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Counts votes in the background with their progress. When a vote closes (at its time, found by a
  * job every few seconds, or early by an official) it is counted once as the official who opened it,
- * which moves its proposal, and its ballots are published to the catalogue. Results of counted
- * votes are kept for a few minutes, so a large vote is not recounted for every reader.
+ * which moves its proposal, and its ballots are published to the catalogue; a count held for
+ * investigation gives no results and publishes nothing. Results of counted votes are kept for a
+ * few minutes, so a large vote is not recounted for every reader.
  */
 @Component
 public class Counting {
@@ -96,8 +97,7 @@ public class Counting {
         }
         executor.submit(() -> {
             try {
-                Results results = count(voteId);
-                kept.put(voteId, new Kept(results, System.currentTimeMillis()));
+                count(voteId).ifPresent(results -> kept.put(voteId, new Kept(results, System.currentTimeMillis())));
                 running.remove(voteId);
             } catch (Exception e) {
                 log.error("Vote {} could not be counted", voteId, e);
@@ -106,23 +106,31 @@ public class Counting {
         });
     }
 
-    private Results count(long voteId) throws Exception {
+    /** Counts the vote, finalising it first if need be; empty when its count is held for investigation. */
+    private Optional<Results> count(long voteId) throws Exception {
         CountService.Progress progress = (done, total) -> running.put(voteId, new Progress(done, total, false));
         VoteInfo vote =
                 as(ParticipationDatasets.system(), () -> votes.find(voteId).orElseThrow());
-        Results results;
+        if (vote.heldAt() != null) {
+            return Optional.empty();
+        }
+        Optional<Results> results = Optional.empty();
         if (vote.finalisedAt() == null) {
             var opener = UsernamePasswordAuthenticationToken.authenticated(
                     vote.openedBy() == null ? "openplaza" : vote.openedBy(),
                     "n/a",
                     AuthorityUtils.createAuthorityList("ROLE_OFFICIAL"));
-            Optional<Results> counted = as(opener, () -> counts.finalise(voteId, progress));
-            results = counted.isPresent() ? counted.get() : as(opener, () -> counts.results(voteId, progress));
-        } else {
-            results = as(ParticipationDatasets.system(), () -> counts.results(voteId, progress));
+            results = as(opener, () -> counts.finalise(voteId, progress));
         }
         VoteInfo counted =
                 as(ParticipationDatasets.system(), () -> votes.find(voteId).orElseThrow());
+        if (counted.heldAt() != null) {
+            log.warn("The count of vote {} is held for investigation: {}", voteId, counted.heldReason());
+            return Optional.empty();
+        }
+        if (results.isEmpty()) {
+            results = Optional.of(as(ParticipationDatasets.system(), () -> counts.results(voteId, progress)));
+        }
         if (counted.ballotsDataset() == null && counted.headHash() != null) {
             runAs.run(ParticipationDatasets.system(), () -> {
                 Optional<String> name = publisher.publish(counted);

@@ -118,7 +118,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
                 if (vote.closedEarlyReason() != null) {
                     add(new Paragraph(getTranslation("vote.closed-early", vote.closedEarlyReason())));
                 }
-                add(closed(vote));
+                add(vote.heldReason() != null ? held(vote.heldReason()) : closed(vote));
             }
             case CANCELLED -> {
                 Paragraph cancelled = new Paragraph(getTranslation("vote.cancelled", vote.cancelReason()));
@@ -424,6 +424,14 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
             box.add(secret, new Paragraph(getTranslation("vote.receipt.secret-help")));
         }
         return box;
+    }
+
+    /** A count that failed its checks: no result, and why in plain words. */
+    private Paragraph held(VoteInfo.HoldReason reason) {
+        Paragraph held = new Paragraph(getTranslation("results.held", getTranslation("results.held." + reason.name())));
+        held.setId("results-held");
+        held.addClassName("error");
+        return held;
     }
 
     private Div closed(VoteInfo vote) {

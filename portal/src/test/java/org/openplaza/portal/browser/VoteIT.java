@@ -316,16 +316,9 @@ class VoteIT extends BrowserTest {
     void a_coming_vote_turns_to_its_ballot_when_it_opens() {
         String gus = verifiedCitizen("gus");
         long[] vote = {
-            openAsOfficial(new VoteSpec(
+            openAsOfficial(VoteSpec.yesNo(
                     null,
                     "Night buses on weekends " + tag,
-                    Method.YES_NO,
-                    List.of(
-                            new VoteSpec.Option("Yes", null),
-                            new VoteSpec.Option("No", null),
-                            new VoteSpec.Option("Abstain", null)),
-                    null,
-                    null,
                     false,
                     clock.instant().plus(Duration.ofHours(1)),
                     clock.instant().plus(Duration.ofDays(1))))
@@ -340,5 +333,46 @@ class VoteIT extends BrowserTest {
                 .withMessage("the ballot appears once the vote opens, without reloading")
                 .until(d -> present("#ballot-one"));
         assertThat(present("#vote-upcoming")).isFalse();
+    }
+
+    @Test
+    void a_box_tampered_with_before_the_count_is_held_and_the_administrators_are_alerted() throws Exception {
+        String question = "Street trees on Yulgok-ro " + tag;
+        long vote = openAsOfficial(VoteSpec.yesNo(
+                null,
+                question,
+                false,
+                clock.instant().minusSeconds(60),
+                clock.instant().plus(Duration.ofDays(2))));
+        for (String name : List.of("hana", "ian")) {
+            String citizen = verifiedCitizen(name);
+            runAs.run(
+                    UsernamePasswordAuthenticationToken.authenticated(
+                            citizen, "n/a", AuthorityUtils.createAuthorityList("ROLE_CITIZEN")),
+                    () -> ballots.cast(vote, List.of(2)));
+        }
+        // an insider turns a "No" into a "Yes" before the count
+        try (var connection = dataSource.getConnection();
+                var update = connection.prepareStatement(
+                        "UPDATE voting.ballot SET choices = '1' WHERE vote_id = ? AND position = 2")) {
+            update.setLong(1, vote);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        runAs.run(
+                UsernamePasswordAuthenticationToken.authenticated(
+                        "official", "n/a", AuthorityUtils.createAuthorityList("ROLE_OFFICIAL")),
+                () -> votes.closeEarly(vote, "The council decides on Monday"));
+
+        open("/vote/" + vote);
+        waitFor("#results-held", "held for investigation");
+        assertThat(find("#results-held").getText()).contains("ballot chain does not recompute");
+        assertThat(present("#results-dataset")).as("no ballots published").isFalse();
+        assertAccessible("a vote whose count is held");
+
+        signIn("admin", "plaza-admin-demo-key");
+        open("/notifications");
+        waitFor("#notifications-list", "Count held for investigation: " + question);
+        click("#notifications-list a[href='vote/" + vote + "']");
+        waitFor("#results-held", "held for investigation");
     }
 }

@@ -1,0 +1,22 @@
+-- A count that fails its checks is held for investigation, never turned into a result
+-- (module: voting).
+--
+-- When a closed vote's ballot chain does not recompute, or the ballots that would count differ in
+-- number from the citizens in the participation register, the vote is held: no outcome, no
+-- published ballots, the proposal left where it was. The reason is one of a few codes; the
+-- details go to the audit log. The administrators and the official who opened the vote are
+-- alerted through the notifications, which may now be about a vote as well as a proposal.
+
+ALTER TABLE voting.vote ADD COLUMN held_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE voting.vote ADD COLUMN held_reason VARCHAR(40);
+ALTER TABLE voting.vote ADD CONSTRAINT vote_held_ck CHECK (
+    (held_at IS NULL AND held_reason IS NULL)
+    OR (held_at IS NOT NULL AND held_reason IN ('CHAIN_BROKEN', 'BALLOTS_AND_VOTERS_DIFFER')));
+ALTER TABLE voting.vote ADD CONSTRAINT vote_held_or_finalised_ck CHECK (held_at IS NULL OR finalised_at IS NULL);
+
+ALTER TABLE voting.notification ALTER COLUMN proposal_id DROP NOT NULL;
+ALTER TABLE voting.notification ADD COLUMN vote_id BIGINT;
+ALTER TABLE voting.notification ADD CONSTRAINT notification_vote_fk
+    FOREIGN KEY (vote_id) REFERENCES voting.vote (id) ON DELETE CASCADE;
+ALTER TABLE voting.notification ADD CONSTRAINT notification_subject_ck
+    CHECK ((proposal_id IS NULL) <> (vote_id IS NULL));

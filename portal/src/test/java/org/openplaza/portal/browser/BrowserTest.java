@@ -196,6 +196,7 @@ abstract class BrowserTest {
     }
 
     void click(WebElement element) {
+        waitForVaadin();
         waitForOverlays();
         settle(element);
         element.click();
@@ -203,9 +204,9 @@ abstract class BrowserTest {
     }
 
     /**
-     * Brings the element into view and waits until it stays put for three animation frames, so a
-     * layout still growing (a grid filling, a panel opening above) does not move it between the
-     * scroll and the click.
+     * Brings the element into view and waits until it has stayed put, with no Vaadin request in
+     * flight and no grid loading rows, for ten animation frames in a row. A layout still growing (a grid fetching its rows
+     * page by page, a panel opening above) would otherwise move it between the scroll and the click.
      */
     static void settle(WebElement element) {
         ((JavascriptExecutor) driver).executeAsyncScript(SETTLE, element);
@@ -213,14 +214,20 @@ abstract class BrowserTest {
 
     private static final String SETTLE = """
             const element = arguments[0], done = arguments[arguments.length - 1];
+            const idle = () => {
+              const flow = window.Vaadin && window.Vaadin.Flow;
+              const requests = !flow || !flow.clients
+                || Object.values(flow.clients).every(c => !(c.isActive && c.isActive()));
+              return requests && !document.querySelector('vaadin-grid[loading]');
+            };
             let last = null, still = 0;
             function frame() {
               element.scrollIntoView({block: 'center'});
               const r = element.getBoundingClientRect();
               const now = [r.top, r.left, r.width, r.height].join();
-              still = now === last ? still + 1 : 0;
+              still = now === last && idle() ? still + 1 : 0;
               last = now;
-              if (still >= 3) { done(true); } else { requestAnimationFrame(frame); }
+              if (still >= 10) { done(true); } else { requestAnimationFrame(frame); }
             }
             requestAnimationFrame(frame);
             """;

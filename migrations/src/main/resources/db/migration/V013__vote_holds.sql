@@ -1,17 +1,30 @@
--- A count that fails its checks is held for investigation, never turned into a result
--- (module: voting).
+-- Signed checkpoints of the ballot box, and counts held for investigation (module: voting).
 --
--- When a closed vote's ballot chain does not recompute, or the ballots that would count differ in
--- number from the citizens in the participation register, the vote is held: no outcome, no
--- published ballots, the proposal left where it was. The reason is one of a few codes; the
--- details go to the audit log. The administrators and the official who opened the vote are
--- alerted through the notifications, which may now be about a vote as well as a proposal.
+-- While a vote runs, the portal signs checkpoints of its ballot chain (how many ballots, the head
+-- hash) with an Ed25519 key kept in a file outside the database; the count checks every signature
+-- with that key and that the chain passes through every checkpoint. When a closed vote's chain
+-- does not recompute, misses a checkpoint, carries a checkpoint the key did not sign, or the
+-- ballots that would count differ in number from the citizens in the participation register, the
+-- vote is held: no outcome, no published ballots, the proposal left where it was. The reason is
+-- one of a few codes; the details go to the audit log. The administrators and the official who
+-- opened the vote are alerted through the notifications, which may now be about a vote as well as
+-- a proposal.
+
+CREATE TABLE voting.checkpoint (
+    vote_id   BIGINT                   NOT NULL,
+    ballots   INT                      NOT NULL,
+    head_hash VARCHAR(64)              NOT NULL,
+    signed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    signature VARCHAR(100)             NOT NULL,
+    CONSTRAINT checkpoint_pk PRIMARY KEY (vote_id, ballots),
+    CONSTRAINT checkpoint_vote_fk FOREIGN KEY (vote_id) REFERENCES voting.vote (id) ON DELETE CASCADE
+);
 
 ALTER TABLE voting.vote ADD COLUMN held_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE voting.vote ADD COLUMN held_reason VARCHAR(40);
 ALTER TABLE voting.vote ADD CONSTRAINT vote_held_ck CHECK (
     (held_at IS NULL AND held_reason IS NULL)
-    OR (held_at IS NOT NULL AND held_reason IN ('CHAIN_BROKEN', 'BALLOTS_AND_VOTERS_DIFFER')));
+    OR (held_at IS NOT NULL AND held_reason IN ('CHAIN_BROKEN', 'CHECKPOINT_MISSED', 'CHECKPOINT_FORGED', 'BALLOTS_AND_VOTERS_DIFFER')));
 ALTER TABLE voting.vote ADD CONSTRAINT vote_held_or_finalised_ck CHECK (held_at IS NULL OR finalised_at IS NULL);
 
 ALTER TABLE voting.notification ALTER COLUMN proposal_id DROP NOT NULL;

@@ -3,6 +3,7 @@ package org.openplaza.voting;
 import static org.openplaza.db.accounts.Tables.APP_USER;
 import static org.openplaza.db.accounts.Tables.USER_ROLE;
 import static org.openplaza.db.voting.Tables.BALLOT;
+import static org.openplaza.db.voting.Tables.CHECKPOINT;
 import static org.openplaza.db.voting.Tables.NOTIFICATION;
 import static org.openplaza.db.voting.Tables.PARTICIPATION;
 import static org.openplaza.db.voting.Tables.PROPOSAL;
@@ -354,5 +355,50 @@ class BallotQuery {
                     .set(NOTIFICATION.CREATED_AT, now.atOffset(ZoneOffset.UTC))
                     .execute();
         }
+    }
+
+    /** A vote's checkpoints, fewest ballots first. */
+    List<Checkpoint> checkpoints(long voteId) {
+        return db.selectFrom(CHECKPOINT)
+                .where(CHECKPOINT.VOTE_ID.eq(voteId))
+                .orderBy(CHECKPOINT.BALLOTS)
+                .fetch(c -> new Checkpoint(
+                        c.getVoteId(),
+                        c.getBallots(),
+                        c.getHeadHash(),
+                        c.getSignedAt().toInstant(),
+                        c.getSignature()));
+    }
+
+    /** Keeps a checkpoint unless one of as many ballots exists already. */
+    void addCheckpoint(Checkpoint checkpoint) {
+        db.insertInto(CHECKPOINT)
+                .set(CHECKPOINT.VOTE_ID, checkpoint.voteId())
+                .set(CHECKPOINT.BALLOTS, checkpoint.ballots())
+                .set(CHECKPOINT.HEAD_HASH, checkpoint.headHash())
+                .set(CHECKPOINT.SIGNED_AT, checkpoint.signedAt().atOffset(ZoneOffset.UTC))
+                .set(CHECKPOINT.SIGNATURE, checkpoint.signature())
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** Open votes (and those just closed but not yet counted), for signing checkpoints of. */
+    List<Long> uncounted(Instant now) {
+        return db.select(VOTE.ID)
+                .from(VOTE)
+                .where(VOTE.OPENS_AT.le(now.atOffset(ZoneOffset.UTC)))
+                .and(VOTE.CANCELLED.isFalse())
+                .and(VOTE.FINALISED_AT.isNull())
+                .and(VOTE.HELD_AT.isNull())
+                .fetch(VOTE.ID);
+    }
+
+    /** A vote's ballots after a position, in chain order. */
+    List<BallotRecord> ballotsAfter(long voteId, int position) {
+        return db.selectFrom(BALLOT)
+                .where(BALLOT.VOTE_ID.eq(voteId))
+                .and(BALLOT.POSITION.gt(position))
+                .orderBy(BALLOT.POSITION)
+                .fetch();
     }
 }

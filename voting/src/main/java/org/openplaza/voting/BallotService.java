@@ -15,6 +15,8 @@ import org.openplaza.audit.Audited;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Casting ballots. A verified citizen casts one ballot per vote while it is open: the closing time
@@ -37,10 +39,12 @@ public class BallotService {
     private final java.util.Map<Long, java.util.Set<String>> districtsByVote =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
+    private final ChainHeads heads;
 
-    BallotService(BallotQuery query, Clock clock) {
+    BallotService(BallotQuery query, Clock clock, ChainHeads heads) {
         this.query = query;
         this.clock = clock;
+        this.heads = heads;
     }
 
     /** A random code over 32 symbols (5 bits each, so a byte's low bits choose without bias). */
@@ -189,15 +193,29 @@ public class BallotService {
         return append(vote, stored, now.atOffset(ZoneOffset.UTC).toLocalDate(), replaced);
     }
 
+    /**
+     * Chains the ballot to the head this portal appended last (the database's copy only after a
+     * restart), and remembers the new head once the transaction commits.
+     */
     private Receipt append(Record vote, String choices, LocalDate day, @Nullable String replaces) {
         long voteId = vote.get(VOTE.ID);
         int position = vote.get(VOTE.BALLOT_COUNT) + 1;
-        String previous = vote.get(VOTE.HEAD_HASH) == null ? BallotChain.GENESIS : vote.get(VOTE.HEAD_HASH);
+        String stored = vote.get(VOTE.HEAD_HASH) == null ? BallotChain.GENESIS : vote.get(VOTE.HEAD_HASH);
+        String previous = heads.current(voteId, query, position - 1)
+                .map(ChainHeads.Head::hash)
+                .orElse(stored);
         String receipt = code(16);
         String secret = vote.get(VOTE.ALLOW_CHANGE) ? code(24) : null;
         String check = secret == null ? null : BallotChain.sha256(secret);
         String hash = BallotChain.hash(voteId, position, receipt, choices, day, replaces, check, previous);
         query.append(voteId, position, receipt, choices, day, replaces, check, previous, hash);
+        ChainHeads.Head head = new ChainHeads.Head(position, hash);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                heads.advance(voteId, head);
+            }
+        });
         return new Receipt(receipt, secret);
     }
 

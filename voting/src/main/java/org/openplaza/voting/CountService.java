@@ -30,16 +30,26 @@ public class CountService {
     private final ProposalService proposals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Checkpointer checkpointer;
+    private final ChainHeads heads;
 
     private List<String> labels(long voteId) {
         return query.optionList(voteId).stream().map(VoteSpec.Option::label).toList();
     }
 
-    CountService(BallotQuery query, ProposalService proposals, ApplicationEventPublisher events, Clock clock) {
+    CountService(
+            BallotQuery query,
+            ProposalService proposals,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Checkpointer checkpointer,
+            ChainHeads heads) {
         this.query = query;
         this.proposals = proposals;
         this.events = events;
         this.clock = clock;
+        this.checkpointer = checkpointer;
+        this.heads = heads;
     }
 
     /** Told how far a long count has come. */
@@ -50,16 +60,29 @@ public class CountService {
         void at(long done, long total);
     }
 
-    /** What one pass over the chain found: its check, and the ballots that count. */
-    private record Pass(ChainCheck check, List<int[]> counted) {}
+    /**
+     * What one pass over the chain found: its check, the ballots that count, the position where the
+     * chain misses a checkpoint (null if none), and the most ballots a checkpoint vouches for.
+     */
+    private record Pass(
+            ChainCheck check,
+            List<int[]> counted,
+            boolean checkpointsSigned,
+            @Nullable Integer missedCheckpoint,
+            int vouched) {}
 
     /**
      * Reads the chain page by page, recomputing each hash, and keeps the ballots that count (not
      * replaced by a later ballot of their voter). Any edited, removed or inserted ballot breaks the
-     * chain at its position.
+     * chain at its position. The chain must also pass through every signed checkpoint of the vote:
+     * a box rewritten with every hash recomputed misses them.
      */
     private Pass scan(Record vote, int options, boolean collect, Progress progress) {
         long voteId = vote.get(VOTE.ID);
+        Checkpointer.Kept kept = checkpointer.kept(voteId);
+        java.util.Map<Integer, String> checkpointHeads = new java.util.HashMap<>();
+        kept.checkpoints().forEach(c -> checkpointHeads.put(c.ballots(), c.headHash()));
+        Integer missed = null;
         String head = vote.get(VOTE.HEAD_HASH);
         int total = vote.get(VOTE.BALLOT_COUNT);
         String previous = BallotChain.GENESIS;
@@ -87,6 +110,10 @@ public class CountService {
                             || !ballot.getHash().equals(hash)) {
                         bad = ballot.getPosition();
                     } else {
+                        String vouched = checkpointHeads.get(ballot.getPosition());
+                        if (missed == null && vouched != null && !vouched.equals(hash)) {
+                            missed = ballot.getPosition();
+                        }
                         previous = hash;
                         expected++;
                     }
@@ -123,7 +150,18 @@ public class CountService {
                 counted.add(ballots.get(i));
             }
         }
-        return new Pass(new ChainCheck(bad == null, expected - 1, bad, head), counted);
+        int vouched =
+                kept.checkpoints().stream().mapToInt(Checkpoint::ballots).max().orElse(0);
+        if (missed == null && vouched > read) {
+            missed = vouched; // ballots a checkpoint vouched for are gone
+        }
+        return new Pass(
+                new ChainCheck(
+                        bad == null, expected - 1, bad, head, kept.checkpoints().size(), checkpointer.publicKey()),
+                counted,
+                kept.allSigned(),
+                missed,
+                vouched);
     }
 
     /** Recomputes the vote's chain from its first ballot; any edited, removed or inserted ballot breaks it. */
@@ -150,7 +188,7 @@ public class CountService {
     @Transactional(readOnly = true)
     public Results results(long voteId, Progress progress) {
         Record vote = requireCountable(voteId);
-        return count(vote, progress);
+        return count(vote, progress).results();
     }
 
     /** Closed, and not held for investigation. */
@@ -162,7 +200,9 @@ public class CountService {
         return vote;
     }
 
-    private Results count(Record vote, Progress progress) {
+    private record Counted(Pass pass, Results results) {}
+
+    private Counted count(Record vote, Progress progress) {
         long voteId = vote.get(VOTE.ID);
         Method method = Method.valueOf(vote.get(VOTE.METHOD));
         List<VoteSpec.Option> options = query.optionList(voteId);
@@ -175,29 +215,48 @@ public class CountService {
                 vote.get(VOTE.BUDGET),
                 pass.counted());
         Integer electorate = vote.get(VOTE.ELECTORATE);
-        return Results.decide(
-                voteId,
-                method,
-                labels,
-                query.turnout(voteId),
-                pass.counted().size(),
-                count,
-                electorate != null ? electorate : query.electorate(voteId),
-                new VoteSpec.Rules(vote.get(VOTE.QUORUM_PERCENT), vote.get(VOTE.THRESHOLD_PERCENT)),
-                pass.check());
+        return new Counted(
+                pass,
+                Results.decide(
+                        voteId,
+                        method,
+                        labels,
+                        query.turnout(voteId),
+                        pass.counted().size(),
+                        count,
+                        electorate != null ? electorate : query.electorate(voteId),
+                        new VoteSpec.Rules(vote.get(VOTE.QUORUM_PERCENT), vote.get(VOTE.THRESHOLD_PERCENT)),
+                        pass.check()));
     }
 
     /**
      * Why a count may not become a result, in the words of the audit log; null when it may. The
-     * chain must recompute from its first ballot to the head kept with the vote, and the ballots
-     * that count must be exactly as many as the citizens in the participation register: one each.
+     * chain must recompute from its first ballot to the head kept with the vote; every checkpoint
+     * must be signed by the ballot-box key, and the chain must pass through each of them and end
+     * at one; and the ballots that count must be exactly as many as the citizens in the
+     * participation register: one each.
      */
-    private static @Nullable Hold hold(Results results) {
+    private static @Nullable Hold hold(Pass pass, Results results) {
         ChainCheck chain = results.chain();
         if (!chain.intact()) {
             return new Hold(
                     "CHAIN_BROKEN",
                     "the ballot chain is broken at ballot " + chain.firstBadPosition() + " of " + chain.ballots());
+        }
+        if (!pass.checkpointsSigned()) {
+            return new Hold("CHECKPOINT_FORGED", "a checkpoint is not signed by the ballot-box key");
+        }
+        if (pass.missedCheckpoint() != null) {
+            return new Hold(
+                    "CHECKPOINT_MISSED",
+                    "the ballot chain does not pass through the signed checkpoint at ballot "
+                            + pass.missedCheckpoint());
+        }
+        if (chain.ballots() > 0 && pass.vouched() != chain.ballots()) {
+            return new Hold(
+                    "CHECKPOINT_MISSED",
+                    "no signed checkpoint vouches for the last ballots: the last is at ballot " + pass.vouched()
+                            + " of " + chain.ballots());
         }
         if (results.ballots() != results.turnout()) {
             return new Hold(
@@ -298,8 +357,10 @@ public class CountService {
         if (vote.get(VOTE.FINALISED_AT) != null || vote.get(VOTE.HELD_AT) != null) {
             return java.util.Optional.empty();
         }
-        Results results = count(vote, progress);
-        Hold hold = hold(results);
+        signClosingCheckpoint(vote);
+        Counted counted = count(vote, progress);
+        Results results = counted.results();
+        Hold hold = hold(counted.pass(), results);
         if (hold != null) {
             if (query.hold(voteId, hold.reason(), clock.instant())) {
                 query.alertHeld(voteId, vote.get(VOTE.OPENED_BY), hold.reason(), clock.instant());
@@ -311,6 +372,7 @@ public class CountService {
         if (!query.finalise(voteId, results.carried(), results.electorate(), clock.instant())) {
             return java.util.Optional.empty();
         }
+        heads.forget(voteId);
         Long proposal = vote.get(VOTE.PROPOSAL_ID);
         if (proposal != null && query.proposalStatus(proposal).orElse("").equals(ProposalStatus.SCHEDULED.name())) {
             proposals.recordResult(
@@ -326,6 +388,31 @@ public class CountService {
                 (results.carried() ? "CARRIED" : "NOT_CARRIED") + ", head "
                         + results.chain().headHash()));
         return java.util.Optional.of(results);
+    }
+
+    /**
+     * The closing checkpoint: the head this portal appended last, brought forward over ballots that
+     * recompute from it. After a restart the portal has none, and signs the stored head only if
+     * the stored chain recomputes and passes through every earlier checkpoint; ballots cast after
+     * the last checkpoint before a restart are vouched for by the chain alone.
+     */
+    private void signClosingCheckpoint(Record vote) {
+        long voteId = vote.get(VOTE.ID);
+        int stored = vote.get(VOTE.BALLOT_COUNT);
+        java.util.Optional<ChainHeads.Head> ours = heads.current(voteId, query, stored);
+        if (ours.isPresent()) {
+            checkpointer.sign(voteId, ours.get());
+            return;
+        }
+        if (stored == 0) {
+            return;
+        }
+        Pass pass = scan(vote, query.optionList(voteId).size(), false, Progress.NONE);
+        if (pass.check().intact() && pass.checkpointsSigned() && pass.missedCheckpoint() == null) {
+            checkpointer.sign(
+                    voteId,
+                    new ChainHeads.Head(pass.check().ballots(), pass.check().headHash()));
+        }
     }
 
     /** Names the catalogue dataset the vote's ballots were published in. */

@@ -51,6 +51,10 @@ public record VoteInfo(
     public enum HoldReason {
         /** A ballot's hash does not recompute, or the chain does not end at the head kept with the vote. */
         CHAIN_BROKEN,
+        /** A checkpoint kept with the vote was not signed by the ballot-box key. */
+        CHECKPOINT_FORGED,
+        /** The chain does not pass through a signed checkpoint, or none vouches for its last ballots. */
+        CHECKPOINT_MISSED,
         /** The ballots that would count are not exactly one per citizen in the participation register. */
         BALLOTS_AND_VOTERS_DIFFER
     }

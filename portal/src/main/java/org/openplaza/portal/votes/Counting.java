@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.portal.config.RunAs;
 import org.openplaza.portal.proposals.ParticipationDatasets;
+import org.openplaza.voting.CheckpointService;
 import org.openplaza.voting.CountService;
 import org.openplaza.voting.Results;
 import org.openplaza.voting.VoteInfo;
@@ -43,6 +44,7 @@ public class Counting {
     private record Kept(Results results, long at) {}
 
     private final CountService counts;
+    private final CheckpointService checkpoints;
     private final VoteService votes;
     private final BallotPublisher publisher;
     private final RunAs runAs;
@@ -59,8 +61,14 @@ public class Counting {
         return thread;
     });
 
-    Counting(CountService counts, VoteService votes, BallotPublisher publisher, RunAs runAs) {
+    Counting(
+            CountService counts,
+            CheckpointService checkpoints,
+            VoteService votes,
+            BallotPublisher publisher,
+            RunAs runAs) {
         this.counts = counts;
+        this.checkpoints = checkpoints;
         this.votes = votes;
         this.publisher = publisher;
         this.runAs = runAs;
@@ -166,6 +174,16 @@ public class Counting {
                     ParticipationDatasets.system(), () -> votes.dueForCounting().forEach(this::start));
         } catch (Exception e) {
             log.error("Closed votes could not be listed for counting", e);
+        }
+    }
+
+    /** Checkpoints of running votes are signed every minute. */
+    @Scheduled(fixedDelayString = "${openplaza.votes.checkpoint-every:PT1M}", initialDelayString = "PT30S")
+    void signCheckpoints() {
+        try {
+            runAs.run(ParticipationDatasets.system(), checkpoints::signRunningVotes);
+        } catch (Exception e) {
+            log.error("Checkpoints of running votes could not be signed", e);
         }
     }
 }

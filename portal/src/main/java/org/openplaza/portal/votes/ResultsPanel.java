@@ -96,6 +96,15 @@ class ResultsPanel extends VerticalLayout {
         chain.setId("results-chain");
         chain.addClassName(results.chain().intact() ? "hash" : "error");
         add(chain);
+        if (results.chain().checkpoints() > 0) {
+            Paragraph checkpoints = new Paragraph(getTranslation(
+                    "results.checkpoints",
+                    results.chain().checkpoints(),
+                    results.chain().signingKey()));
+            checkpoints.setId("results-checkpoints");
+            checkpoints.addClassName("hash");
+            add(checkpoints);
+        }
     }
 
     private Component runoff(InstantRunoff.Result runoff) {

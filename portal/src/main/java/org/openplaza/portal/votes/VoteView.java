@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.openplaza.platform.Refusal;
@@ -30,6 +31,8 @@ import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.portal.security.RecentSignIn;
 import org.openplaza.voting.BallotService;
+import org.openplaza.voting.Checkpoint;
+import org.openplaza.voting.CheckpointService;
 import org.openplaza.voting.CountService;
 import org.openplaza.voting.Method;
 import org.openplaza.voting.Receipt;
@@ -51,6 +54,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @AnonymousAllowed
 public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
+    private final CheckpointService checkpoints;
+
     private final VoteService votes;
     private final BallotService ballots;
     private final CountService counts;
@@ -68,8 +73,10 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
             CountService counts,
             Counting counting,
             Recount recount,
-            RecentSignIn recentSignIn) {
+            RecentSignIn recentSignIn,
+            CheckpointService checkpoints) {
         this.votes = votes;
+        this.checkpoints = checkpoints;
         this.ballots = ballots;
         this.counts = counts;
         this.counting = counting;
@@ -177,9 +184,27 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         head.addClassName("hash");
         Paragraph secrecy = new Paragraph(getTranslation("vote.only-turnout"));
         secrecy.addClassName("hint");
-        live.add(turnout, head, secrecy);
+        live.add(turnout, head, lastCheckpoint(), secrecy);
         follow(VoteInfo.State.OPEN, turnout, head);
         return live;
+    }
+
+    /** The last checkpoint the portal signed of this vote's box, with the key that checks it. */
+    private Paragraph lastCheckpoint() {
+        List<Checkpoint> signed = checkpoints.checkpoints(id);
+        Paragraph text = new Paragraph(
+                signed.isEmpty()
+                        ? getTranslation("vote.checkpoint-none", checkpoints.publicKey())
+                        : getTranslation(
+                                "vote.checkpoint",
+                                signed.get(signed.size() - 1).ballots(),
+                                signed.get(signed.size() - 1).headHash(),
+                                Formats.dateTime(signed.get(signed.size() - 1).signedAt(), getLocale()),
+                                signed.get(signed.size() - 1).signature(),
+                                checkpoints.publicKey()));
+        text.setId("vote-checkpoint");
+        text.addClassName("hash");
+        return text;
     }
 
     /**

@@ -122,6 +122,7 @@ class VoteIT extends BrowserTest {
         String voteUrl = driver.getCurrentUrl();
         waitFor("#vote-turnout", "No citizen has voted yet");
         waitFor("#vote-head", "no ballot yet");
+        waitFor("#vote-checkpoint", "Public key (Ed25519): MCowBQYDK2VwAyEA");
         assertAccessible("vote page for an official");
 
         // Ann ranks with the keyboard buttons, hears each move, and casts Market > Cinema
@@ -190,6 +191,9 @@ class VoteIT extends BrowserTest {
         waitFor("#results-schulze-winner", "Park");
         waitFor("#results-turnout", "3 of");
         waitFor("#results-chain", "intact: 4 ballots");
+        assertThat(find("#results-checkpoints").getText())
+                .as("the closing checkpoint, signed by the portal when it counted")
+                .contains("checkpoints signed with the ballot-box key (Ed25519, public key MCowBQYDK2VwAyEA");
         assertAccessible("results");
         assertThat(
                         (Boolean)

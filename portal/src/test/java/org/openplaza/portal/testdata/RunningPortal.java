@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "openplaza.data-dir=target/it-data/${random.uuid}",
+            "openplaza.votes.key-file=target/it-keys/ballot-box.ed25519",
             "vaadin.devmode.devTools.enabled=false",
             "openplaza.accounts.failures-per-address=1000"
         })

@@ -1,0 +1,57 @@
+package org.openplaza.voting;
+
+import static org.openplaza.db.voting.Tables.VOTE;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signed checkpoints of ballot boxes while votes run. The portal signs, every minute, the head of
+ * each running vote's chain as it appended it; the checkpoints are shown on the vote's page with
+ * the public key, and the count checks them (see {@link CountService#finalise}).
+ */
+@Service
+public class CheckpointService {
+
+    private final BallotQuery query;
+    private final ChainHeads heads;
+    private final Checkpointer checkpointer;
+    private final Clock clock;
+
+    CheckpointService(BallotQuery query, ChainHeads heads, Checkpointer checkpointer, Clock clock) {
+        this.query = query;
+        this.heads = heads;
+        this.checkpointer = checkpointer;
+        this.clock = clock;
+    }
+
+    /** Signs a checkpoint of every uncounted vote whose chain grew since its last one; run by the portal. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void signRunningVotes() {
+        for (long voteId : query.uncounted(clock.instant())) {
+            if (heads.get(voteId).isEmpty()) {
+                continue; // no ballot since this portal started: nothing it can vouch for
+            }
+            query.vote(voteId)
+                    .flatMap(vote -> heads.current(voteId, query, vote.get(VOTE.BALLOT_COUNT)))
+                    .ifPresent(head -> checkpointer.sign(voteId, head));
+        }
+    }
+
+    /** A vote's signed checkpoints, fewest ballots first. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<Checkpoint> checkpoints(long voteId) {
+        return query.checkpoints(voteId);
+    }
+
+    /** The public half of the ballot-box key (Ed25519, X.509, Base64), for checking checkpoints. */
+    @PreAuthorize("permitAll()")
+    public String publicKey() {
+        return checkpointer.publicKey();
+    }
+}

@@ -1,0 +1,48 @@
+package org.openplaza.voting;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/** Signs checkpoints of ballot chains with the ballot-box key, and checks those a vote carries. */
+@Component
+class Checkpointer {
+
+    private final BallotQuery query;
+    private final BallotBoxKey key;
+    private final Clock clock;
+    /** The most ballots signed per vote by this portal since it started. */
+    private final Map<Long, Integer> signed = new ConcurrentHashMap<>();
+
+    Checkpointer(BallotQuery query, BallotBoxKey key, Clock clock) {
+        this.query = query;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** Signs and keeps a checkpoint of this head, unless it is empty or signed already. */
+    void sign(long voteId, ChainHeads.Head head) {
+        if (head.ballots() == 0 || signed.getOrDefault(voteId, 0) >= head.ballots()) {
+            return;
+        }
+        String text = Checkpoint.text(voteId, head.ballots(), head.hash());
+        query.addCheckpoint(new Checkpoint(voteId, head.ballots(), head.hash(), clock.instant(), key.sign(text)));
+        signed.merge(voteId, head.ballots(), Math::max);
+    }
+
+    /** A vote's checkpoints as kept, and whether the ballot-box key signed every one of them. */
+    record Kept(List<Checkpoint> checkpoints, boolean allSigned) {}
+
+    Kept kept(long voteId) {
+        List<Checkpoint> checkpoints = query.checkpoints(voteId);
+        boolean allSigned =
+                checkpoints.stream().allMatch(c -> c.voteId() == voteId && key.verifies(c.text(), c.signature()));
+        return new Kept(checkpoints, allSigned);
+    }
+
+    String publicKey() {
+        return key.publicKey();
+    }
+}

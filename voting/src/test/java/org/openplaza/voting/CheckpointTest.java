@@ -1,0 +1,245 @@
+package org.openplaza.voting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openplaza.db.voting.Tables.BALLOT;
+import static org.openplaza.db.voting.Tables.CHECKPOINT;
+import static org.openplaza.db.voting.Tables.VOTE;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openplaza.TestAccounts;
+import org.openplaza.db.voting.tables.records.BallotRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The careful insider: with write access to the database they change a ballot's choices and then
+ * recompute every hash of the chain and the head kept with the vote, so the chain alone looks
+ * intact. The portal signs checkpoints of the chain while the vote runs with a key kept outside
+ * the database, and chains new ballots to the head it appended itself; the count finds the
+ * rewrite and holds the vote. Ballots here are committed, as in the running portal.
+ */
+@SpringBootTest
+@Import(TestAccounts.Clocks.class)
+class CheckpointTest {
+
+    @Autowired
+    BallotService ballots;
+
+    @Autowired
+    CountService counts;
+
+    @Autowired
+    VoteService votes;
+
+    @Autowired
+    CheckpointService checkpoints;
+
+    @Autowired
+    ChainHeads heads;
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    TestAccounts.HandClock clock;
+
+    @Value("${openplaza.votes.key-file}")
+    String keyFile;
+
+    final String tag = Long.toString(System.nanoTime(), 36);
+    final Instant opens = Instant.parse("2026-06-01T08:00:00Z");
+    final Instant closes = Instant.parse("2026-06-08T08:00:00Z");
+    long vote;
+
+    @BeforeEach
+    void aRunningVote() {
+        clock.set(Instant.parse("2026-06-01T09:00:00Z"));
+        TestAccounts.user(db, "official" + tag, true);
+        for (String name : List.of("kim", "lee", "park", "choi")) {
+            TestAccounts.user(db, name + tag, true);
+        }
+        TestAccounts.signIn("official" + tag, "OFFICIAL");
+        vote = votes.open(VoteSpec.yesNo(null, "Open the school yards at weekends?", false, opens, closes));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private void castAs(String name, Integer choice) {
+        TestAccounts.signIn(name + tag, "CITIZEN");
+        ballots.cast(vote, List.of(choice));
+    }
+
+    private void signCheckpoints() {
+        TestAccounts.signIn("openplaza", "ADMIN");
+        checkpoints.signRunningVotes();
+    }
+
+    /** The rewrite: every "No" becomes "Yes", then every hash and the head are recomputed. */
+    private void rewriteNoToYesAndRehash() {
+        List<BallotRecord> box = db.selectFrom(BALLOT)
+                .where(BALLOT.VOTE_ID.eq(vote))
+                .orderBy(BALLOT.POSITION)
+                .fetch();
+        String previous = BallotChain.GENESIS;
+        for (BallotRecord b : box) {
+            String choices = b.getChoices().equals("2") ? "1" : b.getChoices();
+            String hash = BallotChain.hash(
+                    vote,
+                    b.getPosition(),
+                    b.getReceipt(),
+                    choices,
+                    b.getCastOn(),
+                    b.getReplaces(),
+                    b.getReplaceCheck(),
+                    previous);
+            db.update(BALLOT)
+                    .set(BALLOT.CHOICES, choices)
+                    .set(BALLOT.PREVIOUS_HASH, previous)
+                    .set(BALLOT.HASH, hash)
+                    .where(BALLOT.VOTE_ID.eq(vote))
+                    .and(BALLOT.POSITION.eq(b.getPosition()))
+                    .execute();
+            previous = hash;
+        }
+        db.update(VOTE).set(VOTE.HEAD_HASH, previous).where(VOTE.ID.eq(vote)).execute();
+        assertThat(counts.verify(vote).intact())
+                .as("the chain alone looks intact")
+                .isTrue();
+    }
+
+    private VoteInfo closeAndFinalise() {
+        clock.set(closes);
+        TestAccounts.signIn("official" + tag, "OFFICIAL");
+        counts.finalise(vote, CountService.Progress.NONE);
+        return votes.find(vote).orElseThrow();
+    }
+
+    @Test
+    void an_untampered_box_passes_its_checkpoints_which_anyone_can_check_with_the_public_key() throws Exception {
+        castAs("kim", 1);
+        castAs("lee", 2);
+        signCheckpoints();
+        castAs("park", 2);
+        VoteInfo counted = closeAndFinalise();
+        assertThat(counted.finalisedAt()).isNotNull();
+        assertThat(counted.heldAt()).isNull();
+        List<Checkpoint> signed = checkpoints.checkpoints(vote);
+        assertThat(signed).extracting(Checkpoint::ballots).containsExactly(2, 3);
+        assertThat(counts.results(vote).chain().checkpoints()).isEqualTo(2);
+
+        // checked from outside: the public key read from the key file, the signature over the text
+        List<String> keyLines = Files.readAllLines(Path.of(keyFile), StandardCharsets.US_ASCII);
+        assertThat(checkpoints.publicKey()).isEqualTo(keyLines.get(1));
+        var publicKey = KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(keyLines.get(1))));
+        for (Checkpoint c : signed) {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(publicKey);
+            verifier.update(("OpenPlaza ballot box checkpoint;vote=" + vote + ";ballots=" + c.ballots() + ";head="
+                            + c.headHash())
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(verifier.verify(Base64.getDecoder().decode(c.signature())))
+                    .isTrue();
+        }
+        assertThat(signed.get(1).headHash()).isEqualTo(counted.headHash());
+    }
+
+    @Test
+    void a_box_rewritten_with_every_hash_recomputed_misses_the_closing_checkpoint() {
+        castAs("kim", 1);
+        castAs("lee", 2);
+        castAs("park", 2);
+        rewriteNoToYesAndRehash();
+        VoteInfo held = closeAndFinalise();
+        assertThat(held.heldReason()).isEqualTo(VoteInfo.HoldReason.CHECKPOINT_MISSED);
+        assertThat(held.finalisedAt()).isNull();
+        assertThat(held.carried()).isNull();
+    }
+
+    @Test
+    void after_a_restart_the_checkpoints_signed_while_the_vote_ran_still_catch_a_rewrite() {
+        castAs("kim", 1);
+        castAs("lee", 2);
+        castAs("park", 2);
+        signCheckpoints();
+        heads.forgetAll(); // the portal restarts: it no longer remembers the heads it appended
+        rewriteNoToYesAndRehash();
+        VoteInfo held = closeAndFinalise();
+        assertThat(held.heldReason()).isEqualTo(VoteInfo.HoldReason.CHECKPOINT_MISSED);
+    }
+
+    @Test
+    void a_checkpoint_the_insider_signs_with_a_key_of_their_own_is_refused() throws Exception {
+        castAs("kim", 1);
+        castAs("lee", 2);
+        castAs("park", 2);
+        signCheckpoints();
+        heads.forgetAll();
+        rewriteNoToYesAndRehash();
+        String head =
+                db.select(VOTE.HEAD_HASH).from(VOTE).where(VOTE.ID.eq(vote)).fetchSingle(VOTE.HEAD_HASH);
+        Signature forger = Signature.getInstance("Ed25519");
+        forger.initSign(
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
+        forger.update(Checkpoint.text(vote, 3, head).getBytes(StandardCharsets.UTF_8));
+        db.update(CHECKPOINT)
+                .set(CHECKPOINT.HEAD_HASH, head)
+                .set(CHECKPOINT.SIGNATURE, Base64.getEncoder().encodeToString(forger.sign()))
+                .where(CHECKPOINT.VOTE_ID.eq(vote))
+                .and(CHECKPOINT.BALLOTS.eq(3))
+                .execute();
+        VoteInfo held = closeAndFinalise();
+        assertThat(held.heldReason()).isEqualTo(VoteInfo.HoldReason.CHECKPOINT_FORGED);
+    }
+
+    @Test
+    void a_ballot_cast_after_a_rewrite_chains_to_the_portals_own_head_and_the_chain_breaks_there() {
+        castAs("kim", 1);
+        castAs("lee", 2);
+        rewriteNoToYesAndRehash();
+        castAs("park", 2);
+        assertThat(counts.verify(vote).firstBadPosition())
+                .as("the new ballot follows the head the portal appended, not the rewritten one")
+                .isEqualTo(3);
+        VoteInfo held = closeAndFinalise();
+        assertThat(held.heldReason()).isEqualTo(VoteInfo.HoldReason.CHAIN_BROKEN);
+    }
+
+    @Test
+    void ballots_committed_while_the_portal_had_not_yet_heard_of_them_are_not_mistaken_for_a_rewrite() {
+        castAs("kim", 1);
+        List<BallotRecord> before = new ArrayList<>(
+                db.selectFrom(BALLOT).where(BALLOT.VOTE_ID.eq(vote)).fetch());
+        assertThat(before).hasSize(1);
+        heads.advance(vote, new ChainHeads.Head(0, BallotChain.GENESIS)); // no effect: it knows of one
+        castAs("lee", 2);
+        heads.forgetAll();
+        heads.advance(vote, new ChainHeads.Head(1, before.get(0).getHash())); // a commit reported late
+        castAs("park", 2);
+        castAs("choi", 1);
+        assertThat(counts.verify(vote).intact()).isTrue();
+        VoteInfo counted = closeAndFinalise();
+        assertThat(counted.heldAt()).isNull();
+        assertThat(counted.finalisedAt()).isNotNull();
+    }
+}

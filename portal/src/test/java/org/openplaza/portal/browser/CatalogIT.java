@@ -348,20 +348,29 @@ class CatalogIT extends BrowserTest {
         return gridRows("data-grid", count);
     }
 
-    /** The cells of a grid's first rows as shown, read from the rendered rows in order. */
+    /**
+     * The cells of a grid's first rows as shown, read from the rendered rows in order once the grid
+     * has rendered as many as it holds (up to {@code count}) and loads nothing more.
+     */
     @SuppressWarnings("unchecked")
     private List<List<String>> gridRows(String id, int count) {
-        return (List<List<String>>) js("""
-                const grid = document.getElementById(arguments[1]);
-                const rows = [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
-                    .filter(r => !r.hidden && r.index !== undefined)
-                    .sort((a, b) => a.index - b.index)
-                    .slice(0, arguments[0]);
-                return rows.map(r => [...r.querySelectorAll('td')].map(td => {
-                    const slot = td.querySelector('slot');
-                    const cell = slot && slot.assignedNodes()[0];
-                    return cell ? cell.textContent.trim() : '';
-                }));
-                """, count, id);
+        return new WebDriverWait(driver, TIMEOUT)
+                .withMessage(() -> "grid " + id + " to render its first " + count + " rows")
+                .until(d -> (List<List<String>>) js("""
+                        const grid = document.getElementById(arguments[1]);
+                        if (!grid || grid.hasAttribute('loading')) { return null; }
+                        const rows = [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
+                            .filter(r => !r.hidden && r.index !== undefined)
+                            .sort((a, b) => a.index - b.index)
+                            .slice(0, arguments[0]);
+                        const cells = rows.map(r => [...r.querySelectorAll('td')].map(td => {
+                            const slot = td.querySelector('slot');
+                            const cell = slot && slot.assignedNodes()[0];
+                            return cell ? cell.textContent.trim() : '';
+                        }));
+                        const wanted = Math.min(arguments[0], grid.size || 0);
+                        const filled = cells.every(r => r.some(c => c !== ''));
+                        return cells.length >= wanted && filled ? cells : null;
+                        """, count, id));
     }
 }

@@ -1,4 +1,10 @@
--- Signed checkpoints of the ballot box, and counts held for investigation (module: voting).
+-- Signed checkpoints of the ballot box, sealed ballots, and counts held for investigation
+-- (module: voting).
+--
+-- From now on the box holds each ballot's choices sealed (AES-256-GCM) under a key of its vote
+-- kept outside the database. The count opens them and keeps the counted choices in their own
+-- table, with nothing but the vote, in the order of the choices; then the vote's key is destroyed.
+-- Votes counted before keep their counted ballots (stored unsealed) copied here the same way.
 --
 -- While a vote runs, the portal signs checkpoints of its ballot chain (how many ballots, the head
 -- hash) with an Ed25519 key kept in a file outside the database; the count checks every signature
@@ -13,6 +19,7 @@
 CREATE TABLE voting.checkpoint (
     vote_id   BIGINT                   NOT NULL,
     ballots   INT                      NOT NULL,
+    voters    INT                      NOT NULL,
     head_hash VARCHAR(64)              NOT NULL,
     signed_at TIMESTAMP WITH TIME ZONE NOT NULL,
     signature VARCHAR(100)             NOT NULL,
@@ -24,7 +31,7 @@ ALTER TABLE voting.vote ADD COLUMN held_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE voting.vote ADD COLUMN held_reason VARCHAR(40);
 ALTER TABLE voting.vote ADD CONSTRAINT vote_held_ck CHECK (
     (held_at IS NULL AND held_reason IS NULL)
-    OR (held_at IS NOT NULL AND held_reason IN ('CHAIN_BROKEN', 'CHECKPOINT_MISSED', 'CHECKPOINT_FORGED', 'BALLOTS_AND_VOTERS_DIFFER')));
+    OR (held_at IS NOT NULL AND held_reason IN ('CHAIN_BROKEN', 'CHECKPOINT_MISSED', 'CHECKPOINT_FORGED', 'BALLOTS_AND_VOTERS_DIFFER', 'BALLOTS_UNREADABLE')));
 ALTER TABLE voting.vote ADD CONSTRAINT vote_held_or_finalised_ck CHECK (held_at IS NULL OR finalised_at IS NULL);
 
 ALTER TABLE voting.notification ALTER COLUMN proposal_id DROP NOT NULL;
@@ -33,3 +40,18 @@ ALTER TABLE voting.notification ADD CONSTRAINT notification_vote_fk
     FOREIGN KEY (vote_id) REFERENCES voting.vote (id) ON DELETE CASCADE;
 ALTER TABLE voting.notification ADD CONSTRAINT notification_subject_ck
     CHECK ((proposal_id IS NULL) <> (vote_id IS NULL));
+
+CREATE TABLE voting.counted_ballot (
+    vote_id BIGINT        NOT NULL,
+    choices VARCHAR(4000) NOT NULL,
+    CONSTRAINT counted_ballot_vote_fk FOREIGN KEY (vote_id) REFERENCES voting.vote (id) ON DELETE CASCADE
+);
+CREATE INDEX counted_ballot_vote_ix ON voting.counted_ballot (vote_id);
+
+INSERT INTO voting.counted_ballot (vote_id, choices)
+SELECT b.vote_id, b.choices
+FROM voting.ballot b
+JOIN voting.vote v ON v.id = b.vote_id
+WHERE v.finalised_at IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM voting.ballot r WHERE r.vote_id = b.vote_id AND r.replaces = b.receipt)
+ORDER BY b.vote_id, b.choices;

@@ -3,10 +3,8 @@ package org.openplaza.voting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -55,24 +53,10 @@ class BallotBoxKey {
     }
 
     private static void create(Path file) throws IOException, GeneralSecurityException {
-        Files.createDirectories(file.getParent());
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String text = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
                 + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n";
-        Path partial = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(partial);
-        Files.createFile(partial);
-        try {
-            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the folder's own permissions have to protect it
-        }
-        Files.writeString(partial, text, StandardCharsets.US_ASCII);
-        try {
-            Files.move(partial, file);
-        } catch (FileAlreadyExistsException e) {
-            Files.delete(partial); // another portal made it first: use theirs
-        }
+        KeyFiles.create(file, text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The public key (X.509, Base64), which anyone may use to check a checkpoint. */

@@ -43,6 +43,23 @@ public final class BallotChain {
         return sha256(text.toString());
     }
 
+    /** The hash of a stored ballot record were it at this position after this hash. */
+    static String hash(
+            long voteId,
+            int position,
+            org.openplaza.db.voting.tables.records.BallotRecord ballot,
+            String previousHash) {
+        return hash(
+                voteId,
+                position,
+                ballot.getReceipt(),
+                ballot.getChoices(),
+                ballot.getCastOn(),
+                ballot.getReplaces(),
+                ballot.getReplaceCheck(),
+                previousHash);
+    }
+
     public static String sha256(String text) {
         try {
             return HexFormat.of()

@@ -4,6 +4,7 @@ import static org.openplaza.db.accounts.Tables.APP_USER;
 import static org.openplaza.db.accounts.Tables.USER_ROLE;
 import static org.openplaza.db.voting.Tables.BALLOT;
 import static org.openplaza.db.voting.Tables.CHECKPOINT;
+import static org.openplaza.db.voting.Tables.COUNTED_BALLOT;
 import static org.openplaza.db.voting.Tables.NOTIFICATION;
 import static org.openplaza.db.voting.Tables.PARTICIPATION;
 import static org.openplaza.db.voting.Tables.PROPOSAL;
@@ -365,6 +366,7 @@ class BallotQuery {
                 .fetch(c -> new Checkpoint(
                         c.getVoteId(),
                         c.getBallots(),
+                        c.getVoters(),
                         c.getHeadHash(),
                         c.getSignedAt().toInstant(),
                         c.getSignature()));
@@ -375,6 +377,7 @@ class BallotQuery {
         db.insertInto(CHECKPOINT)
                 .set(CHECKPOINT.VOTE_ID, checkpoint.voteId())
                 .set(CHECKPOINT.BALLOTS, checkpoint.ballots())
+                .set(CHECKPOINT.VOTERS, checkpoint.voters())
                 .set(CHECKPOINT.HEAD_HASH, checkpoint.headHash())
                 .set(CHECKPOINT.SIGNED_AT, checkpoint.signedAt().atOffset(ZoneOffset.UTC))
                 .set(CHECKPOINT.SIGNATURE, checkpoint.signature())
@@ -391,6 +394,48 @@ class BallotQuery {
                 .and(VOTE.FINALISED_AT.isNull())
                 .and(VOTE.HELD_AT.isNull())
                 .fetch(VOTE.ID);
+    }
+
+    /**
+     * Keeps the counted choices of a vote apart from its box, in the order given (the caller sorts
+     * them by the choices themselves), with nothing but the vote.
+     */
+    void keepCounted(long voteId, List<String> choices) {
+        var insert = db.batch(db.insertInto(COUNTED_BALLOT, COUNTED_BALLOT.VOTE_ID, COUNTED_BALLOT.CHOICES)
+                .values((Long) null, null));
+        for (String c : choices) {
+            insert.bind(voteId, c);
+        }
+        if (!choices.isEmpty()) {
+            insert.execute();
+        }
+    }
+
+    /** The counted choices of a counted vote, in the order kept. */
+    List<String> counted(long voteId) {
+        return db.select(COUNTED_BALLOT.CHOICES)
+                .from(COUNTED_BALLOT)
+                .where(COUNTED_BALLOT.VOTE_ID.eq(voteId))
+                .orderBy(COUNTED_BALLOT.CHOICES)
+                .fetch(COUNTED_BALLOT.CHOICES);
+    }
+
+    /** The receipt a voter was first given, for a ballot that may have replaced earlier ones. */
+    String firstReceipt(long voteId, String receipt) {
+        String current = receipt;
+        for (int i = 0; i < 10_000; i++) {
+            String replaces = db.select(BALLOT.REPLACES)
+                    .from(BALLOT)
+                    .where(BALLOT.VOTE_ID.eq(voteId))
+                    .and(BALLOT.RECEIPT.eq(current))
+                    .fetchOptional(BALLOT.REPLACES)
+                    .orElse(null);
+            if (replaces == null) {
+                return current;
+            }
+            current = replaces;
+        }
+        return current;
     }
 
     /** A vote's ballots after a position, in chain order. */

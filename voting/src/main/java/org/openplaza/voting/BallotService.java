@@ -40,8 +40,10 @@ public class BallotService {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
     private final ChainHeads heads;
+    private final BallotSeals seals;
 
-    BallotService(BallotQuery query, Clock clock, ChainHeads heads) {
+    BallotService(BallotQuery query, Clock clock, ChainHeads heads, BallotSeals seals) {
+        this.seals = seals;
         this.query = query;
         this.clock = clock;
         this.heads = heads;
@@ -190,21 +192,25 @@ public class BallotService {
         String replaced = query.countedByCheck(voteId, BallotChain.sha256(secret == null ? "" : secret.strip()))
                 .orElseThrow(() -> new VotingException("vote.error.wrong-secret"));
         String stored = normalise(vote, optionsByVote.computeIfAbsent(voteId, query::optionList), choices);
-        return append(vote, stored, now.atOffset(ZoneOffset.UTC).toLocalDate(), replaced);
+        Receipt next = append(vote, stored, now.atOffset(ZoneOffset.UTC).toLocalDate(), replaced);
+        // the voter keeps the receipt they were first given: whoever else holds it cannot tell
+        return new Receipt(query.firstReceipt(voteId, replaced), next.changeSecret());
     }
 
     /**
      * Chains the ballot to the head this portal appended last (the database's copy only after a
      * restart), and remembers the new head once the transaction commits.
      */
-    private Receipt append(Record vote, String choices, LocalDate day, @Nullable String replaces) {
+    private Receipt append(Record vote, String opened, LocalDate day, @Nullable String replaces) {
         long voteId = vote.get(VOTE.ID);
+        String receipt = code(16);
+        String choices =
+                seals.seal(voteId, receipt, opened, optionsByVote.get(voteId).size());
         int position = vote.get(VOTE.BALLOT_COUNT) + 1;
         String stored = vote.get(VOTE.HEAD_HASH) == null ? BallotChain.GENESIS : vote.get(VOTE.HEAD_HASH);
         String previous = heads.current(voteId, query, position - 1)
                 .map(ChainHeads.Head::hash)
                 .orElse(stored);
-        String receipt = code(16);
         String secret = vote.get(VOTE.ALLOW_CHANGE) ? code(24) : null;
         String check = secret == null ? null : BallotChain.sha256(secret);
         String hash = BallotChain.hash(voteId, position, receipt, choices, day, replaces, check, previous);
@@ -219,10 +225,22 @@ public class BallotService {
         return new Receipt(receipt, secret);
     }
 
-    /** How many citizens voted: the only figure given out while a vote is open. */
+    /**
+     * How many citizens voted: the only figure given out while a vote is open, and then only as of
+     * its last signed checkpoint, so that it never moves with a single ballot.
+     */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public int turnout(long voteId) {
+        return shownTurnout(query, voteId, clock.instant());
+    }
+
+    static int shownTurnout(BallotQuery query, long voteId, Instant now) {
+        Record vote = query.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        if (now.isBefore(vote.get(VOTE.CLOSES_AT).toInstant())) {
+            List<Checkpoint> signed = query.checkpoints(voteId);
+            return signed.isEmpty() ? 0 : signed.get(signed.size() - 1).voters();
+        }
         return query.turnout(voteId);
     }
 }

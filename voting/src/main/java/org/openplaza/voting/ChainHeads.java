@@ -43,15 +43,7 @@ class ChainHeads {
         String previous = ours.hash();
         int ballots = ours.ballots();
         for (var b : query.ballotsAfter(voteId, ours.ballots())) {
-            String hash = BallotChain.hash(
-                    voteId,
-                    b.getPosition(),
-                    b.getReceipt(),
-                    b.getChoices(),
-                    b.getCastOn(),
-                    b.getReplaces(),
-                    b.getReplaceCheck(),
-                    previous);
+            String hash = BallotChain.hash(voteId, b.getPosition(), b, previous);
             if (b.getPosition() != ballots + 1
                     || !b.getPreviousHash().equals(previous)
                     || !b.getHash().equals(hash)) {

@@ -21,14 +21,22 @@ public class CheckpointService {
     private final Checkpointer checkpointer;
     private final Clock clock;
 
-    CheckpointService(BallotQuery query, ChainHeads heads, Checkpointer checkpointer, Clock clock) {
+    private final VotingProperties properties;
+
+    CheckpointService(
+            BallotQuery query, ChainHeads heads, Checkpointer checkpointer, Clock clock, VotingProperties properties) {
+        this.properties = properties;
         this.query = query;
         this.heads = heads;
         this.checkpointer = checkpointer;
         this.clock = clock;
     }
 
-    /** Signs a checkpoint of every uncounted vote whose chain grew since its last one; run by the portal. */
+    /**
+     * Signs a checkpoint of every uncounted vote whose chain grew by a batch of ballots since its
+     * last one ({@link VotingProperties#turnoutBatch()}); run by the portal every minute. What the
+     * public sees of a running vote, its turnout and head, moves only here.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void signRunningVotes() {
@@ -38,7 +46,7 @@ public class CheckpointService {
             }
             query.vote(voteId)
                     .flatMap(vote -> heads.current(voteId, query, vote.get(VOTE.BALLOT_COUNT)))
-                    .ifPresent(head -> checkpointer.sign(voteId, head));
+                    .ifPresent(head -> checkpointer.sign(voteId, head, properties.turnoutBatch()));
         }
     }
 

@@ -22,13 +22,24 @@ class Checkpointer {
         this.clock = clock;
     }
 
-    /** Signs and keeps a checkpoint of this head, unless it is empty or signed already. */
-    void sign(long voteId, ChainHeads.Head head) {
-        if (head.ballots() == 0 || signed.getOrDefault(voteId, 0) >= head.ballots()) {
+    /**
+     * Signs and keeps a checkpoint of this head with the citizens who have voted so far, unless it
+     * is empty or fewer than {@code batch} ballots came since the last one this portal signed.
+     */
+    void sign(long voteId, ChainHeads.Head head, int batch) {
+        int last = signed.computeIfAbsent(
+                voteId,
+                id -> query.checkpoints(id).stream()
+                        .mapToInt(Checkpoint::ballots)
+                        .max()
+                        .orElse(0));
+        if (head.ballots() == 0 || head.ballots() - last < Math.max(1, batch)) {
             return;
         }
-        String text = Checkpoint.text(voteId, head.ballots(), head.hash());
-        query.addCheckpoint(new Checkpoint(voteId, head.ballots(), head.hash(), clock.instant(), key.sign(text)));
+        int voters = query.turnout(voteId);
+        String text = Checkpoint.text(voteId, head.ballots(), voters, head.hash());
+        query.addCheckpoint(
+                new Checkpoint(voteId, head.ballots(), voters, head.hash(), clock.instant(), key.sign(text)));
         signed.merge(voteId, head.ballots(), Math::max);
     }
 

@@ -3,7 +3,6 @@ package org.openplaza.voting;
 import static org.openplaza.db.voting.Tables.VOTE;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +31,7 @@ public class CountService {
     private final Clock clock;
     private final Checkpointer checkpointer;
     private final ChainHeads heads;
+    private final BallotSeals seals;
 
     private List<String> labels(long voteId) {
         return query.optionList(voteId).stream().map(VoteSpec.Option::label).toList();
@@ -43,7 +43,9 @@ public class CountService {
             ApplicationEventPublisher events,
             Clock clock,
             Checkpointer checkpointer,
-            ChainHeads heads) {
+            ChainHeads heads,
+            BallotSeals seals) {
+        this.seals = seals;
         this.query = query;
         this.proposals = proposals;
         this.events = events;
@@ -61,12 +63,14 @@ public class CountService {
     }
 
     /**
-     * What one pass over the chain found: its check, the ballots that count, the position where the
-     * chain misses a checkpoint (null if none), and the most ballots a checkpoint vouches for.
+     * What one pass over the chain found: its check, the opened choices of the ballots that count,
+     * how many ballots would not open, the position where the chain misses a checkpoint (null if
+     * none), and the most ballots a checkpoint vouches for.
      */
     private record Pass(
             ChainCheck check,
-            List<int[]> counted,
+            List<String> counted,
+            int unreadable,
             boolean checkpointsSigned,
             @Nullable Integer missedCheckpoint,
             int vouched) {}
@@ -88,7 +92,8 @@ public class CountService {
         String previous = BallotChain.GENESIS;
         int expected = 1;
         Integer bad = null;
-        List<int[]> ballots = new java.util.ArrayList<>(collect ? total : 0);
+        List<String> ballots = new java.util.ArrayList<>(collect ? total : 0);
+        int unreadable = 0;
         java.util.Map<String, Integer> positions = new java.util.HashMap<>();
         java.util.BitSet replaced = new java.util.BitSet();
         boolean changes = vote.get(VOTE.ALLOW_CHANGE);
@@ -96,15 +101,7 @@ public class CountService {
         try (var cursor = query.chainCursor(voteId, PAGE)) {
             for (var ballot : cursor) {
                 if (bad == null) {
-                    String hash = BallotChain.hash(
-                            voteId,
-                            ballot.getPosition(),
-                            ballot.getReceipt(),
-                            ballot.getChoices(),
-                            ballot.getCastOn(),
-                            ballot.getReplaces(),
-                            ballot.getReplaceCheck(),
-                            previous);
+                    String hash = BallotChain.hash(voteId, ballot.getPosition(), ballot, previous);
                     if (ballot.getPosition() != expected
                             || !ballot.getPreviousHash().equals(previous)
                             || !ballot.getHash().equals(hash)) {
@@ -120,11 +117,13 @@ public class CountService {
                 }
                 if (collect) {
                     int index = ballots.size();
-                    int[] choices;
+                    String choices;
                     try {
-                        choices = Tally.parse(ballot.getChoices(), options);
-                    } catch (IllegalArgumentException e) {
-                        choices = null; // only a tampered row can hold this; the chain check says so
+                        choices = seals.open(voteId, ballot.getReceipt(), ballot.getChoices());
+                        Tally.parse(choices, options);
+                    } catch (BallotSeals.Unreadable | IllegalArgumentException e) {
+                        choices = null; // its key is gone, or the row was tampered with
+                        unreadable++;
                     }
                     ballots.add(choices);
                     if (changes) {
@@ -144,7 +143,7 @@ public class CountService {
         if (bad == null && (expected - 1 != total || !previous.equals(head == null ? BallotChain.GENESIS : head))) {
             bad = expected;
         }
-        List<int[]> counted = new java.util.ArrayList<>(ballots.size());
+        List<String> counted = new java.util.ArrayList<>(ballots.size());
         for (int i = 0; i < ballots.size(); i++) {
             if (!replaced.get(i) && ballots.get(i) != null) {
                 counted.add(ballots.get(i));
@@ -159,6 +158,7 @@ public class CountService {
                 new ChainCheck(
                         bad == null, expected - 1, bad, head, kept.checkpoints().size(), checkpointer.publicKey()),
                 counted,
+                unreadable,
                 kept.allSigned(),
                 missed,
                 vouched);
@@ -202,18 +202,24 @@ public class CountService {
 
     private record Counted(Pass pass, Results results) {}
 
+    /**
+     * Counts a vote: before it is finalised, from its box, opening each ballot; afterwards from the
+     * counted choices kept at the count, the box's chain being checked again all the same.
+     */
     private Counted count(Record vote, Progress progress) {
         long voteId = vote.get(VOTE.ID);
         Method method = Method.valueOf(vote.get(VOTE.METHOD));
         List<VoteSpec.Option> options = query.optionList(voteId);
         List<String> labels = options.stream().map(VoteSpec.Option::label).toList();
-        Pass pass = scan(vote, options.size(), true, progress);
+        boolean finalised = vote.get(VOTE.FINALISED_AT) != null;
+        Pass pass = scan(vote, options.size(), !finalised, progress);
+        List<String> choices = finalised ? query.counted(voteId) : pass.counted();
+        List<int[]> parsed = new java.util.ArrayList<>(choices.size());
+        for (String c : choices) {
+            parsed.add(Tally.parse(c, options.size()));
+        }
         Tally.Count count = Tally.count(
-                method,
-                labels,
-                options.stream().map(VoteSpec.Option::cost).toList(),
-                vote.get(VOTE.BUDGET),
-                pass.counted());
+                method, labels, options.stream().map(VoteSpec.Option::cost).toList(), vote.get(VOTE.BUDGET), parsed);
         Integer electorate = vote.get(VOTE.ELECTORATE);
         return new Counted(
                 pass,
@@ -222,7 +228,7 @@ public class CountService {
                         method,
                         labels,
                         query.turnout(voteId),
-                        pass.counted().size(),
+                        choices.size(),
                         count,
                         electorate != null ? electorate : query.electorate(voteId),
                         new VoteSpec.Rules(vote.get(VOTE.QUORUM_PERCENT), vote.get(VOTE.THRESHOLD_PERCENT)),
@@ -258,6 +264,11 @@ public class CountService {
                     "no signed checkpoint vouches for the last ballots: the last is at ballot " + pass.vouched()
                             + " of " + chain.ballots());
         }
+        if (pass.unreadable() > 0) {
+            return new Hold(
+                    "BALLOTS_UNREADABLE",
+                    pass.unreadable() + " ballots do not open with the vote's seal key (gone, or the ballots altered)");
+        }
         if (results.ballots() != results.turnout()) {
             return new Hold(
                     "BALLOTS_AND_VOTERS_DIFFER",
@@ -269,77 +280,44 @@ public class CountService {
 
     private record Hold(String reason, String detail) {}
 
-    /** A ballot as published once its vote has closed. */
-    public record PublishedBallot(
-            int position,
-            String receipt,
-            String choices,
-            List<String> labels,
-            LocalDate castOn,
-            @Nullable String replaces,
-            @Nullable String replaceCheck,
-            String previousHash,
-            String hash,
-            boolean counted) {}
+    /** A counted ballot as published: its choices, by number and by label, and nothing else. */
+    public record PublishedBallot(String choices, List<String> labels) {}
 
     /**
-     * Every ballot of a closed vote in chain order, for publication: receipt, choices, day and the
-     * hashes, never a voter. Refused while the vote is open or if it was cancelled.
+     * The counted ballots of a counted vote, for publication: only their choices, in the order of
+     * the choices themselves, so that nothing published says who cast which, when, or in what
+     * order, or that a ballot replaced another. Refused before the vote is counted.
      */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public void publishedBallots(long voteId, java.util.function.Consumer<PublishedBallot> out) {
-        requireCountable(voteId);
+        Record vote = requireCountable(voteId);
+        if (vote.get(VOTE.FINALISED_AT) == null) {
+            throw new VotingException("vote.error.not-counted");
+        }
         List<String> labels = labels(voteId);
-        java.util.Set<String> replaced = new java.util.HashSet<>(query.replacedReceipts(voteId));
-        try (var cursor = query.chainCursor(voteId, PAGE)) {
-            for (var b : cursor) {
-                List<String> names;
-                try {
-                    names = java.util.Arrays.stream(Tally.parse(b.getChoices(), labels.size()))
+        for (String choices : query.counted(voteId)) {
+            out.accept(new PublishedBallot(
+                    choices,
+                    java.util.Arrays.stream(Tally.parse(choices, labels.size()))
                             .mapToObj(labels::get)
-                            .toList();
-                } catch (IllegalArgumentException e) {
-                    names = List.of();
-                }
-                out.accept(new PublishedBallot(
-                        b.getPosition(),
-                        b.getReceipt(),
-                        b.getChoices(),
-                        names,
-                        b.getCastOn(),
-                        b.getReplaces(),
-                        b.getReplaceCheck(),
-                        b.getPreviousHash(),
-                        b.getHash(),
-                        !replaced.contains(b.getReceipt())));
-            }
+                            .toList()));
         }
     }
 
-    /** The ballot with this receipt, once its vote has closed; empty when there is none. */
+    /**
+     * Whether the box of a closed vote holds a ballot under this receipt, whose latest version is
+     * counted. It says nothing of the choices, nor whether the voter changed their ballot: a voter
+     * keeps their first receipt, so someone holding it learns only that the ballot counts.
+     */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public java.util.Optional<PublishedBallot> lookUp(long voteId, String receipt) {
+    public boolean lookUp(long voteId, String receipt) {
         requireCountable(voteId);
         String code = receipt == null
                 ? ""
                 : receipt.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "");
-        List<String> labels = labels(voteId);
-        return query.ballot(voteId, code)
-                .map(b -> new PublishedBallot(
-                        b.getPosition(),
-                        b.getReceipt(),
-                        b.getChoices(),
-                        java.util.Arrays.stream(Tally.parse(b.getChoices(), labels.size()))
-                                .mapToObj(labels::get)
-                                .toList(),
-                        b.getCastOn(),
-                        b.getReplaces(),
-                        b.getReplaceCheck(),
-                        b.getPreviousHash(),
-                        b.getHash(),
-                        query.replacedBy(voteId, b.getReceipt()).isEmpty()));
+        return query.ballot(voteId, code).isPresent();
     }
 
     /**
@@ -372,7 +350,17 @@ public class CountService {
         if (!query.finalise(voteId, results.carried(), results.electorate(), clock.instant())) {
             return java.util.Optional.empty();
         }
+        List<String> opened = new java.util.ArrayList<>(counted.pass().counted());
+        java.util.Collections.sort(opened);
+        query.keepCounted(voteId, opened);
         heads.forget(voteId);
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        seals.destroy(voteId);
+                    }
+                });
         Long proposal = vote.get(VOTE.PROPOSAL_ID);
         if (proposal != null && query.proposalStatus(proposal).orElse("").equals(ProposalStatus.SCHEDULED.name())) {
             proposals.recordResult(
@@ -401,7 +389,7 @@ public class CountService {
         int stored = vote.get(VOTE.BALLOT_COUNT);
         java.util.Optional<ChainHeads.Head> ours = heads.current(voteId, query, stored);
         if (ours.isPresent()) {
-            checkpointer.sign(voteId, ours.get());
+            checkpointer.sign(voteId, ours.get(), 1);
             return;
         }
         if (stored == 0) {
@@ -411,7 +399,8 @@ public class CountService {
         if (pass.check().intact() && pass.checkpointsSigned() && pass.missedCheckpoint() == null) {
             checkpointer.sign(
                     voteId,
-                    new ChainHeads.Head(pass.check().ballots(), pass.check().headHash()));
+                    new ChainHeads.Head(pass.check().ballots(), pass.check().headHash()),
+                    1);
         }
     }
 

@@ -56,7 +56,9 @@ public record VoteInfo(
         /** The chain does not pass through a signed checkpoint, or none vouches for its last ballots. */
         CHECKPOINT_MISSED,
         /** The ballots that would count are not exactly one per citizen in the participation register. */
-        BALLOTS_AND_VOTERS_DIFFER
+        BALLOTS_AND_VOTERS_DIFFER,
+        /** Ballots do not open with the vote's seal key: the key is gone, or sealed ballots were altered. */
+        BALLOTS_UNREADABLE
     }
 
     public List<String> labels() {

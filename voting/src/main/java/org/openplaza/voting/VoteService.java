@@ -240,6 +240,18 @@ public class VoteService {
                         ? VoteInfo.State.UPCOMING
                         : now.isBefore(v.get(VOTE.CLOSES_AT).toInstant()) ? VoteInfo.State.OPEN : VoteInfo.State.CLOSED;
         String outcome = v.get(VOTE.OUTCOME);
+        // while it runs, a vote shows its turnout and head as of its last signed checkpoint only
+        int turnout;
+        String head;
+        if (state == VoteInfo.State.CLOSED) {
+            turnout = ballots.turnout(id);
+            head = v.get(VOTE.HEAD_HASH);
+        } else {
+            List<Checkpoint> signed = ballots.checkpoints(id);
+            Checkpoint last = signed.isEmpty() ? null : signed.get(signed.size() - 1);
+            turnout = last == null ? 0 : last.voters();
+            head = last == null ? null : last.headHash();
+        }
         return new VoteInfo(
                 id,
                 v.get(VOTE.PROPOSAL_ID),
@@ -256,8 +268,8 @@ public class VoteService {
                 state,
                 v.get(VOTE.CLOSED_EARLY_REASON),
                 v.get(VOTE.CANCEL_REASON),
-                ballots.turnout(id),
-                v.get(VOTE.HEAD_HASH),
+                turnout,
+                head,
                 outcome == null ? null : outcome.equals("CARRIED"),
                 v.get(VOTE.ELECTORATE),
                 v.get(VOTE.FINALISED_AT) == null

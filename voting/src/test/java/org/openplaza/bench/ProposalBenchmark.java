@@ -39,6 +39,8 @@ public final class ProposalBenchmark {
                 .web(WebApplicationType.NONE)
                 .properties(
                         "spring.datasource.url=jdbc:h2:file:" + work.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "openplaza.votes.key-file=" + work.resolve("keys/ballot-box.ed25519"),
+                        "openplaza.votes.seal-keys=" + work.resolve("keys/votes"),
                         "logging.level.root=WARN")
                 .run();
     }

@@ -43,6 +43,14 @@ class BallotServiceTest {
     @Autowired
     TestAccounts.HandClock clock;
 
+    @Autowired
+    BallotSeals seals;
+
+    /** The citizens in the participation register, which the public sees only at checkpoints. */
+    int voters(long vote) {
+        return db.fetchCount(PARTICIPATION, PARTICIPATION.VOTE_ID.eq(vote));
+    }
+
     final String tag = Long.toString(System.nanoTime(), 36);
     final Instant opens = Instant.parse("2026-06-01T08:00:00Z");
     final Instant closes = Instant.parse("2026-06-08T08:00:00Z");
@@ -99,7 +107,7 @@ class BallotServiceTest {
                 .isInstanceOfSatisfying(
                         VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.one-choice"));
         assertThatThrownBy(() -> castAs("lee", vote, 4)).isInstanceOf(VotingException.class);
-        assertThat(ballots.turnout(vote)).isEqualTo(1);
+        assertThat(voters(vote)).isEqualTo(1);
         TestAccounts.signIn("kim" + tag, "OFFICIAL");
         assertThatThrownBy(() -> ballots.cast(vote, List.of(1))).isInstanceOf(AccessDeniedException.class);
     }
@@ -117,7 +125,7 @@ class BallotServiceTest {
         assertThatThrownBy(() -> castAs("lee", vote, 2))
                 .isInstanceOfSatisfying(
                         VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.closed"));
-        assertThat(ballots.turnout(vote)).isEqualTo(1);
+        assertThat(voters(vote)).isEqualTo(1);
     }
 
     @Test
@@ -132,7 +140,8 @@ class BallotServiceTest {
                 .isInstanceOfSatisfying(
                         VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.wrong-secret"));
         Receipt second = ballots.change(vote, first.changeSecret(), List.of(1, 2));
-        assertThat(second.code()).isNotEqualTo(first.code());
+        assertThat(second.code()).as("the voter keeps their first receipt").isEqualTo(first.code());
+        assertThat(second.changeSecret()).isNotEqualTo(first.changeSecret());
         assertThatThrownBy(() -> ballots.change(vote, first.changeSecret(), List.of(2)))
                 .as("the first ballot no longer counts, so its secret changes nothing")
                 .isInstanceOf(VotingException.class);
@@ -141,11 +150,12 @@ class BallotServiceTest {
                 .as("a citizen who did not vote cannot replace anybody's ballot")
                 .isInstanceOfSatisfying(
                         VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.no-change"));
-        assertThat(ballots.turnout(vote)).isEqualTo(1);
+        assertThat(voters(vote)).isEqualTo(1);
         assertThat(db.fetchCount(BALLOT, BALLOT.VOTE_ID.eq(vote))).isEqualTo(2);
         assertThat(db.select(BALLOT.REPLACES)
                         .from(BALLOT)
-                        .where(BALLOT.RECEIPT.eq(second.code()))
+                        .where(BALLOT.VOTE_ID.eq(vote))
+                        .and(BALLOT.POSITION.eq(2))
                         .fetchOne()
                         .value1())
                 .isEqualTo(first.code());
@@ -165,11 +175,9 @@ class BallotServiceTest {
                 .isInstanceOfSatisfying(
                         VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.approval"));
         castAs("lee", approval, 3, 1);
-        assertThat(db.select(BALLOT.CHOICES)
-                        .from(BALLOT)
-                        .where(BALLOT.VOTE_ID.eq(approval))
-                        .fetchOne()
-                        .value1())
+        var stored = db.selectFrom(BALLOT).where(BALLOT.VOTE_ID.eq(approval)).fetchOne();
+        assertThat(stored.getChoices()).startsWith(BallotSeals.PREFIX);
+        assertThat(seals.open(approval, stored.getReceipt(), stored.getChoices()))
                 .isEqualTo("1,3");
     }
 
@@ -182,6 +190,10 @@ class BallotServiceTest {
         ChainCheck intact = counts.verify(vote);
         assertThat(intact.intact()).isTrue();
         assertThat(intact.ballots()).isEqualTo(3);
+        String sealed = db.select(BALLOT.CHOICES)
+                .from(BALLOT)
+                .where(BALLOT.RECEIPT.eq(middle.code()))
+                .fetchSingle(BALLOT.CHOICES);
 
         db.update(BALLOT)
                 .set(BALLOT.CHOICES, "1")
@@ -191,7 +203,7 @@ class BallotServiceTest {
         assertThat(edited.intact()).isFalse();
         assertThat(edited.firstBadPosition()).isEqualTo(2);
         db.update(BALLOT)
-                .set(BALLOT.CHOICES, "2")
+                .set(BALLOT.CHOICES, sealed)
                 .where(BALLOT.RECEIPT.eq(middle.code()))
                 .execute();
         assertThat(counts.verify(vote).intact()).as("put back as it was").isTrue();

@@ -60,6 +60,9 @@ class CheckpointTest {
     @Autowired
     TestAccounts.HandClock clock;
 
+    @Autowired
+    BallotSeals seals;
+
     @Value("${openplaza.votes.key-file}")
     String keyFile;
 
@@ -94,34 +97,19 @@ class CheckpointTest {
         checkpoints.signRunningVotes();
     }
 
-    /** The rewrite: every "No" becomes "Yes", then every hash and the head are recomputed. */
+    /**
+     * The rewrite: every "No" becomes "Yes", sealed again as if the insider held the vote's seal key
+     * too, then every hash and the head are recomputed.
+     */
     private void rewriteNoToYesAndRehash() {
-        List<BallotRecord> box = db.selectFrom(BALLOT)
-                .where(BALLOT.VOTE_ID.eq(vote))
-                .orderBy(BALLOT.POSITION)
-                .fetch();
-        String previous = BallotChain.GENESIS;
-        for (BallotRecord b : box) {
-            String choices = b.getChoices().equals("2") ? "1" : b.getChoices();
-            String hash = BallotChain.hash(
-                    vote,
-                    b.getPosition(),
-                    b.getReceipt(),
-                    choices,
-                    b.getCastOn(),
-                    b.getReplaces(),
-                    b.getReplaceCheck(),
-                    previous);
-            db.update(BALLOT)
-                    .set(BALLOT.CHOICES, choices)
-                    .set(BALLOT.PREVIOUS_HASH, previous)
-                    .set(BALLOT.HASH, hash)
-                    .where(BALLOT.VOTE_ID.eq(vote))
-                    .and(BALLOT.POSITION.eq(b.getPosition()))
-                    .execute();
-            previous = hash;
-        }
-        db.update(VOTE).set(VOTE.HEAD_HASH, previous).where(VOTE.ID.eq(vote)).execute();
+        Insider.rewrite(db, vote, b -> {
+            BallotRecord copy = b.copy();
+            copy.setChoices(
+                    seals.open(vote, b.getReceipt(), b.getChoices()).equals("2")
+                            ? seals.seal(vote, b.getReceipt(), "1", 2)
+                            : b.getChoices());
+            return copy;
+        });
         assertThat(counts.verify(vote).intact())
                 .as("the chain alone looks intact")
                 .isTrue();
@@ -155,13 +143,47 @@ class CheckpointTest {
         for (Checkpoint c : signed) {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(publicKey);
-            verifier.update(("OpenPlaza ballot box checkpoint;vote=" + vote + ";ballots=" + c.ballots() + ";head="
-                            + c.headHash())
+            verifier.update(("OpenPlaza ballot box checkpoint;vote=" + vote + ";ballots=" + c.ballots() + ";voters="
+                            + c.voters() + ";head=" + c.headHash())
                     .getBytes(StandardCharsets.UTF_8));
             assertThat(verifier.verify(Base64.getDecoder().decode(c.signature())))
                     .isTrue();
         }
         assertThat(signed.get(1).headHash()).isEqualTo(counted.headHash());
+    }
+
+    @Test
+    void while_the_vote_runs_its_turnout_and_head_move_only_at_checkpoints_of_a_batch_of_ballots() {
+        // the tests' batch is two ballots (openplaza.votes.turnout-batch)
+        castAs("kim", 1);
+        signCheckpoints();
+        assertThat(checkpoints.checkpoints(vote))
+                .as("one ballot is not a batch")
+                .isEmpty();
+        VoteInfo shown = votes.find(vote).orElseThrow();
+        assertThat(shown.turnout())
+                .as("a single ballot does not move the turnout")
+                .isZero();
+        assertThat(shown.headHash()).isNull();
+        assertThat(ballots.turnout(vote)).isZero();
+        castAs("lee", 2);
+        signCheckpoints();
+        shown = votes.find(vote).orElseThrow();
+        assertThat(shown.turnout()).isEqualTo(2);
+        assertThat(shown.headHash())
+                .isEqualTo(checkpoints.checkpoints(vote).get(0).headHash());
+        castAs("park", 2);
+        signCheckpoints();
+        shown = votes.find(vote).orElseThrow();
+        assertThat(shown.turnout())
+                .as("the third ballot waits for the next batch")
+                .isEqualTo(2);
+        assertThat(ballots.turnout(vote)).isEqualTo(2);
+        VoteInfo counted = closeAndFinalise();
+        assertThat(counted.turnout()).as("once closed, the whole turnout").isEqualTo(3);
+        assertThat(checkpoints.checkpoints(vote))
+                .extracting(Checkpoint::ballots, Checkpoint::voters)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 2), org.assertj.core.groups.Tuple.tuple(3, 3));
     }
 
     @Test
@@ -201,7 +223,7 @@ class CheckpointTest {
         Signature forger = Signature.getInstance("Ed25519");
         forger.initSign(
                 KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
-        forger.update(Checkpoint.text(vote, 3, head).getBytes(StandardCharsets.UTF_8));
+        forger.update(Checkpoint.text(vote, 3, 3, head).getBytes(StandardCharsets.UTF_8));
         db.update(CHECKPOINT)
                 .set(CHECKPOINT.HEAD_HASH, head)
                 .set(CHECKPOINT.SIGNATURE, Base64.getEncoder().encodeToString(forger.sign()))

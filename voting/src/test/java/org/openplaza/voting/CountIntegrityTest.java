@@ -106,37 +106,6 @@ class CountIntegrityTest {
                 .fetch();
     }
 
-    /** What a careful insider does after changing the box: renumbers and rehashes it all, head included. */
-    private void rehashEverything(List<BallotRecord> ballots) {
-        db.deleteFrom(BALLOT).where(BALLOT.VOTE_ID.eq(vote)).execute();
-        String previous = BallotChain.GENESIS;
-        int position = 0;
-        for (BallotRecord b : ballots) {
-            position++;
-            String hash = BallotChain.hash(
-                    vote,
-                    position,
-                    b.getReceipt(),
-                    b.getChoices(),
-                    b.getCastOn(),
-                    b.getReplaces(),
-                    b.getReplaceCheck(),
-                    previous);
-            BallotRecord copy = b.copy();
-            copy.setVoteId(vote);
-            copy.setPosition(position);
-            copy.setPreviousHash(previous);
-            copy.setHash(hash);
-            db.insertInto(BALLOT).set(copy).execute();
-            previous = hash;
-        }
-        db.update(VOTE)
-                .set(VOTE.HEAD_HASH, previous)
-                .set(VOTE.BALLOT_COUNT, position)
-                .where(VOTE.ID.eq(vote))
-                .execute();
-    }
-
     /** Finalises as the official who opened the vote, the way the portal does. */
     private void finalise() {
         TestAccounts.signIn("official" + tag, "OFFICIAL");
@@ -223,7 +192,7 @@ class CountIntegrityTest {
         extra.setReceipt("STUFFEDSTUFFEDST");
         extra.setChoices("1");
         stuffed.add(extra);
-        rehashEverything(stuffed);
+        Insider.rehash(db, vote, stuffed);
         assertThat(counts.verify(vote).intact())
                 .as("the chain alone cannot see it")
                 .isTrue();
@@ -235,7 +204,7 @@ class CountIntegrityTest {
     void a_ballot_removed_with_every_hash_recomputed_is_caught_by_the_register() {
         List<BallotRecord> kept = new java.util.ArrayList<>(box());
         kept.remove(1);
-        rehashEverything(kept);
+        Insider.rehash(db, vote, kept);
         assertThat(counts.verify(vote).intact()).isTrue();
         finalise();
         assertHeld("BALLOTS_AND_VOTERS_DIFFER");

@@ -20,25 +20,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes a counted vote's ballots as a dataset of the participation organisation: one row per
- * ballot in chain order with its receipt, choices, day, what it replaced, the hashes and whether it
- * counts; the description gives the options' numbers, the final head hash and how to recount. The
- * list of votes with their outcomes is refreshed beside it. Runs as the portal itself.
+ * counted ballot with its choices only, in the order of the choices, never a receipt, a day, a
+ * position in the box or a replaced ballot; the description gives the options' numbers, the final
+ * head hash, the signed checkpoints' key and how to recount. The list of votes with their outcomes
+ * is refreshed beside it. Runs as the portal itself.
  */
 @Component
 class BallotPublisher {
 
     static final String VOTES = "Votes on OpenPlaza and their results";
-    static final List<String> HEADER = List.of(
-            "position",
-            "receipt",
-            "choices",
-            "choice_labels",
-            "cast_on",
-            "replaces",
-            "replace_check",
-            "previous_hash",
-            "hash",
-            "counted");
+    static final List<String> HEADER = List.of("ballot", "choices", "choice_labels");
 
     private final CountService counts;
     private final VoteService votes;
@@ -61,20 +52,15 @@ class BallotPublisher {
         Path file = dir.resolve("ballots-vote-" + vote.id() + ".csv");
         try {
             try (CSVPrinter csv = ParticipationDatasets.csv(file, HEADER)) {
+                int[] row = {0};
                 counts.publishedBallots(vote.id(), b -> {
                     try {
                         csv.printRecord(
-                                b.position(),
-                                b.receipt(),
+                                ++row[0],
                                 b.choices(),
                                 String.join(
-                                        vote.method() == org.openplaza.voting.Method.RANKED ? " > " : "; ", b.labels()),
-                                b.castOn(),
-                                b.replaces() == null ? "" : b.replaces(),
-                                b.replaceCheck() == null ? "" : b.replaceCheck(),
-                                b.previousHash(),
-                                b.hash(),
-                                b.counted());
+                                        vote.method() == org.openplaza.voting.Method.RANKED ? " > " : "; ",
+                                        b.labels()));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -94,14 +80,12 @@ class BallotPublisher {
         }
     }
 
-    /** Receipts and hashes stay text whatever they look like; positions are numbers, days dates. */
+    /** Choices stay text whatever they look like ("2" for one option); the ballot's number is a number. */
     static ImportPlan asText(ImportPlan detected) {
         List<ColumnAnalysis> columns = new ArrayList<>();
         for (ColumnAnalysis c : detected.columns()) {
             ValueType type = switch (c.name()) {
-                case "position" -> ValueType.INTEGER;
-                case "cast_on" -> ValueType.DATE;
-                case "counted" -> ValueType.BOOLEAN;
+                case "ballot" -> ValueType.INTEGER;
                 default -> ValueType.TEXT;
             };
             String format = type == c.type() ? c.format() : "";
@@ -117,20 +101,20 @@ class BallotPublisher {
                                 ? ""
                                 : " (cost " + vote.options().get(i).cost() + ")"))
                 .collect(Collectors.joining("; "));
-        return "Every ballot of vote " + vote.id() + " (\"" + vote.question() + "\"), anonymised: a random receipt,"
-                + " the choices, the day it was cast, never the voter. Method: " + vote.method()
+        return "Every counted ballot of vote " + vote.id() + " (\"" + vote.question() + "\"): its choices only,"
+                + " sorted by the choices, with no receipt code, day, voter or place in the ballot box, so that"
+                + " nothing here says who cast which ballot or when. Method: " + vote.method()
                 + (vote.budget() == null ? "" : ", budget " + vote.budget()) + ". Options: " + options + ".\n\n"
                 + "Choices are option numbers: \"2\" for one option, \"1,3\" for a set, \"3>1>2\" for a ranking."
-                + " A ballot replaced by its voter names nothing itself; the ballot replacing it gives its receipt"
-                + " in 'replaces', and only rows with counted = true are counted.\n\n"
-                + "Final head hash: " + vote.headHash() + ".\n\n"
-                + "To recount: take the rows where counted is true and count them by the method (instant runoff"
-                + " with the elimination of the fewest votes, ties broken by earlier rounds and then the option"
-                + " listed last; Schulze by strongest paths; budgets funded greedily by votes within the budget)."
-                + " To check the chain: for each row, hash = SHA-256 of the fields vote id, position, receipt,"
-                + " choices, cast_on, replaces, replace_check and previous_hash, each written as its length, ':',"
-                + " the text and ';'. The first row's previous_hash is 64 zeros and the last row's hash is the head"
-                + " hash above. The vote's page has a Recount button that does both from this dataset.";
+                + " There is one row per citizen who voted; a ballot its voter replaced is not here.\n\n"
+                + "Final head hash of the sealed ballot box: " + vote.headHash() + ". The box is checkpointed"
+                + " while the vote runs with signatures that anyone can check with the ballot-box key shown on"
+                + " the vote's page.\n\n"
+                + "To recount: count the rows by the method (instant runoff with the elimination of the fewest"
+                + " votes, ties broken by earlier rounds and then the option listed last; Schulze by strongest"
+                + " paths; budgets funded greedily by votes within the budget), and check that there are as many"
+                + " rows as the turnout. The vote's page has a Recount button that does both from this dataset"
+                + " and checks the ballot box's chain and checkpoints again.";
     }
 
     /** The list of counted votes with their outcomes, as participation open data. */

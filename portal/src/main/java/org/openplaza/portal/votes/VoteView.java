@@ -21,8 +21,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -553,7 +551,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
                         counting.forget(id);
                     }));
         });
-        box.add(again, report, lookUp(vote));
+        box.add(again, report, lookUp());
         return box;
     }
 
@@ -562,14 +560,14 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         if (failure != null) {
             text = new Paragraph(getTranslation("results.recount-failed"));
         } else if (found.matches()) {
-            text = new Paragraph(getTranslation("results.recount-matches", found.rows(), found.counted()));
+            text = new Paragraph(getTranslation("results.recount-matches", found.rows(), found.voters()));
         } else {
             StringBuilder why = new StringBuilder(getTranslation("results.recount-differs"));
             if (found.firstBadRow() != null) {
                 why.append(' ').append(getTranslation("results.recount-bad-row", found.firstBadRow()));
             }
-            if (!found.headMatches()) {
-                why.append(' ').append(getTranslation("results.recount-head"));
+            if (found.rows() != found.voters()) {
+                why.append(' ').append(getTranslation("results.recount-voters"));
             }
             if (!found.countMatches()) {
                 why.append(' ').append(getTranslation("results.recount-count"));
@@ -586,7 +584,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         return text;
     }
 
-    private Div lookUp(VoteInfo vote) {
+    private Div lookUp() {
         Div box = new Div();
         box.add(new H2(getTranslation("receipt.title")));
         TextField code = new TextField(getTranslation("receipt.code"));
@@ -596,24 +594,8 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         result.setId("receipt-result");
         Button find = new Button(getTranslation("receipt.find"), e -> {
             result.removeAll();
-            Optional<CountService.PublishedBallot> ballot = counts.lookUp(id, code.getValue());
-            if (ballot.isEmpty()) {
-                result.add(new Paragraph(getTranslation("receipt.none")));
-                return;
-            }
-            CountService.PublishedBallot b = ballot.get();
-            result.add(new Paragraph(getTranslation(
-                    b.counted() ? "receipt.counted" : "receipt.replaced",
-                    b.position(),
-                    String.join(vote.method() == Method.RANKED ? " > " : ", ", b.labels()))));
-            if (vote.ballotsDataset() != null) {
-                Anchor row = new Anchor(
-                        "dataset/" + vote.ballotsDataset() + "?f.receipt="
-                                + URLEncoder.encode("eq:" + b.receipt(), StandardCharsets.UTF_8),
-                        getTranslation("receipt.in-dataset"));
-                row.setId("receipt-row");
-                result.add(row);
-            }
+            result.add(new Paragraph(
+                    getTranslation(counts.lookUp(id, code.getValue()) ? "receipt.counted" : "receipt.none")));
         });
         find.setId("receipt-find");
         HorizontalLayout line = new HorizontalLayout(code, find);

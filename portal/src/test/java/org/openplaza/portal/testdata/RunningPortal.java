@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Import;
         properties = {
             "openplaza.data-dir=target/it-data/${random.uuid}",
             "openplaza.votes.key-file=target/it-keys/ballot-box.ed25519",
+            "openplaza.votes.seal-keys=target/it-keys/votes-${random.uuid}",
+            "openplaza.votes.turnout-batch=2",
             "vaadin.devmode.devTools.enabled=false",
             "openplaza.accounts.failures-per-address=1000"
         })

@@ -1,0 +1,174 @@
+package org.openplaza.voting;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seals the choices of each ballot while its vote runs, so that a copy of the database (or of its
+ * backups) holds no readable ballot: AES-256-GCM under a key of the vote's own, kept in a file
+ * outside the database ({@link VotingProperties#sealKeys()}), never in it. A sealed ballot is bound
+ * to its vote and receipt, so one copied over another does not open. Every sealed ballot of a vote
+ * has the same size, whatever was chosen. The count opens the ballots and keeps the counted
+ * choices apart from the box, in an order that depends on the choices alone; then the key is
+ * destroyed, and the sealed box, which still records the order of casting, can never be opened
+ * again by anyone.
+ *
+ * <p>A key is made before the first ballot that uses it is stored, and written to disk (synced and
+ * moved into place) before that ballot's transaction can commit: no accepted ballot is sealed
+ * under a key that a crash could lose.
+ */
+@Component
+class BallotSeals {
+
+    /** Marks a sealed value; anything else in the box is a ballot stored before ballots were sealed. */
+    static final String PREFIX = "sealed1:";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int NONCE = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Path folder;
+    private final Map<Long, SecretKeySpec> keys = new ConcurrentHashMap<>();
+
+    BallotSeals(VotingProperties properties) {
+        this.folder = Path.of(properties.sealKeys()).toAbsolutePath().normalize();
+    }
+
+    /** Why a ballot could not be opened: its key is gone, or the sealed value was altered. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** How long every sealed ballot of a vote with this many options is, before sealing. */
+    static int paddedLength(int options) {
+        // the longest stored choice: every option ranked, "1>2>…>n"
+        int longest = 0;
+        for (int i = 1; i <= options; i++) {
+            longest += Integer.toString(i).length() + 1;
+        }
+        return ((longest + 31) / 32) * 32;
+    }
+
+    String seal(long voteId, String receipt, String choices, int options) {
+        byte[] plain = Arrays.copyOf(
+                choices.getBytes(StandardCharsets.US_ASCII), Math.max(paddedLength(options), choices.length()));
+        Arrays.fill(plain, choices.length(), plain.length, (byte) ' ');
+        byte[] nonce = new byte[NONCE];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key(voteId, true), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context(voteId, receipt));
+            byte[] sealed = cipher.doFinal(plain);
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(NONCE + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The choices of a stored ballot; a ballot stored before sealing is returned as it is. */
+    String open(long voteId, String receipt, String stored) {
+        if (!stored.startsWith(PREFIX)) {
+            return stored;
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key(voteId, false), new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE));
+            cipher.updateAAD(context(voteId, receipt));
+            byte[] plain = cipher.doFinal(bytes, NONCE, bytes.length - NONCE);
+            return new String(plain, StandardCharsets.US_ASCII).strip();
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new Unreadable("a sealed ballot of vote " + voteId + " does not open", e);
+        }
+    }
+
+    boolean hasKey(long voteId) {
+        return keys.containsKey(voteId) || Files.exists(file(voteId));
+    }
+
+    /** Overwrites and deletes the vote's key: its sealed ballots can never be opened again. */
+    void destroy(long voteId) {
+        keys.remove(voteId);
+        Path file = file(voteId);
+        try {
+            if (Files.exists(file)) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.write(ByteBuffer.wrap(new byte[(int) channel.size()]));
+                    channel.force(true);
+                }
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The seal key of vote " + voteId + " could not be destroyed: " + file, e);
+        }
+    }
+
+    /** What a sealed ballot is bound to: moved to another vote or another receipt, it no longer opens. */
+    private static byte[] context(long voteId, String receipt) {
+        return ("OpenPlaza ballot;vote=" + voteId + ";receipt=" + receipt).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    Path file(long voteId) {
+        return folder.resolve("vote-" + voteId + ".key");
+    }
+
+    private SecretKeySpec key(long voteId, boolean create) throws GeneralSecurityException {
+        SecretKeySpec known = keys.get(voteId);
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            Path file = file(voteId);
+            try {
+                if (!Files.exists(file)) {
+                    if (!create) {
+                        throw new GeneralSecurityException("the seal key of vote " + voteId + " is gone");
+                    }
+                    make(file);
+                }
+                byte[] bytes = Base64.getDecoder()
+                        .decode(Files.readString(file, StandardCharsets.US_ASCII)
+                                .strip());
+                if (bytes.length != 32) {
+                    throw new GeneralSecurityException("the seal key of vote " + voteId + " is not 256 bits");
+                }
+                SecretKeySpec key = new SecretKeySpec(bytes, "AES");
+                keys.put(voteId, key);
+                return key;
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "The seal key of vote " + voteId + " cannot be read or made: " + file, e);
+            }
+        }
+    }
+
+    private static void make(Path file) throws IOException {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        KeyFiles.create(file, (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,47 @@
+package org.openplaza.voting;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Writing the files that hold the portal's keys, outside the database. */
+final class KeyFiles {
+
+    private KeyFiles() {}
+
+    /**
+     * Writes a new key file readable by the portal's user only, synced to disk, then moved into
+     * place in one step (a rename within its folder). When the file exists already (another portal
+     * made it first), the existing one stands.
+     */
+    static void create(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(partial);
+        Files.createFile(partial);
+        try {
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions have to protect it
+        }
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(content));
+            channel.force(true);
+        }
+        try {
+            Files.move(partial, file); // refused if the key exists
+        } catch (FileAlreadyExistsException e) {
+            Files.delete(partial);
+        }
+        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            folder.force(true); // the move itself survives a crash
+        } catch (IOException e) {
+            // some file systems cannot sync a folder; the key is synced all the same
+        }
+    }
+}

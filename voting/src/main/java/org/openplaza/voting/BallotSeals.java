@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
@@ -108,6 +109,22 @@ class BallotSeals {
 
     boolean hasKey(long voteId) {
         return keys.containsKey(voteId) || Files.exists(file(voteId));
+    }
+
+    /** The votes whose keys are in the folder. */
+    List<Long> keyedVotes() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("vote-[0-9]{1,18}\\.key"))
+                    .map(name -> Long.parseLong(name.substring(5, name.length() - 4)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The seal keys in " + folder + " cannot be listed", e);
+        }
     }
 
     /** Overwrites and deletes the vote's key: its sealed ballots can never be opened again. */

@@ -404,6 +404,27 @@ public class CountService {
         }
     }
 
+    /**
+     * Destroys the seal keys of votes that were counted or cancelled: left behind when the portal
+     * stopped between the count's commit and the key's destruction. Run by the portal every minute;
+     * returns the votes whose keys it destroyed.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<Long> destroySpentKeys() {
+        List<Long> destroyed = new java.util.ArrayList<>();
+        for (long voteId : seals.keyedVotes()) {
+            boolean spent = query.vote(voteId)
+                    .map(v -> v.get(VOTE.FINALISED_AT) != null || v.get(VOTE.CANCELLED))
+                    .orElse(false);
+            if (spent) {
+                seals.destroy(voteId);
+                destroyed.add(voteId);
+            }
+        }
+        return destroyed;
+    }
+
     /** Names the catalogue dataset the vote's ballots were published in. */
     @PreAuthorize("hasRole('ADMIN') or hasRole('OFFICIAL')")
     @Transactional

@@ -66,6 +66,24 @@ public record VoteSpec(
                 closesAt);
     }
 
+    /**
+     * A ranked vote over these options, open to every verified citizen, with no quorum or
+     * threshold; {@code allowChange} lets voters change their ballot until the close.
+     */
+    public static VoteSpec ranked(
+            String question, boolean allowChange, Instant opensAt, Instant closesAt, String... options) {
+        return new VoteSpec(
+                null,
+                question,
+                Method.RANKED,
+                java.util.Arrays.stream(options).map(o -> new Option(o, null)).toList(),
+                null,
+                null,
+                allowChange,
+                opensAt,
+                closesAt);
+    }
+
     /** The same with the vote's rules. */
     public VoteSpec withRules(Rules other) {
         return new VoteSpec(

@@ -90,20 +90,8 @@ class SecretBallotAttackTest {
 
     private long openVote() {
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        return votes.open(new VoteSpec(
-                null,
-                "Rank the four library sites",
-                Method.RANKED,
-                List.of(
-                        new VoteSpec.Option("Station", null),
-                        new VoteSpec.Option("Market", null),
-                        new VoteSpec.Option("River", null),
-                        new VoteSpec.Option("School", null)),
-                null,
-                null,
-                true,
-                opens,
-                closes));
+        return votes.open(VoteSpec.ranked(
+                "Rank the four library sites", true, opens, closes, "Station", "Market", "River", "School"));
     }
 
     /** Everyone votes in the given order, a minute apart; the two changes come at the end. */

@@ -263,19 +263,8 @@ class VoteRulesTest {
     @Test
     void receipts_and_the_published_ballots_recount_to_the_same_result() {
         TestAccounts.signIn("official" + tag, "OFFICIAL");
-        long vote = votes.open(new VoteSpec(
-                null,
-                "Rank the riverside plans",
-                Method.RANKED,
-                List.of(
-                        new VoteSpec.Option("Market", null),
-                        new VoteSpec.Option("Cinema", null),
-                        new VoteSpec.Option("Park", null)),
-                null,
-                null,
-                true,
-                opens,
-                closes));
+        long vote = votes.open(
+                VoteSpec.ranked("Rank the riverside plans", true, opens, closes, "Market", "Cinema", "Park"));
         Receipt adult = castAs("adult", vote, 2, 1, 3);
         castAs("second", vote, 1, 3);
         Receipt elsewhere = castAs("elsewhere", vote, 3, 2);

@@ -177,13 +177,25 @@ public class Counting {
         }
     }
 
-    /** Checkpoints of running votes are signed every minute. */
+    /**
+     * Checkpoints of running votes are signed every minute, and the seal keys of votes counted or
+     * cancelled are destroyed where a stop left them behind.
+     */
     @Scheduled(fixedDelayString = "${openplaza.votes.checkpoint-every:PT1M}", initialDelayString = "PT30S")
     void signCheckpoints() {
         try {
             runAs.run(ParticipationDatasets.system(), checkpoints::signRunningVotes);
         } catch (Exception e) {
             log.error("Checkpoints of running votes could not be signed", e);
+        }
+        try {
+            runAs.run(
+                    ParticipationDatasets.system(),
+                    () -> counts.destroySpentKeys()
+                            .forEach(vote ->
+                                    log.info("The seal key of vote {} was left behind and is now destroyed", vote)));
+        } catch (Exception e) {
+            log.error("Seal keys of counted votes could not be destroyed", e);
         }
     }
 }

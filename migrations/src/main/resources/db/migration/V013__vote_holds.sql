@@ -28,6 +28,10 @@ CREATE TABLE voting.checkpoint (
 );
 
 ALTER TABLE voting.vote ADD COLUMN held_at TIMESTAMP WITH TIME ZONE;
+-- At the count the portal signs the counted choices (their SHA-256, sorted, one per line) with the
+-- ballot-box key; results and publications check the kept copy against it.
+ALTER TABLE voting.vote ADD COLUMN counted_hash VARCHAR(64);
+ALTER TABLE voting.vote ADD COLUMN counted_signature VARCHAR(100);
 ALTER TABLE voting.vote ADD COLUMN held_reason VARCHAR(40);
 ALTER TABLE voting.vote ADD CONSTRAINT vote_held_ck CHECK (
     (held_at IS NULL AND held_reason IS NULL)

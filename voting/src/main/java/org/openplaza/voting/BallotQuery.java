@@ -411,13 +411,29 @@ class BallotQuery {
         }
     }
 
-    /** The counted choices of a counted vote, in the order kept. */
+    void signCount(long voteId, String hash, String signature) {
+        db.update(VOTE)
+                .set(VOTE.COUNTED_HASH, hash)
+                .set(VOTE.COUNTED_SIGNATURE, signature)
+                .where(VOTE.ID.eq(voteId))
+                .execute();
+    }
+
+    int countedSize(long voteId) {
+        return db.fetchCount(COUNTED_BALLOT, COUNTED_BALLOT.VOTE_ID.eq(voteId));
+    }
+
+    /**
+     * The counted choices of a counted vote, sorted as they were signed (by Java's string order, not
+     * the database's collation, which may differ).
+     */
     List<String> counted(long voteId) {
-        return db.select(COUNTED_BALLOT.CHOICES)
+        List<String> choices = new java.util.ArrayList<>(db.select(COUNTED_BALLOT.CHOICES)
                 .from(COUNTED_BALLOT)
                 .where(COUNTED_BALLOT.VOTE_ID.eq(voteId))
-                .orderBy(COUNTED_BALLOT.CHOICES)
-                .fetch(COUNTED_BALLOT.CHOICES);
+                .fetch(COUNTED_BALLOT.CHOICES));
+        java.util.Collections.sort(choices);
+        return choices;
     }
 
     /** The receipt a voter was first given, for a ballot that may have replaced earlier ones. */

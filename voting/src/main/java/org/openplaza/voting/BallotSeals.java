@@ -53,7 +53,7 @@ class BallotSeals {
 
     /** Why a ballot could not be opened: its key is gone, or the sealed value was altered. */
     static final class Unreadable extends RuntimeException {
-        Unreadable(String message, Throwable cause) {
+        Unreadable(String message, @org.jspecify.annotations.Nullable Throwable cause) {
             super(message, cause);
         }
     }
@@ -90,9 +90,16 @@ class BallotSeals {
         }
     }
 
-    /** The choices of a stored ballot; a ballot stored before sealing is returned as it is. */
+    /**
+     * The choices of a stored ballot. A ballot stored unsealed is returned as it is only for a vote
+     * that has no seal key (one counted before ballots were sealed): in a sealed vote it can only
+     * have been put there behind the portal's back.
+     */
     String open(long voteId, String receipt, String stored) {
         if (!stored.startsWith(PREFIX)) {
+            if (hasKey(voteId)) {
+                throw new Unreadable("an unsealed ballot in the sealed box of vote " + voteId, null);
+            }
             return stored;
         }
         try {

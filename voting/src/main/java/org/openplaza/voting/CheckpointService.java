@@ -57,6 +57,12 @@ public class CheckpointService {
         return query.checkpoints(voteId);
     }
 
+    /** Whether the ballot-box key signed this text (a checkpoint's or a count's). */
+    @PreAuthorize("permitAll()")
+    public boolean verifies(String text, String signature) {
+        return checkpointer.verifies(text, signature);
+    }
+
     /** The public half of the ballot-box key (Ed25519, X.509, Base64), for checking checkpoints. */
     @PreAuthorize("permitAll()")
     public String publicKey() {

@@ -43,6 +43,17 @@ class Checkpointer {
         signed.merge(voteId, head.ballots(), Math::max);
     }
 
+    /** Signs the counted choices of a vote, sorted as kept and published. */
+    SignedCount signCount(long voteId, List<String> sortedChoices) {
+        String hash = SignedCount.choicesHash(sortedChoices);
+        return new SignedCount(
+                voteId, sortedChoices.size(), hash, key.sign(SignedCount.text(voteId, sortedChoices.size(), hash)));
+    }
+
+    boolean verifies(String text, String signature) {
+        return key.verifies(text, signature);
+    }
+
     /** A vote's checkpoints as kept, and whether the ballot-box key signed every one of them. */
     record Kept(List<Checkpoint> checkpoints, boolean allSigned) {}
 

@@ -191,6 +191,24 @@ public class CountService {
         return count(vote, progress).results();
     }
 
+    /**
+     * Refuses counted choices that are not those the portal signed at the count: altered, added or
+     * removed in the database since. (Votes counted before counts were signed carry no signature.)
+     */
+    private void requireAsSigned(Record vote, List<String> kept) {
+        String hash = vote.get(VOTE.COUNTED_HASH);
+        String signature = vote.get(VOTE.COUNTED_SIGNATURE);
+        if (hash == null && signature == null) {
+            return;
+        }
+        if (hash == null
+                || signature == null
+                || !hash.equals(SignedCount.choicesHash(kept))
+                || !checkpointer.verifies(SignedCount.text(vote.get(VOTE.ID), kept.size(), hash), signature)) {
+            throw new VotingException("vote.error.count-altered");
+        }
+    }
+
     /** Closed, and not held for investigation. */
     private Record requireCountable(long voteId) {
         Record vote = VoteWindow.requireClosed(query, voteId, clock.instant());
@@ -214,6 +232,9 @@ public class CountService {
         boolean finalised = vote.get(VOTE.FINALISED_AT) != null;
         Pass pass = scan(vote, options.size(), !finalised, progress);
         List<String> choices = finalised ? query.counted(voteId) : pass.counted();
+        if (finalised) {
+            requireAsSigned(vote, choices);
+        }
         List<int[]> parsed = new java.util.ArrayList<>(choices.size());
         for (String c : choices) {
             parsed.add(Tally.parse(c, options.size()));
@@ -296,7 +317,9 @@ public class CountService {
             throw new VotingException("vote.error.not-counted");
         }
         List<String> labels = labels(voteId);
-        for (String choices : query.counted(voteId)) {
+        List<String> kept = query.counted(voteId);
+        requireAsSigned(vote, kept);
+        for (String choices : kept) {
             out.accept(new PublishedBallot(
                     choices,
                     java.util.Arrays.stream(Tally.parse(choices, labels.size()))
@@ -353,6 +376,8 @@ public class CountService {
         List<String> opened = new java.util.ArrayList<>(counted.pass().counted());
         java.util.Collections.sort(opened);
         query.keepCounted(voteId, opened);
+        SignedCount signed = checkpointer.signCount(voteId, opened);
+        query.signCount(voteId, signed.choicesHash(), signed.signature());
         heads.forget(voteId);
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {

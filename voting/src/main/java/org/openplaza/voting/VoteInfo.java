@@ -33,7 +33,8 @@ public record VoteInfo(
         @Nullable String ballotsDataset,
         @Nullable String openedBy,
         @Nullable Instant heldAt,
-        @Nullable HoldReason heldReason) {
+        @Nullable HoldReason heldReason,
+        @Nullable SignedCount signedCount) {
 
     public VoteInfo {
         options = List.copyOf(options);

@@ -1,6 +1,7 @@
 package org.openplaza.voting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openplaza.db.voting.Tables.BALLOT;
 import static org.openplaza.db.voting.Tables.CHECKPOINT;
 import static org.openplaza.db.voting.Tables.VOTE;
@@ -196,6 +197,87 @@ class CheckpointTest {
         assertThat(held.heldReason()).isEqualTo(VoteInfo.HoldReason.CHECKPOINT_MISSED);
         assertThat(held.finalisedAt()).isNull();
         assertThat(held.carried()).isNull();
+    }
+
+    @Test
+    void the_counted_ballots_are_signed_at_the_count_and_a_kept_ballot_altered_afterwards_is_refused()
+            throws Exception {
+        castAs("kim", 1);
+        castAs("lee", 2);
+        castAs("park", 2);
+        VoteInfo counted = closeAndFinalise();
+        SignedCount signed = counted.signedCount();
+        assertThat(signed).isNotNull();
+        List<String> published = new ArrayList<>();
+        counts.publishedBallots(vote, b -> published.add(b.choices()));
+        assertThat(published).containsExactly("1", "2", "2");
+        assertThat(signed.choicesHash()).isEqualTo(SignedCount.choicesHash(published));
+        // checked from outside, with the public key read from the key file
+        var publicKey = KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
+                        .decode(Files.readAllLines(Path.of(keyFile), StandardCharsets.US_ASCII)
+                                .get(1))));
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(publicKey);
+        verifier.update(("OpenPlaza count;vote=" + vote + ";ballots=3;choices-sha256=" + signed.choicesHash())
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(verifier.verify(Base64.getDecoder().decode(signed.signature())))
+                .isTrue();
+
+        // an insider turns a kept "No" into "Yes" after the count
+        db.execute("UPDATE voting.counted_ballot SET choices = '1' WHERE vote_id = ? AND choices = '2' LIMIT 1", vote);
+        assertThatThrownBy(() -> counts.results(vote))
+                .isInstanceOfSatisfying(
+                        VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.count-altered"));
+        assertThatThrownBy(() -> counts.publishedBallots(vote, b -> {}))
+                .as("nothing altered is published")
+                .isInstanceOf(VotingException.class);
+    }
+
+    @Test
+    void a_box_reordered_with_every_hash_recomputed_is_held_and_the_administrators_are_alerted() {
+        castAs("kim", 1);
+        castAs("lee", 2);
+        castAs("park", 2);
+        List<BallotRecord> reordered = new ArrayList<>(Insider.box(db, vote));
+        java.util.Collections.reverse(reordered);
+        Insider.rehash(db, vote, reordered);
+        assertThat(counts.verify(vote).intact())
+                .as("the chain alone looks intact")
+                .isTrue();
+        VoteInfo held = closeAndFinalise();
+        assertThat(held.heldReason()).isEqualTo(VoteInfo.HoldReason.CHECKPOINT_MISSED);
+        assertThat(held.finalisedAt()).isNull();
+        assertThat(db.fetchCount(
+                        org.openplaza.db.accounts.Tables.AUDIT_EVENT,
+                        org.openplaza.db.accounts.Tables.AUDIT_EVENT
+                                .OBJECT_ID
+                                .eq(String.valueOf(vote))
+                                .and(org.openplaza.db.accounts.Tables.AUDIT_EVENT.EVENT_TYPE.eq("VOTE_COUNT_HELD"))))
+                .as("the audit log records the hold")
+                .isEqualTo(1);
+        assertThat(db.fetchCount(
+                        org.openplaza.db.voting.Tables.NOTIFICATION,
+                        org.openplaza.db.voting.Tables.NOTIFICATION
+                                .VOTE_ID
+                                .eq(vote)
+                                .and(org.openplaza.db.voting.Tables.NOTIFICATION.KIND.eq("COUNT_HELD"))))
+                .as("the official who opened the vote and the administrators are alerted")
+                .isPositive();
+    }
+
+    @Test
+    void after_a_restart_the_checkpoints_signed_while_the_vote_ran_still_catch_a_reordering() {
+        castAs("kim", 1);
+        castAs("lee", 2);
+        castAs("park", 2);
+        signCheckpoints();
+        heads.forgetAll();
+        List<BallotRecord> reordered = new ArrayList<>(Insider.box(db, vote));
+        java.util.Collections.swap(reordered, 0, 1);
+        Insider.rehash(db, vote, reordered);
+        VoteInfo held = closeAndFinalise();
+        assertThat(held.heldReason()).isEqualTo(VoteInfo.HoldReason.CHECKPOINT_MISSED);
     }
 
     @Test

@@ -55,6 +55,9 @@ class CountIntegrityTest {
     DSLContext db;
 
     @Autowired
+    BallotSeals seals;
+
+    @Autowired
     TestAccounts.HandClock clock;
 
     final String tag = Long.toString(System.nanoTime(), 36);
@@ -186,11 +189,25 @@ class CountIntegrityTest {
     }
 
     @Test
-    void a_ballot_stuffed_in_with_every_hash_recomputed_is_caught_by_the_register() {
+    void an_unsealed_ballot_stuffed_in_with_every_hash_recomputed_does_not_open() {
         List<BallotRecord> stuffed = new java.util.ArrayList<>(box());
         BallotRecord extra = stuffed.get(0).copy();
         extra.setReceipt("STUFFEDSTUFFEDST");
         extra.setChoices("1");
+        stuffed.add(extra);
+        Insider.rehash(db, vote, stuffed);
+        assertThat(counts.verify(vote).intact()).isTrue();
+        finalise();
+        assertHeld("BALLOTS_UNREADABLE");
+    }
+
+    @Test
+    void a_ballot_stuffed_in_with_every_hash_recomputed_is_caught_by_the_register() {
+        List<BallotRecord> stuffed = new java.util.ArrayList<>(box());
+        BallotRecord extra = stuffed.get(0).copy();
+        extra.setReceipt("STUFFEDSTUFFEDST");
+        // an insider who holds the seal key too
+        extra.setChoices(seals.seal(vote, "STUFFEDSTUFFEDST", "1", 3));
         stuffed.add(extra);
         Insider.rehash(db, vote, stuffed);
         assertThat(counts.verify(vote).intact())

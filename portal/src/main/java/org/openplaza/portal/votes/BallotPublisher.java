@@ -14,6 +14,7 @@ import org.openplaza.importer.ImportPlan;
 import org.openplaza.importer.ValueType;
 import org.openplaza.portal.proposals.ParticipationDatasets;
 import org.openplaza.voting.CountService;
+import org.openplaza.voting.SignedCount;
 import org.openplaza.voting.VoteInfo;
 import org.openplaza.voting.VoteService;
 import org.springframework.stereotype.Component;
@@ -110,11 +111,24 @@ class BallotPublisher {
                 + "Final head hash of the sealed ballot box: " + vote.headHash() + ". The box is checkpointed"
                 + " while the vote runs with signatures that anyone can check with the ballot-box key shown on"
                 + " the vote's page.\n\n"
+                + signed(vote)
                 + "To recount: count the rows by the method (instant runoff with the elimination of the fewest"
                 + " votes, ties broken by earlier rounds and then the option listed last; Schulze by strongest"
                 + " paths; budgets funded greedily by votes within the budget), and check that there are as many"
                 + " rows as the turnout. The vote's page has a Recount button that does both from this dataset"
                 + " and checks the ballot box's chain and checkpoints again.";
+    }
+
+    /** The signature the portal made over the counted choices when it counted, and how to check it. */
+    private static String signed(VoteInfo vote) {
+        SignedCount signed = vote.signedCount();
+        if (signed == null) {
+            return "";
+        }
+        return "Signed at the count with the ballot-box key (Ed25519; its public key, X.509 in Base64, is on the"
+                + " vote's page): the text \"" + signed.text() + "\", signature (Base64) " + signed.signature()
+                + ". choices-sha256 is the SHA-256 of the choices column in ballot order, each value followed by"
+                + " a line feed.\n\n";
     }
 
     /** The list of counted votes with their outcomes, as participation open data. */

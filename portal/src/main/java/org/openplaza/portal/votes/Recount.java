@@ -16,8 +16,10 @@ import org.openplaza.publishing.DatasetPage;
 import org.openplaza.publishing.DatasetReader;
 import org.openplaza.publishing.ExportFormat;
 import org.openplaza.voting.ChainCheck;
+import org.openplaza.voting.CheckpointService;
 import org.openplaza.voting.CountService;
 import org.openplaza.voting.Results;
+import org.openplaza.voting.SignedCount;
 import org.openplaza.voting.Tally;
 import org.openplaza.voting.VoteInfo;
 import org.springframework.stereotype.Component;
@@ -25,26 +27,40 @@ import org.springframework.stereotype.Component;
 /**
  * Recounts a vote from its published dataset, as anyone could from the download: the rows are read
  * back as CSV, each checked to be a valid ballot of the vote, tallied by the vote's method and
- * compared with the results; their number must be the number of citizens who voted; and the ballot
- * box itself, with its chain and signed checkpoints, is checked again.
+ * compared with the results; their number must be the number of citizens who voted; the signature
+ * the portal made over the counted choices when it counted must hold for the published rows with
+ * the public ballot-box key; and the ballot box itself, with its chain and signed checkpoints, is
+ * checked again.
  */
 @Component
 class Recount {
 
     /** What the recount found. */
-    record Report(int rows, int voters, @Nullable Integer firstBadRow, boolean countMatches, ChainCheck box) {
+    record Report(
+            int rows,
+            int voters,
+            @Nullable Integer firstBadRow,
+            boolean countMatches,
+            @Nullable Boolean signatureHolds,
+            ChainCheck box) {
 
         boolean matches() {
-            return firstBadRow == null && rows == voters && countMatches && box.intact();
+            return firstBadRow == null
+                    && rows == voters
+                    && countMatches
+                    && !Boolean.FALSE.equals(signatureHolds)
+                    && box.intact();
         }
     }
 
     private final DatasetReader datasets;
     private final CountService counts;
+    private final CheckpointService checkpoints;
 
-    Recount(DatasetReader datasets, CountService counts) {
+    Recount(DatasetReader datasets, CountService counts, CheckpointService checkpoints) {
         this.datasets = datasets;
         this.counts = counts;
+        this.checkpoints = checkpoints;
     }
 
     Report recount(VoteInfo vote, Results results) throws Exception {
@@ -65,6 +81,7 @@ class Recount {
             Integer bad = null;
             int rows = 0;
             List<int[]> counted = new ArrayList<>();
+            List<String> choices = new ArrayList<>();
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                     CSVParser csv = CSVFormat.DEFAULT
                             .builder()
@@ -74,6 +91,7 @@ class Recount {
                             .parse(in)) {
                 for (CSVRecord row : csv) {
                     rows++;
+                    choices.add(row.get("choices"));
                     try {
                         counted.add(
                                 Tally.parse(row.get("choices"), vote.options().size()));
@@ -90,7 +108,21 @@ class Recount {
                     vote.options().stream().map(o -> o.cost()).toList(),
                     vote.budget(),
                     counted);
-            return new Report(rows, results.turnout(), bad, count.sameAs(results.count()), counts.verify(vote.id()));
+            // the signature made at the count, checked against the published rows and the public key alone
+            SignedCount signed = vote.signedCount();
+            Boolean signatureHolds = signed == null
+                    ? null
+                    : checkpoints.verifies(
+                            new SignedCount(vote.id(), rows, SignedCount.choicesHash(choices), signed.signature())
+                                    .text(),
+                            signed.signature());
+            return new Report(
+                    rows,
+                    results.turnout(),
+                    bad,
+                    count.sameAs(results.count()),
+                    signatureHolds,
+                    counts.verify(vote.id()));
         } finally {
             Files.deleteIfExists(file);
         }

@@ -569,6 +569,9 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
             if (found.rows() != found.voters()) {
                 why.append(' ').append(getTranslation("results.recount-voters"));
             }
+            if (Boolean.FALSE.equals(found.signatureHolds())) {
+                why.append(' ').append(getTranslation("results.recount-signature"));
+            }
             if (!found.countMatches()) {
                 why.append(' ').append(getTranslation("results.recount-count"));
             }

@@ -48,6 +48,9 @@ class VoteIT extends BrowserTest {
     RunAs runAs;
 
     @Autowired
+    org.openplaza.portal.proposals.ParticipationDatasets participationDatasets;
+
+    @Autowired
     org.openplaza.voting.CheckpointService checkpoints;
 
     /** What the portal does every minute: sign checkpoints of running votes. */
@@ -247,6 +250,30 @@ class VoteIT extends BrowserTest {
         assertThat(driver.findElement(By.tagName("body")).getText())
                 .as("no receipt is published")
                 .doesNotContain(receipt);
+
+        // an insider publishes a doctored version of the ballots: the same tally, in another order
+        String voteId = voteUrl.substring(voteUrl.lastIndexOf('/') + 1);
+        java.nio.file.Path doctored = java.nio.file.Files.createTempFile("doctored-ballots", ".csv");
+        java.nio.file.Files.writeString(
+                doctored,
+                "ballot,choices,choice_labels\n1,3>2,Park > Cinema\n2,2>3,Cinema > Park\n3,1>3,Market > Park\n");
+        runAs.run(
+                org.openplaza.portal.proposals.ParticipationDatasets.system(),
+                () -> participationDatasets.publish(
+                        "Ballots of vote " + voteId + ": "
+                                + votes.find(Long.parseLong(voteId))
+                                        .orElseThrow()
+                                        .question(),
+                        "doctored",
+                        List.of("ballots"),
+                        "NEVER",
+                        doctored,
+                        plan -> plan));
+        java.nio.file.Files.delete(doctored);
+        driver.get(voteUrl);
+        waitForVaadin();
+        click("#results-recount");
+        waitFor("#recount-report", "not those the portal signed when it counted");
 
         // a ballot altered in the database: the recount says so
         try (var connection = dataSource.getConnection();

@@ -16,7 +16,10 @@ class Checkpointer {
     /** The most ballots signed per vote by this portal since it started. */
     private final Map<Long, Integer> signed = new ConcurrentHashMap<>();
 
-    Checkpointer(BallotQuery query, BallotBoxKey key, Clock clock) {
+    private final CheckpointLog log;
+
+    Checkpointer(BallotQuery query, BallotBoxKey key, Clock clock, CheckpointLog log) {
+        this.log = log;
         this.query = query;
         this.key = key;
         this.clock = clock;
@@ -38,8 +41,10 @@ class Checkpointer {
         }
         int voters = query.turnout(voteId);
         String text = Checkpoint.text(voteId, head.ballots(), voters, head.hash());
-        query.addCheckpoint(
-                new Checkpoint(voteId, head.ballots(), voters, head.hash(), clock.instant(), key.sign(text)));
+        Checkpoint checkpoint =
+                new Checkpoint(voteId, head.ballots(), voters, head.hash(), clock.instant(), key.sign(text));
+        query.addCheckpoint(checkpoint);
+        log.append(checkpoint);
         signed.merge(voteId, head.ballots(), Math::max);
     }
 
@@ -54,14 +59,31 @@ class Checkpointer {
         return key.verifies(text, signature);
     }
 
-    /** A vote's checkpoints as kept, and whether the ballot-box key signed every one of them. */
+    /**
+     * A vote's checkpoints as kept in the database and in the log outside it, and whether the
+     * ballot-box key signed every one of them.
+     */
     record Kept(List<Checkpoint> checkpoints, boolean allSigned) {}
 
     Kept kept(long voteId) {
-        List<Checkpoint> checkpoints = query.checkpoints(voteId);
+        Map<String, Checkpoint> all = new java.util.LinkedHashMap<>();
+        for (Checkpoint c : query.checkpoints(voteId)) {
+            all.putIfAbsent(c.ballots() + " " + c.headHash() + " " + c.signature(), c);
+        }
+        for (Checkpoint c : log.read(voteId)) {
+            all.putIfAbsent(c.ballots() + " " + c.headHash() + " " + c.signature(), c);
+        }
+        List<Checkpoint> checkpoints = all.values().stream()
+                .sorted(java.util.Comparator.comparingInt(Checkpoint::ballots))
+                .toList();
         boolean allSigned =
                 checkpoints.stream().allMatch(c -> c.voteId() == voteId && key.verifies(c.text(), c.signature()));
         return new Kept(checkpoints, allSigned);
+    }
+
+    /** What a restart does to the portal's memory; for tests. */
+    void forgetAll() {
+        signed.clear();
     }
 
     String publicKey() {

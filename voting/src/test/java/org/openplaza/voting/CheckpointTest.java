@@ -56,6 +56,9 @@ class CheckpointTest {
     ChainHeads heads;
 
     @Autowired
+    Checkpointer checkpointer;
+
+    @Autowired
     DSLContext db;
 
     @Autowired
@@ -273,6 +276,7 @@ class CheckpointTest {
         castAs("park", 2);
         signCheckpoints();
         heads.forgetAll();
+        checkpointer.forgetAll();
         List<BallotRecord> reordered = new ArrayList<>(Insider.box(db, vote));
         java.util.Collections.swap(reordered, 0, 1);
         Insider.rehash(db, vote, reordered);
@@ -286,10 +290,26 @@ class CheckpointTest {
         castAs("lee", 2);
         castAs("park", 2);
         signCheckpoints();
-        heads.forgetAll(); // the portal restarts: it no longer remembers the heads it appended
+        heads.forgetAll();
+        checkpointer.forgetAll(); // the portal restarts: it no longer remembers the heads it appended
         rewriteNoToYesAndRehash();
         VoteInfo held = closeAndFinalise();
         assertThat(held.heldReason()).isEqualTo(VoteInfo.HoldReason.CHECKPOINT_MISSED);
+    }
+
+    @Test
+    void checkpoints_deleted_from_the_database_with_the_portal_down_are_still_in_the_log_outside_it() {
+        castAs("kim", 1);
+        castAs("lee", 2);
+        castAs("park", 2);
+        signCheckpoints();
+        heads.forgetAll();
+        checkpointer.forgetAll(); // the portal is down
+        rewriteNoToYesAndRehash();
+        db.deleteFrom(CHECKPOINT).where(CHECKPOINT.VOTE_ID.eq(vote)).execute();
+        VoteInfo held = closeAndFinalise();
+        assertThat(held.heldReason()).isEqualTo(VoteInfo.HoldReason.CHECKPOINT_MISSED);
+        assertThat(held.finalisedAt()).isNull();
     }
 
     @Test
@@ -299,6 +319,7 @@ class CheckpointTest {
         castAs("park", 2);
         signCheckpoints();
         heads.forgetAll();
+        checkpointer.forgetAll();
         rewriteNoToYesAndRehash();
         String head =
                 db.select(VOTE.HEAD_HASH).from(VOTE).where(VOTE.ID.eq(vote)).fetchSingle(VOTE.HEAD_HASH);
@@ -338,6 +359,7 @@ class CheckpointTest {
         heads.advance(vote, new ChainHeads.Head(0, BallotChain.GENESIS)); // no effect: it knows of one
         castAs("lee", 2);
         heads.forgetAll();
+        checkpointer.forgetAll();
         heads.advance(vote, new ChainHeads.Head(1, before.get(0).getHash())); // a commit reported late
         castAs("park", 2);
         castAs("choi", 1);

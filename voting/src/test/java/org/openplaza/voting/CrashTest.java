@@ -74,6 +74,9 @@ class CrashTest {
     ChainHeads heads;
 
     @Autowired
+    Checkpointer checkpointer;
+
+    @Autowired
     DSLContext db;
 
     @Autowired
@@ -116,6 +119,7 @@ class CrashTest {
     private void restart() {
         Crash.armed = false;
         heads.forgetAll();
+        checkpointer.forgetAll();
     }
 
     private Receipt castAs(String name, Integer... ranking) {

@@ -32,6 +32,9 @@ ALTER TABLE voting.vote ADD COLUMN held_at TIMESTAMP WITH TIME ZONE;
 -- ballot-box key; results and publications check the kept copy against it.
 ALTER TABLE voting.vote ADD COLUMN counted_hash VARCHAR(64);
 ALTER TABLE voting.vote ADD COLUMN counted_signature VARCHAR(100);
+-- and the root of the sealed box's Merkle tree (RFC 9162) over its ballots' chain hashes, to which
+-- each receipt's audit path leads.
+ALTER TABLE voting.vote ADD COLUMN counted_box_root VARCHAR(64);
 ALTER TABLE voting.vote ADD COLUMN held_reason VARCHAR(40);
 ALTER TABLE voting.vote ADD CONSTRAINT vote_held_ck CHECK (
     (held_at IS NULL AND held_reason IS NULL)

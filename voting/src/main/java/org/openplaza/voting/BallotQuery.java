@@ -411,12 +411,39 @@ class BallotQuery {
         }
     }
 
-    void signCount(long voteId, String hash, String signature) {
+    void signCount(long voteId, String hash, String boxRoot, String signature) {
         db.update(VOTE)
                 .set(VOTE.COUNTED_HASH, hash)
+                .set(VOTE.COUNTED_BOX_ROOT, boxRoot)
                 .set(VOTE.COUNTED_SIGNATURE, signature)
                 .where(VOTE.ID.eq(voteId))
                 .execute();
+    }
+
+    /** What the portal signed when it counted the vote; empty before, or for a vote counted unsigned. */
+    Optional<SignedCount> signedCount(Record vote) {
+        long id = vote.get(VOTE.ID);
+        if (vote.get(VOTE.COUNTED_HASH) == null
+                || vote.get(VOTE.COUNTED_SIGNATURE) == null
+                || vote.get(VOTE.COUNTED_BOX_ROOT) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SignedCount(
+                id,
+                countedSize(id),
+                vote.get(VOTE.COUNTED_HASH),
+                vote.get(VOTE.BALLOT_COUNT),
+                vote.get(VOTE.COUNTED_BOX_ROOT),
+                vote.get(VOTE.COUNTED_SIGNATURE)));
+    }
+
+    /** The chain hashes of a vote's ballots, in chain order: the leaves of its Merkle tree. */
+    List<String> chainHashes(long voteId) {
+        return db.select(BALLOT.HASH)
+                .from(BALLOT)
+                .where(BALLOT.VOTE_ID.eq(voteId))
+                .orderBy(BALLOT.POSITION)
+                .fetch(BALLOT.HASH);
     }
 
     int countedSize(long voteId) {

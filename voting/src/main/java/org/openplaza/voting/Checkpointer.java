@@ -48,11 +48,16 @@ class Checkpointer {
         signed.merge(voteId, head.ballots(), Math::max);
     }
 
-    /** Signs the counted choices of a vote, sorted as kept and published. */
-    SignedCount signCount(long voteId, List<String> sortedChoices) {
+    /** Signs the counted choices of a vote, sorted as kept and published, with its box's size and root. */
+    SignedCount signCount(long voteId, List<String> sortedChoices, int boxBallots, String boxRoot) {
         String hash = SignedCount.choicesHash(sortedChoices);
         return new SignedCount(
-                voteId, sortedChoices.size(), hash, key.sign(SignedCount.text(voteId, sortedChoices.size(), hash)));
+                voteId,
+                sortedChoices.size(),
+                hash,
+                boxBallots,
+                boxRoot,
+                key.sign(SignedCount.text(voteId, sortedChoices.size(), hash, boxBallots, boxRoot)));
     }
 
     boolean verifies(String text, String signature) {

@@ -3,6 +3,7 @@ package org.openplaza.voting;
 import static org.openplaza.db.voting.Tables.VOTE;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +72,7 @@ public class CountService {
             ChainCheck check,
             List<String> counted,
             int unreadable,
+            String boxRoot,
             boolean checkpointsSigned,
             @Nullable Integer missedCheckpoint,
             int vouched) {}
@@ -94,6 +96,7 @@ public class CountService {
         Integer bad = null;
         List<String> ballots = new java.util.ArrayList<>(collect ? total : 0);
         int unreadable = 0;
+        MerkleTree.Builder tree = new MerkleTree.Builder();
         java.util.Map<String, Integer> positions = new java.util.HashMap<>();
         java.util.BitSet replaced = new java.util.BitSet();
         boolean changes = vote.get(VOTE.ALLOW_CHANGE);
@@ -115,6 +118,7 @@ public class CountService {
                         expected++;
                     }
                 }
+                tree.add(ballot.getHash());
                 if (collect) {
                     int index = ballots.size();
                     String choices;
@@ -159,6 +163,7 @@ public class CountService {
                         bad == null, expected - 1, bad, head, kept.checkpoints().size(), checkpointer.publicKey()),
                 counted,
                 unreadable,
+                tree.root(),
                 kept.allSigned(),
                 missed,
                 vouched);
@@ -198,13 +203,17 @@ public class CountService {
     private void requireAsSigned(Record vote, List<String> kept) {
         String hash = vote.get(VOTE.COUNTED_HASH);
         String signature = vote.get(VOTE.COUNTED_SIGNATURE);
-        if (hash == null && signature == null) {
+        String root = vote.get(VOTE.COUNTED_BOX_ROOT);
+        if (hash == null && signature == null && root == null) {
             return;
         }
         if (hash == null
                 || signature == null
+                || root == null
                 || !hash.equals(SignedCount.choicesHash(kept))
-                || !checkpointer.verifies(SignedCount.text(vote.get(VOTE.ID), kept.size(), hash), signature)) {
+                || !checkpointer.verifies(
+                        SignedCount.text(vote.get(VOTE.ID), kept.size(), hash, vote.get(VOTE.BALLOT_COUNT), root),
+                        signature)) {
             throw new VotingException("vote.error.count-altered");
         }
     }
@@ -329,18 +338,48 @@ public class CountService {
     }
 
     /**
-     * Whether the box of a closed vote holds a ballot under this receipt, whose latest version is
-     * counted. It says nothing of the choices, nor whether the voter changed their ballot: a voter
-     * keeps their first receipt, so someone holding it learns only that the ballot counts.
+     * What a receipt shows once its vote is counted: that the box the portal signed at the count
+     * holds a ballot under it, with everything needed to check that without trusting the portal:
+     * the ballot's row as stored (its choices sealed), from which its chain hash is recomputed
+     * ({@link BallotChain#hash}), the audit path from that hash to the box's Merkle root, and the
+     * signed count naming the root. Nothing in it says how the ballot was cast, nor whether its
+     * voter later changed it: a voter keeps their first receipt, and this is its ballot.
      */
+    public record Inclusion(
+            String receipt,
+            int position,
+            String sealedChoices,
+            LocalDate castOn,
+            @Nullable String replaces,
+            @Nullable String replaceCheck,
+            String previousHash,
+            String ballotHash,
+            List<String> path,
+            @Nullable SignedCount count) {}
+
+    /** The inclusion of the ballot under this receipt in a counted vote's box; empty when there is none. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public boolean lookUp(long voteId, String receipt) {
-        requireCountable(voteId);
+    public java.util.Optional<Inclusion> lookUp(long voteId, String receipt) {
+        Record vote = requireCountable(voteId);
+        if (vote.get(VOTE.FINALISED_AT) == null) {
+            throw new VotingException("vote.error.not-counted");
+        }
         String code = receipt == null
                 ? ""
                 : receipt.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "");
-        return query.ballot(voteId, code).isPresent();
+        return query.ballot(voteId, code)
+                .map(b -> new Inclusion(
+                        b.getReceipt(),
+                        b.getPosition(),
+                        b.getChoices(),
+                        b.getCastOn(),
+                        b.getReplaces(),
+                        b.getReplaceCheck(),
+                        b.getPreviousHash(),
+                        b.getHash(),
+                        MerkleTree.path(query.chainHashes(voteId), b.getPosition() - 1),
+                        query.signedCount(vote).orElse(null)));
     }
 
     /**
@@ -376,8 +415,9 @@ public class CountService {
         List<String> opened = new java.util.ArrayList<>(counted.pass().counted());
         java.util.Collections.sort(opened);
         query.keepCounted(voteId, opened);
-        SignedCount signed = checkpointer.signCount(voteId, opened);
-        query.signCount(voteId, signed.choicesHash(), signed.signature());
+        SignedCount signed = checkpointer.signCount(
+                voteId, opened, counted.pass().check().ballots(), counted.pass().boxRoot());
+        query.signCount(voteId, signed.choicesHash(), signed.boxRoot(), signed.signature());
         heads.forget(voteId);
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {

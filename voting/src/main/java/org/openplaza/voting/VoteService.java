@@ -279,9 +279,6 @@ public class VoteService {
                 v.get(VOTE.OPENED_BY),
                 v.get(VOTE.HELD_AT) == null ? null : v.get(VOTE.HELD_AT).toInstant(),
                 v.get(VOTE.HELD_REASON) == null ? null : VoteInfo.HoldReason.valueOf(v.get(VOTE.HELD_REASON)),
-                v.get(VOTE.COUNTED_HASH) == null || v.get(VOTE.COUNTED_SIGNATURE) == null
-                        ? null
-                        : new SignedCount(
-                                id, ballots.countedSize(id), v.get(VOTE.COUNTED_HASH), v.get(VOTE.COUNTED_SIGNATURE)));
+                ballots.signedCount(v).orElse(null));
     }
 }

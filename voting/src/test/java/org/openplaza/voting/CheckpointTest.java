@@ -222,7 +222,13 @@ class CheckpointTest {
                                 .get(1))));
         Signature verifier = Signature.getInstance("Ed25519");
         verifier.initVerify(publicKey);
-        verifier.update(("OpenPlaza count;vote=" + vote + ";ballots=3;choices-sha256=" + signed.choicesHash())
+        assertThat(signed.boxRoot())
+                .as("the root of the box's Merkle tree over its chain hashes")
+                .isEqualTo(MerkleTree.root(Insider.box(db, vote).stream()
+                        .map(BallotRecord::getHash)
+                        .toList()));
+        verifier.update(("OpenPlaza count;vote=" + vote + ";ballots=3;choices-sha256=" + signed.choicesHash()
+                        + ";box=3;box-root=" + signed.boxRoot())
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(verifier.verify(Base64.getDecoder().decode(signed.signature())))
                 .isTrue();

@@ -50,6 +50,9 @@ class VoteRulesTest {
     DSLContext db;
 
     @Autowired
+    CheckpointService checkpoints;
+
+    @Autowired
     TestAccounts.HandClock clock;
 
     final String tag = Long.toString(System.nanoTime(), 36);
@@ -280,9 +283,31 @@ class VoteRulesTest {
         TestAccounts.signIn("official" + tag, "OFFICIAL");
         counts.finalise(vote, CountService.Progress.NONE).orElseThrow();
 
-        assertThat(counts.lookUp(vote, changed.code().toLowerCase())).isTrue();
-        assertThat(counts.lookUp(vote, elsewhere.code())).isTrue();
-        assertThat(counts.lookUp(vote, "NOSUCHRECEIPT000")).isFalse();
+        assertThat(counts.lookUp(vote, "NOSUCHRECEIPT000")).isEmpty();
+        // each receipt's ballot is proven in the box the portal signed, from the proof alone
+        for (Receipt r : List.of(changed, elsewhere)) {
+            CountService.Inclusion in =
+                    counts.lookUp(vote, r.code().toLowerCase()).orElseThrow();
+            assertThat(BallotChain.hash(
+                            vote,
+                            in.position(),
+                            r.code(),
+                            in.sealedChoices(),
+                            in.castOn(),
+                            in.replaces(),
+                            in.replaceCheck(),
+                            in.previousHash()))
+                    .as("the ballot's hash, recomputed from its row and the receipt")
+                    .isEqualTo(in.ballotHash());
+            assertThat(MerkleTree.rootFromPath(
+                            in.ballotHash(), in.position() - 1, in.count().boxBallots(), in.path()))
+                    .isEqualTo(in.count().boxRoot());
+            assertThat(checkpoints.verifies(in.count().text(), in.count().signature()))
+                    .isTrue();
+            assertThat(in.count().boxBallots())
+                    .as("the box with the changed ballot")
+                    .isEqualTo(4);
+        }
 
         List<CountService.PublishedBallot> published = new ArrayList<>();
         counts.publishedBallots(vote, published::add);

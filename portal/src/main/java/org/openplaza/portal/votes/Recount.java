@@ -113,7 +113,13 @@ class Recount {
             Boolean signatureHolds = signed == null
                     ? null
                     : checkpoints.verifies(
-                            new SignedCount(vote.id(), rows, SignedCount.choicesHash(choices), signed.signature())
+                            new SignedCount(
+                                            vote.id(),
+                                            rows,
+                                            SignedCount.choicesHash(choices),
+                                            signed.boxBallots(),
+                                            signed.boxRoot(),
+                                            signed.signature())
                                     .text(),
                             signed.signature());
             return new Report(

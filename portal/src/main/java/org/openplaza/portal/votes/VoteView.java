@@ -597,8 +597,26 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         result.setId("receipt-result");
         Button find = new Button(getTranslation("receipt.find"), e -> {
             result.removeAll();
-            result.add(new Paragraph(
-                    getTranslation(counts.lookUp(id, code.getValue()) ? "receipt.counted" : "receipt.none")));
+            Optional<CountService.Inclusion> found = counts.lookUp(id, code.getValue());
+            if (found.isEmpty()) {
+                result.add(new Paragraph(getTranslation("receipt.none")));
+                return;
+            }
+            result.add(new Paragraph(getTranslation("receipt.counted")));
+            CountService.Inclusion in = found.get();
+            if (in.count() != null) {
+                Paragraph proof = new Paragraph(getTranslation(
+                        "receipt.proof",
+                        in.position(),
+                        in.count().boxBallots(),
+                        in.ballotHash(),
+                        in.path().isEmpty() ? "-" : String.join(" ", in.path()),
+                        in.count().text(),
+                        in.count().signature()));
+                proof.setId("receipt-proof");
+                proof.addClassName("hash");
+                result.add(proof);
+            }
         });
         find.setId("receipt-find");
         HorizontalLayout line = new HorizontalLayout(code, find);

@@ -236,6 +236,9 @@ class VoteIT extends BrowserTest {
         click("#receipt-find");
         waitFor("#receipt-result", "and it was counted");
         assertThat(find("#receipt-result").getText()).doesNotContain("Park");
+        assertThat(find("#receipt-proof").getText())
+                .contains("ballot 1 of 4")
+                .contains("OpenPlaza count;vote=" + voteUrl.substring(voteUrl.lastIndexOf('/') + 1) + ";ballots=3;");
         type("#receipt-code", "NOSUCHRECEIPT000");
         click("#receipt-find");
         waitFor("#receipt-result", "No ballot has that receipt code");

@@ -158,7 +158,7 @@ public final class TallyBenchmark {
             double closeSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(
                     "closing the vote (sign the closing checkpoint, open %,d seals, check chain, checkpoints and"
-                            + " register, IRV and Schulze, keep the counted ballots apart, destroy the key): %.2f s; %s%n",
+                            + " register, IRV and Schulze, Merkle tree and signed count, keep the counted ballots apart, destroy the key): %.2f s; %s%n",
                     ballots, closeSeconds, closed.isPresent() ? "counted" : "HELD");
             TestAccounts.anonymous();
             start = System.nanoTime();

@@ -340,6 +340,17 @@ class BallotQuery {
                 == 1;
     }
 
+    /** Lets a held vote be counted again; false when it was not held. */
+    boolean release(long voteId) {
+        return db.update(VOTE)
+                        .setNull(VOTE.HELD_AT)
+                        .setNull(VOTE.HELD_REASON)
+                        .where(VOTE.ID.eq(voteId))
+                        .and(VOTE.HELD_AT.isNotNull())
+                        .execute()
+                == 1;
+    }
+
     /** Tells every administrator and the official who opened the vote that its count is held. */
     void alertHeld(long voteId, @Nullable String openedBy, String reason, Instant now) {
         Condition alerted =

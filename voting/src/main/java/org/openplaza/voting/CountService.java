@@ -490,6 +490,38 @@ public class CountService {
         return destroyed;
     }
 
+    /** Whether the signed-in user may have a held count made again: administrators only. */
+    @PreAuthorize("permitAll()")
+    public boolean mayCountAgain() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return auth != null
+                && auth.isAuthenticated()
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+    }
+
+    /**
+     * An administrator, once the investigation of a held count is over (the box restored from a
+     * backup, say), has the vote counted again, giving a reason, which the audit log records with
+     * the reason it was held. The portal's counting job then counts it with every check; if they
+     * still fail it is held again and everyone is alerted again.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void countAgain(long voteId, String reason) {
+        String clean = VoteService.reason(reason);
+        if (clean.length() > 1900) {
+            throw VotingException.on("reason", "vote.error.reason"); // the audit entry holds it with the hold's reason
+        }
+        Record vote = query.lockVote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        String held = vote.get(VOTE.HELD_REASON);
+        if (held == null || !query.release(voteId)) {
+            throw new VotingException("vote.error.not-held");
+        }
+        events.publishEvent(Audited.byCurrentUser(
+                "VOTE_COUNT_RELEASED", "vote", String.valueOf(voteId), "held for " + held + "; " + clean));
+    }
+
     /** Names the catalogue dataset the vote's ballots were published in. */
     @PreAuthorize("hasRole('ADMIN') or hasRole('OFFICIAL')")
     @Transactional

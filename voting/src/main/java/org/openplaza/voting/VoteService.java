@@ -169,7 +169,7 @@ public class VoteService {
         }
     }
 
-    private static String reason(String reason) {
+    static String reason(String reason) {
         String clean = reason == null ? "" : reason.strip();
         if (clean.length() < 5 || clean.length() > 2000) {
             throw VotingException.on("reason", "vote.error.reason");

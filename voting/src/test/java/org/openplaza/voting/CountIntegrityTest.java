@@ -189,6 +189,56 @@ class CountIntegrityTest {
     }
 
     @Test
+    void once_the_box_is_restored_an_administrator_has_the_held_count_made_again() {
+        String original = box().get(2).getChoices();
+        db.update(BALLOT)
+                .set(BALLOT.CHOICES, "1")
+                .where(BALLOT.VOTE_ID.eq(vote))
+                .and(BALLOT.POSITION.eq(3))
+                .execute();
+        finalise();
+        assertHeld("CHAIN_BROKEN");
+
+        TestAccounts.signIn("official" + tag, "OFFICIAL");
+        assertThatThrownBy(() -> counts.countAgain(vote, "I looked at it myself"))
+                .as("only an administrator")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        TestAccounts.signIn("admin" + tag, "ADMIN");
+        assertThatThrownBy(() -> counts.countAgain(vote, " "))
+                .isInstanceOfSatisfying(
+                        VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.reason"));
+        // counted again before the box is restored: held again, and everyone alerted again
+        counts.countAgain(vote, "Counting once more to see whether it holds");
+        finalise();
+        assertThat(votes.find(vote).orElseThrow().heldReason()).isEqualTo(VoteInfo.HoldReason.CHAIN_BROKEN);
+        assertThat(db.fetchCount(NOTIFICATION, NOTIFICATION.VOTE_ID.eq(vote).and(NOTIFICATION.USER_ID.eq(admin))))
+                .isEqualTo(2);
+
+        // the ballot restored from a backup; counted again, every check passes
+        db.update(BALLOT)
+                .set(BALLOT.CHOICES, original)
+                .where(BALLOT.VOTE_ID.eq(vote))
+                .and(BALLOT.POSITION.eq(3))
+                .execute();
+        TestAccounts.signIn("admin" + tag, "ADMIN");
+        counts.countAgain(vote, "Ballot 3 restored from the backup of 8 June");
+        assertThatThrownBy(() -> counts.countAgain(vote, "Once more, for luck"))
+                .isInstanceOfSatisfying(
+                        VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.not-held"));
+        finalise();
+        VoteInfo counted = votes.find(vote).orElseThrow();
+        assertThat(counted.heldAt()).isNull();
+        assertThat(counted.carried()).isFalse();
+        assertThat(proposals.find(proposal).orElseThrow().status()).isEqualTo(ProposalStatus.REJECTED);
+        assertThat(db.select(AUDIT_EVENT.DETAIL)
+                        .from(AUDIT_EVENT)
+                        .where(AUDIT_EVENT.OBJECT_ID.eq(String.valueOf(vote)))
+                        .and(AUDIT_EVENT.EVENT_TYPE.eq("VOTE_COUNT_RELEASED"))
+                        .fetch(AUDIT_EVENT.DETAIL))
+                .contains("held for CHAIN_BROKEN; Ballot 3 restored from the backup of 8 June");
+    }
+
+    @Test
     void an_unsealed_ballot_stuffed_in_with_every_hash_recomputed_does_not_open() {
         List<BallotRecord> stuffed = new java.util.ArrayList<>(box());
         BallotRecord extra = stuffed.get(0).copy();

@@ -124,6 +124,9 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
                     add(new Paragraph(getTranslation("vote.closed-early", vote.closedEarlyReason())));
                 }
                 add(vote.heldReason() != null ? held(vote.heldReason()) : closed(vote));
+                if (vote.heldReason() != null && counts.mayCountAgain()) {
+                    add(countAgain());
+                }
             }
             case CANCELLED -> {
                 Paragraph cancelled = new Paragraph(getTranslation("vote.cancelled", vote.cancelReason()));
@@ -450,6 +453,26 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     /** A count that failed its checks: no result, and why in plain words. */
+    /** For administrators, once a held count has been investigated: count it again. */
+    private Button countAgain() {
+        Button again = new Button(
+                getTranslation("results.count-again"),
+                e -> ReasonDialog.open(
+                        getTranslation("results.count-again"),
+                        getTranslation("results.count-again-reason"),
+                        getTranslation("results.count-again"),
+                        "vote-count-again-reason",
+                        1900,
+                        false,
+                        reason -> counts.countAgain(id, reason),
+                        () -> {
+                            counting.start(id);
+                            reload();
+                        }));
+        again.setId("vote-count-again");
+        return again;
+    }
+
     private Paragraph held(VoteInfo.HoldReason reason) {
         Paragraph held = new Paragraph(getTranslation("results.held", getTranslation("results.held." + reason.name())));
         held.setId("results-held");

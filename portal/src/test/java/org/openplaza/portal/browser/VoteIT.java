@@ -413,6 +413,16 @@ class VoteIT extends BrowserTest {
                     () -> ballots.cast(vote, List.of(2)));
         }
         // an insider turns a "No" into a "Yes" before the count
+        String original;
+        try (var connection = dataSource.getConnection();
+                var read = connection.prepareStatement(
+                        "SELECT choices FROM voting.ballot WHERE vote_id = ? AND position = 2")) {
+            read.setLong(1, vote);
+            try (var row = read.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                original = row.getString(1);
+            }
+        }
         try (var connection = dataSource.getConnection();
                 var update = connection.prepareStatement(
                         "UPDATE voting.ballot SET choices = '1' WHERE vote_id = ? AND position = 2")) {
@@ -435,5 +445,19 @@ class VoteIT extends BrowserTest {
         waitFor("#notifications-list", "Count held for investigation: " + question);
         click("#notifications-list a[href='vote/" + vote + "']");
         waitFor("#results-held", "held for investigation");
+
+        // the ballot restored from a backup, the administrator has the vote counted again
+        try (var connection = dataSource.getConnection();
+                var update = connection.prepareStatement(
+                        "UPDATE voting.ballot SET choices = ? WHERE vote_id = ? AND position = 2")) {
+            update.setString(1, original);
+            update.setLong(2, vote);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        click("#vote-count-again");
+        find("#vote-count-again-reason textarea").sendKeys("Ballot 2 restored from the backup of this morning");
+        click("#vote-count-again-reason-confirm");
+        waitFor("#results-turnout", "2 of");
+        assertThat(present("#results-held")).isFalse();
     }
 }

@@ -11,8 +11,8 @@ import org.openplaza.voting.count.Schulze;
  * The result of a closed vote, counted from the ballots that count (those not replaced by their
  * voter), with the vote's rules applied.
  *
- * <p>The leading option and its share: for yes/no, "yes" or "no" and the share of yes among yes and
- * no (abstentions count for turnout only); for single choice and approval, the option with most
+ * <p>The leading option and its share: for yes/no, "yes" or "no" and its share among yes and no
+ * (abstentions count for turnout only; the threshold is on the share of yes); for single choice and approval, the option with most
  * votes (none on a tie) and its votes over the ballots; for ranked votes, the instant-runoff winner
  * and its share of the ballots still counting in the last round. Budgets have no leading option.
  *
@@ -71,7 +71,9 @@ public record Results(
                 ? null
                 : (long) turnout * 100 >= (long) rules.quorumPercent() * electorate && turnout > 0;
         String leading = null;
+        // the share the threshold is checked on: yes among yes and no, or the leading option's
         double share = 0;
+        double leadingShare;
         List<Integer> votes = options.stream().map(count.votes()::get).toList();
         switch (method) {
             case YES_NO -> {
@@ -101,6 +103,7 @@ public record Results(
             }
             case BUDGET -> {}
         }
+        leadingShare = method == Method.YES_NO && leading != null && leading.equals(options.get(1)) ? 1 - share : share;
         Boolean thresholdMet = rules.thresholdPercent() == null || method == Method.BUDGET
                 ? null
                 : share * 100 >= rules.thresholdPercent() - 1e-9;
@@ -128,7 +131,7 @@ public record Results(
                 quorumMet,
                 thresholdMet,
                 leading,
-                share,
+                leadingShare,
                 carried,
                 chain);
     }

@@ -50,10 +50,27 @@ class OpenDataLimits extends OncePerRequestFilter {
                 || path.matches("/dataset/[^/]+\\.(ttl|jsonld|rdf)");
     }
 
+    private static final org.springframework.web.util.UrlPathHelper PATHS =
+            new org.springframework.web.util.UrlPathHelper();
+
+    static {
+        PATHS.setUrlDecode(true);
+        PATHS.setRemoveSemicolonContent(true);
+    }
+
+    /**
+     * The path as the application routes it: percent-decoded, without ";" parameters, with "."
+     * and ".." segments resolved and repeated slashes collapsed, so that {@code /%61pi/...},
+     * {@code /api;x/...} or {@code //api/...} count like {@code /api/...}.
+     */
+    static String routedPath(HttpServletRequest request) {
+        String path = PATHS.getPathWithinApplication(request).replaceAll("/{2,}", "/");
+        return org.springframework.util.StringUtils.cleanPath(path);
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !applies(
-                request.getRequestURI().substring(request.getContextPath().length()));
+        return !applies(routedPath(request));
     }
 
     @Override

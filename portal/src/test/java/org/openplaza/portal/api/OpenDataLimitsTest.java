@@ -43,6 +43,25 @@ class OpenDataLimitsTest {
     }
 
     @Test
+    void an_encoded_or_padded_path_counts_like_the_path_it_routes_to() throws Exception {
+        String address = "192.0.2.44";
+        for (String path : new String[] {
+            "/%61pi/3/action/package_list",
+            "/%64ownload/dataset/1/data.csv",
+            "/api;jsessionid=x/3/action/package_list",
+            "//api/3/action/package_list",
+            "/catalog/../api/3/action/package_list",
+            "/catalog%2Ettl"
+        }) {
+            call(path, address);
+        }
+        assertThat(served).as("only the first three pass").hasValue(3);
+        assertThat(call("/%41PI-not-the-api", address).getStatus())
+                .as("a page is still a page")
+                .isEqualTo(200);
+    }
+
+    @Test
     void pages_of_the_portal_are_not_limited_here() throws Exception {
         for (int i = 0; i < 10; i++) {
             assertThat(call("/catalog", "203.0.113.9").getStatus()).isEqualTo(200);

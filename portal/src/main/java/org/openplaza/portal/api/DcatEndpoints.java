@@ -11,20 +11,22 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The DCAT-AP catalogue for harvesters (data.europa.eu and other portals): the whole catalogue at
  * {@code /catalog.ttl}, {@code /catalog.jsonld} and {@code /catalog.rdf}, and each published dataset
- * at {@code /dataset/{name}.ttl} (and {@code .jsonld}, {@code .rdf}). Open to everybody.
+ * at {@code /dataset/{name}.ttl} (and {@code .jsonld}, {@code .rdf}). Open to everybody. The IRIs
+ * are built on the configured public address ({@link PublicAddress}), never on the request's Host.
  */
 @RestController
 class DcatEndpoints {
 
     private final DcatCatalog dcat;
+    private final PublicAddress address;
 
-    DcatEndpoints(DcatCatalog dcat) {
+    DcatEndpoints(DcatCatalog dcat, PublicAddress address) {
         this.dcat = dcat;
+        this.address = address;
     }
 
     @GetMapping("/catalog.{extension:ttl|jsonld|rdf}")
@@ -42,8 +44,8 @@ class DcatEndpoints {
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    private static String base(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    private String base(HttpServletRequest request) {
+        return address.base(request);
     }
 
     private static ResponseEntity<byte[]> serve(Model model, String extension) {

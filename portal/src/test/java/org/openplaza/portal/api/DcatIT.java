@@ -87,6 +87,21 @@ class DcatIT {
     }
 
     @Test
+    void a_forged_host_header_does_not_reach_the_catalogue() throws Exception {
+        String body;
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("GET /catalog.ttl HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            body = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(body).startsWith("HTTP/1.1 200");
+        assertThat(body).contains("dcat:Catalog").doesNotContain("evil.example");
+        assertThat(body).contains("http://localhost:" + port + "/dataset/");
+    }
+
+    @Test
     void json_ld_rdf_xml_and_each_dataset_say_the_same() throws Exception {
         long triples = fetch("/catalog.ttl", Lang.TURTLE).size();
         assertThat(fetch("/catalog.jsonld", Lang.JSONLD).size()).isEqualTo(triples);

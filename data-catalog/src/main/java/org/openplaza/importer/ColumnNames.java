@@ -14,6 +14,9 @@ public final class ColumnNames {
 
     static final int MAX_NAME = 48;
 
+    /** Names the dataset store gives a meaning of its own (DuckDB's row number), never a column's. */
+    static final Set<String> RESERVED = Set.of("rowid");
+
     private ColumnNames() {}
 
     /** Blank labels become "Column n"; a repeated label gets " (2)", " (3)"... */
@@ -34,7 +37,10 @@ public final class ColumnNames {
         return labels;
     }
 
-    /** {@code "no._of_cases"} becomes {@code no_of_cases}; a label with no ASCII letters becomes {@code column_3}. */
+    /**
+     * {@code "no._of_cases"} becomes {@code no_of_cases}; a label with no ASCII letters becomes
+     * {@code column_3}; a name the store reserves ({@code rowid}) becomes {@code c_rowid}.
+     */
     public static List<String> sqlNames(List<String> labels) {
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -48,7 +54,7 @@ public final class ColumnNames {
             }
             if (name.isEmpty() || !name.matches(".*[a-z].*")) {
                 name = "column_" + (i + 1);
-            } else if (Character.isDigit(name.charAt(0))) {
+            } else if (Character.isDigit(name.charAt(0)) || RESERVED.contains(name)) {
                 name = "c_" + name;
             }
             String unique = name;

@@ -49,6 +49,25 @@ class CsvLoaderTest {
     }
 
     @Test
+    void a_column_named_rowid_does_not_shadow_the_stores_own_row_numbers() throws Exception {
+        Path file = dir.resolve("rowid.csv");
+        Files.writeString(file, "rowid,ROWID,name\n10,7,alpha\n20,8,beta\n30,9,gamma\n");
+        CsvAnalysis analysis = CsvAnalyzer.analyze(file);
+        assertThat(analysis.columns())
+                .extracting(ColumnAnalysis::name)
+                .as("the store's pseudo-column name is reserved")
+                .doesNotContain("rowid");
+        ImportReport report = CsvLoader.load(file, ImportPlan.asDetected(analysis), store, new ImportMonitor());
+        List<org.openplaza.datastore.StoreColumn> columns = analysis.columns().stream()
+                .map(c -> new org.openplaza.datastore.StoreColumn(c.name(), c.type(), 0))
+                .toList();
+        var second = store.page(report.table(), columns, org.openplaza.datastore.RowQuery.ALL, 1, 1, true);
+        assertThat(second.rows()).hasSize(1);
+        assertThat(second.rows().get(0)).containsExactly(20L, 8L, "beta");
+        assertThat(second.total()).isEqualTo(3);
+    }
+
+    @Test
     void korean_population_arrives_without_mojibake_and_with_numbers_as_numbers() throws Exception {
         ImportReport report = load("kr_mois_resident_population_by_age_2019-02_cp949.csv");
         assertThat(report.rows()).isEqualTo(3841);

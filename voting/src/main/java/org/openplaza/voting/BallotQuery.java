@@ -99,6 +99,24 @@ class BallotQuery {
                 .fetchOptional(PROPOSAL.STATUS);
     }
 
+    /** Whether the user is a member of the organisation whose proposal this is; true for a proposal of no organisation. */
+    boolean mayActFor(String username, long proposalId) {
+        Long organisation = db.select(PROPOSAL.ORGANISATION_ID)
+                .from(PROPOSAL)
+                .where(PROPOSAL.ID.eq(proposalId))
+                .fetchOptional(PROPOSAL.ORGANISATION_ID)
+                .orElse(null);
+        if (organisation == null) {
+            return true;
+        }
+        return db.fetchExists(db.selectOne()
+                .from(org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER.USER_ID))
+                .where(APP_USER.USERNAME.eq(username))
+                .and(org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisation)));
+    }
+
     /** Whether the proposal has a vote that is not cancelled and not yet finalised. */
     boolean proposalHasVote(long proposalId) {
         return db.fetchExists(

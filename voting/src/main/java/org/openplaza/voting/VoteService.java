@@ -99,6 +99,10 @@ public class VoteService {
             if (!status.equals(ProposalStatus.SCHEDULED.name())) {
                 throw new VotingException("vote.error.proposal-not-scheduled");
             }
+            if (!ballots.mayActFor(Audited.currentActor(), spec.proposalId())) {
+                throw new org.springframework.security.access.AccessDeniedException(
+                        "not a member of the proposal's organisation");
+            }
             if (ballots.proposalHasVote(spec.proposalId())) {
                 throw new VotingException("vote.error.proposal-has-vote");
             }

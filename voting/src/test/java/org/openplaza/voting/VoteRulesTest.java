@@ -223,6 +223,12 @@ class VoteRulesTest {
         TestAccounts.signIn("official" + tag, "OFFICIAL", "CITIZEN");
         long proposal = proposals.draftForOrganisation(organisation, People.text("A night market by the river"));
         proposals.publish(proposal);
+        // an official of another organisation may not put this organisation's proposal to a vote
+        TestAccounts.user(db, "stranger" + tag, true);
+        TestAccounts.signIn("stranger" + tag, "OFFICIAL");
+        assertThatThrownBy(() -> votes.open(VoteSpec.yesNo(proposal, "Not mine to ask", false, opens, closes)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        TestAccounts.signIn("official" + tag, "OFFICIAL", "CITIZEN");
         long vote = open(
                 proposal,
                 Method.YES_NO,

@@ -62,6 +62,24 @@ final class CkanParams {
         }
     }
 
+    /** The same, refusing a value above {@code max} instead of lowering it. */
+    int integerAtMost(String name, int fallback, int min, int max) {
+        Object value = values.get(name);
+        if (value != null && !value.toString().isBlank()) {
+            try {
+                long number = value instanceof Number n
+                        ? n.longValue()
+                        : Long.parseLong(value.toString().strip());
+                if (number > max) {
+                    throw CkanError.validation(name, "Must be at most " + max);
+                }
+            } catch (NumberFormatException e) {
+                throw CkanError.validation(name, "Invalid integer");
+            }
+        }
+        return integer(name, fallback, min, max);
+    }
+
     boolean bool(String name, boolean fallback) {
         String value = text(name);
         if (value == null || value.isBlank()) {

@@ -111,9 +111,12 @@ class CkanReadApi {
             "groups", "theme",
             "theme", "theme");
 
+    private static final int MAX_START = 100_000;
+
     private Map<String, Object> packageSearch(CkanParams params) {
         int rows = params.integer("rows", 10, 0, MAX_PACKAGES);
-        int start = params.integer("start", 0, 0, Integer.MAX_VALUE);
+        // a search reads start + rows results: a start beyond any real page is refused, never overflowed
+        int start = params.integerAtMost("start", 0, 0, MAX_START);
         Map<String, List<String>> facets = new LinkedHashMap<>();
         // read once: fq names organisations by slug, the index counts them by name
         List<PublicOrganisation> organisations = reader.organisations();

@@ -196,6 +196,13 @@ class CkanReadApiIT {
                 .isTrue();
         assertThat(result(get("package_search", "rows", "5000")).get("results").size())
                 .isLessThanOrEqualTo(1000);
+        HttpResponse<String> overflow = get("package_search", "start", "2147483647");
+        assertThat(texts(error(overflow, 409).get("start")))
+                .as("a start beyond any page is refused in words, not with the search index's message")
+                .containsExactly("Must be at most 100000");
+        assertThat(overflow.body()).doesNotContainIgnoringCase("lucene").doesNotContain("numHits");
+        assertThat(result(get("package_search", "start", "100000")).get("results"))
+                .isEmpty();
     }
 
     @Test

@@ -32,13 +32,16 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.openplaza.accounts.signin.LoginThrottle throttle;
 
     AccountService(
             AccountRepository repository,
             PasswordPolicy passwordPolicy,
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            org.openplaza.accounts.signin.LoginThrottle throttle) {
+        this.throttle = throttle;
         this.repository = repository;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
@@ -50,6 +53,11 @@ public class AccountService {
     @PreAuthorize("permitAll()")
     @Transactional
     public Account register(Registration registration) {
+        String address = Audited.currentRemoteAddress();
+        if (address != null && !throttle.mayRegister(address)) {
+            // scripted sign-ups: a few accounts an hour per network address
+            throw new AccountException("username", "account.error.registrations-throttled");
+        }
         String username = normaliseUsername(registration.username());
         if (!USERNAME.matcher(username).matches()) {
             throw new AccountException("username", "account.error.username-invalid");
@@ -75,8 +83,10 @@ public class AccountService {
                 EnumSet.of(Role.CITIZEN),
                 false,
                 clock.instant());
-        events.publishEvent(
-                new Audited(username, "ACCOUNT_REGISTERED", "account", username, null, Audited.currentRemoteAddress()));
+        events.publishEvent(new Audited(username, "ACCOUNT_REGISTERED", "account", username, null, address));
+        if (address != null) {
+            throttle.recordRegistration(address);
+        }
         return repository.findById(id).orElseThrow();
     }
 

@@ -23,6 +23,8 @@ public record AccountsProperties(
         @DefaultValue("5") int failuresPerAccount,
         @DefaultValue("20") int failuresPerAddress,
         @DefaultValue("15m") Duration throttleWindow,
+        @DefaultValue("5") int registrationsPerAddress,
+        @DefaultValue("1h") Duration registrationWindow,
         @DefaultValue BootstrapAdmin bootstrapAdmin) {
 
     /** Read from the environment in production: OPENPLAZA_ACCOUNTS_BOOTSTRAP_ADMIN_USERNAME etc. */

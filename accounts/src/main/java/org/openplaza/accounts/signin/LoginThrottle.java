@@ -24,15 +24,20 @@ public class LoginThrottle {
     private final Cache<String, Bucket> buckets;
     private final Bandwidth perAccount;
     private final Bandwidth perAddress;
+    private final Bandwidth registrations;
     private final TimeMeter timeMeter;
 
     public LoginThrottle(AccountsProperties properties, Clock clock) {
         Duration window = properties.throttleWindow();
         this.perAccount = limit(properties.failuresPerAccount(), window);
         this.perAddress = limit(properties.failuresPerAddress(), window);
+        this.registrations = limit(properties.registrationsPerAddress(), properties.registrationWindow());
         this.timeMeter = new ClockTimeMeter(clock);
         this.buckets = Caffeine.newBuilder()
-                .expireAfterAccess(window)
+                .expireAfterAccess(
+                        window.compareTo(properties.registrationWindow()) >= 0
+                                ? window
+                                : properties.registrationWindow())
                 .maximumSize(200_000)
                 .build();
     }
@@ -54,6 +59,15 @@ public class LoginThrottle {
         if (address != null) {
             bucket(addressKey(address), perAddress).tryConsume(1);
         }
+    }
+
+    /** Whether this address may register another account now (scripted sign-ups are held back). */
+    public boolean mayRegister(String address) {
+        return !empty("register:" + address, registrations);
+    }
+
+    public void recordRegistration(String address) {
+        bucket("register:" + address, registrations).tryConsume(1);
     }
 
     /** A successful sign-in forgives the account's earlier failures (not the address's). */

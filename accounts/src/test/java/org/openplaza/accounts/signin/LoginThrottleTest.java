@@ -15,8 +15,31 @@ class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(
             new AccountsProperties(
-                    15, 128, 5, 20, Duration.ofMinutes(15), new AccountsProperties.BootstrapAdmin(null, null, null)),
+                    15,
+                    128,
+                    5,
+                    20,
+                    Duration.ofMinutes(15),
+                    2,
+                    Duration.ofHours(1),
+                    new AccountsProperties.BootstrapAdmin(null, null, null)),
             clock);
+
+    @Test
+    void an_address_registers_two_accounts_an_hour_and_others_are_not_held_back() {
+        assertThat(throttle.mayRegister("10.0.0.7")).isTrue();
+        throttle.recordRegistration("10.0.0.7");
+        throttle.recordRegistration("10.0.0.7");
+        assertThat(throttle.mayRegister("10.0.0.7")).isFalse();
+        assertThat(throttle.mayRegister("10.0.0.8")).isTrue();
+        assertThat(throttle.isThrottled("anyone", "10.0.0.7"))
+                .as("registering does not spend the address's sign-in allowance")
+                .isFalse();
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(throttle.mayRegister("10.0.0.7"))
+                .as("one comes back every half hour")
+                .isTrue();
+    }
 
     @Test
     void an_account_is_throttled_after_five_failures_and_others_are_not() {

@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
             "openplaza.votes.seal-keys=target/it-keys/votes-${random.uuid}",
             "openplaza.votes.turnout-batch=2",
             "vaadin.devmode.devTools.enabled=false",
-            "openplaza.accounts.failures-per-address=1000"
+            "openplaza.accounts.failures-per-address=1000",
+            "openplaza.accounts.registrations-per-address=1000"
         })
 @Import(MovableClock.InPortal.class)
 public @interface RunningPortal {}

@@ -250,28 +250,11 @@ class BallotQuery {
                 .fetchLazy();
     }
 
-    /** The receipts of the ballots their voters replaced. */
-    List<String> replacedReceipts(long voteId) {
-        return db.select(BALLOT.REPLACES)
-                .from(BALLOT)
-                .where(BALLOT.VOTE_ID.eq(voteId))
-                .and(BALLOT.REPLACES.isNotNull())
-                .fetch(BALLOT.REPLACES);
-    }
-
     Optional<BallotRecord> ballot(long voteId, String receipt) {
         return db.selectFrom(BALLOT)
                 .where(BALLOT.VOTE_ID.eq(voteId))
                 .and(BALLOT.RECEIPT.eq(receipt))
                 .fetchOptional();
-    }
-
-    Optional<String> replacedBy(long voteId, String receipt) {
-        return db.select(BALLOT.RECEIPT)
-                .from(BALLOT)
-                .where(BALLOT.VOTE_ID.eq(voteId))
-                .and(BALLOT.REPLACES.eq(receipt))
-                .fetchOptional(BALLOT.RECEIPT);
     }
 
     List<VoteSpec.Option> optionList(long voteId) {
@@ -392,13 +375,26 @@ class BallotQuery {
         return db.selectFrom(CHECKPOINT)
                 .where(CHECKPOINT.VOTE_ID.eq(voteId))
                 .orderBy(CHECKPOINT.BALLOTS)
-                .fetch(c -> new Checkpoint(
-                        c.getVoteId(),
-                        c.getBallots(),
-                        c.getVoters(),
-                        c.getHeadHash(),
-                        c.getSignedAt().toInstant(),
-                        c.getSignature()));
+                .fetch(BallotQuery::checkpoint);
+    }
+
+    /** A vote's checkpoint of the most ballots, if any: what the public sees of a running vote. */
+    Optional<Checkpoint> lastCheckpoint(long voteId) {
+        return db.selectFrom(CHECKPOINT)
+                .where(CHECKPOINT.VOTE_ID.eq(voteId))
+                .orderBy(CHECKPOINT.BALLOTS.desc())
+                .limit(1)
+                .fetchOptional(BallotQuery::checkpoint);
+    }
+
+    private static Checkpoint checkpoint(org.openplaza.db.voting.tables.records.CheckpointRecord c) {
+        return new Checkpoint(
+                c.getVoteId(),
+                c.getBallots(),
+                c.getVoters(),
+                c.getHeadHash(),
+                c.getSignedAt().toInstant(),
+                c.getSignature());
     }
 
     /** Keeps a checkpoint unless one of as many ballots exists already. */
@@ -449,8 +445,12 @@ class BallotQuery {
                 .execute();
     }
 
-    /** What the portal signed when it counted the vote; empty before, or for a vote counted unsigned. */
-    Optional<SignedCount> signedCount(Record vote) {
+    /**
+     * What the portal signed when it counted the vote, naming {@code ballots} counted ballots (as
+     * many as the citizens in the register, or the count would have been held); empty before, or
+     * for a vote counted unsigned.
+     */
+    Optional<SignedCount> signedCount(Record vote, int ballots) {
         long id = vote.get(VOTE.ID);
         if (vote.get(VOTE.COUNTED_HASH) == null
                 || vote.get(VOTE.COUNTED_SIGNATURE) == null
@@ -459,7 +459,7 @@ class BallotQuery {
         }
         return Optional.of(new SignedCount(
                 id,
-                countedSize(id),
+                ballots,
                 vote.get(VOTE.COUNTED_HASH),
                 vote.get(VOTE.BALLOT_COUNT),
                 vote.get(VOTE.COUNTED_BOX_ROOT),
@@ -473,10 +473,6 @@ class BallotQuery {
                 .where(BALLOT.VOTE_ID.eq(voteId))
                 .orderBy(BALLOT.POSITION)
                 .fetch(BALLOT.HASH);
-    }
-
-    int countedSize(long voteId) {
-        return db.fetchCount(COUNTED_BALLOT, COUNTED_BALLOT.VOTE_ID.eq(voteId));
     }
 
     /**

@@ -232,14 +232,9 @@ public class BallotService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public int turnout(long voteId) {
-        return shownTurnout(query, voteId, clock.instant());
-    }
-
-    static int shownTurnout(BallotQuery query, long voteId, Instant now) {
         Record vote = query.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
-        if (now.isBefore(vote.get(VOTE.CLOSES_AT).toInstant())) {
-            List<Checkpoint> signed = query.checkpoints(voteId);
-            return signed.isEmpty() ? 0 : signed.get(signed.size() - 1).voters();
+        if (clock.instant().isBefore(vote.get(VOTE.CLOSES_AT).toInstant())) {
+            return query.lastCheckpoint(voteId).map(Checkpoint::voters).orElse(0);
         }
         return query.turnout(voteId);
     }

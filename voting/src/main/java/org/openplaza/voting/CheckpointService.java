@@ -57,6 +57,13 @@ public class CheckpointService {
         return query.checkpoints(voteId);
     }
 
+    /** A vote's checkpoint of the most ballots, if any. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public java.util.Optional<Checkpoint> lastCheckpoint(long voteId) {
+        return query.lastCheckpoint(voteId);
+    }
+
     /** Whether the ballot-box key signed this text (a checkpoint's or a count's). */
     @PreAuthorize("permitAll()")
     public boolean verifies(String text, String signature) {

@@ -31,11 +31,7 @@ class Checkpointer {
      */
     void sign(long voteId, ChainHeads.Head head, int batch) {
         int last = signed.computeIfAbsent(
-                voteId,
-                id -> query.checkpoints(id).stream()
-                        .mapToInt(Checkpoint::ballots)
-                        .max()
-                        .orElse(0));
+                voteId, id -> query.lastCheckpoint(id).map(Checkpoint::ballots).orElse(0));
         if (head.ballots() == 0 || head.ballots() - last < Math.max(1, batch)) {
             return;
         }

@@ -227,6 +227,15 @@ public class CountService {
         return vote;
     }
 
+    /** Closed, not held, and counted. */
+    private Record requireCounted(long voteId) {
+        Record vote = requireCountable(voteId);
+        if (vote.get(VOTE.FINALISED_AT) == null) {
+            throw new VotingException("vote.error.not-counted");
+        }
+        return vote;
+    }
+
     private record Counted(Pass pass, Results results) {}
 
     /**
@@ -321,10 +330,7 @@ public class CountService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public void publishedBallots(long voteId, java.util.function.Consumer<PublishedBallot> out) {
-        Record vote = requireCountable(voteId);
-        if (vote.get(VOTE.FINALISED_AT) == null) {
-            throw new VotingException("vote.error.not-counted");
-        }
+        Record vote = requireCounted(voteId);
         List<String> labels = labels(voteId);
         List<String> kept = query.counted(voteId);
         requireAsSigned(vote, kept);
@@ -361,10 +367,7 @@ public class CountService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public java.util.Optional<Inclusion> lookUp(long voteId, String receipt) {
-        Record vote = requireCountable(voteId);
-        if (vote.get(VOTE.FINALISED_AT) == null) {
-            throw new VotingException("vote.error.not-counted");
-        }
+        Record vote = requireCounted(voteId);
         String code = receipt == null
                 ? ""
                 : receipt.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "");
@@ -379,7 +382,7 @@ public class CountService {
                         b.getPreviousHash(),
                         b.getHash(),
                         MerkleTree.path(query.chainHashes(voteId), b.getPosition() - 1),
-                        query.signedCount(vote).orElse(null)));
+                        query.signedCount(vote, query.turnout(voteId)).orElse(null)));
     }
 
     /**

@@ -251,8 +251,7 @@ public class VoteService {
             turnout = ballots.turnout(id);
             head = v.get(VOTE.HEAD_HASH);
         } else {
-            List<Checkpoint> signed = ballots.checkpoints(id);
-            Checkpoint last = signed.isEmpty() ? null : signed.get(signed.size() - 1);
+            Checkpoint last = ballots.lastCheckpoint(id).orElse(null);
             turnout = last == null ? 0 : last.voters();
             head = last == null ? null : last.headHash();
         }
@@ -283,6 +282,6 @@ public class VoteService {
                 v.get(VOTE.OPENED_BY),
                 v.get(VOTE.HELD_AT) == null ? null : v.get(VOTE.HELD_AT).toInstant(),
                 v.get(VOTE.HELD_REASON) == null ? null : VoteInfo.HoldReason.valueOf(v.get(VOTE.HELD_REASON)),
-                ballots.signedCount(v).orElse(null));
+                ballots.signedCount(v, turnout).orElse(null));
     }
 }

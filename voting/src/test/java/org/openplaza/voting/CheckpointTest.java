@@ -96,6 +96,13 @@ class CheckpointTest {
         ballots.cast(vote, List.of(choice));
     }
 
+    /** Kim votes yes, then Lee and Park no. */
+    private void oneYesTwoNo() {
+        castAs("kim", 1);
+        castAs("lee", 2);
+        castAs("park", 2);
+    }
+
     private void signCheckpoints() {
         TestAccounts.signIn("openplaza", "ADMIN");
         checkpoints.signRunningVotes();
@@ -192,9 +199,7 @@ class CheckpointTest {
 
     @Test
     void a_box_rewritten_with_every_hash_recomputed_misses_the_closing_checkpoint() {
-        castAs("kim", 1);
-        castAs("lee", 2);
-        castAs("park", 2);
+        oneYesTwoNo();
         rewriteNoToYesAndRehash();
         VoteInfo held = closeAndFinalise();
         assertThat(held.heldReason()).isEqualTo(VoteInfo.HoldReason.CHECKPOINT_MISSED);
@@ -205,9 +210,7 @@ class CheckpointTest {
     @Test
     void the_counted_ballots_are_signed_at_the_count_and_a_kept_ballot_altered_afterwards_is_refused()
             throws Exception {
-        castAs("kim", 1);
-        castAs("lee", 2);
-        castAs("park", 2);
+        oneYesTwoNo();
         VoteInfo counted = closeAndFinalise();
         SignedCount signed = counted.signedCount();
         assertThat(signed).isNotNull();
@@ -245,9 +248,7 @@ class CheckpointTest {
 
     @Test
     void a_box_reordered_with_every_hash_recomputed_is_held_and_the_administrators_are_alerted() {
-        castAs("kim", 1);
-        castAs("lee", 2);
-        castAs("park", 2);
+        oneYesTwoNo();
         List<BallotRecord> reordered = new ArrayList<>(Insider.box(db, vote));
         java.util.Collections.reverse(reordered);
         Insider.rehash(db, vote, reordered);
@@ -277,9 +278,7 @@ class CheckpointTest {
 
     @Test
     void after_a_restart_the_checkpoints_signed_while_the_vote_ran_still_catch_a_reordering() {
-        castAs("kim", 1);
-        castAs("lee", 2);
-        castAs("park", 2);
+        oneYesTwoNo();
         signCheckpoints();
         heads.forgetAll();
         checkpointer.forgetAll();
@@ -292,9 +291,7 @@ class CheckpointTest {
 
     @Test
     void after_a_restart_the_checkpoints_signed_while_the_vote_ran_still_catch_a_rewrite() {
-        castAs("kim", 1);
-        castAs("lee", 2);
-        castAs("park", 2);
+        oneYesTwoNo();
         signCheckpoints();
         heads.forgetAll();
         checkpointer.forgetAll(); // the portal restarts: it no longer remembers the heads it appended
@@ -305,9 +302,7 @@ class CheckpointTest {
 
     @Test
     void checkpoints_deleted_from_the_database_with_the_portal_down_are_still_in_the_log_outside_it() {
-        castAs("kim", 1);
-        castAs("lee", 2);
-        castAs("park", 2);
+        oneYesTwoNo();
         signCheckpoints();
         heads.forgetAll();
         checkpointer.forgetAll(); // the portal is down
@@ -320,9 +315,7 @@ class CheckpointTest {
 
     @Test
     void a_checkpoint_the_insider_signs_with_a_key_of_their_own_is_refused() throws Exception {
-        castAs("kim", 1);
-        castAs("lee", 2);
-        castAs("park", 2);
+        oneYesTwoNo();
         signCheckpoints();
         heads.forgetAll();
         checkpointer.forgetAll();

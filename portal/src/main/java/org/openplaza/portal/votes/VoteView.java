@@ -21,7 +21,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.openplaza.platform.Refusal;
@@ -29,7 +28,6 @@ import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.portal.security.RecentSignIn;
 import org.openplaza.voting.BallotService;
-import org.openplaza.voting.Checkpoint;
 import org.openplaza.voting.CheckpointService;
 import org.openplaza.voting.CountService;
 import org.openplaza.voting.Method;
@@ -192,17 +190,16 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
 
     /** The last checkpoint the portal signed of this vote's box, with the key that checks it. */
     private Paragraph lastCheckpoint() {
-        List<Checkpoint> signed = checkpoints.checkpoints(id);
-        Paragraph text = new Paragraph(
-                signed.isEmpty()
-                        ? getTranslation("vote.checkpoint-none", checkpoints.publicKey())
-                        : getTranslation(
-                                "vote.checkpoint",
-                                signed.get(signed.size() - 1).ballots(),
-                                signed.get(signed.size() - 1).headHash(),
-                                Formats.dateTime(signed.get(signed.size() - 1).signedAt(), getLocale()),
-                                signed.get(signed.size() - 1).signature(),
-                                checkpoints.publicKey()));
+        Paragraph text = new Paragraph(checkpoints
+                .lastCheckpoint(id)
+                .map(last -> getTranslation(
+                        "vote.checkpoint",
+                        last.ballots(),
+                        last.headHash(),
+                        Formats.dateTime(last.signedAt(), getLocale()),
+                        last.signature(),
+                        checkpoints.publicKey()))
+                .orElseGet(() -> getTranslation("vote.checkpoint-none", checkpoints.publicKey())));
         text.setId("vote-checkpoint");
         text.addClassName("hash");
         return text;

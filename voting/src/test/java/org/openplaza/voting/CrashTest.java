@@ -77,6 +77,9 @@ class CrashTest {
     Checkpointer checkpointer;
 
     @Autowired
+    CheckpointService checkpoints;
+
+    @Autowired
     DSLContext db;
 
     @Autowired
@@ -108,7 +111,7 @@ class CrashTest {
 
     /** From now on the process dies at this statement on this table. */
     private void dieAt(String when, String table) {
-        String name = "voting.crash_" + tag + "_" + triggers.size();
+        String name = table.substring(0, table.indexOf('.')) + ".crash_" + tag + "_" + triggers.size();
         db.execute("CREATE TRIGGER " + name + " " + when + " ON " + table + " FOR EACH ROW CALL \""
                 + Crash.class.getName() + "\"");
         triggers.add(name);
@@ -139,6 +142,13 @@ class CrashTest {
     void killed_at_any_step_of_casting_no_accepted_ballot_is_lost_and_none_is_doubled() {
         castAs("kim", 1, 2);
 
+        // killed while entering the voter in the register: nothing of the ballot stays
+        dieAt("BEFORE INSERT", "voting.participation");
+        assertThatThrownBy(() -> castAs("lee", 2, 3)).isNotInstanceOf(VotingException.class);
+        restart();
+        assertThat(voters()).isEqualTo(1);
+        assertThat(boxed()).isEqualTo(1);
+
         // killed while storing the ballot: the register row goes with it, the voter may vote again
         dieAt("BEFORE INSERT", "voting.ballot");
         assertThatThrownBy(() -> castAs("lee", 2, 3)).isNotInstanceOf(VotingException.class);
@@ -148,6 +158,12 @@ class CrashTest {
         TestAccounts.signIn("lee" + tag, "CITIZEN");
         assertThat(ballots.standing(vote)).isEqualTo(Standing.ELIGIBLE);
         castAs("lee", 2, 3);
+
+        // killed while signing a checkpoint of the running vote: the count does not take it for tampering
+        TestAccounts.signIn("openplaza", "ADMIN");
+        dieAt("BEFORE INSERT", "voting.checkpoint");
+        assertThatThrownBy(() -> checkpoints.signRunningVotes()).isNotInstanceOf(VotingException.class);
+        restart();
 
         // killed while moving the head, after the ballot was written: nothing of it stays
         dieAt("BEFORE UPDATE", "voting.vote");
@@ -190,7 +206,8 @@ class CrashTest {
         for (String[] step : List.of(
                 new String[] {"BEFORE INSERT", "voting.checkpoint"},
                 new String[] {"BEFORE UPDATE", "voting.vote"},
-                new String[] {"BEFORE INSERT", "voting.counted_ballot"})) {
+                new String[] {"BEFORE INSERT", "voting.counted_ballot"},
+                new String[] {"BEFORE INSERT", "accounts.audit_event"})) {
             dieAt(step[0], step[1]);
             assertThatThrownBy(() -> counts.finalise(vote, CountService.Progress.NONE))
                     .as("killed at %s on %s", step[0], step[1])

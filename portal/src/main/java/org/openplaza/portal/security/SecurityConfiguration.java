@@ -18,6 +18,7 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -54,6 +55,8 @@ class SecurityConfiguration {
         // the login page is named here too, before Vaadin's configurer runs, so that Spring Security
         // never enables its own generated login page
         http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler()));
+        // Vaadin's configurer exempts the sign-in from CSRF tokens: it is checked by origin instead
+        http.addFilterBefore(new LoginOriginFilter("/login"), UsernamePasswordAuthenticationFilter.class);
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .maximumSessions(-1)
                 .sessionRegistry(sessions)

@@ -156,6 +156,15 @@ class AccountRepository {
                 .execute();
     }
 
+    /** Replaces the stored hash of the same password with a stronger one; true when the user exists. */
+    boolean rehashPassword(String username, String passwordHash) {
+        return db.update(APP_USER)
+                        .set(APP_USER.PASSWORD_HASH, passwordHash)
+                        .where(APP_USER.USERNAME.eq(username))
+                        .execute()
+                > 0;
+    }
+
     void setPreferredLanguage(long id, @Nullable String language) {
         db.update(APP_USER)
                 .set(APP_USER.PREFERRED_LANGUAGE, language)

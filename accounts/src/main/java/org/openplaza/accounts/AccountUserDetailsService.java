@@ -2,14 +2,19 @@ package org.openplaza.accounts;
 
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads accounts for Spring Security's sign-in; usernames are matched case-insensitively. */
+/**
+ * Loads accounts for Spring Security's sign-in; usernames are matched case-insensitively. A hash
+ * made with an older scheme is replaced at sign-in by one of the current scheme, of the password
+ * just checked.
+ */
 @Component
-class AccountUserDetailsService implements UserDetailsService {
+class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final AccountRepository repository;
 
@@ -29,5 +34,12 @@ class AccountUserDetailsService implements UserDetailsService {
                 .disabled(!account.enabled())
                 .authorities(account.roles().stream().map(Role::authority).toArray(String[]::new))
                 .build();
+    }
+
+    @Override
+    @Transactional
+    public UserDetails updatePassword(UserDetails user, String newPassword) {
+        repository.rehashPassword(user.getUsername(), newPassword);
+        return User.withUserDetails(user).password(newPassword).build();
     }
 }

@@ -64,10 +64,10 @@ class AccountServiceTest {
     }
 
     @Test
-    void the_password_is_stored_only_as_a_bcrypt_hash() {
+    void the_password_is_stored_only_as_an_argon2id_hash() {
         registerKim();
         String hash = repository.findCredentials("kim.minji").orElseThrow().passwordHash();
-        assertThat(hash).startsWith("{bcrypt}").doesNotContain(GOOD_PASSWORD);
+        assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(GOOD_PASSWORD);
         assertThat(passwordEncoder.matches(GOOD_PASSWORD, hash)).isTrue();
     }
 

@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
+@SpringBootTest(properties = "openplaza.accounts.registrations-per-address=1000")
 @ActiveProfiles("demo")
 class DemoAccountsTest {
 

@@ -8,6 +8,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -26,11 +27,13 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
 
     ThrottlingAuthenticationProvider(
             UserDetailsService userDetailsService,
+            UserDetailsPasswordService passwordUpgrades,
             PasswordEncoder passwordEncoder,
             LoginThrottle throttle,
             ApplicationEventPublisher events) {
         this.delegate = new DaoAuthenticationProvider(userDetailsService);
         this.delegate.setPasswordEncoder(passwordEncoder);
+        this.delegate.setUserDetailsPasswordService(passwordUpgrades);
         this.throttle = throttle;
         this.events = events;
     }

@@ -17,7 +17,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.annotation.Transactional;
 
-@SpringBootTest
+@SpringBootTest(properties = "openplaza.accounts.registrations-per-address=1000")
 @Transactional
 class ThrottlingAuthenticationProviderTest {
 

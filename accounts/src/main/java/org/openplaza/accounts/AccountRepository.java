@@ -148,11 +148,15 @@ class AccountRepository {
                 .execute();
     }
 
+    /** Sets a new password; the browsers trusted for the old one are forgotten. */
     void setPassword(long id, String passwordHash, boolean mustChangePassword) {
         db.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
                 .set(APP_USER.MUST_CHANGE_PASSWORD, mustChangePassword)
                 .where(APP_USER.ID.eq(id))
+                .execute();
+        db.deleteFrom(org.openplaza.db.accounts.Tables.TRUSTED_DEVICE)
+                .where(org.openplaza.db.accounts.Tables.TRUSTED_DEVICE.USER_ID.eq(id))
                 .execute();
     }
 

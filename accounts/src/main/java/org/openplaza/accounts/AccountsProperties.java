@@ -11,8 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordMinLength NIST SP 800-63B (rev. 4) asks for at least 15 characters when the
  *     password is the only factor
  * @param passwordMaxLength long enough for passphrases; only a guard against abuse
- * @param failuresPerAccount failed sign-ins for one username before it is throttled
+ * @param failuresPerAccount failed sign-ins for one username from one address (or from one
+ *     browser that signed in to it before, or in one session asked for the password again) before
+ *     they are throttled
  * @param failuresPerAddress failed sign-ins from one network address before it is throttled
+ * @param failuresPerAccountAnywhere failed sign-ins for one username from anywhere before sign-ins
+ *     for it are throttled, but from browsers that signed in to it before
  * @param throttleWindow the time over which those failures are forgiven again
  * @param bootstrapAdmin the first administrator, created on start when no administrator exists
  */
@@ -22,6 +26,7 @@ public record AccountsProperties(
         @DefaultValue("128") int passwordMaxLength,
         @DefaultValue("5") int failuresPerAccount,
         @DefaultValue("20") int failuresPerAddress,
+        @DefaultValue("50") int failuresPerAccountAnywhere,
         @DefaultValue("15m") Duration throttleWindow,
         @DefaultValue("5") int registrationsPerAddress,
         @DefaultValue("1h") Duration registrationWindow,

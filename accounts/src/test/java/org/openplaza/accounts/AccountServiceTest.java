@@ -132,6 +132,9 @@ class AccountServiceTest {
         assertThat(repository.findById(kim.id()).orElseThrow().roles()).containsExactly(Role.CITIZEN);
     }
 
+    @Autowired
+    TrustedDevices devices;
+
     @Test
     void an_anonymous_caller_cannot_change_a_password() {
         assertThatThrownBy(() -> accounts.changePassword(GOOD_PASSWORD, "another long passphrase here"))
@@ -203,9 +206,14 @@ class AccountServiceTest {
                 .isInstanceOfSatisfying(
                         AccountException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("password.error.too-guessable"));
+        String browser = devices.issue("root").orElseThrow();
+        assertThat(devices.recognise("root", browser)).isPresent();
         accounts.changePassword(GOOD_PASSWORD, "tangerine rooftop whistle");
         String hash = repository.findCredentials("root").orElseThrow().passwordHash();
         assertThat(passwordEncoder.matches("tangerine rooftop whistle", hash)).isTrue();
+        assertThat(devices.recognise("root", browser))
+                .as("browsers trusted under the old password are forgotten")
+                .isEmpty();
     }
 
     @Test

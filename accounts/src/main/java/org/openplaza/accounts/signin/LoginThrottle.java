@@ -13,16 +13,38 @@ import org.openplaza.accounts.AccountsProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing. Each username and each network address has a token bucket; a
- * failed sign-in takes a token, tokens come back steadily over the throttle window, and while a
- * bucket is empty every sign-in for that username or from that address is refused, whether the
- * account exists or not. Keys are kept in memory for as long as the window, on this node.
+ * Slows down password guessing without letting anyone lock a user out (OWASP ASVS 2.2.1). A failed
+ * sign-in takes a token from token buckets that refill steadily over the throttle window; while a
+ * bucket is empty the sign-ins it covers are refused without checking, whether the account exists
+ * or not:
+ *
+ * <ul>
+ *   <li>one username from one address ({@code failures-per-account}, 5): an attacker guessing from
+ *       their own address stops there and spends nobody else's allowance;
+ *   <li>one network address, whatever the username ({@code failures-per-address}, 20): spraying;
+ *   <li>one username from anywhere ({@code failures-per-account-anywhere}, 50): guessing from many
+ *       addresses at once;
+ *   <li>a browser that signed in to the account before ({@link org.openplaza.accounts.TrustedDevices}) has an allowance
+ *       of its own ({@code failures-per-account}) and is held by none of the above, so its user
+ *       still signs in while others guess at their name;
+ *   <li>the password asked again of a signed-in user (before casting a ballot) is held only by
+ *       their session's own allowance, never by anyone else's failures.
+ * </ul>
+ *
+ * Keys are kept in memory for as long as the window, on this node.
  */
 @Component
 public class LoginThrottle {
 
+    /** A sign-in attempt: the username, the address it came from, and the trusted browser's key. */
+    public record Attempt(
+            String username,
+            @Nullable String address,
+            @Nullable String device) {}
+
     private final Cache<String, Bucket> buckets;
     private final Bandwidth perAccount;
+    private final Bandwidth perAccountAnywhere;
     private final Bandwidth perAddress;
     private final Bandwidth registrations;
     private final TimeMeter timeMeter;
@@ -30,6 +52,7 @@ public class LoginThrottle {
     public LoginThrottle(AccountsProperties properties, Clock clock) {
         Duration window = properties.throttleWindow();
         this.perAccount = limit(properties.failuresPerAccount(), window);
+        this.perAccountAnywhere = limit(properties.failuresPerAccountAnywhere(), window);
         this.perAddress = limit(properties.failuresPerAddress(), window);
         this.registrations = limit(properties.registrationsPerAddress(), properties.registrationWindow());
         this.timeMeter = new ClockTimeMeter(clock);
@@ -49,16 +72,43 @@ public class LoginThrottle {
                 .build();
     }
 
-    /** Whether a sign-in for this username from this address must be refused without checking it. */
-    public boolean isThrottled(String username, @Nullable String address) {
-        return empty(accountKey(username), perAccount) || (address != null && empty(addressKey(address), perAddress));
+    /** Whether this sign-in must be refused without checking the password. */
+    public boolean isThrottled(Attempt attempt) {
+        if (attempt.device() != null) {
+            return empty(deviceKey(attempt.device()), perAccount);
+        }
+        return empty(pairKey(attempt), perAccount)
+                || empty(accountKey(attempt.username()), perAccountAnywhere)
+                || (attempt.address() != null && empty(addressKey(attempt.address()), perAddress));
     }
 
-    public void recordFailure(String username, @Nullable String address) {
-        bucket(accountKey(username), perAccount).tryConsume(1);
-        if (address != null) {
-            bucket(addressKey(address), perAddress).tryConsume(1);
+    public void recordFailure(Attempt attempt) {
+        if (attempt.device() != null) {
+            bucket(deviceKey(attempt.device()), perAccount).tryConsume(1);
+            return;
         }
+        bucket(pairKey(attempt), perAccount).tryConsume(1);
+        bucket(accountKey(attempt.username()), perAccountAnywhere).tryConsume(1);
+        if (attempt.address() != null) {
+            bucket(addressKey(attempt.address()), perAddress).tryConsume(1);
+        }
+    }
+
+    /**
+     * A successful sign-in forgives the failures of its own address or browser for the account;
+     * not the account's failures from elsewhere, nor the address's for other accounts.
+     */
+    public void recordSuccess(Attempt attempt) {
+        buckets.invalidate(attempt.device() != null ? deviceKey(attempt.device()) : pairKey(attempt));
+    }
+
+    /** Whether the password check asked of a signed-in user in this session must be refused. */
+    public boolean isRecheckThrottled(String session) {
+        return empty(sessionKey(session), perAccount);
+    }
+
+    public void recordRecheckFailure(String session) {
+        bucket(sessionKey(session), perAccount).tryConsume(1);
     }
 
     /** Whether this address may register another account now (scripted sign-ups are held back). */
@@ -68,11 +118,6 @@ public class LoginThrottle {
 
     public void recordRegistration(String address) {
         bucket("register:" + address, registrations).tryConsume(1);
-    }
-
-    /** A successful sign-in forgives the account's earlier failures (not the address's). */
-    public void recordSuccess(String username) {
-        buckets.invalidate(accountKey(username));
     }
 
     private boolean empty(String key, Bandwidth bandwidth) {
@@ -90,6 +135,18 @@ public class LoginThrottle {
 
     private static String accountKey(String username) {
         return "account:" + username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String pairKey(Attempt attempt) {
+        return "pair:" + attempt.username().strip().toLowerCase(Locale.ROOT) + " " + attempt.address();
+    }
+
+    private static String deviceKey(String device) {
+        return "device:" + device;
+    }
+
+    private static String sessionKey(String session) {
+        return "session:" + session;
     }
 
     private static String addressKey(String address) {

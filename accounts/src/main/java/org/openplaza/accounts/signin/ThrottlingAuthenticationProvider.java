@@ -1,6 +1,7 @@
 package org.openplaza.accounts.signin;
 
 import org.jspecify.annotations.Nullable;
+import org.openplaza.accounts.TrustedDevices;
 import org.openplaza.audit.Audited;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -23,6 +24,7 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
 
     private final DaoAuthenticationProvider delegate;
     private final LoginThrottle throttle;
+    private final TrustedDevices devices;
     private final ApplicationEventPublisher events;
 
     ThrottlingAuthenticationProvider(
@@ -30,11 +32,13 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
             UserDetailsPasswordService passwordUpgrades,
             PasswordEncoder passwordEncoder,
             LoginThrottle throttle,
+            TrustedDevices devices,
             ApplicationEventPublisher events) {
         this.delegate = new DaoAuthenticationProvider(userDetailsService);
         this.delegate.setPasswordEncoder(passwordEncoder);
         this.delegate.setUserDetailsPasswordService(passwordUpgrades);
         this.throttle = throttle;
+        this.devices = devices;
         this.events = events;
     }
 
@@ -42,18 +46,43 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
     public Authentication authenticate(Authentication authentication) {
         String username = String.valueOf(authentication.getName()).strip();
         String address = address(authentication);
-        if (throttle.isThrottled(username, address)) {
+        String token = authentication.getDetails() instanceof SignInDetails details ? details.deviceToken() : null;
+        LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(
+                username,
+                address,
+                token == null ? null : devices.recognise(username, token).orElse(null));
+        if (throttle.isThrottled(attempt)) {
             audit(username, "SIGN_IN_THROTTLED", address);
             throw new SignInThrottledException();
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            throttle.recordSuccess(username);
+            throttle.recordSuccess(attempt);
             audit(result.getName(), "SIGN_IN", address);
             return result;
         } catch (AuthenticationException e) {
-            throttle.recordFailure(username, address);
+            throttle.recordFailure(attempt);
             audit(username, "SIGN_IN_FAILED", address);
+            throw e;
+        }
+    }
+
+    /**
+     * Checks the password of a user signed in in this session again (before a binding act), held
+     * only by the session's own allowance: failures elsewhere, someone else's guessing at the
+     * username included, never stop it. Audited like a sign-in.
+     */
+    public void recheck(String username, String password, String session, @Nullable String address) {
+        if (throttle.isRecheckThrottled(session)) {
+            audit(username, "PASSWORD_RECHECK_THROTTLED", address);
+            throw new SignInThrottledException();
+        }
+        try {
+            delegate.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+            audit(username, "PASSWORD_RECHECKED", address);
+        } catch (AuthenticationException e) {
+            throttle.recordRecheckFailure(session);
+            audit(username, "PASSWORD_RECHECK_FAILED", address);
             throw e;
         }
     }

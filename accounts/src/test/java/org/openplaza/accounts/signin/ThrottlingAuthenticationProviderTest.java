@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Registration;
+import org.openplaza.accounts.TrustedDevices;
 import org.openplaza.audit.AuditEvent;
 import org.openplaza.audit.AuditService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -36,8 +38,81 @@ class ThrottlingAuthenticationProviderTest {
         accounts.register(new Registration(username, "Test User", username + "@example.org", PASSWORD));
     }
 
+    @Autowired
+    TrustedDevices devices;
+
     private Authentication signIn(String username, String password) {
         return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+    }
+
+    /** A sign-in from this address, with the cookie of a browser that signed in before if given. */
+    private Authentication signIn(String username, String password, String address, String deviceToken) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
+        request.setRemoteAddr(address);
+        UsernamePasswordAuthenticationToken token =
+                UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        token.setDetails(new SignInDetails(request, deviceToken));
+        return provider.authenticate(token);
+    }
+
+    private void failFrom(String username, String address) {
+        assertThatThrownBy(() -> signIn(username, "guess number something", address, null))
+                .isInstanceOfAny(BadCredentialsException.class, SignInThrottledException.class);
+    }
+
+    @Test
+    void an_attacker_guessing_from_their_address_does_not_lock_the_user_out_of_theirs() {
+        register("signin-target");
+        for (int i = 0; i < 6; i++) {
+            failFrom("signin-target", "203.0.113.66");
+        }
+        assertThatThrownBy(() -> signIn("signin-target", PASSWORD, "203.0.113.66", null))
+                .as("the attacker's address is held back")
+                .isInstanceOf(SignInThrottledException.class);
+        assertThat(signIn("signin-target", PASSWORD, "198.51.100.7", null).isAuthenticated())
+                .as("the user, from their own address, is not")
+                .isTrue();
+    }
+
+    @Test
+    void guessing_from_many_addresses_does_not_lock_out_a_browser_that_signed_in_before() {
+        register("signin-botnet");
+        String phone = devices.issue("signin-botnet").orElseThrow();
+        String otherAccountsCookie = devices.issue("signin-ok-other").orElse("none");
+        for (int i = 0; i < 50; i++) {
+            failFrom("signin-botnet", "203.0.113." + i);
+        }
+        assertThatThrownBy(() -> signIn("signin-botnet", PASSWORD, "198.51.100.7", null))
+                .as("from an address and browser never seen, the username is held back")
+                .isInstanceOf(SignInThrottledException.class);
+        assertThatThrownBy(() -> signIn("signin-botnet", PASSWORD, "198.51.100.7", otherAccountsCookie))
+                .as("a cookie given for another account counts for nothing")
+                .isInstanceOf(SignInThrottledException.class);
+        assertThatThrownBy(() -> signIn("signin-botnet", PASSWORD, "198.51.100.7", "forged-cookie-value"))
+                .isInstanceOf(SignInThrottledException.class);
+        assertThat(signIn("signin-botnet", PASSWORD, "198.51.100.7", phone).isAuthenticated())
+                .as("the browser that signed in before still signs in")
+                .isTrue();
+    }
+
+    @Test
+    void the_password_asked_again_before_a_ballot_is_not_held_by_anyone_elses_failures() {
+        register("signin-voter");
+        for (int i = 0; i < 50; i++) {
+            failFrom("signin-voter", "203.0.113." + i);
+        }
+        for (int i = 0; i < 20; i++) {
+            failFrom("signin-voter-" + i, "198.51.100.7");
+        }
+        provider.recheck("signin-voter", PASSWORD, "voters-session", "198.51.100.7");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> provider.recheck("signin-voter", "wrong guess here", "thiefs-session", null))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> provider.recheck("signin-voter", PASSWORD, "thiefs-session", null))
+                .as("a session that guessed five times is held back")
+                .isInstanceOf(SignInThrottledException.class);
+        provider.recheck("signin-voter", PASSWORD, "voters-session", "198.51.100.7");
     }
 
     @Test

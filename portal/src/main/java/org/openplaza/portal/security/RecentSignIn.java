@@ -60,12 +60,18 @@ public class RecentSignIn {
     }
 
     /**
-     * Checks the signed-in user's password (throttled and audited like a sign-in) and renews the
-     * time; a wrong one throws Spring Security's {@code AuthenticationException}.
+     * Checks the signed-in user's password (throttled by this session's own allowance, so that
+     * nobody else's failures can stop it, and audited) and renews the time; a wrong one throws Spring Security's {@code AuthenticationException}.
      */
     public void confirm(String password) {
-        passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(Audited.currentActor(), password));
         WrappedSession session = session();
+        passwords.recheck(
+                Audited.currentActor(),
+                password,
+                session == null ? "none" : session.getId(),
+                VaadinSession.getCurrent() == null
+                        ? null
+                        : VaadinSession.getCurrent().getBrowser().getAddress());
         if (session != null) {
             session.setAttribute(ATTRIBUTE, clock.instant());
         }

@@ -54,7 +54,9 @@ class SecurityConfiguration {
         // AuthenticationManager, and adding it here too would count every failure twice
         // the login page is named here too, before Vaadin's configurer runs, so that Spring Security
         // never enables its own generated login page
-        http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler()));
+        http.formLogin(form -> form.loginPage("/login")
+                .failureHandler(failureHandler())
+                .authenticationDetailsSource(DeviceCookie::details));
         // Vaadin's configurer exempts the sign-in from CSRF tokens: it is checked by origin instead
         http.addFilterBefore(new LoginOriginFilter("/login"), UsernamePasswordAuthenticationFilter.class);
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())

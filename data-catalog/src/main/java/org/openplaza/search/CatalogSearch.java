@@ -169,9 +169,17 @@ public class CatalogSearch {
         return doc;
     }
 
-    /** Searches the published datasets; anybody may. */
+    /**
+     * Searches the published datasets; anybody may. Words beyond what a search takes ({@link
+     * SearchRequest#tooLong()}), or words that make too many clauses, are refused with an {@code
+     * IllegalArgumentException}.
+     */
     @PreAuthorize("permitAll()")
     public SearchResult search(SearchRequest request) {
+        if (request.tooLong()) {
+            throw new IllegalArgumentException("A search takes at most " + SearchRequest.MAX_WORDS + " words and "
+                    + SearchRequest.MAX_CHARACTERS + " characters");
+        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -206,6 +214,8 @@ public class CatalogSearch {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new IllegalArgumentException("The search is too complex; use fewer words", e);
         }
     }
 

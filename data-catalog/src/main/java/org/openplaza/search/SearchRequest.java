@@ -20,10 +20,27 @@ public record SearchRequest(String query, Map<String, List<String>> facets, Orde
         DOWNLOADS
     }
 
+    /** A search reads at most this many words and characters; longer ones are refused. */
+    public static final int MAX_WORDS = 64;
+
+    public static final int MAX_CHARACTERS = 1000;
+
     public SearchRequest {
         query = query == null ? "" : query.strip();
         facets = Map.copyOf(facets);
         offset = Math.max(0, offset);
         limit = Math.max(1, Math.min(limit, 1000));
+    }
+
+    /** Whether the words are more than a search takes ({@link #MAX_WORDS}, {@link #MAX_CHARACTERS}). */
+    public boolean tooLong() {
+        return query.length() > MAX_CHARACTERS || query.split("\\s+").length > MAX_WORDS;
+    }
+
+    /** The words cut to what a search takes. */
+    public static String shortened(String query) {
+        String[] words = query.strip().split("\\s+");
+        String kept = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(words.length, MAX_WORDS)));
+        return kept.length() > MAX_CHARACTERS ? kept.substring(0, MAX_CHARACTERS) : kept;
     }
 }

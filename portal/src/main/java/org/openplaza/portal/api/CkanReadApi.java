@@ -61,7 +61,7 @@ class CkanReadApi {
     }
 
     @RequestMapping(
-            path = "/api/3/action/{action:" + ACTIONS + "}",
+            path = {"/api/3/action/{action:" + ACTIONS + "}", "/api/action/{action:" + ACTIONS + "}"},
             method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<CkanWriteApi.Envelope> read(
             @PathVariable("action") String action,
@@ -143,12 +143,24 @@ class CkanReadApi {
         }
         String sort = params.text("sort");
         SearchRequest.Order order = order(sort);
-        SearchResult result = search.search(new SearchRequest(
+        SearchRequest request = new SearchRequest(
                 params.text("q") == null ? "" : params.text("q").replace("*:*", ""),
                 facets,
                 order,
                 start,
-                Math.max(rows, 1)));
+                Math.max(rows, 1));
+        if (request.tooLong()) {
+            throw CkanError.validation(
+                    "q",
+                    "Search Query is too long: at most " + SearchRequest.MAX_WORDS + " words and "
+                            + SearchRequest.MAX_CHARACTERS + " characters");
+        }
+        SearchResult result;
+        try {
+            result = search.search(request);
+        } catch (IllegalArgumentException e) {
+            throw CkanError.validation("q", "Search Query is invalid: " + e.getMessage());
+        }
         List<Map<String, Object>> results = new ArrayList<>();
         if (rows > 0) {
             for (SearchResult.Hit hit : result.hits()) {

@@ -76,13 +76,13 @@ class CkanWriteApi {
         return ResponseEntity.status(status).body(new Envelope("", false, null, error));
     }
 
-    @PostMapping("/api/3/action/package_create")
+    @PostMapping({"/api/3/action/package_create", "/api/action/package_create"})
     ResponseEntity<Envelope> packageCreate(@RequestBody Map<String, Object> body) {
         long id = publishing.createDataset(metadata(body, null));
         return ok("package_create", packageDict(id));
     }
 
-    @PostMapping("/api/3/action/package_patch")
+    @PostMapping({"/api/3/action/package_patch", "/api/action/package_patch"})
     ResponseEntity<Envelope> packagePatch(@RequestBody Map<String, Object> body) {
         long id = datasetId(body.get("id"));
         DatasetMetadata current = publishing.metadata(id);
@@ -96,13 +96,15 @@ class CkanWriteApi {
         return ok("package_patch", packageDict(id));
     }
 
-    @PostMapping("/api/3/action/package_delete")
+    @PostMapping({"/api/3/action/package_delete", "/api/action/package_delete"})
     ResponseEntity<Envelope> packageDelete(@RequestBody Map<String, Object> body) {
         publishing.withdraw(datasetId(body.get("id")));
         return ok("package_delete", null);
     }
 
-    @PostMapping(value = "/api/3/action/resource_create", consumes = "multipart/form-data")
+    @PostMapping(
+            value = {"/api/3/action/resource_create", "/api/action/resource_create"},
+            consumes = "multipart/form-data")
     ResponseEntity<Envelope> resourceCreate(
             @RequestParam("package_id") String packageId,
             @RequestPart("upload") MultipartFile upload,

@@ -100,8 +100,9 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver, 
                 facets.put(facet, values);
             }
         }
-        SearchResult result =
-                search.search(new SearchRequest(first("q"), facets, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE));
+        // an address with more words than a search takes is searched for its first ones
+        SearchResult result = search.search(new SearchRequest(
+                SearchRequest.shortened(first("q")), facets, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE));
         body.removeAll();
         body.add(facetPanel(result), results(result, page));
     }

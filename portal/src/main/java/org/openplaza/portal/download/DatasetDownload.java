@@ -43,7 +43,7 @@ class DatasetDownload {
             throws IOException, SQLException {
         DatasetPage dataset = reader.byId(id).orElse(null);
         if (dataset == null || dataset.currentVersionId() == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such dataset");
+            PlainRefusal.send(response, HttpServletResponse.SC_NOT_FOUND, "No such dataset");
             return;
         }
         ExportFormat format;
@@ -52,7 +52,7 @@ class DatasetDownload {
         } else if (extension.equals("csv")) {
             format = "1".equals(params.get("bom")) ? ExportFormat.CSV_BOM : ExportFormat.CSV;
         } else {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "Downloads are .csv or .json");
+            PlainRefusal.send(response, HttpServletResponse.SC_NOT_FOUND, "Downloads are .csv or .json");
             return;
         }
         Long version = null;
@@ -64,7 +64,7 @@ class DatasetDownload {
             queryParams.remove("version");
             query = version == null ? RowQueryParams.fromParams(queryParams, reader.storeColumns(id)) : RowQuery.ALL;
         } catch (IllegalArgumentException e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            PlainRefusal.send(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
         response.setContentType(format.mediaType());
@@ -81,7 +81,7 @@ class DatasetDownload {
         } catch (PublishingException e) {
             if (!response.isCommitted()) {
                 response.reset();
-                response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such version");
+                PlainRefusal.send(response, HttpServletResponse.SC_NOT_FOUND, "No such version");
             }
         }
     }

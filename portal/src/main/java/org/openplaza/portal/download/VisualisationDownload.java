@@ -33,7 +33,7 @@ class VisualisationDownload {
     void numbers(@PathVariable("id") long id, HttpServletResponse response) throws IOException, SQLException {
         DrawnVisualisation drawn = visualisations.draw(id).orElse(null);
         if (drawn == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such visualisation");
+            PlainRefusal.send(response, HttpServletResponse.SC_NOT_FOUND, "No such visualisation");
             return;
         }
         response.setContentType("text/csv; charset=UTF-8");

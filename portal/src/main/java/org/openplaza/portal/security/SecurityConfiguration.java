@@ -2,6 +2,7 @@ package org.openplaza.portal.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import org.openplaza.accounts.AccountAccessChanged;
 import org.openplaza.accounts.signin.SignInThrottledException;
 import org.openplaza.portal.account.LoginView;
@@ -37,7 +38,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+        // an error page is shown to whoever got the error: never a redirect to the sign-in page
+        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers(
                         "/images/**",
                         "/icons/**",
                         "/webjars/**",

@@ -12,6 +12,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * answers with CKAN's envelope and 413.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(0)
 class UploadLimit {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

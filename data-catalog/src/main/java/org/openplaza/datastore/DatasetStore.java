@@ -55,12 +55,23 @@ public class DatasetStore {
         Path file = Path.of(properties.storeFile()).toAbsolutePath();
         Files.createDirectories(file.getParent());
         Class.forName("org.duckdb.DuckDBDriver");
-        this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
+        java.util.Properties settings = new java.util.Properties();
+        settings.setProperty("memory_limit", properties.storeMemoryLimit());
+        settings.setProperty("threads", Integer.toString(properties.storeThreads()));
+        settings.setProperty(
+                "temp_directory",
+                file.resolveSibling(file.getFileName() + ".tmp").toString());
+        this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, settings);
     }
 
     @PreDestroy
     public void close() throws SQLException {
         connection.close();
+    }
+
+    /** A connection of its own to the store, for one caller at a time; the caller closes it. */
+    DuckDBConnection duplicate() throws SQLException {
+        return connection.duplicate();
     }
 
     private DSLContext sql(DuckDBConnection c) {

@@ -177,7 +177,7 @@ class PublishingServiceTest {
         PublishingService limited = new PublishingService(
                 null,
                 store,
-                new org.openplaza.datastore.CatalogProperties("unused.duckdb", "unused", 100),
+                new org.openplaza.datastore.CatalogProperties("unused.duckdb", "unused", 100, "1GiB", 2),
                 null,
                 null,
                 null);

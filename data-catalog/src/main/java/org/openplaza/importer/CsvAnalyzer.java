@@ -33,6 +33,9 @@ public final class CsvAnalyzer {
     static final int MAX_HEADER_RECORDS = 3;
     static final int MAX_RAGGED_LINES = 100;
 
+    /** The most columns a file may have: as many as a CKAN datastore (PostgreSQL) table holds. */
+    public static final int MAX_COLUMNS = 1600;
+
     private CsvAnalyzer() {}
 
     /** What the official may override; null leaves it to detection. */
@@ -68,6 +71,9 @@ public final class CsvAnalyzer {
         Layout layout = settings.preambleRecords() != null && settings.headerRecords() != null
                 ? new Layout(settings.preambleRecords(), settings.headerRecords(), modalWidth(sampleRecords))
                 : detectLayout(sampleRecords, parsers);
+        if (layout.width() > MAX_COLUMNS) {
+            throw new ImportException("import.error.too-many-columns", layout.width(), MAX_COLUMNS);
+        }
         return fullPass(file, encoding, delimiter, style, parsers, layout);
     }
 

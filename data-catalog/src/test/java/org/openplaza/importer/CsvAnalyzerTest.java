@@ -39,6 +39,23 @@ class CsvAnalyzerTest {
     }
 
     @Test
+    void a_file_wider_than_a_dataset_may_be_is_refused_with_its_width() throws Exception {
+        int width = CsvAnalyzer.MAX_COLUMNS + 1;
+        StringBuilder csv = new StringBuilder();
+        for (int row = 0; row < 3; row++) {
+            for (int c = 0; c < width; c++) {
+                csv.append(c == 0 ? "" : ",").append(row == 0 ? "column" + c : Integer.toString(row * c));
+            }
+            csv.append('\n');
+        }
+        assertThatThrownBy(() -> CsvAnalyzer.analyze(file(csv.toString())))
+                .isInstanceOfSatisfying(ImportException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("import.error.too-many-columns");
+                    assertThat(e.arguments()).containsExactly(width, CsvAnalyzer.MAX_COLUMNS);
+                });
+    }
+
+    @Test
     void a_binary_file_named_csv_is_refused() throws Exception {
         Path png = dir.resolve("picture.csv");
         byte[] bytes = new byte[4096];

@@ -52,6 +52,16 @@ public class DatasetStore {
 
     private final DuckDBConnection connection;
 
+    /**
+     * Tables being loaded, or loaded and not yet recorded by the caller ({@link #release}): the
+     * sweep of orphans leaves them alone.
+     */
+    private final java.util.Set<String> loading = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The names the store gives its tables: a load's staging table and a version's table. */
+    public static final java.util.regex.Pattern TABLE_NAME =
+            java.util.regex.Pattern.compile("(staging|ds)_[0-9a-f]{16}");
+
     public DatasetStore(CatalogProperties properties) throws Exception {
         Path file = Path.of(properties.storeFile()).toAbsolutePath();
         Files.createDirectories(file.getParent());
@@ -87,6 +97,9 @@ public class DatasetStore {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String staging = "staging_" + id;
         String table = "ds_" + id;
+        loading.add(staging);
+        loading.add(table);
+        boolean loaded = false;
         try (DuckDBConnection c = connection.duplicate()) {
             sql(c).createTable(DSL.name(staging)).columns(fields(columns)).execute();
             try {
@@ -95,12 +108,31 @@ public class DatasetStore {
                     result = source.writeTo(values -> append(appender, columns, values));
                 }
                 sql(c).alterTable(DSL.name(staging)).renameTo(DSL.name(table)).execute();
+                loaded = true;
                 return new Loaded<>(table, result);
             } catch (Exception | Error e) {
                 sql(c).dropTableIfExists(DSL.name(staging)).execute();
                 throw e;
             }
+        } finally {
+            loading.remove(staging);
+            if (!loaded) {
+                loading.remove(table);
+            }
         }
+    }
+
+    /**
+     * The caller has recorded the loaded table as a version (or dropped it): from now on the sweep
+     * of orphans judges it by the record alone.
+     */
+    public void release(String table) {
+        loading.remove(table);
+    }
+
+    /** The tables being loaded or not yet released, as of now. */
+    public java.util.Set<String> loading() {
+        return java.util.Set.copyOf(loading);
     }
 
     private static void append(DuckDBAppender appender, List<StoreColumn> columns, Object[] values)
@@ -428,6 +460,7 @@ public class DatasetStore {
         try (DuckDBConnection c = connection.duplicate()) {
             sql(c).dropTableIfExists(DSL.name(checked(table))).execute();
         }
+        loading.remove(table);
     }
 
     private static String checked(String table) {

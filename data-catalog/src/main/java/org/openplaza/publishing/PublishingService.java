@@ -50,6 +50,9 @@ public class PublishingService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    /** Original files being written or imported (absolute, normalised): the orphan sweep spares them. */
+    private final java.util.Set<Path> keeping = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     PublishingService(
             PublishingRepository repository,
             DatasetStore store,
@@ -164,6 +167,22 @@ public class PublishingService {
         requireManageDataset(datasetId);
         checkSize(upload);
         Path original = keepOriginal(datasetId, upload, originalFilename);
+        try {
+            return importKept(datasetId, original, upload, originalFilename, plan, columnDescriptions, monitor);
+        } finally {
+            keeping.remove(original.toAbsolutePath().normalize());
+        }
+    }
+
+    private ImportedVersion importKept(
+            long datasetId,
+            Path original,
+            Path upload,
+            String originalFilename,
+            ImportPlan plan,
+            List<String> columnDescriptions,
+            ImportMonitor monitor)
+            throws Exception {
         String sha256 = original.getFileName().toString().substring(0, 64);
         ImportReport report;
         try {
@@ -173,6 +192,25 @@ public class PublishingService {
             throw e;
         }
         String actor = Audited.currentActor();
+        try {
+            return recordVersion(
+                    datasetId, original, sha256, originalFilename, plan, columnDescriptions, report, actor);
+        } finally {
+            // recorded, dropped, or (killed before either) an orphan for the sweep
+            store.release(report.table());
+        }
+    }
+
+    private ImportedVersion recordVersion(
+            long datasetId,
+            Path original,
+            String sha256,
+            String originalFilename,
+            ImportPlan plan,
+            List<String> columnDescriptions,
+            ImportReport report,
+            String actor)
+            throws Exception {
         try {
             List<org.openplaza.datastore.ColumnProfile> profiles = store.profile(
                     report.table(),
@@ -245,19 +283,34 @@ public class PublishingService {
         Path folder = Path.of(properties.originalsDir(), String.valueOf(datasetId));
         Files.createDirectories(folder);
         Path temporary = folder.resolve(UUID.randomUUID() + ".part");
-        MessageDigest digest;
+        keeping.add(temporary.toAbsolutePath().normalize());
         try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            MessageDigest digest;
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            try (InputStream in = Files.newInputStream(upload);
+                    OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
+                in.transferTo(out);
+            }
+            String extension = filename.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? ".tsv" : ".csv";
+            Path target =
+                    folder.resolve(HexFormat.of().formatHex(digest.digest()) + "-" + UUID.randomUUID() + extension);
+            keeping.add(target.toAbsolutePath().normalize());
+            return Files.move(temporary, target);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        } finally {
+            keeping.remove(temporary.toAbsolutePath().normalize());
         }
-        try (InputStream in = Files.newInputStream(upload);
-                OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
-            in.transferTo(out);
-        }
-        String extension = filename.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? ".tsv" : ".csv";
-        Path target = folder.resolve(HexFormat.of().formatHex(digest.digest()) + "-" + UUID.randomUUID() + extension);
-        return Files.move(temporary, target);
+    }
+
+    /** The original files being written or imported now, which no version names yet. */
+    public java.util.Set<Path> keeping() {
+        return java.util.Set.copyOf(keeping);
     }
 
     /** Where a version's original file is kept, for download: by its managers, or by anyone once published. */

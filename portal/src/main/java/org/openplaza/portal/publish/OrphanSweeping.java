@@ -1,0 +1,36 @@
+package org.openplaza.portal.publish;
+
+import org.openplaza.portal.config.RunAs;
+import org.openplaza.portal.proposals.ParticipationDatasets;
+import org.openplaza.publishing.OrphanSweep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes what stopped imports left behind ({@link OrphanSweep}): shortly after start, then every
+ * {@code openplaza.catalog.sweep-every} (an hour by default).
+ */
+@Component
+class OrphanSweeping {
+
+    private static final Logger log = LoggerFactory.getLogger(OrphanSweeping.class);
+
+    private final OrphanSweep sweep;
+    private final RunAs runAs;
+
+    OrphanSweeping(OrphanSweep sweep, RunAs runAs) {
+        this.sweep = sweep;
+        this.runAs = runAs;
+    }
+
+    @Scheduled(fixedDelayString = "${openplaza.catalog.sweep-every:PT1H}", initialDelayString = "PT20S")
+    void sweep() {
+        try {
+            runAs.run(ParticipationDatasets.system(), sweep::sweep);
+        } catch (Exception e) {
+            log.error("What stopped imports left behind could not be removed", e);
+        }
+    }
+}

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.audit.Audited;
 import org.openplaza.importer.CsvAnalyzer;
 import org.openplaza.importer.ImportMonitor;
 import org.openplaza.importer.ImportPlan;
@@ -114,17 +115,25 @@ class DemoCatalog implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
+    /** Recorded in the audit log once the whole demo catalogue is in. */
+    static final String SEEDED = "DEMO_CATALOG_SEEDED";
+
     private final PublishingService publishing;
     private final PublishingRepository repository;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DemoCatalog(PublishingService publishing, PublishingRepository repository) {
+    DemoCatalog(
+            PublishingService publishing,
+            PublishingRepository repository,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.publishing = publishing;
         this.repository = repository;
+        this.events = events;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        if (!repository.organisations(null).isEmpty()) {
+        if (repository.audited(SEEDED)) {
             return;
         }
         var previous = SecurityContextHolder.getContext().getAuthentication();
@@ -138,44 +147,64 @@ class DemoCatalog implements ApplicationRunner {
         }
     }
 
-    private void seed() throws Exception {
-        java.util.Map<String, Long> organisations = new java.util.HashMap<>();
+    /**
+     * Seeds what is missing of the demo catalogue, so that a start stopped half-way is completed
+     * by the next one: each organisation, membership, dataset, version and publication is made only
+     * if it is not there yet. When all are in, the audit log records it and later starts skip this.
+     */
+    void seed() throws Exception {
         for (Demo demo : DATASETS) {
-            long organisation = organisations.computeIfAbsent(demo.organisation(), name -> {
-                long id = publishing.createOrganisation(name).id();
-                publishing.addMember(id, OFFICIAL);
-                return id;
-            });
-            long dataset = publishing.createDataset(new DatasetMetadata(
-                    organisation,
-                    demo.title(),
-                    demo.description(),
-                    demo.organisation(),
-                    null,
-                    Set.of(demo.theme()),
-                    demo.keywords(),
-                    demo.licence(),
-                    demo.frequency(),
-                    demo.from(),
-                    demo.to(),
-                    demo.spatial(),
-                    "en"));
-            Path file = Files.createTempFile("openplaza-demo", ".csv");
-            try (InputStream in = DemoCatalog.class.getResourceAsStream("/demo/" + demo.file())) {
-                if (in == null) {
-                    throw new IllegalStateException("demo file missing: " + demo.file());
-                }
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            long organisation = repository.organisations(null).stream()
+                    .filter(o -> o.name().equals(demo.organisation()))
+                    .map(Organisation::id)
+                    .findFirst()
+                    .orElseGet(() ->
+                            publishing.createOrganisation(demo.organisation()).id());
+            if (!repository.isMember(OFFICIAL, organisation)) {
+                publishing.addMember(organisation, OFFICIAL);
             }
-            try {
-                var analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
-                publishing.importVersion(
-                        dataset, file, demo.file(), ImportPlan.asDetected(analysis), List.of(), new ImportMonitor());
+            long dataset = repository
+                    .datasetByTitle(organisation, demo.title())
+                    .orElseGet(() -> publishing.createDataset(new DatasetMetadata(
+                            organisation,
+                            demo.title(),
+                            demo.description(),
+                            demo.organisation(),
+                            null,
+                            Set.of(demo.theme()),
+                            demo.keywords(),
+                            demo.licence(),
+                            demo.frequency(),
+                            demo.from(),
+                            demo.to(),
+                            demo.spatial(),
+                            "en")));
+            var access = repository.access(dataset).orElseThrow();
+            if (access.currentVersionId() == null) {
+                importDemoFile(dataset, demo.file());
+            }
+            if (!"PUBLISHED".equals(repository.access(dataset).orElseThrow().state())) {
                 publishing.publish(dataset);
-            } finally {
-                Files.deleteIfExists(file);
+                log.info("Demo dataset '{}' published", demo.title());
             }
-            log.info("Demo dataset '{}' published", demo.title());
+        }
+        events.publishEvent(Audited.byCurrentUser(SEEDED, "catalog", "demo", DATASETS.size() + " datasets"));
+    }
+
+    private void importDemoFile(long dataset, String name) throws Exception {
+        Path file = Files.createTempFile("openplaza-demo", ".csv");
+        try (InputStream in = DemoCatalog.class.getResourceAsStream("/demo/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("demo file missing: " + name);
+            }
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            var analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+            publishing.importVersion(
+                    dataset, file, name, ImportPlan.asDetected(analysis), List.of(), new ImportMonitor());
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 }

@@ -489,6 +489,24 @@ class PublishingRepository {
     record Access(
             String state, long organisationId, @Nullable Long currentVersionId) {}
 
+    /** The dataset of this organisation with this title, if there is one (the oldest). */
+    Optional<Long> datasetByTitle(long organisationId, String title) {
+        return db.select(DATASET.ID)
+                .from(DATASET)
+                .where(DATASET.ORGANISATION_ID.eq(organisationId))
+                .and(DATASET.TITLE.eq(title))
+                .orderBy(DATASET.ID)
+                .limit(1)
+                .fetchOptional(DATASET.ID);
+    }
+
+    /** Whether the audit log holds an event of this type (a step done once, such as seeding). */
+    boolean audited(String eventType) {
+        return db.fetchExists(
+                org.openplaza.db.accounts.Tables.AUDIT_EVENT,
+                org.openplaza.db.accounts.Tables.AUDIT_EVENT.EVENT_TYPE.eq(eventType));
+    }
+
     Optional<Access> access(long datasetId) {
         return db.select(DATASET.STATE, DATASET.ORGANISATION_ID, DATASET.CURRENT_VERSION_ID)
                 .from(DATASET)

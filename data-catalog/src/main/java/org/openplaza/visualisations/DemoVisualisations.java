@@ -33,9 +33,15 @@ class DemoVisualisations implements ApplicationRunner {
     private final VisualisationService visualisations;
     private final DatasetReader reader;
 
-    DemoVisualisations(VisualisationService visualisations, DatasetReader reader) {
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+    DemoVisualisations(
+            VisualisationService visualisations,
+            DatasetReader reader,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.visualisations = visualisations;
         this.reader = reader;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -48,36 +54,43 @@ class DemoVisualisations implements ApplicationRunner {
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         "citizen", "n/a", AuthorityUtils.createAuthorityList("ROLE_CITIZEN")));
         try {
-            seed(
-                    "rainfall-monthly-total",
-                    "Monthly rainfall in Singapore since 1982",
-                    "Total rainfall of each month at the Changi climate station.",
-                    ChartType.LINE,
-                    ValueType.TEXT,
-                    GroupQuery.Bucket.NONE,
-                    GroupQuery.Aggregation.SUM,
-                    GroupQuery.Order.DIMENSION_ASC,
-                    0);
-            seed(
-                    "weekly-infectious-disease-bulletin",
-                    "The ten commonest notifiable diseases, 2012–2022",
-                    "Cases reported in Singapore's weekly bulletin, summed over all weeks.",
-                    ChartType.BAR_HORIZONTAL,
-                    ValueType.TEXT,
-                    GroupQuery.Bucket.NONE,
-                    GroupQuery.Aggregation.SUM,
-                    GroupQuery.Order.VALUE_DESC,
-                    10);
-            seed(
-                    "covid-19-cases-by-province",
-                    "Confirmed COVID-19 cases by province",
-                    "The highest cumulative count of confirmed cases reached in each province by 30 April 2020.",
-                    ChartType.BAR,
-                    ValueType.TEXT,
-                    GroupQuery.Bucket.NONE,
-                    GroupQuery.Aggregation.MAX,
-                    GroupQuery.Order.VALUE_DESC,
-                    0);
+            // in one transaction: a start stopped half-way leaves no chart, and the next seeds them all
+            transactions.executeWithoutResult(status -> {
+                try {
+                    seed(
+                            "rainfall-monthly-total",
+                            "Monthly rainfall in Singapore since 1982",
+                            "Total rainfall of each month at the Changi climate station.",
+                            ChartType.LINE,
+                            ValueType.TEXT,
+                            GroupQuery.Bucket.NONE,
+                            GroupQuery.Aggregation.SUM,
+                            GroupQuery.Order.DIMENSION_ASC,
+                            0);
+                    seed(
+                            "weekly-infectious-disease-bulletin",
+                            "The ten commonest notifiable diseases, 2012–2022",
+                            "Cases reported in Singapore's weekly bulletin, summed over all weeks.",
+                            ChartType.BAR_HORIZONTAL,
+                            ValueType.TEXT,
+                            GroupQuery.Bucket.NONE,
+                            GroupQuery.Aggregation.SUM,
+                            GroupQuery.Order.VALUE_DESC,
+                            10);
+                    seed(
+                            "covid-19-cases-by-province",
+                            "Confirmed COVID-19 cases by province",
+                            "The highest cumulative count of confirmed cases reached in each province by 30 April 2020.",
+                            ChartType.BAR,
+                            ValueType.TEXT,
+                            GroupQuery.Bucket.NONE,
+                            GroupQuery.Aggregation.MAX,
+                            GroupQuery.Order.VALUE_DESC,
+                            0);
+                } catch (Exception e) {
+                    throw new IllegalStateException("The demo charts could not be seeded", e);
+                }
+            });
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }

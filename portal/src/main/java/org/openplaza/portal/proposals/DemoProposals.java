@@ -46,6 +46,7 @@ class DemoProposals implements ApplicationRunner {
     private final PublishingService publishing;
     private final RunAs runAs;
     private final VoteService votes;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     DemoProposals(
             ProposalService proposals,
@@ -53,7 +54,9 @@ class DemoProposals implements ApplicationRunner {
             VisualisationService visualisations,
             PublishingService publishing,
             RunAs runAs,
-            VoteService votes) {
+            VoteService votes,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.proposals = proposals;
         this.discussion = discussion;
         this.visualisations = visualisations;
@@ -72,73 +75,76 @@ class DemoProposals implements ApplicationRunner {
         if (proposals.count(ProposalSearch.all()) > 0) {
             return;
         }
-        List<Long> charts = visualisations.listVisible(0, 10).stream()
-                .filter(v -> v.title().startsWith("Monthly rainfall"))
-                .map(VisualisationSummary::id)
-                .toList();
-        long[] withChart = new long[1];
-        runAs.run(as("citizen", "CITIZEN"), () -> {
-            withChart[0] = proposals.draft(new ProposalText(
-                    "Rain gardens to stop street flooding",
-                    "Plant rain gardens along the streets that flood in the monsoon months, so the water soaks away.",
-                    """
-                    Every summer the same streets flood after heavy rain. The rainfall chart below shows how much of the \
-                    year's rain falls in a few months.
+        // in one transaction: a start stopped half-way leaves no proposal, and the next seeds them all
+        transactions.executeWithoutResult(status -> {
+            List<Long> charts = visualisations.listVisible(0, 10).stream()
+                    .filter(v -> v.title().startsWith("Monthly rainfall"))
+                    .map(VisualisationSummary::id)
+                    .toList();
+            long[] withChart = new long[1];
+            runAs.run(as("citizen", "CITIZEN"), () -> {
+                withChart[0] = proposals.draft(new ProposalText(
+                        "Rain gardens to stop street flooding",
+                        "Plant rain gardens along the streets that flood in the monsoon months, so the water soaks away.",
+                        """
+                        Every summer the same streets flood after heavy rain. The rainfall chart below shows how much of the \
+                        year's rain falls in a few months.
 
-                    We propose:
+                        We propose:
 
-                    - rain gardens on the pavements of the ten streets that flood most often;
-                    - permeable paving where pavements are renewed;
-                    - a yearly report on flooded streets, published as open data.
-                    """,
-                    Category.ENVIRONMENT,
-                    null,
-                    List.of("flooding", "green"),
-                    List.of(),
-                    charts));
-            proposals.publish(withChart[0]);
-            long library = proposals.draft(new ProposalText(
-                    "Libraries open until 10 pm in exam season",
-                    "Keep the public libraries open until 10 pm in the four weeks before the national exams.",
-                    "Students need quiet places to study in the evening. Many study cafés are too expensive.",
-                    Category.EDUCATION,
-                    "Mapo-gu",
-                    List.of("libraries", "students"),
-                    List.of(),
-                    List.of()));
-            proposals.publish(library);
-        });
-        runAs.run(as("newcomer", "CITIZEN"), () -> {
-            discussion.comment(withChart[0], null, "Yes please. Our street floods **every** August.");
-            // recorded, but not counted until the newcomer's residence is verified
-            proposals.support(withChart[0]);
-        });
-        runAs.run(as("official", "OFFICIAL"), () -> {
-            List<Organisation> mine = publishing.myOrganisations();
-            if (mine.isEmpty()) {
-                return;
-            }
-            long congestion = proposals.draftForOrganisation(
-                    mine.get(0).id(),
-                    new ProposalText(
-                            "A congestion charge for the city centre",
-                            "Charge cars entering the city centre on weekdays and spend the income on buses and cycling.",
-                            """
-                    The city asks citizens whether to introduce a congestion charge:
+                        - rain gardens on the pavements of the ten streets that flood most often;
+                        - permeable paving where pavements are renewed;
+                        - a yearly report on flooded streets, published as open data.
+                        """,
+                        Category.ENVIRONMENT,
+                        null,
+                        List.of("flooding", "green"),
+                        List.of(),
+                        charts));
+                proposals.publish(withChart[0]);
+                long library = proposals.draft(new ProposalText(
+                        "Libraries open until 10 pm in exam season",
+                        "Keep the public libraries open until 10 pm in the four weeks before the national exams.",
+                        "Students need quiet places to study in the evening. Many study cafés are too expensive.",
+                        Category.EDUCATION,
+                        "Mapo-gu",
+                        List.of("libraries", "students"),
+                        List.of(),
+                        List.of()));
+                proposals.publish(library);
+            });
+            runAs.run(as("newcomer", "CITIZEN"), () -> {
+                discussion.comment(withChart[0], null, "Yes please. Our street floods **every** August.");
+                // recorded, but not counted until the newcomer's residence is verified
+                proposals.support(withChart[0]);
+            });
+            runAs.run(as("official", "OFFICIAL"), () -> {
+                List<Organisation> mine = publishing.myOrganisations();
+                if (mine.isEmpty()) {
+                    return;
+                }
+                long congestion = proposals.draftForOrganisation(
+                        mine.get(0).id(),
+                        new ProposalText(
+                                "A congestion charge for the city centre",
+                                "Charge cars entering the city centre on weekdays and spend the income on buses and cycling.",
+                                """
+                        The city asks citizens whether to introduce a congestion charge:
 
-                    1. weekdays from 7 am to 7 pm;
-                    2. residents, taxis and disabled drivers exempt;
-                    3. all income spent on buses and cycle lanes.
-                    """,
-                            Category.TRANSPORT,
-                            null,
-                            List.of("traffic", "buses"),
-                            List.of(),
-                            List.of()));
-            proposals.publish(congestion);
-            Instant now = Instant.now();
-            votes.open(VoteSpec.yesNo(congestion, DEMO_QUESTION, true, now, now.plus(Duration.ofDays(30)))
-                    .withRules(new VoteSpec.Rules(null, 50)));
+                        1. weekdays from 7 am to 7 pm;
+                        2. residents, taxis and disabled drivers exempt;
+                        3. all income spent on buses and cycle lanes.
+                        """,
+                                Category.TRANSPORT,
+                                null,
+                                List.of("traffic", "buses"),
+                                List.of(),
+                                List.of()));
+                proposals.publish(congestion);
+                Instant now = Instant.now();
+                votes.open(VoteSpec.yesNo(congestion, DEMO_QUESTION, true, now, now.plus(Duration.ofDays(30)))
+                        .withRules(new VoteSpec.Rules(null, 50)));
+            });
         });
         log.info("Demo proposals published");
     }

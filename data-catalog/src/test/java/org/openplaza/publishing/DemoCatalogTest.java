@@ -19,9 +19,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * The demo catalogue seeded by a first start that dies half-way (the third version fails to be
  * recorded, as if the process were killed there) is completed by the next start, without a
- * second copy of anything; once complete, later starts leave it alone.
+ * second copy of anything; once complete, later starts leave it alone. (A database of its own:
+ * the demo datasets it publishes would show in the other tests' catalogue.)
  */
-@SpringBootTest
+@SpringBootTest(properties = "spring.datasource.name=demo-catalog-test")
 class DemoCatalogTest {
 
     /** Fails the third version recorded while armed. */

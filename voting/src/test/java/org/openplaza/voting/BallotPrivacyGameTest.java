@@ -94,8 +94,14 @@ class BallotPrivacyGameTest {
     }
 
     @AfterEach
-    void signOut() {
+    void signOutAndQuietTheLog() {
         SecurityContextHolder.clearContext();
+        // the levels set for this test outlive its context: give the next tests their own
+        var logging =
+                org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader());
+        for (String logger : List.of("org.openplaza", "org.jooq", "org.springframework.jdbc")) {
+            logging.setLogLevel(logger, null);
+        }
     }
 
     private List<Integer> castBy(int citizen, int world) {

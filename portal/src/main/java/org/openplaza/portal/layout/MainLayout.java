@@ -45,12 +45,17 @@ public class MainLayout extends AppLayout {
     public MainLayout(
             AuthenticationContext authentication,
             LanguagePreference languages,
-            org.openplaza.proposals.NotificationService notifications) {
+            org.openplaza.proposals.NotificationService notifications,
+            org.springframework.core.env.Environment environment) {
         this.authentication = authentication;
         this.notifications = notifications;
         this.languages = languages;
         setPrimarySection(Section.DRAWER);
-        addToNavbar(toggle(), title(), accountBar());
+        if (environment.acceptsProfiles(org.springframework.core.env.Profiles.of("demo"))) {
+            addToNavbar(toggle(), title(), demoBadge(), accountBar());
+        } else {
+            addToNavbar(toggle(), title(), accountBar());
+        }
         addToDrawer(brand(), navigation());
     }
 
@@ -64,6 +69,17 @@ public class MainLayout extends AppLayout {
         Span title = new Span(getTranslation("app.name"));
         title.addClassName("navbar-title");
         return title;
+    }
+
+    /** Says on every page of a demo portal that its accounts are public and its data not real. */
+    private Span demoBadge() {
+        Span badge = new Span(getTranslation("demo.badge"));
+        badge.setId("demo-badge");
+        badge.addClassName("demo-badge");
+        badge.setTitle(getTranslation("demo.badge.explained"));
+        badge.getElement().setAttribute("aria-label", getTranslation("demo.badge.explained"));
+        badge.getElement().setAttribute("role", "note");
+        return badge;
     }
 
     private Div brand() {

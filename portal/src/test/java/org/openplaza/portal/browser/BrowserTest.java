@@ -99,6 +99,9 @@ abstract class BrowserTest {
                         false,
                         "safebrowsing.enabled",
                         false));
+        // the browser's console, read after every test for what the Content-Security-Policy refused
+        options.setCapability(
+                "goog:loggingPrefs", java.util.Map.of(org.openqa.selenium.logging.LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver))
                 .usingAnyFreePort()
@@ -113,6 +116,21 @@ abstract class BrowserTest {
             driver.quit();
             driver = null;
         }
+    }
+
+    /** Nothing a page did was refused by the portal's Content-Security-Policy. */
+    @org.junit.jupiter.api.AfterEach
+    void nothingRefusedByThePolicy() {
+        if (driver == null) {
+            return;
+        }
+        List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
+        assertThat(refused)
+                .as("console messages about the Content-Security-Policy")
+                .isEmpty();
     }
 
     @BeforeEach

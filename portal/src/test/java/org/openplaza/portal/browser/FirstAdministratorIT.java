@@ -25,6 +25,7 @@ class FirstAdministratorIT extends BrowserTest {
         assertThat(present("#demo-notice"))
                 .as("prod seeds nothing and says nothing of demo accounts")
                 .isFalse();
+        assertThat(present("#demo-badge")).as("nor calls itself a demo").isFalse();
         signIn("citizen", "plaza-citizen-demo");
         assertThat(currentPath()).isEqualTo("/login?error");
 

@@ -31,8 +31,13 @@ class LanguageIT extends BrowserTest {
     void a_visitor_switches_to_korean_and_it_is_remembered() {
         open("/catalog");
         assertThat(find("h1").getText()).isEqualTo("Data catalog");
+        assertThat(find("#demo-badge").getText())
+                .as("a demo portal says so on every page")
+                .isEqualTo("Demo");
+        assertThat(find("#demo-badge").getAttribute("aria-label")).contains("passwords are public");
         chooseLanguage("한국어");
         assertThat(find("h1").getText()).isEqualTo("데이터 목록");
+        assertThat(find("#demo-badge").getText()).isEqualTo("체험용");
         assertThat(find("#nav-proposals").getText()).isEqualTo("제안");
         assertThat(find("#nav-votes").getText()).isEqualTo("투표");
         assertThat(lang()).isEqualTo("ko");

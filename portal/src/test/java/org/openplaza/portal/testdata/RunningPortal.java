@@ -22,7 +22,10 @@ import org.springframework.context.annotation.Import;
             "openplaza.votes.turnout-batch=2",
             "vaadin.devmode.devTools.enabled=false",
             "openplaza.accounts.failures-per-address=1000",
-            "openplaza.accounts.registrations-per-address=1000"
+            "openplaza.accounts.registrations-per-address=1000",
+            // as behind a TLS-terminating proxy on this machine (see TransportSecurityIT)
+            "server.forward-headers-strategy=native",
+            "openplaza.security.contact=mailto:security@city.example"
         })
 @Import(MovableClock.InPortal.class)
 public @interface RunningPortal {}

@@ -24,8 +24,7 @@ class SecurityTxt {
     private final PublicAddress address;
     private final Clock clock;
 
-    SecurityTxt(
-            @Value("${openplaza.security.contact:}") String contact, PublicAddress address, Clock clock) {
+    SecurityTxt(@Value("${openplaza.security.contact:}") String contact, PublicAddress address, Clock clock) {
         String given = contact == null ? "" : contact.strip();
         if (!given.isEmpty() && !given.matches("(mailto:[^\\s@]+@[^\\s@]+|https://\\S+)")) {
             throw new IllegalStateException(
@@ -47,6 +46,8 @@ class SecurityTxt {
                 + "Expires: " + expires + "\n"
                 + "Preferred-Languages: en, ko\n"
                 + "Canonical: " + address.base(request) + "/.well-known/security.txt\n";
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8")).body(text);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                .body(text);
     }
 }

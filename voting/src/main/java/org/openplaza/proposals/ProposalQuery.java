@@ -99,6 +99,14 @@ class ProposalQuery {
                 ORGANISATION_MEMBER.USER_ID.eq(userId).and(ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisationId)));
     }
 
+    /** The organisation a proposal belongs to; empty for a citizen proposal. */
+    Optional<Long> organisationOf(long proposalId) {
+        return db.select(PROPOSAL.ORGANISATION_ID)
+                .from(PROPOSAL)
+                .where(PROPOSAL.ID.eq(proposalId))
+                .fetchOptional(PROPOSAL.ORGANISATION_ID);
+    }
+
     // ---- proposals
 
     long insert(Origin origin, long authorId, @Nullable Long organisationId, ProposalText text, Instant now) {

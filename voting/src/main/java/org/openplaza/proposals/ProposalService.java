@@ -168,6 +168,25 @@ public class ProposalService {
         return id;
     }
 
+    /**
+     * An official acts on a government proposal only for its own organisation; a citizen
+     * proposal, which belongs to no organisation, any official may answer and report on.
+     */
+    private void requireActFor(long id) {
+        Long organisation = query.organisationOf(id).orElse(null);
+        if (organisation != null && !query.member(me(), organisation)) {
+            throw new AccessDeniedException("not a member of the organisation of proposal " + id);
+        }
+    }
+
+    /** Whether the signed-in official may answer, record the result of and report on this proposal. */
+    @PreAuthorize("hasRole('OFFICIAL')")
+    @Transactional(readOnly = true)
+    public boolean mayActFor(long id) {
+        Long organisation = query.organisationOf(id).orElse(null);
+        return organisation == null || query.member(me(), organisation);
+    }
+
     private Proposal authored(long id) {
         Proposal p = query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
         if (!p.authorUsername().equals(Audited.currentActor())) {
@@ -476,6 +495,7 @@ public class ProposalService {
     @Transactional
     public void answer(long id, Answer answer, String reason) {
         Proposal p = query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
+        requireActFor(id);
         String clean = reason == null ? "" : reason.strip();
         if (clean.length() < 10 || clean.length() > 4000) {
             throw new ProposalException("reason", "proposal.error.answer-reason");
@@ -505,6 +525,7 @@ public class ProposalService {
     @Transactional
     public void recordResult(long id, boolean adopted, String note) {
         query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
+        requireActFor(id);
         ProposalStatus status = query.lock(id).orElseThrow();
         if (status != ProposalStatus.SCHEDULED) {
             throw new ProposalException(null, "proposal.error.not-scheduled");
@@ -529,6 +550,7 @@ public class ProposalService {
     @Transactional
     public void postUpdate(long id, String body, boolean done) {
         query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
+        requireActFor(id);
         String clean = body == null ? "" : body.strip();
         if (clean.length() < 5 || clean.length() > 5000) {
             throw new ProposalException("update", "proposal.error.update");

@@ -233,6 +233,33 @@ class ProposalLifecycleTest {
     }
 
     @Test
+    void only_officials_of_its_organisation_record_a_government_proposals_result_and_report_on_it() {
+        TestAccounts.signIn(official, "OFFICIAL");
+        long id = proposals.draftForOrganisation(organisation, People.text("Tram line to the harbour"));
+        proposals.publish(id);
+
+        TestAccounts.signIn(verified.get(0), "OFFICIAL"); // an official, of no organisation of this one
+        assertThat(proposals.mayActFor(id))
+                .as("the page offers an outsider nothing")
+                .isFalse();
+        assertThatThrownBy(() -> proposals.recordResult(id, true, "adopted, says an outsider"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(proposals.find(id).orElseThrow().status()).isEqualTo(ProposalStatus.SCHEDULED);
+
+        TestAccounts.signIn(official, "OFFICIAL");
+        assertThat(proposals.mayActFor(id)).isTrue();
+        proposals.recordResult(id, true, "Adopted by the council");
+        TestAccounts.signIn(verified.get(0), "OFFICIAL");
+        assertThatThrownBy(() -> proposals.postUpdate(id, "Finished, says an outsider.", true))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(proposals.updates(id)).isEmpty();
+
+        TestAccounts.signIn(official, "OFFICIAL");
+        proposals.postUpdate(id, "Works begin in May.", false);
+        assertThat(proposals.updates(id)).hasSize(1);
+    }
+
+    @Test
     void after_supports_only_additions_are_allowed_and_every_published_text_is_kept() {
         long id = published("More public toilets");
         TestAccounts.signIn(author, "CITIZEN");

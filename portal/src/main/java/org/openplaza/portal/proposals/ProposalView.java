@@ -335,8 +335,8 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void officialActions(Proposal p, List<org.openplaza.voting.VoteInfo> held) {
-        if (!hasRole("OFFICIAL") || p.hidden()) {
-            return;
+        if (!hasRole("OFFICIAL") || p.hidden() || !proposals.mayActFor(p.id())) {
+            return; // officials act on government proposals of their own organisations only
         }
         // a new vote, or a result recorded by hand, only when no vote on it stands
         boolean noVote = held.stream().allMatch(v -> v.state() == org.openplaza.voting.VoteInfo.State.CANCELLED);

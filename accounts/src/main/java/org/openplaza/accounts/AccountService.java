@@ -118,6 +118,7 @@ public class AccountService {
                 });
         repository.setPassword(account.id(), passwordEncoder.encode(newPassword), false);
         events.publishEvent(Audited.byCurrentUser("PASSWORD_CHANGED", "account", account.username(), null));
+        events.publishEvent(new PasswordChanged(account.username()));
     }
 
     /** Remembers the signed-in user's language ({@code en}, {@code ko}), or forgets it with null. */

@@ -21,6 +21,7 @@ import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.ApiTokenService;
 import org.openplaza.accounts.PasswordPolicy;
 import org.openplaza.accounts.Role;
+import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.Titles;
 
 /** The signed-in user's own account: what it holds, and changing the password. */
@@ -35,13 +36,17 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
     final Button change = new Button();
 
     private final AccountService accounts;
+    private final org.openplaza.portal.security.Sessions sessions;
+    private final VerticalLayout signedIn = new VerticalLayout();
 
     public AccountView(
             AccountService accounts,
             PasswordPolicy policy,
             ApiTokenService tokens,
-            org.openplaza.visualisations.VisualisationService visualisations) {
+            org.openplaza.visualisations.VisualisationService visualisations,
+            org.openplaza.portal.security.Sessions sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
         setMaxWidth("44rem");
         Account account = accounts.current().orElseThrow();
         add(new H1(getTranslation("account.title")));
@@ -65,6 +70,10 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(currentPassword, newPassword, confirm);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(new H2(getTranslation("account.change-password")), form, change);
+        signedIn.setId("account-sessions");
+        signedIn.setPadding(false);
+        add(signedIn);
+        showSessions(account.username());
         if (account.has(Role.OFFICIAL) || account.has(Role.ADMIN)) {
             add(new TokensPanel(tokens));
         }
@@ -114,6 +123,31 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         return details;
     }
 
+    /** Where the user is signed in, with a way to end every session but this one. */
+    private void showSessions(String username) {
+        signedIn.removeAll();
+        signedIn.add(new H2(getTranslation("account.sessions")));
+        var list = new com.vaadin.flow.component.html.UnorderedList();
+        list.setId("account-session-list");
+        for (var session : sessions.of(username)) {
+            String when = Formats.dateTime(session.lastUsed(), getLocale());
+            list.add(new com.vaadin.flow.component.html.ListItem(
+                    session.current()
+                            ? getTranslation("account.sessions.this", when)
+                            : getTranslation("account.sessions.other", when)));
+        }
+        signedIn.add(list);
+        Button others = new Button(getTranslation("account.sessions.end-others"), e -> {
+            int ended = sessions.endOthers(username);
+            Notification.show(getTranslation("account.sessions.ended", ended))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            showSessions(username);
+        });
+        others.setId("sign-out-others");
+        others.setEnabled(sessions.of(username).size() > 1);
+        signedIn.add(others);
+    }
+
     private void changePassword() {
         newPassword.setInvalid(false);
         currentPassword.setInvalid(false);
@@ -136,6 +170,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         currentPassword.clear();
         newPassword.clear();
         confirm.clear();
+        showSessions(accounts.current().orElseThrow().username());
         Notification done = Notification.show(getTranslation("account.password-changed"));
         done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         done.setId("password-changed");

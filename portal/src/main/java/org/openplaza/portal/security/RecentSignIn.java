@@ -44,7 +44,9 @@ public class RecentSignIn {
     public void signedIn(AuthenticationSuccessEvent event) {
         if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken
                 && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            request.getRequest().getSession(true).setAttribute(ATTRIBUTE, clock.instant());
+            var session = request.getRequest().getSession(true);
+            session.setAttribute(ATTRIBUTE, clock.instant());
+            session.setAttribute(AbsoluteSessionTimeout.SIGNED_IN_AT, clock.instant());
         }
     }
 

@@ -49,7 +49,13 @@ class SecurityConfiguration {
     static final String LOGIN_THROTTLED_URL = "/login?throttled";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            SessionRegistry sessions,
+            java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${openplaza.security.session-absolute-timeout:PT12H}")
+                    java.time.Duration absoluteTimeout)
+            throws Exception {
         // an error page is shown to whoever got the error: never a redirect to the sign-in page
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                 .permitAll()
@@ -76,6 +82,10 @@ class SecurityConfiguration {
                 .authenticationDetailsSource(DeviceCookie::details));
         // Vaadin's configurer exempts the sign-in from CSRF tokens: it is checked by origin instead
         http.addFilterBefore(new LoginOriginFilter("/login"), UsernamePasswordAuthenticationFilter.class);
+        // a session signed in longer ago than the absolute limit is ended before it is read
+        http.addFilterBefore(
+                new AbsoluteSessionTimeout(clock, absoluteTimeout),
+                org.springframework.security.web.context.SecurityContextHolderFilter.class);
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .maximumSessions(-1)
                 .sessionRegistry(sessions)

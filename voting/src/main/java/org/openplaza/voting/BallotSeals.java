@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.openplaza.platform.KeyFiles;
 import org.springframework.stereotype.Component;
 
 /**

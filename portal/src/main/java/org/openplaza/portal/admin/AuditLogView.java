@@ -23,8 +23,19 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     final TextField search = new TextField();
     final Grid<AuditEvent> grid = new Grid<>();
 
-    public AuditLogView(AuditService audit) {
+    public AuditLogView(AuditService audit, org.openplaza.audit.AuditChain chain) {
         setSizeFull();
+        org.openplaza.audit.AuditChain.Verification check = chain.verify();
+        com.vaadin.flow.component.html.Paragraph state = new com.vaadin.flow.component.html.Paragraph(
+                check.intact()
+                        ? getTranslation("admin.audit.chain.intact", check.entries())
+                        : getTranslation("admin.audit.chain.broken", check.detail()));
+        state.setId("audit-chain");
+        state.addClassName(check.intact() ? "success" : "error");
+        com.vaadin.flow.component.html.Anchor export =
+                new com.vaadin.flow.component.html.Anchor("/admin/audit.csv", getTranslation("admin.audit.export"));
+        export.setId("audit-export");
+        export.getElement().setAttribute("router-ignore", true);
         SearchField.create(search, "audit-search", "admin.audit.search");
         ConfigurableFilterDataProvider<AuditEvent, Void, String> data =
                 DataProvider.<AuditEvent, String>fromFilteringCallbacks(
@@ -44,7 +55,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> e.remoteAddress() == null ? "" : e.remoteAddress())
                 .setHeader(getTranslation("admin.audit.address"));
         grid.setItems(data);
-        add(new H1(getTranslation("admin.audit.title")), search, grid);
+        add(new H1(getTranslation("admin.audit.title")), state, export, search, grid);
     }
 
     @Override

@@ -20,11 +20,22 @@ class AccessControlIT extends BrowserTest {
     }
 
     @Test
-    void an_official_cannot_open_the_administration() {
+    void an_official_cannot_open_the_administration() throws Exception {
         signIn("official", "plaza-official-demo");
         open("/admin/audit");
         assertThat(find("#access-denied").isDisplayed()).isTrue();
         assertThat(present("#audit-grid")).isFalse();
+
+        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        java.net.http.HttpResponse<String> export = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/admin/audit.csv"))
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).as("the export, asked for directly").isEqualTo(403);
+        assertThat(export.body()).doesNotContain("seal_no");
     }
 
     @Test

@@ -22,7 +22,7 @@ class AdministrationIT extends BrowserTest {
     }
 
     @Test
-    void an_administrator_verifies_a_resident_and_it_is_audited() {
+    void an_administrator_verifies_a_resident_and_it_is_audited() throws Exception {
         signIn("admin", "plaza-admin-demo-key");
         open("/admin/users");
         type("#users-search", "newcomer");
@@ -44,6 +44,22 @@ class AdministrationIT extends BrowserTest {
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> find("#audit-grid").getText().contains("newcomer"));
         assertThat(find("#audit-grid").getText()).contains("admin").contains("RESIDENT_VERIFIED");
+        assertThat(find("#audit-chain").getText()).startsWith("The audit log's hash chain is intact:");
+        assertAccessible("audit log");
+
+        // the export an auditor takes away: every sealed entry with its hashes, for administrators only
+        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        java.net.http.HttpResponse<String> export = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/admin/audit.csv"))
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body())
+                .startsWith("seal_no,previous_hash,entry_hash,id,occurred_at,actor,event_type")
+                .contains(",0000000000000000000000000000000000000000000000000000000000000000,");
     }
 
     @Test

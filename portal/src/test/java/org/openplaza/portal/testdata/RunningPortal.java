@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
             "openplaza.votes.key-file=target/it-keys/ballot-box.ed25519",
             "openplaza.votes.seal-keys=target/it-keys/votes-${random.uuid}",
             "openplaza.votes.turnout-batch=2",
+            "openplaza.audit.key-file=target/it-keys/audit-${random.uuid}.hmac",
             "vaadin.devmode.devTools.enabled=false",
             "openplaza.accounts.failures-per-address=1000",
             "openplaza.accounts.registrations-per-address=1000",

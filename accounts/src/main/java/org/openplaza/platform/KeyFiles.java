@@ -1,4 +1,4 @@
-package org.openplaza.voting;
+package org.openplaza.platform;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writing the files that hold the portal's keys, outside the database. */
-final class KeyFiles {
+public final class KeyFiles {
 
     private KeyFiles() {}
 
@@ -19,7 +19,7 @@ final class KeyFiles {
      * place in one step (a rename within its folder). When the file exists already (another portal
      * made it first), the existing one stands.
      */
-    static void create(Path file, byte[] content) throws IOException {
+    public static void create(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(partial);

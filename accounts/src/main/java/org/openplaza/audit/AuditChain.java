@@ -92,11 +92,7 @@ public class AuditChain {
         Record head = db.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchOne();
         String previous = GENESIS;
         long expected = 0;
-        try (var entries = db.selectFrom(AUDIT_EVENT)
-                .where(AUDIT_EVENT.SEAL_NO.isNotNull())
-                .orderBy(AUDIT_EVENT.SEAL_NO)
-                .fetchSize(1000)
-                .fetchLazy()) {
+        try (var entries = sealedEntries()) {
             for (Record entry : entries) {
                 expected++;
                 long number = entry.get(AUDIT_EVENT.SEAL_NO);
@@ -143,11 +139,7 @@ public class AuditChain {
     public void export(java.io.Writer out) throws IOException {
         out.write("seal_no,previous_hash,entry_hash,id,occurred_at,actor,event_type,object_type,object_id,detail,"
                 + "remote_address\r\n");
-        try (var entries = db.selectFrom(AUDIT_EVENT)
-                .where(AUDIT_EVENT.SEAL_NO.isNotNull())
-                .orderBy(AUDIT_EVENT.SEAL_NO)
-                .fetchSize(1000)
-                .fetchLazy()) {
+        try (var entries = sealedEntries()) {
             for (Record entry : entries) {
                 Object[] cells = {
                     entry.get(AUDIT_EVENT.SEAL_NO),
@@ -184,6 +176,15 @@ public class AuditChain {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
+    }
+
+    /** The sealed entries in chain order, streamed. */
+    private org.jooq.Cursor<org.openplaza.db.accounts.tables.records.AuditEventRecord> sealedEntries() {
+        return db.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.SEAL_NO.isNotNull())
+                .orderBy(AUDIT_EVENT.SEAL_NO)
+                .fetchSize(1000)
+                .fetchLazy();
     }
 
     private @Nullable Record lockedHead() {

@@ -26,14 +26,7 @@ class AccessControlIT extends BrowserTest {
         assertThat(find("#access-denied").isDisplayed()).isTrue();
         assertThat(present("#audit-grid")).isFalse();
 
-        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
-        java.net.http.HttpResponse<String> export = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(
-                                        java.net.URI.create("http://localhost:" + port + "/admin/audit.csv"))
-                                .header("Cookie", "JSESSIONID=" + session)
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> export = fetchInThisSession("/admin/audit.csv");
         assertThat(export.statusCode()).as("the export, asked for directly").isEqualTo(403);
         assertThat(export.body()).doesNotContain("seal_no");
     }

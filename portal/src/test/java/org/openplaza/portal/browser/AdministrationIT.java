@@ -48,14 +48,7 @@ class AdministrationIT extends BrowserTest {
         assertAccessible("audit log");
 
         // the export an auditor takes away: every sealed entry with its hashes, for administrators only
-        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
-        java.net.http.HttpResponse<String> export = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(
-                                        java.net.URI.create("http://localhost:" + port + "/admin/audit.csv"))
-                                .header("Cookie", "JSESSIONID=" + session)
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> export = fetchInThisSession("/admin/audit.csv");
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.body())
                 .startsWith("seal_no,previous_hash,entry_hash,id,occurred_at,actor,event_type")

@@ -118,6 +118,17 @@ abstract class BrowserTest {
         }
     }
 
+    /** A plain HTTP request made with the browser's session (for downloads and refusals). */
+    java.net.http.HttpResponse<String> fetchInThisSession(String path) throws Exception {
+        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Nothing a page did was refused by the portal's Content-Security-Policy. */
     @org.junit.jupiter.api.AfterEach
     void nothingRefusedByThePolicy() {

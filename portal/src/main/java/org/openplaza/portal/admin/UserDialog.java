@@ -35,7 +35,14 @@ class UserDialog extends Dialog {
     private final Account account;
     private final Runnable onSaved;
 
-    UserDialog(AccountService accounts, Account account, Runnable onSaved) {
+    private final org.openplaza.portal.security.RecentSignIn recentSignIn;
+
+    UserDialog(
+            AccountService accounts,
+            Account account,
+            Runnable onSaved,
+            org.openplaza.portal.security.RecentSignIn recentSignIn) {
+        this.recentSignIn = recentSignIn;
         this.accounts = accounts;
         this.account = account;
         this.onSaved = onSaved;
@@ -73,7 +80,9 @@ class UserDialog extends Dialog {
         save.setId("user-save");
         save.setText(getTranslation("common.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> save());
+        // changing someone's roles or access is binding: an old sign-in proves the password first
+        save.addClickListener(e ->
+                org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why.binding", this::save));
         Button cancel = new Button(getTranslation("common.cancel"), e -> close());
         cancel.setId("user-cancel");
         getFooter().add(cancel, save);

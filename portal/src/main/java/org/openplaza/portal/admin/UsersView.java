@@ -26,8 +26,11 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final AccountService accounts;
     private final ConfigurableFilterDataProvider<Account, Void, String> data;
 
-    public UsersView(AccountService accounts) {
+    private final org.openplaza.portal.security.RecentSignIn recentSignIn;
+
+    public UsersView(AccountService accounts, org.openplaza.portal.security.RecentSignIn recentSignIn) {
         this.accounts = accounts;
+        this.recentSignIn = recentSignIn;
         setSizeFull();
         SearchField.create(search, "users-search", "admin.users.search");
         data = DataProvider.<Account, String>fromFilteringCallbacks(
@@ -56,7 +59,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> getTranslation(a.enabled() ? "common.yes" : "common.no"))
                 .setHeader(getTranslation("admin.users.enabled"));
         grid.setItems(data);
-        grid.addItemClickListener(e -> new UserDialog(accounts, e.getItem(), data::refreshAll).open());
+        grid.addItemClickListener(e -> new UserDialog(accounts, e.getItem(), data::refreshAll, recentSignIn).open());
     }
 
     @Override

@@ -39,7 +39,13 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
     private @Nullable MetadataForm form;
     private @Nullable Long datasetId;
 
-    public DatasetEditorView(PublishingService publishing, ImportExecutor executor) {
+    private final org.openplaza.portal.security.RecentSignIn recentSignIn;
+
+    public DatasetEditorView(
+            PublishingService publishing,
+            ImportExecutor executor,
+            org.openplaza.portal.security.RecentSignIn recentSignIn) {
+        this.recentSignIn = recentSignIn;
         this.publishing = publishing;
         this.executor = executor;
         this.organisations = publishing.myOrganisations();
@@ -78,7 +84,10 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
         publish.setId("dataset-publish");
         publish.setText(getTranslation("publish.publish"));
         publish.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
-        publish.addClickListener(e -> act(() -> publishing.publish(datasetId), "publish.published"));
+        publish.addClickListener(e -> org.openplaza.portal.security.PasswordCheck.thenRun(
+                recentSignIn,
+                "reauth.why.binding",
+                () -> act(() -> publishing.publish(datasetId), "publish.published")));
         withdraw.setId("dataset-withdraw");
         withdraw.setText(getTranslation("publish.withdraw"));
         withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

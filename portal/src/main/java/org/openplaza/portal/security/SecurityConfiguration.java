@@ -99,6 +99,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** After Spring Security (order -100), before Vaadin: a denied page's first load answers 403. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<DeniedRouteStatus> deniedRouteStatus() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new DeniedRouteStatus());
+        registration.setOrder(0);
+        return registration;
+    }
+
     /** A throttled sign-in gets its own message; every other failure the same generic one. */
     private static AuthenticationFailureHandler failureHandler() {
         return (request, response, exception) -> response.sendRedirect(request.getContextPath()

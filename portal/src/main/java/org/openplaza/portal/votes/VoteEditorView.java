@@ -63,7 +63,14 @@ public class VoteEditorView extends VerticalLayout implements BeforeEnterObserve
     private final Paragraph about = new Paragraph();
     private @Nullable Long proposalId;
 
-    public VoteEditorView(VoteService votes, ProposalService proposals, Clock clock) {
+    private final org.openplaza.portal.security.RecentSignIn recentSignIn;
+
+    public VoteEditorView(
+            VoteService votes,
+            ProposalService proposals,
+            Clock clock,
+            org.openplaza.portal.security.RecentSignIn recentSignIn) {
+        this.recentSignIn = recentSignIn;
         this.votes = votes;
         this.proposals = proposals;
         setMaxWidth("900px");
@@ -119,7 +126,10 @@ public class VoteEditorView extends VerticalLayout implements BeforeEnterObserve
         threshold.setLabel(getTranslation("vote.field.threshold"));
         threshold.setHelperText(getTranslation("vote.field.threshold.help"));
         about.setId("vote-about");
-        Button open = new Button(getTranslation("vote.open"), e -> open());
+        Button open = new Button(
+                getTranslation("vote.open"),
+                e -> org.openplaza.portal.security.PasswordCheck.thenRun(
+                        recentSignIn, "reauth.why.binding", this::open));
         open.setId("vote-open");
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout rules = new FormLayout(

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -36,7 +35,6 @@ import org.openplaza.voting.Results;
 import org.openplaza.voting.Standing;
 import org.openplaza.voting.VoteInfo;
 import org.openplaza.voting.VoteService;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -260,7 +258,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         if (vote.state() == VoteInfo.State.OPEN) {
             Button close = new Button(
                     getTranslation("vote.close-early"),
-                    e -> ReasonDialog.open(
+                    e -> withFreshPasswordForAll(() -> ReasonDialog.open(
                             getTranslation("vote.close-early"),
                             getTranslation("vote.reason"),
                             getTranslation("vote.close-early"),
@@ -271,14 +269,14 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
                             () -> {
                                 counting.start(id);
                                 reload();
-                            }));
+                            })));
             close.setId("vote-close");
             actions.add(close);
         }
         if ((vote.state() == VoteInfo.State.OPEN || vote.state() == VoteInfo.State.UPCOMING)) {
             Button cancel = new Button(
                     getTranslation("vote.cancel"),
-                    e -> ReasonDialog.open(
+                    e -> withFreshPasswordForAll(() -> ReasonDialog.open(
                             getTranslation("vote.cancel"),
                             getTranslation("vote.reason"),
                             getTranslation("vote.cancel"),
@@ -286,7 +284,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
                             2000,
                             true,
                             reason -> votes.cancel(id, reason),
-                            this::reload));
+                            this::reload)));
             cancel.setId("vote-cancel");
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(cancel);
@@ -373,30 +371,12 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
     }
 
     private void withFreshPassword(Runnable then) {
-        if (recentSignIn.fresh()) {
-            then.run();
-            return;
-        }
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("reauth.title"));
-        PasswordField password = new PasswordField(getTranslation("reauth.password"));
-        password.setId("reauth-password");
-        Button go = new Button(getTranslation("reauth.confirm"), e -> {
-            try {
-                recentSignIn.confirm(password.getValue());
-                dialog.close();
-                then.run();
-            } catch (AuthenticationException ex) {
-                password.setErrorMessage(getTranslation("reauth.wrong"));
-                password.setInvalid(true);
-            }
-        });
-        go.setId("reauth-confirm");
-        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new Paragraph(getTranslation("reauth.why")), password);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), go);
-        dialog.open();
-        password.focus();
+        org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why", then);
+    }
+
+    /** An official's act on the vote (closing early, cancelling): binding for everyone. */
+    private void withFreshPasswordForAll(Runnable then) {
+        org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why.binding", then);
     }
 
     private void castNow(BallotForm form, Casting casting, TextField secretField) {

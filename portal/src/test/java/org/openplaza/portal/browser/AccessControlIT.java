@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class AccessControlIT extends BrowserTest {
 
     @Test
-    void a_citizen_opening_an_officials_or_administrators_address_is_refused() {
+    void a_citizen_opening_an_officials_or_administrators_address_is_refused() throws Exception {
         signIn("citizen", "plaza-citizen-demo");
         open("/publish");
         assertThat(find("#access-denied").getText()).isEqualTo("Access denied");
@@ -17,6 +17,17 @@ class AccessControlIT extends BrowserTest {
         open("/admin/users");
         assertThat(find("#access-denied").getText()).isEqualTo("Access denied");
         assertThat(present("#users-grid")).isFalse();
+        for (String denied : new String[] {"/publish", "/admin/users", "/admin/audit"}) {
+            var first = fetchInThisSession(denied);
+            assertThat(first.statusCode()).as("the first load of %s", denied).isEqualTo(403);
+            assertThat(first.body())
+                    .as("still the page shell, which draws the denial")
+                    .containsIgnoringCase("<html");
+        }
+        assertThat(fetchInThisSession("/account").statusCode())
+                .as("a page the citizen may open")
+                .isEqualTo(200);
+        assertThat(fetchInThisSession("/catalog").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -118,13 +118,14 @@ abstract class BrowserTest {
         }
     }
 
-    /** A plain HTTP request made with the browser's session (for downloads and refusals). */
+    /** A plain HTTP request made with the browser's session, accepting a page (for statuses and downloads). */
     java.net.http.HttpResponse<String> fetchInThisSession(String path) throws Exception {
         String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
         return java.net.http.HttpClient.newHttpClient()
                 .send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
                                 .header("Cookie", "JSESSIONID=" + session)
+                                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
     }
@@ -338,6 +339,14 @@ abstract class BrowserTest {
 
     /** Runs axe-core on the current page; no serious or critical violation may remain. */
     void assertAccessible(String page) {
+        // scanned at rest: a dialog still fading in has its text in passing colours
+        waitForVaadin();
+        waitForOverlays();
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage("an animation kept running")
+                .until(d ->
+                        Boolean.TRUE.equals(js("return document.getAnimations().every(a => a.playState !== 'running')"
+                                + " && document.querySelector('[opening], [closing]') === null")));
         Results results = new AxeBuilder().analyze(driver);
         List<Rule> blocking = results.getViolations().stream()
                 .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))

@@ -38,9 +38,20 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
     final Button submit = new Button();
 
     private final AccountService accounts;
+    private final java.time.Clock clock;
+    private final int workBits;
+    private org.openplaza.accounts.signin.WorkChallenge challenge;
 
-    public RegisterView(AccountService accounts, PasswordPolicy policy) {
+    public RegisterView(
+            AccountService accounts,
+            PasswordPolicy policy,
+            java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${openplaza.accounts.registration-work-bits:14}")
+                    int workBits) {
         this.accounts = accounts;
+        this.clock = clock;
+        this.workBits = workBits;
+        this.challenge = org.openplaza.accounts.signin.WorkChallenge.issue(workBits, clock);
         setMaxWidth("40rem");
         add(new H1(getTranslation("register.title")), new Paragraph(getTranslation("register.intro")));
         configure(username, "register-username", "register.username", "register.username.help");
@@ -69,12 +80,52 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    /**
+     * Checks the form, then has the browser do the proof of work ({@link
+     * org.openplaza.accounts.signin.WorkChallenge}) before the account is made; each try gets a
+     * new challenge.
+     */
     private void register() {
         List.of(username, displayName, email, password, confirm).forEach(f -> f.setInvalid(false));
         if (!password.getValue().equals(confirm.getValue())) {
             fail(confirm, "register.error.confirm-mismatch");
             return;
         }
+        org.openplaza.accounts.signin.WorkChallenge asked = challenge;
+        challenge = org.openplaza.accounts.signin.WorkChallenge.issue(workBits, clock);
+        submit.setEnabled(false);
+        submit.setText(getTranslation("register.checking"));
+        submit.getElement().setAttribute("aria-busy", "true");
+        getElement()
+                .executeJs(
+                        "return (async function() {\n" + org.openplaza.accounts.signin.WorkChallenge.SOLVER + "\n})()",
+                        asked.challenge(),
+                        asked.bits())
+                .then(
+                        String.class,
+                        answer -> {
+                            ready();
+                            if (answer == null) {
+                                fail(password, "register.error.secure-connection");
+                            } else if (!asked.accept(answer, clock)) {
+                                fail(password, "register.error.check");
+                            } else {
+                                create();
+                            }
+                        },
+                        error -> {
+                            ready();
+                            fail(password, "register.error.check");
+                        });
+    }
+
+    private void ready() {
+        submit.setEnabled(true);
+        submit.setText(getTranslation("register.submit"));
+        submit.getElement().removeAttribute("aria-busy");
+    }
+
+    private void create() {
         try {
             accounts.register(new Registration(
                     username.getValue(), displayName.getValue(), email.getValue(), password.getValue()));

@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -39,8 +37,10 @@ final class DeniedRouteStatus extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+        // the user as Spring Security's request wrapper gives it (null when anonymous), read through
+        // the security chain's own context holder rather than the process-wide static one
+        java.security.Principal user = request.getUserPrincipal();
+        if (user == null || user instanceof AnonymousAuthenticationToken) {
             chain.doFilter(request, response);
             return;
         }

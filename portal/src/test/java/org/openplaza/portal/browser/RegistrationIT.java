@@ -48,4 +48,22 @@ class RegistrationIT extends BrowserTest {
         fill("another.name", "another@example.org", "amber kettle drifts north", "amber kettle drifts south");
         assertThat(fieldError("#register-confirm")).isEqualTo("The two passwords are not the same.");
     }
+
+    @Test
+    void a_browser_that_fakes_the_work_against_automated_sign_ups_is_refused() {
+        open("/register");
+        // a script that answers the proof of work without doing it: every hash "starts with zeros"
+        js("crypto.subtle.digest = async () => new Uint8Array(32).buffer;");
+        type("#register-username", "fake.worker");
+        type("#register-display-name", "Fake Worker");
+        type("#register-email", "fake.worker@example.org");
+        type("#register-password", "amber kettle drifts north");
+        type("#register-confirm", "amber kettle drifts north");
+        click("#register-submit");
+        assertThat(fieldError("#register-password"))
+                .isEqualTo("The check that stops automated sign-ups did not pass. Please press Register again.");
+        assertThat(currentPath()).isEqualTo("/register");
+        signIn("fake.worker", "amber kettle drifts north");
+        assertThat(currentPath()).as("no account was made").isEqualTo("/login?error");
+    }
 }

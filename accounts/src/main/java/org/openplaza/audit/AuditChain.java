@@ -43,11 +43,13 @@ public class AuditChain {
 
     private final DSLContext db;
     private final Path keyFile;
+    private final Path headLog;
     private volatile byte @Nullable [] key;
 
     AuditChain(DSLContext db, @Value("${openplaza.audit.key-file:./keys/audit.hmac}") String keyFile) {
         this.db = db;
         this.keyFile = Path.of(keyFile).toAbsolutePath();
+        this.headLog = this.keyFile.resolveSibling(this.keyFile.getFileName() + ".heads");
     }
 
     /** Seals the entries not sealed yet; returns how many. Run by the portal every few seconds. */
@@ -81,15 +83,27 @@ public class AuditChain {
                     .set(AUDIT_HEAD.HEAD_MAC, mac(number, previous))
                     .where(AUDIT_HEAD.ID.eq(1))
                     .execute();
+            String line = number + ";" + previous + "\n";
+            // once committed, the head is also noted outside the database: cutting the newest
+            // entries off with an older head then shows against this log
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            appendHead(line);
+                        }
+                    });
         }
         return sealed;
     }
 
-    /** Checks every sealed entry and the head; read-only. */
+    /** Checks every sealed entry, the head, and the heads noted outside the database; read-only. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public Verification verify() {
         Record head = db.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchOne();
+        String[] noted = lastNotedHead();
+        long notedNumber = noted == null ? 0 : Long.parseLong(noted[0]);
         String previous = GENESIS;
         long expected = 0;
         try (var entries = sealedEntries()) {
@@ -108,8 +122,22 @@ public class AuditChain {
                     return new Verification(
                             false, expected - 1, number, "entry " + number + " was changed after it was sealed");
                 }
+                if (number == notedNumber && !hash.equals(noted[1])) {
+                    return new Verification(
+                            false,
+                            expected - 1,
+                            number,
+                            "entry " + number + " is not the one noted outside the database");
+                }
                 previous = hash;
             }
+        }
+        if (expected < notedNumber) {
+            return new Verification(
+                    false,
+                    expected,
+                    expected + 1,
+                    "the chain was cut short: entry " + notedNumber + " was noted outside the database");
         }
         long headNumber = head == null ? 0 : head.get(AUDIT_HEAD.SEAL_NO);
         String headHash = head == null ? GENESIS : head.get(AUDIT_HEAD.HEAD_HASH);
@@ -249,6 +277,45 @@ public class AuditChain {
                             ("OpenPlaza audit head;" + number + ";" + hash).getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The file beside the key where every sealed head is noted, outside the database. */
+    public Path headLog() {
+        return headLog;
+    }
+
+    private void appendHead(String line) {
+        try {
+            Files.createDirectories(headLog.getParent());
+            try (var channel = java.nio.channels.FileChannel.open(
+                    headLog,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.APPEND)) {
+                channel.write(java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The audit head log " + headLog + " cannot be written", e);
+        }
+    }
+
+    /** The last head noted outside the database, as number and hash; null when none is. */
+    private String @Nullable [] lastNotedHead() {
+        try {
+            if (!Files.exists(headLog)) {
+                return null;
+            }
+            String last = null;
+            for (String line : Files.readAllLines(headLog, StandardCharsets.US_ASCII)) {
+                if (line.matches("\\d+;[0-9a-f]{64}")) {
+                    last = line;
+                }
+            }
+            return last == null ? null : last.split(";");
+        } catch (IOException e) {
+            throw new UncheckedIOException("The audit head log " + headLog + " cannot be read", e);
         }
     }
 

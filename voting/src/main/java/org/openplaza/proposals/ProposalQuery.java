@@ -208,6 +208,18 @@ class ProposalQuery {
                 VOTE, VOTE.PROPOSAL_ID.eq(id).and(VOTE.CANCELLED.isFalse()).and(VOTE.FINALISED_AT.isNull()));
     }
 
+    /** The outcome of this proposal's vote, when the vote is counted; empty otherwise. */
+    Optional<Boolean> countedOutcome(long proposalId, long voteId) {
+        return db.select(VOTE.OUTCOME)
+                .from(VOTE)
+                .where(VOTE.ID.eq(voteId))
+                .and(VOTE.PROPOSAL_ID.eq(proposalId))
+                .and(VOTE.FINALISED_AT.isNotNull())
+                .and(VOTE.OUTCOME.isNotNull())
+                .fetchOptional(VOTE.OUTCOME)
+                .map("CARRIED"::equals);
+    }
+
     Optional<ProposalStatus> lock(long id) {
         return db.select(PROPOSAL.STATUS)
                 .from(PROPOSAL)

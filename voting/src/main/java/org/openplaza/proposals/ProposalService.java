@@ -526,11 +526,29 @@ public class ProposalService {
     public void recordResult(long id, boolean adopted, String note) {
         query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
         requireActFor(id);
+        moveToResult(id, adopted, note, true);
+    }
+
+    /**
+     * The result of a vote held here, recorded as it is counted. The counted vote is the
+     * authority, so whoever runs the count records it, also an official who has since left the
+     * organisation; the vote must be this proposal's and counted with this outcome.
+     */
+    @PreAuthorize("hasRole('OFFICIAL')")
+    @Transactional
+    public void recordCountedVote(long id, long voteId, String note) {
+        query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
+        boolean carried = query.countedOutcome(id, voteId)
+                .orElseThrow(() -> new AccessDeniedException("vote " + voteId + " is not a counted vote on " + id));
+        moveToResult(id, carried, note, false);
+    }
+
+    private void moveToResult(long id, boolean adopted, String note, boolean byHand) {
         ProposalStatus status = query.lock(id).orElseThrow();
         if (status != ProposalStatus.SCHEDULED) {
             throw new ProposalException(null, "proposal.error.not-scheduled");
         }
-        if (query.voteUnderWay(id)) {
+        if (byHand && query.voteUnderWay(id)) {
             throw new ProposalException(null, "proposal.error.vote-under-way");
         }
         ProposalStatus to = adopted ? ProposalStatus.ADOPTED : ProposalStatus.REJECTED;

@@ -431,9 +431,9 @@ public class CountService {
                 });
         Long proposal = vote.get(VOTE.PROPOSAL_ID);
         if (proposal != null && query.proposalStatus(proposal).orElse("").equals(ProposalStatus.SCHEDULED.name())) {
-            proposals.recordResult(
+            proposals.recordCountedVote(
                     proposal,
-                    results.carried(),
+                    voteId,
                     "Vote " + voteId + ": " + results.turnout() + " voted"
                             + (results.leading() == null ? "" : "; leading: " + results.leading()));
         }

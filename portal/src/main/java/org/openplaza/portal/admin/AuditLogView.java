@@ -23,15 +23,16 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     final TextField search = new TextField();
     final Grid<AuditEvent> grid = new Grid<>();
 
-    public AuditLogView(AuditService audit, org.openplaza.audit.AuditChain chain) {
+    private final com.vaadin.flow.component.html.Paragraph chainState = new com.vaadin.flow.component.html.Paragraph();
+
+    public AuditLogView(AuditService audit, AuditChainJobs chain) {
         setSizeFull();
-        org.openplaza.audit.AuditChain.Verification check = chain.verify();
-        com.vaadin.flow.component.html.Paragraph state = new com.vaadin.flow.component.html.Paragraph(
-                check.intact()
-                        ? getTranslation("admin.audit.chain.intact", check.entries())
-                        : getTranslation("admin.audit.chain.broken", check.detail()));
-        state.setId("audit-chain");
-        state.addClassName(check.intact() ? "success" : "error");
+        chainState.setId("audit-chain");
+        showCheck(chain.lastCheck());
+        // a check reads the whole chain: asked for, not run on every visit
+        com.vaadin.flow.component.button.Button check = new com.vaadin.flow.component.button.Button(
+                getTranslation("admin.audit.chain.check"), e -> showCheck(chain.checkNow()));
+        check.setId("audit-check");
         com.vaadin.flow.component.html.Anchor export =
                 new com.vaadin.flow.component.html.Anchor("/admin/audit.csv", getTranslation("admin.audit.export"));
         export.setId("audit-export");
@@ -55,7 +56,25 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> e.remoteAddress() == null ? "" : e.remoteAddress())
                 .setHeader(getTranslation("admin.audit.address"));
         grid.setItems(data);
-        add(new H1(getTranslation("admin.audit.title")), state, export, search, grid);
+        add(
+                new H1(getTranslation("admin.audit.title")),
+                chainState,
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(check, export),
+                search,
+                grid);
+    }
+
+    private void showCheck(org.openplaza.audit.AuditChain.@org.jspecify.annotations.Nullable Verification check) {
+        chainState.removeClassNames("success", "error");
+        if (check == null) {
+            chainState.setText(getTranslation("admin.audit.chain.unchecked"));
+            return;
+        }
+        chainState.setText(
+                check.intact()
+                        ? getTranslation("admin.audit.chain.intact", check.entries())
+                        : getTranslation("admin.audit.chain.broken", check.detail()));
+        chainState.addClassName(check.intact() ? "success" : "error");
     }
 
     @Override

@@ -169,22 +169,14 @@ public class AuditChain {
                 + "remote_address\r\n");
         try (var entries = sealedEntries()) {
             for (Record entry : entries) {
-                Object[] cells = {
-                    entry.get(AUDIT_EVENT.SEAL_NO),
-                    entry.get(AUDIT_EVENT.PREVIOUS_HASH),
-                    entry.get(AUDIT_EVENT.ENTRY_HASH),
-                    entry.get(AUDIT_EVENT.ID),
-                    entry.get(AUDIT_EVENT.OCCURRED_AT).toInstant(),
-                    entry.get(AUDIT_EVENT.ACTOR),
-                    entry.get(AUDIT_EVENT.EVENT_TYPE),
-                    entry.get(AUDIT_EVENT.OBJECT_TYPE),
-                    entry.get(AUDIT_EVENT.OBJECT_ID),
-                    entry.get(AUDIT_EVENT.DETAIL),
-                    entry.get(AUDIT_EVENT.REMOTE_ADDRESS)
-                };
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < cells.length; i++) {
-                    line.append(i == 0 ? "" : ",").append(csv(cells[i]));
+                StringBuilder line = new StringBuilder()
+                        .append(entry.get(AUDIT_EVENT.SEAL_NO))
+                        .append(',')
+                        .append(entry.get(AUDIT_EVENT.PREVIOUS_HASH))
+                        .append(',')
+                        .append(entry.get(AUDIT_EVENT.ENTRY_HASH));
+                for (Object field : fields(entry)) {
+                    line.append(',').append(csv(field));
                 }
                 out.write(line.append("\r\n").toString());
             }
@@ -234,15 +226,9 @@ public class AuditChain {
         return head;
     }
 
-    /** The entry's hash: its number, the hash before it and each field, each on its own line. */
-    static String hash(long number, String previous, Record entry) {
-        StringBuilder text = new StringBuilder()
-                .append("OpenPlaza audit entry\n")
-                .append(number)
-                .append('\n')
-                .append(previous)
-                .append('\n');
-        for (Object field : new Object[] {
+    /** An entry's own fields, in the order they are hashed and exported. */
+    private static Object[] fields(Record entry) {
+        return new Object[] {
             entry.get(AUDIT_EVENT.ID),
             entry.get(AUDIT_EVENT.OCCURRED_AT).toInstant(),
             entry.get(AUDIT_EVENT.ACTOR),
@@ -251,7 +237,18 @@ public class AuditChain {
             entry.get(AUDIT_EVENT.OBJECT_ID),
             entry.get(AUDIT_EVENT.DETAIL),
             entry.get(AUDIT_EVENT.REMOTE_ADDRESS)
-        }) {
+        };
+    }
+
+    /** The entry's hash: its number, the hash before it and each field, each on its own line. */
+    static String hash(long number, String previous, Record entry) {
+        StringBuilder text = new StringBuilder()
+                .append("OpenPlaza audit entry\n")
+                .append(number)
+                .append('\n')
+                .append(previous)
+                .append('\n');
+        for (Object field : fields(entry)) {
             // lengths first, so that no field can pass for another
             String value = field == null ? "" : field.toString();
             text.append(field == null ? -1 : value.length())
@@ -301,19 +298,26 @@ public class AuditChain {
         }
     }
 
-    /** The last head noted outside the database, as number and hash; null when none is. */
+    /**
+     * The last head noted outside the database, as number and hash; null when none is. Only the
+     * file's end is read: it grows by a line each time entries are sealed.
+     */
     private String @Nullable [] lastNotedHead() {
-        try {
-            if (!Files.exists(headLog)) {
-                return null;
-            }
-            String last = null;
-            for (String line : Files.readAllLines(headLog, StandardCharsets.US_ASCII)) {
-                if (line.matches("\\d+;[0-9a-f]{64}")) {
-                    last = line;
+        if (!Files.exists(headLog)) {
+            return null;
+        }
+        try (var file = new java.io.RandomAccessFile(headLog.toFile(), "r")) {
+            long length = file.length();
+            byte[] tail = new byte[(int) Math.min(length, 1024)];
+            file.seek(length - tail.length);
+            file.readFully(tail);
+            String[] lines = new String(tail, StandardCharsets.US_ASCII).split("\n");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                if (lines[i].matches("\\d+;[0-9a-f]{64}")) {
+                    return lines[i].split(";");
                 }
             }
-            return last == null ? null : last.split(";");
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException("The audit head log " + headLog + " cannot be read", e);
         }

@@ -53,6 +53,10 @@ class AuditRepository {
                 .fetch(Records.mapping(AuditEvent::new));
     }
 
+    boolean exists(String eventType) {
+        return db.fetchExists(AUDIT_EVENT, AUDIT_EVENT.EVENT_TYPE.eq(eventType));
+    }
+
     int count(String text) {
         return db.fetchCount(AUDIT_EVENT, matching(text));
     }

@@ -29,6 +29,12 @@ public class AuditService {
         repository.insert(event, clock.instant());
     }
 
+    /** Whether the log holds an event of this type: for steps done once, such as seeding. */
+    @Transactional(readOnly = true)
+    public boolean recorded(String eventType) {
+        return repository.exists(eventType);
+    }
+
     /** Newest first; {@code text} matches actor, event, object or detail, case-insensitively. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openplaza.db.accounts.Tables.AUDIT_EVENT;
 import static org.openplaza.db.accounts.Tables.AUDIT_HEAD;
 
-import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Result;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * An insider with write access to the database tries to change the audit log unnoticed: edits an
@@ -24,34 +18,7 @@ import org.springframework.security.test.context.support.WithMockUser;
             "spring.datasource.name=audit-chain-test",
             "openplaza.audit.key-file=target/test-keys/audit-${random.uuid}.hmac"
         })
-@WithMockUser(username = "root", roles = "ADMIN")
-class AuditChainTest {
-
-    @Autowired
-    AuditService audit;
-
-    @Autowired
-    AuditChain chain;
-
-    @Autowired
-    DSLContext db;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
-
-    private void write(String event, String detail) {
-        audit.record(new Audited("kim", event, "account", "kim", detail, "203.0.113.9"));
-    }
-
-    private Result<Record> sealed() {
-        return db.select()
-                .from(AUDIT_EVENT)
-                .where(AUDIT_EVENT.SEAL_NO.isNotNull())
-                .orderBy(AUDIT_EVENT.SEAL_NO)
-                .fetch();
-    }
+class AuditChainTest extends AuditLogAttack {
 
     /** What a careful insider does after changing entries: recomputes every hash and the head. */
     private void rehashEverything() {

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openplaza.db.accounts.Tables.AUDIT_EVENT;
 
 import java.util.List;
-import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Result;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.test.context.support.WithMockUser;
 
 /** Entries written later are sealed after the earlier ones; an entry slipped in is found. */
 @SpringBootTest(
@@ -20,42 +14,15 @@ import org.springframework.security.test.context.support.WithMockUser;
             "spring.datasource.name=audit-sealing-test",
             "openplaza.audit.key-file=target/test-keys/audit-${random.uuid}.hmac"
         })
-@WithMockUser(username = "root", roles = "ADMIN")
-class AuditSealingTest {
-
-    @Autowired
-    AuditService audit;
-
-    @Autowired
-    AuditChain chain;
-
-    @Autowired
-    DSLContext db;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
-
-    private void write(String detail) {
-        audit.record(new Audited("kim", "SIGN_IN", "account", "kim", detail, "203.0.113.9"));
-    }
-
-    private Result<Record> sealed() {
-        return db.select()
-                .from(AUDIT_EVENT)
-                .where(AUDIT_EVENT.SEAL_NO.isNotNull())
-                .orderBy(AUDIT_EVENT.SEAL_NO)
-                .fetch();
-    }
+class AuditSealingTest extends AuditLogAttack {
 
     @Test
     void entries_written_later_are_sealed_after_the_earlier_ones_and_an_entry_slipped_in_is_found() {
-        write("first");
+        write("SIGN_IN", "first");
         chain.seal();
         assertThat(chain.verify().intact()).isTrue();
-        write("second");
-        write("third");
+        write("SIGN_IN", "second");
+        write("SIGN_IN", "third");
         assertThat(chain.seal()).isEqualTo(2);
         AuditChain.Verification grown = chain.verify();
         assertThat(grown.intact()).as(grown.detail()).isTrue();

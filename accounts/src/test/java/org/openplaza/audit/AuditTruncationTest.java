@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openplaza.db.accounts.Tables.AUDIT_EVENT;
 import static org.openplaza.db.accounts.Tables.AUDIT_HEAD;
 
-import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * The insider who cuts the newest entries off and puts back a head (with its HMAC) saved before
@@ -23,26 +18,7 @@ import org.springframework.security.test.context.support.WithMockUser;
             "spring.datasource.name=audit-truncation-test",
             "openplaza.audit.key-file=target/test-keys/audit-${random.uuid}.hmac"
         })
-@WithMockUser(username = "root", roles = "ADMIN")
-class AuditTruncationTest {
-
-    @Autowired
-    AuditService audit;
-
-    @Autowired
-    AuditChain chain;
-
-    @Autowired
-    DSLContext db;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
-
-    private void write(String event, String detail) {
-        audit.record(new Audited("kim", event, "account", "kim", detail, "203.0.113.9"));
-    }
+class AuditTruncationTest extends AuditLogAttack {
 
     @Test
     void cutting_off_the_newest_entries_with_an_old_head_is_found() {

@@ -121,19 +121,22 @@ class DemoCatalog implements ApplicationRunner {
     private final PublishingService publishing;
     private final PublishingRepository repository;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.openplaza.audit.AuditService audit;
 
     DemoCatalog(
             PublishingService publishing,
             PublishingRepository repository,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            org.openplaza.audit.AuditService audit) {
         this.publishing = publishing;
         this.repository = repository;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        if (repository.audited(SEEDED)) {
+        if (audit.recorded(SEEDED)) {
             return;
         }
         var previous = SecurityContextHolder.getContext().getAuthentication();
@@ -183,7 +186,7 @@ class DemoCatalog implements ApplicationRunner {
             if (access.currentVersionId() == null) {
                 importDemoFile(dataset, demo.file());
             }
-            if (!"PUBLISHED".equals(repository.access(dataset).orElseThrow().state())) {
+            if (!"PUBLISHED".equals(access.state())) { // an import leaves the state as it was
                 publishing.publish(dataset);
                 log.info("Demo dataset '{}' published", demo.title());
             }

@@ -62,7 +62,7 @@ public class OrphanSweep {
         Set<Path> recordedFiles = new HashSet<>();
         for (String file :
                 db.select(DATASET_VERSION.STORED_FILE).from(DATASET_VERSION).fetch(DATASET_VERSION.STORED_FILE)) {
-            recordedFiles.add(Path.of(file).toAbsolutePath().normalize());
+            recordedFiles.add(PublishingService.keyOf(Path.of(file)));
         }
         List<String> droppedTables = new ArrayList<>();
         for (String table : tables) {
@@ -95,7 +95,7 @@ public class OrphanSweep {
         }
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
-                    .map(p -> p.toAbsolutePath().normalize())
+                    .map(PublishingService::keyOf)
                     .toList();
         }
     }

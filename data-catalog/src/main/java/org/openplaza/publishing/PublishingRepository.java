@@ -500,13 +500,6 @@ class PublishingRepository {
                 .fetchOptional(DATASET.ID);
     }
 
-    /** Whether the audit log holds an event of this type (a step done once, such as seeding). */
-    boolean audited(String eventType) {
-        return db.fetchExists(
-                org.openplaza.db.accounts.Tables.AUDIT_EVENT,
-                org.openplaza.db.accounts.Tables.AUDIT_EVENT.EVENT_TYPE.eq(eventType));
-    }
-
     Optional<Access> access(long datasetId) {
         return db.select(DATASET.STATE, DATASET.ORGANISATION_ID, DATASET.CURRENT_VERSION_ID)
                 .from(DATASET)

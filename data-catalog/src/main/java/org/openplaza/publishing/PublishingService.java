@@ -168,36 +168,30 @@ public class PublishingService {
         checkSize(upload);
         Path original = keepOriginal(datasetId, upload, originalFilename);
         try {
-            return importKept(datasetId, original, upload, originalFilename, plan, columnDescriptions, monitor);
+            String sha256 = original.getFileName().toString().substring(0, 64);
+            ImportReport report;
+            try {
+                report = CsvLoader.load(upload, plan, store, monitor);
+            } catch (Exception e) {
+                Files.deleteIfExists(original);
+                throw e;
+            }
+            try {
+                return recordVersion(
+                        datasetId,
+                        original,
+                        sha256,
+                        originalFilename,
+                        plan,
+                        columnDescriptions,
+                        report,
+                        Audited.currentActor());
+            } finally {
+                // recorded, dropped, or (killed before either) an orphan for the sweep
+                store.release(report.table());
+            }
         } finally {
-            keeping.remove(original.toAbsolutePath().normalize());
-        }
-    }
-
-    private ImportedVersion importKept(
-            long datasetId,
-            Path original,
-            Path upload,
-            String originalFilename,
-            ImportPlan plan,
-            List<String> columnDescriptions,
-            ImportMonitor monitor)
-            throws Exception {
-        String sha256 = original.getFileName().toString().substring(0, 64);
-        ImportReport report;
-        try {
-            report = CsvLoader.load(upload, plan, store, monitor);
-        } catch (Exception e) {
-            Files.deleteIfExists(original);
-            throw e;
-        }
-        String actor = Audited.currentActor();
-        try {
-            return recordVersion(
-                    datasetId, original, sha256, originalFilename, plan, columnDescriptions, report, actor);
-        } finally {
-            // recorded, dropped, or (killed before either) an orphan for the sweep
-            store.release(report.table());
+            keeping.remove(keyOf(original));
         }
     }
 
@@ -283,7 +277,7 @@ public class PublishingService {
         Path folder = Path.of(properties.originalsDir(), String.valueOf(datasetId));
         Files.createDirectories(folder);
         Path temporary = folder.resolve(UUID.randomUUID() + ".part");
-        keeping.add(temporary.toAbsolutePath().normalize());
+        keeping.add(keyOf(temporary));
         try {
             MessageDigest digest;
             try {
@@ -298,14 +292,19 @@ public class PublishingService {
             String extension = filename.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? ".tsv" : ".csv";
             Path target =
                     folder.resolve(HexFormat.of().formatHex(digest.digest()) + "-" + UUID.randomUUID() + extension);
-            keeping.add(target.toAbsolutePath().normalize());
+            keeping.add(keyOf(target));
             return Files.move(temporary, target);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
         } finally {
-            keeping.remove(temporary.toAbsolutePath().normalize());
+            keeping.remove(keyOf(temporary));
         }
+    }
+
+    /** How a file is named in {@link #keeping}: absolute and normalised. */
+    static Path keyOf(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 
     /** The original files being written or imported now, which no version names yet. */

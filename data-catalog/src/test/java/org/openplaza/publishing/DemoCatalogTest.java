@@ -51,6 +51,9 @@ class DemoCatalogTest {
     ApplicationEventPublisher events;
 
     @Autowired
+    org.openplaza.audit.AuditService audit;
+
+    @Autowired
     DSLContext db;
 
     @AfterEach
@@ -76,7 +79,7 @@ class DemoCatalogTest {
         if (!db.fetchExists(db.selectOne().from("accounts.app_user").where("username = 'official'"))) {
             TestCallers.user(db, "official");
         }
-        DemoCatalog demo = new DemoCatalog(publishing, repository, events);
+        DemoCatalog demo = new DemoCatalog(publishing, repository, events, audit);
         db.execute("CREATE TRIGGER catalog.demo_dies BEFORE INSERT ON catalog.dataset_version FOR EACH ROW CALL \""
                 + DiesAtThirdVersion.class.getName() + "\"");
         DiesAtThirdVersion.versions.set(0);
@@ -85,7 +88,7 @@ class DemoCatalogTest {
         assertThat(demoTitles("PUBLISHED"))
                 .as("the first start got two datasets in")
                 .hasSize(2);
-        assertThat(repository.audited(DemoCatalog.SEEDED)).isFalse();
+        assertThat(audit.recorded(DemoCatalog.SEEDED)).isFalse();
 
         DiesAtThirdVersion.armed = false;
         demo.run(null);
@@ -94,7 +97,7 @@ class DemoCatalogTest {
         assertThat(demoTitles("DRAFT"))
                 .as("the draft left by the first start was completed, not copied")
                 .isEmpty();
-        assertThat(repository.audited(DemoCatalog.SEEDED)).isTrue();
+        assertThat(audit.recorded(DemoCatalog.SEEDED)).isTrue();
 
         demo.run(null);
         assertThat(demoTitles("PUBLISHED")).as("a later start adds nothing").isEqualTo(published);

@@ -129,7 +129,8 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         signedIn.add(new H2(getTranslation("account.sessions")));
         var list = new com.vaadin.flow.component.html.UnorderedList();
         list.setId("account-session-list");
-        for (var session : sessions.of(username)) {
+        var mine = sessions.of(username);
+        for (var session : mine) {
             String when = Formats.dateTime(session.lastUsed(), getLocale());
             list.add(new com.vaadin.flow.component.html.ListItem(
                     session.current()
@@ -144,7 +145,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
             showSessions(username);
         });
         others.setId("sign-out-others");
-        others.setEnabled(sessions.of(username).size() > 1);
+        others.setEnabled(mine.size() > 1);
         signedIn.add(others);
     }
 

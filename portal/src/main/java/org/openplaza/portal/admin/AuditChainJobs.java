@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  * the whole chain checked every night (a break is logged and recorded as {@code
  * AUDIT_CHAIN_BROKEN}), and the export for an auditor at {@code /admin/audit.csv}.
  */
-@Component
 @RestController
 class AuditChainJobs {
 

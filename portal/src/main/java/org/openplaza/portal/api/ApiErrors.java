@@ -36,20 +36,10 @@ class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     /** Every action the API answers, read or write. */
-    static final Set<String> ACTIONS = Set.of(
-            "package_list",
-            "package_show",
-            "package_search",
-            "organization_list",
-            "organization_show",
-            "tag_list",
-            "license_list",
-            "datastore_search",
-            "status_show",
-            "package_create",
-            "package_patch",
-            "package_delete",
-            "resource_create");
+    static final Set<String> ACTIONS = java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(CkanReadApi.ACTIONS.split("\\|")),
+                    java.util.stream.Stream.of("package_create", "package_patch", "package_delete", "resource_create"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Pattern ACTION_PATH = Pattern.compile("/api/(?:(\\d+)/)?action/([^/]*)(/.*)?");
 

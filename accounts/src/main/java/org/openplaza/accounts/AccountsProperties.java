@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failuresPerAccountAnywhere failed sign-ins for one username from anywhere before sign-ins
  *     for it are throttled, but from browsers that signed in to it before
  * @param throttleWindow the time over which those failures are forgiven again
+ * @param secondFactorFailures wrong codes at the second step of signing in to one account, from
+ *     anywhere, before that step is refused for it (a code has a million values)
+ * @param secondFactorWindow the time over which those wrong codes are forgiven again
+ * @param secondFactorKeyFile the file outside the database holding the key that seals the
+ *     authenticator secrets and keys the recovery codes' hashes; made on first use
  * @param bootstrapAdmin the first administrator, created on start when no administrator exists
  */
 @ConfigurationProperties("openplaza.accounts")
@@ -30,6 +35,9 @@ public record AccountsProperties(
         @DefaultValue("15m") Duration throttleWindow,
         @DefaultValue("5") int registrationsPerAddress,
         @DefaultValue("1h") Duration registrationWindow,
+        @DefaultValue("10") int secondFactorFailures,
+        @DefaultValue("1h") Duration secondFactorWindow,
+        @DefaultValue("./keys/second-factor.key") String secondFactorKeyFile,
         @DefaultValue BootstrapAdmin bootstrapAdmin) {
 
     /** Read from the environment in production: OPENPLAZA_ACCOUNTS_BOOTSTRAP_ADMIN_USERNAME etc. */

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.accounts.signin.SecondFactors;
 import org.openplaza.audit.Audited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +27,35 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(0)
 public class DemoAccounts implements ApplicationRunner {
 
-    /** A demo account with its (public) password. */
-    public record DemoAccount(String username, String password, String displayName, Role role, boolean verified) {}
+    /**
+     * A demo account with its (public) password and, for the roles that sign in in two steps, the
+     * (public) key of its authenticator app, in Base32 as the apps take it.
+     */
+    public record DemoAccount(
+            String username,
+            String password,
+            String displayName,
+            Role role,
+            boolean verified,
+            @Nullable String authenticatorKey) {}
 
     public static final List<DemoAccount> ACCOUNTS = List.of(
-            new DemoAccount("citizen", "plaza-citizen-demo", "Kim Min-ji", Role.CITIZEN, true),
-            new DemoAccount("newcomer", "plaza-newcomer-demo", "Tan Wei Ling", Role.CITIZEN, false),
-            new DemoAccount("official", "plaza-official-demo", "Park Ji-hoon", Role.OFFICIAL, true),
-            new DemoAccount("admin", "plaza-admin-demo-key", "Lee Soo-jin", Role.ADMIN, true));
+            new DemoAccount("citizen", "plaza-citizen-demo", "Kim Min-ji", Role.CITIZEN, true, null),
+            new DemoAccount("newcomer", "plaza-newcomer-demo", "Tan Wei Ling", Role.CITIZEN, false, null),
+            new DemoAccount(
+                    "official",
+                    "plaza-official-demo",
+                    "Park Ji-hoon",
+                    Role.OFFICIAL,
+                    true,
+                    "OPENPLAZADEMOOFFICIALSECONDSTEPK"),
+            new DemoAccount(
+                    "admin",
+                    "plaza-admin-demo-key",
+                    "Lee Soo-jin",
+                    Role.ADMIN,
+                    true,
+                    "OPENPLAZADEMOADMINSECONDSTEPKEYA"));
 
     /** The demo official's API token, printed in the README's curl example. Demo only. */
     public static final String OFFICIAL_TOKEN = "opz_demo-official-token-for-the-readme-example";
@@ -44,18 +67,21 @@ public class DemoAccounts implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecondFactors secondFactors;
 
     DemoAccounts(
             AccountRepository repository,
             ApiTokenService tokens,
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            SecondFactors secondFactors) {
         this.repository = repository;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.clock = clock;
+        this.secondFactors = secondFactors;
     }
 
     public List<DemoAccount> accounts() {
@@ -80,6 +106,9 @@ public class DemoAccounts implements ApplicationRunner {
             if (demo.verified()) {
                 repository.setVerifiedResident(id, true, clock.instant());
                 repository.setResidence(id, "Jongno-gu", LocalDate.of(1990, 5, 17));
+            }
+            if (demo.authenticatorKey() != null) {
+                secondFactors.seedDemo(demo.username(), demo.authenticatorKey());
             }
             if (demo.role() == Role.OFFICIAL) {
                 tokens.store(demo.username(), "Demo token (README example)", OFFICIAL_TOKEN);

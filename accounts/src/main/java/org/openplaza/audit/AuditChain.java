@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -332,16 +330,7 @@ public class AuditChain {
         synchronized (this) {
             if (key == null) {
                 try {
-                    if (!Files.exists(keyFile)) {
-                        byte[] fresh = new byte[32];
-                        new SecureRandom().nextBytes(fresh);
-                        KeyFiles.create(
-                                keyFile,
-                                (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII));
-                    }
-                    key = Base64.getDecoder()
-                            .decode(Files.readString(keyFile, StandardCharsets.US_ASCII)
-                                    .strip());
+                    key = KeyFiles.readOrCreateSecret(keyFile, 32);
                 } catch (IOException e) {
                     throw new UncheckedIOException("The audit key " + keyFile + " cannot be read or made", e);
                 }

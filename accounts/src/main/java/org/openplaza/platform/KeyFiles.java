@@ -3,16 +3,33 @@ package org.openplaza.platform;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 /** Writing the files that hold the portal's keys, outside the database. */
 public final class KeyFiles {
 
     private KeyFiles() {}
+
+    /**
+     * The random secret kept (in Base64, one line) in this file, made of this many random bytes
+     * when the file does not exist yet.
+     */
+    public static byte[] readOrCreateSecret(Path file, int bytes) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] fresh = new byte[bytes];
+            new SecureRandom().nextBytes(fresh);
+            create(file, (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        return Base64.getDecoder()
+                .decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+    }
 
     /**
      * Writes a new key file readable by the portal's user only, synced to disk, then moved into

@@ -7,6 +7,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.accounts.AccountsProperties;
@@ -47,6 +49,7 @@ public class LoginThrottle {
     private final Bandwidth perAccountAnywhere;
     private final Bandwidth perAddress;
     private final Bandwidth registrations;
+    private final Bandwidth secondFactor;
     private final TimeMeter timeMeter;
 
     public LoginThrottle(AccountsProperties properties, Clock clock) {
@@ -55,12 +58,12 @@ public class LoginThrottle {
         this.perAccountAnywhere = limit(properties.failuresPerAccountAnywhere(), window);
         this.perAddress = limit(properties.failuresPerAddress(), window);
         this.registrations = limit(properties.registrationsPerAddress(), properties.registrationWindow());
+        this.secondFactor = limit(properties.secondFactorFailures(), properties.secondFactorWindow());
         this.timeMeter = new ClockTimeMeter(clock);
         this.buckets = Caffeine.newBuilder()
-                .expireAfterAccess(
-                        window.compareTo(properties.registrationWindow()) >= 0
-                                ? window
-                                : properties.registrationWindow())
+                // a bucket forgotten early would forgive its failures early
+                .expireAfterAccess(Collections.max(
+                        List.of(window, properties.registrationWindow(), properties.secondFactorWindow())))
                 .maximumSize(200_000)
                 .build();
     }
@@ -111,6 +114,18 @@ public class LoginThrottle {
         bucket(sessionKey(session), perAccount).tryConsume(1);
     }
 
+    /**
+     * Whether the second step of signing in to this account must be refused now: too many wrong
+     * codes were given for it, from any browser, by someone who had its password.
+     */
+    public boolean isSecondFactorThrottled(String username) {
+        return empty(secondFactorKey(username), secondFactor);
+    }
+
+    public void recordSecondFactorFailure(String username) {
+        bucket(secondFactorKey(username), secondFactor).tryConsume(1);
+    }
+
     /** Whether this address may register another account now (scripted sign-ups are held back). */
     public boolean mayRegister(String address) {
         return !empty("register:" + address, registrations);
@@ -135,6 +150,10 @@ public class LoginThrottle {
 
     private static String accountKey(String username) {
         return "account:" + username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String secondFactorKey(String username) {
+        return "code:" + username.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String pairKey(Attempt attempt) {

@@ -1,5 +1,6 @@
 package org.openplaza.accounts.signin;
 
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.accounts.TrustedDevices;
 import org.openplaza.audit.Audited;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Username-and-password sign-in against the accounts table, throttled by {@link LoginThrottle} and
- * written to the audit log: every success, failure and throttled attempt.
+ * written to the audit log: every success, failure and throttled attempt. For someone who must give
+ * a second factor ({@link SecondFactors}) the right password ends in {@link SecondFactorRequired},
+ * not in a sign-in.
  */
 @Component
 public class ThrottlingAuthenticationProvider implements AuthenticationProvider {
@@ -26,6 +29,8 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
     private final LoginThrottle throttle;
     private final TrustedDevices devices;
     private final ApplicationEventPublisher events;
+    private final SecondFactors secondFactors;
+    private final Clock clock;
 
     ThrottlingAuthenticationProvider(
             UserDetailsService userDetailsService,
@@ -33,13 +38,17 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
             PasswordEncoder passwordEncoder,
             LoginThrottle throttle,
             TrustedDevices devices,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            SecondFactors secondFactors,
+            Clock clock) {
         this.delegate = new DaoAuthenticationProvider(userDetailsService);
         this.delegate.setPasswordEncoder(passwordEncoder);
         this.delegate.setUserDetailsPasswordService(passwordUpgrades);
         this.throttle = throttle;
         this.devices = devices;
         this.events = events;
+        this.secondFactors = secondFactors;
+        this.clock = clock;
     }
 
     @Override
@@ -55,16 +64,33 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
             audit(username, "SIGN_IN_THROTTLED", address);
             throw new SignInThrottledException();
         }
+        Authentication result;
         try {
-            Authentication result = delegate.authenticate(authentication);
-            throttle.recordSuccess(attempt);
-            audit(result.getName(), "SIGN_IN", address);
-            return result;
+            result = delegate.authenticate(authentication);
         } catch (AuthenticationException e) {
             throttle.recordFailure(attempt);
             audit(username, "SIGN_IN_FAILED", address);
             throw e;
         }
+        throttle.recordSuccess(attempt);
+        if (secondFactors.asked(result.getName(), result.getAuthorities())) {
+            audit(result.getName(), "SIGN_IN_PASSWORD_PASSED", address);
+            throw new SecondFactorRequired(new PendingSignIn(
+                    withoutCredentials(result),
+                    secondFactors.enrolled(result.getName()) ? null : secondFactors.offer(result.getName()),
+                    clock.instant()));
+        }
+        audit(result.getName(), "SIGN_IN", address);
+        return result;
+    }
+
+    /** Who passed, with their roles and the request's details, holding neither password nor hash. */
+    private static Authentication withoutCredentials(Authentication result) {
+        var copy =
+                UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null, result.getAuthorities());
+        copy.setDetails(result.getDetails());
+        copy.eraseCredentials();
+        return copy;
     }
 
     /**

@@ -23,6 +23,9 @@ class LoginThrottleTest {
                     Duration.ofMinutes(15),
                     2,
                     Duration.ofHours(1),
+                    3,
+                    Duration.ofHours(1),
+                    "target/test-keys/unused.key",
                     new AccountsProperties.BootstrapAdmin(null, null, null)),
             clock);
 
@@ -135,6 +138,24 @@ class LoginThrottleTest {
             throttle.recordFailure(from("kim", "10.0.0.1"));
         }
         assertThat(throttle.isThrottled(from("kim", "10.0.0.1"))).isFalse();
+    }
+
+    @Test
+    void wrong_codes_at_the_second_step_hold_the_account_back_from_anywhere_for_the_whole_window() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(throttle.isSecondFactorThrottled("Kim")).isFalse();
+            throttle.recordSecondFactorFailure("kim");
+        }
+        assertThat(throttle.isSecondFactorThrottled("kim")).isTrue();
+        assertThat(throttle.isSecondFactorThrottled("lee")).isFalse();
+        // nothing an attacker does at the first step forgives them
+        throttle.recordSuccess(from("kim", "10.0.0.1"));
+        assertThat(throttle.isSecondFactorThrottled("kim")).isTrue();
+        // past the sign-in window, within its own
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(throttle.isSecondFactorThrottled("kim")).isTrue();
+        clock.advance(Duration.ofMinutes(25));
+        assertThat(throttle.isSecondFactorThrottled("kim")).isFalse();
     }
 
     static final class MutableClock extends Clock {

@@ -21,10 +21,15 @@ import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.ApiTokenService;
 import org.openplaza.accounts.PasswordPolicy;
 import org.openplaza.accounts.Role;
+import org.openplaza.accounts.signin.SecondFactors;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.Titles;
+import org.openplaza.portal.security.RecentSignIn;
 
-/** The signed-in user's own account: what it holds, and changing the password. */
+/**
+ * The signed-in user's own account: what it holds, changing the password, two-step sign-in, where
+ * they are signed in, and an official's API tokens.
+ */
 @Route("account")
 @PermitAll
 public class AccountView extends VerticalLayout implements HasDynamicTitle {
@@ -44,7 +49,9 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
             PasswordPolicy policy,
             ApiTokenService tokens,
             org.openplaza.visualisations.VisualisationService visualisations,
-            org.openplaza.portal.security.Sessions sessions) {
+            org.openplaza.portal.security.Sessions sessions,
+            SecondFactors secondFactors,
+            RecentSignIn recentSignIn) {
         this.accounts = accounts;
         this.sessions = sessions;
         setMaxWidth("44rem");
@@ -72,6 +79,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("account.change-password")), form, change);
         signedIn.setId("account-sessions");
         signedIn.setPadding(false);
+        add(new SecondFactorPanel(secondFactors, recentSignIn));
         add(signedIn);
         showSessions(account.username());
         if (account.has(Role.OFFICIAL) || account.has(Role.ADMIN)) {

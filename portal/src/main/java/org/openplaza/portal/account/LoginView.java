@@ -69,6 +69,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             notice.setText(getTranslation("login.registered"));
             notice.setVisible(true);
         }
+        if (parameters.containsKey("again")) {
+            notice.setText(getTranslation("login.again"));
+            notice.setVisible(true);
+        }
     }
 
     @Override

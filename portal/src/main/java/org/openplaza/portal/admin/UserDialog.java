@@ -17,6 +17,7 @@ import org.openplaza.accounts.Account;
 import org.openplaza.accounts.AccountException;
 import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Role;
+import org.openplaza.accounts.signin.SecondFactors;
 
 /**
  * One account, opened by an administrator: roles, verified residency with the district and date
@@ -41,7 +42,8 @@ class UserDialog extends Dialog {
             AccountService accounts,
             Account account,
             Runnable onSaved,
-            org.openplaza.portal.security.RecentSignIn recentSignIn) {
+            org.openplaza.portal.security.RecentSignIn recentSignIn,
+            SecondFactors secondFactors) {
         this.recentSignIn = recentSignIn;
         this.accounts = accounts;
         this.account = account;
@@ -76,6 +78,20 @@ class UserDialog extends Dialog {
                 birthDate,
                 enabled);
         body.setPadding(false);
+        if (secondFactors.isEnrolled(account.id())) {
+            // for someone who lost both their phone and their recovery codes, once it is clear who they are
+            Button reset = new Button(getTranslation("admin.user.reset-second-factor"));
+            reset.setId("user-reset-second-factor");
+            reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            reset.addClickListener(e ->
+                    org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why.binding", () -> {
+                        secondFactors.reset(account.id());
+                        reset.setVisible(false);
+                        Notification.show(getTranslation("admin.user.second-factor-reset"))
+                                .setId("user-second-factor-reset");
+                    }));
+            body.add(new Paragraph(getTranslation("admin.user.second-factor-on")), reset);
+        }
         add(body);
         save.setId("user-save");
         save.setText(getTranslation("common.save"));

@@ -27,8 +27,13 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final ConfigurableFilterDataProvider<Account, Void, String> data;
 
     private final org.openplaza.portal.security.RecentSignIn recentSignIn;
+    private final org.openplaza.accounts.signin.SecondFactors secondFactors;
 
-    public UsersView(AccountService accounts, org.openplaza.portal.security.RecentSignIn recentSignIn) {
+    public UsersView(
+            AccountService accounts,
+            org.openplaza.portal.security.RecentSignIn recentSignIn,
+            org.openplaza.accounts.signin.SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.recentSignIn = recentSignIn;
         setSizeFull();
@@ -59,7 +64,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> getTranslation(a.enabled() ? "common.yes" : "common.no"))
                 .setHeader(getTranslation("admin.users.enabled"));
         grid.setItems(data);
-        grid.addItemClickListener(e -> new UserDialog(accounts, e.getItem(), data::refreshAll, recentSignIn).open());
+        grid.addItemClickListener(
+                e -> new UserDialog(accounts, e.getItem(), data::refreshAll, recentSignIn, secondFactors).open());
     }
 
     @Override

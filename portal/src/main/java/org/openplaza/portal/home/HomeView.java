@@ -75,6 +75,9 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("demo-accounts");
         grid.addColumn(DemoAccounts.DemoAccount::username).setHeader(getTranslation("home.demo.username"));
         grid.addColumn(DemoAccounts.DemoAccount::password).setHeader(getTranslation("home.demo.password"));
+        grid.addColumn(a -> a.authenticatorKey() == null ? "" : a.authenticatorKey())
+                .setHeader(getTranslation("home.demo.authenticator-key"))
+                .setAutoWidth(true);
         grid.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("home.demo.role"));
         grid.addColumn(a -> getTranslation(a.verified() ? "home.demo.verified" : "home.demo.unverified"))
                 .setHeader(getTranslation("home.demo.resident"));

@@ -4,12 +4,17 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import org.openplaza.accounts.AccountAccessChanged;
+import org.openplaza.accounts.signin.SecondFactorAuthenticationProvider;
+import org.openplaza.accounts.signin.SecondFactorRequired;
+import org.openplaza.accounts.signin.SecondFactors;
 import org.openplaza.accounts.signin.SignInThrottledException;
 import org.openplaza.portal.account.LoginView;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -54,7 +59,10 @@ class SecurityConfiguration {
             SessionRegistry sessions,
             java.time.Clock clock,
             @org.springframework.beans.factory.annotation.Value("${openplaza.security.session-absolute-timeout:PT12H}")
-                    java.time.Duration absoluteTimeout)
+                    java.time.Duration absoluteTimeout,
+            SecondFactors secondFactors,
+            ApplicationEventPublisher events,
+            AuthenticationEventPublisher authenticationEvents)
             throws Exception {
         // an error page is shown to whoever got the error: never a redirect to the sign-in page
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
@@ -96,6 +104,13 @@ class SecurityConfiguration {
                 .contentTypeOptions(options -> {})
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // the code after the password, for those who give one: its own filter, after the form's
+        http.with(
+                new SecondFactorStep.Configurer(
+                        new SecondFactorAuthenticationProvider(secondFactors, events, clock),
+                        authenticationEvents,
+                        clock),
+                step -> {});
         return http.build();
     }
 
@@ -107,10 +122,19 @@ class SecurityConfiguration {
         return registration;
     }
 
-    /** A throttled sign-in gets its own message; every other failure the same generic one. */
+    /**
+     * A right password that needs a code goes on to the code page; a throttled sign-in gets its own
+     * message; every other failure the same generic one.
+     */
     private static AuthenticationFailureHandler failureHandler() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
-                + (exception instanceof SignInThrottledException ? LOGIN_THROTTLED_URL : LOGIN_FAILED_URL));
+        return (request, response, exception) -> {
+            if (exception instanceof SecondFactorRequired required) {
+                SecondFactorStep.begin(request, response, required);
+                return;
+            }
+            response.sendRedirect(request.getContextPath()
+                    + (exception instanceof SignInThrottledException ? LOGIN_THROTTLED_URL : LOGIN_FAILED_URL));
+        };
     }
 
     @Bean

@@ -313,19 +313,96 @@ abstract class BrowserTest {
                 org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
     }
 
+    /**
+     * Signs in with the password and, for those asked, the code of their authenticator app: the
+     * demo accounts' published keys, or the key the code page showed when the account set its app
+     * up in an earlier sign-in (kept here by username). The recovery codes shown after a first set-up
+     * are kept too, and their dialog closed.
+     */
     void signIn(String username, String password) {
         open("/login");
         find("#vaadinLoginUsername input").sendKeys(username);
         find("#vaadinLoginPassword input").sendKeys(password, Keys.ENTER);
-        new WebDriverWait(driver, TIMEOUT).until(d -> {
-            String url = d.getCurrentUrl();
-            return url != null && (!url.contains("/login") || url.contains("?"));
-        });
+        new WebDriverWait(driver, TIMEOUT).until(d -> !currentPath().equals("/login"));
         waitForVaadin();
+        if (pathOnly().equals("/login/code")) {
+            giveCode(username);
+        }
+    }
+
+    /** Authenticator keys of accounts signed in by the tests, by username. */
+    static final java.util.Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The recovery codes each account got when it set up its app. */
+    static final java.util.Map<String, List<String>> RECOVERY_CODES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The last 30-second step whose code each account used: the portal takes a step's code once. */
+    private static final java.util.Map<String, Long> USED_STEPS = new java.util.HashMap<>();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.openplaza.portal.testdata.MovableClock portalClock;
+
+    /** On the code page: sets the app up if asked, then gives its next unused code. */
+    void giveCode(String username) {
+        find("#second-step-code");
+        if (present("#authenticator-key")) {
+            KEYS.put(username, find("#authenticator-key").getText().replace(" ", ""));
+        }
+        String key = KEYS.computeIfAbsent(username, BrowserTest::demoKey);
+        find("#second-step-code").sendKeys(nextCode(username, key), Keys.ENTER);
+        new WebDriverWait(driver, TIMEOUT).until(d -> !currentPath().equals("/login/code"));
+        assertThat(currentPath()).as("the code was taken").doesNotStartWith("/login");
+        waitForVaadin();
+        if (present("#recovery-codes-done")) {
+            RECOVERY_CODES.put(
+                    username,
+                    driver.findElements(By.cssSelector("#recovery-codes li")).stream()
+                            .map(WebElement::getText)
+                            .toList());
+            click("#recovery-codes-done");
+        }
+    }
+
+    private static String demoKey(String username) {
+        return org.openplaza.accounts.DemoAccounts.ACCOUNTS.stream()
+                .filter(a -> a.username().equals(username) && a.authenticatorKey() != null)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(username + " was asked for a code and has no known key"))
+                .authenticatorKey();
+    }
+
+    /**
+     * A code the portal takes now: of the earliest step within its allowance (one either side of
+     * now) that this account has not used yet, waiting for the next step when all three were.
+     */
+    String nextCode(String username, String key) {
+        synchronized (USED_STEPS) {
+            while (true) {
+                long now = Math.floorDiv(portalClock.instant().getEpochSecond(), 30);
+                long used = USED_STEPS.getOrDefault(username, Long.MIN_VALUE);
+                for (long step = now - 1; step <= now + 1; step++) {
+                    if (step > used) {
+                        USED_STEPS.put(username, step);
+                        return org.openplaza.accounts.signin.Totp.code(key, java.time.Instant.ofEpochSecond(step * 30));
+                    }
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
     }
 
     String currentPath() {
         return driver.getCurrentUrl().replaceFirst("^http://localhost:\\d+", "");
+    }
+
+    /** The path of the current page, without its query. */
+    String pathOnly() {
+        return currentPath().replaceFirst("[?#].*$", "");
     }
 
     /** The text of the error message a Vaadin field shows, from its slotted error element. */

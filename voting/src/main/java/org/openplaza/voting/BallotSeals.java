@@ -15,10 +15,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.openplaza.platform.KeyFiles;
+import org.openplaza.platform.Sealing;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +41,6 @@ class BallotSeals {
     static final String PREFIX = "sealed1:";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int NONCE = 12;
-    private static final int TAG_BITS = 128;
 
     private final Path folder;
     private final Map<Long, SecretKeySpec> keys = new ConcurrentHashMap<>();
@@ -73,19 +70,8 @@ class BallotSeals {
         byte[] plain = Arrays.copyOf(
                 choices.getBytes(StandardCharsets.US_ASCII), Math.max(paddedLength(options), choices.length()));
         Arrays.fill(plain, choices.length(), plain.length, (byte) ' ');
-        byte[] nonce = new byte[NONCE];
-        RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key(voteId, true), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context(voteId, receipt));
-            byte[] sealed = cipher.doFinal(plain);
-            return PREFIX
-                    + Base64.getEncoder()
-                            .encodeToString(ByteBuffer.allocate(NONCE + sealed.length)
-                                    .put(nonce)
-                                    .put(sealed)
-                                    .array());
+            return Sealing.seal(PREFIX, key(voteId, true), context(voteId, receipt), plain);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -104,11 +90,7 @@ class BallotSeals {
             return stored;
         }
         try {
-            byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key(voteId, false), new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE));
-            cipher.updateAAD(context(voteId, receipt));
-            byte[] plain = cipher.doFinal(bytes, NONCE, bytes.length - NONCE);
+            byte[] plain = Sealing.open(PREFIX, key(voteId, false), context(voteId, receipt), stored);
             return new String(plain, StandardCharsets.US_ASCII).strip();
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new Unreadable("a sealed ballot of vote " + voteId + " does not open", e);

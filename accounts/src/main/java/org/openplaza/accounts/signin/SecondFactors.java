@@ -6,14 +6,12 @@ import static org.openplaza.db.accounts.Tables.SECOND_FACTOR;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,9 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +29,7 @@ import org.openplaza.accounts.AccountsProperties;
 import org.openplaza.accounts.Role;
 import org.openplaza.audit.Audited;
 import org.openplaza.platform.KeyFiles;
+import org.openplaza.platform.Sealing;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -69,7 +66,6 @@ public class SecondFactors {
     private static final Pattern TOTP_CODE = Pattern.compile("[0-9]{" + Totp.DIGITS + "}");
     private static final Pattern RECOVERY_CODE_TEXT = Pattern.compile("[" + ALPHABET + "]{" + RECOVERY_LENGTH + "}");
     private static final String SEALED = "gcm1:";
-    private static final int NONCE = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new secret offered to someone setting up their authenticator app; stored once confirmed. */
@@ -392,36 +388,14 @@ public class SecondFactors {
     }
 
     private String seal(long user, byte[] secret) {
-        byte[] nonce = new byte[NONCE];
-        RANDOM.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys().seal(), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(context(user));
-            byte[] sealed = cipher.doFinal(secret);
-            return SEALED
-                    + Base64.getEncoder()
-                            .encodeToString(ByteBuffer.allocate(NONCE + sealed.length)
-                                    .put(nonce)
-                                    .put(sealed)
-                                    .array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sealing.seal(SEALED, keys().seal(), context(user), secret);
     }
 
     /** The secret sealed for this account, or null when it was not (or not for this account). */
     private byte @Nullable [] open(long user, String stored) {
-        if (!stored.startsWith(SEALED)) {
-            return null;
-        }
         try {
-            byte[] bytes = Base64.getDecoder().decode(stored.substring(SEALED.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, keys().seal(), new GCMParameterSpec(128, bytes, 0, NONCE));
-            cipher.updateAAD(context(user));
-            return cipher.doFinal(bytes, NONCE, bytes.length - NONCE);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Sealing.open(SEALED, keys().seal(), context(user), stored);
+        } catch (GeneralSecurityException e) {
             events.publishEvent(new Audited(
                     Audited.SYSTEM, "SECOND_FACTOR_UNREADABLE", "account", Long.toString(user), null, null));
             return null;

@@ -63,7 +63,7 @@ class SecondFactorIT extends BrowserTest {
             assertThat(pathOnly()).as("the password alone opens no page").isEqualTo("/login");
 
             open("/login/code");
-            String key = BrowserTest.KEYS.computeIfAbsent("admin", u -> "OPENPLAZADEMOADMINSECONDSTEPKEYA");
+            String key = keyOf("admin");
             String right = nextCode("admin", key);
             String wrong = right.equals("000000") ? "111111" : "000000";
             find("#second-step-code").sendKeys(wrong, Keys.ENTER);
@@ -100,7 +100,7 @@ class SecondFactorIT extends BrowserTest {
         assertThat(pathOnly())
                 .as("the recovery codes are shown on the account page")
                 .isEqualTo("/account");
-        assertThat(BrowserTest.RECOVERY_CODES.get(username)).hasSize(10);
+        assertThat(recoveryCodesOf(username)).hasSize(10);
         assertThat(find("#second-factor-status").getText())
                 .isEqualTo("Two-step sign-in is on. Recovery codes left: 10.");
         assertThat(present("#second-factor-turn-off") && displayed("#second-factor-turn-off"))
@@ -111,8 +111,7 @@ class SecondFactorIT extends BrowserTest {
         driver.manage().deleteAllCookies();
         password(username, PASSWORD);
         assertThat(present("#authenticator-key")).isFalse();
-        find("#second-step-code")
-                .sendKeys(BrowserTest.RECOVERY_CODES.get(username).get(0), Keys.ENTER);
+        find("#second-step-code").sendKeys(recoveryCodesOf(username).get(0), Keys.ENTER);
         new WebDriverWait(driver, TIMEOUT).until(d -> !pathOnly().startsWith("/login"));
         open("/account");
         assertThat(find("#second-factor-status").getText()).endsWith("Recovery codes left: 9.");
@@ -136,7 +135,7 @@ class SecondFactorIT extends BrowserTest {
         assertThat(find("#recovery-codes").findElements(By.tagName("li"))).hasSize(10);
         click("#recovery-codes-done");
         assertThat(find("#second-factor-status").getText()).startsWith("Two-step sign-in is on.");
-        KEYS.put(username, key);
+        rememberKey(username, key);
 
         driver.manage().deleteAllCookies();
         password(username, PASSWORD);
@@ -175,8 +174,7 @@ class SecondFactorIT extends BrowserTest {
         }
 
         // the right code, posted without the code page's CSRF token (as a page elsewhere would)
-        String code = Totp.code(
-                KEYS.computeIfAbsent("official", u -> "OPENPLAZADEMOOFFICIALSECONDSTEPK"), portalClock.instant());
+        String code = Totp.code(keyOf("official"), portalClock.instant());
         HttpResponse<String> forged = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login/code"))
                         .header("Content-Type", "application/x-www-form-urlencoded")

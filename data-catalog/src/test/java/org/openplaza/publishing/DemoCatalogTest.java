@@ -59,8 +59,35 @@ class DemoCatalogTest {
     @AfterEach
     void disarm() {
         DiesAtThirdVersion.armed = false;
-        db.execute("DROP TRIGGER IF EXISTS catalog.demo_dies");
+        if (postgres()) {
+            db.execute("DROP TRIGGER IF EXISTS demo_dies ON catalog.dataset_version");
+            db.execute("DROP FUNCTION IF EXISTS catalog.demo_dies()");
+            db.execute("DROP SEQUENCE IF EXISTS catalog.demo_dies_count");
+        } else {
+            db.execute("DROP TRIGGER IF EXISTS catalog.demo_dies");
+        }
         SecurityContextHolder.clearContext();
+    }
+
+    private boolean postgres() {
+        return db.dialect().family() == org.jooq.SQLDialect.POSTGRES;
+    }
+
+    /** Makes the third version's insert fail, as if the process had been killed there. */
+    private void dieAtThirdVersion() {
+        if (postgres()) {
+            db.execute("CREATE SEQUENCE catalog.demo_dies_count");
+            db.execute("CREATE FUNCTION catalog.demo_dies() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF nextval('catalog.demo_dies_count') = 3 THEN RAISE EXCEPTION 'the process was killed here';"
+                    + " END IF; RETURN NEW; END $$");
+            db.execute("CREATE TRIGGER demo_dies BEFORE INSERT ON catalog.dataset_version FOR EACH ROW"
+                    + " EXECUTE FUNCTION catalog.demo_dies()");
+            return;
+        }
+        db.execute("CREATE TRIGGER catalog.demo_dies BEFORE INSERT ON catalog.dataset_version FOR EACH ROW CALL \""
+                + DiesAtThirdVersion.class.getName() + "\"");
+        DiesAtThirdVersion.versions.set(0);
+        DiesAtThirdVersion.armed = true;
     }
 
     private List<String> demoTitles(String state) {
@@ -80,17 +107,14 @@ class DemoCatalogTest {
             TestCallers.user(db, "official");
         }
         DemoCatalog demo = new DemoCatalog(publishing, repository, events, audit);
-        db.execute("CREATE TRIGGER catalog.demo_dies BEFORE INSERT ON catalog.dataset_version FOR EACH ROW CALL \""
-                + DiesAtThirdVersion.class.getName() + "\"");
-        DiesAtThirdVersion.versions.set(0);
-        DiesAtThirdVersion.armed = true;
+        dieAtThirdVersion();
         assertThatThrownBy(() -> demo.run(null)).hasStackTraceContaining("the process was killed here");
         assertThat(demoTitles("PUBLISHED"))
                 .as("the first start got two datasets in")
                 .hasSize(2);
         assertThat(audit.recorded(DemoCatalog.SEEDED)).isFalse();
 
-        DiesAtThirdVersion.armed = false;
+        disarm();
         demo.run(null);
         List<String> published = demoTitles("PUBLISHED");
         assertThat(published).as("all five, once each").hasSize(5).doesNotHaveDuplicates();

@@ -172,20 +172,22 @@ class BallotQuery {
     }
 
     /**
-     * Records that the citizen voted; false when they had already, as the unique key says. A plain
-     * insert: H2 emulates ON CONFLICT with a MERGE that slows as the table grows. The caller refuses
-     * the ballot on false, which rolls the transaction back (as PostgreSQL requires after a failed
-     * statement).
+     * Records that the citizen voted; false when they had already, as the unique key says. On
+     * PostgreSQL an {@code ON CONFLICT DO NOTHING}, so that no failed statement aborts the caller's
+     * transaction; on H2 a plain insert whose duplicate key is caught, since H2 emulates ON CONFLICT
+     * with a MERGE that slows as the table grows (and goes on after a failed statement).
      */
     boolean participate(String key, long voteId, long userId, LocalDate day) {
+        var insert = db.insertInto(PARTICIPATION)
+                .set(PARTICIPATION.PARTICIPATION_KEY, key)
+                .set(PARTICIPATION.VOTE_ID, voteId)
+                .set(PARTICIPATION.USER_ID, userId)
+                .set(PARTICIPATION.VOTED_ON, day);
+        if (db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            return insert.onConflictDoNothing().execute() > 0;
+        }
         try {
-            return db.insertInto(PARTICIPATION)
-                            .set(PARTICIPATION.PARTICIPATION_KEY, key)
-                            .set(PARTICIPATION.VOTE_ID, voteId)
-                            .set(PARTICIPATION.USER_ID, userId)
-                            .set(PARTICIPATION.VOTED_ON, day)
-                            .execute()
-                    > 0;
+            return insert.execute() > 0;
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return false;
         }

@@ -41,6 +41,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * hashes), no join of any of it (by row id, order, position, time or size, with sign-in times or
  * anything else that is equal in both worlds) tells who voted what better than chance.
  */
+@org.junit.jupiter.api.Tag("h2-files")
 @SpringBootTest(
         properties = {
             "spring.datasource.url=jdbc:h2:file:./target/privacy-game/db-${random.uuid};DB_CLOSE_ON_EXIT=FALSE",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openplaza.db.voting.Tables.BALLOT;
 import static org.openplaza.db.voting.Tables.CHECKPOINT;
+import static org.openplaza.db.voting.Tables.COUNTED_BALLOT;
 import static org.openplaza.db.voting.Tables.VOTE;
 
 import java.nio.charset.StandardCharsets;
@@ -237,7 +238,17 @@ class CheckpointTest {
                 .isTrue();
 
         // an insider turns a kept "No" into "Yes" after the count
-        db.execute("UPDATE voting.counted_ballot SET choices = '1' WHERE vote_id = ? AND choices = '2' LIMIT 1", vote);
+        List<String> kept = db.select(COUNTED_BALLOT.CHOICES)
+                .from(COUNTED_BALLOT)
+                .where(COUNTED_BALLOT.VOTE_ID.eq(vote))
+                .fetch(COUNTED_BALLOT.CHOICES);
+        List<String> altered = new java.util.ArrayList<>(kept);
+        altered.set(altered.indexOf("2"), "1");
+        db.deleteFrom(COUNTED_BALLOT).where(COUNTED_BALLOT.VOTE_ID.eq(vote)).execute();
+        altered.forEach(choices -> db.insertInto(COUNTED_BALLOT)
+                .set(COUNTED_BALLOT.VOTE_ID, vote)
+                .set(COUNTED_BALLOT.CHOICES, choices)
+                .execute());
         assertThatThrownBy(() -> counts.results(vote))
                 .isInstanceOfSatisfying(
                         VotingException.class, e -> assertThat(e.messageKey()).isEqualTo("vote.error.count-altered"));

@@ -37,18 +37,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @Import(TestAccounts.Clocks.class)
 class CrashTest {
 
-    /** Fails the statement it is attached to while armed: the process "dies" there. */
+    /** Fails the statement it is attached to (H2): the process "dies" there. */
     public static class Crash implements Trigger {
-        static volatile boolean armed;
-
         @Override
         public void init(Connection conn, String schema, String trigger, String table, boolean before, int type) {}
 
         @Override
         public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-            if (armed) {
-                throw new SQLException("the process was killed here");
-            }
+            throw new SQLException("the process was killed here");
         }
 
         @Override
@@ -104,23 +100,42 @@ class CrashTest {
 
     @AfterEach
     void removeTriggers() {
-        Crash.armed = false;
-        triggers.forEach(t -> db.execute("DROP TRIGGER IF EXISTS " + t));
+        disarm();
+        if (postgres()) {
+            db.execute("DROP FUNCTION IF EXISTS voting.crash_" + tag + "()");
+        }
         SecurityContextHolder.clearContext();
+    }
+
+    private boolean postgres() {
+        return db.dialect().family() == org.jooq.SQLDialect.POSTGRES;
     }
 
     /** From now on the process dies at this statement on this table. */
     private void dieAt(String when, String table) {
-        String name = table.substring(0, table.indexOf('.')) + ".crash_" + tag + "_" + triggers.size();
-        db.execute("CREATE TRIGGER " + name + " " + when + " ON " + table + " FOR EACH ROW CALL \""
-                + Crash.class.getName() + "\"");
-        triggers.add(name);
-        Crash.armed = true;
+        String name = "crash_" + tag + "_" + triggers.size();
+        if (postgres()) {
+            db.execute("CREATE OR REPLACE FUNCTION voting.crash_" + tag + "() RETURNS trigger LANGUAGE plpgsql"
+                    + " AS $$ BEGIN RAISE EXCEPTION 'the process was killed here'; END $$");
+            db.execute("CREATE TRIGGER " + name + " " + when + " ON " + table
+                    + " FOR EACH ROW EXECUTE FUNCTION voting.crash_" + tag + "()");
+            triggers.add(name + " ON " + table);
+        } else {
+            String qualified = table.substring(0, table.indexOf('.')) + "." + name;
+            db.execute("CREATE TRIGGER " + qualified + " " + when + " ON " + table + " FOR EACH ROW CALL \""
+                    + Crash.class.getName() + "\"");
+            triggers.add(qualified);
+        }
+    }
+
+    private void disarm() {
+        triggers.forEach(t -> db.execute("DROP TRIGGER IF EXISTS " + t));
+        triggers.clear();
     }
 
     /** The process comes back: nothing armed, nothing remembered. */
     private void restart() {
-        Crash.armed = false;
+        disarm();
         heads.forgetAll();
         checkpointer.forgetAll();
     }

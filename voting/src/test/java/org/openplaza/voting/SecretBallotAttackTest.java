@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openplaza.db.voting.Tables.BALLOT;
 import static org.openplaza.db.voting.Tables.COUNTED_BALLOT;
+import static org.openplaza.db.voting.Tables.PARTICIPATION;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ class SecretBallotAttackTest {
         return db
                 .select(COUNTED_BALLOT.VOTE_ID, COUNTED_BALLOT.CHOICES)
                 .from(COUNTED_BALLOT)
-                .orderBy(org.jooq.impl.DSL.field("_ROWID_"))
+                .orderBy(physicalOrder())
                 .fetch()
                 .stream()
                 .filter(r -> r.value1() == vote)
@@ -135,10 +136,21 @@ class SecretBallotAttackTest {
                 .toList();
     }
 
-    /** The voters in the register in the order H2 inserted them, by their hidden row id. */
+    /**
+     * The order rows lie in the database's storage, which a copy of its files shows: H2's hidden
+     * row id, PostgreSQL's tuple address.
+     */
+    private org.jooq.Field<?> physicalOrder() {
+        return org.jooq.impl.DSL.field(db.dialect().family() == org.jooq.SQLDialect.POSTGRES ? "ctid" : "_ROWID_");
+    }
+
+    /** The voters in the register in the order the database stored them. */
     private List<Long> registerByRowId(long vote) {
-        return db.fetch("SELECT user_id FROM voting.participation WHERE vote_id = ? ORDER BY _ROWID_", vote)
-                .getValues(0, Long.class);
+        return db.select(PARTICIPATION.USER_ID)
+                .from(PARTICIPATION)
+                .where(PARTICIPATION.VOTE_ID.eq(vote))
+                .orderBy(physicalOrder())
+                .fetch(PARTICIPATION.USER_ID);
     }
 
     private Map<Long, String> finalChoiceByUser() {

@@ -24,7 +24,9 @@ import org.springframework.core.env.MapPropertySource;
  * for it, dropped when the tests' JVM ends.
  *
  * <p>The database is offered with the lowest precedence, so a test that names its own (an H2 file
- * it reads byte by byte, say) keeps it: those tests are about H2's files, not about SQL.
+ * it reads byte by byte, say) keeps it: those tests are about H2's files, not about SQL. With
+ * {@code openplaza.test.postgres.first=true} it takes the highest instead, over the portal's own
+ * {@code application.properties}, for the portal's integration tests.
  */
 public class PostgresTestDatabase implements EnvironmentPostProcessor {
 
@@ -53,14 +55,17 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor {
                     e);
         }
         dropAtExit(server, user, password, name);
-        environment
-                .getPropertySources()
-                .addLast(new MapPropertySource(
-                        "postgres-test-database",
-                        Map.of(
-                                "spring.datasource.url", database(server, name),
-                                "spring.datasource.username", user,
-                                "spring.datasource.password", password)));
+        MapPropertySource database = new MapPropertySource(
+                "postgres-test-database",
+                Map.of(
+                        "spring.datasource.url", database(server, name),
+                        "spring.datasource.username", user,
+                        "spring.datasource.password", password));
+        if (environment.getProperty("openplaza.test.postgres.first", Boolean.class, false)) {
+            environment.getPropertySources().addFirst(database);
+        } else {
+            environment.getPropertySources().addLast(database);
+        }
     }
 
     /** The server's address with this database in place of the one it names. */

@@ -102,6 +102,34 @@ class ApiErrors {
         return CkanWriteApi.error(HttpStatus.FORBIDDEN, "Authorization Error", "Access denied");
     }
 
+    /**
+     * Text parameters with a NUL character are refused before they reach a service: no name, id or
+     * query holds one, and PostgreSQL refuses it in any text it is sent.
+     */
+    @org.springframework.web.bind.annotation.InitBinder
+    void refuseNul(org.springframework.web.bind.WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new java.beans.PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                if (text != null && text.indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("a NUL character");
+                }
+                setValue(text);
+            }
+        });
+    }
+
+    /** A parameter of the wrong kind (a word for a number, a NUL character in text). */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<CkanWriteApi.Envelope> mismatch(
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e, HttpServletRequest request)
+            throws Exception {
+        if (!api(request)) {
+            throw e;
+        }
+        return CkanWriteApi.error(HttpStatus.BAD_REQUEST, "Validation Error", "Invalid value for " + e.getName());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<CkanWriteApi.Envelope> unforeseen(Exception e, HttpServletRequest request) throws Exception {
         if (!api(request)) {

@@ -30,10 +30,21 @@ final class CkanParams {
         }
     }
 
+    /**
+     * A parameter as text. A NUL character is refused: no name, id or query holds one, and
+     * PostgreSQL refuses it in any text it is sent.
+     */
     @Nullable
     String text(String name) {
         Object value = values.get(name);
-        return value == null ? null : value.toString();
+        return value == null ? null : withoutNul(name, value.toString());
+    }
+
+    private static String withoutNul(String name, String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw CkanError.validation(name, "Must not contain a NUL character");
+        }
+        return text;
     }
 
     String required(String name) {
@@ -113,13 +124,17 @@ final class CkanParams {
             return List.of();
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
+            return list.stream()
+                    .map(item -> withoutNul(name, String.valueOf(item)))
+                    .toList();
         }
-        String text = value.toString().strip();
+        String text = withoutNul(name, value.toString()).strip();
         if (text.startsWith("[")) {
             Object parsed = json(name);
             if (parsed instanceof List<?> list) {
-                return list.stream().map(String::valueOf).toList();
+                return list.stream()
+                        .map(item -> withoutNul(name, String.valueOf(item)))
+                        .toList();
             }
         }
         return java.util.Arrays.stream(text.split(","))

@@ -63,6 +63,14 @@ class ErrorResponsesIT {
     }
 
     @Test
+    void a_nul_character_in_a_parameter_is_a_bad_request_on_every_database() throws Exception {
+        ckanError(send(at("/api/3/action/package_show?id=rain%00fall")), 409);
+        ckanError(send(at("/api/3/action/package_search?q=rain%00")), 409);
+        ckanError(send(at("/api/visualisations?q=rain%00")), 400);
+        ckanError(send(at("/api/visualisations?dataset=rain%00fall&limit=many")), 400);
+    }
+
+    @Test
     void a_method_the_action_does_not_take_is_refused() throws Exception {
         ckanError(send(at("/api/3/action/package_list").DELETE()), 405);
         ckanError(send(at("/api/3/action/package_create").GET()), 405);

@@ -252,6 +252,31 @@ class SecondFactorsTest {
     }
 
     @Test
+    void only_an_administrator_resets_it_and_the_official_sets_up_a_new_app_at_the_next_sign_in() {
+        register("sf-phone-lost", Role.OFFICIAL);
+        FirstSignIn first = firstSignIn("sf-phone-lost");
+        long id = id("sf-phone-lost");
+
+        as("sf-phone-lost", Role.CITIZEN, Role.OFFICIAL);
+        assertThatThrownBy(() -> secondFactors.reset(id))
+                .as("not by the user, nor anyone but an administrator")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        as("root", Role.ADMIN);
+        secondFactors.reset(id);
+        assertThat(secondFactors.isEnrolled(id)).isFalse();
+        SecurityContextHolder.clearContext();
+
+        PendingSignIn next = password("sf-phone-lost");
+        assertThat(next.enrolment()).as("a new app is set up").isNotNull();
+        assertThat(next.enrolment().secret()).isNotEqualTo(first.key());
+        assertThat(first.recoveryCodes()).hasSize(SecondFactors.RECOVERY_CODES);
+        assertThat(db.fetchCount(RECOVERY_CODE, RECOVERY_CODE.USER_ID.eq(id)))
+                .as("the old recovery codes are gone")
+                .isZero();
+        assertThat(auditOf("SECOND_FACTOR_RESET")).isNotEmpty();
+    }
+
+    @Test
     void officials_cannot_turn_it_off_citizens_can() {
         register("sf-keeps", Role.OFFICIAL);
         firstSignIn("sf-keeps");

@@ -23,10 +23,20 @@ public final class KeyFiles {
      */
     public static byte[] readOrCreateSecret(Path file, int bytes) throws IOException {
         if (!Files.exists(file)) {
-            byte[] fresh = new byte[bytes];
-            new SecureRandom().nextBytes(fresh);
-            create(file, (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII));
+            createSecret(file, bytes);
         }
+        return readSecret(file);
+    }
+
+    /** A new file holding this many random bytes in Base64 (the existing one stands, if any). */
+    public static void createSecret(Path file, int bytes) throws IOException {
+        byte[] fresh = new byte[bytes];
+        new SecureRandom().nextBytes(fresh);
+        create(file, (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The secret a file made by {@link #createSecret} holds. */
+    public static byte[] readSecret(Path file) throws IOException {
         return Base64.getDecoder()
                 .decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
     }

@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,8 +37,6 @@ class BallotSeals {
 
     /** Marks a sealed value; anything else in the box is a ballot stored before ballots were sealed. */
     static final String PREFIX = "sealed1:";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path folder;
     private final Map<Long, SecretKeySpec> keys = new ConcurrentHashMap<>();
@@ -155,11 +151,9 @@ class BallotSeals {
                     if (!create) {
                         throw new GeneralSecurityException("the seal key of vote " + voteId + " is gone");
                     }
-                    make(file);
+                    KeyFiles.createSecret(file, 32);
                 }
-                byte[] bytes = Base64.getDecoder()
-                        .decode(Files.readString(file, StandardCharsets.US_ASCII)
-                                .strip());
+                byte[] bytes = KeyFiles.readSecret(file);
                 if (bytes.length != 32) {
                     throw new GeneralSecurityException("the seal key of vote " + voteId + " is not 256 bits");
                 }
@@ -171,11 +165,5 @@ class BallotSeals {
                         "The seal key of vote " + voteId + " cannot be read or made: " + file, e);
             }
         }
-    }
-
-    private static void make(Path file) throws IOException {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        KeyFiles.create(file, (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -199,11 +199,6 @@ public class SecondFactors {
 
     // ---- the sign-in, before anyone is signed in ------------------------------------------------
 
-    /** Whether a user who just gave the right password must pass the second step. */
-    boolean asked(String username, Collection<? extends GrantedAuthority> authorities) {
-        return requiredFor(authorities) || userId(username).map(this::enrolled).orElse(false);
-    }
-
     boolean enrolled(String username) {
         return userId(username).map(this::enrolled).orElse(false);
     }

@@ -73,11 +73,12 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
             throw e;
         }
         throttle.recordSuccess(attempt);
-        if (secondFactors.asked(result.getName(), result.getAuthorities())) {
+        boolean enrolled = secondFactors.enrolled(result.getName());
+        if (enrolled || SecondFactors.requiredFor(result.getAuthorities())) {
             audit(result.getName(), "SIGN_IN_PASSWORD_PASSED", address);
             throw new SecondFactorRequired(new PendingSignIn(
                     withoutCredentials(result),
-                    secondFactors.enrolled(result.getName()) ? null : secondFactors.offer(result.getName()),
+                    enrolled ? null : secondFactors.offer(result.getName()),
                     clock.instant()));
         }
         audit(result.getName(), "SIGN_IN", address);

@@ -9,6 +9,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /** OpenPlaza: open government data and participation in one portal. */
 @SpringBootApplication
 @org.springframework.scheduling.annotation.EnableScheduling
+// a job that holds a lock of the cluster (accounts.job_lock) runs on one node at a time
+@net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock(
+        interceptMode = net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock.InterceptMode.PROXY_SCHEDULER,
+        defaultLockAtMostFor = "PT30M")
 @Theme("openplaza")
 @Meta(name = "description", content = "OpenPlaza: open government data, visualisations, proposals and votes")
 public class OpenPlazaApplication implements AppShellConfigurator {

@@ -11,7 +11,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * In production nothing is seeded: when no enabled administrator exists, the first one is created
@@ -28,13 +27,19 @@ class AdminBootstrap implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.openplaza.platform.ClusterLock lock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     AdminBootstrap(
             AccountRepository repository,
             AccountsProperties properties,
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            org.openplaza.platform.ClusterLock lock,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.lock = lock;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.repository = repository;
         this.properties = properties;
         this.passwordEncoder = passwordEncoder;
@@ -42,9 +47,19 @@ class AdminBootstrap implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /**
+     * On one node at a time, in one transaction committed before the next node looks: nodes
+     * starting together make one administrator.
+     */
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws Exception {
+        lock.whileHolding(
+                org.openplaza.platform.ClusterLock.SEEDING,
+                org.openplaza.platform.ClusterLock.SEEDING_AT_MOST,
+                () -> transactions.executeWithoutResult(status -> bootstrap()));
+    }
+
+    private void bootstrap() {
         if (repository.anyEnabledWithRole(Role.ADMIN)) {
             return;
         }

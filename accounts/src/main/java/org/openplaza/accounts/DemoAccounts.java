@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo profile's accounts, one per role plus a citizen not yet verified as a resident. Created
@@ -68,6 +67,8 @@ public class DemoAccounts implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecondFactors secondFactors;
+    private final org.openplaza.platform.ClusterLock lock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     DemoAccounts(
             AccountRepository repository,
@@ -75,7 +76,11 @@ public class DemoAccounts implements ApplicationRunner {
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
             Clock clock,
-            SecondFactors secondFactors) {
+            SecondFactors secondFactors,
+            org.openplaza.platform.ClusterLock lock,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.lock = lock;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.repository = repository;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -88,9 +93,16 @@ public class DemoAccounts implements ApplicationRunner {
         return ACCOUNTS;
     }
 
+    /** On one node at a time, in one transaction, committed before the next node looks. */
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws Exception {
+        lock.whileHolding(
+                org.openplaza.platform.ClusterLock.SEEDING,
+                org.openplaza.platform.ClusterLock.SEEDING_AT_MOST,
+                () -> transactions.executeWithoutResult(status -> seed()));
+    }
+
+    private void seed() {
         for (DemoAccount demo : ACCOUNTS) {
             if (repository.findByUsername(demo.username()).isPresent()) {
                 continue;

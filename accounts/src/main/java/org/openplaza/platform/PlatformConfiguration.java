@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.jooq.DefaultConfigurationCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans every module shares: the clock (so tests can pin time) and how jOOQ renders SQL. */
+/** Beans every module shares: the clock (so tests can pin time), the cluster's locks and how jOOQ renders SQL. */
 @Configuration(proxyBeanMethods = false)
 public class PlatformConfiguration {
 
@@ -15,6 +15,22 @@ public class PlatformConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The locks of the cluster, in {@code accounts.job_lock}: ShedLock's statements in transactions
+     * of their own, timed by the database's clock so that nodes whose clocks differ agree.
+     */
+    @Bean
+    net.javacrumbs.shedlock.core.LockProvider lockProvider(
+            javax.sql.DataSource dataSource, org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider(
+                net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider.Configuration.builder()
+                        .withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(dataSource))
+                        .withTransactionManager(transactions)
+                        .withTableName("accounts.job_lock")
+                        .usingDbTime()
+                        .build());
     }
 
     /**

@@ -37,7 +37,7 @@ class DemoAccountsTest {
     }
 
     @Test
-    void seeding_again_on_the_next_start_changes_nothing() {
+    void seeding_again_on_the_next_start_changes_nothing() throws Exception {
         int before = repository.count("");
         demo.run(null);
         assertThat(repository.count("")).isEqualTo(before);

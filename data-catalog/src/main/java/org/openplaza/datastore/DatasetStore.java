@@ -25,11 +25,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The dataset store: the rows of every dataset version, one typed table each, in an embedded DuckDB
- * file apart from the portal's own database (as CKAN keeps its DataStore apart from its catalogue).
- * Everything that touches DuckDB stays behind this class, so that another store (PostgreSQL) can
- * take its place for deployments that outgrow one machine. Table and column names are generated,
- * never taken from user text.
+ * The dataset store: the rows of every dataset version, apart from the portal's own database (as
+ * CKAN keeps its DataStore apart from its catalogue), queried with DuckDB. Versions are loaded once
+ * and never change, which allows two placements:
+ *
+ * <ul>
+ *   <li>on one node (the default), each version is a typed table in an embedded DuckDB file;
+ *   <li>on a cluster ({@code openplaza.catalog.shared-store-dir}), each version is written once as
+ *       a Parquet file to a directory every node mounts, and every node's DuckDB reads it there: a
+ *       version loaded on one node is in every node's queries on the next request, with no copy.
+ * </ul>
+ *
+ * <p>Everything that touches DuckDB or the placement stays behind this package. Table and column
+ * names are generated, never taken from user text.
  */
 @Component
 @EnableConfigurationProperties(CatalogProperties.class)
@@ -52,6 +60,20 @@ public class DatasetStore {
 
     private final DuckDBConnection connection;
 
+    /** Where versions are written as Parquet files, or null when they are tables of the DuckDB file. */
+    private final @org.jspecify.annotations.Nullable Path shared;
+
+    /** How old a shared file must be before a node that did not write it may judge it an orphan. */
+    private final java.time.Duration grace;
+
+    /**
+     * The row number in file order, the tie-break of every sort and the key of a page read while
+     * scrolling: a table's own {@code rowid} (a table is loaded once, in file order, and never
+     * changed), and in a Parquet version a column of that name written at the load. No dataset
+     * column can have the name ({@code ColumnNames} reserves it).
+     */
+    static final Field<Long> ROW = DSL.field(DSL.name("rowid"), Long.class);
+
     /**
      * Tables being loaded, or loaded and not yet recorded by the caller ({@link #release}): the
      * sweep of orphans leaves them alone.
@@ -72,7 +94,62 @@ public class DatasetStore {
         settings.setProperty(
                 "temp_directory",
                 file.resolveSibling(file.getFileName() + ".tmp").toString());
+        // nothing is ever downloaded: Parquet is built into DuckDB's JDBC driver
+        settings.setProperty("autoinstall_known_extensions", "false");
+        if (properties.shared()) {
+            this.shared = Path.of(properties.sharedStoreDir()).toAbsolutePath();
+            Files.createDirectories(shared);
+        } else {
+            this.shared = null;
+        }
+        this.grace = properties.sharedStoreGrace();
         this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, settings);
+        if (shared != null) {
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute("LOAD parquet");
+                // versions never change once written, so a file's footer can be kept between queries
+                s.execute("SET parquet_metadata_cache = true");
+            }
+        }
+    }
+
+    /** Whether versions are Parquet files in a directory shared by every node. */
+    public boolean isShared() {
+        return shared != null;
+    }
+
+    private Path parquet(String table) {
+        return shared.resolve(table + ".parquet");
+    }
+
+    private boolean inSharedFile(String table) {
+        return shared != null && table.startsWith("ds_");
+    }
+
+    /** The rows of a table, wherever they are kept. */
+    private org.jooq.Table<?> source(String table) {
+        checked(table);
+        if (inSharedFile(table)) {
+            // the path is made of the configured directory and a checked, generated name
+            return DSL.table("read_parquet({0})", DSL.inline(parquet(table).toString()));
+        }
+        return DSL.table(DSL.name(table));
+    }
+
+    /**
+     * The SQL that names a table's rows in the store's engine, for benchmarks and tests that check
+     * the store against SQL typed by hand on {@link #referenceConnection()}.
+     */
+    public String sqlSource(String table) {
+        return DSL.using(SQLDialect.DUCKDB).render(source(table));
+    }
+
+    /**
+     * A connection of its own to the store's engine (DuckDB lets a process open a file once), for
+     * benchmarks and tests that type their own SQL; the caller closes it.
+     */
+    public java.sql.Connection referenceConnection() throws SQLException {
+        return connection.duplicate();
     }
 
     @PreDestroy
@@ -107,7 +184,14 @@ public class DatasetStore {
                 try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
                     result = source.writeTo(values -> append(appender, columns, values));
                 }
-                sql(c).alterTable(DSL.name(staging)).renameTo(DSL.name(table)).execute();
+                if (shared == null) {
+                    sql(c).alterTable(DSL.name(staging))
+                            .renameTo(DSL.name(table))
+                            .execute();
+                } else {
+                    writeShared(c, staging, table);
+                    sql(c).dropTable(DSL.name(staging)).execute();
+                }
                 loaded = true;
                 return new Loaded<>(table, result);
             } catch (Exception | Error e) {
@@ -118,6 +202,34 @@ public class DatasetStore {
             loading.remove(staging);
             if (!loaded) {
                 loading.remove(table);
+            }
+        }
+    }
+
+    /**
+     * Writes a loaded staging table as its version's Parquet file: first under a name of its own,
+     * flushed to disk, then moved into place in one step, so that no node ever reads half a file.
+     * The row numbers go with the rows.
+     */
+    private void writeShared(DuckDBConnection c, String staging, String table) throws SQLException {
+        Path part = shared.resolve(table + ".parquet.part");
+        Path done = parquet(table);
+        try {
+            sql(c).execute(
+                            "COPY (SELECT rowid AS rowid, * FROM {0} ORDER BY rowid) TO {1} (FORMAT parquet, COMPRESSION zstd)",
+                            DSL.name(staging), DSL.inline(part.toString()));
+            try (java.nio.channels.FileChannel channel =
+                    java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(part, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new SQLException("the version could not be written to the shared store", e);
+        } finally {
+            try {
+                Files.deleteIfExists(part);
+            } catch (java.io.IOException e) {
+                // left for the sweep of stale files
             }
         }
     }
@@ -179,6 +291,9 @@ public class DatasetStore {
     }
 
     public boolean exists(String table) throws SQLException {
+        if (inSharedFile(checked(table))) {
+            return Files.exists(parquet(table));
+        }
         try (DuckDBConnection c = connection.duplicate()) {
             return sql(c).fetchExists(DSL.select(DSL.one())
                     .from(DSL.table(DSL.name("information_schema", "tables")))
@@ -188,25 +303,98 @@ public class DatasetStore {
 
     /** Names of every table in the store, staging tables included (for tests and housekeeping). */
     public List<String> tables() throws SQLException {
+        return tables(false);
+    }
+
+    /**
+     * The tables no other node can be loading now: every table of a store of one node; on a
+     * cluster, this node's staging tables and the shared files older than the grace period. The
+     * sweep of orphans judges these alone (with what this node is loading left out).
+     */
+    public List<String> settledTables() throws SQLException {
+        return tables(true);
+    }
+
+    private List<String> tables(boolean settled) throws SQLException {
+        List<String> tables = new ArrayList<>();
         try (DuckDBConnection c = connection.duplicate()) {
-            return sql(c).select(DSL.field(DSL.name("table_name"), String.class))
+            tables.addAll(sql(c).select(DSL.field(DSL.name("table_name"), String.class))
                     .from(DSL.table(DSL.name("information_schema", "tables")))
-                    .fetch(0, String.class);
+                    .fetch(0, String.class));
+        }
+        if (shared != null) {
+            java.time.Instant before = java.time.Instant.now().minus(grace);
+            for (Path file : sharedFiles(".parquet")) {
+                if (!settled || olderThan(file, before)) {
+                    String name = file.getFileName().toString();
+                    tables.add(name.substring(0, name.length() - ".parquet".length()));
+                }
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * Deletes the half-written files of shared loads that stopped (a node killed while writing),
+     * once they are older than the grace period; the names of those deleted.
+     */
+    public List<String> removeStalePartFiles() throws SQLException {
+        List<String> removed = new ArrayList<>();
+        if (shared == null) {
+            return removed;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(grace);
+        for (Path file : sharedFiles(".parquet.part")) {
+            try {
+                if (olderThan(file, before) && Files.deleteIfExists(file)) {
+                    removed.add(file.getFileName().toString());
+                }
+            } catch (java.io.IOException e) {
+                throw new SQLException("a stale file of the shared store could not be deleted: " + file, e);
+            }
+        }
+        return removed;
+    }
+
+    private List<Path> sharedFiles(String suffix) throws SQLException {
+        try (java.util.stream.Stream<Path> files = Files.list(shared)) {
+            return files.filter(f -> {
+                        String name = f.getFileName().toString();
+                        return name.endsWith(suffix)
+                                && TABLE_NAME
+                                        .matcher(name.substring(0, name.length() - suffix.length()))
+                                        .matches();
+                    })
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new SQLException("the shared store could not be listed: " + shared, e);
+        }
+    }
+
+    private static boolean olderThan(Path file, java.time.Instant before) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+        } catch (java.io.IOException e) {
+            return false; // gone meanwhile
         }
     }
 
     public long count(String table) throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
-            return sql(c).fetchCount(DSL.table(DSL.name(checked(table))));
+            return sql(c).fetchCount(source(table));
         }
     }
 
     /** Rows in the table's insertion order, as Java values. */
     public List<Object[]> rows(String table, int offset, int limit) throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
-            return sql(c).selectFrom(DSL.table(DSL.name(checked(table))))
-                    .offset(offset)
-                    .limit(limit)
+            // the table's own columns, without the row numbers a shared file carries as a column
+            return sql(c).resultQuery(
+                            "SELECT * " + (inSharedFile(table) ? "EXCLUDE (rowid) " : "")
+                                    + "FROM {0} ORDER BY rowid OFFSET {1} LIMIT {2}",
+                            source(table),
+                            DSL.inline(offset),
+                            DSL.inline(limit))
                     .fetch()
                     .map(record -> javaValues(record.intoArray()));
         }
@@ -216,7 +404,7 @@ public class DatasetStore {
     public List<Object[]> rows(String table, List<StoreColumn> columns, RowQuery query, long offset, int limit)
             throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
-            return select(sql(c), checked(table), columns, query, offset, limit);
+            return select(sql(c), source(table), columns, query, offset, limit);
         }
     }
 
@@ -230,23 +418,27 @@ public class DatasetStore {
             throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
             DSLContext sql = sql(c);
-            List<Object[]> rows = select(sql, checked(table), columns, query, offset, limit);
-            Long count =
-                    total ? (long) sql.fetchCount(DSL.table(DSL.name(table)), RowConditions.of(columns, query)) : null;
+            org.jooq.Table<?> from = source(table);
+            List<Object[]> rows = select(sql, from, columns, query, offset, limit);
+            Long count = total ? (long) sql.fetchCount(from, RowConditions.of(columns, query)) : null;
             return new Page(rows, count);
         }
     }
 
     private static List<Object[]> select(
-            DSLContext sql, String table, List<StoreColumn> columns, RowQuery query, long offset, int limit) {
-        var from = sql.select(fields(columns)).from(DSL.table(DSL.name(table)));
+            DSLContext sql,
+            org.jooq.Table<?> table,
+            List<StoreColumn> columns,
+            RowQuery query,
+            long offset,
+            int limit) {
+        var from = sql.select(fields(columns)).from(table);
         if (query.unfiltered() && query.sorts().isEmpty()) {
-            // a table is loaded once, in file order, and never changed: row n has rowid n, so a
-            // page anywhere in millions of rows is a range of rowids, read without a scan
-            Field<Long> rowid = DSL.field(DSL.name("rowid"), Long.class);
-            return from.where(rowid.ge(DSL.inline(offset)))
-                    .and(rowid.lt(DSL.inline(offset + limit)))
-                    .orderBy(rowid)
+            // row n has row number n, so a page anywhere in millions of rows is a range of row
+            // numbers, read without a scan (in a Parquet file, from the row groups it falls in)
+            return from.where(ROW.ge(DSL.inline(offset)))
+                    .and(ROW.lt(DSL.inline(offset + limit)))
+                    .orderBy(ROW)
                     .fetch()
                     .map(record -> javaValues(record.intoArray()));
         }
@@ -265,14 +457,14 @@ public class DatasetStore {
      */
     public Grouped group(String table, List<StoreColumn> columns, GroupQuery query) throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
-            return Grouping.run(sql(c), checked(table), columns, query);
+            return Grouping.run(sql(c), source(table), columns, query);
         }
     }
 
     /** How many rows a query selects (DuckDB counts a filtered column scan in milliseconds). */
     public long count(String table, List<StoreColumn> columns, RowQuery query) throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
-            return sql(c).fetchCount(DSL.table(DSL.name(checked(table))), RowConditions.of(columns, query));
+            return sql(c).fetchCount(source(table), RowConditions.of(columns, query));
         }
     }
 
@@ -283,7 +475,7 @@ public class DatasetStore {
     public void export(String table, List<StoreColumn> columns, RowQuery query, RowSink sink) throws SQLException {
         try (DuckDBConnection c = connection.duplicate();
                 var cursor = sql(c).select(fields(columns))
-                        .from(DSL.table(DSL.name(checked(table))))
+                        .from(source(table))
                         .where(RowConditions.of(columns, query))
                         .orderBy(RowConditions.order(columns, query))
                         .fetchSize(2048)
@@ -308,7 +500,7 @@ public class DatasetStore {
         };
         try (DuckDBConnection c = connection.duplicate()) {
             DSLContext sql = sql(c);
-            org.jooq.Table<?> t = DSL.table(DSL.name(checked(table)));
+            org.jooq.Table<?> t = source(table);
             org.jooq.Condition where = RowConditions.of(columns, query).and(value.isNotNull());
             var range = sql.select(DSL.min(value), DSL.max(value))
                     .from(t)
@@ -354,7 +546,7 @@ public class DatasetStore {
         List<ColumnProfile> profiles = new ArrayList<>();
         try (DuckDBConnection c = connection.duplicate()) {
             DSLContext sql = sql(c);
-            org.jooq.Table<?> t = DSL.table(DSL.name(checked(table)));
+            org.jooq.Table<?> t = source(table);
             // a few columns per statement, so that a wide table is bound a few times, not once per column
             for (int from = 0; from < columns.size(); from += batchSize) {
                 List<StoreColumn> batch = columns.subList(from, Math.min(columns.size(), from + batchSize));
@@ -457,6 +649,13 @@ public class DatasetStore {
     }
 
     public void drop(String table) throws SQLException {
+        if (inSharedFile(checked(table))) {
+            try {
+                Files.deleteIfExists(parquet(table));
+            } catch (java.io.IOException e) {
+                throw new SQLException("a version could not be deleted from the shared store: " + table, e);
+            }
+        }
         try (DuckDBConnection c = connection.duplicate()) {
             sql(c).dropTableIfExists(DSL.name(checked(table))).execute();
         }

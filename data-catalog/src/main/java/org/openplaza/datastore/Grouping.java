@@ -43,7 +43,7 @@ final class Grouping {
         return column.type() == ValueType.DATE || column.type() == ValueType.TIMESTAMP;
     }
 
-    static Grouped run(DSLContext sql, String table, List<StoreColumn> columns, GroupQuery query) {
+    static Grouped run(DSLContext sql, Table<?> from, List<StoreColumn> columns, GroupQuery query) {
         if (query.measures().isEmpty()) {
             throw new QueryException("chart.error.no-measure");
         }
@@ -55,7 +55,6 @@ final class Grouping {
             measures.add(measure(columns, measure));
         }
         StoreColumn series = query.series() == null ? null : RowConditions.column(columns, query.series());
-        Table<?> from = DSL.table(DSL.name(table));
         Condition where = RowConditions.of(columns, new RowQuery(query.filters(), "", List.of()));
 
         double binMin = 0;

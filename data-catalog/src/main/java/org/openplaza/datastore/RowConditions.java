@@ -82,10 +82,10 @@ public final class RowConditions {
         }
         if (!order.isEmpty()) {
             // equal values keep the order of the file
-            order.add(DSL.field(DSL.name("rowid")).asc());
+            order.add(DatasetStore.ROW.asc());
         }
         // without a sort there is no ORDER BY at all: DuckDB keeps insertion order (its
-        // preserve_insertion_order setting, on by default), and a sort of millions of rows by rowid
+        // preserve_insertion_order setting, on by default), and a sort of millions of rows by number
         // would make every deep page cost a full sort
         return order;
     }

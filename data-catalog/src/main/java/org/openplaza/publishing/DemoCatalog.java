@@ -122,20 +122,31 @@ class DemoCatalog implements ApplicationRunner {
     private final PublishingRepository repository;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.openplaza.audit.AuditService audit;
+    private final org.openplaza.platform.ClusterLock lock;
 
     DemoCatalog(
             PublishingService publishing,
             PublishingRepository repository,
             org.springframework.context.ApplicationEventPublisher events,
-            org.openplaza.audit.AuditService audit) {
+            org.openplaza.audit.AuditService audit,
+            org.openplaza.platform.ClusterLock lock) {
+        this.lock = lock;
         this.publishing = publishing;
         this.repository = repository;
         this.events = events;
         this.audit = audit;
     }
 
+    /** On one node at a time; a node that waited finds the catalogue seeded and skips it. */
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        lock.whileHolding(
+                org.openplaza.platform.ClusterLock.SEEDING,
+                org.openplaza.platform.ClusterLock.SEEDING_AT_MOST,
+                () -> seedOnce());
+    }
+
+    private void seedOnce() throws Exception {
         if (audit.recorded(SEEDED)) {
             return;
         }

@@ -28,6 +28,9 @@ import org.springframework.stereotype.Service;
  * <p>What is judged is listed first, then the imports under way are read, then the records: a
  * table or file listed existed already, so it is either still under way (and spared), or recorded
  * by the time the records are read, or an orphan.
+ *
+ * <p>On a cluster, another node may be writing a shared file that this node knows nothing of: only
+ * shared files older than {@code openplaza.catalog.shared-store-grace} are judged there.
  */
 @Service
 public class OrphanSweep {
@@ -51,7 +54,7 @@ public class OrphanSweep {
 
     @PreAuthorize("hasRole('ADMIN')")
     public Swept sweep() throws SQLException, IOException {
-        List<String> tables = store.tables().stream()
+        List<String> tables = store.settledTables().stream()
                 .filter(t -> DatasetStore.TABLE_NAME.matcher(t).matches())
                 .toList();
         List<Path> files = originalFiles();
@@ -77,6 +80,7 @@ public class OrphanSweep {
                 deletedFiles.add(file);
             }
         }
+        droppedTables.addAll(store.removeStalePartFiles());
         if (!droppedTables.isEmpty() || !deletedFiles.isEmpty()) {
             log.info(
                     "Removed what stopped imports left behind: {} store tables {}, {} original files",
@@ -87,16 +91,29 @@ public class OrphanSweep {
         return new Swept(droppedTables, deletedFiles);
     }
 
-    /** Every regular file under the originals folder, absolute and normalised. */
+    /**
+     * Every regular file under the originals folder, absolute and normalised; on a cluster, those
+     * older than the grace period.
+     */
     private List<Path> originalFiles() throws IOException {
         Path root = Path.of(properties.originalsDir()).toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             return List.of();
         }
+        java.time.Instant before = java.time.Instant.now().minus(properties.sharedStoreGrace());
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
+                    .filter(file -> !properties.shared() || settled(file, before))
                     .map(PublishingService::keyOf)
                     .toList();
+        }
+    }
+
+    private static boolean settled(Path file, java.time.Instant before) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+        } catch (IOException e) {
+            return false; // gone meanwhile
         }
     }
 }

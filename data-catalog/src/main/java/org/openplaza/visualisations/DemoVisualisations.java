@@ -34,18 +34,29 @@ class DemoVisualisations implements ApplicationRunner {
     private final DatasetReader reader;
 
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final org.openplaza.platform.ClusterLock lock;
 
     DemoVisualisations(
             VisualisationService visualisations,
             DatasetReader reader,
-            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+            org.springframework.transaction.PlatformTransactionManager transactionManager,
+            org.openplaza.platform.ClusterLock lock) {
+        this.lock = lock;
         this.visualisations = visualisations;
         this.reader = reader;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     }
 
+    /** On one node at a time; a node that waited finds the charts there and skips them. */
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        lock.whileHolding(
+                org.openplaza.platform.ClusterLock.SEEDING,
+                org.openplaza.platform.ClusterLock.SEEDING_AT_MOST,
+                () -> seedOnce());
+    }
+
+    private void seedOnce() throws Exception {
         if (visualisations.countVisible() > 0) {
             return;
         }

@@ -35,6 +35,8 @@ public final class CatalogBenchmark {
     private CatalogBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        boolean shared = java.util.Arrays.asList(args).contains("--shared");
+        args = java.util.Arrays.stream(args).filter(a -> !a.equals("--shared")).toArray(String[]::new);
         Path file = Path.of(args[0]).toAbsolutePath();
         Path work = Files.createTempDirectory("openplaza-catalog-bench");
         Path storeFile = work.resolve("store.duckdb");
@@ -44,6 +46,7 @@ public final class CatalogBenchmark {
                         "openplaza.catalog.store-file=" + storeFile,
                         "openplaza.catalog.originals-dir=" + work.resolve("originals"),
                         "logging.level.root=WARN")
+                .properties(Timing.storeSettings(work, shared))
                 .run()) {
             PublishingService publishing = context.getBean(PublishingService.class);
             DatasetReader reader = context.getBean(DatasetReader.class);
@@ -70,8 +73,9 @@ public final class CatalogBenchmark {
             long gridRows = reader.count(dataset, gridView);
             long deep = gridRows / 2;
 
-            try (Connection direct = Timing.directConnection(context.getBean(DatasetStore.class))) {
-                String storeTable = Timing.storeTable(direct);
+            DatasetStore store = context.getBean(DatasetStore.class);
+            try (Connection direct = store.referenceConnection()) {
+                String storeTable = Timing.referenceTable(store, direct);
                 String pageSql = "SELECT * FROM " + storeTable
                         + " WHERE country_region = ? ORDER BY confirmed DESC NULLS LAST, rowid LIMIT 100";
                 String totalSql = "SELECT count(*) FROM " + storeTable + " WHERE country_region = ?";

@@ -40,6 +40,8 @@ public final class ChartBenchmark {
     private ChartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        boolean shared = java.util.Arrays.asList(args).contains("--shared");
+        args = java.util.Arrays.stream(args).filter(a -> !a.equals("--shared")).toArray(String[]::new);
         Path source = Path.of(args[0]).toAbsolutePath();
         int times = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Path work = Files.createTempDirectory("openplaza-chart-bench");
@@ -51,6 +53,7 @@ public final class ChartBenchmark {
                         "openplaza.catalog.originals-dir=" + work.resolve("originals"),
                         "openplaza.catalog.max-upload-bytes=" + Long.MAX_VALUE,
                         "logging.level.root=WARN")
+                .properties(Timing.storeSettings(work, shared))
                 .run()) {
             PublishingService publishing = context.getBean(PublishingService.class);
             DatasetReader reader = context.getBean(DatasetReader.class);
@@ -67,8 +70,9 @@ public final class ChartBenchmark {
                             "bench", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
             System.out.printf("%s x%d: %,d rows imported%n", source.getFileName(), times, rows);
 
-            try (Connection direct = Timing.directConnection(context.getBean(DatasetStore.class))) {
-                String t = Timing.storeTable(direct);
+            DatasetStore store = context.getBean(DatasetStore.class);
+            try (Connection direct = store.referenceConnection()) {
+                String t = Timing.referenceTable(store, direct);
                 report(
                         "by category: sum of confirmed per country",
                         () -> reader.group(

@@ -1,7 +1,6 @@
 package org.openplaza.bench;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.Arrays;
 import org.openplaza.datastore.DatasetStore;
 
@@ -39,21 +38,34 @@ final class Timing {
     }
 
     /**
-     * A connection of its own to the store's database instance (DuckDB lets one process open a
-     * file once, so the store's connection is duplicated; reflection keeps that out of its API).
+     * The table the hand-typed reference SQL reads: the store's one dataset table when versions are
+     * tables of the DuckDB file; when they are shared Parquet files, a copy of the version's rows
+     * made a table of DuckDB on the reference connection, so that the figures show what reading
+     * Parquet costs against the store of one node.
      */
-    static Connection directConnection(DatasetStore store) throws Exception {
-        java.lang.reflect.Field field = DatasetStore.class.getDeclaredField("connection");
-        field.setAccessible(true);
-        return ((org.duckdb.DuckDBConnection) field.get(store)).duplicate();
+    static String referenceTable(DatasetStore store, Connection direct) throws Exception {
+        String table = store.tables().stream()
+                .filter(t -> t.startsWith("ds_"))
+                .findFirst()
+                .orElseThrow();
+        System.out.println(
+                store.isShared()
+                        ? "versions as Parquet files in a shared directory; reference: the same rows as a DuckDB table"
+                        : "versions as tables of the DuckDB file; reference: the same table");
+        if (!store.isShared()) {
+            return table;
+        }
+        try (var s = direct.createStatement()) {
+            s.execute("CREATE OR REPLACE TABLE reference_rows AS SELECT * EXCLUDE (rowid) FROM "
+                    + store.sqlSource(table) + " ORDER BY rowid");
+        }
+        return "reference_rows";
     }
 
-    /** The one dataset table in the store. */
-    static String storeTable(Connection direct) throws Exception {
-        try (ResultSet tables = direct.createStatement()
-                .executeQuery("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'ds_%'")) {
-            tables.next();
-            return tables.getString(1);
-        }
+    /** The store settings a benchmark runs with: {@code --shared} puts versions in Parquet files. */
+    static String[] storeSettings(java.nio.file.Path work, boolean shared) {
+        return shared
+                ? new String[] {"openplaza.catalog.shared-store-dir=" + work.resolve("shared")}
+                : new String[] {"openplaza.catalog.shared-store-dir="};
     }
 }

@@ -45,6 +45,9 @@ class DemoCatalogTest {
     PublishingService publishing;
 
     @Autowired
+    org.openplaza.platform.ClusterLock lock;
+
+    @Autowired
     PublishingRepository repository;
 
     @Autowired
@@ -106,7 +109,7 @@ class DemoCatalogTest {
         if (!db.fetchExists(db.selectOne().from("accounts.app_user").where("username = 'official'"))) {
             TestCallers.user(db, "official");
         }
-        DemoCatalog demo = new DemoCatalog(publishing, repository, events, audit);
+        DemoCatalog demo = new DemoCatalog(publishing, repository, events, audit, lock);
         dieAtThirdVersion();
         assertThatThrownBy(() -> demo.run(null)).hasStackTraceContaining("the process was killed here");
         assertThat(demoTitles("PUBLISHED"))

@@ -27,12 +27,17 @@ import org.springframework.core.env.MapPropertySource;
  * it reads byte by byte, say) keeps it: those tests are about H2's files, not about SQL. With
  * {@code openplaza.test.postgres.first=true} it takes the highest instead, over the portal's own
  * {@code application.properties}, for the portal's integration tests.
+ *
+ * <p>Contexts that name the same {@code openplaza.test.postgres.shared} key share one database
+ * (the nodes of a cluster in one test), which then also takes the highest precedence, over the H2
+ * database such a test names for its run on H2.
  */
 public class PostgresTestDatabase implements EnvironmentPostProcessor {
 
     public static final String SWITCH = "openplaza.test.database";
 
     private static final List<String> MADE = new ArrayList<>();
+    private static final Map<String, String> SHARED = new java.util.HashMap<>();
     private static boolean dropping;
 
     @Override
@@ -44,6 +49,32 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor {
                 environment.getProperty("openplaza.test.postgres.url", "jdbc:postgresql://localhost:5432/postgres");
         String user = environment.getProperty("openplaza.test.postgres.user", "openplaza_test");
         String password = environment.getProperty("openplaza.test.postgres.password", "openplaza_test");
+        String key = environment.getProperty("openplaza.test.postgres.shared");
+        String name;
+        synchronized (SHARED) {
+            name = key == null ? null : SHARED.get(key);
+            if (name == null) {
+                name = made(server, user, password);
+                if (key != null) {
+                    SHARED.put(key, name);
+                }
+            }
+        }
+        MapPropertySource database = new MapPropertySource(
+                "postgres-test-database",
+                Map.of(
+                        "spring.datasource.url", database(server, name),
+                        "spring.datasource.username", user,
+                        "spring.datasource.password", password));
+        if (key != null || environment.getProperty("openplaza.test.postgres.first", Boolean.class, false)) {
+            environment.getPropertySources().addFirst(database);
+        } else {
+            environment.getPropertySources().addLast(database);
+        }
+    }
+
+    /** A fresh database on the server, dropped when the JVM ends; its name. */
+    private static String made(String server, String user, String password) {
         String name = "opz_test_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = DriverManager.getConnection(server, user, password);
                 Statement statement = connection.createStatement()) {
@@ -55,17 +86,7 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor {
                     e);
         }
         dropAtExit(server, user, password, name);
-        MapPropertySource database = new MapPropertySource(
-                "postgres-test-database",
-                Map.of(
-                        "spring.datasource.url", database(server, name),
-                        "spring.datasource.username", user,
-                        "spring.datasource.password", password));
-        if (environment.getProperty("openplaza.test.postgres.first", Boolean.class, false)) {
-            environment.getPropertySources().addFirst(database);
-        } else {
-            environment.getPropertySources().addLast(database);
-        }
+        return name;
     }
 
     /** The server's address with this database in place of the one it names. */

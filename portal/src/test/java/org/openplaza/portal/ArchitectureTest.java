@@ -87,4 +87,20 @@ class ArchitectureTest {
                     "org.openplaza.publishing..",
                     "org.openplaza.voting..",
                     "org.openplaza.proposals..");
+
+    /**
+     * On a cluster every node schedules every job: each must take a lock of the cluster, so that it
+     * runs on one node at a time. The sweep of what stopped imports left is the one exception: each
+     * node sweeps its own staging tables, and shared files only once they are old.
+     */
+    @ArchTest
+    static final ArchRule scheduled_jobs_hold_a_lock_of_the_cluster =
+            com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                    .that()
+                    .areAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
+                    .and()
+                    .areDeclaredInClassesThat()
+                    .doNotHaveFullyQualifiedName("org.openplaza.portal.publish.OrphanSweeping")
+                    .should()
+                    .beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class);
 }

@@ -50,6 +50,7 @@ class AuditChainJobs {
     }
 
     @Scheduled(fixedDelayString = "${openplaza.audit.seal-every:PT10S}", initialDelayString = "PT5S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "audit-seal", lockAtMostFor = "PT10M")
     void seal() {
         try {
             runAs.run(ParticipationDatasets.system(), chain::seal);
@@ -59,6 +60,7 @@ class AuditChainJobs {
     }
 
     @Scheduled(cron = "${openplaza.audit.check-cron:0 45 3 * * *}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "audit-check", lockAtMostFor = "PT3H")
     void check() {
         try {
             runAs.run(ParticipationDatasets.system(), () -> {

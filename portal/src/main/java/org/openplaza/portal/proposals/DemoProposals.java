@@ -47,6 +47,7 @@ class DemoProposals implements ApplicationRunner {
     private final RunAs runAs;
     private final VoteService votes;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final org.openplaza.platform.ClusterLock lock;
 
     DemoProposals(
             ProposalService proposals,
@@ -55,7 +56,9 @@ class DemoProposals implements ApplicationRunner {
             PublishingService publishing,
             RunAs runAs,
             VoteService votes,
-            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+            org.springframework.transaction.PlatformTransactionManager transactionManager,
+            org.openplaza.platform.ClusterLock lock) {
+        this.lock = lock;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.proposals = proposals;
         this.discussion = discussion;
@@ -70,8 +73,16 @@ class DemoProposals implements ApplicationRunner {
                 username, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
     }
 
+    /** On one node at a time; a node that waited finds the proposals there and skips them. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws Exception {
+        lock.whileHolding(
+                org.openplaza.platform.ClusterLock.SEEDING,
+                org.openplaza.platform.ClusterLock.SEEDING_AT_MOST,
+                () -> seedOnce());
+    }
+
+    private void seedOnce() {
         if (proposals.count(ProposalSearch.all()) > 0) {
             return;
         }

@@ -34,12 +34,15 @@ class ParticipationPublisher {
     private final ParticipationDatasets datasets;
     private final RunAs runAs;
     private final boolean onStart;
+    private final org.openplaza.platform.ClusterLock lock;
 
     ParticipationPublisher(
             ProposalService proposals,
             ParticipationDatasets datasets,
             RunAs runAs,
+            org.openplaza.platform.ClusterLock lock,
             @Value("${openplaza.participation.publish-on-start:true}") boolean onStart) {
+        this.lock = lock;
         this.proposals = proposals;
         this.datasets = datasets;
         this.runAs = runAs;
@@ -53,17 +56,22 @@ class ParticipationPublisher {
             return;
         }
         try {
-            runAs.run(ParticipationDatasets.system(), () -> {
-                if (datasets.dataset(PROPOSALS).isEmpty()) {
-                    publishAll();
-                }
-            });
+            // on one node at a time: a node that waited finds the datasets there
+            lock.whileHolding(
+                    org.openplaza.platform.ClusterLock.SEEDING,
+                    org.openplaza.platform.ClusterLock.SEEDING_AT_MOST,
+                    () -> runAs.run(ParticipationDatasets.system(), () -> {
+                        if (datasets.dataset(PROPOSALS).isEmpty()) {
+                            publishAll();
+                        }
+                    }));
         } catch (Exception e) {
             log.error("Participation data could not be published", e);
         }
     }
 
     @Scheduled(cron = "${openplaza.participation.refresh-cron:0 15 3 * * *}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "participation-nightly", lockAtMostFor = "PT2H")
     void nightly() {
         try {
             runAs.run(ParticipationDatasets.system(), this::publishAll);

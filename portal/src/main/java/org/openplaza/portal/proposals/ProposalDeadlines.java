@@ -19,6 +19,7 @@ class ProposalDeadlines {
     }
 
     @Scheduled(fixedDelayString = "${openplaza.proposals.deadline-check:PT1M}", initialDelayString = "PT10S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "proposal-deadlines", lockAtMostFor = "PT10M")
     void expire() {
         int expired = proposals.expireDue();
         if (expired > 0) {

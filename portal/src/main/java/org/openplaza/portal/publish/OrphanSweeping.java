@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Removes what stopped imports left behind ({@link OrphanSweep}): shortly after start, then every
- * {@code openplaza.catalog.sweep-every} (an hour by default).
+ * {@code openplaza.catalog.sweep-every} (an hour by default). Unlike the other jobs it runs on every
+ * node of a cluster, without a lock: each node's staging tables are its own, and shared files are
+ * judged only once they are older than a load could be.
  */
 @Component
 class OrphanSweeping {

@@ -168,6 +168,7 @@ public class Counting {
 
     /** Votes that closed at their time are counted without anybody asking. */
     @Scheduled(fixedDelayString = "${openplaza.votes.count-every:PT15S}", initialDelayString = "PT10S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "votes-count", lockAtMostFor = "PT1H")
     void countClosed() {
         try {
             runAs.run(
@@ -182,6 +183,7 @@ public class Counting {
      * cancelled are destroyed where a stop left them behind.
      */
     @Scheduled(fixedDelayString = "${openplaza.votes.checkpoint-every:PT1M}", initialDelayString = "PT30S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "votes-checkpoint", lockAtMostFor = "PT10M")
     void signCheckpoints() {
         try {
             runAs.run(ParticipationDatasets.system(), checkpoints::signRunningVotes);

@@ -30,9 +30,7 @@ public final class StoreSql {
 
     /** The single number a query such as {@code SELECT count(*) ...} answers, on the store's database. */
     public static long number(DatasetStore store, String sql, Object... parameters) throws Exception {
-        java.lang.reflect.Field field = DatasetStore.class.getDeclaredField("connection");
-        field.setAccessible(true);
-        try (Connection c = ((org.duckdb.DuckDBConnection) field.get(store)).duplicate();
+        try (Connection c = store.referenceConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);

@@ -16,8 +16,6 @@ import org.openplaza.search.CatalogSearch;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The read side of datasets, for everybody: a published dataset's page, its data dictionary and
@@ -35,7 +33,14 @@ public class DatasetReader {
     private final java.util.Map<Long, PublishingRepository.Access> accessCache =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    DatasetReader(PublishingRepository repository, DatasetStore store, CatalogSearch search) {
+    private final org.openplaza.platform.ClusterChanges changes;
+
+    DatasetReader(
+            PublishingRepository repository,
+            DatasetStore store,
+            CatalogSearch search,
+            org.openplaza.platform.ClusterChanges changes) {
+        this.changes = changes;
         this.repository = repository;
         this.store = store;
         this.search = search;
@@ -57,10 +62,11 @@ public class DatasetReader {
 
     /**
      * A dataset's state, organisation and current version, kept in memory between changes: rows
-     * are read far more often than datasets change, and every change to a dataset is an audited
-     * event that drops its entry once committed.
+     * are read far more often than datasets change, and every change to a dataset drops its entry
+     * once committed, on every node (which first hears what other nodes changed).
      */
     private Optional<PublishingRepository.Access> access(long datasetId) {
+        changes.catchUpIfStale();
         PublishingRepository.Access known = accessCache.get(datasetId);
         if (known != null) {
             return Optional.of(known);
@@ -70,10 +76,11 @@ public class DatasetReader {
         return read;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void onAudited(Audited event) {
-        if ("dataset".equals(event.objectType()) && event.objectId() != null) {
-            accessCache.remove(Long.parseLong(event.objectId()));
+    @org.springframework.context.event.EventListener
+    void onChanged(org.openplaza.platform.Changed changed) {
+        long dataset = DatasetChanges.datasetOf(changed);
+        if (dataset >= 0) {
+            accessCache.remove(dataset);
         }
     }
 

@@ -88,8 +88,10 @@ public class PublishingService {
         return organisation;
     }
 
+    /** Every change to a dataset is audited, and announced to caches and the search index. */
     private void audit(String event, long datasetId, String detail) {
         events.publishEvent(Audited.byCurrentUser(event, "dataset", String.valueOf(datasetId), detail));
+        events.publishEvent(DatasetChanges.of(datasetId));
     }
 
     /** The largest file, in bytes, that may be uploaded as a version. */

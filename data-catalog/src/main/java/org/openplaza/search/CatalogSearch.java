@@ -39,13 +39,10 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.openplaza.audit.Audited;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Full-text search over the published datasets with facets, orders and paging. The index lives in
@@ -66,7 +63,19 @@ public class CatalogSearch {
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    CatalogSearch(IndexSource source) throws IOException {
+    private final org.openplaza.platform.ClusterChanges changes;
+
+    /** When every dataset's counters were last read from the database (System.nanoTime). */
+    private volatile long countersRead = System.nanoTime();
+
+    /**
+     * How old the index's view and download counts may grow before a search reads them all again:
+     * on a cluster, the views and downloads other nodes counted reach this node's order by then.
+     */
+    static final java.time.Duration COUNTERS_EVERY = java.time.Duration.ofMinutes(1);
+
+    CatalogSearch(IndexSource source, org.openplaza.platform.ClusterChanges changes) throws IOException {
+        this.changes = changes;
         this.source = source;
         facets.setMultiValued("theme", true);
         facets.setMultiValued("keyword", true);
@@ -95,11 +104,15 @@ public class CatalogSearch {
         }
     }
 
-    /** Keeps the index in step with publishing: after a change to a dataset commits, re-index it. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    public void onAudited(Audited event) {
-        if ("dataset".equals(event.objectType()) && event.objectId() != null) {
-            reindex(Long.parseLong(event.objectId()));
+    /**
+     * Keeps the index in step with publishing: after a change to a dataset commits, on whichever
+     * node, re-index it.
+     */
+    @org.springframework.context.event.EventListener
+    public void onChanged(org.openplaza.platform.Changed changed) {
+        long dataset = org.openplaza.publishing.DatasetChanges.datasetOf(changed);
+        if (dataset >= 0) {
+            reindex(dataset);
         }
     }
 
@@ -114,6 +127,22 @@ public class CatalogSearch {
                 writer.updateDocument(id, facets.build(document(found.get(0))));
             }
             searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Brings every dataset's view and download counts up to date, wherever they were counted. */
+    synchronized void recount() {
+        countersRead = System.nanoTime();
+        try {
+            for (Map.Entry<Long, long[]> counted : source.allCounters().entrySet()) {
+                writer.updateDocValues(
+                        new Term("id", Long.toString(counted.getKey())),
+                        new NumericDocValuesField("views", counted.getValue()[0]),
+                        new NumericDocValuesField("downloads", counted.getValue()[1]));
+            }
+            searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -179,6 +208,10 @@ public class CatalogSearch {
         if (request.tooLong()) {
             throw new IllegalArgumentException("A search takes at most " + SearchRequest.MAX_WORDS + " words and "
                     + SearchRequest.MAX_CHARACTERS + " characters");
+        }
+        changes.catchUpIfStale();
+        if (System.nanoTime() - countersRead > COUNTERS_EVERY.toNanos()) {
+            recount();
         }
         try {
             IndexSearcher searcher = searchers.acquire();

@@ -28,6 +28,9 @@ import org.openplaza.datastore.RowQuery;
 import org.openplaza.datastore.StoreColumn;
 import org.openplaza.importer.RealDatasets;
 import org.openplaza.importer.ValueType;
+import org.openplaza.search.CatalogSearch;
+import org.openplaza.search.SearchRequest;
+import org.openplaza.search.SearchResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -112,7 +115,9 @@ class SharedStoreTest {
                         "--openplaza.catalog.store-file=" + local.resolve("datasets.duckdb"),
                         "--openplaza.catalog.shared-store-dir=" + SHARED.resolve("versions"),
                         "--openplaza.catalog.originals-dir=" + SHARED.resolve("originals"),
-                        "--openplaza.catalog.shared-store-grace=PT1H");
+                        "--openplaza.catalog.shared-store-grace=PT1H",
+                        // every read that trusts a cache first hears what the other node changed
+                        "--openplaza.cluster.catch-up-after=PT0S");
     }
 
     @AfterAll
@@ -129,7 +134,11 @@ class SharedStoreTest {
     }
 
     private long importedOnNodeA(String title) throws Exception {
-        TestCallers.user(db, "cluster-official");
+        if (!db.fetchExists(
+                org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("accounts", "app_user")),
+                org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("username")).eq("cluster-official"))) {
+            TestCallers.user(db, "cluster-official");
+        }
         TestCallers.signIn("root", "ADMIN");
         long organisation =
                 publishing.createOrganisation("Cluster Department " + title).id();
@@ -200,6 +209,35 @@ class SharedStoreTest {
                             + ".parquet")
                     .noneMatch(name -> name.endsWith(".part"));
         }
+    }
+
+    private static SearchResult searchFor(ConfigurableApplicationContext node, String words) {
+        return node.getBean(CatalogSearch.class)
+                .search(new SearchRequest(words, java.util.Map.of(), SearchRequest.Order.RELEVANCE, 0, 10));
+    }
+
+    @Test
+    void a_dataset_published_on_one_node_is_found_on_the_other_and_once_withdrawn_is_gone_from_it() throws Exception {
+        long dataset = importedOnNodeA("Cross-node province series");
+        DatasetReader readerB = nodeB.getBean(DatasetReader.class);
+        // node B has read it, so its state is in node B's cache
+        assertThat(readerB.byId(dataset)).isPresent();
+        assertThat(readerB.rows(dataset, RowQuery.ALL, 0, 3)).hasSize(3);
+        assertThat(searchFor(nodeB, "cross-node province").hits())
+                .extracting(SearchResult.Hit::id)
+                .contains(dataset);
+
+        TestCallers.signIn("cluster-official", "OFFICIAL", "CITIZEN");
+        publishing.withdraw(dataset);
+        TestCallers.anonymous();
+
+        // the next read on node B, with no wait: gone from its pages, rows and search
+        assertThat(readerB.byId(dataset)).isEmpty();
+        assertThat(searchFor(nodeB, "cross-node province").hits())
+                .extracting(SearchResult.Hit::id)
+                .doesNotContain(dataset);
+        // and node A, which made the change, knew at once
+        assertThat(reader.byId(dataset)).isEmpty();
     }
 
     private static final List<StoreColumn> COLUMNS = List.of(new StoreColumn("n", ValueType.INTEGER, 0));

@@ -90,8 +90,9 @@ class ArchitectureTest {
 
     /**
      * On a cluster every node schedules every job: each must take a lock of the cluster, so that it
-     * runs on one node at a time. The sweep of what stopped imports left is the one exception: each
-     * node sweeps its own staging tables, and shared files only once they are old.
+     * runs on one node at a time. Two jobs are each node's own: the sweep of what stopped imports
+     * left (each node sweeps its own staging tables, and shared files only once they are old), and
+     * reading the cluster's changes.
      */
     @ArchTest
     static final ArchRule scheduled_jobs_hold_a_lock_of_the_cluster =
@@ -101,6 +102,8 @@ class ArchitectureTest {
                     .and()
                     .areDeclaredInClassesThat()
                     .doNotHaveFullyQualifiedName("org.openplaza.portal.publish.OrphanSweeping")
+                    .and()
+                    .doNotHaveFullName("org.openplaza.platform.ClusterChanges.inTheBackground()")
                     .should()
                     .beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class);
 }

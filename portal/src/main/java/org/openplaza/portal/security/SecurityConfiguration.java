@@ -147,7 +147,10 @@ class SecurityConfiguration {
         return new HttpSessionEventPublisher();
     }
 
-    /** Ends a user's open sessions when an administrator changes their roles or disables them. */
+    /**
+     * Ends a user's open sessions when an administrator changes their roles or disables them, on
+     * this node at once and on every other node of a cluster when it hears of the change.
+     */
     @Bean
     SessionExpiry sessionExpiry(SessionRegistry sessions) {
         return new SessionExpiry(sessions);
@@ -156,8 +159,19 @@ class SecurityConfiguration {
     record SessionExpiry(SessionRegistry sessions) {
         @EventListener
         public void accessChanged(AccountAccessChanged event) {
+            endAll(event.username());
+        }
+
+        @EventListener
+        public void changedElsewhere(org.openplaza.platform.Changed changed) {
+            if (!changed.here() && changed.topic().equals(org.openplaza.accounts.AccountChanges.ACCESS)) {
+                endAll(changed.subject());
+            }
+        }
+
+        void endAll(String username) {
             for (Object principal : sessions.getAllPrincipals()) {
-                if (principal instanceof UserDetails user && user.getUsername().equals(event.username())) {
+                if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
                     sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
                 }
             }

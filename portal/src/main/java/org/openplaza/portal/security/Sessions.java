@@ -65,6 +65,17 @@ public class Sessions {
         endAllBut(event.username(), currentSessionId());
     }
 
+    /**
+     * A new password set on another node of a cluster: every session of the user on this node is
+     * out (the one that set it is on the other node).
+     */
+    @EventListener
+    public void passwordChangedElsewhere(org.openplaza.platform.Changed changed) {
+        if (!changed.here() && changed.topic().equals(org.openplaza.accounts.AccountChanges.PASSWORD)) {
+            endAllBut(changed.subject(), null);
+        }
+    }
+
     private List<SessionInformation> live(String username) {
         for (Object principal : registry.getAllPrincipals()) {
             if (principal instanceof UserDetails user && user.getUsername().equals(username)) {

@@ -1,0 +1,157 @@
+package org.openplaza.platform;
+
+import static org.openplaza.db.accounts.Tables.CHANGE_EVENT;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Carries the changes modules announce ({@link Change}) to every node of a cluster, through the
+ * table {@code accounts.change_event} (an outbox each node follows):
+ *
+ * <ul>
+ *   <li>just before the announcing transaction commits, the change is written in it, so it is
+ *       recorded if and only if it happened;
+ *   <li>once it has committed, this node hears of it at once ({@link Changed});
+ *   <li>the other nodes hear of it when they next catch up: at most {@code
+ *       openplaza.cluster.catch-up-after} (0.1 s) before a read that trusts a cache, and every
+ *       second in the background.
+ * </ul>
+ *
+ * <p>Numbers are given as changes are written and commits may land out of that order, so a
+ * catch-up reads again everything after what it had seen a minute ago and skips what it has
+ * already heard; a change is written immediately before its commit, so it is never a minute late.
+ */
+@Component
+public class ClusterChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterChanges.class);
+
+    /** How far back a catch-up looks again for changes that committed out of order. */
+    static final Duration LOOK_BACK = Duration.ofMinutes(1);
+
+    /** How long changes are kept for nodes to read. */
+    static final Duration KEEP = Duration.ofHours(1);
+
+    private final DSLContext db;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration catchUpAfter;
+
+    /** This node, as its changes are marked: a node does not hear its own changes twice. */
+    private final String node = UUID.randomUUID().toString();
+
+    /** Every change numbered at most this has been heard (or predates this node). */
+    private long floor;
+
+    /** Changes above the floor already heard. */
+    private final Set<Long> heard = new HashSet<>();
+
+    /** The highest number heard at each catch-up, oldest first: raises the floor once old enough. */
+    private final Deque<long[]> marks = new ArrayDeque<>();
+
+    private volatile long lastCatchUp;
+
+    ClusterChanges(
+            DSLContext db,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${openplaza.cluster.catch-up-after:PT0.1S}") Duration catchUpAfter) {
+        this.db = db;
+        this.events = events;
+        this.clock = clock;
+        this.catchUpAfter = catchUpAfter;
+        Long newest = db.select(DSL.max(CHANGE_EVENT.ID)).from(CHANGE_EVENT).fetchOne(0, Long.class);
+        this.floor = newest == null ? 0 : newest;
+        this.lastCatchUp = System.nanoTime();
+    }
+
+    /** Writes the change in its transaction, just before the commit (or at once outside one). */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void record(Change change) {
+        db.insertInto(CHANGE_EVENT)
+                .set(CHANGE_EVENT.TOPIC, change.topic())
+                .set(CHANGE_EVENT.SUBJECT, change.subject())
+                .set(CHANGE_EVENT.NODE, node)
+                .set(CHANGE_EVENT.RECORDED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .execute();
+    }
+
+    /** This node hears of its own change as soon as it has committed. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void committed(Change change) {
+        events.publishEvent(new Changed(change.topic(), change.subject(), true));
+    }
+
+    /** Catches up unless it did so within {@code openplaza.cluster.catch-up-after}. */
+    public void catchUpIfStale() {
+        if (System.nanoTime() - lastCatchUp >= catchUpAfter.toNanos()) {
+            catchUp();
+        }
+    }
+
+    /** Hears every change other nodes committed since the last catch-up. */
+    public synchronized void catchUp() {
+        long now = System.nanoTime();
+        lastCatchUp = now;
+        long highest = floor;
+        for (var change : db.select(CHANGE_EVENT.ID, CHANGE_EVENT.TOPIC, CHANGE_EVENT.SUBJECT, CHANGE_EVENT.NODE)
+                .from(CHANGE_EVENT)
+                .where(CHANGE_EVENT.ID.gt(floor))
+                .orderBy(CHANGE_EVENT.ID)
+                .fetch()) {
+            long id = change.value1();
+            highest = Math.max(highest, id);
+            if (heard.add(id) && !node.equals(change.value4())) {
+                try {
+                    events.publishEvent(new Changed(change.value2(), change.value3(), false));
+                } catch (RuntimeException e) {
+                    log.error("A change made on another node could not be applied here: {}", change, e);
+                }
+            }
+        }
+        marks.addLast(new long[] {now, highest});
+        while (!marks.isEmpty() && now - marks.peekFirst()[0] > LOOK_BACK.toNanos()) {
+            floor = Math.max(floor, marks.removeFirst()[1]);
+        }
+        heard.removeIf(id -> id <= floor);
+    }
+
+    /** Every node catches up in the background too, so that it hears changes while nobody reads. */
+    @org.springframework.scheduling.annotation.Scheduled(
+            fixedDelayString = "${openplaza.cluster.catch-up-every:PT1S}",
+            initialDelayString = "${openplaza.cluster.catch-up-every:PT1S}")
+    void inTheBackground() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            log.warn("Could not read the cluster's changes: {}", e.toString());
+        }
+    }
+
+    /** Removes changes older than an hour, which every running node has read. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "change-events-prune", lockAtMostFor = "PT10M")
+    public int prune() {
+        return db.deleteFrom(CHANGE_EVENT)
+                .where(CHANGE_EVENT.RECORDED_AT.lt(
+                        OffsetDateTime.ofInstant(clock.instant().minus(KEEP), ZoneOffset.UTC)))
+                .execute();
+    }
+}

@@ -34,6 +34,37 @@ public class PlatformConfiguration {
     }
 
     /**
+     * Rate limits and throttles: in the database on PostgreSQL, shared by the nodes of a cluster
+     * and reached through a small pool of their own (a bucket is never taken on a connection that
+     * a transaction of the caller holds, so callers cannot exhaust the main pool waiting for it);
+     * in memory on H2.
+     */
+    @Bean
+    RateLimits rateLimits(
+            javax.sql.DataSource dataSource,
+            org.springframework.boot.autoconfigure.jdbc.DataSourceProperties properties,
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${openplaza.cluster.rate-limit-connections:4}")
+                    int connections)
+            throws java.sql.SQLException {
+        String product;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        if (!"PostgreSQL".equals(product)) {
+            return RateLimits.inMemory(clock);
+        }
+        com.zaxxer.hikari.HikariDataSource pool = properties
+                .initializeDataSourceBuilder()
+                .type(com.zaxxer.hikari.HikariDataSource.class)
+                .build();
+        pool.setPoolName("rate-limits");
+        pool.setMaximumPoolSize(connections);
+        pool.setMinimumIdle(1);
+        return RateLimits.inPostgres(pool, pool, clock);
+    }
+
+    /**
      * Generated names are rendered unquoted, so the same code runs on H2 (which folds unquoted names
      * to upper case) and on PostgreSQL (which folds them to lower case). jOOQ's own statement
      * logging is off: at debug it would write every statement with its values, putting a ballot's

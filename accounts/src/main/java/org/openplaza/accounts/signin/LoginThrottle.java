@@ -1,17 +1,12 @@
 package org.openplaza.accounts.signin;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.accounts.AccountsProperties;
+import org.openplaza.platform.RateLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +28,8 @@ import org.springframework.stereotype.Component;
  *       their session's own allowance, never by anyone else's failures.
  * </ul>
  *
- * Keys are kept in memory for as long as the window, on this node.
+ * The buckets are {@link RateLimits}: shared by every node of a cluster on PostgreSQL, in this
+ * node's memory on H2; a bucket is kept until it is full again.
  */
 @Component
 public class LoginThrottle {
@@ -44,28 +40,21 @@ public class LoginThrottle {
             @Nullable String address,
             @Nullable String device) {}
 
-    private final Cache<String, Bucket> buckets;
+    private final RateLimits buckets;
     private final Bandwidth perAccount;
     private final Bandwidth perAccountAnywhere;
     private final Bandwidth perAddress;
     private final Bandwidth registrations;
     private final Bandwidth secondFactor;
-    private final TimeMeter timeMeter;
 
-    public LoginThrottle(AccountsProperties properties, Clock clock) {
+    public LoginThrottle(AccountsProperties properties, RateLimits buckets) {
         Duration window = properties.throttleWindow();
         this.perAccount = limit(properties.failuresPerAccount(), window);
         this.perAccountAnywhere = limit(properties.failuresPerAccountAnywhere(), window);
         this.perAddress = limit(properties.failuresPerAddress(), window);
         this.registrations = limit(properties.registrationsPerAddress(), properties.registrationWindow());
         this.secondFactor = limit(properties.secondFactorFailures(), properties.secondFactorWindow());
-        this.timeMeter = new ClockTimeMeter(clock);
-        this.buckets = Caffeine.newBuilder()
-                // a bucket forgotten early would forgive its failures early
-                .expireAfterAccess(Collections.max(
-                        List.of(window, properties.registrationWindow(), properties.secondFactorWindow())))
-                .maximumSize(200_000)
-                .build();
+        this.buckets = buckets;
     }
 
     private static Bandwidth limit(int failures, Duration window) {
@@ -102,7 +91,7 @@ public class LoginThrottle {
      * not the account's failures from elsewhere, nor the address's for other accounts.
      */
     public void recordSuccess(Attempt attempt) {
-        buckets.invalidate(attempt.device() != null ? deviceKey(attempt.device()) : pairKey(attempt));
+        buckets.forget("login:" + (attempt.device() != null ? deviceKey(attempt.device()) : pairKey(attempt)));
     }
 
     /** Whether the password check asked of a signed-in user in this session must be refused. */
@@ -140,12 +129,7 @@ public class LoginThrottle {
     }
 
     private Bucket bucket(String key, Bandwidth bandwidth) {
-        return buckets.get(
-                key,
-                k -> Bucket.builder()
-                        .addLimit(bandwidth)
-                        .withCustomTimePrecision(timeMeter)
-                        .build());
+        return buckets.bucket("login:" + key, bandwidth);
     }
 
     private static String accountKey(String username) {
@@ -170,17 +154,5 @@ public class LoginThrottle {
 
     private static String addressKey(String address) {
         return "address:" + address;
-    }
-
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            return Duration.ofMillis(clock.millis()).toNanos();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

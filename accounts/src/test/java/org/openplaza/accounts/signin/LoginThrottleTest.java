@@ -27,7 +27,7 @@ class LoginThrottleTest {
                     Duration.ofHours(1),
                     "target/test-keys/unused.key",
                     new AccountsProperties.BootstrapAdmin(null, null, null)),
-            clock);
+            org.openplaza.platform.RateLimits.inMemory(clock));
 
     @Test
     void an_address_registers_two_accounts_an_hour_and_others_are_not_held_back() {

@@ -1,7 +1,5 @@
 package org.openplaza.portal.api;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -11,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.openplaza.platform.RateLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.MediaType;
@@ -21,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * catalogue). Each client address has a token bucket of {@code openplaza.api.requests-per-minute}
  * requests, refilled steadily; beyond it the answer is 429 with {@code Retry-After} in seconds and
  * CKAN's error envelope. Reads (GET) may come from any origin. Behind a reverse proxy, set
- * {@code server.forward-headers-strategy=native} so that the client's own address is used.
+ * {@code server.forward-headers-strategy=native} so that the client's own address is used. The
+ * buckets are {@link RateLimits}: on a cluster on PostgreSQL, one budget for all nodes.
  */
 class OpenDataLimits extends OncePerRequestFilter {
 
@@ -29,12 +29,10 @@ class OpenDataLimits extends OncePerRequestFilter {
     record Properties(@DefaultValue("600") int requestsPerMinute) {}
 
     private final Bandwidth limit;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .maximumSize(100_000)
-            .build();
+    private final RateLimits buckets;
 
-    OpenDataLimits(Properties properties) {
+    OpenDataLimits(Properties properties, RateLimits buckets) {
+        this.buckets = buckets;
         int perMinute = Math.max(1, properties.requestsPerMinute());
         this.limit = Bandwidth.builder()
                 .capacity(perMinute)
@@ -79,8 +77,7 @@ class OpenDataLimits extends OncePerRequestFilter {
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             response.setHeader("Access-Control-Allow-Origin", "*");
         }
-        Bucket bucket = buckets.get(
-                request.getRemoteAddr(), k -> Bucket.builder().addLimit(limit).build());
+        Bucket bucket = buckets.bucket("api:" + request.getRemoteAddr(), limit);
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         if (!probe.isConsumed()) {

@@ -12,9 +12,10 @@ import org.springframework.core.Ordered;
 class OpenDataLimitsConfiguration {
 
     @Bean
-    FilterRegistrationBean<OpenDataLimits> openDataLimits(OpenDataLimits.Properties properties) {
+    FilterRegistrationBean<OpenDataLimits> openDataLimits(
+            OpenDataLimits.Properties properties, org.openplaza.platform.RateLimits buckets) {
         FilterRegistrationBean<OpenDataLimits> registration =
-                new FilterRegistrationBean<>(new OpenDataLimits(properties));
+                new FilterRegistrationBean<>(new OpenDataLimits(properties, buckets));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -10,7 +10,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** The open endpoints' rate limit per client address, and CORS for reads. */
 class OpenDataLimitsTest {
 
-    final OpenDataLimits limits = new OpenDataLimits(new OpenDataLimits.Properties(3));
+    final OpenDataLimits limits = new OpenDataLimits(
+            new OpenDataLimits.Properties(3), org.openplaza.platform.RateLimits.inMemory(java.time.Clock.systemUTC()));
     final AtomicInteger served = new AtomicInteger();
 
     private MockHttpServletResponse call(String path, String address) throws Exception {

@@ -30,7 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *       recorded if and only if it happened;
  *   <li>once it has committed, this node hears of it at once ({@link Changed});
  *   <li>the other nodes hear of it when they next catch up: at most {@code
- *       openplaza.cluster.catch-up-after} (0.1 s) before a read that trusts a cache, and every
+ *       openplaza.cluster.catch-up-after} (by default always) before a read that trusts a cache, and every
  *       second in the background.
  * </ul>
  *
@@ -72,7 +72,7 @@ public class ClusterChanges {
             DSLContext db,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${openplaza.cluster.catch-up-after:PT0.1S}") Duration catchUpAfter) {
+            @Value("${openplaza.cluster.catch-up-after:PT0S}") Duration catchUpAfter) {
         this.db = db;
         this.events = events;
         this.clock = clock;

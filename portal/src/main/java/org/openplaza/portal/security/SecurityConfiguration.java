@@ -74,6 +74,7 @@ class SecurityConfiguration {
                         "/js/**",
                         "/download/**",
                         "/.well-known/security.txt",
+                        "/actuator/health",
                         "/catalog.ttl",
                         "/catalog.jsonld",
                         "/catalog.rdf",

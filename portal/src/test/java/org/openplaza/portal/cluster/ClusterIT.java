@@ -1,0 +1,264 @@
+package org.openplaza.portal.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openplaza.accounts.DemoAccounts;
+import org.openplaza.portal.api.CkanClient;
+import org.openplaza.portal.testdata.RealDatasets;
+
+/**
+ * The cluster as an operator runs it: {@code deploy/cluster} starts two nodes of the built portal
+ * on one PostgreSQL database and one shared directory, with HAProxy in front (Debian's package and
+ * {@code deploy/haproxy.cfg}). What one node publishes, the other finds, serves and downloads;
+ * what one withdraws is gone from the other; the API's rate limit is one budget for both; HAProxy
+ * keeps a client on its node and, when that node is killed, sends it to the other, where nothing
+ * committed is lost and writes go on.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    /** Requests per minute per client address, for both nodes together. */
+    static final int API_LIMIT = 120;
+
+    static Path dir;
+    static int front;
+    static int node1;
+    static int node2;
+    static Map<String, String> environment;
+
+    static String datasetId;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Path project() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("deploy/cluster")) ? here : here.getParent();
+    }
+
+    private static void cluster(String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", project().resolve("deploy/cluster").toString(), command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("cluster-" + command + ".log").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertThat(process.waitFor(6, TimeUnit.MINUTES))
+                .as("deploy/cluster " + command)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("deploy/cluster %s: %s", command, Files.readString(dir.resolve("cluster-" + command + ".log")))
+                .isZero();
+    }
+
+    @BeforeAll
+    static void startTheCluster() throws Exception {
+        dir = Files.createDirectories(project().resolve("portal/target/cluster-it"));
+        front = freePort();
+        node1 = freePort();
+        node2 = freePort();
+        String server = System.getProperty("openplaza.test.postgres.url", "jdbc:postgresql://localhost:5432/postgres");
+        String user = System.getProperty("openplaza.test.postgres.user", "openplaza_test");
+        String password = System.getProperty("openplaza.test.postgres.password", "openplaza_test");
+        String database = "opz_cluster_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(server, user, password);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        URI uri = URI.create(server.substring("jdbc:".length()));
+        environment = Map.of(
+                "OPENPLAZA_CLUSTER_DIR",
+                dir.resolve("run-" + database).toString(),
+                "OPENPLAZA_DB_URL",
+                "jdbc:postgresql://" + uri.getAuthority() + "/" + database,
+                "OPENPLAZA_DB_USER",
+                user,
+                "OPENPLAZA_DB_PASSWORD",
+                password,
+                "OPENPLAZA_FRONT_PORT",
+                Integer.toString(front),
+                "OPENPLAZA_NODE_PORTS",
+                node1 + " " + node2,
+                "OPENPLAZA_NODE_ARGS",
+                "--openplaza.api.requests-per-minute=" + API_LIMIT,
+                "JAVA_OPTS",
+                "-Xmx512m");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                cluster("stop");
+            } catch (Exception e) {
+                // the cluster's processes are stopped by @AfterAll as a rule
+            }
+        }));
+        cluster("start");
+    }
+
+    @AfterAll
+    static void stopTheCluster() throws Exception {
+        if (environment != null) {
+            cluster("stop");
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(1)
+    void a_dataset_published_on_one_node_is_found_served_and_downloaded_on_the_other() throws Exception {
+        CkanClient onNode1 = new CkanClient(node1);
+        HttpResponse<String> created = onNode1.post("package_create", DemoAccounts.OFFICIAL_TOKEN, """
+                {"title": "Rainfall across the cluster", "notes": "Published on the first node.",
+                 "owner_org": "meteorological-service-singapore", "license_id": "SG-ODL-1.0"}
+                """);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        datasetId = CkanClient.json(created).get("result").get("id").asText();
+        Path file = RealDatasets.file("sg_rainfall_monthly_total_1982_2025.csv");
+        HttpResponse<String> resource = onNode1.upload(datasetId, "rainfall.csv", Files.readAllBytes(file));
+        assertThat(resource.statusCode()).as(resource.body()).isEqualTo(200);
+        String resourceId = CkanClient.json(resource).get("result").get("id").asText();
+        String url = CkanClient.json(resource).get("result").get("url").asText();
+        HttpResponse<String> published = onNode1.post(
+                "package_patch", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"" + datasetId + "\", \"state\": \"active\"}");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+
+        // the second node, at once
+        JsonNode found = CkanClient.json(get(node2, "/api/3/action/package_search?q=rainfall%20cluster"));
+        assertThat(found.get("result").get("results").findValuesAsText("id")).contains(datasetId);
+        JsonNode rows =
+                CkanClient.json(get(node2, "/api/3/action/datastore_search?resource_id=" + resourceId + "&limit=5"));
+        assertThat(rows.get("result").get("total").asLong()).isEqualTo(527);
+        assertThat(rows.get("result").get("records")).hasSize(5);
+        HttpResponse<byte[]> download = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node2 + url))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    @Order(2)
+    void a_dataset_withdrawn_on_one_node_is_gone_from_the_other() throws Exception {
+        assertThat(get(node1, "/api/3/action/package_show?id=" + datasetId).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> withdrawn = new CkanClient(node2)
+                .post("package_delete", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"" + datasetId + "\"}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+
+        assertThat(get(node1, "/api/3/action/package_show?id=" + datasetId).statusCode())
+                .isEqualTo(404);
+        JsonNode found = CkanClient.json(get(node1, "/api/3/action/package_search?q=rainfall%20cluster"));
+        assertThat(found.get("result").get("results").findValuesAsText("id")).doesNotContain(datasetId);
+    }
+
+    @Test
+    @Order(3)
+    void the_api_rate_limit_is_one_budget_for_both_nodes() throws Exception {
+        String client = "X-Forwarded-For";
+        String address = "198.51.100." + (1 + (int) (Math.random() * 200));
+        int accepted = 0;
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 2 * API_LIMIT; i++) {
+            int status = get(i % 2 == 0 ? node1 : node2, "/api/3/action/status_show", client, address)
+                    .statusCode();
+            statuses.add(status);
+            if (status == 200) {
+                accepted++;
+            }
+        }
+        // one budget: the limit, plus what refills (two a second) while the requests run
+        assertThat(accepted)
+                .as("%s", statuses)
+                .isGreaterThanOrEqualTo(API_LIMIT)
+                .isLessThan(API_LIMIT + 40);
+        assertThat(statuses).contains(429);
+        assertThat(get(node1, "/api/3/action/status_show", client, "203.0.113.250")
+                        .statusCode())
+                .as("another client keeps its own budget")
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void a_client_stays_with_its_node_and_moves_to_the_other_when_that_node_dies() throws Exception {
+        HttpResponse<String> first = get(front, "/api/3/action/status_show");
+        assertThat(first.statusCode()).isEqualTo(200);
+        String node = nodeCookie(first);
+        String cookie = "OPENPLAZA_NODE=" + node;
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> again = get(front, "/api/3/action/package_list", "Cookie", cookie);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(again.headers().allValues("set-cookie"))
+                    .as("served by the same node: HAProxy keeps the cookie as it is")
+                    .noneMatch(c -> c.startsWith("OPENPLAZA_NODE="));
+        }
+
+        Path pid = Path.of(environment.get("OPENPLAZA_CLUSTER_DIR")).resolve(node + ".pid");
+        ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+                .orElseThrow()
+                .destroyForcibly();
+
+        HttpResponse<String> moved = get(front, "/api/3/action/package_list", "Cookie", cookie);
+        assertThat(moved.statusCode()).as("served by the node still up").isEqualTo(200);
+        assertThat(nodeCookie(moved)).as("and bound to it from now on").isNotEqualTo(node);
+        // what was committed before the node died is there: the demo catalogue and the withdrawal
+        assertThat(CkanClient.json(moved).get("result")).isNotEmpty();
+        assertThat(get(front, "/api/3/action/package_show?id=" + datasetId, "Cookie", cookie)
+                        .statusCode())
+                .isEqualTo(404);
+        // and the survivor still takes writes
+        HttpResponse<String> created = new CkanClient(front).post("package_create", DemoAccounts.OFFICIAL_TOKEN, """
+                        {"title": "Written after a node died", "notes": "Made on the node still up.",
+                         "owner_org": "meteorological-service-singapore",
+                         "license_id": "SG-ODL-1.0"}
+                        """);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    }
+
+    private static String nodeCookie(HttpResponse<String> response) {
+        String set = response.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("OPENPLAZA_NODE="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no node cookie in " + response.headers()));
+        return set.substring("OPENPLAZA_NODE=".length(), set.indexOf(';'));
+    }
+}

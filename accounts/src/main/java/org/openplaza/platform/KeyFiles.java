@@ -42,14 +42,15 @@ public final class KeyFiles {
     }
 
     /**
-     * Writes a new key file readable by the portal's user only, synced to disk, then moved into
-     * place in one step (a rename within its folder). When the file exists already (another portal
-     * made it first), the existing one stands.
+     * Writes a new key file readable by the portal's user only, synced to disk, then put in place
+     * in one step. When the file exists already (another node made it first, perhaps at the same
+     * moment), the existing one stands: the new file is linked to the key's name, which the file
+     * system refuses atomically when the name is taken (a rename would replace it), and each
+     * writer works on a partial file of its own.
      */
     public static void create(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(partial);
+        Path partial = file.resolveSibling(file.getFileName() + "." + java.util.UUID.randomUUID() + ".new");
         Files.createFile(partial);
         try {
             Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
@@ -61,9 +62,18 @@ public final class KeyFiles {
             channel.force(true);
         }
         try {
-            Files.move(partial, file); // refused if the key exists
+            Files.createLink(file, partial); // refused if the key exists, whoever made it
         } catch (FileAlreadyExistsException e) {
-            Files.delete(partial);
+            // the existing key stands
+        } catch (UnsupportedOperationException e) {
+            // a file system without links: a rename that does not replace, checked just before
+            try {
+                Files.move(partial, file);
+            } catch (FileAlreadyExistsException exists) {
+                // the existing key stands
+            }
+        } finally {
+            Files.deleteIfExists(partial);
         }
         try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
             folder.force(true); // the move itself survives a crash

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,6 +30,7 @@ import org.openplaza.importer.ValueType;
 import org.openplaza.search.CatalogSearch;
 import org.openplaza.search.SearchRequest;
 import org.openplaza.search.SearchResult;
+import org.openplaza.testdb.SecondNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -50,15 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 class SharedStoreTest {
 
-    static final Path SHARED;
-
-    static {
-        try {
-            SHARED = Files.createTempDirectory("openplaza-shared-store");
-        } catch (java.io.IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final Path SHARED = SecondNode.sharedDirectory("shared-store");
 
     @DynamicPropertySource
     static void sharedDirectories(DynamicPropertyRegistry registry) {
@@ -96,28 +88,17 @@ class SharedStoreTest {
         if (nodeB != null) {
             return;
         }
-        String url = environment.getProperty("spring.datasource.url");
-        String user = environment.getProperty("spring.datasource.username", "sa");
-        String password = environment.getProperty("spring.datasource.password", "");
-        if (url == null) {
-            // an embedded H2 database named for this context: the second node opens the same one
-            try (Connection c = dataSource.getConnection()) {
-                url = c.getMetaData().getURL();
-            }
-        }
         Path local = Files.createTempDirectory("openplaza-node-b");
         nodeB = new SpringApplicationBuilder(CatalogTestApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + user,
-                        "--spring.datasource.password=" + password,
+                .run(SecondNode.with(
+                        SecondNode.sameDatabase(environment, dataSource),
                         "--openplaza.catalog.store-file=" + local.resolve("datasets.duckdb"),
                         "--openplaza.catalog.shared-store-dir=" + SHARED.resolve("versions"),
                         "--openplaza.catalog.originals-dir=" + SHARED.resolve("originals"),
                         "--openplaza.catalog.shared-store-grace=PT1H",
                         // every read that trusts a cache first hears what the other node changed
-                        "--openplaza.cluster.catch-up-after=PT0S");
+                        "--openplaza.cluster.catch-up-after=PT0S"));
     }
 
     @AfterAll

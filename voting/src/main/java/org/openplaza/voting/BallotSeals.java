@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BallotSeals {
 
+    /** The change a count announces: its vote's key is destroyed, every node forgets its copy. */
+    static final String KEY_DESTROYED = "vote-key-destroyed";
+
     /** Marks a sealed value; anything else in the box is a ballot stored before ballots were sealed. */
     static final String PREFIX = "sealed1:";
 
@@ -113,11 +116,33 @@ class BallotSeals {
         }
     }
 
+    /**
+     * A key destroyed by the node that counted its vote: this node forgets its copy in memory too
+     * (on a cluster, every node that sealed ballots of the vote held one).
+     */
+    @org.springframework.context.event.EventListener
+    void keyDestroyed(org.openplaza.platform.Changed changed) {
+        if (KEY_DESTROYED.equals(changed.topic())) {
+            keys.remove(Long.parseLong(changed.subject()));
+        }
+    }
+
+    /** Whether this node holds the vote's key in memory (for tests). */
+    boolean holds(long voteId) {
+        return keys.containsKey(voteId);
+    }
+
     /** Overwrites and deletes the vote's key: its sealed ballots can never be opened again. */
     void destroy(long voteId) {
         keys.remove(voteId);
         Path file = file(voteId);
         try {
+            // a copy a node left while making the key, had it stopped at that moment
+            try (var partials = Files.newDirectoryStream(folder, file.getFileName() + ".*.new")) {
+                for (Path partial : partials) {
+                    Files.deleteIfExists(partial);
+                }
+            }
             if (Files.exists(file)) {
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     channel.write(ByteBuffer.wrap(new byte[(int) channel.size()]));

@@ -396,7 +396,10 @@ public class CountService {
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional
     public java.util.Optional<Results> finalise(long voteId, Progress progress) {
-        Record vote = VoteWindow.requireClosed(query, voteId, clock.instant());
+        VoteWindow.requireClosed(query, voteId, clock.instant());
+        // one count at a time, whichever node of a cluster starts it: another waits here, then
+        // finds the vote finalised (or held) and counts nothing
+        Record vote = query.lockVote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
         if (vote.get(VOTE.FINALISED_AT) != null || vote.get(VOTE.HELD_AT) != null) {
             return java.util.Optional.empty();
         }
@@ -422,6 +425,8 @@ public class CountService {
                 voteId, opened, counted.pass().check().ballots(), counted.pass().boxRoot());
         query.signCount(voteId, signed.choicesHash(), signed.boxRoot(), signed.signature());
         heads.forget(voteId);
+        // every other node of a cluster that sealed ballots of the vote forgets its copy of the key
+        events.publishEvent(new org.openplaza.platform.Change(BallotSeals.KEY_DESTROYED, Long.toString(voteId)));
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override

@@ -386,8 +386,23 @@ class PublishingRepository {
     }
 
     List<ManagedDataset> managed(@Nullable String memberUsername) {
-        Condition condition =
-                memberUsername == null ? DSL.noCondition() : DATASET.ORGANISATION_ID.in(memberOf(memberUsername));
+        return managed(
+                memberUsername == null ? DSL.noCondition() : DATASET.ORGANISATION_ID.in(memberOf(memberUsername)));
+    }
+
+    /** The dataset the portal keeps under this key. */
+    Optional<ManagedDataset> bySystemKey(String key) {
+        return managed(DATASET.SYSTEM_KEY.eq(key)).stream().findFirst();
+    }
+
+    void setSystemKey(long datasetId, String key) {
+        db.update(DATASET)
+                .set(DATASET.SYSTEM_KEY, key)
+                .where(DATASET.ID.eq(datasetId))
+                .execute();
+    }
+
+    private List<ManagedDataset> managed(Condition condition) {
         return db.select(
                         DATASET.ID,
                         DATASET.SLUG,

@@ -113,6 +113,28 @@ public class PublishingService {
         return repository.managed(isAdmin() ? null : Audited.currentActor());
     }
 
+    /**
+     * The dataset the portal publishes itself under this key (participation data, a vote's
+     * ballots): found by the key whatever its title has become.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public java.util.Optional<ManagedDataset> systemDataset(String key) {
+        return repository.bySystemKey(key);
+    }
+
+    /** Creates a dataset the portal publishes itself, kept under a key of its own. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public long createSystemDataset(String key, DatasetMetadata metadata) {
+        if (!key.matches("[a-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("a system dataset's key is 1 to 64 of a-z, 0-9 and -: " + key);
+        }
+        long id = createDataset(metadata);
+        repository.setSystemKey(id, key);
+        return id;
+    }
+
     @PreAuthorize(PUBLISHERS)
     @Transactional
     public long createDataset(DatasetMetadata metadata) {

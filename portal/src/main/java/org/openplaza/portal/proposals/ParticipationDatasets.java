@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Datasets of the "OpenPlaza participation" organisation, published by the portal itself (the
- * system actor {@code openplaza}): a CSV file becomes a new version of the dataset with its title,
- * which is created and published the first time.
+ * system actor {@code openplaza}): a CSV file becomes a new version of the dataset kept under a
+ * stable key, which is created and published the first time. The key finds it again however its
+ * title is edited.
  */
 @Component
 public class ParticipationDatasets {
@@ -65,10 +66,8 @@ public class ParticipationDatasets {
         return file;
     }
 
-    public Optional<ManagedDataset> dataset(String title) {
-        return publishing.managedDatasets().stream()
-                .filter(d -> d.title().equals(title) && d.organisation().equals(ORGANISATION))
-                .findFirst();
+    public Optional<ManagedDataset> dataset(String key) {
+        return publishing.systemDataset(key);
     }
 
     /**
@@ -77,6 +76,7 @@ public class ParticipationDatasets {
      * skipped: a dataset starts with its first row. Returns the dataset's name in addresses.
      */
     public Optional<String> publish(
+            String key,
             String title,
             String description,
             List<String> keywords,
@@ -89,23 +89,25 @@ public class ParticipationDatasets {
                 return Optional.empty();
             }
         }
-        Optional<ManagedDataset> existing = dataset(title);
+        Optional<ManagedDataset> existing = dataset(key);
         long id = existing.isPresent()
                 ? existing.get().id()
-                : publishing.createDataset(new DatasetMetadata(
-                        organisation(),
-                        title,
-                        description,
-                        null,
-                        null,
-                        Set.of("GOVE"),
-                        keywords,
-                        "CC-BY-4.0",
-                        frequency,
-                        null,
-                        LocalDate.now(),
-                        null,
-                        "en"));
+                : publishing.createSystemDataset(
+                        key,
+                        new DatasetMetadata(
+                                organisation(),
+                                title,
+                                description,
+                                null,
+                                null,
+                                Set.of("GOVE"),
+                                keywords,
+                                "CC-BY-4.0",
+                                frequency,
+                                null,
+                                LocalDate.now(),
+                                null,
+                                "en"));
         publishing.importVersion(
                 id,
                 file,
@@ -116,7 +118,7 @@ public class ParticipationDatasets {
         if (existing.isEmpty() || !"PUBLISHED".equals(existing.get().state())) {
             publishing.publish(id);
         }
-        return dataset(title).map(ManagedDataset::slug);
+        return dataset(key).map(ManagedDataset::slug);
     }
 
     private long organisation() {

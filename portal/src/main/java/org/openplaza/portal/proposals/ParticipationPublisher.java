@@ -28,6 +28,12 @@ class ParticipationPublisher {
     static final String SUPPORTS = "Supports for proposals per day";
     static final String STEPS = "Proposal lifecycles and official answers";
 
+    /** The stable key of each dataset, by the title it is first published with. */
+    static final java.util.Map<String, String> KEYS = java.util.Map.of(
+            PROPOSALS, "participation-proposals",
+            SUPPORTS, "participation-supports",
+            STEPS, "participation-steps");
+
     private static final Logger log = LoggerFactory.getLogger(ParticipationPublisher.class);
 
     private final ProposalService proposals;
@@ -61,7 +67,7 @@ class ParticipationPublisher {
                     org.openplaza.platform.ClusterLock.SEEDING,
                     org.openplaza.platform.ClusterLock.SEEDING_AT_MOST,
                     () -> runAs.run(ParticipationDatasets.system(), () -> {
-                        if (datasets.dataset(PROPOSALS).isEmpty()) {
+                        if (datasets.dataset(KEYS.get(PROPOSALS)).isEmpty()) {
                             publishAll();
                         }
                     }));
@@ -168,6 +174,6 @@ class ParticipationPublisher {
     }
 
     private void publish(String title, String description, List<String> keywords, Path file) throws Exception {
-        datasets.publish(title, description, keywords, "DAILY", file, plan -> plan);
+        datasets.publish(KEYS.get(title), title, description, keywords, "DAILY", file, plan -> plan);
     }
 }

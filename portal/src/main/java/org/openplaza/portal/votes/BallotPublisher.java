@@ -68,6 +68,7 @@ class BallotPublisher {
                 });
             }
             Optional<String> name = datasets.publish(
+                    "vote-ballots-" + vote.id(),
                     title(vote),
                     description(vote),
                     List.of("participation", "votes", "ballots"),
@@ -165,6 +166,7 @@ class BallotPublisher {
                                     v.ballotsDataset() == null ? "" : v.ballotsDataset()))
                             .toList());
             datasets.publish(
+                    "participation-votes",
                     VOTES,
                     "Every counted vote on OpenPlaza: question, method, window, electorate, turnout and whether it"
                             + " carried, with the name of the dataset holding its anonymised ballots.",

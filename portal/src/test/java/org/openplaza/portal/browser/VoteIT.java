@@ -263,6 +263,7 @@ class VoteIT extends BrowserTest {
         runAs.run(
                 org.openplaza.portal.proposals.ParticipationDatasets.system(),
                 () -> participationDatasets.publish(
+                        "vote-ballots-" + voteId,
                         "Ballots of vote " + voteId + ": "
                                 + votes.find(Long.parseLong(voteId))
                                         .orElseThrow()

@@ -22,6 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+
+    /** Names no account may take: the portal's own jobs, and the audit log's other actors. */
+    static final java.util.Set<String> RESERVED = java.util.Set.of(
+            org.openplaza.platform.SystemIdentity.NAME,
+            org.openplaza.audit.Audited.SYSTEM,
+            org.openplaza.audit.Audited.ANONYMOUS);
+
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int DISPLAY_NAME_MAX = 80;
     static final int EMAIL_MAX = 254;
@@ -61,6 +68,10 @@ public class AccountService {
         String username = normaliseUsername(registration.username());
         if (!USERNAME.matcher(username).matches()) {
             throw new AccountException("username", "account.error.username-invalid");
+        }
+        if (RESERVED.contains(username)) {
+            // the names the audit log gives the portal itself and anonymous visitors
+            throw new AccountException("username", "account.error.username-taken");
         }
         String displayName = registration.displayName().strip();
         if (displayName.isEmpty() || displayName.length() > DISPLAY_NAME_MAX) {

@@ -72,6 +72,17 @@ class AccountServiceTest {
     }
 
     @Test
+    void the_names_of_the_portal_itself_and_of_anonymous_visitors_are_refused() {
+        for (String reserved : java.util.List.of("OpenPlaza", "system", "anonymous")) {
+            assertThatThrownBy(() -> accounts.register(
+                            new Registration(reserved, "Impostor", reserved + "@example.org", GOOD_PASSWORD)))
+                    .isInstanceOfSatisfying(
+                            AccountException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("account.error.username-taken"));
+        }
+    }
+
+    @Test
     void a_taken_username_is_refused_whatever_its_case() {
         registerKim();
         assertThatThrownBy(() -> accounts.register(

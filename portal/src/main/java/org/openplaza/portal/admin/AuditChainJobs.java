@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import org.openplaza.audit.AuditChain;
 import org.openplaza.audit.Audited;
 import org.openplaza.portal.config.RunAs;
-import org.openplaza.portal.proposals.ParticipationDatasets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,7 +52,7 @@ class AuditChainJobs {
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "audit-seal", lockAtMostFor = "PT10M")
     void seal() {
         try {
-            runAs.run(ParticipationDatasets.system(), chain::seal);
+            runAs.run(org.openplaza.platform.SystemIdentity.job(), chain::seal);
         } catch (Exception e) {
             log.error("New audit entries could not be sealed", e);
         }
@@ -63,7 +62,7 @@ class AuditChainJobs {
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "audit-check", lockAtMostFor = "PT3H")
     void check() {
         try {
-            runAs.run(ParticipationDatasets.system(), () -> {
+            runAs.run(org.openplaza.platform.SystemIdentity.job(), () -> {
                 AuditChain.Verification result = checkNow();
                 if (!result.intact()) {
                     log.error("The audit log's chain is broken: {}", result.detail());

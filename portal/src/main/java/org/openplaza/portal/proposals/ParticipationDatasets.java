@@ -19,9 +19,6 @@ import org.openplaza.publishing.DatasetMetadata;
 import org.openplaza.publishing.ManagedDataset;
 import org.openplaza.publishing.Organisation;
 import org.openplaza.publishing.PublishingService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,12 +36,6 @@ public class ParticipationDatasets {
 
     ParticipationDatasets(PublishingService publishing) {
         this.publishing = publishing;
-    }
-
-    /** The portal as the publisher of its own data. */
-    public static Authentication system() {
-        return UsernamePasswordAuthenticationToken.authenticated(
-                "openplaza", "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
     }
 
     /** A CSV printer on a new UTF-8 file with the header. */

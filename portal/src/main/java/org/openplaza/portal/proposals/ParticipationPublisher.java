@@ -66,7 +66,7 @@ class ParticipationPublisher {
             lock.whileHolding(
                     org.openplaza.platform.ClusterLock.SEEDING,
                     org.openplaza.platform.ClusterLock.SEEDING_AT_MOST,
-                    () -> runAs.run(ParticipationDatasets.system(), () -> {
+                    () -> runAs.run(org.openplaza.platform.SystemIdentity.job(), () -> {
                         if (datasets.dataset(KEYS.get(PROPOSALS)).isEmpty()) {
                             publishAll();
                         }
@@ -80,7 +80,7 @@ class ParticipationPublisher {
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "participation-nightly", lockAtMostFor = "PT2H")
     void nightly() {
         try {
-            runAs.run(ParticipationDatasets.system(), this::publishAll);
+            runAs.run(org.openplaza.platform.SystemIdentity.job(), this::publishAll);
         } catch (Exception e) {
             log.error("Participation data could not be refreshed", e);
         }

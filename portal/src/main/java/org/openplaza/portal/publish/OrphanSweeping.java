@@ -1,7 +1,6 @@
 package org.openplaza.portal.publish;
 
 import org.openplaza.portal.config.RunAs;
-import org.openplaza.portal.proposals.ParticipationDatasets;
 import org.openplaza.publishing.OrphanSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,7 @@ class OrphanSweeping {
     @Scheduled(fixedDelayString = "${openplaza.catalog.sweep-every:PT1H}", initialDelayString = "PT20S")
     void sweep() {
         try {
-            runAs.run(ParticipationDatasets.system(), sweep::sweep);
+            runAs.run(org.openplaza.platform.SystemIdentity.job(), sweep::sweep);
         } catch (Exception e) {
             log.error("What stopped imports left behind could not be removed", e);
         }

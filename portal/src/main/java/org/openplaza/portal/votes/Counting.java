@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.portal.config.RunAs;
-import org.openplaza.portal.proposals.ParticipationDatasets;
 import org.openplaza.voting.CheckpointService;
 import org.openplaza.voting.CountService;
 import org.openplaza.voting.Results;
@@ -17,8 +16,6 @@ import org.openplaza.voting.VoteService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -117,30 +114,35 @@ public class Counting {
     /** Counts the vote, finalising it first if need be; empty when its count is held for investigation. */
     private Optional<Results> count(long voteId) throws Exception {
         CountService.Progress progress = (done, total) -> running.put(voteId, new Progress(done, total, false));
-        VoteInfo vote =
-                as(ParticipationDatasets.system(), () -> votes.find(voteId).orElseThrow());
+        VoteInfo vote = as(
+                org.openplaza.platform.SystemIdentity.job(),
+                () -> votes.find(voteId).orElseThrow());
         if (vote.heldAt() != null) {
             return Optional.empty();
         }
         Optional<Results> results = Optional.empty();
         if (vote.finalisedAt() == null) {
-            var opener = UsernamePasswordAuthenticationToken.authenticated(
-                    vote.openedBy() == null ? "openplaza" : vote.openedBy(),
+            // as the official who opened the vote: the count moves the vote's proposal on, which is
+            // recorded as a step by an account (the system identity has none)
+            var opener = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                    vote.openedBy() == null ? org.openplaza.platform.SystemIdentity.NAME : vote.openedBy(),
                     "n/a",
-                    AuthorityUtils.createAuthorityList("ROLE_OFFICIAL"));
+                    org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_OFFICIAL"));
             results = as(opener, () -> counts.finalise(voteId, progress));
         }
-        VoteInfo counted =
-                as(ParticipationDatasets.system(), () -> votes.find(voteId).orElseThrow());
+        VoteInfo counted = as(
+                org.openplaza.platform.SystemIdentity.job(),
+                () -> votes.find(voteId).orElseThrow());
         if (counted.heldAt() != null) {
             log.warn("The count of vote {} is held for investigation: {}", voteId, counted.heldReason());
             return Optional.empty();
         }
         if (results.isEmpty()) {
-            results = Optional.of(as(ParticipationDatasets.system(), () -> counts.results(voteId, progress)));
+            results = Optional.of(
+                    as(org.openplaza.platform.SystemIdentity.job(), () -> counts.results(voteId, progress)));
         }
         if (counted.ballotsDataset() == null && counted.headHash() != null) {
-            runAs.run(ParticipationDatasets.system(), () -> {
+            runAs.run(org.openplaza.platform.SystemIdentity.job(), () -> {
                 Optional<String> name = publisher.publish(counted);
                 if (name.isPresent()) {
                     counts.recordPublication(voteId, name.get());
@@ -172,7 +174,8 @@ public class Counting {
     void countClosed() {
         try {
             runAs.run(
-                    ParticipationDatasets.system(), () -> votes.dueForCounting().forEach(this::start));
+                    org.openplaza.platform.SystemIdentity.job(),
+                    () -> votes.dueForCounting().forEach(this::start));
         } catch (Exception e) {
             log.error("Closed votes could not be listed for counting", e);
         }
@@ -186,13 +189,13 @@ public class Counting {
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "votes-checkpoint", lockAtMostFor = "PT10M")
     void signCheckpoints() {
         try {
-            runAs.run(ParticipationDatasets.system(), checkpoints::signRunningVotes);
+            runAs.run(org.openplaza.platform.SystemIdentity.job(), checkpoints::signRunningVotes);
         } catch (Exception e) {
             log.error("Checkpoints of running votes could not be signed", e);
         }
         try {
             runAs.run(
-                    ParticipationDatasets.system(),
+                    org.openplaza.platform.SystemIdentity.job(),
                     () -> counts.destroySpentKeys()
                             .forEach(vote ->
                                     log.info("The seal key of vote {} was left behind and is now destroyed", vote)));

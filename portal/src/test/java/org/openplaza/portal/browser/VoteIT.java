@@ -55,10 +55,7 @@ class VoteIT extends BrowserTest {
 
     /** What the portal does every minute: sign checkpoints of running votes. */
     private void signCheckpoints() {
-        runAs.run(
-                UsernamePasswordAuthenticationToken.authenticated(
-                        "openplaza", "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN")),
-                checkpoints::signRunningVotes);
+        runAs.run(org.openplaza.platform.SystemIdentity.job(), checkpoints::signRunningVotes);
     }
 
     @Autowired
@@ -261,7 +258,7 @@ class VoteIT extends BrowserTest {
                 doctored,
                 "ballot,choices,choice_labels\n1,3>2,Park > Cinema\n2,2>3,Cinema > Park\n3,1>3,Market > Park\n");
         runAs.run(
-                org.openplaza.portal.proposals.ParticipationDatasets.system(),
+                org.openplaza.platform.SystemIdentity.job(),
                 () -> participationDatasets.publish(
                         "vote-ballots-" + voteId,
                         "Ballots of vote " + voteId + ": "

@@ -10,8 +10,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * audit log, sweeping): the portal itself, named {@value #NAME} in the audit log, with the role
  * {@code SYSTEM} and the roles the jobs' services ask for. Nobody signs in as it: it is not an
  * account, and nobody may register the name. Jobs run as this identity rather than as a user they
- * make up, so that the audit log says the portal did what it did; the one exception is the count
- * of a vote, which moves its proposal on as the official who opened the vote.
+ * make up, so that the audit log says the portal did what it did; a step it records (a proposal
+ * moved on by its vote's count) has no account as its actor.
  */
 public final class SystemIdentity {
 

@@ -57,6 +57,13 @@ public class ProposalService {
         return query.userId(Audited.currentActor());
     }
 
+    /** The account acting, or none when the portal itself acts (its jobs have no account). */
+    private @org.jspecify.annotations.Nullable Long meOrThePortal() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return org.openplaza.platform.SystemIdentity.isSystem(authentication) ? null : me();
+    }
+
     private void audit(String event, long id, String detail) {
         events.publishEvent(Audited.byCurrentUser(event, "proposal", String.valueOf(id), detail));
     }
@@ -555,7 +562,7 @@ public class ProposalService {
         Instant now = clock.instant();
         String clean = note == null || note.isBlank() ? null : note.strip();
         query.setStatus(id, to, now);
-        query.addStatusChange(id, status, to, now, me(), clean);
+        query.addStatusChange(id, status, to, now, byHand ? Long.valueOf(me()) : meOrThePortal(), clean);
         notifications.add(query.followers(id), id, Notification.Kind.STATUS_CHANGED, to.name(), now);
         audit("PROPOSAL_RESULT", id, to.name());
     }

@@ -177,6 +177,23 @@ class CountIntegrityTest {
         assertThat(proposals.find(proposal).orElseThrow().status()).isEqualTo(ProposalStatus.REJECTED);
     }
 
+    @Test
+    void the_portal_counts_as_itself_and_the_proposals_step_names_no_account() {
+        SecurityContextHolder.getContext().setAuthentication(org.openplaza.platform.SystemIdentity.job());
+        assertThat(counts.finalise(vote, CountService.Progress.NONE)).isPresent();
+        assertThat(proposals.find(proposal).orElseThrow().status()).isEqualTo(ProposalStatus.REJECTED);
+        TestAccounts.signIn("official" + tag, "OFFICIAL", "CITIZEN");
+        var step = proposals.history(proposal).get(proposals.history(proposal).size() - 1);
+        assertThat(step.to()).isEqualTo(ProposalStatus.REJECTED);
+        assertThat(step.actor()).as("the portal, which is no account").isNull();
+        assertThat(db.select(AUDIT_EVENT.ACTOR)
+                        .from(AUDIT_EVENT)
+                        .where(AUDIT_EVENT.EVENT_TYPE.eq("VOTE_COUNTED"))
+                        .and(AUDIT_EVENT.OBJECT_ID.eq(Long.toString(vote)))
+                        .fetch(AUDIT_EVENT.ACTOR))
+                .containsExactly(org.openplaza.platform.SystemIdentity.NAME);
+    }
+
     /** Writes these stored choices into the third ballot's row, leaving its hashes as they are. */
     private void storeThirdBallot(String choices) {
         db.update(BALLOT)

@@ -122,13 +122,8 @@ public class Counting {
         }
         Optional<Results> results = Optional.empty();
         if (vote.finalisedAt() == null) {
-            // as the official who opened the vote: the count moves the vote's proposal on, which is
-            // recorded as a step by an account (the system identity has none)
-            var opener = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                    vote.openedBy() == null ? org.openplaza.platform.SystemIdentity.NAME : vote.openedBy(),
-                    "n/a",
-                    org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_OFFICIAL"));
-            results = as(opener, () -> counts.finalise(voteId, progress));
+            // the portal counts, as itself: the audit log says so, not the official who opened it
+            results = as(org.openplaza.platform.SystemIdentity.job(), () -> counts.finalise(voteId, progress));
         }
         VoteInfo counted = as(
                 org.openplaza.platform.SystemIdentity.job(),

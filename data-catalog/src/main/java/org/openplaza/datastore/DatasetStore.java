@@ -118,6 +118,24 @@ public class DatasetStore {
         return shared != null;
     }
 
+    /**
+     * Whether this node can use the shared directory now: it is there, and a file can be written
+     * to it and removed (a volume that came unmounted or went read-only fails). Always true for a
+     * store of one node.
+     */
+    public boolean sharedDirectoryUsable() {
+        if (shared == null) {
+            return true;
+        }
+        try {
+            Path probe = Files.createTempFile(shared, ".health-", ".probe");
+            Files.delete(probe);
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private Path parquet(String table) {
         return shared.resolve(table + ".parquet");
     }

@@ -233,9 +233,11 @@ class ClusterIT {
         }
 
         Path pid = Path.of(environment.get("OPENPLAZA_CLUSTER_DIR")).resolve(node + ".pid");
-        ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
-                .orElseThrow()
-                .destroyForcibly();
+        ProcessHandle dying =
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
+        dying.destroyForcibly();
+        // gone for good before the next request: one that reaches a node as it dies answers 502
+        dying.onExit().get(30, TimeUnit.SECONDS);
 
         HttpResponse<String> moved = get(front, "/api/3/action/package_list", "Cookie", cookie);
         assertThat(moved.statusCode()).as("served by the node still up").isEqualTo(200);

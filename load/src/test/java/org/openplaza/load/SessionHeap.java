@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,8 +107,8 @@ public final class SessionHeap {
 
     /** The node's heap in use right after a full collection, in KB. */
     static long liveHeapKb(long pid) throws IOException, InterruptedException {
+        // GC.run returns once the collection is done; a second one clears what finalisers freed
         jcmd(pid, "GC.run");
-        Thread.sleep(ThreadLocalRandom.current().nextInt(500, 1000));
         jcmd(pid, "GC.run");
         Matcher used = USED.matcher(jcmd(pid, "GC.heap_info"));
         if (!used.find()) {

@@ -28,18 +28,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openplaza.accounts.DemoAccounts;
 import org.openplaza.portal.api.CkanClient;
+import org.openplaza.portal.browser.Browser;
 import org.openplaza.portal.testdata.RealDatasets;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The cluster as an operator runs it: {@code deploy/cluster} starts two nodes of the built portal
  * on one PostgreSQL database and one shared directory, with HAProxy in front (Debian's package and
  * {@code deploy/haproxy.cfg}). What one node publishes, the other finds, serves and downloads;
- * what one withdraws is gone from the other; the API's rate limit is one budget for both; HAProxy
- * keeps a client on its node and, when that node is killed, sends it to the other, where nothing
- * committed is lost and writes go on.
+ * what one withdraws is gone from the other; the API's rate limit is one budget for both; a vote
+ * opened on one node takes ballots on both and is counted once; HAProxy keeps a client on its node
+ * and, when that node is killed, sends it to the other, where a citizen who was signed in signs in
+ * again, finds what she had saved, and writes go on. The nodes run the production jar, so the
+ * browser drives the portal as users meet it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterIT {
+class ClusterIT extends Browser {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -56,6 +62,29 @@ class ClusterIT {
     static Map<String, String> environment;
 
     static String datasetId;
+    static String datasetName;
+    static long voteId;
+
+    /** Where the browser goes: HAProxy unless a test sends it to one node. */
+    static String at;
+
+    @Override
+    protected String base() {
+        return at;
+    }
+
+    @Override
+    protected String portal() {
+        // the nodes share one database: an authenticator code used on one is used on both
+        return "cluster";
+    }
+
+    /** Sends the browser to this port, signed out: sessions live on one node, cookies per host. */
+    private void goTo(int port) {
+        at = "http://127.0.0.1:" + port;
+        open("/");
+        driver.manage().deleteAllCookies();
+    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -113,6 +142,12 @@ class ClusterIT {
                 node1 + " " + node2,
                 "OPENPLAZA_NODE_ARGS",
                 "--openplaza.api.requests-per-minute=" + API_LIMIT,
+                "OPENPLAZA_JAR",
+                System.getProperty(
+                        "openplaza.test.cluster.jar",
+                        project()
+                                .resolve("portal/target/openplaza-portal-cluster.jar")
+                                .toString()),
                 "JAVA_OPTS",
                 "-Xmx512m");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -123,6 +158,7 @@ class ClusterIT {
             }
         }));
         cluster("start");
+        at = "http://127.0.0.1:" + front;
     }
 
     @AfterAll
@@ -151,6 +187,7 @@ class ClusterIT {
                 """);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         datasetId = CkanClient.json(created).get("result").get("id").asText();
+        datasetName = CkanClient.json(created).get("result").get("name").asText();
         Path file = RealDatasets.file("sg_rainfall_monthly_total_1982_2025.csv");
         HttpResponse<String> resource = onNode1.upload(datasetId, "rainfall.csv", Files.readAllBytes(file));
         assertThat(resource.statusCode()).as(resource.body()).isEqualTo(200);
@@ -173,6 +210,17 @@ class ClusterIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(Files.readAllBytes(file));
+
+        // and a visitor charts it there: the chart builder reads the version node 1 wrote
+        goTo(node2);
+        open("/dataset/" + datasetName);
+        waitFor("#dataset-heading", "Rainfall across the cluster");
+        click("vaadin-tab:nth-of-type(2)");
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage("a chart drawn on node 2")
+                .until(d -> !d.findElements(By.cssSelector("#chart-preview svg path"))
+                        .isEmpty());
+        assertAccessible("chart builder on the second node");
     }
 
     @Test
@@ -219,10 +267,115 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void a_vote_opened_on_one_node_takes_ballots_on_both_and_is_counted_once() throws Exception {
+        String voter = "cluster.voter" + (System.nanoTime() % 100_000);
+        String password = "granite harbour lanterns glow";
+        // a citizen registers on node 2; an administrator verifies her on node 1
+        goTo(node2);
+        open("/register");
+        type("#register-username", voter);
+        type("#register-display-name", "Cluster Voter");
+        type("#register-email", voter + "@example.org");
+        type("#register-password", password);
+        type("#register-confirm", password);
+        click("#register-submit");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/login"));
+        goTo(node1);
+        signIn("admin", "plaza-admin-demo-key");
+        open("/admin/users");
+        type("#users-search", voter);
+        waitForVaadin();
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> !find("#users-grid").getText().contains("official"));
+        org.openqa.selenium.WebElement row = new WebDriverWait(driver, TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector("#users-grid vaadin-grid-cell-content")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().trim().equals(voter))
+                        .findFirst()
+                        .orElse(null));
+        click(row);
+        click("#user-verified");
+        click("#user-save");
+        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#user-roles"));
+
+        // the official opens a yes/no vote on node 1
+        switchTo("official", "plaza-official-demo");
+        open("/proposals/new");
+        type("#proposal-title", "A cluster-wide question");
+        find("#proposal-summary-field textarea").sendKeys("Asked on one node, answered on both.");
+        click("#proposal-save");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
+        click("#proposal-publish");
+        waitFor("#proposal-status", "Scheduled for a vote");
+        click("#proposal-open-vote");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/votes/new"));
+        waitFor("#vote-about", "A cluster-wide question");
+        click("#vote-open");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/vote/"));
+        voteId = Long.parseLong(pathOnly().substring("/vote/".length()));
+
+        // the demo citizen votes Yes on node 1, the new one No on node 2
+        switchTo("citizen", "plaza-citizen-demo");
+        cast(1);
+        goTo(node2);
+        signIn(voter, password);
+        cast(2);
+        assertThat(counted()).as("nothing counted while the vote runs").isZero();
+
+        // the official closes it early on node 2; both nodes show one count of two ballots
+        switchTo("official", "plaza-official-demo");
+        open("/vote/" + voteId);
+        click("#vote-close");
+        find("#vote-close-reason textarea").sendKeys("Enough is known.");
+        click("#vote-close-reason-confirm");
+        waitFor("#results-turnout", "2 of");
+        waitFor("#results-chain", "intact: 2 ballots");
+        goTo(node1);
+        open("/vote/" + voteId);
+        waitFor("#results-turnout", "2 of");
+        waitFor("#results-chain", "intact: 2 ballots");
+        assertThat(counted()).as("ballots counted, once").isEqualTo(2);
+    }
+
+    /** Casts the option with this number in the open vote, and sees the receipt. */
+    private void cast(int option) {
+        open("/vote/" + voteId);
+        find("#ballot-form");
+        click("#ballot-one vaadin-radio-button:nth-of-type(" + option + ")");
+        click("#vote-cast");
+        click("#vote-confirm");
+        assertThat(find("#vote-receipt").getText()).hasSize(16);
+    }
+
+    /** The ballots the count recorded for the vote, straight from the database. */
+    private static int counted() throws Exception {
+        try (Connection c = DriverManager.getConnection(
+                        environment.get("OPENPLAZA_DB_URL"),
+                        environment.get("OPENPLAZA_DB_USER"),
+                        environment.get("OPENPLAZA_DB_PASSWORD"));
+                var query = c.prepareStatement("SELECT count(*) FROM voting.counted_ballot WHERE vote_id = ?")) {
+            query.setLong(1, voteId);
+            try (var row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void a_client_stays_with_its_node_and_moves_to_the_other_when_that_node_dies() throws Exception {
-        HttpResponse<String> first = get(front, "/api/3/action/status_show");
-        assertThat(first.statusCode()).isEqualTo(200);
-        String node = nodeCookie(first);
+        // a citizen signs in through HAProxy and saves a draft
+        goTo(front);
+        signIn("citizen", "plaza-citizen-demo");
+        open("/proposals/new");
+        type("#proposal-title", "Saved before the node died");
+        find("#proposal-summary-field textarea").sendKeys("A draft kept in the database.");
+        click("#proposal-save");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
+        String draft = pathOnly();
+        Cookie bound = driver.manage().getCookieNamed("OPENPLAZA_NODE");
+        assertThat(bound).as("HAProxy's node cookie").isNotNull();
+        String node = bound.getValue();
         String cookie = "OPENPLAZA_NODE=" + node;
         for (int i = 0; i < 6; i++) {
             HttpResponse<String> again = get(front, "/api/3/action/package_list", "Cookie", cookie);
@@ -247,6 +400,18 @@ class ClusterIT {
         assertThat(get(front, "/api/3/action/package_show?id=" + datasetId, "Cookie", cookie)
                         .statusCode())
                 .isEqualTo(404);
+        // the citizen's next click reaches the other node, which has no session of hers: she signs
+        // in again there and finds her draft
+        open(draft);
+        assertThat(driver.manage().getCookieNamed("OPENPLAZA_NODE").getValue()).isNotEqualTo(node);
+        assertThat(present("#proposal-heading"))
+                .as("a draft is shown to its author only")
+                .isFalse();
+        signIn("citizen", "plaza-citizen-demo");
+        open(draft);
+        waitFor("#proposal-heading", "Saved before the node died");
+        assertAccessible("the draft on the surviving node");
+
         // and the survivor still takes writes
         HttpResponse<String> created = new CkanClient(front).post("package_create", DemoAccounts.OFFICIAL_TOKEN, """
                         {"title": "Written after a node died", "notes": "Made on the node still up.",

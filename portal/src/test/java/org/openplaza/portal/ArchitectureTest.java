@@ -27,7 +27,8 @@ class ArchitectureTest {
         "org.openplaza.charts..",
         "org.openplaza.dcat..",
         "org.openplaza.voting..",
-        "org.openplaza.proposals.."
+        "org.openplaza.proposals..",
+        "org.openplaza.participationdata.."
     };
 
     static final String[] CATALOG = {
@@ -48,7 +49,8 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("com.vaadin..", "org.openplaza.portal..")
-            .because("data-catalog, voting and accounts are plain Spring modules that any UI can use");
+            .because("data-catalog, voting, participation-data and accounts are plain Spring modules that any UI"
+                    + " can use");
 
     @ArchTest
     static final ArchRule the_portal_never_touches_jooq = noClasses()
@@ -86,7 +88,39 @@ class ArchitectureTest {
                     "org.openplaza.visualisations..",
                     "org.openplaza.publishing..",
                     "org.openplaza.voting..",
-                    "org.openplaza.proposals..");
+                    "org.openplaza.proposals..",
+                    "org.openplaza.participationdata..");
+
+    @ArchTest
+    static final ArchRule only_participation_data_joins_voting_and_the_catalogue = noClasses()
+            .that()
+            .resideInAnyPackage(CATALOG)
+            .or()
+            .resideInAnyPackage("org.openplaza.voting..", "org.openplaza.proposals..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.openplaza.participationdata..");
+
+    /**
+     * The portal is the user interface: the jobs that keep the modules' data (counting votes,
+     * expiring proposals, publishing participation data) live in the modules and run as the portal's
+     * own identity. What it schedules itself is about its own running: sealing and checking the
+     * audit log it shows administrators, and sweeping what its stopped imports left.
+     */
+    @ArchTest
+    static final ArchRule the_portal_schedules_no_domain_job =
+            com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                    .that()
+                    .areAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
+                    .and()
+                    .areDeclaredInClassesThat()
+                    .resideInAPackage("org.openplaza.portal..")
+                    .should()
+                    .beDeclaredInClassesThat()
+                    .haveFullyQualifiedName("org.openplaza.portal.admin.AuditChainJobs")
+                    .orShould()
+                    .beDeclaredInClassesThat()
+                    .haveFullyQualifiedName("org.openplaza.portal.publish.OrphanSweeping");
 
     /**
      * On a cluster every node schedules every job: each must take a lock of the cluster, so that it

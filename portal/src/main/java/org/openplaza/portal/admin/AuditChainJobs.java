@@ -6,7 +6,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import org.openplaza.audit.AuditChain;
 import org.openplaza.audit.Audited;
-import org.openplaza.portal.config.RunAs;
+import org.openplaza.platform.RunAs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.openplaza.accounts.ApiTokenService;
 import org.openplaza.accounts.Role;
-import org.openplaza.portal.config.RunAs;
+import org.openplaza.platform.RunAs;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

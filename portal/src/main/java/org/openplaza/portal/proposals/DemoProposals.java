@@ -3,7 +3,7 @@ package org.openplaza.portal.proposals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.openplaza.portal.config.RunAs;
+import org.openplaza.platform.RunAs;
 import org.openplaza.proposals.Category;
 import org.openplaza.proposals.DiscussionService;
 import org.openplaza.proposals.ProposalSearch;

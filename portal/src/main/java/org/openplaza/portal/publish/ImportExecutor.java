@@ -4,7 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.openplaza.portal.config.RunAs;
+import org.openplaza.platform.RunAs;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package org.openplaza.portal.publish;
 
-import org.openplaza.portal.config.RunAs;
+import org.openplaza.platform.RunAs;
 import org.openplaza.publishing.OrphanSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

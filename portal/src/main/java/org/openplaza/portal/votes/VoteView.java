@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.openplaza.participationdata.Recount;
 import org.openplaza.platform.Refusal;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.ReasonDialog;
@@ -33,6 +34,7 @@ import org.openplaza.voting.Method;
 import org.openplaza.voting.Receipt;
 import org.openplaza.voting.Results;
 import org.openplaza.voting.Standing;
+import org.openplaza.voting.VoteCounting;
 import org.openplaza.voting.VoteInfo;
 import org.openplaza.voting.VoteService;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -53,7 +55,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
     private final VoteService votes;
     private final BallotService ballots;
     private final CountService counts;
-    private final Counting counting;
+    private final VoteCounting counting;
     private final Recount recount;
     private final RecentSignIn recentSignIn;
     private String title = "";
@@ -65,7 +67,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
             VoteService votes,
             BallotService ballots,
             CountService counts,
-            Counting counting,
+            VoteCounting counting,
             Recount recount,
             RecentSignIn recentSignIn,
             CheckpointService checkpoints) {
@@ -463,7 +465,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         area.setWidthFull();
         Optional<Results> results = counting.results(id);
         if (results.isEmpty()) {
-            Counting.Progress progress = counting.progress(id);
+            VoteCounting.Progress progress = counting.progress(id);
             if (progress != null && progress.failed()) {
                 Paragraph failed = new Paragraph(getTranslation("results.failed"));
                 failed.addClassName("error");

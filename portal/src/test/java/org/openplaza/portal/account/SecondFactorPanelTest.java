@@ -27,7 +27,7 @@ import org.openplaza.accounts.Role;
 import org.openplaza.accounts.signin.PendingSignIn;
 import org.openplaza.accounts.signin.SecondFactors;
 import org.openplaza.accounts.signin.Totp;
-import org.openplaza.portal.config.RunAs;
+import org.openplaza.platform.RunAs;
 import org.openplaza.portal.security.RecentSignIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

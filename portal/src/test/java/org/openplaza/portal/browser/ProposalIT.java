@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Registration;
-import org.openplaza.portal.config.RunAs;
+import org.openplaza.platform.RunAs;
 import org.openplaza.proposals.ParticipationSettings;
 import org.openplaza.proposals.ProposalService;
 import org.openqa.selenium.By;

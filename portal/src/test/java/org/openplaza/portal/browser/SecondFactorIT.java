@@ -14,7 +14,7 @@ import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Registration;
 import org.openplaza.accounts.Role;
 import org.openplaza.accounts.signin.Totp;
-import org.openplaza.portal.config.RunAs;
+import org.openplaza.platform.RunAs;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Registration;
-import org.openplaza.portal.config.RunAs;
+import org.openplaza.platform.RunAs;
 import org.openplaza.portal.testdata.MovableClock;
 import org.openplaza.voting.Method;
 import org.openplaza.voting.VoteService;
@@ -48,7 +48,7 @@ class VoteIT extends BrowserTest {
     RunAs runAs;
 
     @Autowired
-    org.openplaza.portal.proposals.ParticipationDatasets participationDatasets;
+    org.openplaza.participationdata.ParticipationDatasets participationDatasets;
 
     @Autowired
     org.openplaza.voting.CheckpointService checkpoints;

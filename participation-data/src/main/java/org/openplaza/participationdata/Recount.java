@@ -1,4 +1,4 @@
-package org.openplaza.portal.votes;
+package org.openplaza.participationdata;
 
 import java.io.OutputStream;
 import java.io.Reader;
@@ -33,10 +33,10 @@ import org.springframework.stereotype.Component;
  * checked again.
  */
 @Component
-class Recount {
+public class Recount {
 
     /** What the recount found. */
-    record Report(
+    public record Report(
             int rows,
             int voters,
             @Nullable Integer firstBadRow,
@@ -44,7 +44,7 @@ class Recount {
             @Nullable Boolean signatureHolds,
             ChainCheck box) {
 
-        boolean matches() {
+        public boolean matches() {
             return firstBadRow == null
                     && rows == voters
                     && countMatches
@@ -63,7 +63,7 @@ class Recount {
         this.checkpoints = checkpoints;
     }
 
-    Report recount(VoteInfo vote, Results results) throws Exception {
+    public Report recount(VoteInfo vote, Results results) throws Exception {
         if (vote.ballotsDataset() == null) {
             throw new IllegalStateException("not published");
         }

@@ -1,4 +1,4 @@
-package org.openplaza.portal.votes;
+package org.openplaza.voting;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,26 +7,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.portal.config.RunAs;
-import org.openplaza.voting.CheckpointService;
-import org.openplaza.voting.CountService;
-import org.openplaza.voting.Results;
-import org.openplaza.voting.VoteInfo;
-import org.openplaza.voting.VoteService;
+import org.openplaza.platform.RunAs;
+import org.openplaza.platform.SystemIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts votes in the background with their progress. When a vote closes (at its time, found by a
- * job every few seconds, or early by an official) it is counted once as the official who opened it,
- * which moves its proposal, and its ballots are published to the catalogue; a count held for
- * investigation gives no results and publishes nothing. Results of counted votes are kept for a
- * few minutes, so a large vote is not recounted for every reader.
+ * Counts votes in the background with their progress, as the portal itself. When a vote closes (at
+ * its time, found by a job every few seconds on one node of a cluster, or early by an official) it
+ * is counted once, which moves its proposal, and {@link VoteCounted} is announced so that its
+ * ballots are published; a count held for investigation gives no results and announces nothing.
+ * Results of counted votes are kept for a few minutes, so a large vote is not recounted for every
+ * reader. Every minute the job also signs checkpoints of running votes.
  */
 @Component
-public class Counting {
+public class VoteCounting {
 
     /** How far a count has come; {@code failed} when it stopped on an error. */
     public record Progress(long done, long total, boolean failed) {
@@ -35,7 +33,7 @@ public class Counting {
         }
     }
 
-    private static final Logger log = LoggerFactory.getLogger(Counting.class);
+    private static final Logger log = LoggerFactory.getLogger(VoteCounting.class);
     private static final long KEEP_MILLIS = 5 * 60_000;
 
     private record Kept(Results results, long at) {}
@@ -43,7 +41,7 @@ public class Counting {
     private final CountService counts;
     private final CheckpointService checkpoints;
     private final VoteService votes;
-    private final BallotPublisher publisher;
+    private final ApplicationEventPublisher events;
     private final RunAs runAs;
     private final Map<Long, Progress> running = new ConcurrentHashMap<>();
     private final Map<Long, Kept> kept = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -58,16 +56,16 @@ public class Counting {
         return thread;
     });
 
-    Counting(
+    VoteCounting(
             CountService counts,
             CheckpointService checkpoints,
             VoteService votes,
-            BallotPublisher publisher,
+            ApplicationEventPublisher events,
             RunAs runAs) {
         this.counts = counts;
         this.checkpoints = checkpoints;
         this.votes = votes;
-        this.publisher = publisher;
+        this.events = events;
         this.runAs = runAs;
     }
 
@@ -114,37 +112,26 @@ public class Counting {
     /** Counts the vote, finalising it first if need be; empty when its count is held for investigation. */
     private Optional<Results> count(long voteId) throws Exception {
         CountService.Progress progress = (done, total) -> running.put(voteId, new Progress(done, total, false));
-        VoteInfo vote = as(
-                org.openplaza.platform.SystemIdentity.job(),
-                () -> votes.find(voteId).orElseThrow());
+        VoteInfo vote = as(SystemIdentity.job(), () -> votes.find(voteId).orElseThrow());
         if (vote.heldAt() != null) {
             return Optional.empty();
         }
         Optional<Results> results = Optional.empty();
         if (vote.finalisedAt() == null) {
             // the portal counts, as itself: the audit log says so, not the official who opened it
-            results = as(org.openplaza.platform.SystemIdentity.job(), () -> counts.finalise(voteId, progress));
+            results = as(SystemIdentity.job(), () -> counts.finalise(voteId, progress));
         }
-        VoteInfo counted = as(
-                org.openplaza.platform.SystemIdentity.job(),
-                () -> votes.find(voteId).orElseThrow());
+        VoteInfo counted = as(SystemIdentity.job(), () -> votes.find(voteId).orElseThrow());
         if (counted.heldAt() != null) {
             log.warn("The count of vote {} is held for investigation: {}", voteId, counted.heldReason());
             return Optional.empty();
         }
         if (results.isEmpty()) {
-            results = Optional.of(
-                    as(org.openplaza.platform.SystemIdentity.job(), () -> counts.results(voteId, progress)));
+            results = Optional.of(as(SystemIdentity.job(), () -> counts.results(voteId, progress)));
         }
         if (counted.ballotsDataset() == null && counted.headHash() != null) {
-            runAs.run(org.openplaza.platform.SystemIdentity.job(), () -> {
-                Optional<String> name = publisher.publish(counted);
-                if (name.isPresent()) {
-                    counts.recordPublication(voteId, name.get());
-                    publisher.publishVotes();
-                    log.info("Ballots of vote {} published as {}", voteId, name.get());
-                }
-            });
+            // heard on this thread: a publication that fails makes the count fail, to be tried again
+            runAs.run(SystemIdentity.job(), () -> events.publishEvent(new VoteCounted(counted)));
         }
         return results;
     }
@@ -168,9 +155,7 @@ public class Counting {
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "votes-count", lockAtMostFor = "PT1H")
     void countClosed() {
         try {
-            runAs.run(
-                    org.openplaza.platform.SystemIdentity.job(),
-                    () -> votes.dueForCounting().forEach(this::start));
+            runAs.run(SystemIdentity.job(), () -> votes.dueForCounting().forEach(this::start));
         } catch (Exception e) {
             log.error("Closed votes could not be listed for counting", e);
         }
@@ -184,13 +169,13 @@ public class Counting {
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "votes-checkpoint", lockAtMostFor = "PT10M")
     void signCheckpoints() {
         try {
-            runAs.run(org.openplaza.platform.SystemIdentity.job(), checkpoints::signRunningVotes);
+            runAs.run(SystemIdentity.job(), checkpoints::signRunningVotes);
         } catch (Exception e) {
             log.error("Checkpoints of running votes could not be signed", e);
         }
         try {
             runAs.run(
-                    org.openplaza.platform.SystemIdentity.job(),
+                    SystemIdentity.job(),
                     () -> counts.destroySpentKeys()
                             .forEach(vote ->
                                     log.info("The seal key of vote {} was left behind and is now destroyed", vote)));

@@ -1,9 +1,9 @@
-package org.openplaza.portal.proposals;
+package org.openplaza.participationdata;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.openplaza.portal.config.RunAs;
+import org.openplaza.platform.RunAs;
 import org.openplaza.proposals.ParticipationData;
 import org.openplaza.proposals.ProposalService;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package org.openplaza.portal.proposals;
+package org.openplaza.participationdata;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,6 +1,5 @@
-package org.openplaza.portal.proposals;
+package org.openplaza.proposals;
 
-import org.openplaza.proposals.ProposalService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,4 +1,4 @@
-package org.openplaza.portal.config;
+package org.openplaza.platform;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;

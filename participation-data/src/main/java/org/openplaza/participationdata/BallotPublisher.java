@@ -1,4 +1,4 @@
-package org.openplaza.portal.votes;
+package org.openplaza.participationdata;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +12,14 @@ import org.apache.commons.csv.CSVPrinter;
 import org.openplaza.importer.ColumnAnalysis;
 import org.openplaza.importer.ImportPlan;
 import org.openplaza.importer.ValueType;
-import org.openplaza.portal.proposals.ParticipationDatasets;
 import org.openplaza.voting.CountService;
 import org.openplaza.voting.SignedCount;
+import org.openplaza.voting.VoteCounted;
 import org.openplaza.voting.VoteInfo;
 import org.openplaza.voting.VoteService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +35,8 @@ class BallotPublisher {
     static final String VOTES = "Votes on OpenPlaza and their results";
     static final List<String> HEADER = List.of("ballot", "choices", "choice_labels");
 
+    private static final Logger log = LoggerFactory.getLogger(BallotPublisher.class);
+
     private final CountService counts;
     private final VoteService votes;
     private final ParticipationDatasets datasets;
@@ -40,6 +45,21 @@ class BallotPublisher {
         this.counts = counts;
         this.votes = votes;
         this.datasets = datasets;
+    }
+
+    /**
+     * A vote was counted: its ballots are published, where is recorded with the count, and the list
+     * of votes is refreshed. Heard on the counting thread, as the portal itself.
+     */
+    @EventListener
+    void counted(VoteCounted counted) throws Exception {
+        VoteInfo vote = counted.vote();
+        Optional<String> name = publish(vote);
+        if (name.isPresent()) {
+            counts.recordPublication(vote.id(), name.get());
+            publishVotes();
+            log.info("Ballots of vote {} published as {}", vote.id(), name.get());
+        }
     }
 
     static String title(VoteInfo vote) {

@@ -7,11 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.platform.Change;
+import org.openplaza.platform.Changed;
 import org.openplaza.platform.RunAs;
 import org.openplaza.platform.SystemIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +37,10 @@ public class VoteCounting {
     }
 
     private static final Logger log = LoggerFactory.getLogger(VoteCounting.class);
+
+    /** The change that makes every node drop the results it keeps of a vote. */
+    static final String RESULTS_FORGOTTEN = "vote-results-forgotten";
+
     private static final long KEEP_MILLIS = 5 * 60_000;
 
     private record Kept(Results results, long at) {}
@@ -79,9 +86,19 @@ public class VoteCounting {
         return Optional.empty();
     }
 
-    /** Forgets the kept results, so the next reader gets a fresh count and chain check. */
+    /**
+     * Forgets the kept results, so the next reader gets a fresh count and chain check: on every
+     * node of a cluster, each when it hears of it.
+     */
     public void forget(long voteId) {
-        kept.remove(voteId);
+        events.publishEvent(new Change(RESULTS_FORGOTTEN, Long.toString(voteId)));
+    }
+
+    @EventListener
+    void forgotten(Changed changed) {
+        if (RESULTS_FORGOTTEN.equals(changed.topic())) {
+            kept.remove(Long.parseLong(changed.subject()));
+        }
     }
 
     public @Nullable Progress progress(long voteId) {

@@ -376,8 +376,10 @@ public abstract class Browser {
     }
 
     /**
-     * A code the portal takes now: of the earliest step within its allowance (one either side of
-     * now) that this account has not used yet, waiting for the next step when all three were used.
+     * A code the portal takes now and still takes a step later: of the current step, or the next
+     * when this account used the current one already (the portal allows one step either side),
+     * waiting for the next step when both were used. Never the step before: a code typed as a step
+     * ends would be refused.
      */
     protected String nextCode(String username, String key) {
         synchronized (USED_STEPS) {
@@ -392,7 +394,7 @@ public abstract class Browser {
                 }
                 now = Math.floorDiv(java.time.Instant.now().getEpochSecond(), 30);
             }
-            return useStep(username, key, Math.max(now - 1, used + 1));
+            return useStep(username, key, Math.max(now, used + 1));
         }
     }
 

@@ -45,10 +45,10 @@ abstract class BrowserTest extends Browser {
     }
 
     /**
-     * A code the portal takes now: of the earliest step within its allowance (one either side of
-     * now) that this account has not used yet. When all three were used (many sign-ins of one
-     * account within a minute), the portal's clock is moved on to the next step rather than waited
-     * for: at most 30 seconds, which no test's timing minds.
+     * A code the portal takes now and a step later: of the current step, or the next when this
+     * account used the current one already. When both were used (many sign-ins of one account
+     * within a minute), the portal's clock is moved on to the step after the last used rather than
+     * waited for: at most a minute, which no test's timing minds.
      */
     @Override
     protected String nextCode(String username, String key) {
@@ -56,9 +56,9 @@ abstract class BrowserTest extends Browser {
         long now = Math.floorDiv(seconds, 30);
         long used = usedStep(username);
         if (used >= now + 1) {
-            portalClock.advance(Duration.ofSeconds((used * 30) - seconds + 1));
-            now = used;
+            portalClock.advance(Duration.ofSeconds(((used + 1) * 30) - seconds + 1));
+            now = used + 1;
         }
-        return useStep(username, key, Math.max(now - 1, used + 1));
+        return useStep(username, key, Math.max(now, used + 1));
     }
 }

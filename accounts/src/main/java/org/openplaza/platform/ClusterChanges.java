@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -58,9 +60,9 @@ public class ClusterChanges {
     private final String node = UUID.randomUUID().toString();
 
     /** Every change numbered at most this has been heard (or predates this node). */
-    private long floor;
+    private volatile long floor;
 
-    /** Changes above the floor already heard. */
+    /** Changes above the floor already heard; also the lock for the floor and the marks. */
     private final Set<Long> heard = new HashSet<>();
 
     /** The highest number heard at each catch-up, oldest first: raises the floor once old enough. */
@@ -106,31 +108,45 @@ public class ClusterChanges {
         }
     }
 
-    /** Hears every change other nodes committed since the last catch-up. */
-    public synchronized void catchUp() {
+    /**
+     * Hears every change other nodes committed since the last catch-up. Requests catch up at once,
+     * many inside a transaction that holds a connection: each reads the table with a connection of
+     * its own (or its transaction's) and nothing is held while it waits for one, so that no request
+     * waits for a catch-up that waits for the request's connection. Only what was heard is kept
+     * under a lock, and listeners are told after it is released.
+     */
+    public void catchUp() {
         long now = System.nanoTime();
         lastCatchUp = now;
-        long highest = floor;
-        for (var change : db.select(CHANGE_EVENT.ID, CHANGE_EVENT.TOPIC, CHANGE_EVENT.SUBJECT, CHANGE_EVENT.NODE)
+        long from = floor;
+        var found = db.select(CHANGE_EVENT.ID, CHANGE_EVENT.TOPIC, CHANGE_EVENT.SUBJECT, CHANGE_EVENT.NODE)
                 .from(CHANGE_EVENT)
-                .where(CHANGE_EVENT.ID.gt(floor))
+                .where(CHANGE_EVENT.ID.gt(from))
                 .orderBy(CHANGE_EVENT.ID)
-                .fetch()) {
-            long id = change.value1();
-            highest = Math.max(highest, id);
-            if (heard.add(id) && !node.equals(change.value4())) {
-                try {
-                    events.publishEvent(new Changed(change.value2(), change.value3(), false));
-                } catch (RuntimeException e) {
-                    log.error("A change made on another node could not be applied here: {}", change, e);
+                .fetch();
+        List<Changed> news = new ArrayList<>();
+        synchronized (heard) {
+            long highest = from;
+            for (var change : found) {
+                long id = change.value1();
+                highest = Math.max(highest, id);
+                if (id > floor && heard.add(id) && !node.equals(change.value4())) {
+                    news.add(new Changed(change.value2(), change.value3(), false));
                 }
             }
+            marks.addLast(new long[] {now, highest});
+            while (!marks.isEmpty() && now - marks.peekFirst()[0] > LOOK_BACK.toNanos()) {
+                floor = Math.max(floor, marks.removeFirst()[1]);
+            }
+            heard.removeIf(id -> id <= floor);
         }
-        marks.addLast(new long[] {now, highest});
-        while (!marks.isEmpty() && now - marks.peekFirst()[0] > LOOK_BACK.toNanos()) {
-            floor = Math.max(floor, marks.removeFirst()[1]);
+        for (Changed changed : news) {
+            try {
+                events.publishEvent(changed);
+            } catch (RuntimeException e) {
+                log.error("A change made on another node could not be applied here: {}", changed, e);
+            }
         }
-        heard.removeIf(id -> id <= floor);
     }
 
     /** Every node catches up in the background too, so that it hears changes while nobody reads. */

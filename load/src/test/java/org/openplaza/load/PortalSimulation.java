@@ -4,8 +4,9 @@ import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.currentLocationRegex;
 import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -38,21 +39,29 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>open data clients: a search, a dataset's metadata, a page of its rows (CKAN's Action API),
  *       and the download of its file;
- *   <li>visitors: the catalogue and a dataset's page as a browser loads them, the page and then
- *       Vaadin's own request that builds the view on the server ({@code v-r=init}), each visit a
- *       new session.
+ *   <li>visitors: the catalogue and a dataset's page as a browser loads them: the page, Vaadin's
+ *       request that makes the UI ({@code v-r=init}) and the event that builds the view on the
+ *       server ({@code ui-navigate}), each visit a new session;
+ *   <li>citizens, when accounts are given: one signs in (the form, as the browser posts it), opens
+ *       the open votes, a proposal collecting support and supports it (a click on its button,
+ *       sent as Vaadin sends it), then the vote, chooses an option, casts the ballot and confirms
+ *       it, and is shown the receipt; each visit a citizen who has not voted yet.
  * </ul>
  *
  * <p>Every iteration comes from a client address of its own ({@code X-Forwarded-For}), as many
  * people would, so per-address limits apply as they do in life. Settings (system properties):
- * {@code baseUrl} (http://localhost:8080), {@code users} (40, split between the two kinds) and
- * {@code seconds} (60).
+ * {@code baseUrl} (http://localhost:8080), {@code users} (40, split between the kinds) and
+ * {@code seconds} (60); for citizens, {@code citizens} (the accounts' username prefix, numbered
+ * from 1; none by default), {@code citizenPassword}, {@code vote} (an open yes/no vote) and
+ * {@code proposals} (ids of proposals collecting support, comma-separated).
  */
 public class PortalSimulation extends Simulation {
 
     static final String BASE = System.getProperty("baseUrl", "http://localhost:8080");
     static final int USERS = Integer.getInteger("users", 40);
     static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("seconds", 60));
+    static final String CITIZENS = System.getProperty("citizens", "");
+    static final String CITIZEN_PASSWORD = System.getProperty("citizenPassword", "plaza-citizen-demo");
 
     /** The published datasets and their first resource, read once before the run. */
     static List<Map<String, Object>> datasets() {
@@ -123,16 +132,42 @@ public class PortalSimulation extends Simulation {
                     http("download (CSV as uploaded)").get("#{download}"))
             .exitHereIfFailed();
 
-    final ChainBuilder visit = exec(
-            flushCookieJar(),
-            http("page: catalogue").get("/catalog"),
-            http("Vaadin init: catalogue")
-                    .get("/?v-r=init&location=catalog&query=")
-                    .check(status().is(200), substring("Vaadin-Security-Key")),
-            http("page: dataset").get("/dataset/#{slug}"),
-            http("Vaadin init: dataset")
-                    .get("/?v-r=init&location=dataset%2F#{slug}&query=")
-                    .check(status().is(200), substring("Vaadin-Security-Key")));
+    final ChainBuilder visit = exec(flushCookieJar())
+            .exec(VaadinUi.open("catalogue", "catalog", "catalog-results"))
+            .exec(VaadinUi.open("dataset", "dataset/#{slug}", "dataset-heading"));
+
+    static final Iterator<Map<String, Object>> CITIZEN_ACCOUNTS = Stream.iterate(1, i -> i + 1)
+            .map(i -> Map.<String, Object>of(
+                    "username",
+                    CITIZENS + i,
+                    "choice",
+                    Integer.toString(1 + ThreadLocalRandom.current().nextInt(3))))
+            .iterator();
+
+    final ChainBuilder citizen = exec(
+                    flushCookieJar(),
+                    http("page: sign in")
+                            .get("/login")
+                            .check(regex("name=\"_csrf\" content=\"([^\"]+)\"").saveAs("csrf")),
+                    http("sign in")
+                            .post("/login")
+                            .header("Origin", BASE)
+                            .formParam("username", "#{username}")
+                            .formParam("password", CITIZEN_PASSWORD)
+                            .formParam("_csrf", "#{csrf}")
+                            .check(
+                                    status().is(200),
+                                    currentLocationRegex("/login").notExists()))
+            .exitHereIfFailed()
+            .exec(VaadinUi.open("votes", "votes", "votes-open"))
+            .exec(VaadinUi.open("proposal", "proposal/#{proposal}", "proposal-heading"))
+            // a proposal that reached its threshold during the run takes no more supports
+            .doIf(session -> VaadinUi.has(session, "proposal-support-button"))
+            .then(VaadinUi.click("support", "proposal-support-button", "proposal-withdraw"))
+            .exec(VaadinUi.open("vote", "vote/#{vote}", "ballot-one"))
+            .exec(VaadinUi.value("ballot: choose", "ballot-one", "#{choice}"))
+            .exec(VaadinUi.click("ballot: cast", "vote-cast", "vote-confirm"))
+            .exec(VaadinUi.click("ballot: confirm", "vote-confirm", "vote-receipt"));
 
     final ScenarioBuilder clients = scenario("open data client")
             .forever()
@@ -142,12 +177,36 @@ public class PortalSimulation extends Simulation {
             .forever()
             .on(feed(ADDRESSES).feed(listFeeder(catalogue).random()).exec(visit));
 
+    static List<Map<String, Object>> proposals() {
+        return Stream.of(System.getProperty("proposals", "").split(","))
+                .filter(id -> !id.isBlank())
+                .map(id -> Map.<String, Object>of("proposal", id.strip(), "vote", Long.getLong("vote", 0)))
+                .toList();
+    }
+
     {
-        int half = Math.max(1, USERS / 2);
-        setUp(
-                        clients.injectClosed(constantConcurrentUsers(half).during(DURATION)),
-                        visitors.injectClosed(constantConcurrentUsers(half).during(DURATION)))
-                .protocols(protocol)
-                .maxDuration(DURATION);
+        if (CITIZENS.isEmpty()) {
+            int half = Math.max(1, USERS / 2);
+            setUp(
+                            clients.injectClosed(constantConcurrentUsers(half).during(DURATION)),
+                            visitors.injectClosed(constantConcurrentUsers(half).during(DURATION)))
+                    .protocols(protocol)
+                    .maxDuration(DURATION);
+        } else {
+            int third = Math.max(1, USERS / 3);
+            ScenarioBuilder citizens = scenario("signed-in citizen")
+                    .forever()
+                    .on(feed(ADDRESSES)
+                            .feed(CITIZEN_ACCOUNTS)
+                            .feed(listFeeder(proposals()).random())
+                            .exec(citizen));
+            setUp(
+                            clients.injectClosed(constantConcurrentUsers(third).during(DURATION)),
+                            visitors.injectClosed(constantConcurrentUsers(third).during(DURATION)),
+                            citizens.injectClosed(
+                                    constantConcurrentUsers(USERS - 2 * third).during(DURATION)))
+                    .protocols(protocol)
+                    .maxDuration(DURATION);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.openplaza.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -16,13 +18,15 @@ import java.util.regex.Pattern;
 /**
  * The heap a Vaadin session costs a node: the node's live heap is read (after a full collection,
  * through {@code jcmd}), then sessions are opened and kept (each a browser of its own: the page,
- * then Vaadin's request that builds the view), and the live heap read again. Visitors open the
+ * Vaadin's request that makes the UI, and the event that builds the view on the server), and the
+ * live heap read again. Visitors open the
  * catalogue; citizens sign in first (the demo citizen) and open the catalogue and their account.
  * Usage: {@code SessionHeap baseUrl pid sessions visitor|citizen}. Not a test.
  */
 public final class SessionHeap {
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
 
     private SessionHeap() {}
@@ -64,11 +68,29 @@ public final class SessionHeap {
         }
     }
 
+    /** The page, the UI made for it, and its view built on the server, as a browser opens it. */
     private static void open(HttpClient browser, String base, String location, String address) throws Exception {
         send(browser, base + "/" + location, address);
         String init = send(browser, base + "/?v-r=init&location=" + location + "&query=", address);
         if (!init.contains("Vaadin-Security-Key")) {
-            throw new IllegalStateException("no view built for " + location + ": " + init.substring(0, 200));
+            throw new IllegalStateException("no UI made for " + location + ": " + init.substring(0, 200));
+        }
+        JsonNode config = JSON.readTree(init).get("appConfig");
+        JsonNode uidl = config.get("uidl");
+        HttpResponse<String> view = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId="
+                                + config.get("v-uiId").asInt()))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .header("X-Forwarded-For", address)
+                        .POST(HttpRequest.BodyPublishers.ofString(VaadinUi.navigation(
+                                uidl.get("Vaadin-Security-Key").asText(),
+                                uidl.get("syncId").asInt(),
+                                0,
+                                location)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (view.statusCode() != 200 || !view.body().contains("\"nav-home\"")) {
+            throw new IllegalStateException("no view built for " + location + ": " + view.statusCode());
         }
     }
 

@@ -165,6 +165,16 @@ class ClusterIT extends Browser {
     static void stopTheCluster() throws Exception {
         if (environment != null) {
             cluster("stop");
+            // the cluster's database goes with it
+            URI uri = URI.create(environment.get("OPENPLAZA_DB_URL").substring("jdbc:".length()));
+            try (Connection c = DriverManager.getConnection(
+                            System.getProperty(
+                                    "openplaza.test.postgres.url", "jdbc:postgresql://localhost:5432/postgres"),
+                            environment.get("OPENPLAZA_DB_USER"),
+                            environment.get("OPENPLAZA_DB_PASSWORD"));
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + uri.getPath().substring(1) + " WITH (FORCE)");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.openplaza.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,6 +35,58 @@ class MessageBundlesTest {
         Set<String> english = load("messages.properties").stringPropertyNames();
         Set<String> korean = load("messages_ko.properties").stringPropertyNames();
         assertThat(korean).containsExactlyInAnyOrderElementsOf(english);
+    }
+
+    /** A count in English before a noun in the plural: "1 rows" unless the message chooses a form. */
+    static final Pattern COUNT_BEFORE_PLURAL = Pattern.compile(
+            "\\{\\d(?:,number(?:,integer)?)?\\} (?:[a-z]+ )?(?:rows|columns|cells|lines|views|downloads|likes|votes|ballots"
+                    + "|citizens|supports|comments|proposals|datasets|visualisations|options|tags|points|ranges|rounds"
+                    + "|checkpoints|characters|times|days)\\b");
+
+    @Test
+    void every_message_is_a_valid_icu_pattern_in_both_languages() throws IOException {
+        for (String bundle : List.of("messages.properties", "messages_ko.properties")) {
+            Properties messages = load(bundle);
+            for (String key : messages.stringPropertyNames()) {
+                String pattern = messages.getProperty(key);
+                assertThatCode(() -> new com.ibm.icu.text.MessageFormat(pattern, java.util.Locale.ENGLISH))
+                        .as("%s in %s", key, bundle)
+                        .doesNotThrowAnyException();
+            }
+        }
+    }
+
+    @Test
+    void english_counts_choose_singular_or_plural() throws IOException {
+        Properties english = load("messages.properties");
+        Set<String> unchosen = new TreeSet<>();
+        for (String key : english.stringPropertyNames()) {
+            String message = english.getProperty(key);
+            // a choice format picks its own words for 0, 1 and more
+            if (!message.contains(",choice,")
+                    && COUNT_BEFORE_PLURAL.matcher(message).find()) {
+                unchosen.add(key + "=" + english.getProperty(key));
+            }
+        }
+        assertThat(unchosen)
+                .as("counts written before a plural noun whatever the number")
+                .isEmpty();
+
+        org.openplaza.portal.i18n.PortalI18nProvider messages = new org.openplaza.portal.i18n.PortalI18nProvider();
+        java.util.Locale en = java.util.Locale.ENGLISH;
+        assertThat(messages.getTranslation("dataset.data.count", en, 1)).isEqualTo("1 row");
+        assertThat(messages.getTranslation("dataset.data.count", en, 1234)).isEqualTo("1,234 rows");
+        assertThat(messages.getTranslation("dataset.figures", en, 1, "today", 1, 2))
+                .isEqualTo("1 row · updated today · 1 view · 2 downloads");
+        assertThat(messages.getTranslation("home.count.votes", en, 1)).isEqualTo("vote open now");
+        assertThat(messages.getTranslation("home.count.votes", en, 3)).isEqualTo("votes open now");
+        assertThat(messages.getTranslation("results.chain-intact", en, 1, "ab"))
+                .startsWith("The ballot chain is intact: 1 ballot,");
+        assertThat(messages.getTranslation("visualisation.likes", en, 1)).isEqualTo("One like");
+        // Korean has one form, with the counter word after the number
+        java.util.Locale ko = java.util.Locale.KOREAN;
+        assertThat(messages.getTranslation("dataset.data.count", ko, 1)).isEqualTo("1행");
+        assertThat(messages.getTranslation("dataset.data.count", ko, 1234)).isEqualTo("1,234행");
     }
 
     @Test

@@ -259,7 +259,7 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver, 
                 "catalog.hit",
                 hit.organisation(),
                 Formats.date(hit.modified(), getLocale()),
-                String.format(getLocale(), "%,d", hit.rows()),
+                hit.rows(),
                 hit.format() == null ? "" : hit.format(),
                 hit.licence()));
         facts.addClassName("profile-meta");

@@ -291,7 +291,7 @@ class DataTable extends VerticalLayout {
 
     private void refreshCount() {
         long rows = rows();
-        count.setText(getTranslation("dataset.data.count", String.format(getLocale(), "%,d", rows)));
+        count.setText(getTranslation("dataset.data.count", rows));
         updateDownloads();
     }
 

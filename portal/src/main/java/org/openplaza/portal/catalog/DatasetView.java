@@ -83,7 +83,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         description.addClassName("dataset-description");
         Paragraph figures = new Paragraph(getTranslation(
                 "dataset.figures",
-                String.format(getLocale(), "%,d", dataset.rows()),
+                dataset.rows(),
                 Formats.date(dataset.modified(), getLocale()),
                 dataset.views() + 1, // this view included
                 dataset.downloads()));

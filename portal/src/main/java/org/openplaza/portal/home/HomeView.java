@@ -59,7 +59,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         number.addClassName("count-number");
         number.setId(id);
         RouterLink link = new RouterLink(target);
-        link.add(number, new Span(getTranslation(labelKey)));
+        link.add(number, new Span(getTranslation(labelKey, value)));
         link.addClassName("count-card");
         return link;
     }

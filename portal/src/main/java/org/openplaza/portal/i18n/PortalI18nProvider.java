@@ -1,7 +1,7 @@
 package org.openplaza.portal.i18n;
 
+import com.ibm.icu.text.MessageFormat;
 import com.vaadin.flow.i18n.I18NProvider;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * UI text from {@code i18n/messages*.properties} (UTF-8). English is the root bundle; Korean is
- * {@code messages_ko}. Parameters use {@link MessageFormat}, so a message with parameters writes a
- * literal apostrophe as {@code ''}.
+ * {@code messages_ko}. Parameters use ICU's {@link MessageFormat}, so a count chooses its words by
+ * the language's plural rules ({@code {0,plural,one{# row}other{# rows}}}; Korean has one form),
+ * and a message with parameters writes a literal apostrophe as {@code ''}.
  */
 @Component
 public class PortalI18nProvider implements I18NProvider {
@@ -42,7 +43,7 @@ public class PortalI18nProvider implements I18NProvider {
             log.warn("Missing message key '{}' for {}", key, locale);
             return "!" + key + "!";
         }
-        return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
+        return params.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(params);
     }
 
     /** The supported locale closest to the one asked for; English when none fits. */

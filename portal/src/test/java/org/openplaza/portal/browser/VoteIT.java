@@ -207,7 +207,8 @@ class VoteIT extends BrowserTest {
         waitFor("#results-chain", "intact: 4 ballots");
         assertThat(find("#results-checkpoints").getText())
                 .as("the closing checkpoint, signed by the portal when it counted")
-                .contains("checkpoints signed with the ballot-box key (Ed25519, public key MCowBQYDK2VwAyEA");
+                .contains("passes through 1 checkpoint signed with the ballot-box key (Ed25519, public key"
+                        + " MCowBQYDK2VwAyEA");
         assertAccessible("results");
         assertThat(
                         (Boolean)

@@ -52,11 +52,25 @@ public class MainLayout extends AppLayout {
         this.languages = languages;
         setPrimarySection(Section.DRAWER);
         if (environment.acceptsProfiles(org.springframework.core.env.Profiles.of("demo"))) {
-            addToNavbar(toggle(), title(), demoBadge(), accountBar());
+            addToNavbar(skipLink(), toggle(), title(), demoBadge(), accountBar());
         } else {
-            addToNavbar(toggle(), title(), accountBar());
+            addToNavbar(skipLink(), toggle(), title(), accountBar());
         }
         addToDrawer(brand(), navigation());
+    }
+
+    /**
+     * The first stop of the keyboard on every page, shown only when it has the focus: it moves the
+     * focus past the header and the navigation to the page's own content.
+     */
+    private Button skipLink() {
+        Button skip = new Button(getTranslation("nav.skip"));
+        skip.setId("skip-to-content");
+        skip.addClassName("skip-link");
+        skip.addClickListener(click -> getElement()
+                .executeJs("const content = this.querySelector(':scope > :not([slot])');"
+                        + " if (content) { content.setAttribute('tabindex', '-1'); content.focus(); }"));
+        return skip;
     }
 
     private DrawerToggle toggle() {

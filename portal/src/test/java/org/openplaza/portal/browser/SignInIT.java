@@ -46,4 +46,28 @@ class SignInIT extends BrowserTest {
         assertThat(errorShown()).contains("too many failed sign-in attempts");
         assertThat(present("#account-link")).isFalse();
     }
+
+    @Test
+    void the_first_tab_offers_a_skip_past_the_navigation_to_the_content() {
+        open("/catalog");
+        new org.openqa.selenium.interactions.Actions(driver)
+                .sendKeys(org.openqa.selenium.Keys.TAB)
+                .perform();
+        org.openqa.selenium.WebElement first = driver.switchTo().activeElement();
+        assertThat(first.getAttribute("id"))
+                .as("the first stop of the keyboard")
+                .isEqualTo("skip-to-content");
+        assertThat(first.getText()).isEqualTo("Skip to the main content");
+        assertThat(first.getRect().getX()).as("shown once it has the focus").isGreaterThanOrEqualTo(0);
+        assertAccessible("catalogue with the skip link focused");
+        new org.openqa.selenium.interactions.Actions(driver)
+                .sendKeys(org.openqa.selenium.Keys.ENTER)
+                .perform();
+        waitForVaadin();
+        Object inContent = js(
+                "const a = document.activeElement;"
+                        + " return a.parentElement && a.parentElement.tagName === 'VAADIN-APP-LAYOUT' && !a.hasAttribute('slot')");
+        assertThat(inContent).as("the focus is on the page's content").isEqualTo(true);
+        assertThat(find("#catalog-results").isDisplayed()).isTrue();
+    }
 }

@@ -42,8 +42,14 @@ class ClusterChangesPoolTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    com.zaxxer.hikari.HikariPoolMXBean pool;
+
     @Test
     void a_catch_up_waiting_for_a_connection_holds_no_other_catch_up_back() throws Exception {
+        pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean();
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
             CountDownLatch holding = new CountDownLatch(2);
@@ -54,7 +60,7 @@ class ClusterChangesPoolTest {
                         () -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
                             db.fetchCount(CHANGE_EVENT);
                             holding.countDown();
-                            await(readerWaits);
+                            awaitReaderWaitingForAConnection(readerWaits);
                             changes.catchUp();
                         })));
             }
@@ -74,13 +80,17 @@ class ClusterChangesPoolTest {
         }
     }
 
-    private static void await(CountDownLatch latch) {
+    /** Returns once the third request is inside its catch-up, waiting for a connection. */
+    private void awaitReaderWaitingForAConnection(CountDownLatch readerStarted) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
-            // the other request is inside its catch-up by now, waiting for a connection
-            Thread.sleep(500);
+            readerStarted.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pool.getThreadsAwaitingConnection() == 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
         }
     }
 }

@@ -184,26 +184,14 @@ class VoteClusterTest {
         // there) drops them on both, so that no node shows a chain check older than the other's
         VoteCounting countingA = getBean(VoteCounting.class);
         VoteCounting countingB = nodeB.getBean(VoteCounting.class);
-        assertThat(kept(countingA, vote).turnout()).isEqualTo(16);
-        assertThat(kept(countingB, vote).turnout()).isEqualTo(16);
+        assertThat(VoteCountingTest.awaitResults(countingA, vote).turnout()).isEqualTo(16);
+        assertThat(VoteCountingTest.awaitResults(countingB, vote).turnout()).isEqualTo(16);
         countingA.forget(vote);
         nodeB.getBean(ClusterChanges.class).catchUp();
         assertThat(countingB.results(vote))
                 .as("forgotten on the other node too")
                 .isEmpty();
-        assertThat(kept(countingB, vote).turnout()).isEqualTo(16);
-    }
-
-    /** The results a node keeps, once its background count has made them. */
-    private static Results kept(VoteCounting counting, long vote) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            Optional<Results> results = counting.results(vote);
-            if (results.isPresent()) {
-                return results.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no results of vote " + vote + ": " + counting.progress(vote));
+        assertThat(VoteCountingTest.awaitResults(countingB, vote).turnout()).isEqualTo(16);
     }
 
     @Autowired

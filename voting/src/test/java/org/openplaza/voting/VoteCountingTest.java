@@ -101,8 +101,8 @@ class VoteCountingTest {
         SecurityContextHolder.clearContext();
     }
 
-    /** Asks for the results as readers do, until they come. */
-    private Results awaitResults() throws InterruptedException {
+    /** Asks a node for a vote's results as readers do, until its background count has made them. */
+    static Results awaitResults(VoteCounting counting, long vote) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < until) {
             Optional<Results> results = counting.results(vote);
@@ -122,7 +122,7 @@ class VoteCountingTest {
 
     @Test
     void a_closed_vote_is_counted_once_by_the_portal_and_announced_once() throws Exception {
-        Results results = awaitResults();
+        Results results = awaitResults(counting, vote);
 
         assertThat(results.turnout()).isEqualTo(3);
         assertThat(results.carried()).isTrue();
@@ -133,7 +133,7 @@ class VoteCountingTest {
 
         // readers after that get the kept results; nothing is counted or announced again
         counting.forget(vote);
-        awaitResults();
+        awaitResults(counting, vote);
         assertThat(listener.heard).hasSize(1);
         assertThat(countsInTheAuditLog()).isEqualTo(1);
     }
@@ -154,7 +154,7 @@ class VoteCountingTest {
                 .isNotNull();
         assertThat(votes.find(vote).orElseThrow().ballotsDataset()).isNull();
 
-        Results results = awaitResults();
+        Results results = awaitResults(counting, vote);
         assertThat(results.turnout()).isEqualTo(3);
         assertThat(listener.heard).hasSize(2);
         assertThat(votes.find(vote).orElseThrow().ballotsDataset()).isEqualTo("ballots-of-vote-" + vote);

@@ -159,7 +159,8 @@ public final class ChartOptions {
                 option.setTooltip(new Tooltip().setTrigger("item"));
                 String[] rows = data.series().stream().map(Grouped.Series::name).toArray(String[]::new);
                 option.setXAxis(new CategoryAxis().setData(categories));
-                option.setYAxis(new CategoryAxis().setData(rows));
+                // the first row on top, as in a table of the same numbers
+                option.setYAxis(new CategoryAxis().setData(rows).setInverse(true));
                 List<Object[]> cells = new ArrayList<>();
                 double min = Double.MAX_VALUE;
                 double max = -Double.MAX_VALUE;
@@ -209,12 +210,18 @@ public final class ChartOptions {
                 option.setTooltip(new Tooltip().setTrigger("axis"));
                 boolean horizontal = type == ChartType.BAR_HORIZONTAL || type == ChartType.BAR_STACKED_HORIZONTAL;
                 CategoryAxis categoryAxis = new CategoryAxis().setData(categories);
+                ValueAxis valueAxis = new ValueAxis();
+                if (wholeNumbers(data)) {
+                    valueAxis.setMinInterval(1); // counts: no tick at 0.5
+                }
                 if (horizontal) {
-                    option.setXAxis(new ValueAxis());
+                    // the first category on top, as it reads in a list
+                    categoryAxis.setInverse(true);
+                    option.setXAxis(valueAxis);
                     option.setYAxis(categoryAxis);
                 } else {
                     option.setXAxis(categoryAxis);
-                    option.setYAxis(new ValueAxis());
+                    option.setYAxis(valueAxis);
                 }
                 for (Grouped.Series s : data.series()) {
                     series.add(
@@ -247,7 +254,60 @@ public final class ChartOptions {
             }
         }
         option.setSeries(series.toArray(SeriesOption[]::new));
-        return new Engine().renderJsonOption(option);
+        if (type != ChartType.PIE && type != ChartType.DONUT) {
+            // the axes' labels inside the chart's box, never cut at its edge
+            option.setGrid(new org.icepear.echarts.components.grid.Grid().setContainLabel(true));
+        }
+        String json = new Engine().renderJsonOption(option);
+        boolean labelsDown = type == ChartType.BAR_HORIZONTAL
+                || type == ChartType.BAR_STACKED_HORIZONTAL
+                || type == ChartType.HEATMAP;
+        return labelsDown ? wrapLabels(json, type == ChartType.HEATMAP) : json;
+    }
+
+    /** The widest a category's label runs beside a horizontal chart before it wraps, in pixels. */
+    private static final int LABEL_WIDTH_PX = 160;
+
+    /**
+     * Long category names down the side of a chart wrap onto more lines instead of running off
+     * its edge, so their beginning (often the code that tells options apart) always shows; a
+     * heat map's names across the bottom wrap too, every one shown. ECharts Java has no setting
+     * for the wrapping, so it is added to the JSON it renders.
+     */
+    private static String wrapLabels(String json, boolean across) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode option =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json);
+            wrap(option.get("yAxis"), LABEL_WIDTH_PX, false);
+            if (across) {
+                wrap(option.get("xAxis"), 90, true);
+            }
+            return JSON.writeValueAsString(option);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void wrap(com.fasterxml.jackson.databind.JsonNode axes, int width, boolean everyOne) {
+        if (axes == null) {
+            return;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode axis : axes.isArray() ? axes : List.of(axes)) {
+            com.fasterxml.jackson.databind.node.ObjectNode label =
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) axis).putObject("axisLabel");
+            label.put("width", width);
+            label.put("overflow", "break");
+            if (everyOne) {
+                label.put("interval", 0);
+            }
+        }
+    }
+
+    /** Whether every value is a whole number, as counts are. */
+    private static boolean wholeNumbers(Grouped data) {
+        return data.series().stream()
+                .flatMap(s -> s.values().stream())
+                .allMatch(v -> v == null || (v == Math.rint(v) && !Double.isInfinite(v)));
     }
 
     private static Number[] values(Grouped.Series series) {

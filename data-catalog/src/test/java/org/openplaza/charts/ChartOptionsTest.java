@@ -49,6 +49,45 @@ class ChartOptionsTest {
     }
 
     @Test
+    void long_labels_down_the_side_wrap_inside_the_chart_and_read_from_the_top() {
+        Grouped options = new Grouped(
+                List.of("N10 Libraries open until 10 pm on weekdays", "N20 Free buses at night", "N30 More parks"),
+                List.of(new Grouped.Series("Votes", Arrays.asList(1.0, 1.0, 2.0))));
+        String bars = ChartOptions.build(ChartType.BAR_HORIZONTAL, options, "t");
+        assertThat((Boolean) read(bars, "$.grid.containLabel"))
+                .as("labels inside the box")
+                .isTrue();
+        assertThat((String) read(bars, "$.yAxis.axisLabel.overflow"))
+                .as("wrapped, so the code at the start shows")
+                .isEqualTo("break");
+        assertThat((Integer) read(bars, "$.yAxis.axisLabel.width")).isPositive();
+        assertThat((Boolean) read(bars, "$.yAxis.inverse"))
+                .as("the first option on top")
+                .isTrue();
+
+        String heat = ChartOptions.build(ChartType.HEATMAP, options, "t");
+        assertThat((Boolean) read(heat, "$.yAxis.inverse"))
+                .as("rows in the order of the table")
+                .isTrue();
+        assertThat((String) read(heat, "$.xAxis.axisLabel.overflow")).isEqualTo("break");
+        assertThat((Integer) read(heat, "$.xAxis.axisLabel.interval"))
+                .as("every column named")
+                .isZero();
+        assertThat((Boolean) read(heat, "$.grid.containLabel")).isTrue();
+    }
+
+    @Test
+    void counts_get_whole_number_ticks_and_measures_do_not() {
+        Grouped counts = new Grouped(List.of("a", "b"), List.of(new Grouped.Series("n", Arrays.asList(1.0, 2.0))));
+        assertThat((Integer) read(ChartOptions.build(ChartType.BAR, counts, "t"), "$.yAxis.minInterval"))
+                .isEqualTo(1);
+        assertThat((Integer) read(ChartOptions.build(ChartType.BAR_HORIZONTAL, counts, "t"), "$.xAxis.minInterval"))
+                .isEqualTo(1);
+        Grouped measures = new Grouped(List.of("a", "b"), List.of(new Grouped.Series("mm", Arrays.asList(0.4, 2.0))));
+        assertThat(ChartOptions.build(ChartType.BAR, measures, "t")).doesNotContain("minInterval");
+    }
+
+    @Test
     void pies_and_donuts_take_the_first_series_and_skip_empty_slices() {
         String pie = ChartOptions.build(ChartType.PIE, data, "t");
         assertThat((List<Object>) read(pie, "$.series[0].data[*].name"))

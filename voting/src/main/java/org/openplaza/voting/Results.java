@@ -14,7 +14,8 @@ import org.openplaza.voting.count.Schulze;
  * <p>The leading option and its share: for yes/no, "yes" or "no" and its share among yes and no
  * (abstentions count for turnout only; the threshold is on the share of yes); for single choice and approval, the option with most
  * votes (none on a tie) and its votes over the ballots; for ranked votes, the instant-runoff winner
- * and its share of the ballots still counting in the last round. Budgets have no leading option.
+ * and its votes in the last round over all ballots, the exhausted ones included. Budgets have no
+ * leading option.
  *
  * <p>A vote carries when its quorum (if any) is met and: for yes/no, yes reaches the threshold
  * (without one, more yes than no); otherwise there is a leading option (a funded project for a
@@ -93,12 +94,9 @@ public record Results(
                 InstantRunoff.Result runoff = count.runoff();
                 if (runoff != null && runoff.winner() != null) {
                     leading = runoff.winner();
-                    InstantRunoff.Round last =
-                            runoff.rounds().get(runoff.rounds().size() - 1);
-                    int counting = last.votes().values().stream()
-                            .mapToInt(Integer::intValue)
-                            .sum();
-                    share = counting == 0 ? 0 : (double) last.votes().get(leading) / counting;
+                    // over every ballot, the exhausted ones included: a winner by a majority of
+                    // the few ballots left is not presented as the choice of all
+                    share = ballots == 0 ? 0 : (double) runoff.winnerVotes() / ballots;
                 }
             }
             case BUDGET -> {}

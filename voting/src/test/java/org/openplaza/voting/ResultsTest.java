@@ -40,6 +40,34 @@ class ResultsTest {
     }
 
     @Test
+    void a_ranked_winner_is_given_its_share_of_all_ballots_the_exhausted_ones_included() {
+        List<String> options = List.of("A", "B", "C");
+        List<String> ballots = List.of("1", "1", "1", "1", "2", "2", "2", "3", "3", "3,2");
+        Tally.Count count = Tally.count(
+                Method.RANKED,
+                options,
+                Arrays.asList(null, null, null),
+                null,
+                ballots.stream().map(b -> Tally.parse(b, 3)).toList());
+        Results results = Results.decide(
+                1,
+                Method.RANKED,
+                options,
+                10,
+                10,
+                count,
+                20,
+                new VoteSpec.Rules(null, 50),
+                new ChainCheck(true, 10, null, null, 0, "key"));
+        assertThat(results.leading()).isEqualTo("A");
+        assertThat(results.leadingShare())
+                .as("A's 4 of the 10 ballots, not 4 of the 4 still counting in the last round")
+                .isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(results.thresholdMet()).as("40% is short of a 50% threshold").isFalse();
+        assertThat(results.carried()).isFalse();
+    }
+
+    @Test
     void the_threshold_is_on_the_share_of_yes_among_yes_and_no() {
         Results results = yesNo(new VoteSpec.Rules(null, 60), "1", "1", "2", "3");
         assertThat(results.leading()).isEqualTo("Yes");

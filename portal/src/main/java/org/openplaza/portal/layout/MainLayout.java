@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
 import java.util.Locale;
 import org.openplaza.accounts.Role;
 import org.openplaza.portal.account.AccountView;
@@ -56,7 +57,7 @@ public class MainLayout extends AppLayout {
         } else {
             addToNavbar(skipLink(), toggle(), title(), accountBar());
         }
-        addToDrawer(brand(), navigation());
+        addToDrawer(brand(), navigation(), drawerAccount());
     }
 
     /**
@@ -135,31 +136,89 @@ public class MainLayout extends AppLayout {
         return item;
     }
 
+    /**
+     * The language switcher and, on a wide screen, the account's actions. On a phone the actions
+     * move into the drawer ({@link #drawerAccount()}), where nothing runs off the screen.
+     */
     private HorizontalLayout accountBar() {
         HorizontalLayout bar = new HorizontalLayout(languageSelect());
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.addClassName("account-bar");
         if (authentication.isAuthenticated()) {
-            RouterLink account =
-                    new RouterLink(authentication.getPrincipalName().orElse(""), AccountView.class);
-            account.setId("account-link");
-            int unread = notifications.unread();
-            RouterLink bell = new RouterLink(
-                    getTranslation("nav.notifications", unread),
-                    org.openplaza.portal.proposals.NotificationsView.class);
+            RouterLink bell =
+                    new RouterLink(notificationsLabel(), org.openplaza.portal.proposals.NotificationsView.class);
             bell.setId("notifications-link");
-            Button signOut = new Button(getTranslation("nav.sign-out"), e -> authentication.logout());
-            signOut.setId("sign-out");
-            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            bar.add(bell, account, signOut);
+            RouterLink account = new RouterLink(username(), AccountView.class);
+            account.setId("account-link");
+            Button signOut = signOutButton("sign-out");
+            for (com.vaadin.flow.component.Component action : List.of(bell, account, signOut)) {
+                action.addClassName("header-action");
+                bar.add(action);
+            }
         } else {
             RouterLink signIn = new RouterLink(getTranslation("nav.sign-in"), LoginView.class);
             signIn.setId("sign-in-link");
             RouterLink register = new RouterLink(getTranslation("nav.register"), RegisterView.class);
             register.setId("register-link");
+            signIn.addClassName("header-action");
+            register.addClassName("header-action");
             bar.add(signIn, register);
         }
         return bar;
+    }
+
+    /** The header's account actions again, in the drawer, shown where the header has no room. */
+    private Div drawerAccount() {
+        SideNav nav = new SideNav();
+        nav.setId("drawer-account-nav");
+        nav.setLabel(getTranslation("nav.account.label"));
+        Div box = new Div(nav);
+        box.addClassName("drawer-account");
+        if (authentication.isAuthenticated()) {
+            nav.addItem(drawerItem(
+                    "drawer-notifications",
+                    notificationsLabel(),
+                    org.openplaza.portal.proposals.NotificationsView.class,
+                    VaadinIcon.BELL));
+            nav.addItem(drawerItem("drawer-account", username(), AccountView.class, VaadinIcon.USER));
+            Button signOut = signOutButton("drawer-sign-out");
+            signOut.setIcon(VaadinIcon.SIGN_OUT.create());
+            box.add(signOut);
+        } else {
+            nav.addItem(
+                    drawerItem("drawer-sign-in", getTranslation("nav.sign-in"), LoginView.class, VaadinIcon.SIGN_IN));
+            nav.addItem(
+                    drawerItem("drawer-register", getTranslation("nav.register"), RegisterView.class, VaadinIcon.USER));
+        }
+        return box;
+    }
+
+    private static SideNavItem drawerItem(
+            String id, String label, Class<? extends com.vaadin.flow.component.Component> view, VaadinIcon icon) {
+        SideNavItem item = new SideNavItem(label, view, icon.create());
+        item.setId(id);
+        return item;
+    }
+
+    /** Read once per page: the header and the drawer show the same count. */
+    private String notificationsLabel;
+
+    private String notificationsLabel() {
+        if (notificationsLabel == null) {
+            notificationsLabel = getTranslation("nav.notifications", notifications.unread());
+        }
+        return notificationsLabel;
+    }
+
+    private String username() {
+        return authentication.getPrincipalName().orElse("");
+    }
+
+    private Button signOutButton(String id) {
+        Button signOut = new Button(getTranslation("nav.sign-out"), e -> authentication.logout());
+        signOut.setId(id);
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return signOut;
     }
 
     private Select<Locale> languageSelect() {

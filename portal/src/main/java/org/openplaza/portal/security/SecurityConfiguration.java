@@ -62,7 +62,9 @@ class SecurityConfiguration {
                     java.time.Duration absoluteTimeout,
             SecondFactors secondFactors,
             ApplicationEventPublisher events,
-            AuthenticationEventPublisher authenticationEvents)
+            AuthenticationEventPublisher authenticationEvents,
+            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+                    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping controllers)
             throws Exception {
         // an error page is shown to whoever got the error: never a redirect to the sign-in page
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
@@ -81,6 +83,9 @@ class SecurityConfiguration {
                         "/dataset/*.ttl",
                         "/dataset/*.jsonld",
                         "/dataset/*.rdf")
+                .permitAll()
+                // a mistyped address gets "Page not found", not the sign-in page
+                .requestMatchers(new UnknownPages(controllers))
                 .permitAll());
         // no http.authenticationProvider(...): the provider bean already backs the global
         // AuthenticationManager, and adding it here too would count every failure twice

@@ -50,6 +50,48 @@ class AccessControlIT extends BrowserTest {
     }
 
     @Test
+    void a_mistyped_address_is_not_found_for_everyone_and_answers_404() throws Exception {
+        open("/no-such-page");
+        assertThat(pathOnly())
+                .as("not sent to sign in for a page that does not exist")
+                .isEqualTo("/no-such-page");
+        assertThat(find("#not-found").getText()).isEqualTo("Page not found");
+        assertAccessible("page not found");
+        for (String nowhere :
+                new String[] {"/no-such-page", "/dataset/no-such-dataset", "/proposal/987654321", "/vote/987654321"}) {
+            var anonymous = fetchAnonymously(nowhere);
+            assertThat(anonymous.statusCode())
+                    .as("an anonymous first load of %s", nowhere)
+                    .isEqualTo(404);
+            assertThat(anonymous.headers().firstValue("Location")).as(nowhere).isEmpty();
+        }
+        assertThat(fetchAnonymously("/catalog").statusCode()).isEqualTo(200);
+        assertThat(fetchAnonymously("/admin/users").statusCode())
+                .as("a page that exists still asks for a sign-in")
+                .isEqualTo(302);
+        var export = fetchAnonymously("/admin/audit.csv");
+        assertThat(export.statusCode())
+                .as("a controller's address is not an unknown page")
+                .isIn(302, 403);
+        assertThat(export.body()).doesNotContain("seal_no");
+
+        signIn("citizen", "plaza-citizen-demo");
+        open("/dataset/no-such-dataset");
+        assertThat(find("#not-found").isDisplayed()).isTrue();
+        assertThat(fetchInThisSession("/dataset/no-such-dataset").statusCode()).isEqualTo(404);
+        assertThat(fetchInThisSession("/no-such-page").statusCode()).isEqualTo(404);
+    }
+
+    private java.net.http.HttpResponse<String> fetchAnonymously(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
+                                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void after_signing_out_the_protected_pages_are_closed_again() {
         signIn("admin", "plaza-admin-demo-key");
         click("#sign-out");

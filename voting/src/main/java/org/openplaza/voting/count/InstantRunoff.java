@@ -23,10 +23,47 @@ public final class InstantRunoff {
     public record Round(
             Map<String, Integer> votes,
             int exhausted,
-            @Nullable String eliminated) {}
+            @Nullable String eliminated) {
+
+        /**
+         * The other options that had as few votes as the eliminated one, when the tie rule chose
+         * among them; empty when the eliminated option alone had the fewest.
+         */
+        public List<String> tiedWithEliminated() {
+            if (eliminated == null) {
+                return List.of();
+            }
+            int fewest = votes.get(eliminated);
+            return votes.entrySet().stream()
+                    .filter(e -> e.getValue() == fewest && !e.getKey().equals(eliminated))
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+    }
 
     /** The rounds and the winner (null when no ballot ranks anybody). */
-    public record Result(List<Round> rounds, @Nullable String winner) {}
+    public record Result(List<Round> rounds, @Nullable String winner) {
+
+        /** The last round, where the winner was found. */
+        public Round last() {
+            return rounds.get(rounds.size() - 1);
+        }
+
+        /** The winner's votes in the last round. */
+        public int winnerVotes() {
+            return winner == null ? 0 : last().votes().get(winner);
+        }
+
+        /**
+         * Whether the winner had more than half of the ballots still counting in the last round;
+         * false when the winner was the last option left after a tie was broken.
+         */
+        public boolean majority() {
+            int counting =
+                    last().votes().values().stream().mapToInt(Integer::intValue).sum();
+            return winner != null && (long) winnerVotes() * 2 > counting;
+        }
+    }
 
     public static Result count(List<String> options, List<List<String>> ballots) {
         return count(options, Ballots.indices(options, ballots));

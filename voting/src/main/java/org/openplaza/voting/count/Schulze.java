@@ -3,6 +3,7 @@ package org.openplaza.voting.count;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Schulze method (Markus Schulze, "A new monotonic, clone-independent, reversal symmetric, and
@@ -21,7 +22,66 @@ public final class Schulze {
             int[][] pairwise,
             int[][] strongestPaths,
             List<String> winners,
-            List<String> ranking) {}
+            List<String> ranking) {
+
+        /** Whether option i beats option j: its strongest path to j is stronger than j's to it. */
+        public boolean beats(int i, int j) {
+            return strongestPaths[i][j] > strongestPaths[j][i];
+        }
+
+        /**
+         * The ranking with its ties: the first tier is the winners (beaten by nobody), each next
+         * tier those beaten by nobody left once the tiers above are taken away. Options in one
+         * tier are tied, in the order the vote lists them.
+         */
+        public List<List<String>> tiers() {
+            int n = options.size();
+            boolean[] placed = new boolean[n];
+            List<List<String>> tiers = new ArrayList<>();
+            int left = n;
+            while (left > 0) {
+                List<Integer> tier = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (placed[i]) {
+                        continue;
+                    }
+                    boolean beaten = false;
+                    for (int j = 0; j < n && !beaten; j++) {
+                        beaten = j != i && !placed[j] && beats(j, i);
+                    }
+                    if (!beaten) {
+                        tier.add(i);
+                    }
+                }
+                if (tier.isEmpty()) { // cannot happen: Schulze's relation has no cycle
+                    throw new IllegalStateException("no unbeaten option among those left");
+                }
+                tier.forEach(i -> placed[i] = true);
+                left -= tier.size();
+                tiers.add(tier.stream().map(options::get).toList());
+            }
+            return tiers;
+        }
+
+        /**
+         * The option that beats every other head to head on the ballots themselves (more ballots
+         * rank it above the other than the other above it), or null when preferences run in a
+         * cycle or tie: the Condorcet winner, whom Schulze always elects when there is one.
+         */
+        public @Nullable String condorcetWinner() {
+            int n = options.size();
+            for (int i = 0; i < n; i++) {
+                boolean all = true;
+                for (int j = 0; j < n && all; j++) {
+                    all = j == i || pairwise[i][j] > pairwise[j][i];
+                }
+                if (all) {
+                    return options.get(i);
+                }
+            }
+            return null;
+        }
+    }
 
     public static Result count(List<String> options, List<List<String>> ballots) {
         return count(options, Ballots.indices(options, ballots));

@@ -85,14 +85,19 @@ class CountingTest {
         assertThat(result.ranking()).containsExactly("E", "A", "C", "B", "D");
     }
 
-    @Test
-    void exhausted_ballots_leave_the_count_and_a_majority_is_of_the_ballots_still_counting() {
+    /** Ten ballots, six of which rank only options that go out: A wins with 4 of them. */
+    private static List<List<String>> exhausting() {
         List<List<String>> ballots = new ArrayList<>();
         add(ballots, 4, "A");
         add(ballots, 3, "B");
         add(ballots, 2, "C");
         add(ballots, 1, "C", "B");
-        InstantRunoff.Result result = InstantRunoff.count(List.of("A", "B", "C"), ballots);
+        return ballots;
+    }
+
+    @Test
+    void exhausted_ballots_leave_the_count_and_a_majority_is_of_the_ballots_still_counting() {
+        InstantRunoff.Result result = InstantRunoff.count(List.of("A", "B", "C"), exhausting());
         assertThat(result.rounds().get(0).eliminated()).isEqualTo("C");
         assertThat(result.rounds().get(1).exhausted())
                 .as("the two C-only ballots")
@@ -101,6 +106,68 @@ class CountingTest {
         // 4 of 8 counting is not more than half: B and A tie; B had fewer in round one and goes
         assertThat(result.rounds().get(1).eliminated()).isEqualTo("B");
         assertThat(result.winner()).isEqualTo("A");
+    }
+
+    @Test
+    void a_round_names_the_options_its_eliminated_one_was_tied_with_and_the_winner_may_lack_a_majority() {
+        InstantRunoff.Result result = InstantRunoff.count(List.of("A", "B", "C"), exhausting());
+        assertThat(result.rounds().get(0).tiedWithEliminated())
+                .as("B had 3 like C")
+                .containsExactly("B");
+        assertThat(result.rounds().get(1).tiedWithEliminated()).containsExactly("A");
+        assertThat(result.last().tiedWithEliminated()).isEmpty();
+        assertThat(result.winnerVotes())
+                .as("A's 4, of 10 ballots with 6 exhausted")
+                .isEqualTo(4);
+        assertThat(result.last().exhausted()).isEqualTo(6);
+
+        List<List<String>> clear = new ArrayList<>();
+        add(clear, 3, "A");
+        add(clear, 1, "B");
+        InstantRunoff.Result majority = InstantRunoff.count(List.of("A", "B"), clear);
+        assertThat(majority.majority()).isTrue();
+        assertThat(majority.rounds().get(0).tiedWithEliminated()).isEmpty();
+    }
+
+    @Test
+    void schulze_names_a_tie_as_a_tie_in_its_winners_and_its_ranking() {
+        List<List<String>> ballots = new ArrayList<>();
+        add(ballots, 1, "N10", "N30", "N20");
+        add(ballots, 1, "N30", "N10", "N20");
+        Schulze.Result result = Schulze.count(List.of("N10", "N20", "N30"), ballots);
+        assertThat(result.winners()).containsExactly("N10", "N30");
+        assertThat(result.tiers())
+                .as("N10 and N30 tied on top, N20 beaten by both")
+                .containsExactly(List.of("N10", "N30"), List.of("N20"));
+        assertThat(result.condorcetWinner()).isNull();
+        assertThat(result.beats(0, 1)).isTrue();
+        assertThat(result.beats(0, 2)).isFalse();
+        assertThat(result.beats(2, 0)).isFalse();
+    }
+
+    @Test
+    void a_condorcet_cycle_is_settled_by_the_strongest_paths_or_left_a_tie_when_all_are_equal() {
+        List<List<String>> ballots = new ArrayList<>();
+        // A over B 6:3, B over C 7:2, C over A 5:4: a cycle whose weakest link is C over A
+        add(ballots, 4, "A", "B", "C");
+        add(ballots, 3, "B", "C", "A");
+        add(ballots, 2, "C", "A", "B");
+        Schulze.Result cycle = Schulze.count(List.of("A", "B", "C"), ballots);
+        assertThat(cycle.condorcetWinner())
+                .as("nobody beats everyone head to head")
+                .isNull();
+        assertThat(cycle.winners()).containsExactly("A");
+        assertThat(cycle.tiers()).containsExactly(List.of("A"), List.of("B"), List.of("C"));
+
+        List<List<String>> even = new ArrayList<>();
+        add(even, 1, "A", "B", "C");
+        add(even, 1, "B", "C", "A");
+        add(even, 1, "C", "A", "B");
+        Schulze.Result tie = Schulze.count(List.of("A", "B", "C"), even);
+        assertThat(tie.winners()).containsExactly("A", "B", "C");
+        assertThat(tie.tiers()).containsExactly(List.of("A", "B", "C"));
+
+        assertThat(Schulze.count(CITIES, tennessee()).condorcetWinner()).isEqualTo("Nashville");
     }
 
     @Test

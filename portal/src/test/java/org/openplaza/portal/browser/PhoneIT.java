@@ -1,0 +1,98 @@
+package org.openplaza.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+/** The portal on a phone: every action of the header reachable, nothing wider than the screen. */
+class PhoneIT extends BrowserTest {
+
+    private void phone(int width) {
+        driver.manage().window().setSize(new Dimension(width, 844));
+    }
+
+    @AfterEach
+    void desktop() {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /** The page scrolls only up and down. */
+    private void noSidewaysScrolling(String page) {
+        Object overflow = js("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        assertThat(overflow).as("sideways scrolling on %s", page).isEqualTo(false);
+    }
+
+    /** Every element of the header that is shown lies wholly on the screen. */
+    private void headerFits(String page) {
+        int width = ((Long) js("return window.innerWidth")).intValue();
+        @SuppressWarnings("unchecked")
+        List<WebElement> shown =
+                (List<WebElement>) js("return [...document.querySelectorAll('vaadin-app-layout > [slot=navbar] *')]"
+                        + ".filter(e => e.offsetParent !== null && e.getBoundingClientRect().width > 0"
+                        + " && !e.classList.contains('skip-link'))");
+        for (WebElement element : shown) {
+            var box = element.getRect();
+            assertThat(box.getX() + box.getWidth())
+                    .as("the right edge of %s <%s> on %s", element.getAttribute("id"), element.getTagName(), page)
+                    .isLessThanOrEqualTo(width);
+        }
+    }
+
+    private void openDrawer() {
+        click("vaadin-drawer-toggle");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .until(d -> Boolean.TRUE.equals(js("return document.querySelector('vaadin-app-layout').drawerOpened")));
+        waitForOverlays();
+    }
+
+    @Test
+    void at_320_and_390_pixels_a_visitor_finds_sign_in_and_register_in_the_drawer() {
+        for (int width : new int[] {320, 390}) {
+            phone(width);
+            open("/");
+            headerFits("the home page at " + width);
+            noSidewaysScrolling("the home page at " + width);
+            assertThat(displayed("#sign-in-link"))
+                    .as("the header's own link, hidden for the drawer's")
+                    .isFalse();
+            openDrawer();
+            assertThat(find("#drawer-register").isDisplayed()).isTrue();
+            assertAccessible("the drawer open at " + width);
+            click("#drawer-sign-in");
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                    .until(d -> pathOnly().equals("/login"));
+        }
+        desktop();
+        open("/");
+        assertThat(displayed("#sign-in-link"))
+                .as("on a wide screen, in the header")
+                .isTrue();
+        assertThat(displayed("#drawer-sign-in")).isFalse();
+    }
+
+    @Test
+    void a_signed_in_citizen_on_a_phone_reaches_notifications_her_account_and_sign_out() {
+        signIn("citizen", "plaza-citizen-demo");
+        phone(320);
+        open("/catalog");
+        headerFits("the catalogue at 320");
+        assertThat(displayed("#sign-out")).isFalse();
+        openDrawer();
+        assertThat(find("#drawer-notifications").isDisplayed()).isTrue();
+        click("#drawer-account");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .until(d -> pathOnly().equals("/account"));
+        waitForVaadin();
+        noSidewaysScrolling("the account page at 320");
+        openDrawer();
+        click("#drawer-sign-out");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .until(d -> !present("#drawer-sign-out") && present("#drawer-sign-in"));
+        open("/account");
+        assertThat(pathOnly()).as("signed out").isEqualTo("/login");
+    }
+}

@@ -58,7 +58,7 @@ public record Results(
         return electorate == 0 ? 0 : (double) turnout / electorate;
     }
 
-    static Results decide(
+    public static Results decide(
             long voteId,
             Method method,
             List<String> options,

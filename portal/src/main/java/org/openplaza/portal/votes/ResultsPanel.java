@@ -44,11 +44,11 @@ class ResultsPanel extends VerticalLayout {
         outcome.setId("results-outcome");
         outcome.addClassName(results.carried() ? "success" : "error");
         add(outcome);
-        if (results.leading() != null) {
-            Paragraph leading = new Paragraph(
-                    getTranslation("results.leading", results.leading(), percent.format(results.leadingShare())));
-            leading.setId("results-leading");
-            add(leading);
+        String leading = leading(results, percent);
+        if (leading != null) {
+            Paragraph line = new Paragraph(leading);
+            line.setId("results-leading");
+            add(line);
         }
         Paragraph turnout = new Paragraph(getTranslation(
                 "results.turnout", results.turnout(), results.electorate(), percent.format(results.turnoutShare())));
@@ -81,7 +81,7 @@ class ResultsPanel extends VerticalLayout {
             add(runoff(results.runoff()));
         }
         if (results.schulze() != null) {
-            add(schulze(results.schulze()));
+            add(schulze(results.schulze(), results.runoff()));
         }
         if (results.budget() != null) {
             add(budget(results.budget()));
@@ -105,6 +105,59 @@ class ResultsPanel extends VerticalLayout {
             checkpoints.addClassName("hash");
             add(checkpoints);
         }
+    }
+
+    /**
+     * What leads, and what its figure is a share of: yes or no among yes and no; an option among
+     * the ballots; the instant-runoff winner's votes in the final round among all ballots, the
+     * exhausted ones counted. A tie for the lead is named as such.
+     */
+    private String leading(Results results, NumberFormat percent) {
+        String share = percent.format(results.leadingShare());
+        if (results.leading() == null) {
+            List<String> tied = tiedForMost(results);
+            return tied.size() > 1
+                    ? getTranslation(
+                            "results.tie",
+                            String.join(", ", tied),
+                            results.votes().get(tied.get(0)))
+                    : null;
+        }
+        return switch (results.method()) {
+            case YES_NO -> getTranslation("results.leading.yes-no", results.leading(), share);
+            case SINGLE -> getTranslation("results.leading.single", results.leading(), share);
+            case APPROVAL -> getTranslation("results.leading.approval", results.leading(), share);
+            case RANKED -> {
+                InstantRunoff.Result runoff = results.runoff();
+                yield getTranslation(
+                        "results.leading.ranked",
+                        results.leading(),
+                        runoff.winnerVotes(),
+                        results.ballots(),
+                        share,
+                        runoff.last().exhausted());
+            }
+            case BUDGET -> null;
+        };
+    }
+
+    /** The options with the most votes, when more than none; for the methods that lead by votes. */
+    private static List<String> tiedForMost(Results results) {
+        if (results.method() == Method.BUDGET || results.method() == Method.RANKED) {
+            return List.of();
+        }
+        int most = results.options().stream()
+                .mapToInt(o -> results.votes().get(o))
+                .max()
+                .orElse(0);
+        if (most == 0) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>(results.options());
+        if (results.method() == Method.YES_NO) {
+            options = options.subList(0, 2); // abstentions do not lead
+        }
+        return options.stream().filter(o -> results.votes().get(o) == most).toList();
     }
 
     private Component runoff(InstantRunoff.Result runoff) {
@@ -143,15 +196,27 @@ class ResultsPanel extends VerticalLayout {
         steps.setId("results-irv-rounds");
         for (int i = 0; i < runoff.rounds().size(); i++) {
             InstantRunoff.Round round = runoff.rounds().get(i);
-            steps.add(new ListItem(getTranslation("results.round", i + 1) + ": "
-                    + String.join(
-                            ", ",
-                            round.votes().entrySet().stream()
-                                    .map(e -> e.getKey() + " " + e.getValue())
-                                    .toList())
-                    + (round.eliminated() == null
-                            ? ""
-                            : " — " + getTranslation("results.eliminated", round.eliminated()))));
+            String votes = String.join(
+                    ", ",
+                    round.votes().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .toList());
+            if (round.exhausted() > 0) {
+                votes += "; " + getTranslation("results.round-exhausted", round.exhausted());
+            }
+            String outcome;
+            if (round.eliminated() == null) {
+                outcome = "";
+            } else if (round.tiedWithEliminated().isEmpty()) {
+                outcome = " — " + getTranslation("results.eliminated", round.eliminated());
+            } else {
+                outcome = " — "
+                        + getTranslation(
+                                "results.eliminated-tie",
+                                round.eliminated(),
+                                String.join(", ", round.tiedWithEliminated()));
+            }
+            steps.add(new ListItem(getTranslation("results.round", i + 1) + ": " + votes + outcome));
         }
         box.add(
                 heading,
@@ -166,15 +231,39 @@ class ResultsPanel extends VerticalLayout {
         return box;
     }
 
-    private Component schulze(Schulze.Result schulze) {
+    private Component schulze(Schulze.Result schulze, InstantRunoff.Result runoff) {
         Div box = new Div();
         box.setWidthFull();
-        Paragraph winners =
-                new Paragraph(getTranslation("results.schulze-winner", String.join(", ", schulze.winners())));
+        Paragraph winners = new Paragraph(
+                schulze.winners().size() == 1
+                        ? getTranslation(
+                                "results.schulze-winner", schulze.winners().get(0))
+                        : getTranslation("results.schulze-tie", String.join(", ", schulze.winners())));
         winners.setId("results-schulze-winner");
-        Paragraph ranking =
-                new Paragraph(getTranslation("results.schulze-ranking", String.join(" > ", schulze.ranking())));
-        box.add(new H3(getTranslation("results.schulze")), winners, ranking);
+        Paragraph ranking = new Paragraph(getTranslation(
+                "results.schulze-ranking",
+                String.join(
+                        " > ",
+                        schulze.tiers().stream()
+                                .map(tier -> String.join(" = ", tier))
+                                .toList())));
+        ranking.setId("results-schulze-ranking");
+        String condorcetWinner = schulze.condorcetWinner();
+        Paragraph condorcet = new Paragraph(
+                condorcetWinner != null
+                        ? getTranslation("results.condorcet-winner", condorcetWinner)
+                        : getTranslation("results.condorcet-none"));
+        condorcet.setId("results-condorcet");
+        box.add(new H3(getTranslation("results.schulze")), winners, ranking, condorcet);
+        if (runoff != null && runoff.winner() != null) {
+            Paragraph methods = new Paragraph(
+                    schulze.winners().equals(List.of(runoff.winner()))
+                            ? getTranslation("results.methods-agree", runoff.winner())
+                            : getTranslation(
+                                    "results.methods-differ", runoff.winner(), String.join(", ", schulze.winners())));
+            methods.setId("results-methods");
+            box.add(methods);
+        }
         // the pairwise matrix as a table: row option preferred to column option by that many ballots
         Element table = new Element("table");
         table.setAttribute("id", "results-matrix");

@@ -17,6 +17,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @Meta(name = "description", content = "OpenPlaza: open government data, visualisations, proposals and votes")
 public class OpenPlazaApplication implements AppShellConfigurator {
 
+    /** The portal's icon in browser tabs and bookmarks. */
+    @Override
+    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+        settings.addFavIcon("icon", "icons/icon.svg", "any");
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(OpenPlazaApplication.class, args);
     }

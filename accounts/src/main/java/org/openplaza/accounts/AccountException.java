@@ -19,6 +19,23 @@ public class AccountException extends RuntimeException {
         super(messageKey);
         this.messageKey = messageKey;
         this.field = field;
+        this.problems = field == null ? java.util.Map.of() : java.util.Map.of(field, messageKey);
+    }
+
+    /** Several fields refused at once, each with its message key, in the form's order. */
+    public AccountException(java.util.Map<String, String> problems) {
+        super(problems.values().iterator().next());
+        var first = problems.entrySet().iterator().next();
+        this.field = first.getKey();
+        this.messageKey = first.getValue();
+        this.problems = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(problems));
+    }
+
+    private final java.util.Map<String, String> problems;
+
+    /** Every field refused, with its message key; the one field, when just one was. */
+    public java.util.Map<String, String> problems() {
+        return problems;
     }
 
     public String messageKey() {

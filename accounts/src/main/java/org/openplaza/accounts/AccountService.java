@@ -65,27 +65,13 @@ public class AccountService {
             // scripted sign-ups: a few accounts an hour per network address
             throw new AccountException("username", "account.error.registrations-throttled");
         }
+        java.util.Map<String, String> problems = problems(registration);
+        if (!problems.isEmpty()) {
+            throw new AccountException(problems);
+        }
         String username = normaliseUsername(registration.username());
-        if (!USERNAME.matcher(username).matches()) {
-            throw new AccountException("username", "account.error.username-invalid");
-        }
-        if (RESERVED.contains(username)) {
-            // the names the audit log gives the portal itself and anonymous visitors
-            throw new AccountException("username", "account.error.username-taken");
-        }
         String displayName = registration.displayName().strip();
-        if (displayName.isEmpty() || displayName.length() > DISPLAY_NAME_MAX) {
-            throw new AccountException("displayName", "account.error.display-name-invalid");
-        }
         String email = normaliseEmail(registration.email());
-        if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
-            throw new AccountException("email", "account.error.email-invalid");
-        }
-        passwordPolicy
-                .check(registration.password(), List.of(username, displayName, email))
-                .ifPresent(key -> {
-                    throw new AccountException("password", key);
-                });
         long id = repository.insert(
                 username,
                 displayName,
@@ -99,6 +85,37 @@ public class AccountService {
             throttle.recordRegistration(address);
         }
         return repository.findById(id).orElseThrow();
+    }
+
+    /**
+     * Every problem of a registration at once, by field ({@code username}, {@code displayName},
+     * {@code email}, {@code password}) with its message key; empty when the account could be
+     * made (a username or address taken in the meantime is still refused by the database).
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> problems(Registration registration) {
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        String username = normaliseUsername(registration.username());
+        if (!USERNAME.matcher(username).matches()) {
+            problems.put("username", "account.error.username-invalid");
+        } else if (RESERVED.contains(username)
+                || repository.findByUsername(username).isPresent()) {
+            // reserved: the names the audit log gives the portal itself and anonymous visitors
+            problems.put("username", "account.error.username-taken");
+        }
+        String displayName = registration.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > DISPLAY_NAME_MAX) {
+            problems.put("displayName", "account.error.display-name-invalid");
+        }
+        String email = normaliseEmail(registration.email());
+        if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+            problems.put("email", "account.error.email-invalid");
+        }
+        passwordPolicy
+                .check(registration.password(), List.of(username, displayName, email))
+                .ifPresent(key -> problems.put("password", key));
+        return problems;
     }
 
     /** The signed-in user's own account. */

@@ -94,6 +94,29 @@ class AccountServiceTest {
     }
 
     @Test
+    void every_fields_problem_is_reported_at_once_and_nothing_is_made() {
+        registerKim();
+        Registration wrong = new Registration("kim.minji", " ", "not an address", "password");
+        assertThat(accounts.problems(wrong))
+                .containsExactly(
+                        java.util.Map.entry("username", "account.error.username-taken"),
+                        java.util.Map.entry("displayName", "account.error.display-name-invalid"),
+                        java.util.Map.entry("email", "account.error.email-invalid"),
+                        java.util.Map.entry("password", "password.error.too-short"));
+        assertThatThrownBy(() -> accounts.register(wrong))
+                .isInstanceOfSatisfying(
+                        AccountException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(4)
+                                .containsKeys("username", "displayName", "email", "password"));
+        assertThat(accounts.problems(new Registration("new.person", "New Person", "new@example.org", GOOD_PASSWORD)))
+                .isEmpty();
+        assertThat(repository.findByUsername("new.person"))
+                .as("checking makes nothing")
+                .isEmpty();
+    }
+
+    @Test
     void a_taken_email_is_refused() {
         registerKim();
         assertThatThrownBy(() ->

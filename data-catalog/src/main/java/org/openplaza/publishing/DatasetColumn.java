@@ -22,4 +22,28 @@ public record DatasetColumn(
     public DatasetColumn {
         topValues = List.copyOf(topValues);
     }
+
+    private static final java.util.regex.Pattern YEAR_WORDS =
+            java.util.regex.Pattern.compile("(?iu)year|\\byr\\b|연도|년도|년$|^년|年|jahr|ann[ée]e|año|anno|jaar");
+
+    /**
+     * Whether the column holds years: whole numbers from 1000 to 2999 under a name that says
+     * year (in English, Korean, Chinese and the main European languages). Years read without a
+     * thousands separator: 2024, not 2,024.
+     */
+    public boolean holdsYears() {
+        if (type != ValueType.INTEGER || min == null || max == null) {
+            return false;
+        }
+        try {
+            long low = Long.parseLong(min.strip());
+            long high = Long.parseLong(max.strip());
+            return low >= 1000
+                    && high <= 2999
+                    && (YEAR_WORDS.matcher(name).find()
+                            || YEAR_WORDS.matcher(label).find());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
 }

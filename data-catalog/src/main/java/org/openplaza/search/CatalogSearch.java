@@ -79,7 +79,10 @@ public class CatalogSearch {
         this.source = source;
         facets.setMultiValued("theme", true);
         facets.setMultiValued("keyword", true);
-        this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+        this.writer = new IndexWriter(
+                new ByteBuffersDirectory(),
+                new IndexWriterConfig(new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(
+                        analyzer, Map.of(SPELL, new SpellingAnalyzer()))));
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -172,6 +175,11 @@ public class CatalogSearch {
         doc.add(new TextField("organisation", d.organisation(), Field.Store.YES));
         doc.add(new TextField("keywords", String.join(" ; ", d.keywords()), Field.Store.NO));
         doc.add(new TextField("columns", String.join(" ; ", d.columnLabels()), Field.Store.NO));
+        // the words as written, for correcting a search's spelling
+        doc.add(new TextField(
+                SPELL,
+                String.join(" ", d.title(), d.description(), d.organisation(), String.join(" ", d.keywords())),
+                Field.Store.NO));
         doc.add(new SortedSetDocValuesFacetField("organisation", d.organisation()));
         for (String keyword : d.keywords()) {
             doc.add(new StoredField("keyword", keyword));
@@ -241,7 +249,8 @@ public class CatalogSearch {
                 for (int i = request.offset(); i < docs.length; i++) {
                     hits.add(hit(stored.document(docs[i].doc)));
                 }
-                return new SearchResult(total, hits, counts(searcher, found));
+                String suggestion = total == 0 ? suggestion(searcher, request.query()) : null;
+                return new SearchResult(total, hits, counts(searcher, found), suggestion);
             } finally {
                 searchers.release(searcher);
             }
@@ -258,8 +267,92 @@ public class CatalogSearch {
         }
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
-        Query query = parser.parse(text);
+        Query query = parser.parse(expand(text));
         return query == null ? new MatchAllDocsQuery() : query;
+    }
+
+    /** The field of the words as written, unstemmed, that spelling corrections come from. */
+    static final String SPELL = "spell";
+
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern LATIN = java.util.regex.Pattern.compile("\\p{IsLatin}{3,}");
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private final Synonyms synonyms = Synonyms.load();
+
+    /**
+     * A search as the parser takes it, each plain word widened: a Latin word of three letters or
+     * more also finds the words it begins ("rain" finds "Rainfall"), and a word with synonyms
+     * finds them too, in either language ("precipitation" and "강수량" find "Rainfall"). A search
+     * that uses quotes or operators of its own is taken as written, but for the synonyms of its
+     * plain words.
+     */
+    String expand(String text) {
+        boolean phrases = text.indexOf('"') >= 0;
+        List<String> out = new ArrayList<>();
+        for (String word : text.strip().split("\\s+")) {
+            if (phrases || !PLAIN.matcher(word).matches()) {
+                out.add(word);
+                continue;
+            }
+            java.util.LinkedHashSet<String> alternatives = new java.util.LinkedHashSet<>();
+            alternatives.add(word);
+            if (LATIN.matcher(word).matches()) {
+                alternatives.add(word + "*");
+            }
+            for (String synonym : synonyms.of(word)) {
+                alternatives.add(PLAIN.matcher(synonym).matches() ? synonym : '"' + synonym + '"');
+            }
+            out.add(alternatives.size() == 1 ? word : "(" + String.join(" | ", alternatives) + ")");
+        }
+        return String.join(" ", out);
+    }
+
+    /**
+     * The search with each word the index does not know replaced by the closest word it does
+     * (Lucene's spell checker over the datasets' own words), when that finds something; else null.
+     */
+    private @org.jspecify.annotations.Nullable String suggestion(IndexSearcher searcher, String text)
+            throws IOException {
+        if (text.isBlank()) {
+            return null;
+        }
+        org.apache.lucene.search.spell.DirectSpellChecker spelling =
+                new org.apache.lucene.search.spell.DirectSpellChecker();
+        java.util.regex.Matcher words = WORD.matcher(text);
+        StringBuilder corrected = new StringBuilder();
+        boolean changed = false;
+        while (words.find()) {
+            String word = words.group();
+            String replacement = word;
+            if (word.length() >= 3) {
+                org.apache.lucene.search.spell.SuggestWord[] similar = spelling.suggestSimilar(
+                        new Term(SPELL, word.toLowerCase(java.util.Locale.ROOT)),
+                        1,
+                        searcher.getIndexReader(),
+                        org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (similar.length > 0) {
+                    replacement = similar[0].string;
+                    changed = true;
+                }
+            }
+            words.appendReplacement(corrected, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        words.appendTail(corrected);
+        if (!changed) {
+            return null;
+        }
+        String suggestion = corrected.toString();
+        return searcher.count(words(suggestion)) > 0 ? suggestion : null;
+    }
+
+    /** The words of the spelling field as written: split and lower-cased, nothing more. */
+    private static final class SpellingAnalyzer extends org.apache.lucene.analysis.Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            org.apache.lucene.analysis.Tokenizer source = new org.apache.lucene.analysis.standard.StandardTokenizer();
+            return new TokenStreamComponents(source, new org.apache.lucene.analysis.core.LowerCaseFilter(source));
+        }
     }
 
     private static Sort sort(SearchRequest.Order order) {

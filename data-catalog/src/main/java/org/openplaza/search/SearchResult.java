@@ -5,8 +5,19 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** One page of matching datasets, the total, and each facet's values with their counts. */
-public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetCount>> facets) {
+/**
+ * One page of matching datasets, the total, each facet's values with their counts, and, when
+ * nothing matched, the same search with its misspelt words corrected if that finds something.
+ */
+public record SearchResult(
+        long total,
+        List<Hit> hits,
+        Map<String, List<FacetCount>> facets,
+        @Nullable String suggestion) {
+
+    public SearchResult(long total, List<Hit> hits, Map<String, List<FacetCount>> facets) {
+        this(total, hits, facets, null);
+    }
 
     public record Hit(
             long id,

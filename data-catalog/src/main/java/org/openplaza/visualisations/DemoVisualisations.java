@@ -73,7 +73,7 @@ class DemoVisualisations implements ApplicationRunner {
                             "Monthly rainfall in Singapore since 1982",
                             "Total rainfall of each month at the Changi climate station.",
                             ChartType.LINE,
-                            ValueType.TEXT,
+                            "month",
                             GroupQuery.Bucket.NONE,
                             GroupQuery.Aggregation.SUM,
                             GroupQuery.Order.DIMENSION_ASC,
@@ -83,7 +83,7 @@ class DemoVisualisations implements ApplicationRunner {
                             "The ten commonest notifiable diseases, 2012–2022",
                             "Cases reported in Singapore's weekly bulletin, summed over all weeks.",
                             ChartType.BAR_HORIZONTAL,
-                            ValueType.TEXT,
+                            "disease",
                             GroupQuery.Bucket.NONE,
                             GroupQuery.Aggregation.SUM,
                             GroupQuery.Order.VALUE_DESC,
@@ -93,7 +93,7 @@ class DemoVisualisations implements ApplicationRunner {
                             "Confirmed COVID-19 cases by province",
                             "The highest cumulative count of confirmed cases reached in each province by 30 April 2020.",
                             ChartType.BAR,
-                            ValueType.TEXT,
+                            "province",
                             GroupQuery.Bucket.NONE,
                             GroupQuery.Aggregation.MAX,
                             GroupQuery.Order.VALUE_DESC,
@@ -112,7 +112,7 @@ class DemoVisualisations implements ApplicationRunner {
             String title,
             String description,
             ChartType type,
-            ValueType dimensionType,
+            String dimensionName,
             GroupQuery.Bucket bucket,
             GroupQuery.Aggregation aggregation,
             GroupQuery.Order order,
@@ -127,16 +127,15 @@ class DemoVisualisations implements ApplicationRunner {
             return;
         }
         List<StoreColumn> columns = reader.storeColumns(dataset.get());
-        // the dimension is the first column of its type; the measure is the confirmed cases where
-        // there are any, else the last column of numbers (counts and totals come last in these files)
+        // the dimension is the column named so, which the chart's title speaks of; the measure is the
+        // confirmed cases where there are any, else the last column of numbers (counts and totals
+        // come last in these files)
         Optional<StoreColumn> dimension =
-                columns.stream().filter(c -> c.type() == dimensionType).findFirst();
-        if (dimension.isEmpty() && dimensionType == ValueType.TEXT) {
+                columns.stream().filter(c -> c.name().equals(dimensionName)).findFirst();
+        if (dimension.isPresent()
+                && (dimension.get().type() == ValueType.DATE || dimension.get().type() == ValueType.TIMESTAMP)) {
             // months the importer read as dates: one point per month all the same
-            dimension = columns.stream()
-                    .filter(c -> c.type() == ValueType.DATE || c.type() == ValueType.TIMESTAMP)
-                    .findFirst();
-            bucket = dimension.isPresent() ? GroupQuery.Bucket.MONTH : bucket;
+            bucket = GroupQuery.Bucket.MONTH;
         }
         Optional<StoreColumn> measure = columns.stream()
                 .filter(c -> c.name().equals("confirmed"))

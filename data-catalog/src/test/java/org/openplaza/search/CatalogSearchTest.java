@@ -172,6 +172,50 @@ class CatalogSearchTest {
     }
 
     @Test
+    void plain_words_find_the_words_they_begin_their_synonyms_in_either_language_and_misspellings_get_a_suggestion()
+            throws Exception {
+        String tag = "w" + System.nanoTime();
+        String rainfall = "Monthly Rainfall " + tag;
+        dataset(
+                beijing,
+                rainfall,
+                "Totals in millimetres at the climate station.",
+                List.of(tag),
+                "ENVI",
+                "CC-BY-4.0",
+                "month,total_mm\n2024-01,12.5\n",
+                true);
+        dataset(seoul, "자치구별 인구 " + tag, "주민등록 인구", List.of(tag), "SOCI", "KOGL-Type-1", "자치구,인구\n강남구,10\n", true);
+        SecurityContextHolder.clearContext();
+
+        assertThat(titles("rain " + tag, Map.of())).as("a word's beginning").containsExactly(rainfall);
+        assertThat(titles("precipitation " + tag, Map.of()))
+                .as("an English synonym")
+                .containsExactly(rainfall);
+        assertThat(titles("강수량 " + tag, Map.of()))
+                .as("a Korean word for English-only metadata")
+                .containsExactly(rainfall);
+        assertThat(titles("population " + tag, Map.of()))
+                .as("an English word for Korean-only metadata")
+                .containsExactly("자치구별 인구 " + tag);
+        assertThat(titles("ra " + tag, Map.of()))
+                .as("two letters are not a beginning")
+                .isEmpty();
+
+        SearchResult misspelt =
+                search.search(new SearchRequest("rainfull", Map.of(), SearchRequest.Order.RELEVANCE, 0, 10));
+        assertThat(misspelt.total()).isZero();
+        assertThat(misspelt.suggestion()).as("did you mean").isEqualTo("rainfall");
+        SearchResult hopeless =
+                search.search(new SearchRequest("qqxxzz", Map.of(), SearchRequest.Order.RELEVANCE, 0, 10));
+        assertThat(hopeless.suggestion()).as("nothing close").isNull();
+        SearchResult found = search.search(new SearchRequest(tag, Map.of(), SearchRequest.Order.RELEVANCE, 0, 10));
+        assertThat(found.suggestion())
+                .as("no suggestion when something matched")
+                .isNull();
+    }
+
+    @Test
     void withdrawn_datasets_leave_the_index_and_views_order_results() throws Exception {
         String tag = "w" + System.nanoTime();
         long quiet = dataset(

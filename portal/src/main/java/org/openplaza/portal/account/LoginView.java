@@ -65,6 +65,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         } else if (parameters.containsKey("error")) {
             form.setError(true);
         }
+        org.openplaza.portal.layout.ReturnAfterSignIn.remember(
+                parameters, com.vaadin.flow.server.VaadinSession.getCurrent());
         if (parameters.containsKey("registered")) {
             notice.setText(getTranslation("login.registered"));
             notice.setVisible(true);

@@ -13,11 +13,9 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.accounts.AccountException;
 import org.openplaza.accounts.AccountService;
@@ -40,6 +38,7 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
     private final AccountService accounts;
     private final java.time.Clock clock;
     private final int workBits;
+    private final int minLength;
     private org.openplaza.accounts.signin.WorkChallenge challenge;
 
     public RegisterView(
@@ -51,6 +50,7 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         this.accounts = accounts;
         this.clock = clock;
         this.workBits = workBits;
+        this.minLength = policy.minLength();
         this.challenge = org.openplaza.accounts.signin.WorkChallenge.issue(workBits, clock);
         setMaxWidth("40rem");
         add(new H1(getTranslation("register.title")), new Paragraph(getTranslation("register.intro")));
@@ -87,8 +87,13 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
      */
     private void register() {
         List.of(username, displayName, email, password, confirm).forEach(f -> f.setInvalid(false));
+        // every field's problem at once, before the work against automated sign-ups
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>(accounts.problems(registration()));
         if (!password.getValue().equals(confirm.getValue())) {
-            fail(confirm, "register.error.confirm-mismatch");
+            problems.put("confirm", "register.error.confirm-mismatch");
+        }
+        if (!problems.isEmpty()) {
+            show(problems);
             return;
         }
         org.openplaza.accounts.signin.WorkChallenge asked = challenge;
@@ -125,22 +130,60 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         submit.getElement().removeAttribute("aria-busy");
     }
 
+    private Registration registration() {
+        return new Registration(username.getValue(), displayName.getValue(), email.getValue(), password.getValue());
+    }
+
+    /**
+     * Makes the account, then signs the new citizen in through the portal's own sign-in (the
+     * browser posts the sign-in form, so throttling, the device cookie and the new session id all
+     * apply as for any sign-in).
+     */
     private void create() {
         try {
-            accounts.register(new Registration(
-                    username.getValue(), displayName.getValue(), email.getValue(), password.getValue()));
-            getUI().ifPresent(ui ->
-                    ui.navigate(LoginView.class, new QueryParameters(Map.of("registered", List.of("1")))));
+            String made = accounts.register(registration()).username();
+            getElement()
+                    .executeJs(
+                            "const form = document.createElement('form');"
+                                    + " form.method = 'post'; form.action = 'login'; form.hidden = true;"
+                                    + " for (const [name, value] of [['username', $0], ['password', $1]]) {"
+                                    + "   const input = document.createElement('input');"
+                                    + "   input.name = name; input.value = value; form.appendChild(input); }"
+                                    + " document.body.appendChild(form); form.submit();",
+                            made,
+                            password.getValue());
         } catch (AccountException e) {
-            fail(fieldFor(e.field()), e.messageKey());
+            show(e.problems());
         }
     }
 
-    private HasValidation fieldFor(@Nullable String field) {
+    /** Marks every field with its problem, and moves the focus to the first. */
+    private void show(java.util.Map<String, String> problems) {
+        com.vaadin.flow.component.Focusable<?> first = null;
+        for (var problem : problems.entrySet()) {
+            TextFieldBase<?, String> field = fieldFor(problem.getKey());
+            if (problem.getValue().equals("password.error.too-short")) {
+                // the rule itself, with its number, where the reader looks
+                field.setErrorMessage(getTranslation("register.error.too-short", minLength));
+                field.setInvalid(true);
+            } else {
+                fail(field, problem.getValue());
+            }
+            if (first == null) {
+                first = field;
+            }
+        }
+        if (first != null) {
+            first.focus();
+        }
+    }
+
+    private TextFieldBase<?, String> fieldFor(@Nullable String field) {
         return switch (field == null ? "" : field) {
             case "username" -> username;
             case "displayName" -> displayName;
             case "email" -> email;
+            case "confirm" -> confirm;
             default -> password;
         };
     }

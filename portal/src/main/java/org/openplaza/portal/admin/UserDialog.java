@@ -63,6 +63,7 @@ class UserDialog extends Dialog {
         district.setHelperText(getTranslation("admin.user.district.help"));
         district.setMaxLength(80);
         district.setValue(account.district() == null ? "" : account.district());
+        org.openplaza.portal.layout.Pickers.localised(birthDate);
         birthDate.setId("user-birth-date");
         birthDate.setLabel(getTranslation("admin.user.birth-date"));
         birthDate.setValue(account.birthDate());

@@ -104,7 +104,14 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver, 
         SearchResult result = search.search(new SearchRequest(
                 SearchRequest.shortened(first("q")), facets, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE));
         body.removeAll();
-        body.add(facetPanel(result), results(result, page));
+        // nothing found for these words: the facets of the catalogue without them, to browse by
+        wordless = result.total() == 0 && !first("q").isBlank();
+        Nav panel = facetPanel(wordless ? search.search(new SearchRequest("", facets, chosen, 0, 1)) : result);
+        int chosenValues = facets.values().stream().mapToInt(List::size).sum();
+        body.add(
+                org.openplaza.portal.layout.FoldingFilters.toggle(panel, "catalog-facets-toggle", chosenValues),
+                panel,
+                results(result, page));
     }
 
     private String first(String name) {
@@ -143,9 +150,15 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     /** The current state with one facet value switched on or off. */
+    /** Whether the facets shown are those of the catalogue without the search's words. */
+    private boolean wordless;
+
     private Map<String, List<String>> toggled(String facet, String value) {
         Map<String, List<String>> next = new LinkedHashMap<>(state);
         next.remove("page");
+        if (wordless) {
+            next.remove("q");
+        }
         List<String> values = new ArrayList<>(next.getOrDefault(facet, List.of()));
         if (!values.remove(value)) {
             values.add(value);
@@ -216,6 +229,13 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver, 
             list.add(result(hit));
         }
         if (result.total() == 0) {
+            if (result.suggestion() != null) {
+                Paragraph didYouMean = new Paragraph(getTranslation("catalog.did-you-mean") + " ");
+                Anchor corrected = new Anchor(href(with("q", result.suggestion())), result.suggestion());
+                corrected.setId("catalog-suggestion");
+                didYouMean.add(corrected);
+                list.add(didYouMean);
+            }
             list.add(new Paragraph(getTranslation(state.isEmpty() ? "catalog.empty" : "catalog.no-match")));
         }
         section.add(list);

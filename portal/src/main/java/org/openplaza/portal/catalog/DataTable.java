@@ -96,7 +96,10 @@ class DataTable extends VerticalLayout {
             int index = i;
             StoreColumn column = columns.get(i);
             String label = i < dictionary.size() ? dictionary.get(i).label() : column.name();
-            Grid.Column<Object[]> gridColumn = grid.addColumn(row -> Cells.text(row[index], getLocale()))
+            boolean years = i < dictionary.size() && dictionary.get(i).holdsYears();
+            Grid.Column<Object[]> gridColumn = grid.addColumn(row -> years && row[index] instanceof Long year
+                            ? Long.toString(year)
+                            : Cells.text(row[index], getLocale()))
                     .setHeader(label)
                     .setKey(column.name())
                     .setSortable(true)
@@ -186,8 +189,8 @@ class DataTable extends VerticalLayout {
                 return choice;
             }
             case DATE, TIMESTAMP -> {
-                DatePicker from = new DatePicker();
-                DatePicker to = new DatePicker();
+                DatePicker from = org.openplaza.portal.layout.Pickers.localised(new DatePicker());
+                DatePicker to = org.openplaza.portal.layout.Pickers.localised(new DatePicker());
                 from.setAriaLabel(aria + " " + getTranslation("dataset.data.from"));
                 to.setAriaLabel(aria + " " + getTranslation("dataset.data.to"));
                 from.setPlaceholder(getTranslation("dataset.data.from"));

@@ -36,7 +36,7 @@ import org.openplaza.portal.visualisations.VisualisationsView;
 /** The application shell: navigation by role, the language switcher, sign-in and sign-out. */
 @Layout
 @AnonymousAllowed
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements com.vaadin.flow.router.AfterNavigationObserver {
 
     private final AuthenticationContext authentication;
     private final LanguagePreference languages;
@@ -158,6 +158,7 @@ public class MainLayout extends AppLayout {
         } else {
             RouterLink signIn = new RouterLink(getTranslation("nav.sign-in"), LoginView.class);
             signIn.setId("sign-in-link");
+            headerSignIn = signIn;
             RouterLink register = new RouterLink(getTranslation("nav.register"), RegisterView.class);
             register.setId("register-link");
             signIn.addClassName("header-action");
@@ -185,8 +186,9 @@ public class MainLayout extends AppLayout {
             signOut.setIcon(VaadinIcon.SIGN_OUT.create());
             box.add(signOut);
         } else {
-            nav.addItem(
-                    drawerItem("drawer-sign-in", getTranslation("nav.sign-in"), LoginView.class, VaadinIcon.SIGN_IN));
+            drawerSignIn =
+                    drawerItem("drawer-sign-in", getTranslation("nav.sign-in"), LoginView.class, VaadinIcon.SIGN_IN);
+            nav.addItem(drawerSignIn);
             nav.addItem(
                     drawerItem("drawer-register", getTranslation("nav.register"), RegisterView.class, VaadinIcon.USER));
         }
@@ -198,6 +200,21 @@ public class MainLayout extends AppLayout {
         SideNavItem item = new SideNavItem(label, view, icon.create());
         item.setId(id);
         return item;
+    }
+
+    private RouterLink headerSignIn;
+    private SideNavItem drawerSignIn;
+
+    /** "Sign in" returns to the page it was chosen on. */
+    @Override
+    public void afterNavigation(com.vaadin.flow.router.AfterNavigationEvent event) {
+        var back = ReturnAfterSignIn.parameterFor(event.getLocation());
+        if (headerSignIn != null) {
+            headerSignIn.setQueryParameters(back);
+        }
+        if (drawerSignIn != null) {
+            drawerSignIn.setQueryParameters(back);
+        }
     }
 
     /** Read once per page: the header and the drawer show the same count. */

@@ -40,6 +40,9 @@ class DemoProposals implements ApplicationRunner {
 
     static final String DEMO_QUESTION = "Should the city introduce the congestion charge?";
 
+    /** The demo city's government, which signs its proposals. */
+    static final String CITY = "Seoul Metropolitan Government";
+
     private final ProposalService proposals;
     private final DiscussionService discussion;
     private final VisualisationService visualisations;
@@ -129,13 +132,25 @@ class DemoProposals implements ApplicationRunner {
                 // recorded, but not counted until the newcomer's residence is verified
                 proposals.support(withChart[0]);
             });
+            // the city's own proposal comes from the city government, not from whichever publisher
+            // of data the official happens to belong to first
+            long[] city = new long[1];
+            runAs.run(
+                    as("official", "OFFICIAL"),
+                    () -> city[0] = publishing.myOrganisations().stream()
+                            .filter(o -> o.name().equals(CITY))
+                            .mapToLong(Organisation::id)
+                            .findFirst()
+                            .orElse(0));
+            if (city[0] == 0) {
+                runAs.run(as("admin", "ADMIN"), () -> {
+                    city[0] = publishing.createOrganisation(CITY).id();
+                    publishing.addMember(city[0], "official");
+                });
+            }
             runAs.run(as("official", "OFFICIAL"), () -> {
-                List<Organisation> mine = publishing.myOrganisations();
-                if (mine.isEmpty()) {
-                    return;
-                }
                 long congestion = proposals.draftForOrganisation(
-                        mine.get(0).id(),
+                        city[0],
                         new ProposalText(
                                 "A congestion charge for the city centre",
                                 "Charge cars entering the city centre on weekdays and spend the income on buses and cycling.",

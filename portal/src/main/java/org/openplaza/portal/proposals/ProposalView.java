@@ -207,14 +207,22 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         note.setId("proposal-draft-note");
         Anchor edit = new Anchor("proposals/edit/" + p.id(), getTranslation("proposal.edit"));
         edit.setId("proposal-edit");
-        Button publish = new Button(getTranslation("proposal.publish"), e -> {
-            try {
-                proposals.publish(p.id());
-                reload();
-            } catch (ProposalException ex) {
-                error(ex);
-            }
-        });
+        Button publish = new Button(
+                getTranslation("proposal.publish"),
+                e -> org.openplaza.portal.layout.Confirm.then(
+                        this,
+                        "proposal-publish",
+                        "proposal.publish.confirm-heading",
+                        "proposal.publish.confirm-text",
+                        "proposal.publish",
+                        () -> {
+                            try {
+                                proposals.publish(p.id());
+                                reload();
+                            } catch (ProposalException ex) {
+                                error(ex);
+                            }
+                        }));
         publish.setId("proposal-publish");
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         actions.add(note, edit, publish);

@@ -1,11 +1,9 @@
 package org.openplaza.portal.proposals;
 
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -24,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.openplaza.portal.layout.Cards;
+import org.openplaza.portal.layout.FoldingFilters;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.SearchField;
 import org.openplaza.portal.layout.Titles;
@@ -53,7 +53,7 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
             "discussed", ProposalSearch.Sort.MOST_DISCUSSED);
 
     private final ProposalService proposals;
-    final Grid<ProposalSummary> grid = new Grid<>();
+    final Cards<ProposalSummary> cards = new Cards<>("proposals-grid", null, this::card);
     private final TextField words = new TextField();
     private final Select<Optional<Origin>> origin = new Select<>();
     private final Select<Optional<ProposalStatus>> status = new Select<>();
@@ -64,6 +64,7 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
     private final HorizontalLayout origins = new HorizontalLayout();
     private final HorizontalLayout tagFilter = new HorizontalLayout();
     private ProposalSearch search = ProposalSearch.all();
+    private com.vaadin.flow.component.button.Button filtersToggle;
     private boolean showing;
 
     public ProposalsView(ProposalService proposals, VoteService votes) {
@@ -96,32 +97,14 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
         sort.setLabel(getTranslation("proposals.sort"));
         sort.setItems(ProposalSearch.Sort.values());
         sort.setItemLabelGenerator(s -> getTranslation("proposals.sort." + s.name()));
-        HorizontalLayout filters = new HorizontalLayout(words, origin, status, category, district, sort);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        FoldingFilters.Folded folded =
+                FoldingFilters.searchAndFilters(words, "proposals-filters", origin, status, category, district, sort);
+        filtersToggle = folded.toggle();
+        com.vaadin.flow.component.html.Div filters = folded.box();
         origins.setId("proposals-origins");
         tagFilter.setId("proposals-tag");
         summary.setId("proposals-count");
-        grid.setId("proposals-grid");
-        grid.addComponentColumn(p -> new Anchor("proposal/" + p.id(), p.title()))
-                .setHeader(getTranslation("proposals.column.title"))
-                .setFlexGrow(3);
-        grid.addColumn(p -> getTranslation("proposal.origin." + p.origin().name()))
-                .setHeader(getTranslation("proposals.column.origin"));
-        grid.addColumn(p -> getTranslation("proposal.status." + p.status().name()))
-                .setHeader(getTranslation("proposals.column.status"));
-        grid.addColumn(p -> getTranslation("proposal.category." + p.category().name()))
-                .setHeader(getTranslation("proposals.column.category"));
-        grid.addColumn(p -> p.supportThreshold() == null
-                        ? ""
-                        : getTranslation("proposal.supports", p.supports(), p.supportThreshold()))
-                .setHeader(getTranslation("proposals.column.supports"));
-        grid.addColumn(ProposalSummary::comments).setHeader(getTranslation("proposals.column.comments"));
-        grid.addColumn(p -> p.publishedAt() == null ? "" : Formats.date(p.publishedAt(), getLocale()))
-                .setHeader(getTranslation("proposals.column.published"));
-        grid.setAllRowsVisible(true);
-        grid.setPageSize(50);
-        add(filters, origins, tagFilter, summary, grid);
+        add(filters, origins, tagFilter, summary, cards);
         words.addValueChangeListener(e -> go());
         origin.addValueChangeListener(e -> go());
         status.addValueChangeListener(e -> go());
@@ -153,15 +136,39 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
             add(empty);
             return;
         }
-        Grid<OpenVote> voteGrid = new Grid<>();
-        voteGrid.setId("open-votes");
-        voteGrid.addComponentColumn(v -> new com.vaadin.flow.component.html.Anchor("vote/" + v.id(), v.question()))
-                .setHeader(getTranslation("proposals.column.question"));
-        voteGrid.addColumn(v -> Formats.dateTime(v.closesAt(), getLocale()))
-                .setHeader(getTranslation("proposals.column.closes"));
-        voteGrid.setItems(open);
-        voteGrid.setAllRowsVisible(true);
-        add(voteGrid);
+        Cards<OpenVote> voteCards = new Cards<>(
+                "open-votes",
+                null,
+                v -> Cards.card(
+                        "vote/" + v.id(),
+                        v.question(),
+                        null,
+                        List.of(getTranslation("votes.closes", Formats.dateTime(v.closesAt(), getLocale())))));
+        voteCards.show(open);
+        add(voteCards);
+    }
+
+    /** A proposal as a card: title, summary, facts, and its supports against the threshold. */
+    private com.vaadin.flow.component.Component card(ProposalSummary p) {
+        List<String> facts = new ArrayList<>();
+        facts.add(getTranslation("proposal.origin." + p.origin().name()));
+        facts.add(getTranslation("proposal.status." + p.status().name()));
+        facts.add(getTranslation("proposal.category." + p.category().name()));
+        facts.add(p.district());
+        facts.add(p.publishedAt() == null ? null : Formats.date(p.publishedAt(), getLocale()));
+        facts.add(getTranslation("proposals.comments", p.comments()));
+        if (p.supportThreshold() == null) {
+            return Cards.card("proposal/" + p.id(), p.title(), p.summary(), facts);
+        }
+        return Cards.card(
+                "proposal/" + p.id(),
+                p.title(),
+                p.summary(),
+                facts,
+                Cards.progress(
+                        getTranslation("proposal.supports", p.supports(), p.supportThreshold()),
+                        p.supports(),
+                        p.supportThreshold()));
     }
 
     private static boolean hasRole(String role) {
@@ -210,6 +217,13 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
         } finally {
             showing = false;
         }
+        FoldingFilters.chosen(filtersToggle, this, (int) java.util.stream.Stream.of(
+                        search.origin(),
+                        search.status(),
+                        search.category(),
+                        search.district() == null || search.district().isBlank() ? null : search.district())
+                .filter(java.util.Objects::nonNull)
+                .count());
         origins.removeAll();
         Map<Origin, Integer> counts = proposals.countsByOrigin(search);
         for (Origin o : Origin.values()) {
@@ -229,8 +243,7 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
         int count = proposals.count(search);
         summary.setText(getTranslation("proposals.count", count));
         ProposalSearch asked = search;
-        grid.setItems(q -> proposals.search(asked, q.getOffset(), q.getLimit()).stream());
-        grid.setVisible(count > 0);
+        cards.show(count, (offset, limit) -> proposals.search(asked, offset, limit));
     }
 
     private QueryParameters parameters(Origin chosenOrigin, String tag) {

@@ -84,10 +84,16 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
         publish.setId("dataset-publish");
         publish.setText(getTranslation("publish.publish"));
         publish.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
-        publish.addClickListener(e -> org.openplaza.portal.security.PasswordCheck.thenRun(
-                recentSignIn,
-                "reauth.why.binding",
-                () -> act(() -> publishing.publish(datasetId), "publish.published")));
+        publish.addClickListener(e -> org.openplaza.portal.layout.Confirm.then(
+                this,
+                "dataset-publish",
+                "publish.confirm-heading",
+                "publish.confirm-text",
+                "publish.publish",
+                () -> org.openplaza.portal.security.PasswordCheck.thenRun(
+                        recentSignIn,
+                        "reauth.why.binding",
+                        () -> act(() -> publishing.publish(datasetId), "publish.published"))));
         withdraw.setId("dataset-withdraw");
         withdraw.setText(getTranslation("publish.withdraw"));
         withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

@@ -194,7 +194,7 @@ class ImportPanel extends VerticalLayout {
         delimiter.setId("import-delimiter");
         delimiter.setLabel(getTranslation("import.delimiter"));
         delimiter.setItems(',', ';', '\t', '|');
-        delimiter.setItemLabelGenerator(DELIMITERS::get);
+        delimiter.setItemLabelGenerator(d -> d == '\t' ? getTranslation("publish.delimiter.tab") : DELIMITERS.get(d));
         preamble.setId("import-preamble");
         preamble.setLabel(getTranslation("import.preamble"));
         preamble.setMin(0);

@@ -58,6 +58,8 @@ class MetadataForm extends FormLayout {
         frequency.setItems(DatasetMetadata.FREQUENCIES);
         frequency.setItemLabelGenerator(code -> getTranslation("frequency." + code));
         frequency.setValue("UNKNOWN");
+        org.openplaza.portal.layout.Pickers.localised(temporalFrom);
+        org.openplaza.portal.layout.Pickers.localised(temporalTo);
         label(temporalFrom, "meta-temporal-from", "publish.meta.temporal-from");
         label(temporalTo, "meta-temporal-to", "publish.meta.temporal-to");
         label(spatial, "meta-spatial", "publish.meta.spatial");

@@ -106,8 +106,17 @@ final class SecondFactorStep extends AbstractAuthenticationProcessingFilter {
             }
             filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
                 HttpSession session = request.getSession(false);
+                Object asked = session == null
+                        ? null
+                        : session.getAttribute(
+                                com.vaadin.flow.server.auth.NavigationAccessControl.SESSION_STORED_REDIRECT_ABSOLUTE);
                 if (session != null && session.getAttribute(PendingSignIn.FRESH_RECOVERY_CODES) != null) {
                     response.sendRedirect(request.getContextPath() + "/account");
+                } else if (asked instanceof String page && page.startsWith("/") && !page.startsWith("//")) {
+                    // the page the sign-in began from (kept by the sign-in page), as after a password alone
+                    session.removeAttribute(
+                            com.vaadin.flow.server.auth.NavigationAccessControl.SESSION_STORED_REDIRECT_ABSOLUTE);
+                    response.sendRedirect(request.getContextPath() + page);
                 } else {
                     saved.onAuthenticationSuccess(request, response, authentication);
                 }

@@ -177,6 +177,12 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
             like.setText(getTranslation("visualisation.like"));
             like.setIcon((liked[0] ? VaadinIcon.HEART : VaadinIcon.HEART_O).create());
             like.getElement().setAttribute("aria-pressed", String.valueOf(liked[0]));
+            // pressed shows as a filled button with a filled heart; the name stays "Like"
+            if (liked[0]) {
+                like.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            } else {
+                like.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
         };
         show.run();
         like.addClickListener(e -> {

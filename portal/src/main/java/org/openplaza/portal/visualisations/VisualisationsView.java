@@ -1,6 +1,5 @@
 package org.openplaza.portal.visualisations;
 
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.charts.ChartType;
+import org.openplaza.portal.layout.Cards;
+import org.openplaza.portal.layout.FoldingFilters;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.SearchField;
 import org.openplaza.portal.layout.Titles;
@@ -42,7 +43,7 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
             Map.of("newest", Gallery.Sort.NEWEST, "views", Gallery.Sort.MOST_VIEWED, "likes", Gallery.Sort.MOST_LIKED);
 
     private final VisualisationService visualisations;
-    final Grid<VisualisationSummary> grid = new Grid<>();
+    final Cards<VisualisationSummary> cards = new Cards<>("visualisations-grid", null, this::card);
     private final TextField words = new TextField();
     private final Select<String> organisation = new Select<>();
     private final Select<Optional<ChartType>> type = new Select<>();
@@ -50,6 +51,7 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
     private final Paragraph summary = new Paragraph();
     private final HorizontalLayout datasetFilter = new HorizontalLayout();
     private Gallery gallery = Gallery.all();
+    private com.vaadin.flow.component.button.Button filtersToggle;
     private boolean showing;
 
     public VisualisationsView(VisualisationService visualisations) {
@@ -79,31 +81,14 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
         sort.setLabel(getTranslation("visualisations.sort"));
         sort.setItems(Gallery.Sort.values());
         sort.setItemLabelGenerator(s -> getTranslation("visualisations.sort." + s.name()));
-        HorizontalLayout filters = new HorizontalLayout(words, organisation, type, sort);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        FoldingFilters.Folded folded =
+                FoldingFilters.searchAndFilters(words, "visualisations-filters", organisation, type, sort);
+        filtersToggle = folded.toggle();
+        com.vaadin.flow.component.html.Div filters = folded.box();
         datasetFilter.setId("visualisations-dataset");
         datasetFilter.setAlignItems(FlexComponent.Alignment.BASELINE);
         summary.setId("visualisations-count");
-        grid.setId("visualisations-grid");
-        grid.addComponentColumn(v -> new Anchor("visualisation/" + v.id(), v.title()))
-                .setHeader(getTranslation("visualisations.column.title"))
-                .setFlexGrow(3);
-        grid.addColumn(v -> getTranslation("chart.type." + v.type().name()))
-                .setHeader(getTranslation("visualisations.column.type"));
-        grid.addComponentColumn(v -> new Anchor("dataset/" + v.datasetSlug(), v.datasetTitle()))
-                .setHeader(getTranslation("visualisations.column.dataset"))
-                .setFlexGrow(2);
-        grid.addColumn(VisualisationSummary::organisation)
-                .setHeader(getTranslation("visualisations.column.organisation"));
-        grid.addColumn(VisualisationSummary::author).setHeader(getTranslation("visualisations.column.author"));
-        grid.addColumn(v -> Formats.date(v.createdAt(), getLocale()))
-                .setHeader(getTranslation("visualisations.column.created"));
-        grid.addColumn(VisualisationSummary::views).setHeader(getTranslation("visualisations.column.views"));
-        grid.addColumn(VisualisationSummary::likes).setHeader(getTranslation("visualisations.column.likes"));
-        grid.setAllRowsVisible(true);
-        grid.setPageSize(50);
-        add(filters, datasetFilter, summary, grid);
+        add(filters, datasetFilter, summary, cards);
         words.addValueChangeListener(e -> go());
         organisation.addValueChangeListener(e -> go());
         type.addValueChangeListener(e -> go());
@@ -144,6 +129,11 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
         } finally {
             showing = false;
         }
+        FoldingFilters.chosen(
+                filtersToggle,
+                this,
+                (gallery.organisation() == null || gallery.organisation().isBlank() ? 0 : 1)
+                        + (gallery.type() == null ? 0 : 1));
         datasetFilter.removeAll();
         String dataset = gallery.dataset();
         if (dataset != null && !dataset.isBlank()) {
@@ -154,8 +144,43 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
         int count = visualisations.count(gallery);
         summary.setText(getTranslation("visualisations.count", count));
         Gallery asked = gallery;
-        grid.setItems(query -> visualisations.search(asked, query.getOffset(), query.getLimit()).stream());
-        grid.setVisible(count > 0);
+        cards.show(count, (offset, limit) -> visualisations.search(asked, offset, limit));
+    }
+
+    /** A chart as a card: its type's icon, title, dataset and facts. */
+    private com.vaadin.flow.component.Component card(VisualisationSummary v) {
+        com.vaadin.flow.component.icon.Icon icon = icon(v.type()).create();
+        icon.addClassName("card-icon");
+        icon.getElement().setAttribute("aria-hidden", "true");
+        Anchor dataset = new Anchor("dataset/" + v.datasetSlug(), v.datasetTitle());
+        Paragraph from = new Paragraph(getTranslation("visualisations.from", ""));
+        from.add(dataset);
+        from.addClassName("card-summary");
+        com.vaadin.flow.component.html.Div card = Cards.card(
+                "visualisation/" + v.id(),
+                v.title(),
+                null,
+                List.of(
+                        getTranslation("chart.type." + v.type().name()),
+                        v.organisation(),
+                        v.author(),
+                        Formats.date(v.createdAt(), getLocale()),
+                        getTranslation("visualisations.views", v.views()),
+                        getTranslation("visualisations.likes", v.likes())));
+        card.addComponentAtIndex(0, icon);
+        card.addComponentAtIndex(2, from);
+        return card;
+    }
+
+    private static com.vaadin.flow.component.icon.VaadinIcon icon(ChartType type) {
+        return switch (type) {
+            case LINE, AREA -> com.vaadin.flow.component.icon.VaadinIcon.CHART_LINE;
+            case PIE, DONUT -> com.vaadin.flow.component.icon.VaadinIcon.PIE_CHART;
+            case SCATTER -> com.vaadin.flow.component.icon.VaadinIcon.SCATTER_CHART;
+            case HEATMAP, CALENDAR -> com.vaadin.flow.component.icon.VaadinIcon.GRID_BIG;
+            case BAR_HORIZONTAL, BAR_STACKED_HORIZONTAL -> com.vaadin.flow.component.icon.VaadinIcon.BAR_CHART_H;
+            default -> com.vaadin.flow.component.icon.VaadinIcon.BAR_CHART;
+        };
     }
 
     /** The address of the gallery with the fields' current values and the given dataset filter. */

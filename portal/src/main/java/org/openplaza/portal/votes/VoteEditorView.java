@@ -97,7 +97,9 @@ public class VoteEditorView extends VerticalLayout implements BeforeEnterObserve
         allowChange.setId("vote-allow-change");
         allowChange.setLabel(getTranslation("vote.field.allow-change"));
         LocalDateTime now =
-                LocalDateTime.ofInstant(clock.instant(), Formats.ZONE).truncatedTo(ChronoUnit.MINUTES);
+                LocalDateTime.ofInstant(clock.instant(), Formats.zone()).truncatedTo(ChronoUnit.MINUTES);
+        org.openplaza.portal.layout.Pickers.localised(opensAt);
+        org.openplaza.portal.layout.Pickers.localised(closesAt);
         opensAt.setId("vote-opens");
         opensAt.setLabel(getTranslation("vote.field.opens"));
         opensAt.setValue(now);
@@ -225,8 +227,8 @@ public class VoteEditorView extends VerticalLayout implements BeforeEnterObserve
                     throw VotingException.on("budget", "vote.error.costs");
                 }
             }
-            Instant opens = opensAt.getValue().atZone(Formats.ZONE).toInstant();
-            Instant closes = closesAt.getValue().atZone(Formats.ZONE).toInstant();
+            Instant opens = opensAt.getValue().atZone(Formats.zone()).toInstant();
+            Instant closes = closesAt.getValue().atZone(Formats.zone()).toInstant();
             long id = votes.open(new VoteSpec(
                     proposalId,
                     question.getValue().strip(),

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -428,7 +430,62 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
             secret.add(new Span(" "), secretValue);
             box.add(secret, new Paragraph(getTranslation("vote.receipt.secret-help")));
         }
+        Paragraph once = new Paragraph(
+                getTranslation(receipt.changeSecret() == null ? "vote.receipt.once" : "vote.receipt.once-with-secret"));
+        once.setId("vote-receipt-once");
+        once.addClassName("error");
+        box.add(once, keepActions(receipt));
         return box;
+    }
+
+    /**
+     * Copy, print and download for the receipt and the secret, which are shown only this once:
+     * all three happen in the browser, the text made here in the reader's language.
+     */
+    private com.vaadin.flow.component.Component keepActions(Receipt receipt) {
+        StringBuilder text = new StringBuilder()
+                .append(title)
+                .append('\n')
+                .append(getTranslation("vote.receipt.code"))
+                .append(' ')
+                .append(receipt.code())
+                .append('\n');
+        if (receipt.changeSecret() != null) {
+            text.append(getTranslation("vote.receipt.secret"))
+                    .append(' ')
+                    .append(receipt.changeSecret())
+                    .append('\n');
+        }
+        text.append('\n').append(getTranslation("vote.receipt.help")).append('\n');
+        String kept = text.toString();
+        Span status = new Span();
+        status.setId("vote-receipt-status");
+        status.getElement().setAttribute("role", "status");
+        Button copy = new Button(getTranslation("vote.receipt.copy"), VaadinIcon.COPY.create());
+        copy.setId("vote-receipt-copy");
+        copy.addClickListener(e -> copy.getElement()
+                .executeJs("return navigator.clipboard.writeText($0).then(() => true, () => false)", kept)
+                .then(
+                        Boolean.class,
+                        done -> status.setText(getTranslation(
+                                Boolean.TRUE.equals(done) ? "vote.receipt.copied" : "vote.receipt.copy-failed"))));
+        Button print = new Button(getTranslation("vote.receipt.print"), VaadinIcon.PRINT.create());
+        print.setId("vote-receipt-print");
+        print.addClickListener(e -> print.getElement().executeJs("window.print()"));
+        Button download = new Button(getTranslation("vote.receipt.download"), VaadinIcon.DOWNLOAD.create());
+        download.setId("vote-receipt-download");
+        download.addClickListener(e -> download.getElement()
+                .executeJs(
+                        "const link = document.createElement('a');"
+                                + " link.href = URL.createObjectURL(new Blob([$0], {type: 'text/plain;charset=utf-8'}));"
+                                + " link.download = $1; document.body.appendChild(link); link.click(); link.remove();",
+                        kept,
+                        "openplaza-vote-" + id + "-receipt.txt"));
+        HorizontalLayout actions = new HorizontalLayout(copy, print, download, status);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.getStyle().set("flex-wrap", "wrap");
+        actions.addClassName("no-print");
+        return actions;
     }
 
     /** A count that failed its checks: no result, and why in plain words. */

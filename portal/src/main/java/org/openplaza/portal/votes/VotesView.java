@@ -2,18 +2,15 @@ package org.openplaza.portal.votes;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
+import org.openplaza.portal.layout.Cards;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.Titles;
 import org.openplaza.voting.VoteInfo;
@@ -50,38 +47,33 @@ public class VotesView extends VerticalLayout implements HasDynamicTitle {
                 add(new Paragraph(getTranslation("votes.none-open")));
                 continue;
             }
-            UnorderedList items = new UnorderedList();
-            items.setId("votes-" + state.name().toLowerCase(java.util.Locale.ROOT));
-            items.addClassName("link-list");
-            items.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
-            for (VoteInfo vote : list) {
-                ListItem item = new ListItem();
-                Anchor link = new Anchor("vote/" + vote.id(), vote.question());
-                link.setId("vote-link-" + vote.id());
-                Span details = new Span(" — "
-                        + getTranslation("vote.method." + vote.method().name()) + " · "
-                        + switch (state) {
-                            case UPCOMING ->
-                                getTranslation("votes.opens", Formats.dateTime(vote.opensAt(), getLocale()));
-                            case OPEN ->
-                                getTranslation("votes.closes", Formats.dateTime(vote.closesAt(), getLocale())) + " · "
-                                        + getTranslation("vote.turnout", vote.turnout());
-                            case CLOSED ->
-                                getTranslation("vote.turnout", vote.turnout())
-                                        + (vote.carried() == null
-                                                ? ""
-                                                : " · "
-                                                        + getTranslation(
-                                                                vote.carried()
-                                                                        ? "results.carried"
-                                                                        : "results.not-carried"));
-                            case CANCELLED -> getTranslation("votes.cancelled-reason", vote.cancelReason());
-                        });
-                item.add(link, details);
-                items.add(item);
-            }
-            add(items);
+            Cards<VoteInfo> cards = new Cards<>(
+                    "votes-" + state.name().toLowerCase(java.util.Locale.ROOT),
+                    heading.getId().orElseThrow(),
+                    vote -> Cards.card("vote/" + vote.id(), vote.question(), null, facts(state, vote)));
+            cards.show(list);
+            add(cards);
         }
+    }
+
+    private List<String> facts(VoteInfo.State state, VoteInfo vote) {
+        List<String> facts = new java.util.ArrayList<>();
+        facts.add(getTranslation("vote.method." + vote.method().name()));
+        switch (state) {
+            case UPCOMING -> facts.add(getTranslation("votes.opens", Formats.dateTime(vote.opensAt(), getLocale())));
+            case OPEN -> {
+                facts.add(getTranslation("votes.closes", Formats.dateTime(vote.closesAt(), getLocale())));
+                facts.add(getTranslation("vote.turnout", vote.turnout()));
+            }
+            case CLOSED -> {
+                facts.add(getTranslation("vote.turnout", vote.turnout()));
+                if (vote.carried() != null) {
+                    facts.add(getTranslation(vote.carried() ? "results.carried" : "results.not-carried"));
+                }
+            }
+            case CANCELLED -> facts.add(getTranslation("votes.cancelled-reason", vote.cancelReason()));
+        }
+        return facts;
     }
 
     @Override

@@ -118,6 +118,20 @@ class CatalogIT extends BrowserTest {
                 .as("found by its description")
                 .contains(title);
         assertAccessible("catalogue results");
+
+        open("/catalog?q=rain");
+        assertThat(find("#catalog-results").getText())
+                .as("a word's beginning finds the demo's rainfall")
+                .contains("Rainfall: monthly total");
+        open("/catalog?q=rainfull");
+        assertThat(find("#catalog-total").getText()).isEqualTo("No datasets found");
+        assertThat(find("#catalog-suggestion").getText()).isEqualTo("rainfall");
+        assertThat(displayed("#catalog-facets")).as("the facets stay").isTrue();
+        assertAccessible("catalogue with a suggestion");
+        click("#catalog-suggestion");
+        new WebDriverWait(driver, TIMEOUT).until(d -> driver.getCurrentUrl().contains("q=rainfall"));
+        waitForVaadin();
+        assertThat(find("#catalog-results").getText()).contains("Rainfall: monthly total");
     }
 
     @Test

@@ -95,4 +95,45 @@ class PhoneIT extends BrowserTest {
         open("/account");
         assertThat(pathOnly()).as("signed out").isEqualTo("/login");
     }
+
+    @Test
+    void lists_are_cards_with_whole_titles_and_the_filters_fold_away_on_a_phone() {
+        phone(390);
+        for (String page : new String[] {"/", "/catalog", "/proposals", "/votes", "/visualisations"}) {
+            open(page);
+            noSidewaysScrolling(page);
+            headerFits(page);
+            Object clipped = js("return [...document.querySelectorAll('.card-title')]"
+                    + ".filter(t => t.scrollWidth > t.clientWidth + 1).map(t => t.textContent)");
+            assertThat((List<?>) clipped).as("card titles cut off on %s", page).isEmpty();
+            assertAccessible(page + " at 390 px");
+        }
+
+        open("/catalog");
+        assertThat(displayed("#catalog-facets")).as("the facets folded away").isFalse();
+        long firstResult = (Long)
+                js("return Math.round(document.querySelector('#catalog-results a').getBoundingClientRect().top)");
+        assertThat(firstResult).as("the first result on the first screen").isLessThan(844);
+        WebElement toggle = find("#catalog-facets-toggle");
+        assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("false");
+        click(toggle);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT).until(d -> displayed("#catalog-facets"));
+        assertThat(find("#catalog-facets-toggle").getDomAttribute("aria-expanded"))
+                .isEqualTo("true");
+        assertAccessible("the catalogue's facets unfolded at 390 px");
+
+        open("/proposals?status=published");
+        assertThat(displayed("#proposals-status")).isFalse();
+        assertThat(find("#proposals-filters-toggle").getText()).isEqualTo("Filters (1 chosen)");
+        assertThat(find("#proposals-grid .card-title").isDisplayed()).isTrue();
+        click("#proposals-filters-toggle");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT).until(d -> displayed("#proposals-status"));
+
+        desktop();
+        open("/catalog");
+        assertThat(displayed("#catalog-facets"))
+                .as("always shown on a wide screen")
+                .isTrue();
+        assertThat(displayed("#catalog-facets-toggle")).isFalse();
+    }
 }

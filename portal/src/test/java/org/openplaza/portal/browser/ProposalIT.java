@@ -82,6 +82,7 @@ class ProposalIT extends BrowserTest {
         String page = driver.getCurrentUrl();
         waitFor("#proposal-status", "Draft");
         click("#proposal-publish");
+        click("#proposal-publish-confirm");
         waitFor("#proposal-status", "Collecting support");
         waitFor("#proposal-supports", "0 of 2 supports");
         assertThat(find("#proposal-body strong").getText()).isEqualTo("hot");
@@ -217,6 +218,7 @@ class ProposalIT extends BrowserTest {
         new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
         waitFor("#proposal-origin", "Government");
         click("#proposal-publish");
+        click("#proposal-publish-confirm");
         waitFor("#proposal-status", "Scheduled for a vote");
         assertThat(present("#proposal-support"))
                 .as("government proposals collect no supports")

@@ -54,6 +54,7 @@ class PublishingIT extends BrowserTest {
         assertThat(find("#versions-grid").getText()).contains("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
 
         click("#dataset-publish");
+        click("#dataset-publish-confirm");
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> find("#dataset-state").getText().equals("Published"));
 

@@ -18,18 +18,32 @@ class RegistrationIT extends BrowserTest {
     }
 
     @Test
-    void a_new_citizen_registers_then_signs_in() {
+    void a_new_citizen_registers_and_is_signed_in_at_once() {
         fill("maria.ortega", "maria@example.org", "amber kettle drifts north", "amber kettle drifts north");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .until(d -> currentPath().startsWith("/login"));
-        assertThat(find("#login-notice").getText()).isEqualTo("Your account was created. Sign in to continue.");
-
-        signIn("maria.ortega", "amber kettle drifts north");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT).until(d -> present("#account-link"));
+        waitForVaadin();
         assertThat(find("#account-link").getText()).isEqualTo("maria.ortega");
         click("#account-link");
         assertThat(find("#account-details").getText())
                 .contains("María José Ortega")
                 .contains("You are not yet verified as a resident");
+    }
+
+    @Test
+    void every_fields_problem_shows_at_once_with_the_minimum_password_length() {
+        open("/register");
+        assertThat(find("#register-password").getText())
+                .as("the rule before typing")
+                .contains("at least 15 characters");
+        fill("official", "not an address", "short", "shorter");
+        assertThat(fieldError("#register-username")).isEqualTo("This username is already taken.");
+        assertThat(fieldError("#register-email")).isNotBlank();
+        assertThat(fieldError("#register-password")).contains("15");
+        assertThat(fieldError("#register-confirm")).isEqualTo("The two passwords are not the same.");
+        assertThat(js("return document.activeElement && document.activeElement.closest('#register-username') !== null"))
+                .as("the focus on the first problem")
+                .isEqualTo(true);
+        assertAccessible("register with every error");
     }
 
     @Test

@@ -70,4 +70,35 @@ class SignInIT extends BrowserTest {
         assertThat(inContent).as("the focus is on the page's content").isEqualTo(true);
         assertThat(find("#catalog-results").isDisplayed()).isTrue();
     }
+
+    @Test
+    void signing_in_returns_to_the_page_it_was_chosen_on_and_never_to_another_site() {
+        open("/visualisations?sort=likes");
+        click("#sign-in-link");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .until(d -> pathOnly().equals("/login"));
+        waitForVaadin();
+        find("#vaadinLoginUsername input").sendKeys("citizen");
+        find("#vaadinLoginPassword input").sendKeys("plaza-citizen-demo", org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .until(d -> currentPath().equals("/visualisations?sort=likes"));
+        waitForVaadin();
+        assertThat(find("#account-link").getText()).isEqualTo("citizen");
+
+        // a link to the sign-in page naming another site, or a path that leaves the portal
+        for (String elsewhere : new String[] {
+            "https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example", "%5C%5Cevil.example", "catalog%2F..%2F..%2Fevil"
+        }) {
+            driver.manage().deleteAllCookies();
+            open("/login?continue=" + elsewhere);
+            find("#vaadinLoginUsername input").sendKeys("citizen");
+            find("#vaadinLoginPassword input").sendKeys("plaza-citizen-demo", org.openqa.selenium.Keys.ENTER);
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                    .until(d -> !currentPath().startsWith("/login"));
+            assertThat(driver.getCurrentUrl())
+                    .as(elsewhere)
+                    .startsWith(base() + "/")
+                    .doesNotContain("evil");
+        }
+    }
 }

@@ -193,16 +193,20 @@ class VisualisationIT extends BrowserTest {
         waitForVaadin();
         assertThat(find("#visualisation-likes").getText()).isEqualTo("No likes yet");
         assertThat(find("#visualisation-like").getDomAttribute("aria-pressed")).isEqualTo("false");
+        String unpressed = find("#visualisation-like").getCssValue("background-color");
         click("#visualisation-like");
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> find("#visualisation-likes").getText().equals("One like"));
         assertThat(find("#visualisation-like").getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(find("#visualisation-like").getCssValue("background-color"))
+                .as("the pressed button looks pressed")
+                .isNotEqualTo(unpressed);
         driver.navigate().refresh();
         waitForVaadin();
         assertThat(find("#visualisation-likes").getText()).isEqualTo("One like");
         assertThat(find("#visualisation-like").getDomAttribute("aria-pressed")).isEqualTo("true");
         open("/visualisations?sort=likes");
-        assertThat(find("#visualisations-grid vaadin-grid-cell-content a").getText())
+        assertThat(find("#visualisations-grid .card-title a").getText())
                 .as("the most liked first")
                 .isEqualTo("Rainfall records by month");
         assertAccessible("gallery sorted by likes");

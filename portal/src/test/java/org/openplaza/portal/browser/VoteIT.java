@@ -122,6 +122,7 @@ class VoteIT extends BrowserTest {
         new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
         String proposalUrl = driver.getCurrentUrl();
         click("#proposal-publish");
+        click("#proposal-publish-confirm");
         waitFor("#proposal-status", "Scheduled for a vote");
         click("#proposal-open-vote");
         new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/votes/new"));
@@ -158,6 +159,19 @@ class VoteIT extends BrowserTest {
         String secret = find("#vote-secret").getText();
         assertThat(firstReceipt).hasSize(16);
         assertThat(secret).hasSize(24);
+        assertThat(find("#vote-receipt-once").getText()).contains("only time");
+        click("#vote-receipt-download");
+        java.nio.file.Path saved =
+                downloads.resolve("openplaza-vote-" + voteUrl.replaceAll(".*/", "") + "-receipt.txt");
+        new WebDriverWait(driver, TIMEOUT).until(d -> java.nio.file.Files.exists(saved));
+        new WebDriverWait(driver, TIMEOUT).until(d -> {
+            try {
+                return java.nio.file.Files.readString(saved).contains(secret);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertThat(java.nio.file.Files.readString(saved)).contains(firstReceipt, "Your receipt code:");
         assertAccessible("receipt");
 
         // Bo and Cy vote; then Ann changes her ballot to Park > Cinema with her secret

@@ -315,6 +315,7 @@ class ClusterIT extends Browser {
         click("#proposal-save");
         new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
         click("#proposal-publish");
+        click("#proposal-publish-confirm");
         waitFor("#proposal-status", "Scheduled for a vote");
         click("#proposal-open-vote");
         new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/votes/new"));

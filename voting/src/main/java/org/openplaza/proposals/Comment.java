@@ -17,4 +17,6 @@ public record Comment(
         int score,
         boolean hidden,
         @Nullable String hiddenReason,
-        int depth) {}
+        int depth,
+        @Nullable Instant editedAt,
+        boolean deleted) {}

@@ -1,6 +1,7 @@
 package org.openplaza.proposals;
 
 import static org.openplaza.db.accounts.Tables.APP_USER;
+import static org.openplaza.db.voting.Tables.COMMENT_REVISION;
 import static org.openplaza.db.voting.Tables.COMMENT_VOTE;
 import static org.openplaza.db.voting.Tables.PROPOSAL;
 import static org.openplaza.db.voting.Tables.PROPOSAL_COMMENT;
@@ -40,7 +41,7 @@ class DiscussionQuery {
         return id;
     }
 
-    /** Visible comments, kept on the proposal for the "most discussed" order. */
+    /** Visible comments (neither hidden nor deleted), kept on the proposal for the "most discussed" order. */
     void recount(long proposalId) {
         db.update(PROPOSAL)
                 .set(
@@ -49,6 +50,7 @@ class DiscussionQuery {
                                 .from(PROPOSAL_COMMENT)
                                 .where(PROPOSAL_COMMENT.PROPOSAL_ID.eq(proposalId))
                                 .and(PROPOSAL_COMMENT.HIDDEN.isFalse())
+                                .and(PROPOSAL_COMMENT.DELETED_AT.isNull())
                                 .asField())
                 .where(PROPOSAL.ID.eq(proposalId))
                 .execute();
@@ -68,6 +70,47 @@ class DiscussionQuery {
                 .fetchOptional(r -> new long[] {r.value1(), r.value2()});
     }
 
+    /** A comment as its author's change of it needs it. */
+    record Standing(long proposalId, long authorId, String body, boolean hidden, boolean deleted) {}
+
+    /** The comment's proposal, author, current text, whether hidden and whether deleted; locked. */
+    Optional<Standing> current(long commentId) {
+        return db.select(
+                        PROPOSAL_COMMENT.PROPOSAL_ID,
+                        PROPOSAL_COMMENT.AUTHOR_ID,
+                        PROPOSAL_COMMENT.BODY,
+                        PROPOSAL_COMMENT.HIDDEN,
+                        PROPOSAL_COMMENT.DELETED_AT)
+                .from(PROPOSAL_COMMENT)
+                .where(PROPOSAL_COMMENT.ID.eq(commentId))
+                .forUpdate()
+                .fetchOptional(r -> new Standing(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
+    }
+
+    /** Keeps the text a comment had until now, then gives it the new one (empty when deleted). */
+    void replace(long commentId, String oldBody, String newBody, boolean delete, Instant now) {
+        db.insertInto(COMMENT_REVISION)
+                .set(COMMENT_REVISION.COMMENT_ID, commentId)
+                .set(COMMENT_REVISION.BODY, oldBody)
+                .set(COMMENT_REVISION.REPLACED_AT, ProposalQuery.utc(now))
+                .execute();
+        var update = db.update(PROPOSAL_COMMENT).set(PROPOSAL_COMMENT.BODY, newBody);
+        (delete
+                        ? update.set(PROPOSAL_COMMENT.DELETED_AT, ProposalQuery.utc(now))
+                        : update.set(PROPOSAL_COMMENT.EDITED_AT, ProposalQuery.utc(now)))
+                .where(PROPOSAL_COMMENT.ID.eq(commentId))
+                .execute();
+    }
+
+    /** The texts a comment had before, oldest first, each with when it was replaced. */
+    List<CommentRevision> revisions(long commentId) {
+        return db.select(COMMENT_REVISION.BODY, COMMENT_REVISION.REPLACED_AT)
+                .from(COMMENT_REVISION)
+                .where(COMMENT_REVISION.COMMENT_ID.eq(commentId))
+                .orderBy(COMMENT_REVISION.ID)
+                .fetch(r -> new CommentRevision(r.value1(), r.value2().toInstant()));
+    }
+
     /** The whole thread in reading order: each comment followed by its replies, best first. */
     List<Comment> thread(long proposalId, boolean withHiddenText) {
         List<Record> rows = new ArrayList<>(db.select(
@@ -79,7 +122,9 @@ class DiscussionQuery {
                         PROPOSAL_COMMENT.CREATED_AT,
                         PROPOSAL_COMMENT.SCORE,
                         PROPOSAL_COMMENT.HIDDEN,
-                        PROPOSAL_COMMENT.HIDDEN_REASON)
+                        PROPOSAL_COMMENT.HIDDEN_REASON,
+                        PROPOSAL_COMMENT.EDITED_AT,
+                        PROPOSAL_COMMENT.DELETED_AT)
                 .from(PROPOSAL_COMMENT)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(PROPOSAL_COMMENT.AUTHOR_ID))
@@ -101,17 +146,21 @@ class DiscussionQuery {
             Map<Long, List<Record>> children, long parent, int depth, boolean withHiddenText, List<Comment> into) {
         for (Record r : children.getOrDefault(parent, List.of())) {
             boolean hidden = r.get(PROPOSAL_COMMENT.HIDDEN);
+            boolean deleted = r.get(PROPOSAL_COMMENT.DELETED_AT) != null;
+            var edited = r.get(PROPOSAL_COMMENT.EDITED_AT);
             into.add(new Comment(
                     r.get(PROPOSAL_COMMENT.ID),
                     r.get(PROPOSAL_COMMENT.PARENT_ID),
                     r.get(APP_USER.DISPLAY_NAME),
                     r.get(APP_USER.USERNAME),
-                    hidden && !withHiddenText ? null : r.get(PROPOSAL_COMMENT.BODY),
+                    deleted || (hidden && !withHiddenText) ? null : r.get(PROPOSAL_COMMENT.BODY),
                     r.get(PROPOSAL_COMMENT.CREATED_AT).toInstant(),
                     r.get(PROPOSAL_COMMENT.SCORE),
                     hidden,
                     r.get(PROPOSAL_COMMENT.HIDDEN_REASON),
-                    depth));
+                    depth,
+                    edited == null ? null : edited.toInstant(),
+                    deleted));
             walk(children, r.get(PROPOSAL_COMMENT.ID), Math.min(depth + 1, 6), withHiddenText, into);
         }
     }

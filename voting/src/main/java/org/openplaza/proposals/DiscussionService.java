@@ -112,6 +112,60 @@ public class DiscussionService {
         return id;
     }
 
+    /**
+     * The author changes their comment's text. The text it had is kept for moderators; the
+     * thread marks the comment as edited. Nobody else may, and a hidden or deleted comment, or
+     * one on a proposal closed to comments, is not changed.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void editComment(long commentId, String body) {
+        String clean = body == null ? "" : body.strip();
+        if (clean.isEmpty() || clean.length() > 5000) {
+            throw new ProposalException("comment", "proposal.error.comment");
+        }
+        DiscussionQuery.Standing current = ownComment(commentId);
+        if (clean.equals(current.body())) {
+            return;
+        }
+        comments.replace(commentId, current.body(), clean, false, clock.instant());
+        events.publishEvent(Audited.byCurrentUser("COMMENT_EDITED", "comment", String.valueOf(commentId), null));
+    }
+
+    /**
+     * The author deletes their comment: its text goes from the thread (replies stay, under "deleted
+     * by its author"), and is kept for moderators. Nobody else may.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void deleteComment(long commentId) {
+        DiscussionQuery.Standing current = ownComment(commentId);
+        comments.replace(commentId, current.body(), "", true, clock.instant());
+        comments.recount(current.proposalId());
+        events.publishEvent(Audited.byCurrentUser("COMMENT_DELETED", "comment", String.valueOf(commentId), null));
+    }
+
+    /** The texts a comment had before, oldest first: for administrators, who moderate. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<CommentRevision> history(long commentId) {
+        return comments.revisions(commentId);
+    }
+
+    /** The caller's own comment, locked, still standing and open to change; refused otherwise. */
+    private DiscussionQuery.Standing ownComment(long commentId) {
+        DiscussionQuery.Standing current =
+                comments.current(commentId).orElseThrow(() -> new ProposalException(null, "proposal.error.no-comment"));
+        if (current.authorId() != proposals.userId(Audited.currentActor())) {
+            throw new AccessDeniedException("only the author changes a comment");
+        }
+        Proposal p = open(current.proposalId());
+        if (current.hidden() || current.deleted() || p.hidden()) {
+            throw new ProposalException("comment", "proposal.error.comment-not-editable");
+        }
+        return current;
+    }
+
     /** A signed-in user votes a comment up (+1) or down (-1), or takes the vote back (0). */
     @PreAuthorize("isAuthenticated()")
     @Transactional

@@ -260,7 +260,20 @@ class ProposalQuery {
             Instant at,
             @Nullable Long actorId,
             @Nullable String reason) {
+        addStatusChange(id, from, to, at, actorId, reason, null);
+    }
+
+    /** A step of the lifecycle, with the vote that decided it when a vote did. */
+    void addStatusChange(
+            long id,
+            @Nullable ProposalStatus from,
+            ProposalStatus to,
+            Instant at,
+            @Nullable Long actorId,
+            @Nullable String reason,
+            @Nullable Long voteId) {
         db.insertInto(PROPOSAL_STATUS_CHANGE)
+                .set(PROPOSAL_STATUS_CHANGE.VOTE_ID, voteId)
                 .set(PROPOSAL_STATUS_CHANGE.PROPOSAL_ID, id)
                 .set(PROPOSAL_STATUS_CHANGE.FROM_STATUS, from == null ? null : from.name())
                 .set(PROPOSAL_STATUS_CHANGE.TO_STATUS, to.name())
@@ -276,7 +289,8 @@ class ProposalQuery {
                         PROPOSAL_STATUS_CHANGE.TO_STATUS,
                         PROPOSAL_STATUS_CHANGE.CHANGED_AT,
                         APP_USER.DISPLAY_NAME,
-                        PROPOSAL_STATUS_CHANGE.REASON)
+                        PROPOSAL_STATUS_CHANGE.REASON,
+                        PROPOSAL_STATUS_CHANGE.VOTE_ID)
                 .from(PROPOSAL_STATUS_CHANGE)
                 .leftJoin(APP_USER)
                 .on(APP_USER.ID.eq(PROPOSAL_STATUS_CHANGE.ACTOR_ID))
@@ -287,7 +301,8 @@ class ProposalQuery {
                         ProposalStatus.valueOf(r.value2()),
                         r.value3().toInstant(),
                         r.value4(),
-                        r.value5()));
+                        r.value5(),
+                        r.value6()));
     }
 
     Optional<Proposal> find(long id) {

@@ -543,14 +543,19 @@ public class ProposalService {
      */
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional
-    public void recordCountedVote(long id, long voteId, String note) {
+    public void recordCountedVote(long id, long voteId) {
         query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
         boolean carried = query.countedOutcome(id, voteId)
                 .orElseThrow(() -> new AccessDeniedException("vote " + voteId + " is not a counted vote on " + id));
-        moveToResult(id, carried, note, false);
+        moveToResult(id, carried, null, false, voteId);
     }
 
     private void moveToResult(long id, boolean adopted, String note, boolean byHand) {
+        moveToResult(id, adopted, note, byHand, null);
+    }
+
+    private void moveToResult(
+            long id, boolean adopted, String note, boolean byHand, @org.jspecify.annotations.Nullable Long voteId) {
         ProposalStatus status = query.lock(id).orElseThrow();
         if (status != ProposalStatus.SCHEDULED) {
             throw new ProposalException(null, "proposal.error.not-scheduled");
@@ -562,7 +567,7 @@ public class ProposalService {
         Instant now = clock.instant();
         String clean = note == null || note.isBlank() ? null : note.strip();
         query.setStatus(id, to, now);
-        query.addStatusChange(id, status, to, now, byHand ? Long.valueOf(me()) : meOrThePortal(), clean);
+        query.addStatusChange(id, status, to, now, byHand ? Long.valueOf(me()) : meOrThePortal(), clean, voteId);
         notifications.add(query.followers(id), id, Notification.Kind.STATUS_CHANGED, to.name(), now);
         audit("PROPOSAL_RESULT", id, to.name());
     }

@@ -436,11 +436,8 @@ public class CountService {
                 });
         Long proposal = vote.get(VOTE.PROPOSAL_ID);
         if (proposal != null && query.proposalStatus(proposal).orElse("").equals(ProposalStatus.SCHEDULED.name())) {
-            proposals.recordCountedVote(
-                    proposal,
-                    voteId,
-                    "Vote " + voteId + ": " + results.turnout() + " voted"
-                            + (results.leading() == null ? "" : "; leading: " + results.leading()));
+            // the vote's id, not a sentence: the proposal's page says it in the reader's language
+            proposals.recordCountedVote(proposal, voteId);
         }
         events.publishEvent(Audited.byCurrentUser(
                 "VOTE_COUNTED",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +100,63 @@ class DiscussionAndModerationTest {
         assertThat(notifications.mine()).anySatisfy(n -> assertThat(n.kind()).isEqualTo(Notification.Kind.REPLY));
         assertThatThrownBy(() -> discussion.comment(proposal, 999_999L, "To nothing"))
                 .isInstanceOf(ProposalException.class);
+    }
+
+    @Test
+    void authors_edit_and_delete_their_own_comments_and_moderators_keep_the_history() {
+        TestAccounts.signIn(author, "CITIZEN");
+        long mine = discussion.comment(proposal, null, "Sundays only?");
+        TestAccounts.signIn(other, "CITIZEN");
+        long reply = discussion.comment(proposal, mine, "Saturdays too.");
+        assertThatThrownBy(() -> discussion.editComment(mine, "Rewritten by someone else"))
+                .as("nobody else edits it")
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> discussion.deleteComment(mine)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> discussion.history(mine)).isInstanceOf(AccessDeniedException.class);
+
+        clock.set(Instant.parse("2026-06-01T10:00:00Z"));
+        TestAccounts.signIn(author, "CITIZEN");
+        discussion.editComment(mine, "Sundays and holidays.");
+        Comment edited = discussion.thread(proposal).stream()
+                .filter(c -> c.id() == mine)
+                .findFirst()
+                .orElseThrow();
+        assertThat(edited.body()).isEqualTo("Sundays and holidays.");
+        assertThat(edited.editedAt()).isEqualTo(Instant.parse("2026-06-01T10:00:00Z"));
+        assertThatThrownBy(() -> discussion.editComment(mine, " "))
+                .isInstanceOfSatisfying(
+                        ProposalException.class, e -> assertThat(e.messageKey()).isEqualTo("proposal.error.comment"));
+
+        discussion.deleteComment(mine);
+        TestAccounts.anonymous();
+        List<Comment> thread = discussion.thread(proposal);
+        Comment deleted =
+                thread.stream().filter(c -> c.id() == mine).findFirst().orElseThrow();
+        assertThat(deleted.deleted()).isTrue();
+        assertThat(deleted.body()).as("no text for anyone").isNull();
+        assertThat(thread)
+                .as("the reply stays")
+                .anySatisfy(c -> assertThat(c.id()).isEqualTo(reply));
+        assertThat(proposals.find(proposal).orElseThrow().comments())
+                .as("the deleted one not counted")
+                .isEqualTo(1);
+        TestAccounts.signIn(author, "CITIZEN");
+        assertThatThrownBy(() -> discussion.editComment(mine, "Back again"))
+                .isInstanceOfSatisfying(
+                        ProposalException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("proposal.error.comment-not-editable"));
+
+        TestAccounts.signIn("root", "ADMIN");
+        assertThat(discussion.history(mine))
+                .extracting(CommentRevision::body)
+                .containsExactly("Sundays only?", "Sundays and holidays.");
+        assertThat(discussion.thread(proposal).stream()
+                        .filter(c -> c.id() == mine)
+                        .findFirst()
+                        .orElseThrow()
+                        .body())
+                .as("a deleted text is read through the history only")
+                .isNull();
     }
 
     @Test

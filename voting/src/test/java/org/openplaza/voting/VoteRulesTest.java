@@ -266,6 +266,10 @@ class VoteRulesTest {
                 .as("counted once")
                 .isEmpty();
         assertThat(proposals.find(proposal).orElseThrow().status()).isEqualTo(ProposalStatus.ADOPTED);
+        org.openplaza.proposals.StatusChange decided =
+                proposals.history(proposal).get(proposals.history(proposal).size() - 1);
+        assertThat(decided.voteId()).as("the deciding vote, as data").isEqualTo(vote);
+        assertThat(decided.reason()).as("no sentence stored in one language").isNull();
         VoteInfo info = votes.find(vote).orElseThrow();
         assertThat(info.carried()).isTrue();
         assertThat(info.electorate()).isEqualTo(4);

@@ -63,6 +63,9 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         mustChange.setVisible(account.mustChangePassword());
         add(mustChange, details(account), mine(visualisations));
 
+        org.openplaza.portal.layout.PasswordReveal.localised(currentPassword);
+        org.openplaza.portal.layout.PasswordReveal.localised(newPassword);
+        org.openplaza.portal.layout.PasswordReveal.localised(confirm);
         currentPassword.setId("current-password");
         currentPassword.setLabel(getTranslation("account.current-password"));
         newPassword.setId("new-password");

@@ -38,6 +38,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         RouterLink register = new RouterLink(getTranslation("login.register"), RegisterView.class);
         register.setId("login-register-link");
         add(title, notice, form, register);
+        org.openplaza.portal.layout.PasswordReveal.localised(form);
     }
 
     private LoginI18n i18n(String errorTitleKey, String errorTextKey) {
@@ -47,6 +48,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         f.setUsername(getTranslation("login.username"));
         f.setPassword(getTranslation("login.password"));
         f.setSubmit(getTranslation("login.submit"));
+        f.setForgotPassword(getTranslation("login.forgot-password"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation(errorTitleKey));
         error.setMessage(getTranslation(errorTextKey));

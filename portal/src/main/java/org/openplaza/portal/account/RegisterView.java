@@ -68,6 +68,8 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(username, displayName, email, password, confirm);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form, submit);
+        org.openplaza.portal.layout.PasswordReveal.localised(password);
+        org.openplaza.portal.layout.PasswordReveal.localised(confirm);
     }
 
     private <T extends TextFieldBase<T, String>> void configure(

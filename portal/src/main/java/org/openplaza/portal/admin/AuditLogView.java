@@ -49,7 +49,11 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("admin.audit.when"))
                 .setAutoWidth(true);
         grid.addColumn(AuditEvent::actor).setHeader(getTranslation("admin.audit.actor"));
-        grid.addColumn(AuditEvent::eventType).setHeader(getTranslation("admin.audit.event"));
+        // the event's name in the reader's language, with its code for searching and exports
+        grid.addColumn(e -> org.openplaza.portal.i18n.PortalI18nProvider.has("audit.event." + e.eventType())
+                        ? getTranslation("audit.event." + e.eventType()) + " (" + e.eventType() + ")"
+                        : e.eventType())
+                .setHeader(getTranslation("admin.audit.event"));
         grid.addColumn(e -> e.objectType() == null ? "" : e.objectType() + " " + e.objectId())
                 .setHeader(getTranslation("admin.audit.object"));
         grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader(getTranslation("admin.audit.detail"));

@@ -85,7 +85,8 @@ class ChartBuilder extends VerticalLayout {
             DatasetReader reader,
             VisualisationService visualisations,
             long datasetId,
-            @Nullable Visualisation editing) {
+            @Nullable Visualisation editing,
+            @Nullable String state) {
         this.reader = reader;
         this.visualisations = visualisations;
         this.datasetId = datasetId;
@@ -116,11 +117,46 @@ class ChartBuilder extends VerticalLayout {
             note.setId("chart-editing");
             add(note);
         }
-        add(row1, measureRows, addMeasure, row2, filterRows, addFilter, problem, chart, numbers, saving());
+        // the preview first, where it is seen as the choices below change it
+        add(problem, chart, numbers, row1, measureRows, addMeasure, row2, filterRows, addFilter, saving());
+        ChartDefinition asked = decode(state);
         if (editing != null) {
             load(editing);
+        } else if (asked != null) {
+            apply(asked);
+        } else if (!columns.isEmpty()) {
+            apply(org.openplaza.visualisations.ChartDefaults.suggest(columns));
         }
         draw();
+    }
+
+    /** Told the builder's whole state, as the page's {@code chart} parameter, after each change. */
+    private java.util.function.Consumer<String> stateChanged = state -> {};
+
+    /** Keeps the page's address up to date with the chart, so that it can be shared and bookmarked. */
+    public void onStateChange(java.util.function.Consumer<String> listener) {
+        this.stateChanged = listener;
+    }
+
+    /** A chart's choices as an address parameter: its definition's JSON in URL-safe Base64. */
+    static String encode(ChartDefinition definition) {
+        return java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(definition.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The chart an address parameter names, when it is one that fits this dataset; else null. */
+    private @Nullable ChartDefinition decode(@Nullable String parameter) {
+        if (parameter == null || parameter.length() > 4000) {
+            return null;
+        }
+        try {
+            String json = new String(
+                    java.util.Base64.getUrlDecoder().decode(parameter), java.nio.charset.StandardCharsets.UTF_8);
+            return ChartDefinition.fromJson(json, storeColumns());
+        } catch (IllegalArgumentException | QueryException e) {
+            return null; // a parameter made by hand, or for another version of the data: the defaults
+        }
     }
 
     private static HorizontalLayout wrap(Component... fields) {
@@ -454,8 +490,15 @@ class ChartBuilder extends VerticalLayout {
         try {
             definition = ChartDefinition.fromJson(v.definition(), storeColumns());
         } catch (IllegalArgumentException | QueryException e) {
-            return; // the chart no longer fits the dataset: start from the defaults
+            // the chart no longer fits the dataset: start from the defaults
+            apply(org.openplaza.visualisations.ChartDefaults.suggest(columns));
+            return;
         }
+        apply(definition);
+    }
+
+    /** Puts a chart's choices into the fields. */
+    private void apply(ChartDefinition definition) {
         loading = true;
         try {
             GroupQuery q = definition.query();
@@ -466,7 +509,7 @@ class ChartBuilder extends VerticalLayout {
                 bucketsFor(along);
             }
             bucket.setValue(q.dimension().bucket());
-            bins.setValue(q.dimension().bins());
+            bins.setValue(q.dimension().bins() > 0 ? q.dimension().bins() : 10);
             for (int i = 0; i < q.measures().size(); i++) {
                 MeasureRow row = i < measures.size() ? measures.get(i) : addMeasureRow();
                 GroupQuery.Measure m = q.measures().get(i);
@@ -661,6 +704,7 @@ class ChartBuilder extends VerticalLayout {
             }
             data = ChartLabels.translated(data, this);
             String title = title();
+            stateChanged.accept(encode(definition));
             chart.setOption(ChartOptions.build(definition.type(), data, title));
             chart.setHeight(ChartOptions.height(definition.type(), data) + "px");
             chart.getElement().setAttribute("aria-label", title);

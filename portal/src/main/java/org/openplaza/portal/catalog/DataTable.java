@@ -89,6 +89,8 @@ class DataTable extends VerticalLayout {
 
     private void configureGrid(List<DatasetColumn> dictionary) {
         grid.setId("data-grid");
+        // filter boxes as narrow as their column allows, not the fields' usual 12em
+        grid.getStyle().set("--vaadin-field-default-width", "6em");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("560px");
         grid.setMultiSort(true, Grid.MultiSortPriority.APPEND);
@@ -197,8 +199,10 @@ class DataTable extends VerticalLayout {
                 to.setPlaceholder(getTranslation("dataset.data.to"));
                 from.setId("filter-" + name + "-from");
                 to.setId("filter-" + name + "-to");
-                from.setWidth("9.5em");
-                to.setWidth("9.5em");
+                from.setWidthFull();
+                to.setWidthFull();
+                from.setMinWidth("9.5em");
+                to.setMinWidth("9.5em");
                 boolean timestamps = column.type() == ValueType.TIMESTAMP;
                 Runnable apply = () -> set(
                         name,
@@ -242,8 +246,10 @@ class DataTable extends VerticalLayout {
         return field;
     }
 
-    private static HorizontalLayout pair(Component from, Component to) {
-        HorizontalLayout pair = new HorizontalLayout(from, to);
+    /** "From" above "to": a range's two boxes one under the other, so the column stays narrow. */
+    private static com.vaadin.flow.component.orderedlayout.VerticalLayout pair(Component from, Component to) {
+        var pair = new com.vaadin.flow.component.orderedlayout.VerticalLayout(from, to);
+        pair.setPadding(false);
         pair.setSpacing(false);
         pair.getStyle().set("gap", "var(--lumo-space-xs)");
         pair.setWidthFull();

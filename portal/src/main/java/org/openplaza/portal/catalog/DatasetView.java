@@ -62,6 +62,13 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
                 .filter(v -> v.datasetId() == dataset.id())
                 .filter(v -> v.owner().equals(org.openplaza.audit.Audited.currentActor()))
                 .orElse(null);
+        slug = dataset.slug();
+        address.clear();
+        event.getLocation().getQueryParameters().getParameters().forEach((name, values) -> {
+            if (KEPT.contains(name) && !values.isEmpty()) {
+                address.put(name, values.get(0));
+            }
+        });
         build(dataset, editing);
     }
 
@@ -88,7 +95,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
                 dataset.views() + 1, // this view included
                 dataset.downloads()));
         figures.setId("dataset-figures");
-        add(description, figures);
+        add(description, figures, new org.openplaza.portal.layout.ShareBar("dataset"));
         var made = visualisations.listVisibleOf(dataset.id());
         if (!made.isEmpty()) {
             com.vaadin.flow.component.html.Div list = new com.vaadin.flow.component.html.Div();
@@ -114,17 +121,57 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         if (dataset.currentVersionId() != null) {
             tabs.add(getTranslation("dataset.tab.data"), new DataTable(reader, dataset));
             // the chart and the profile query the store: built when their tab is first opened
-            chartTab = lazyTab(
-                    tabs, "dataset.tab.chart", () -> new ChartBuilder(reader, visualisations, dataset.id(), editing));
+            chartTab = lazyTab(tabs, "dataset.tab.chart", () -> {
+                ChartBuilder builder =
+                        new ChartBuilder(reader, visualisations, dataset.id(), editing, address.get("chart"));
+                builder.onStateChange(state -> keep("chart", state));
+                return builder;
+            });
             lazyTab(tabs, "dataset.tab.columns", () -> new ProfilePanel(reader, dataset.id()));
         }
         tabs.add(getTranslation("dataset.tab.about"), about(dataset));
         tabs.add(
                 getTranslation("dataset.tab.versions"), new VersionsPanel(dataset.id(), reader.versions(dataset.id())));
         add(tabs);
-        if (editing != null && chartTab != null) {
+        if ((editing != null || address.containsKey("chart")) && chartTab != null) {
             tabs.setSelectedTab(chartTab);
+        } else if (address.containsKey("tab")) {
+            int asked = TABS.indexOf(address.get("tab"));
+            if (asked >= 0 && asked < tabs.getChildren().count() && dataset.currentVersionId() != null) {
+                tabs.setSelectedIndex(asked);
+            }
         }
+        // the open tab in the address, so that it can be shared, bookmarked and returned to
+        tabs.addSelectedChangeListener(e -> {
+            int index = tabs.getSelectedIndex();
+            if (dataset.currentVersionId() != null && index >= 0 && index < TABS.size()) {
+                keep("tab", TABS.get(index));
+            }
+        });
+    }
+
+    /** The tabs of a dataset with data, by their names in the address. */
+    private static final java.util.List<String> TABS =
+            java.util.List.of("data", "chart", "columns", "about", "versions");
+
+    /** The parameters of the address this page keeps up to date. */
+    private static final java.util.Set<String> KEPT = java.util.Set.of("tab", "chart", "edit");
+
+    private final java.util.Map<String, String> address = new java.util.LinkedHashMap<>();
+    private String slug = "";
+
+    /** Replaces the address with one holding this state, without a new entry in the history. */
+    private void keep(String name, String value) {
+        if (value.equals(address.get(name))) {
+            return;
+        }
+        address.put(name, value);
+        String location = "dataset/" + slug + "?"
+                + com.vaadin.flow.router.QueryParameters.simple(address).getQueryString();
+        getUI().ifPresent(ui -> {
+            ui.getPage().getHistory().replaceState(null, location);
+            org.openplaza.portal.layout.MainLayout.pageMoved(ui, location);
+        });
     }
 
     private com.vaadin.flow.component.tabs.Tab lazyTab(

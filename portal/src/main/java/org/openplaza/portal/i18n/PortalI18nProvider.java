@@ -46,6 +46,11 @@ public class PortalI18nProvider implements I18NProvider {
         return params.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(params);
     }
 
+    /** Whether the portal has a message of this key (in English, which has every key). */
+    public static boolean has(String key) {
+        return ResourceBundle.getBundle(BUNDLE, ENGLISH, NO_FALLBACK).containsKey(key);
+    }
+
     /** The supported locale closest to the one asked for; English when none fits. */
     public static Locale supported(Locale locale) {
         return LOCALES.stream()

@@ -208,7 +208,23 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Afte
     /** "Sign in" returns to the page it was chosen on. */
     @Override
     public void afterNavigation(com.vaadin.flow.router.AfterNavigationEvent event) {
-        var back = ReturnAfterSignIn.parameterFor(event.getLocation());
+        returnTo(event.getLocation());
+    }
+
+    /**
+     * A page that keeps its state in its address (replacing it as the reader works) tells the
+     * layout, so that "Sign in" returns to the page as it is now.
+     */
+    public static void pageMoved(com.vaadin.flow.component.UI ui, String location) {
+        ui.getInternals().getActiveRouterTargetsChain().stream()
+                .filter(MainLayout.class::isInstance)
+                .map(MainLayout.class::cast)
+                .findFirst()
+                .ifPresent(layout -> layout.returnTo(new com.vaadin.flow.router.Location(location)));
+    }
+
+    private void returnTo(com.vaadin.flow.router.Location location) {
+        var back = ReturnAfterSignIn.parameterFor(location);
         if (headerSignIn != null) {
             headerSignIn.setQueryParameters(back);
         }

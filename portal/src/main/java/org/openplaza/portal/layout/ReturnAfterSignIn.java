@@ -22,7 +22,7 @@ public final class ReturnAfterSignIn {
     public static final String PARAMETER = "continue";
 
     private static final Pattern SAFE =
-            Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_.~%-]{0,300}(\\?[A-Za-z0-9=&_.~%+,-]{0,500})?");
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_.~%-]{0,300}(\\?[A-Za-z0-9=&_.~%+,-]{0,4000})?");
 
     private static final List<String> NOT_AFTER = List.of("login", "register", "logout");
 

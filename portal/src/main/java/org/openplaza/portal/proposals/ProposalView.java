@@ -141,6 +141,9 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         H1 heading = new H1(p.title());
         heading.setId("proposal-heading");
         add(heading, badges(p), byline(p));
+        if (p.status() != org.openplaza.proposals.ProposalStatus.DRAFT) {
+            add(new org.openplaza.portal.layout.ShareBar("proposal"));
+        }
         if (p.status() == ProposalStatus.DRAFT) {
             add(draftActions(p));
         }
@@ -488,6 +491,13 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             if (change.actor() != null) {
                 step.add(new Text(" · " + change.actor()));
             }
+            if (change.voteId() != null) {
+                step.add(new Text(" · "));
+                Anchor vote =
+                        new Anchor("vote/" + change.voteId(), getTranslation("proposal.history.vote", change.voteId()));
+                vote.setId("proposal-history-vote-" + change.voteId());
+                step.add(vote);
+            }
             if (change.reason() != null) {
                 Paragraph reason = new Paragraph(change.reason());
                 reason.addClassName("answer");
@@ -633,7 +643,21 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         Paragraph byline = new Paragraph(getTranslation(
                 "proposal.comment.byline", c.author(), Formats.dateTime(c.createdAt(), getLocale()), c.score()));
         byline.addClassName("comment-byline");
+        if (c.editedAt() != null && !c.deleted()) {
+            byline.add(new com.vaadin.flow.component.Text(
+                    " · " + getTranslation("proposal.comment.edited", Formats.dateTime(c.editedAt(), getLocale()))));
+        }
         item.add(byline);
+        if (hasRole("ADMIN") && (c.editedAt() != null || c.deleted())) {
+            item.add(history(c));
+        }
+        if (c.deleted()) {
+            Paragraph gone = new Paragraph(getTranslation("proposal.comment.deleted"));
+            gone.setId("comment-deleted-" + c.id());
+            gone.addClassName("hint");
+            item.add(gone);
+            return item;
+        }
         if (c.hidden()) {
             Paragraph hidden = new Paragraph(getTranslation("proposal.hidden", c.hiddenReason()));
             hidden.addClassName("hidden-content");
@@ -673,6 +697,9 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         Details reply = new Details(getTranslation("proposal.reply"), commentForm(c.id()));
         reply.setId("comment-reply-" + c.id());
         actions.add(reply);
+        if (own) {
+            actions.add(editComment(c), deleteComment(c));
+        }
         if (!own) {
             Button report = new Button(
                     getTranslation("proposal.comment.report"), e -> openReport(ContentReport.Target.COMMENT, c.id()));
@@ -682,6 +709,66 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         }
         item.add(actions);
         return item;
+    }
+
+    /** The author's own "Edit": the text in a box, saved in place. */
+    private Details editComment(Comment c) {
+        TextArea text = new TextArea(getTranslation("proposal.comment"));
+        text.setId("comment-edit-text-" + c.id());
+        text.setValue(c.body());
+        text.setWidthFull();
+        text.setMaxLength(5000);
+        Button save = new Button(getTranslation("proposal.comment.edit.save"), e -> {
+            try {
+                discussion.editComment(c.id(), text.getValue());
+                reload();
+            } catch (ProposalException ex) {
+                text.setErrorMessage(
+                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                text.setInvalid(true);
+            }
+        });
+        save.setId("comment-edit-save-" + c.id());
+        VerticalLayout form = new VerticalLayout(text, save);
+        form.setPadding(false);
+        Details edit = new Details(getTranslation("proposal.comment.edit"), form);
+        edit.setId("comment-edit-" + c.id());
+        return edit;
+    }
+
+    /** The author's own "Delete", after a question. */
+    private Button deleteComment(Comment c) {
+        Button delete = new Button(
+                getTranslation("proposal.comment.delete"),
+                e -> org.openplaza.portal.layout.Confirm.then(
+                        this,
+                        "comment-delete-" + c.id(),
+                        "proposal.comment.delete.heading",
+                        "proposal.comment.delete.text",
+                        "proposal.comment.delete",
+                        () -> {
+                            discussion.deleteComment(c.id());
+                            reload();
+                        }));
+        delete.setId("comment-delete-" + c.id());
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        return delete;
+    }
+
+    /** For administrators: the texts an edited or deleted comment had, each escaped as Markdown is. */
+    private Details history(Comment c) {
+        var revisions = discussion.history(c.id());
+        VerticalLayout list = new VerticalLayout();
+        list.setPadding(false);
+        for (var revision : revisions) {
+            list.add(
+                    new Paragraph(getTranslation(
+                            "proposal.comment.history.item", Formats.dateTime(revision.replacedAt(), getLocale()))),
+                    new Html("<div class=\"markdown moderated\">" + Markdown.toHtml(revision.body()) + "</div>"));
+        }
+        Details history = new Details(getTranslation("proposal.comment.history", revisions.size()), list);
+        history.setId("comment-history-" + c.id());
+        return history;
     }
 
     /** Administrators show hidden content again, with a reason for the public log. */

@@ -352,6 +352,7 @@ class ImportPanel extends VerticalLayout {
         try {
             CsvAnalysis result = publishing.analyse(file, settings);
             show(result);
+            start.setEnabled(true); // a file read afresh may be imported, after one that was
         } catch (ImportException e) {
             fail(getTranslation(e.messageKey(), e.arguments().toArray()));
         } catch (PublishingException e) {
@@ -447,6 +448,9 @@ class ImportPanel extends VerticalLayout {
                 progressText.setText(describe(result));
                 if (result instanceof ImportedVersion) {
                     progress.setValue(1);
+                    // this file is in: importing it again would only make a second, equal version;
+                    // a new upload enables the button again
+                    start.setEnabled(false);
                     onImported.run();
                 }
             });

@@ -26,6 +26,7 @@ public final class PasswordCheck {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(dialog.getTranslation("reauth.title"));
         PasswordField password = new PasswordField(dialog.getTranslation("reauth.password"));
+        org.openplaza.portal.layout.PasswordReveal.localised(password);
         password.setId("reauth-password");
         Button go = new Button(dialog.getTranslation("reauth.confirm"), e -> {
             try {

@@ -81,7 +81,12 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
         dataset.setId("visualisation-dataset");
         Paragraph source = new Paragraph(getTranslation("visualisation.source"));
         source.add(new com.vaadin.flow.component.Text(" "), dataset);
-        add(heading, byline, source, version(v, drawn.versionId()));
+        add(
+                heading,
+                byline,
+                source,
+                version(v, drawn.versionId()),
+                new org.openplaza.portal.layout.ShareBar("visualisation"));
         if (!v.description().isBlank()) {
             Paragraph about = new Paragraph(v.description());
             about.addClassName("dataset-description");

@@ -69,7 +69,7 @@ class BallotForm extends VerticalLayout {
     }
 
     private String label(int number) {
-        return vote.options().get(number - 1).label();
+        return VoteLabels.of(this, vote).get(number - 1);
     }
 
     private long cost(int number) {

@@ -32,7 +32,20 @@ import org.openplaza.voting.count.Schulze;
  */
 class ResultsPanel extends VerticalLayout {
 
+    private final Method method;
+    private final List<String> options;
+
+    /**
+     * An option's name in the reader's language: a yes/no vote's three fixed answers are the
+     * portal's words, whatever language they were stored in; any other option is as written.
+     */
+    private String name(String option) {
+        return method == Method.YES_NO ? VoteLabels.yesNo(this, options.indexOf(option), option) : option;
+    }
+
     ResultsPanel(Results results) {
+        this.method = results.method();
+        this.options = results.options();
         setPadding(false);
         setWidthFull();
         setId("results");
@@ -69,7 +82,7 @@ class ResultsPanel extends VerticalLayout {
                 getTranslation(results.method() == Method.RANKED ? "results.first-preferences" : "results.votes"),
                 ChartType.BAR_HORIZONTAL,
                 new Grouped(
-                        results.options(),
+                        results.options().stream().map(this::name).toList(),
                         List.of(new Grouped.Series(
                                 getTranslation("results.votes-series"),
                                 results.options().stream()
@@ -119,12 +132,12 @@ class ResultsPanel extends VerticalLayout {
             return tied.size() > 1
                     ? getTranslation(
                             "results.tie",
-                            String.join(", ", tied),
+                            String.join(", ", tied.stream().map(this::name).toList()),
                             results.votes().get(tied.get(0)))
                     : null;
         }
         return switch (results.method()) {
-            case YES_NO -> getTranslation("results.leading.yes-no", results.leading(), share);
+            case YES_NO -> getTranslation("results.leading.yes-no", name(results.leading()), share);
             case SINGLE -> getTranslation("results.leading.single", results.leading(), share);
             case APPROVAL -> getTranslation("results.leading.approval", results.leading(), share);
             case RANKED -> {

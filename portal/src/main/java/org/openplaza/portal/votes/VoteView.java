@@ -100,7 +100,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         stopLive();
         H1 heading = new H1(vote.question());
         heading.setId("vote-heading");
-        add(heading, facts(vote));
+        add(heading, facts(vote), new org.openplaza.portal.layout.ShareBar("vote"));
         if (vote.proposalId() != null) {
             add(new Anchor("proposal/" + vote.proposalId(), getTranslation("vote.proposal-link")));
         }

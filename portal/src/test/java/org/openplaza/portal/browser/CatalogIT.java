@@ -178,6 +178,11 @@ class CatalogIT extends BrowserTest {
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> find("#data-count").getText().equals(String.format("%,d rows", lines.size())));
         assertAccessible("dataset page");
+        long tableWidth =
+                (Long) js("return document.querySelector('#data-grid').shadowRoot.querySelector('table').scrollWidth");
+        assertThat(tableWidth)
+                .as("six columns with their filters (2,154 px with the range boxes side by side)")
+                .isLessThan(1200);
 
         sortBy("confirmed");
         sortBy("confirmed");
@@ -231,6 +236,64 @@ class CatalogIT extends BrowserTest {
                 .send(HttpRequest.newBuilder(URI.create(whole)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(version.body().lines().count()).as("a whole version's rows").isEqualTo(lines.size() + 1);
         assertAccessible("versions");
+    }
+
+    @Test
+    void a_chart_built_before_signing_in_is_in_the_address_and_survives_the_sign_in() {
+        open("/catalog?q=province");
+        click("#catalog-results a");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        click("vaadin-tab:nth-of-type(2)");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().contains("tab=chart"));
+        assertThat(chosen("#chart-aggregation"))
+                .as("a sum, not a count of rows")
+                .isEqualTo("Sum");
+        choose("#chart-type", "Pie");
+        choose("#chart-measure", "deceased");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().contains("chart="));
+        String built = currentPath();
+        ((org.openqa.selenium.chromium.ChromiumDriver) driver)
+                .executeCdpCommand(
+                        "Browser.grantPermissions",
+                        Map.of(
+                                "origin",
+                                base(),
+                                "permissions",
+                                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        click("#dataset-share-link");
+        waitFor("#dataset-share-status", "The link is copied.");
+        assertThat(js("return navigator.clipboard.readText()"))
+                .as("the address with the chart in it")
+                .isEqualTo(driver.getCurrentUrl());
+
+        open(built);
+        assertThat(present("#chart-builder"))
+                .as("the address alone opens the chart: %s", find("h1").getText())
+                .isTrue();
+        assertThat(chosen("#chart-type")).isEqualTo("Pie");
+
+        click("#sign-in-link");
+        new WebDriverWait(driver, TIMEOUT).until(d -> pathOnly().equals("/login"));
+        waitForVaadin();
+        find("#vaadinLoginUsername input").sendKeys("citizen");
+        find("#vaadinLoginPassword input").sendKeys("plaza-citizen-demo", Keys.ENTER);
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage(() -> "back at " + built + ", but at " + currentPath())
+                .until(d -> currentPath().equals(built));
+        waitForVaadin();
+        assertThat(chosen("#chart-type")).as("the chart as it was built").isEqualTo("Pie");
+        assertThat(chosen("#chart-measure")).isEqualTo("deceased");
+        assertThat(find("#account-link").getText()).isEqualTo("citizen");
+
+        driver.manage().deleteAllCookies();
+        open(built);
+        assertThat(chosen("#chart-type"))
+                .as("the address alone opens the same chart")
+                .isEqualTo("Pie");
+        open(built.replaceAll("chart=[^&]*", "chart=bm90LWEtY2hhcnQ"));
+        assertThat(find("#chart-type").isDisplayed())
+                .as("a broken chart parameter opens the defaults")
+                .isTrue();
     }
 
     @Test

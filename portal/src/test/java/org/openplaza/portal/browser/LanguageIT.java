@@ -2,6 +2,7 @@ package org.openplaza.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -60,5 +61,70 @@ class LanguageIT extends BrowserTest {
         assertThat(find("#nav-publish").getText()).isEqualTo("게시");
         chooseLanguage("English");
         assertThat(find("#nav-publish").getText()).isEqualTo("Publish");
+    }
+
+    /** Words that are the same in Korean: names, formats and standards. */
+    private static final java.util.Set<String> SAME_IN_KOREAN = java.util.Set.of(
+            "OpenPlaza", "CSV", "API", "PNG", "SVG", "DCAT", "CKAN", "JSON", "URL", "KST", "UTC", "English");
+
+    /**
+     * The portal's own words on a page: the title, the header, the menu, headings of the page,
+     * field labels, placeholders, helper texts, buttons and every screen-reader label. What people
+     * wrote (titles, descriptions, names) is not among them.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> ownWords() {
+        // only what is shown or read out: a hidden element's innerText is its whole text
+        return (List<String>) js("const texts = [document.title];"
+                + " const shown = e => e.checkVisibility ? e.checkVisibility() : e.offsetParent !== null;"
+                + " const layout = document.querySelector('vaadin-app-layout');"
+                + " layout.querySelectorAll(':scope > [slot]').forEach(e => texts.push(e.innerText));"
+                + " document.querySelectorAll('[aria-label]').forEach(e => { if (shown(e)) texts.push(e.getAttribute('aria-label')); });"
+                + " document.querySelectorAll('[placeholder]').forEach(e => { if (shown(e)) texts.push(e.getAttribute('placeholder')); });"
+                + " document.querySelectorAll('vaadin-text-field, vaadin-password-field, vaadin-email-field, vaadin-select,"
+                + " vaadin-date-picker, vaadin-combo-box, vaadin-text-area, vaadin-integer-field, vaadin-checkbox')"
+                + "   .forEach(e => { if (shown(e)) { texts.push(e.label || ''); texts.push(e.helperText || ''); } });"
+                + " document.querySelectorAll('vaadin-button, h1, .fold-toggle, #catalog-total, #proposals-count,"
+                + " #visualisations-count, vaadin-login-form-wrapper')"
+                + "   .forEach(e => { if (shown(e)) texts.push(e.innerText || ''); });"
+                + " return texts.filter(t => t);");
+    }
+
+    private void noEnglish(String page) {
+        noEnglish(page, "");
+    }
+
+    /** As above, with the signed-in user's own name (what they wrote) left out. */
+    private void noEnglish(String page, String username) {
+        List<String> english = new java.util.ArrayList<>();
+        for (String shown : ownWords()) {
+            String text = username.isEmpty() ? shown : shown.replace(username, "");
+            java.util.regex.Matcher words =
+                    java.util.regex.Pattern.compile("[A-Za-z]{3,}").matcher(text);
+            while (words.find()) {
+                if (!SAME_IN_KOREAN.contains(words.group())) {
+                    english.add(words.group() + " in \"" + text.replace('\n', ' ') + "\"");
+                }
+            }
+        }
+        assertThat(english).as("English words on %s in Korean", page).isEmpty();
+    }
+
+    @Test
+    void in_korean_the_portals_own_words_have_no_english_left() {
+        open("/");
+        chooseLanguage("한국어");
+        for (String page :
+                new String[] {"/", "/catalog", "/proposals", "/votes", "/visualisations", "/login", "/register"}) {
+            open(page);
+            noEnglish(page);
+        }
+        open("/catalog?q=rainfull");
+        noEnglish("the catalogue with nothing found");
+        signIn("citizen", "plaza-citizen-demo");
+        for (String page : new String[] {"/account", "/notifications", "/proposals/new"}) {
+            open(page);
+            noEnglish(page, "citizen");
+        }
     }
 }

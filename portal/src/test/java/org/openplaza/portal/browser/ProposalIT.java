@@ -225,4 +225,42 @@ class ProposalIT extends BrowserTest {
                 .isFalse();
         assertAccessible("government proposal");
     }
+
+    @Test
+    void a_citizen_edits_and_deletes_her_comment_and_an_administrator_reads_what_it_said() {
+        long library = proposals.search(org.openplaza.proposals.ProposalSearch.all(), 0, 50).stream()
+                .filter(p -> p.title().startsWith("Libraries open until 10 pm"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        String mark = Long.toString(System.nanoTime(), 36);
+        signIn("citizen", "plaza-citizen-demo");
+        open("/proposal/" + library);
+        find("#comment-text textarea").sendKeys("First words " + mark);
+        click("#comment-post");
+        waitFor("#proposal-comments", "First words " + mark);
+        String comment = (String) js(
+                "return [...document.querySelectorAll('.comment')]"
+                        + ".find(c => c.innerText.includes(arguments[0])).id.substring('comment-'.length)",
+                mark);
+
+        click("#comment-edit-" + comment + " vaadin-details-summary");
+        find("#comment-edit-text-" + comment + " textarea").clear();
+        find("#comment-edit-text-" + comment + " textarea").sendKeys("Better words " + mark);
+        click("#comment-edit-save-" + comment);
+        waitFor("#comment-" + comment, "Better words " + mark);
+        assertThat(find("#comment-" + comment).getText()).contains("edited").doesNotContain("First words");
+        assertAccessible("a comment edited by its author");
+
+        click("#comment-delete-" + comment);
+        click("#comment-delete-" + comment + "-confirm");
+        waitFor("#comment-deleted-" + comment, "Deleted by its author.");
+        assertThat(find("#comment-" + comment).getText()).doesNotContain("Better words");
+
+        switchTo("admin", "plaza-admin-demo-key");
+        open("/proposal/" + library);
+        click("#comment-history-" + comment + " vaadin-details-summary");
+        assertThat(find("#comment-history-" + comment).getText())
+                .contains("First words " + mark, "Better words " + mark);
+    }
 }

@@ -52,6 +52,9 @@ class PublishingIT extends BrowserTest {
                 .until(d -> find("#import-progress-text").getText().startsWith("Version 1 was imported"));
         assertThat(find("#import-progress-text").getText()).isEqualTo("Version 1 was imported with 6,272 rows.");
         assertThat(find("#versions-grid").getText()).contains("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
+        assertThat(find("#import-start").getDomAttribute("disabled"))
+                .as("the file is in: no second, equal version by a second click")
+                .isNotNull();
 
         click("#dataset-publish");
         click("#dataset-publish-confirm");

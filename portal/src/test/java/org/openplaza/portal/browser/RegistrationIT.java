@@ -34,7 +34,7 @@ class RegistrationIT extends BrowserTest {
         open("/register");
         assertThat(find("#register-password").getText())
                 .as("the rule before typing")
-                .contains("at least 15 characters");
+                .containsIgnoringCase("at least 15 characters");
         fill("official", "not an address", "short", "shorter");
         assertThat(fieldError("#register-username")).isEqualTo("This username is already taken.");
         assertThat(fieldError("#register-email")).isNotBlank();

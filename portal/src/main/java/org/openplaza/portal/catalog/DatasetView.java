@@ -62,7 +62,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
                 .filter(v -> v.datasetId() == dataset.id())
                 .filter(v -> v.owner().equals(org.openplaza.audit.Audited.currentActor()))
                 .orElse(null);
-        slug = dataset.slug();
+        this.slug = dataset.slug();
         address.clear();
         event.getLocation().getQueryParameters().getParameters().forEach((name, values) -> {
             if (KEPT.contains(name) && !values.isEmpty()) {
@@ -168,8 +168,11 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         address.put(name, value);
         String location = "dataset/" + slug + "?"
                 + com.vaadin.flow.router.QueryParameters.simple(address).getQueryString();
+        // from the root: a relative address would be read against the page's own path
+        var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+        String root = request == null ? "" : request.getContextPath();
         getUI().ifPresent(ui -> {
-            ui.getPage().getHistory().replaceState(null, location);
+            ui.getPage().getHistory().replaceState(null, root + "/" + location);
             org.openplaza.portal.layout.MainLayout.pageMoved(ui, location);
         });
     }

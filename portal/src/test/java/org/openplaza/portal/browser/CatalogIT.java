@@ -268,7 +268,7 @@ class CatalogIT extends BrowserTest {
 
         open(built);
         assertThat(present("#chart-builder"))
-                .as("the address alone opens the chart: %s", find("h1").getText())
+                .as("the address alone opens the chart: %s at %s", find("h1").getText(), built)
                 .isTrue();
         assertThat(chosen("#chart-type")).isEqualTo("Pie");
 

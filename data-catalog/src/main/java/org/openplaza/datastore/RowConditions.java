@@ -123,7 +123,11 @@ public final class RowConditions {
                     }
                     yield Boolean.valueOf(v);
                 }
-                case DATE -> LocalDate.parse(value);
+                // a month, ISO week or quarter means the day it begins, as its column stores it
+                case DATE -> {
+                    LocalDate period = org.openplaza.importer.Periods.parse(value);
+                    yield period != null ? period : LocalDate.parse(value);
+                }
                 case TIMESTAMP -> LocalDateTime.parse(value.replace(' ', 'T'));
                 case TEXT -> text;
             };

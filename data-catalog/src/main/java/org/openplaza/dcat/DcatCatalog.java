@@ -156,6 +156,14 @@ public class DcatCatalog {
         for (String keyword : m.keywords()) {
             dataset.addProperty(DCAT.keyword, keyword, lang);
         }
+        // the same text in other languages: one literal per language, as DCAT-AP allows
+        m.translations().forEach((language, t) -> {
+            dataset.addProperty(DCTerms.title, t.title(), language);
+            if (!t.description().isBlank()) {
+                dataset.addProperty(DCTerms.description, t.description(), language);
+            }
+            t.keywords().forEach(keyword -> dataset.addProperty(DCAT.keyword, keyword, language));
+        });
         for (String theme : m.themes()) {
             Resource concept = model.createResource(EU + "data-theme/" + theme, SKOS.Concept);
             concept.addProperty(SKOS.prefLabel, THEMES.getOrDefault(theme, theme), "en");

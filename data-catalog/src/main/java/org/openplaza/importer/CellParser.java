@@ -103,6 +103,8 @@ public record CellParser(ValueType type, String format, Reader reader) {
                 "d MMM uuuu")) {
             parsers.add(date(pattern, formatter(pattern)));
         }
+        // months, ISO weeks and quarters as statistical offices write them, stored as the day each begins
+        parsers.addAll(Periods.parsers());
         for (String pattern : List.of(
                 "uuuu-MM-dd HH:mm:ss",
                 "uuuu-MM-dd HH:mm",

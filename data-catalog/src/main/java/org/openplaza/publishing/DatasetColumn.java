@@ -17,10 +17,24 @@ public record DatasetColumn(
         @Nullable String min,
         @Nullable String max,
         @Nullable String mean,
-        List<ColumnProfile.ValueCount> topValues) {
+        List<ColumnProfile.ValueCount> topValues,
+        String format) {
 
     public DatasetColumn {
         topValues = List.copyOf(topValues);
+    }
+
+    /** A value of this column as the table shows it: periods as the file wrote them. */
+    public String text(Object value) {
+        if (value instanceof java.time.LocalDate date) {
+            return org.openplaza.importer.Periods.text(date, format);
+        }
+        return value.toString();
+    }
+
+    /** Whether the column holds months, weeks or quarters, stored as the day each begins. */
+    public boolean holdsPeriods() {
+        return org.openplaza.importer.Periods.isPeriod(format);
     }
 
     private static final java.util.regex.Pattern YEAR_WORDS =

@@ -22,7 +22,83 @@ public record DatasetMetadata(
         @Nullable LocalDate temporalFrom,
         @Nullable LocalDate temporalTo,
         @Nullable String spatial,
-        String language) {
+        String language,
+        java.util.Map<String, Translation> translations) {
+
+    /** The title, description and keywords in another language than the dataset's own. */
+    public record Translation(String title, String description, List<String> keywords) {
+
+        public Translation {
+            title = title.strip();
+            description = description.strip();
+            keywords = keywords.stream()
+                    .map(String::strip)
+                    .filter(k -> !k.isEmpty())
+                    .distinct()
+                    .toList();
+        }
+    }
+
+    /** Metadata in the dataset's own language only. */
+    public DatasetMetadata(
+            long organisationId,
+            String title,
+            String description,
+            @Nullable String contactName,
+            @Nullable String contactEmail,
+            Set<String> themes,
+            List<String> keywords,
+            String licence,
+            String updateFrequency,
+            @Nullable LocalDate temporalFrom,
+            @Nullable LocalDate temporalTo,
+            @Nullable String spatial,
+            String language) {
+        this(
+                organisationId,
+                title,
+                description,
+                contactName,
+                contactEmail,
+                themes,
+                keywords,
+                licence,
+                updateFrequency,
+                temporalFrom,
+                temporalTo,
+                spatial,
+                language,
+                java.util.Map.of());
+    }
+
+    /** The same metadata with these translations instead. */
+    public DatasetMetadata withTranslations(java.util.Map<String, Translation> others) {
+        return new DatasetMetadata(
+                organisationId,
+                title,
+                description,
+                contactName,
+                contactEmail,
+                themes,
+                keywords,
+                licence,
+                updateFrequency,
+                temporalFrom,
+                temporalTo,
+                spatial,
+                language,
+                others);
+    }
+
+    /**
+     * The translation a reader of this language sees: the dataset's own text when it is in that
+     * language or has no translation into it.
+     */
+    public Translation in(@Nullable String readerLanguage) {
+        Translation translated =
+                readerLanguage == null || readerLanguage.equals(language) ? null : translations.get(readerLanguage);
+        return translated != null ? translated : new Translation(title, description, keywords);
+    }
 
     /** The EU data-theme vocabulary (http://publications.europa.eu/resource/authority/data-theme). */
     public static final List<String> THEMES = List.of(
@@ -37,5 +113,6 @@ public record DatasetMetadata(
     public DatasetMetadata {
         themes = Set.copyOf(themes);
         keywords = List.copyOf(keywords);
+        translations = java.util.Map.copyOf(translations);
     }
 }

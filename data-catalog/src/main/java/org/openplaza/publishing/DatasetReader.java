@@ -216,7 +216,7 @@ public class DatasetReader {
             throws IOException, SQLException {
         VersionTable version = version(datasetId, versionId);
         countDownload(datasetId);
-        try (RowWriter writer = RowWriter.open(format, version.columns(), version.labels(), out)) {
+        try (RowWriter writer = RowWriter.open(format, version.columns(), version.labels(), version.formats(), out)) {
             store.export(version.table(), version.columns(), query, writer);
         }
     }

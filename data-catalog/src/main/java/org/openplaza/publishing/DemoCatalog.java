@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.audit.Audited;
@@ -45,7 +46,12 @@ class DemoCatalog implements ApplicationRunner {
             @Nullable LocalDate from,
             @Nullable LocalDate to,
             String spatial,
-            List<String> keywords) {}
+            List<String> keywords,
+            DatasetMetadata.Translation korean) {}
+
+    private static DatasetMetadata.Translation korean(String title, String description, String... keywords) {
+        return new DatasetMetadata.Translation(title, description, List.of(keywords));
+    }
 
     private static final List<Demo> DATASETS = List.of(
             new Demo(
@@ -60,7 +66,8 @@ class DemoCatalog implements ApplicationRunner {
                     LocalDate.of(1982, 1, 1),
                     LocalDate.of(2025, 11, 30),
                     "Singapore",
-                    List.of("rainfall", "weather", "climate")),
+                    List.of("rainfall", "weather", "climate"),
+                    korean("강수량: 월별 합계", "1982년 1월부터 창이 기후관측소에서 잰 달마다의 강수량 합계(밀리미터).", "강수량", "날씨", "기후")),
             new Demo(
                     "Ministry of Health Singapore",
                     "sg_moh_weekly_infectious_disease_bulletin_2012_2022.csv",
@@ -72,7 +79,8 @@ class DemoCatalog implements ApplicationRunner {
                     LocalDate.of(2012, 1, 1),
                     LocalDate.of(2022, 12, 31),
                     "Singapore",
-                    List.of("infectious diseases", "public health")),
+                    List.of("infectious diseases", "public health"),
+                    korean("주간 감염병 발생 현황", "역학 주마다 신고된 법정 감염병 환자 수, 질병별.", "감염병", "보건")),
             new Demo(
                     "London Borough of Lambeth",
                     "uk_lambeth_planning_permissions_2011q1.csv",
@@ -85,7 +93,8 @@ class DemoCatalog implements ApplicationRunner {
                     LocalDate.of(2011, 1, 1),
                     LocalDate.of(2011, 3, 31),
                     "Lambeth, London",
-                    List.of("planning", "housing")),
+                    List.of("planning", "housing"),
+                    korean("건축 허가 현황, 2011년 1~3월", "2011년 1분기에 구청이 결정한 건축 허가 신청: 주소, 내용, 결정일.", "건축 허가", "주택")),
             new Demo(
                     "London Borough of Lambeth",
                     "uk_lambeth_foi_disclosure_log_2012-01_cp1252.csv",
@@ -98,7 +107,8 @@ class DemoCatalog implements ApplicationRunner {
                     LocalDate.of(2012, 1, 1),
                     LocalDate.of(2012, 1, 31),
                     "Lambeth, London",
-                    List.of("freedom of information", "transparency")),
+                    List.of("freedom of information", "transparency"),
+                    korean("정보공개 청구 목록, 2012년 1월", "2012년 1월 정보공개법에 따라 구청에 접수된 청구: 접수일과 청구 요지.", "정보공개", "투명성")),
             new Demo(
                     "Korea Disease Control and Prevention Agency (via DS4C)",
                     "kr_ds4c_covid19_time_province.csv",
@@ -111,7 +121,13 @@ class DemoCatalog implements ApplicationRunner {
                     LocalDate.of(2020, 1, 20),
                     LocalDate.of(2020, 4, 30),
                     "Republic of Korea",
-                    List.of("covid-19", "public health", "korea")));
+                    List.of("covid-19", "public health", "korea"),
+                    korean(
+                            "시도별 코로나19 확진자",
+                            "보도자료에 따른 시도별 누적 확진자, 격리 해제자, 사망자 수 (DS4C 프로젝트 정리).",
+                            "코로나19",
+                            "보건",
+                            "한국")));
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
@@ -192,7 +208,8 @@ class DemoCatalog implements ApplicationRunner {
                             demo.from(),
                             demo.to(),
                             demo.spatial(),
-                            "en")));
+                            "en",
+                            Map.of("ko", demo.korean()))));
             var access = repository.access(dataset).orElseThrow();
             if (access.currentVersionId() == null) {
                 importDemoFile(dataset, demo.file());

@@ -7,6 +7,8 @@ import static org.openplaza.db.catalog.Tables.DATASET;
 import static org.openplaza.db.catalog.Tables.DATASET_COLUMN;
 import static org.openplaza.db.catalog.Tables.DATASET_KEYWORD;
 import static org.openplaza.db.catalog.Tables.DATASET_THEME;
+import static org.openplaza.db.catalog.Tables.DATASET_TRANSLATION;
+import static org.openplaza.db.catalog.Tables.DATASET_TRANSLATION_KEYWORD;
 import static org.openplaza.db.catalog.Tables.DATASET_VERSION;
 import static org.openplaza.db.catalog.Tables.ORGANISATION;
 import static org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER;
@@ -199,6 +201,27 @@ class PublishingRepository {
                     .onConflictDoNothing()
                     .execute();
         }
+        // the keywords go with their translation (a foreign key with a cascade)
+        db.deleteFrom(DATASET_TRANSLATION)
+                .where(DATASET_TRANSLATION.DATASET_ID.eq(id))
+                .execute();
+        for (var translation : m.translations().entrySet()) {
+            DatasetMetadata.Translation t = translation.getValue();
+            db.insertInto(DATASET_TRANSLATION)
+                    .set(DATASET_TRANSLATION.DATASET_ID, id)
+                    .set(DATASET_TRANSLATION.LANGUAGE, translation.getKey())
+                    .set(DATASET_TRANSLATION.TITLE, t.title())
+                    .set(DATASET_TRANSLATION.DESCRIPTION, t.description())
+                    .execute();
+            for (String keyword : t.keywords()) {
+                db.insertInto(DATASET_TRANSLATION_KEYWORD)
+                        .set(DATASET_TRANSLATION_KEYWORD.DATASET_ID, id)
+                        .set(DATASET_TRANSLATION_KEYWORD.LANGUAGE, translation.getKey())
+                        .set(DATASET_TRANSLATION_KEYWORD.KEYWORD, keyword)
+                        .onConflictDoNothing()
+                        .execute();
+            }
+        }
     }
 
     Optional<DatasetMetadata> metadata(long id) {
@@ -222,10 +245,25 @@ class PublishingRepository {
                         DATASET.TEMPORAL_FROM,
                         DATASET.TEMPORAL_TO,
                         DATASET.SPATIAL,
-                        DATASET.LANGUAGE)
+                        DATASET.LANGUAGE,
+                        DatasetTranslations.of(DATASET.ID))
                 .from(DATASET)
                 .where(DATASET.ID.eq(id))
-                .fetchOptional(Records.mapping(DatasetMetadata::new));
+                .fetchOptional(r -> new DatasetMetadata(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        r.value9(),
+                        r.value10(),
+                        r.value11(),
+                        r.value12(),
+                        r.value13(),
+                        r.value14()));
     }
 
     int nextVersionNumber(long datasetId) {
@@ -337,7 +375,8 @@ class PublishingRepository {
                                         .where(COLUMN_TOP_VALUE.VERSION_ID.eq(DATASET_COLUMN.VERSION_ID))
                                         .and(COLUMN_TOP_VALUE.POSITION.eq(DATASET_COLUMN.POSITION))
                                         .orderBy(COLUMN_TOP_VALUE.VALUE_RANK))
-                                .convertFrom(r -> r.map(Records.mapping(ColumnProfile.ValueCount::new))))
+                                .convertFrom(r -> r.map(Records.mapping(ColumnProfile.ValueCount::new))),
+                        DATASET_COLUMN.VALUE_FORMAT)
                 .from(DATASET_COLUMN)
                 .join(DATASET)
                 .on(DATASET.CURRENT_VERSION_ID.eq(DATASET_COLUMN.VERSION_ID))
@@ -538,7 +577,8 @@ class PublishingRepository {
                         DATASET_COLUMN.COLUMN_NAME,
                         DATASET_COLUMN.VALUE_TYPE,
                         DATASET_COLUMN.VALUE_SCALE,
-                        DATASET_COLUMN.LABEL)
+                        DATASET_COLUMN.LABEL,
+                        DATASET_COLUMN.VALUE_FORMAT)
                 .from(DATASET_COLUMN)
                 .where(DATASET_COLUMN.VERSION_ID.eq(versionId))
                 .orderBy(DATASET_COLUMN.POSITION)
@@ -552,7 +592,8 @@ class PublishingRepository {
                 v.value4(),
                 columns.map(c ->
                         new org.openplaza.datastore.StoreColumn(c.value1(), ValueType.valueOf(c.value2()), c.value3())),
-                columns.map(c -> c.value4())));
+                columns.map(c -> c.value4()),
+                columns.map(c -> c.value5())));
     }
 
     void countView(long datasetId) {

@@ -467,5 +467,21 @@ public class PublishingService {
         if (m.keywords().size() > 20 || m.keywords().stream().anyMatch(k -> k.isBlank() || k.length() > 100)) {
             throw new PublishingException("keywords", "publish.error.keywords");
         }
+        for (var translation : m.translations().entrySet()) {
+            String language = translation.getKey();
+            DatasetMetadata.Translation t = translation.getValue();
+            if (!DatasetMetadata.LANGUAGES.contains(language) || language.equals(m.language())) {
+                throw new PublishingException("translations", "publish.error.translation-language");
+            }
+            if (t.title().length() < 3 || t.title().length() > 300) {
+                throw new PublishingException("translations", "publish.error.translation-title");
+            }
+            if (t.description().length() > 10_000) {
+                throw new PublishingException("translations", "publish.error.description");
+            }
+            if (t.keywords().size() > 20 || t.keywords().stream().anyMatch(k -> k.length() > 100)) {
+                throw new PublishingException("translations", "publish.error.keywords");
+            }
+        }
     }
 }

@@ -29,16 +29,20 @@ final class RowWriter implements DatasetStore.RowSink, AutoCloseable {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final List<StoreColumn> columns;
+    private final List<String> formats;
     private final CSVPrinter csv;
     private final JsonGenerator json;
 
-    private RowWriter(List<StoreColumn> columns, CSVPrinter csv, JsonGenerator json) {
+    private RowWriter(List<StoreColumn> columns, List<String> formats, CSVPrinter csv, JsonGenerator json) {
         this.columns = columns;
+        this.formats = formats;
         this.csv = csv;
         this.json = json;
     }
 
-    static RowWriter open(ExportFormat format, List<StoreColumn> columns, List<String> labels, OutputStream out)
+    /** A writer of rows of these columns, periods written in their columns' {@code formats}. */
+    static RowWriter open(
+            ExportFormat format, List<StoreColumn> columns, List<String> labels, List<String> formats, OutputStream out)
             throws IOException {
         if (format == ExportFormat.JSON) {
             JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -53,7 +57,7 @@ final class RowWriter implements DatasetStore.RowSink, AutoCloseable {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("records");
-            return new RowWriter(columns, null, json);
+            return new RowWriter(columns, formats, null, json);
         }
         if (format == ExportFormat.CSV_BOM) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -61,7 +65,7 @@ final class RowWriter implements DatasetStore.RowSink, AutoCloseable {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().get());
         csv.printRecord(labels.stream().map(RowWriter::neutralised).toList());
-        return new RowWriter(columns, csv, null);
+        return new RowWriter(columns, formats, csv, null);
     }
 
     @Override
@@ -71,12 +75,12 @@ final class RowWriter implements DatasetStore.RowSink, AutoCloseable {
                 json.writeStartObject();
                 for (int i = 0; i < values.length; i++) {
                     json.writeFieldName(columns.get(i).name());
-                    writeJson(values[i]);
+                    writeJson(values[i], formats.get(i));
                 }
                 json.writeEndObject();
             } else {
-                for (Object value : values) {
-                    csv.print(value == null ? null : neutralised(text(value)));
+                for (int i = 0; i < values.length; i++) {
+                    csv.print(values[i] == null ? null : neutralised(text(values[i], formats.get(i))));
                 }
                 csv.println();
             }
@@ -85,7 +89,7 @@ final class RowWriter implements DatasetStore.RowSink, AutoCloseable {
         }
     }
 
-    private void writeJson(Object value) throws IOException {
+    private void writeJson(Object value, String format) throws IOException {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof Long l) {
@@ -95,11 +99,11 @@ final class RowWriter implements DatasetStore.RowSink, AutoCloseable {
         } else if (value instanceof Boolean b) {
             json.writeBoolean(b);
         } else {
-            json.writeString(text(value));
+            json.writeString(text(value, format));
         }
     }
 
-    static String text(Object value) {
+    static String text(Object value, String format) {
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
         }
@@ -107,7 +111,7 @@ final class RowWriter implements DatasetStore.RowSink, AutoCloseable {
             return DATE_TIME.format(t);
         }
         if (value instanceof LocalDate d) {
-            return d.toString();
+            return org.openplaza.importer.Periods.text(d, format);
         }
         return value.toString();
     }

@@ -3,7 +3,10 @@ package org.openplaza.publishing;
 import java.util.List;
 import org.openplaza.datastore.StoreColumn;
 
-/** Where a version's rows live in the dataset store, with its columns' names, types and labels. */
+/**
+ * Where a version's rows live in the dataset store, with its columns' names, types, labels and
+ * formats (by which periods are written as the file wrote them).
+ */
 record VersionTable(
         long datasetId,
         long versionId,
@@ -11,4 +14,5 @@ record VersionTable(
         String table,
         long rows,
         List<StoreColumn> columns,
-        List<String> labels) {}
+        List<String> labels,
+        List<String> formats) {}

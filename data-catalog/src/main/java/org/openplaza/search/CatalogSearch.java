@@ -28,10 +28,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -58,7 +55,9 @@ public class CatalogSearch {
             Map.of("title", 4f, "keywords", 2f, "organisation", 2f, "columns", 1.2f, "description", 1f);
 
     private final IndexSource source;
-    private final Analyzer analyzer = new CatalogAnalyzer();
+    private final org.openplaza.platform.text.SearchWords searchWords =
+            org.openplaza.platform.text.SearchWords.standard();
+    private final Analyzer analyzer = searchWords.analyzer();
     private final FacetsConfig facets = new FacetsConfig();
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -180,6 +179,19 @@ public class CatalogSearch {
                 SPELL,
                 String.join(" ", d.title(), d.description(), d.organisation(), String.join(" ", d.keywords())),
                 Field.Store.NO));
+        // the same words in the portal's other languages are found as the dataset's own
+        for (var translation : d.translations().entrySet()) {
+            var t = translation.getValue();
+            doc.add(new TextField("title", t.title(), Field.Store.NO));
+            doc.add(new TextField("description", t.description(), Field.Store.NO));
+            doc.add(new TextField("keywords", String.join(" ; ", t.keywords()), Field.Store.NO));
+            doc.add(new TextField(
+                    SPELL,
+                    String.join(" ", t.title(), t.description(), String.join(" ", t.keywords())),
+                    Field.Store.NO));
+            doc.add(new StoredField("title." + translation.getKey(), t.title()));
+            doc.add(new StoredField("description." + translation.getKey(), t.description()));
+        }
         doc.add(new SortedSetDocValuesFacetField("organisation", d.organisation()));
         for (String keyword : d.keywords()) {
             doc.add(new StoredField("keyword", keyword));
@@ -262,51 +274,13 @@ public class CatalogSearch {
     }
 
     private Query words(String text) {
-        if (text.isBlank()) {
-            return new MatchAllDocsQuery();
-        }
-        SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
-        parser.setDefaultOperator(BooleanClause.Occur.MUST);
-        Query query = parser.parse(expand(text));
-        return query == null ? new MatchAllDocsQuery() : query;
+        return searchWords.query(text, WEIGHTS);
     }
 
     /** The field of the words as written, unstemmed, that spelling corrections come from. */
     static final String SPELL = "spell";
 
-    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final java.util.regex.Pattern LATIN = java.util.regex.Pattern.compile("\\p{IsLatin}{3,}");
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
-
-    private final Synonyms synonyms = Synonyms.load();
-
-    /**
-     * A search as the parser takes it, each plain word widened: a Latin word of three letters or
-     * more also finds the words it begins ("rain" finds "Rainfall"), and a word with synonyms
-     * finds them too, in either language ("precipitation" and "강수량" find "Rainfall"). A search
-     * that uses quotes or operators of its own is taken as written, but for the synonyms of its
-     * plain words.
-     */
-    String expand(String text) {
-        boolean phrases = text.indexOf('"') >= 0;
-        List<String> out = new ArrayList<>();
-        for (String word : text.strip().split("\\s+")) {
-            if (phrases || !PLAIN.matcher(word).matches()) {
-                out.add(word);
-                continue;
-            }
-            java.util.LinkedHashSet<String> alternatives = new java.util.LinkedHashSet<>();
-            alternatives.add(word);
-            if (LATIN.matcher(word).matches()) {
-                alternatives.add(word + "*");
-            }
-            for (String synonym : synonyms.of(word)) {
-                alternatives.add(PLAIN.matcher(synonym).matches() ? synonym : '"' + synonym + '"');
-            }
-            out.add(alternatives.size() == 1 ? word : "(" + String.join(" | ", alternatives) + ")");
-        }
-        return String.join(" ", out);
-    }
 
     /**
      * The search with each word the index does not know replaced by the closest word it does
@@ -390,6 +364,15 @@ public class CatalogSearch {
     }
 
     private static SearchResult.Hit hit(Document doc) {
+        Map<String, String> titles = new java.util.HashMap<>();
+        Map<String, String> descriptions = new java.util.HashMap<>();
+        for (var field : doc.getFields()) {
+            if (field.name().startsWith("title.")) {
+                titles.put(field.name().substring("title.".length()), field.stringValue());
+            } else if (field.name().startsWith("description.")) {
+                descriptions.put(field.name().substring("description.".length()), field.stringValue());
+            }
+        }
         return new SearchResult.Hit(
                 Long.parseLong(doc.get("id")),
                 doc.get("slug"),
@@ -401,6 +384,8 @@ public class CatalogSearch {
                 doc.get("licence"),
                 doc.get("format"),
                 Instant.ofEpochMilli(doc.getField("modified").numericValue().longValue()),
-                doc.getField("rows").numericValue().longValue());
+                doc.getField("rows").numericValue().longValue(),
+                titles,
+                descriptions);
     }
 }

@@ -58,7 +58,8 @@ class IndexSource {
                         DATASET.MODIFIED_AT.convertFrom(OffsetDateTime::toInstant),
                         DSL.coalesce(DATASET_VERSION.ROW_COUNT, 0L),
                         DATASET.VIEW_COUNT,
-                        DATASET.DOWNLOAD_COUNT)
+                        DATASET.DOWNLOAD_COUNT,
+                        org.openplaza.publishing.DatasetTranslations.of(DATASET.ID))
                 .from(DATASET)
                 .join(ORGANISATION)
                 .on(ORGANISATION.ID.eq(DATASET.ORGANISATION_ID))
@@ -81,7 +82,8 @@ class IndexSource {
                         r.value12(),
                         r.value13(),
                         r.value14(),
-                        r.value15()));
+                        r.value15(),
+                        r.value16()));
     }
 
     /** The view and download counts of every published dataset, by id. */

@@ -20,4 +20,5 @@ record IndexedDataset(
         Instant modified,
         long rows,
         long views,
-        long downloads) {}
+        long downloads,
+        java.util.Map<String, org.openplaza.publishing.DatasetMetadata.Translation> translations) {}

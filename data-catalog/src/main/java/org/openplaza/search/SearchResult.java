@@ -30,7 +30,19 @@ public record SearchResult(
             String licence,
             @Nullable String format,
             Instant modified,
-            long rows) {}
+            long rows,
+            Map<String, String> titles,
+            Map<String, String> descriptions) {
+
+        /** The title a reader of this language sees: a translation into it, else the dataset's own. */
+        public String title(@Nullable String language) {
+            return language == null ? title : titles.getOrDefault(language, title);
+        }
+
+        public String description(@Nullable String language) {
+            return language == null ? description : descriptions.getOrDefault(language, description);
+        }
+    }
 
     public record FacetCount(String value, int count) {}
 }

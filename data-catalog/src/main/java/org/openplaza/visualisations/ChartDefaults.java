@@ -34,17 +34,19 @@ public final class ChartDefaults {
         Optional<DatasetColumn> time = columns.stream()
                 .filter(c -> c.type() == ValueType.DATE || c.type() == ValueType.TIMESTAMP)
                 .findFirst();
-        if (time.isPresent()) {
-            return chart(ChartType.LINE, time.get(), GroupQuery.Bucket.MONTH, what, GroupQuery.Order.DIMENSION_ASC, 0);
-        }
-        Optional<DatasetColumn> years =
-                columns.stream().filter(DatasetColumn::holdsYears).findFirst();
         Optional<DatasetColumn> categories = columns.stream()
                 .filter(c -> c.type() == ValueType.TEXT || c.type() == ValueType.BOOLEAN)
                 .filter(c -> c.distinct() != null && c.distinct() >= 2 && c.distinct() <= FEW)
                 .filter(c -> !periods(c))
                 .findFirst();
-        if (categories.isPresent() && measure.isPresent()) {
+        // a table of periods by category (cases per week by disease) is about its categories
+        boolean byCategory = categories.isPresent() && measure.isPresent();
+        if (time.isPresent() && !(time.get().holdsPeriods() && byCategory)) {
+            return chart(ChartType.LINE, time.get(), bucket(time.get()), what, GroupQuery.Order.DIMENSION_ASC, 0);
+        }
+        Optional<DatasetColumn> years =
+                columns.stream().filter(DatasetColumn::holdsYears).findFirst();
+        if (byCategory) {
             DatasetColumn c = categories.get();
             boolean many = c.distinct() > 12;
             return chart(
@@ -68,6 +70,15 @@ public final class ChartDefaults {
         }
         DatasetColumn first = text.orElse(columns.get(0));
         return chart(ChartType.BAR, first, GroupQuery.Bucket.NONE, what, GroupQuery.Order.DIMENSION_ASC, 0);
+    }
+
+    /** Weeks by week and quarters by quarter; days and months by month. */
+    static GroupQuery.Bucket bucket(DatasetColumn time) {
+        return switch (time.format()) {
+            case org.openplaza.importer.Periods.WEEK, org.openplaza.importer.Periods.EPI_WEEK -> GroupQuery.Bucket.WEEK;
+            case org.openplaza.importer.Periods.QUARTER -> GroupQuery.Bucket.QUARTER;
+            default -> GroupQuery.Bucket.MONTH;
+        };
     }
 
     /** Whether a text column's values read as periods: years, months, quarters or ISO weeks. */

@@ -18,7 +18,14 @@ public record Gallery(
     public enum Sort {
         NEWEST,
         MOST_VIEWED,
-        MOST_LIKED
+        MOST_LIKED,
+        /** The best matches of the words first; newest first without words. */
+        RELEVANCE
+    }
+
+    /** Whether the gallery's search has words to match. */
+    public boolean hasWords() {
+        return words != null && !words.isBlank();
     }
 
     public static Gallery all() {

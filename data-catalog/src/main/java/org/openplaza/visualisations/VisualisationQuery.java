@@ -49,29 +49,62 @@ class VisualisationQuery {
     }
 
     int countVisible() {
-        return count(Gallery.all());
+        return count(Gallery.all(), null);
     }
 
-    int count(Gallery gallery) {
-        return db.fetchCount(db.selectOne()
-                .from(VISUALISATION)
+    int count(Gallery gallery, @org.jspecify.annotations.Nullable List<Long> matching) {
+        return db.fetchCount(
+                db.selectOne().from(withPublisher()).where(visible()).and(condition(gallery, matching)));
+    }
+
+    /** Visualisations with their datasets and the datasets' publishers. */
+    private static org.jooq.Table<?> withPublisher() {
+        return VISUALISATION
                 .join(DATASET)
                 .on(DATASET.ID.eq(VISUALISATION.DATASET_ID))
                 .join(ORGANISATION)
-                .on(ORGANISATION.ID.eq(DATASET.ORGANISATION_ID))
-                .where(visible())
-                .and(condition(gallery)));
+                .on(ORGANISATION.ID.eq(DATASET.ORGANISATION_ID));
     }
 
     List<VisualisationSummary> listVisibleOf(long datasetId, int limit) {
         return summaries(VISUALISATION.DATASET_ID.eq(datasetId), Gallery.Sort.NEWEST, 0, limit);
     }
 
-    List<VisualisationSummary> search(Gallery gallery, int offset, int limit) {
-        return summaries(condition(gallery), gallery.sort(), offset, limit);
+    /**
+     * A page of the gallery; {@code matching} are the ids its words found, the most relevant
+     * first (null when it has no words), which is their order when the gallery asks for relevance.
+     */
+    List<VisualisationSummary> search(
+            Gallery gallery, @org.jspecify.annotations.Nullable List<Long> matching, int offset, int limit) {
+        Condition condition = condition(gallery, matching);
+        if (matching == null || gallery.sort() != Gallery.Sort.RELEVANCE) {
+            return summaries(condition, gallery.sort(), offset, limit);
+        }
+        java.util.Set<Long> shown = java.util.Set.copyOf(db.select(VISUALISATION.ID)
+                .from(withPublisher())
+                .where(visible())
+                .and(condition)
+                .fetch(VISUALISATION.ID));
+        List<Long> page = org.openplaza.platform.text.IndexedWords.page(matching, shown, offset, limit);
+        return org.openplaza.platform.text.IndexedWords.inOrder(
+                page, summaries(VISUALISATION.ID.in(page), Gallery.Sort.NEWEST, 0, limit), VisualisationSummary::id);
     }
 
-    private static Condition condition(Gallery gallery) {
+    /** What the index of charts' words holds of one visualisation. */
+    record Text(long id, String title, String description, String dataset) {}
+
+    /** The words of every visualisation, of one, or of those of one dataset. */
+    List<Text> texts(@org.jspecify.annotations.Nullable Long id, @org.jspecify.annotations.Nullable Long datasetId) {
+        return db.select(VISUALISATION.ID, VISUALISATION.TITLE, VISUALISATION.DESCRIPTION, DATASET.TITLE)
+                .from(VISUALISATION)
+                .join(DATASET)
+                .on(DATASET.ID.eq(VISUALISATION.DATASET_ID))
+                .where(id == null ? DSL.noCondition() : VISUALISATION.ID.eq(id))
+                .and(datasetId == null ? DSL.noCondition() : VISUALISATION.DATASET_ID.eq(datasetId))
+                .fetch(org.jooq.Records.mapping(Text::new));
+    }
+
+    private static Condition condition(Gallery gallery, @org.jspecify.annotations.Nullable List<Long> matching) {
         Condition condition = DSL.noCondition();
         if (gallery.dataset() != null && !gallery.dataset().isBlank()) {
             condition = condition.and(DATASET.SLUG.eq(gallery.dataset()));
@@ -82,14 +115,8 @@ class VisualisationQuery {
         if (gallery.type() != null) {
             condition = condition.and(VISUALISATION.CHART_TYPE.eq(gallery.type().name()));
         }
-        if (gallery.words() != null && !gallery.words().isBlank()) {
-            for (String word : gallery.words().strip().split("\\s+")) {
-                condition = condition.and(VISUALISATION
-                        .TITLE
-                        .containsIgnoreCase(word)
-                        .or(VISUALISATION.DESCRIPTION.containsIgnoreCase(word))
-                        .or(DATASET.TITLE.containsIgnoreCase(word)));
-            }
+        if (matching != null) {
+            condition = condition.and(VISUALISATION.ID.in(matching));
         }
         return condition;
     }

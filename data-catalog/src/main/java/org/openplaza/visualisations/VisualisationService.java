@@ -29,9 +29,15 @@ public class VisualisationService {
     private final DatasetReader reader;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VisualisationWords words;
 
     VisualisationService(
-            VisualisationQuery query, DatasetReader reader, ApplicationEventPublisher events, Clock clock) {
+            VisualisationQuery query,
+            DatasetReader reader,
+            ApplicationEventPublisher events,
+            Clock clock,
+            VisualisationWords words) {
+        this.words = words;
         this.query = query;
         this.reader = reader;
         this.events = events;
@@ -48,21 +54,29 @@ public class VisualisationService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<VisualisationSummary> listVisible(int offset, int limit) {
-        return query.search(Gallery.all(), Math.max(0, offset), Math.max(1, Math.min(limit, 200)));
+        return query.search(Gallery.all(), null, Math.max(0, offset), Math.max(1, Math.min(limit, 200)));
     }
 
     /** Public visualisations that match the gallery's filters, in its order. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<VisualisationSummary> search(Gallery gallery, int offset, int limit) {
-        return query.search(gallery, Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+        return query.search(gallery, matching(gallery), Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
     }
 
     /** How many public visualisations match the gallery's filters. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public int count(Gallery gallery) {
-        return query.count(gallery);
+        return query.count(gallery, matching(gallery));
+    }
+
+    /**
+     * The visualisations the gallery's words find, the most relevant first, or null without
+     * words. Too many words are refused with an {@code IllegalArgumentException}.
+     */
+    private java.util.@org.jspecify.annotations.Nullable List<Long> matching(Gallery gallery) {
+        return gallery.hasWords() ? words.find(gallery.words()) : null;
     }
 
     /** The organisations with public visualisations of their datasets: name (slug) to title. */
@@ -123,6 +137,7 @@ public class VisualisationService {
                 clock.instant());
         events.publishEvent(
                 Audited.byCurrentUser("VISUALISATION_CREATED", "visualisation", String.valueOf(id), cleanTitle));
+        events.publishEvent(words.changed(id));
         return id;
     }
 
@@ -159,6 +174,7 @@ public class VisualisationService {
         query.describe(id, cleanTitle, cleanDescription(description), followsLatest, clock.instant());
         events.publishEvent(
                 Audited.byCurrentUser("VISUALISATION_UPDATED", "visualisation", String.valueOf(id), cleanTitle));
+        events.publishEvent(words.changed(id));
     }
 
     /**
@@ -333,5 +349,6 @@ public class VisualisationService {
         query.delete(id);
         events.publishEvent(
                 Audited.byCurrentUser("VISUALISATION_DELETED", "visualisation", String.valueOf(id), v.title()));
+        events.publishEvent(words.changed(id));
     }
 }

@@ -77,16 +77,20 @@ class CsvAnalyzerRealDatasetsTest {
         assertShape(a, "UTF-8", ',', 18000, 11);
         assertThat(a.column("block").type()).isEqualTo(ValueType.TEXT);
         assertThat(a.column("storey_range").type()).isEqualTo(ValueType.TEXT);
-        assertThat(a.column("month").type()).isEqualTo(ValueType.TEXT);
+        assertThat(a.column("month").type()).as("2015-01: a month").isEqualTo(ValueType.DATE);
+        assertThat(a.column("month").format()).isEqualTo(Periods.MONTH);
         assertThat(a.column("resale_price").type()).isIn(ValueType.INTEGER, ValueType.DECIMAL);
         assertThat(a.column("remaining_lease").type()).isEqualTo(ValueType.INTEGER);
     }
 
     @Test
-    void moh_bulletin_keeps_iso_weeks_as_text_and_names_odd_headers_safely() throws Exception {
+    void moh_bulletin_reads_iso_weeks_as_periods_and_names_odd_headers_safely() throws Exception {
         CsvAnalysis a = analyze("sg_moh_weekly_infectious_disease_bulletin_2012_2022.csv");
         assertShape(a, "UTF-8", ',', 20070, 3);
-        assertThat(a.column("epi_week").type()).isEqualTo(ValueType.TEXT);
+        assertThat(a.column("epi_week").type()).as("2012-W01: a week").isEqualTo(ValueType.DATE);
+        assertThat(a.column("epi_week").format())
+                .as("2014-W53 is no ISO week: epidemiological weeks")
+                .isEqualTo(Periods.EPI_WEEK);
         assertThat(a.column("no._of_cases").type()).isEqualTo(ValueType.INTEGER);
         assertThat(a.column("no._of_cases").name()).isEqualTo("no_of_cases");
     }

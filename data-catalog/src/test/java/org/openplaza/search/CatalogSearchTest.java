@@ -216,6 +216,64 @@ class CatalogSearchTest {
     }
 
     @Test
+    void a_translation_is_found_in_its_language_shown_to_its_readers_and_checked() throws Exception {
+        String tag = "x" + System.nanoTime();
+        long id = dataset(
+                beijing,
+                "Bicycle counts on the river paths " + tag,
+                "Bicycles counted each hour at six stations.",
+                List.of("cycling", tag),
+                "TRAN",
+                "CC-BY-4.0",
+                "station,count\nA,10\n",
+                true);
+        assertThat(titles("한강 " + tag, Map.of())).as("no Korean yet").isEmpty();
+
+        TestCallers.signIn("root", "ADMIN");
+        DatasetMetadata own = reader.byId(id).orElseThrow().metadata();
+        DatasetMetadata translated = own.withTranslations(Map.of(
+                "ko",
+                new DatasetMetadata.Translation("한강 자전거도로 통행량 " + tag, "여섯 곳에서 시간마다 센 자전거 수.", List.of("통행량", tag))));
+        publishing.updateMetadata(id, translated);
+
+        assertThat(titles("한강 " + tag, Map.of()))
+                .as("the Korean title is searched")
+                .hasSize(1);
+        assertThat(titles("통행량 " + tag, Map.of())).as("and the Korean keywords").hasSize(1);
+        SearchResult.Hit hit = search.search(new SearchRequest(tag, Map.of(), SearchRequest.Order.RELEVANCE, 0, 5))
+                .hits()
+                .get(0);
+        assertThat(hit.title("ko")).isEqualTo("한강 자전거도로 통행량 " + tag);
+        assertThat(hit.title("en")).isEqualTo("Bicycle counts on the river paths " + tag);
+        assertThat(hit.title("de")).as("no German: the dataset's own").isEqualTo(hit.title("en"));
+        assertThat(hit.description("ko")).isEqualTo("여섯 곳에서 시간마다 센 자전거 수.");
+
+        DatasetMetadata kept = reader.byId(id).orElseThrow().metadata();
+        assertThat(kept.translations()).containsOnlyKeys("ko");
+        assertThat(kept.in("ko").keywords()).containsExactlyInAnyOrder("통행량", tag);
+        assertThat(kept.in("en").title()).isEqualTo(own.title());
+
+        for (var refused : List.of(
+                Map.of("en", new DatasetMetadata.Translation("Same language", "", List.of())),
+                Map.of("xx", new DatasetMetadata.Translation("Unknown language", "", List.of())),
+                Map.of("ko", new DatasetMetadata.Translation("짧", "", List.of())))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> publishing.updateMetadata(id, own.withTranslations(refused)))
+                    .isInstanceOfSatisfying(
+                            org.openplaza.publishing.PublishingException.class,
+                            e -> assertThat(e.field()).isEqualTo("translations"));
+        }
+        assertThat(reader.byId(id).orElseThrow().metadata().translations())
+                .as("a refused change keeps the translation there was")
+                .containsOnlyKeys("ko");
+
+        publishing.updateMetadata(id, own.withTranslations(Map.of()));
+        assertThat(titles("한강 " + tag, Map.of()))
+                .as("a translation removed is no longer found")
+                .isEmpty();
+    }
+
+    @Test
     void withdrawn_datasets_leave_the_index_and_views_order_results() throws Exception {
         String tag = "w" + System.nanoTime();
         long quiet = dataset(

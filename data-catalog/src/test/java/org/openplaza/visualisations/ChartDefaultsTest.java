@@ -15,7 +15,7 @@ class ChartDefaultsTest {
     private static int position;
 
     private static DatasetColumn column(String name, ValueType type, long distinct, String min, String max) {
-        return new DatasetColumn(++position, name, name, type, "", 0L, distinct, min, max, null, List.of());
+        return new DatasetColumn(++position, name, name, type, "", 0L, distinct, min, max, null, List.of(), "");
     }
 
     @Test
@@ -41,6 +41,38 @@ class ChartDefaultsTest {
         assertThat(chart.query().order()).isEqualTo(GroupQuery.Order.VALUE_DESC);
         assertThat(chart.query().top()).isEqualTo(10);
         assertThat(chart.query().measures().get(0).column()).isEqualTo("no_of_cases");
+    }
+
+    private static DatasetColumn period(String name, String format, String min, String max) {
+        return new DatasetColumn(
+                ++position, name, name, ValueType.DATE, "", 0L, 500L, min, max, null, List.of(), format);
+    }
+
+    @Test
+    void weeks_read_as_periods_still_give_the_top_diseases_and_alone_a_line_by_week() {
+        ChartDefinition diseases = ChartDefaults.suggest(List.of(
+                period("epi_week", org.openplaza.importer.Periods.WEEK, "2012-01-02", "2022-12-26"),
+                column("disease", ValueType.TEXT, 47, "Acute Viral hepatitis B", "Zika Virus Infection"),
+                column("no_of_cases", ValueType.INTEGER, 800, "0", "3529")));
+        assertThat(diseases.query().dimension().column()).isEqualTo("disease");
+        assertThat(diseases.query().top()).isEqualTo(10);
+
+        ChartDefinition weekly = ChartDefaults.suggest(List.of(
+                period("epi_week", org.openplaza.importer.Periods.WEEK, "2012-01-02", "2022-12-26"),
+                column("no_of_cases", ValueType.INTEGER, 800, "0", "3529")));
+        assertThat(weekly.type()).isEqualTo(ChartType.LINE);
+        assertThat(weekly.query().dimension().bucket()).isEqualTo(GroupQuery.Bucket.WEEK);
+
+        ChartDefinition quarterly = ChartDefaults.suggest(List.of(
+                period("quarter", org.openplaza.importer.Periods.QUARTER, "2012-01-01", "2022-10-01"),
+                column("gdp", ValueType.DECIMAL, 40, "1.5", "9.5")));
+        assertThat(quarterly.query().dimension().bucket()).isEqualTo(GroupQuery.Bucket.QUARTER);
+
+        ChartDefinition monthly = ChartDefaults.suggest(List.of(
+                period("month", org.openplaza.importer.Periods.MONTH, "1982-01-01", "2025-12-01"),
+                column("total_rainfall", ValueType.DECIMAL, 500, "0.2", "765.9")));
+        assertThat(monthly.type()).isEqualTo(ChartType.LINE);
+        assertThat(monthly.query().dimension().bucket()).isEqualTo(GroupQuery.Bucket.MONTH);
     }
 
     @Test

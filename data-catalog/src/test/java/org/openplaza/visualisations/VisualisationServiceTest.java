@@ -44,6 +44,9 @@ class VisualisationServiceTest {
     @Autowired
     DSLContext db;
 
+    @Autowired
+    VisualisationWords words;
+
     @TempDir
     Path dir;
 
@@ -230,10 +233,26 @@ class VisualisationServiceTest {
                 .reduce((a, b) -> b)
                 .orElseThrow();
 
+        // the index hears of saved charts after the commit, which this rolled-back test never makes
+        words.rebuild();
         TestCallers.anonymous();
-        assertThat(visualisations.search(new Gallery("gangnam", null, null, null, Gallery.Sort.NEWEST), 0, 10))
+        Gallery ofDataset = new Gallery(null, slug, null, null, Gallery.Sort.RELEVANCE);
+        assertThat(visualisations.search(new Gallery("gangnam", slug, null, null, Gallery.Sort.NEWEST), 0, 10))
                 .extracting(VisualisationSummary::id)
                 .containsExactly(bars);
+        assertThat(visualisations.search(withWords(ofDataset, "districts"), 0, 10))
+                .as("the stem of a title's word")
+                .extracting(VisualisationSummary::id)
+                .containsExactly(bars);
+        assertThat(visualisations.search(withWords(ofDataset, "shar"), 0, 10))
+                .as("a word's beginning")
+                .extracting(VisualisationSummary::id)
+                .containsExactly(pie);
+        assertThat(visualisations.search(withWords(ofDataset, "cases"), 0, 10))
+                .as("the title first, then the dataset's title")
+                .extracting(VisualisationSummary::id)
+                .containsExactly(bars, pie);
+        assertThat(visualisations.count(withWords(ofDataset, "cases"))).isEqualTo(2);
         assertThat(visualisations.search(new Gallery(null, slug, null, ChartType.PIE, Gallery.Sort.NEWEST), 0, 10))
                 .extracting(VisualisationSummary::id)
                 .containsExactly(pie);
@@ -244,6 +263,10 @@ class VisualisationServiceTest {
         assertThat(visualisations.count(ofOrganisation)).isEqualTo(2);
         assertThat(visualisations.count(new Gallery(null, null, "nobody-here", null, Gallery.Sort.NEWEST)))
                 .isZero();
+    }
+
+    private static Gallery withWords(Gallery gallery, String words) {
+        return new Gallery(words, gallery.dataset(), gallery.organisation(), gallery.type(), gallery.sort());
     }
 
     @Test

@@ -364,7 +364,27 @@ class ProposalQuery {
         return PROPOSAL.STATUS.ne(ProposalStatus.DRAFT.name()).and(PROPOSAL.HIDDEN.isFalse());
     }
 
-    private static Condition condition(ProposalSearch search, boolean withOrigin) {
+    /** What the index of proposals' words holds of one proposal. */
+    record Text(long id, String title, String summary, String body, List<String> tags) {}
+
+    /** The text of every proposal ever published, or of this one if it was. */
+    List<Text> texts(@Nullable Long id) {
+        return db.select(
+                        PROPOSAL.ID,
+                        PROPOSAL.TITLE,
+                        PROPOSAL.SUMMARY,
+                        PROPOSAL.BODY,
+                        DSL.multiset(DSL.select(PROPOSAL_TAG.TAG)
+                                        .from(PROPOSAL_TAG)
+                                        .where(PROPOSAL_TAG.PROPOSAL_ID.eq(PROPOSAL.ID)))
+                                .convertFrom(r -> r.map(org.jooq.Record1::value1)))
+                .from(PROPOSAL)
+                .where(PROPOSAL.STATUS.ne(ProposalStatus.DRAFT.name()))
+                .and(id == null ? DSL.noCondition() : PROPOSAL.ID.eq(id))
+                .fetch(org.jooq.Records.mapping(Text::new));
+    }
+
+    private static Condition condition(ProposalSearch search, boolean withOrigin, @Nullable List<Long> matching) {
         Condition c = listed();
         if (withOrigin && search.origin() != null) {
             c = c.and(PROPOSAL.ORIGIN.eq(search.origin().name()));
@@ -384,10 +404,8 @@ class ProposalQuery {
                     .where(PROPOSAL_TAG.PROPOSAL_ID.eq(PROPOSAL.ID))
                     .and(PROPOSAL_TAG.TAG.eq(search.tag()))));
         }
-        if (search.words() != null && !search.words().isBlank()) {
-            for (String word : search.words().strip().split("\\s+")) {
-                c = c.and(PROPOSAL.TITLE.containsIgnoreCase(word).or(PROPOSAL.SUMMARY.containsIgnoreCase(word)));
-            }
+        if (matching != null) {
+            c = c.and(PROPOSAL.ID.in(matching));
         }
         return c;
     }
@@ -412,23 +430,41 @@ class ProposalQuery {
         }
     }
 
-    List<ProposalSummary> search(ProposalSearch search, int offset, int limit) {
-        return summaries(condition(search, true), order(search.sort()), offset, limit);
+    /**
+     * A page of the proposals the search finds; {@code matching} are the ids its words found, the
+     * most relevant first (null when it has no words), which is their order when the search asks
+     * for relevance.
+     */
+    List<ProposalSummary> search(ProposalSearch search, @Nullable List<Long> matching, int offset, int limit) {
+        Condition condition = condition(search, true, matching);
+        if (matching == null || search.sort() != ProposalSearch.Sort.RELEVANCE) {
+            return summaries(condition, order(search.sort()), offset, limit);
+        }
+        List<Long> page = org.openplaza.platform.text.IndexedWords.page(
+                matching,
+                java.util.Set.copyOf(
+                        db.select(PROPOSAL.ID).from(PROPOSAL).where(condition).fetch(PROPOSAL.ID)),
+                offset,
+                limit);
+        return org.openplaza.platform.text.IndexedWords.inOrder(
+                page,
+                summaries(PROPOSAL.ID.in(page), order(ProposalSearch.Sort.NEWEST), 0, limit),
+                ProposalSummary::id);
     }
 
-    int count(ProposalSearch search) {
-        return db.fetchCount(PROPOSAL, condition(search, true));
+    int count(ProposalSearch search, @Nullable List<Long> matching) {
+        return db.fetchCount(PROPOSAL, condition(search, true, matching));
     }
 
     /** How many match each origin, the other filters applied. */
-    Map<Origin, Integer> countsByOrigin(ProposalSearch search) {
+    Map<Origin, Integer> countsByOrigin(ProposalSearch search, @Nullable List<Long> matching) {
         Map<Origin, Integer> counts = new EnumMap<>(Origin.class);
         for (Origin origin : Origin.values()) {
             counts.put(origin, 0);
         }
         db.select(PROPOSAL.ORIGIN, DSL.count())
                 .from(PROPOSAL)
-                .where(condition(search, false))
+                .where(condition(search, false, matching))
                 .groupBy(PROPOSAL.ORIGIN)
                 .fetch()
                 .forEach(r -> counts.put(Origin.valueOf(r.value1()), r.value2()));

@@ -16,7 +16,14 @@ public record ProposalSearch(
         NEWEST,
         MOST_SUPPORTED,
         CLOSING_SOON,
-        MOST_DISCUSSED
+        MOST_DISCUSSED,
+        /** The best matches of the words first; newest first when there are no words. */
+        RELEVANCE
+    }
+
+    /** Whether the search has words to match. */
+    public boolean hasWords() {
+        return words != null && !words.isBlank();
     }
 
     public static ProposalSearch all() {

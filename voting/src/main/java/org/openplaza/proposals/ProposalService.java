@@ -38,10 +38,16 @@ public class ProposalService {
     private final NotificationQuery notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ProposalWords words;
 
     ProposalService(
-            ProposalQuery query, NotificationQuery notifications, ApplicationEventPublisher events, Clock clock) {
+            ProposalQuery query,
+            NotificationQuery notifications,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ProposalWords words) {
         this.query = query;
+        this.words = words;
         this.notifications = notifications;
         this.events = events;
         this.clock = clock;
@@ -239,6 +245,7 @@ public class ProposalService {
         query.replaceText(id, clean, revision, now);
         query.addRevision(id, revision, clean, me(), now);
         audit("PROPOSAL_EDITED", id, clean.title() + " (revision " + revision + ")");
+        events.publishEvent(words.changed(id));
     }
 
     /**
@@ -289,6 +296,7 @@ public class ProposalService {
         query.addStatusChange(id, ProposalStatus.DRAFT, to, now, author, null);
         query.follow(id, author);
         audit("PROPOSAL_PUBLISHED", id, p.title());
+        events.publishEvent(words.changed(id));
     }
 
     /** The author deletes a draft; published proposals stay, with their history. */
@@ -337,19 +345,27 @@ public class ProposalService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<ProposalSummary> search(ProposalSearch search, int offset, int limit) {
-        return query.search(search, Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+        return query.search(search, matching(search), Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
     }
 
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public int count(ProposalSearch search) {
-        return query.count(search);
+        return query.count(search, matching(search));
     }
 
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Map<Origin, Integer> countsByOrigin(ProposalSearch search) {
-        return query.countsByOrigin(search);
+        return query.countsByOrigin(search, matching(search));
+    }
+
+    /**
+     * The proposals the search's words find, the most relevant first, or null when it has none.
+     * Too many words are refused with an {@code IllegalArgumentException}.
+     */
+    private @Nullable List<Long> matching(ProposalSearch search) {
+        return search.hasWords() ? words.find(search.words()) : null;
     }
 
     /** The caller's own proposals, drafts included. */

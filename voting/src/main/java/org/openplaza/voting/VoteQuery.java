@@ -39,4 +39,28 @@ class VoteQuery {
                 .orderBy(VOTE.CLOSES_AT, VOTE.ID)
                 .fetch(Records.mapping(OpenVote::new));
     }
+
+    /** What the index of votes' words holds of one vote. */
+    record Text(long id, String question, List<String> options) {}
+
+    /** The question and option labels of every vote, or of this one. */
+    List<Text> texts(@org.jspecify.annotations.Nullable Long id) {
+        return db.select(
+                        VOTE.ID,
+                        VOTE.QUESTION,
+                        org.jooq
+                                .impl
+                                .DSL
+                                .multiset(org.jooq
+                                        .impl
+                                        .DSL
+                                        .select(org.openplaza.db.voting.Tables.VOTE_OPTION.LABEL)
+                                        .from(org.openplaza.db.voting.Tables.VOTE_OPTION)
+                                        .where(org.openplaza.db.voting.Tables.VOTE_OPTION.VOTE_ID.eq(VOTE.ID))
+                                        .orderBy(org.openplaza.db.voting.Tables.VOTE_OPTION.POSITION))
+                                .convertFrom(r -> r.map(org.jooq.Record1::value1)))
+                .from(VOTE)
+                .where(id == null ? org.jooq.impl.DSL.noCondition() : VOTE.ID.eq(id))
+                .fetch(Records.mapping(Text::new));
+    }
 }

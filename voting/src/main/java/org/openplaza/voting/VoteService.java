@@ -27,8 +27,10 @@ public class VoteService {
     private final BallotQuery ballots;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VoteWords words;
 
-    VoteService(VoteQuery query, BallotQuery ballots, ApplicationEventPublisher events, Clock clock) {
+    VoteService(VoteQuery query, BallotQuery ballots, ApplicationEventPublisher events, Clock clock, VoteWords words) {
+        this.words = words;
         this.query = query;
         this.ballots = ballots;
         this.events = events;
@@ -109,6 +111,7 @@ public class VoteService {
         }
         long id = ballots.insertVote(spec, clock.instant(), Audited.currentActor());
         events.publishEvent(Audited.byCurrentUser("VOTE_OPENED", "vote", String.valueOf(id), spec.question()));
+        events.publishEvent(words.changed(id));
         return id;
     }
 
@@ -214,6 +217,23 @@ public class VoteService {
             case CANCELLED -> VOTE.CANCELLED.isTrue();
         };
         return ballots.voteIds(condition, limit).stream()
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /**
+     * The votes these words find (question and options, as the portal's other searches read
+     * words), the best matches first, at most {@code limit}; cancelled votes too, as they are
+     * listed. Too many words are refused with an {@code IllegalArgumentException}.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<VoteInfo> search(String text, int limit) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        return words.find(text, Math.max(1, Math.min(limit, 100))).stream()
                 .map(this::find)
                 .flatMap(Optional::stream)
                 .toList();

@@ -69,6 +69,21 @@ class CkanDicts {
                         .map(k -> Map.of("name", k, "display_name", k, "state", "active"))
                         .toList());
         dict.put("num_tags", m.keywords().size());
+        // every language's text, as ckanext-fluent gives it: the dataset's own and its translations
+        Map<String, Object> titles = new java.util.TreeMap<>();
+        Map<String, Object> notes = new java.util.TreeMap<>();
+        Map<String, Object> tags = new java.util.TreeMap<>();
+        titles.put(m.language(), m.title());
+        notes.put(m.language(), m.description());
+        tags.put(m.language(), m.keywords());
+        m.translations().forEach((language, t) -> {
+            titles.put(language, t.title());
+            notes.put(language, t.description());
+            tags.put(language, t.keywords());
+        });
+        dict.put("title_translated", titles);
+        dict.put("notes_translated", notes);
+        dict.put("tags_translated", tags);
         dict.put("groups", List.of());
         dict.put("metadata_created", d.issued() == null ? null : d.issued().toString());
         dict.put("metadata_modified", d.modified().toString());

@@ -193,6 +193,7 @@ class CkanWriteApi {
             }
         }
         Set<String> themes = current == null ? Set.of() : new HashSet<>(current.themes());
+        String language = text(body, "language", current == null ? "en" : current.language());
         return new DatasetMetadata(
                 organisation,
                 title == null ? "" : title,
@@ -206,7 +207,38 @@ class CkanWriteApi {
                 current == null ? null : current.temporalFrom(),
                 current == null ? null : current.temporalTo(),
                 current == null ? null : current.spatial(),
-                text(body, "language", current == null ? "en" : current.language()));
+                language,
+                translations(body, language, current));
+    }
+
+    /**
+     * The translations in ckanext-fluent's fields ({@code title_translated}, {@code
+     * notes_translated}, {@code tags_translated}: objects by language); the dataset's own language
+     * is its {@code title} and {@code notes}. Without {@code title_translated} the current ones stay.
+     */
+    private static java.util.Map<String, DatasetMetadata.Translation> translations(
+            Map<String, Object> body, String language, @Nullable DatasetMetadata current) {
+        if (!(body.get("title_translated") instanceof Map<?, ?> titles)) {
+            return current == null ? java.util.Map.of() : current.translations();
+        }
+        Map<?, ?> notes = body.get("notes_translated") instanceof Map<?, ?> n ? n : java.util.Map.of();
+        Map<?, ?> tags = body.get("tags_translated") instanceof Map<?, ?> t ? t : java.util.Map.of();
+        java.util.Map<String, DatasetMetadata.Translation> translations = new java.util.HashMap<>();
+        titles.forEach((code, title) -> {
+            if (code == null || title == null || code.toString().equals(language)) {
+                return;
+            }
+            List<String> keywords = new ArrayList<>();
+            if (tags.get(code) instanceof List<?> list) {
+                list.forEach(k -> keywords.add(String.valueOf(k)));
+            }
+            Object description = notes.get(code);
+            translations.put(
+                    code.toString(),
+                    new DatasetMetadata.Translation(
+                            title.toString(), description == null ? "" : description.toString(), keywords));
+        });
+        return translations;
     }
 
     private static @Nullable String text(Map<String, Object> body, String key, @Nullable String fallback) {

@@ -270,10 +270,12 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver, 
     private Div result(SearchResult.Hit hit) {
         Div item = new Div();
         item.addClassName("result");
-        Anchor title = new Anchor("dataset/" + hit.slug(), hit.title());
+        // in the reader's language when the publisher translated it
+        String reader = getLocale().getLanguage();
+        Anchor title = new Anchor("dataset/" + hit.slug(), hit.title(reader));
         H2 heading = new H2(title);
-        String description =
-                hit.description().length() > 280 ? hit.description().substring(0, 279) + "…" : hit.description();
+        String full = hit.description(reader);
+        String description = full.length() > 280 ? full.substring(0, 279) + "…" : full;
         Paragraph about = new Paragraph(description);
         Paragraph facts = new Paragraph(getTranslation(
                 "catalog.hit",

@@ -62,7 +62,27 @@ class DataTable extends VerticalLayout {
     private @Nullable RowQuery counted;
     private long countedRows;
 
+    /** Puts a filter read from the address into its column's boxes. */
+    private final Map<String, java.util.function.Consumer<RowQuery.Filter>> restorers = new java.util.HashMap<>();
+
+    /** Told the table's filters, search and sort, as address parameters, after each change. */
+    private java.util.function.Consumer<Map<String, String>> stateChanged = state -> {};
+
+    /** Keeps the page's address up to date with what the table shows. */
+    void onStateChange(java.util.function.Consumer<Map<String, String>> listener) {
+        this.stateChanged = listener;
+    }
+
     DataTable(DatasetReader reader, DatasetPage dataset) {
+        this(reader, dataset, Map.of());
+    }
+
+    /**
+     * The table, showing what these address parameters ask ({@code q}, {@code sort},
+     * {@code f.<column>}, as the downloads take them); parameters that do not fit the columns are
+     * left out.
+     */
+    DataTable(DatasetReader reader, DatasetPage dataset, Map<String, String> asked) {
         this.reader = reader;
         this.datasetId = dataset.id();
         this.slug = dataset.slug();
@@ -84,8 +104,43 @@ class DataTable extends VerticalLayout {
         downloads.setAlignItems(FlexComponent.Alignment.BASELINE);
         downloads.getStyle().set("flex-wrap", "wrap");
         add(bar, grid, downloads);
+        restore(asked);
         refresh();
     }
+
+    private void restore(Map<String, String> asked) {
+        RowQuery wanted;
+        try {
+            wanted = org.openplaza.datastore.RowQueryParams.fromParams(asked, columns);
+        } catch (IllegalArgumentException e) {
+            return; // an address written by hand that does not fit this dataset: the whole table
+        }
+        restoring = true;
+        try {
+            search.setValue(wanted.search());
+            for (RowQuery.Filter filter : wanted.filters()) {
+                var restorer = restorers.get(filter.column());
+                if (restorer != null) {
+                    restorer.accept(filter);
+                }
+            }
+            List<GridSortOrder<Object[]>> orders = new ArrayList<>();
+            for (RowQuery.Sort sort : wanted.sorts()) {
+                Grid.Column<Object[]> column = grid.getColumnByKey(sort.column());
+                if (column != null) {
+                    orders.add(new GridSortOrder<>(
+                            column, sort.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING));
+                }
+            }
+            if (!orders.isEmpty()) {
+                grid.sort(orders);
+            }
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private boolean restoring;
 
     private void configureGrid(List<DatasetColumn> dictionary) {
         grid.setId("data-grid");
@@ -99,9 +154,14 @@ class DataTable extends VerticalLayout {
             StoreColumn column = columns.get(i);
             String label = i < dictionary.size() ? dictionary.get(i).label() : column.name();
             boolean years = i < dictionary.size() && dictionary.get(i).holdsYears();
+            // months, weeks and quarters as the file wrote them, not as the day each begins
+            DatasetColumn periods =
+                    i < dictionary.size() && dictionary.get(i).holdsPeriods() ? dictionary.get(i) : null;
             Grid.Column<Object[]> gridColumn = grid.addColumn(row -> years && row[index] instanceof Long year
                             ? Long.toString(year)
-                            : Cells.text(row[index], getLocale()))
+                            : periods != null && row[index] != null
+                                    ? periods.text(row[index])
+                                    : Cells.text(row[index], getLocale()))
                     .setHeader(label)
                     .setKey(column.name())
                     .setSortable(true)
@@ -167,6 +227,11 @@ class DataTable extends VerticalLayout {
             case TEXT -> {
                 TextField contains = compactField(aria, getTranslation("dataset.data.contains"));
                 contains.setId("filter-" + name);
+                restorers.put(name, f -> {
+                    if (f instanceof RowQuery.Contains c) {
+                        contains.setValue(c.text());
+                    }
+                });
                 contains.addValueChangeListener(e -> {
                     set(
                             name,
@@ -184,6 +249,11 @@ class DataTable extends VerticalLayout {
                 choice.setValue("");
                 choice.setAriaLabel(aria);
                 choice.setId("filter-" + name);
+                restorers.put(name, f -> {
+                    if (f instanceof RowQuery.Equals e && e.value() instanceof Boolean b) {
+                        choice.setValue(b.toString());
+                    }
+                });
                 choice.setWidthFull();
                 choice.addValueChangeListener(e -> set(
                         name,
@@ -212,6 +282,12 @@ class DataTable extends VerticalLayout {
                                 dateBound(to.getValue(), timestamps, true)));
                 from.addValueChangeListener(e -> apply.run());
                 to.addValueChangeListener(e -> apply.run());
+                restorers.put(name, f -> {
+                    if (f instanceof RowQuery.Range r) {
+                        from.setValue(day(r.from()));
+                        to.setValue(day(r.to()));
+                    }
+                });
                 return pair(from, to);
             }
             default -> {
@@ -230,6 +306,12 @@ class DataTable extends VerticalLayout {
                 };
                 from.addValueChangeListener(e -> apply.run());
                 to.addValueChangeListener(e -> apply.run());
+                restorers.put(name, f -> {
+                    if (f instanceof RowQuery.Range r) {
+                        from.setValue(r.from() == null ? "" : plain(r.from()));
+                        to.setValue(r.to() == null ? "" : plain(r.to()));
+                    }
+                });
                 return pair(from, to);
             }
         }
@@ -272,6 +354,17 @@ class DataTable extends VerticalLayout {
         }
     }
 
+    private static @Nullable LocalDate day(@Nullable Object bound) {
+        if (bound instanceof LocalDateTime time) {
+            return time.toLocalDate();
+        }
+        return bound instanceof LocalDate date ? date : null;
+    }
+
+    private static String plain(Object number) {
+        return number instanceof BigDecimal d ? d.toPlainString() : String.valueOf(number);
+    }
+
     private static @Nullable Object dateBound(@Nullable LocalDate date, boolean timestamps, boolean end) {
         if (date == null) {
             return null;
@@ -293,6 +386,9 @@ class DataTable extends VerticalLayout {
     }
 
     private void refresh() {
+        if (restoring) {
+            return; // once, when every restored box is filled
+        }
         query = new RowQuery(new ArrayList<>(filters.values()), search.getValue(), List.of());
         grid.getDataProvider().refreshAll();
         refreshCount();
@@ -306,6 +402,7 @@ class DataTable extends VerticalLayout {
 
     private void updateDownloads() {
         RowQuery shown = query.withSorts(sorts(gridSortOrders()));
+        stateChanged.accept(RowQueryParams.toParams(shown));
         String params = encode(RowQueryParams.toParams(shown));
         String base = "/download/dataset/" + datasetId + "/data.";
         downloads.removeAll();

@@ -51,7 +51,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
     public void setParameter(BeforeEvent event, String slug) {
         DatasetPage dataset = reader.bySlug(slug).orElseThrow(NotFoundException::new);
         reader.countView(dataset.id());
-        title = dataset.metadata().title();
+        title = dataset.metadata().in(getLocale().getLanguage()).title();
         removeAll();
         // ?edit=<id> opens the chart tab on one of the reader's own visualisations of this dataset
         Visualisation editing = event.getLocation()
@@ -65,7 +65,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         this.slug = dataset.slug();
         address.clear();
         event.getLocation().getQueryParameters().getParameters().forEach((name, values) -> {
-            if (KEPT.contains(name) && !values.isEmpty()) {
+            if ((KEPT.contains(name) || tableParameter(name)) && !values.isEmpty()) {
                 address.put(name, values.get(0));
             }
         });
@@ -74,8 +74,13 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
 
     private void build(DatasetPage dataset, @org.jspecify.annotations.Nullable Visualisation editing) {
         DatasetMetadata m = dataset.metadata();
-        H1 heading = new H1(m.title());
+        // the title, description and keywords in the reader's language when the publisher gave them
+        String readerLanguage = getLocale().getLanguage();
+        DatasetMetadata.Translation inReaders = m.in(readerLanguage);
+        String shownLanguage = m.translations().containsKey(readerLanguage) ? readerLanguage : m.language();
+        H1 heading = new H1(inReaders.title());
         heading.setId("dataset-heading");
+        heading.getElement().setAttribute("lang", shownLanguage);
         Paragraph publisher = new Paragraph(getTranslation("dataset.published-by", dataset.organisation()));
         publisher.setId("dataset-publisher");
         add(heading, publisher);
@@ -86,8 +91,9 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
             state.setId("dataset-not-public");
             add(state);
         }
-        Paragraph description = new Paragraph(m.description());
+        Paragraph description = new Paragraph(inReaders.description());
         description.addClassName("dataset-description");
+        description.getElement().setAttribute("lang", shownLanguage);
         Paragraph figures = new Paragraph(getTranslation(
                 "dataset.figures",
                 dataset.rows(),
@@ -119,7 +125,15 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         tabs.setWidthFull();
         com.vaadin.flow.component.tabs.Tab chartTab = null;
         if (dataset.currentVersionId() != null) {
-            tabs.add(getTranslation("dataset.tab.data"), new DataTable(reader, dataset));
+            java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+            address.forEach((name, value) -> {
+                if (tableParameter(name)) {
+                    shown.put(name, value);
+                }
+            });
+            DataTable table = new DataTable(reader, dataset, shown);
+            table.onStateChange(this::keepTable);
+            tabs.add(getTranslation("dataset.tab.data"), table);
             // the chart and the profile query the store: built when their tab is first opened
             chartTab = lazyTab(tabs, "dataset.tab.chart", () -> {
                 ChartBuilder builder =
@@ -160,14 +174,33 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
     private final java.util.Map<String, String> address = new java.util.LinkedHashMap<>();
     private String slug = "";
 
+    /** The data table's own parameters: its search, sort and column filters. */
+    private static boolean tableParameter(String name) {
+        return name.equals("q") || name.equals("sort") || name.startsWith("f.");
+    }
+
+    /** The data table's state replaces its parameters in the address. */
+    private void keepTable(java.util.Map<String, String> state) {
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>(address);
+        address.keySet().removeIf(DatasetView::tableParameter);
+        address.putAll(state);
+        if (!address.equals(before)) {
+            replaceAddress();
+        }
+    }
+
     /** Replaces the address with one holding this state, without a new entry in the history. */
     private void keep(String name, String value) {
         if (value.equals(address.get(name))) {
             return;
         }
         address.put(name, value);
-        String location = "dataset/" + slug + "?"
-                + com.vaadin.flow.router.QueryParameters.simple(address).getQueryString();
+        replaceAddress();
+    }
+
+    private void replaceAddress() {
+        String query = com.vaadin.flow.router.QueryParameters.simple(address).getQueryString();
+        String location = "dataset/" + slug + (query.isEmpty() ? "" : "?" + query);
         // from the root: a relative address would be read against the page's own path
         var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
         String root = request == null ? "" : request.getContextPath();
@@ -216,7 +249,10 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
                         .sorted()
                         .map(t -> getTranslation("theme." + t))
                         .collect(Collectors.joining(", ")));
-        fact(list, "publish.meta.keywords", String.join(", ", m.keywords()));
+        fact(
+                list,
+                "publish.meta.keywords",
+                String.join(", ", m.in(getLocale().getLanguage()).keywords()));
         fact(list, "publish.meta.frequency", getTranslation("frequency." + m.updateFrequency()));
         fact(list, "dataset.temporal", temporal(m.temporalFrom(), m.temporalTo()));
         fact(list, "publish.meta.spatial", m.spatial());

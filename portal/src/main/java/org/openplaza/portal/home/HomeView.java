@@ -35,9 +35,14 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             CatalogService catalog,
             VisualisationService visualisations,
             VoteService votes,
+            org.openplaza.portal.search.PortalSearch search,
             ObjectProvider<DemoAccounts> demo) {
         setMaxWidth("64rem");
         add(new H1(getTranslation("home.title")), new Paragraph(getTranslation("home.intro")));
+        // everything the portal publishes, found from its first page, with suggestions as one types
+        org.openplaza.portal.search.SearchBox box = new org.openplaza.portal.search.SearchBox(search, "home-search");
+        box.setLabel(getTranslation("home.search"));
+        add(box);
         Div counts = new Div(
                 count("count-datasets", catalog.countPublishedDatasets(), "home.count.datasets", CatalogView.class),
                 count(

@@ -110,6 +110,7 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Afte
         nav.setId("main-nav");
         nav.setLabel(getTranslation("nav.label"));
         nav.addItem(item("nav.home", HomeView.class, VaadinIcon.HOME));
+        nav.addItem(item("nav.search", org.openplaza.portal.search.SearchView.class, VaadinIcon.SEARCH));
         nav.addItem(item("nav.catalog", CatalogView.class, VaadinIcon.DATABASE));
         nav.addItem(item("nav.visualisations", VisualisationsView.class, VaadinIcon.BAR_CHART));
         nav.addItem(item("nav.proposals", ProposalsView.class, VaadinIcon.CHECK_SQUARE_O));

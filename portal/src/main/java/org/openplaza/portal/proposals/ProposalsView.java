@@ -50,7 +50,13 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
             "newest", ProposalSearch.Sort.NEWEST,
             "supported", ProposalSearch.Sort.MOST_SUPPORTED,
             "closing", ProposalSearch.Sort.CLOSING_SOON,
-            "discussed", ProposalSearch.Sort.MOST_DISCUSSED);
+            "discussed", ProposalSearch.Sort.MOST_DISCUSSED,
+            "relevance", ProposalSearch.Sort.RELEVANCE);
+
+    /** The order a search shows unless another is chosen: the best matches first when it has words. */
+    private static ProposalSearch.Sort usualSort(String words) {
+        return words == null || words.isBlank() ? ProposalSearch.Sort.NEWEST : ProposalSearch.Sort.RELEVANCE;
+    }
 
     private final ProposalService proposals;
     final Cards<ProposalSummary> cards = new Cards<>("proposals-grid", null, this::card);
@@ -105,7 +111,18 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
         tagFilter.setId("proposals-tag");
         summary.setId("proposals-count");
         add(filters, origins, tagFilter, summary, cards);
-        words.addValueChangeListener(e -> go());
+        words.addValueChangeListener(e -> {
+            // a search's words change the usual order: best matches first, newest without words
+            if (sort.getValue() == usualSort(e.getOldValue())) {
+                showing = true;
+                try {
+                    sort.setValue(usualSort(e.getValue()));
+                } finally {
+                    showing = false;
+                }
+            }
+            go();
+        });
         origin.addValueChangeListener(e -> go());
         status.addValueChangeListener(e -> go());
         category.addValueChangeListener(e -> go());
@@ -196,7 +213,7 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
                 parse(Category.class, first(params, "category")),
                 first(params, "district"),
                 first(params, "tag"),
-                SORTS.getOrDefault(first(params, "sort"), ProposalSearch.Sort.NEWEST));
+                SORTS.getOrDefault(first(params, "sort"), usualSort(first(params, "q"))));
         show();
     }
 
@@ -262,7 +279,7 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
         if (tag != null && !tag.isBlank()) {
             next.put("tag", tag);
         }
-        if (sort.getValue() != null && sort.getValue() != ProposalSearch.Sort.NEWEST) {
+        if (sort.getValue() != null && sort.getValue() != usualSort(words.getValue())) {
             SORTS.forEach((key, value) -> {
                 if (value == sort.getValue()) {
                     next.put("sort", key);

@@ -33,6 +33,15 @@ class MetadataForm extends FormLayout {
     final DatePicker temporalTo = new DatePicker();
     final TextField spatial = new TextField();
     final Select<String> language = new Select<>();
+    final Select<String> translationLanguage = new Select<>();
+    final TextField translationTitle = new TextField();
+    final TextArea translationDescription = new TextArea();
+    final TextField translationKeywords = new TextField();
+
+    /** Every translation the dataset has, the one in the fields included once it is read back. */
+    private final Map<String, DatasetMetadata.Translation> translations = new java.util.HashMap<>();
+
+    private String shownTranslation = "";
 
     MetadataForm(List<Organisation> organisations) {
         label(title, "meta-title", "publish.meta.title");
@@ -68,6 +77,22 @@ class MetadataForm extends FormLayout {
         language.setItemLabelGenerator(
                 code -> java.util.Locale.forLanguageTag(code).getDisplayLanguage(getLocale()));
         language.setValue(getLocale().getLanguage().equals("ko") ? "ko" : "en");
+        // the same title, description and keywords in another language, shown to its readers
+        label(translationLanguage, "meta-translation-language", "publish.meta.translation-language");
+        translationLanguage.setItems(DatasetMetadata.LANGUAGES);
+        translationLanguage.setItemLabelGenerator(language.getItemLabelGenerator());
+        translationLanguage.setHelperText(getTranslation("publish.meta.translation.help"));
+        label(translationTitle, "meta-translation-title", "publish.meta.translation-title");
+        label(translationDescription, "meta-translation-description", "publish.meta.translation-description");
+        label(translationKeywords, "meta-translation-keywords", "publish.meta.translation-keywords");
+        translationKeywords.setHelperText(getTranslation("publish.meta.keywords.help"));
+        showTranslation(otherThan(language.getValue()));
+        translationLanguage.addValueChangeListener(e -> {
+            if (e.getValue() != null && !e.getValue().equals(shownTranslation)) {
+                keepTranslation();
+                showTranslation(e.getValue());
+            }
+        });
         add(
                 title,
                 organisation,
@@ -81,8 +106,13 @@ class MetadataForm extends FormLayout {
                 temporalFrom,
                 temporalTo,
                 spatial,
-                language);
+                language,
+                translationLanguage,
+                translationTitle,
+                translationDescription,
+                translationKeywords);
         setColspan(description, 2);
+        setColspan(translationDescription, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
     }
 
@@ -108,14 +138,50 @@ class MetadataForm extends FormLayout {
         temporalTo.setValue(m.temporalTo());
         spatial.setValue(m.spatial() == null ? "" : m.spatial());
         language.setValue(m.language());
+        translations.clear();
+        translations.putAll(m.translations());
+        showTranslation(m.translations().keySet().stream().sorted().findFirst().orElse(otherThan(m.language())));
     }
 
-    DatasetMetadata value() {
-        List<String> words = Arrays.stream(keywords.getValue().split(","))
+    /** The portal's other language: Korean for English and everything else, English for Korean. */
+    private static String otherThan(String language) {
+        return language.equals("ko") ? "en" : "ko";
+    }
+
+    private void showTranslation(String code) {
+        shownTranslation = code;
+        translationLanguage.setValue(code);
+        DatasetMetadata.Translation t = translations.get(code);
+        translationTitle.setValue(t == null ? "" : t.title());
+        translationDescription.setValue(t == null ? "" : t.description());
+        translationKeywords.setValue(t == null ? "" : String.join(", ", t.keywords()));
+    }
+
+    /** Reads the translation in the fields back: kept when it has a title, dropped when it has none. */
+    private void keepTranslation() {
+        if (translationTitle.getValue().isBlank()) {
+            translations.remove(shownTranslation);
+        } else {
+            translations.put(
+                    shownTranslation,
+                    new DatasetMetadata.Translation(
+                            translationTitle.getValue(),
+                            translationDescription.getValue(),
+                            keywords(translationKeywords.getValue())));
+        }
+    }
+
+    private static List<String> keywords(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(","))
                 .map(String::strip)
                 .filter(k -> !k.isEmpty())
                 .distinct()
                 .toList();
+    }
+
+    DatasetMetadata value() {
+        List<String> words = keywords(keywords.getValue());
+        keepTranslation();
         return new DatasetMetadata(
                 organisation.getValue().id(),
                 title.getValue().strip(),
@@ -129,7 +195,8 @@ class MetadataForm extends FormLayout {
                 temporalFrom.getValue(),
                 temporalTo.getValue(),
                 blankToNull(spatial.getValue()),
-                language.getValue());
+                language.getValue(),
+                Map.copyOf(translations));
     }
 
     private static @Nullable String blankToNull(String value) {
@@ -145,6 +212,7 @@ class MetadataForm extends FormLayout {
         fields.put("themes", themes);
         fields.put("keywords", keywords);
         fields.put("temporalTo", temporalTo);
+        fields.put("translations", translationTitle);
         HasValidation field = e.field() == null ? null : fields.get(e.field());
         if (field == null) {
             return false;
@@ -155,7 +223,7 @@ class MetadataForm extends FormLayout {
     }
 
     void clearErrors() {
-        List.<HasValidation>of(title, description, contactEmail, themes, keywords, temporalTo)
+        List.<HasValidation>of(title, description, contactEmail, themes, keywords, temporalTo, translationTitle)
                 .forEach(f -> f.setInvalid(false));
     }
 }

@@ -39,8 +39,16 @@ import org.openplaza.visualisations.VisualisationSummary;
 @AnonymousAllowed
 public class VisualisationsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    private static final Map<String, Gallery.Sort> SORTS =
-            Map.of("newest", Gallery.Sort.NEWEST, "views", Gallery.Sort.MOST_VIEWED, "likes", Gallery.Sort.MOST_LIKED);
+    private static final Map<String, Gallery.Sort> SORTS = Map.of(
+            "newest", Gallery.Sort.NEWEST,
+            "views", Gallery.Sort.MOST_VIEWED,
+            "likes", Gallery.Sort.MOST_LIKED,
+            "relevance", Gallery.Sort.RELEVANCE);
+
+    /** The order unless another is chosen: the best matches first when there are words. */
+    private static Gallery.Sort usualSort(String words) {
+        return words == null || words.isBlank() ? Gallery.Sort.NEWEST : Gallery.Sort.RELEVANCE;
+    }
 
     private final VisualisationService visualisations;
     final Cards<VisualisationSummary> cards = new Cards<>("visualisations-grid", null, this::card);
@@ -89,7 +97,18 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
         datasetFilter.setAlignItems(FlexComponent.Alignment.BASELINE);
         summary.setId("visualisations-count");
         add(filters, datasetFilter, summary, cards);
-        words.addValueChangeListener(e -> go());
+        words.addValueChangeListener(e -> {
+            // words change the usual order: best matches first, newest without words
+            if (sort.getValue() == usualSort(e.getOldValue())) {
+                showing = true;
+                try {
+                    sort.setValue(usualSort(e.getValue()));
+                } finally {
+                    showing = false;
+                }
+            }
+            go();
+        });
         organisation.addValueChangeListener(e -> go());
         type.addValueChangeListener(e -> go());
         sort.addValueChangeListener(e -> go());
@@ -110,7 +129,7 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
                 first(params, "dataset"),
                 first(params, "organization"),
                 chartType,
-                SORTS.getOrDefault(first(params, "sort"), Gallery.Sort.NEWEST));
+                SORTS.getOrDefault(first(params, "sort"), usualSort(first(params, "q"))));
         show();
     }
 
@@ -198,7 +217,7 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
         if (type.getValue() != null && type.getValue().isPresent()) {
             next.put("type", type.getValue().get().name());
         }
-        if (sort.getValue() != null && sort.getValue() != Gallery.Sort.NEWEST) {
+        if (sort.getValue() != null && sort.getValue() != usualSort(words.getValue())) {
             SORTS.forEach((key, value) -> {
                 if (value == sort.getValue()) {
                     next.put("sort", key);

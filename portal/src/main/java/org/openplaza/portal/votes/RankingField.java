@@ -81,6 +81,10 @@ class RankingField extends Div {
                     icon(VaadinIcon.CLOSE_SMALL, "vote.ranking.remove", label, "rank-remove-" + (option + 1), () -> {
                         ranked.remove(at);
                         announce("vote.ranking.removed", label);
+                        // on to the row that took its place, else back to where the option went
+                        focusFirst(
+                                at < ranked.size() ? "rank-remove-" + (ranked.get(at) + 1) : "",
+                                "rank-add-" + (option + 1));
                     });
             row.add(name, up, down, remove);
             DragSource<ListItem> drag = DragSource.create(row);
@@ -102,6 +106,9 @@ class RankingField extends Div {
             Button add = new Button(getTranslation("vote.ranking.add"), VaadinIcon.PLUS.create(), e -> {
                 ranked.add(chosen);
                 announce("vote.ranking.added", label, ranked.size());
+                // the button is gone with its row: on to the next option left to add, else to the
+                // option just ranked
+                focusFirst(nextUnranked(chosen), previousUnranked(chosen), "rank-remove-" + (chosen + 1));
             });
             add.setId("rank-add-" + (option + 1));
             add.setAriaLabel(getTranslation("vote.ranking.add-named", label));
@@ -127,10 +134,38 @@ class RankingField extends Div {
         int option = ranked.remove(from);
         ranked.add(to, option);
         announce("vote.ranking.moved", options.get(option), to + 1);
-        // keep the keyboard where it was: on the moved option's button in its new row
-        String focus = (to < from ? "rank-up-" : "rank-down-") + (option + 1);
+        // keep the keyboard where it was: on the moved option's button in its new row, or, at the
+        // top or the bottom where that button is off, on the other one
+        String same = (to < from ? "rank-up-" : "rank-down-") + (option + 1);
+        String other = (to < from ? "rank-down-" : "rank-up-") + (option + 1);
+        focusFirst(same, other);
+    }
+
+    private String nextUnranked(int option) {
+        for (int i = option + 1; i < options.size(); i++) {
+            if (!ranked.contains(i)) {
+                return "rank-add-" + (i + 1);
+            }
+        }
+        return "";
+    }
+
+    private String previousUnranked(int option) {
+        for (int i = option - 1; i >= 0; i--) {
+            if (!ranked.contains(i)) {
+                return "rank-add-" + (i + 1);
+            }
+        }
+        return "";
+    }
+
+    /** Focuses the first of these buttons that exists and is enabled, once the rows are redrawn. */
+    private void focusFirst(String... ids) {
         getElement()
-                .executeJs("setTimeout(() => { const b = document.getElementById($0); if (b) b.focus(); }, 0)", focus);
+                .executeJs(
+                        "setTimeout(() => { for (const id of $0.split(',')) { const b = id && document.getElementById(id);"
+                                + " if (b && !b.hasAttribute('disabled')) { b.focus(); return; } } }, 0)",
+                        String.join(",", ids));
     }
 
     private void announce(String key, Object... arguments) {

@@ -389,6 +389,10 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
             removeAll();
             VoteInfo vote = votes.find(id).orElseThrow();
             add(new H1(vote.question()), receipt(receipt), live(vote));
+            // the button pressed is gone with the ballot: the keyboard goes on to the receipt's heading
+            getElement()
+                    .executeJs("setTimeout(() => { const h = document.querySelector('#vote-receipt-box h2');"
+                            + " if (h) { h.setAttribute('tabindex', '-1'); h.focus(); } }, 0)");
         } catch (Refusal refusal) {
             if (secretField != null && "vote.error.wrong-secret".equals(refusal.messageKey())) {
                 secretField.setErrorMessage(getTranslation(refusal.messageKey()));

@@ -198,13 +198,24 @@ class CatalogIT extends BrowserTest {
         long seoul = lines.stream().filter(l -> l.province().equals("Seoul")).count();
         new WebDriverWait(driver, TIMEOUT)
                 .until(d -> find("#data-count").getText().equals(String.format("%,d rows", seoul)));
-        String slug = currentPath().substring("/dataset/".length());
+        String slug = pathOnly().substring("/dataset/".length());
         String table = StoreSql.currentTable(catalogue, slug);
         assertThat(StoreSql.number(store, "SELECT count(*) FROM " + table + " WHERE lower(province) LIKE ?", "%seoul%"))
                 .as("the count shown is the count SQL gives")
                 .isEqualTo(seoul);
         List<List<String>> shown = firstRows(3);
         assertThat(shown).allSatisfy(row -> assertThat(row.get(2)).isEqualTo("Seoul"));
+
+        // the filter and the sort are in the address: opened afresh, it shows the same rows
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> currentPath().contains("f.province=contains%3Aseoul")
+                        && currentPath().contains("sort=-confirmed"));
+        String filtered = currentPath();
+        open(filtered);
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> find("#data-count").getText().equals(String.format("%,d rows", seoul)));
+        assertThat(find("#filter-province input").getDomProperty("value")).isEqualTo("seoul");
+        assertThat(firstRows(3)).as("the same rows, in the same order").isEqualTo(shown);
 
         String href = find("#download-csv").getAttribute("href");
         assertThat(href).contains("f.province=contains%3Aseoul").contains("sort=-confirmed");

@@ -136,4 +136,41 @@ class PhoneIT extends BrowserTest {
                 .isTrue();
         assertThat(displayed("#catalog-facets-toggle")).isFalse();
     }
+
+    private String suggestions() {
+        return String.valueOf(js("return [...document.querySelectorAll('vaadin-combo-box-item')]"
+                + ".map(i => i.textContent.trim()).join('|')"));
+    }
+
+    @Test
+    void the_home_pages_search_box_suggests_as_one_types_and_finds_every_kind() {
+        phone(390);
+        open("/");
+        find("#home-search input").sendKeys("gard");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .withMessage(() -> "suggestions: " + suggestions())
+                .until(d -> suggestions().contains("Rain gardens to stop street flooding · Proposal"));
+        assertAccessible("the home page's suggestions at 390 px");
+        WebElement proposal = driver.findElements(org.openqa.selenium.By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.getDomProperty("textContent").strip().startsWith("Rain gardens"))
+                .findFirst()
+                .orElseThrow();
+        proposal.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .withMessage("a suggestion chosen opens its page")
+                .until(d -> currentPath().startsWith("/proposal/"));
+        waitFor("h1", "Rain gardens to stop street flooding");
+
+        open("/");
+        find("#home-search input").sendKeys("rain", org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .withMessage("Enter searches for the words typed")
+                .until(d -> currentPath().equals("/search?q=rain"));
+        waitFor("#search-summary", "results for \u201crain\u201d");
+        for (String kind : new String[] {"dataset", "chart", "proposal"}) {
+            assertThat(present("#search-" + kind + " a")).as("a %s found", kind).isTrue();
+        }
+        noSidewaysScrolling("/search");
+        assertAccessible("/search at 390 px");
+    }
 }

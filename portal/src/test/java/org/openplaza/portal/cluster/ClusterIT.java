@@ -289,7 +289,10 @@ class ClusterIT extends Browser {
         type("#register-password", password);
         type("#register-confirm", password);
         click("#register-submit");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/login"));
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage("the new citizen signed in on node 2")
+                .until(d -> present("#account-link")
+                        && find("#account-link").getText().equals(voter));
         goTo(node1);
         signIn("admin", "plaza-admin-demo-key");
         open("/admin/users");

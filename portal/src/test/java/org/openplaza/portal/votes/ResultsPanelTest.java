@@ -1,8 +1,8 @@
 package org.openplaza.portal.votes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openplaza.portal.Components.text;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,10 +10,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openplaza.portal.i18n.PortalI18nProvider;
 import org.openplaza.voting.ChainCheck;
 import org.openplaza.voting.Method;
 import org.openplaza.voting.Results;
@@ -24,20 +21,8 @@ import org.openplaza.voting.VoteSpec;
  * What the results say, without a browser: each figure names what it is a share of, ties are
  * named as ties, exhausted ballots are counted, and the two ranked methods are told apart.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.openplaza.portal.MockUi.class)
 class ResultsPanelTest {
-
-    @BeforeEach
-    void vaadin() {
-        System.setProperty("vaadin.i18n.provider", PortalI18nProvider.class.getName());
-        MockVaadin.setup();
-        UI.getCurrent().setLocale(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-        System.clearProperty("vaadin.i18n.provider");
-    }
 
     private static Results count(Method method, List<String> options, VoteSpec.Rules rules, String... ballots) {
         Tally.Count count = Tally.count(
@@ -56,23 +41,6 @@ class ResultsPanelTest {
                 20,
                 rules,
                 new ChainCheck(true, ballots.length, null, "0123456789abcdef0123", 0, "key"));
-    }
-
-    private static String text(Component panel, String id) {
-        Component found = find(panel, id);
-        assertThat(found).as("#%s", id).isNotNull();
-        return found.getElement().getTextRecursively();
-    }
-
-    private static Component find(Component root, String id) {
-        if (id.equals(root.getId().orElse(null))) {
-            return root;
-        }
-        return root.getChildren()
-                .map(child -> find(child, id))
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .orElse(null);
     }
 
     private static final VoteSpec.Rules NO_RULES = new VoteSpec.Rules(null, null);

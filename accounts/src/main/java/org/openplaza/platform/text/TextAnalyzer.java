@@ -1,4 +1,4 @@
-package org.openplaza.search;
+package org.openplaza.platform.text;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -18,7 +18,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * "확진" in "확진자" or "空气" in "空气质量"; Latin words are lower-cased, folded to ASCII and
  * stemmed, so "rainfalls" finds "rainfall".
  */
-final class CatalogAnalyzer extends Analyzer {
+public final class TextAnalyzer extends Analyzer {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {

@@ -1,4 +1,4 @@
-package org.openplaza.search;
+package org.openplaza.platform.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.Map;
  * Groups of words that find each other in a search, English and Korean, read from {@code
  * synonyms.txt} beside this class: one group per line, its words separated by commas.
  */
-final class Synonyms {
+public final class Synonyms {
 
     private final Map<String, List<String>> groups;
 
@@ -23,7 +23,7 @@ final class Synonyms {
         this.groups = groups;
     }
 
-    static Synonyms load() {
+    public static Synonyms load() {
         Map<String, List<String>> groups = new HashMap<>();
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(Synonyms.class.getResourceAsStream("synonyms.txt"), StandardCharsets.UTF_8))) {
@@ -49,7 +49,7 @@ final class Synonyms {
     }
 
     /** The other words of this word's groups, or none. */
-    List<String> of(String word) {
+    public List<String> of(String word) {
         String key = word.toLowerCase(Locale.ROOT);
         return groups.getOrDefault(key, List.of()).stream()
                 .filter(w -> !w.equals(key))

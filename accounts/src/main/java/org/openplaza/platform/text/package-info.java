@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.platform.text;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,48 @@
+package org.openplaza.portal.search;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.Map;
+
+/**
+ * The portal's search box: suggestions from datasets, charts, proposals and votes appear as the
+ * user types (a combo box, so screen readers and keyboards know the list); choosing one opens
+ * it, and Enter on the words typed opens the search page with them.
+ */
+public class SearchBox extends ComboBox<PortalSearch.Item> {
+
+    /** How many of each kind the suggestions show. */
+    static final int EACH = 3;
+
+    public SearchBox(PortalSearch search, String id) {
+        setId(id);
+        addClassName("search-box");
+        setLabel(getTranslation("search.box"));
+        setPlaceholder(getTranslation("search.box.placeholder"));
+        setPrefixComponent(VaadinIcon.SEARCH.create());
+        setAllowCustomValue(true);
+        setClearButtonVisible(true);
+        setWidthFull();
+        setItemLabelGenerator(item -> item.title() + " · "
+                + getTranslation("search.kind." + item.kind().name()));
+        setItems(query -> {
+            var items = search.suggest(
+                    query.getFilter().orElse(""), EACH, getLocale().getLanguage());
+            return items.stream().skip(query.getOffset()).limit(query.getLimit());
+        });
+        addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                getUI().ifPresent(ui -> ui.navigate(e.getValue().href()));
+            }
+        });
+        addCustomValueSetListener(e -> searchFor(e.getDetail()));
+    }
+
+    /** Opens the search page for these words. */
+    void searchFor(String words) {
+        if (!words.isBlank()) {
+            getUI().ifPresent(ui -> ui.navigate("search", QueryParameters.simple(Map.of("q", words.strip()))));
+        }
+    }
+}

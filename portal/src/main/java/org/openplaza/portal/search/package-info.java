@@ -1,0 +1,4 @@
+@NullMarked
+package org.openplaza.portal.search;
+
+import org.jspecify.annotations.NullMarked;

@@ -303,6 +303,22 @@ public class VisualisationService {
     }
 
     /**
+     * The ECharts option of a visualisation's thumbnail for the gallery's cards, drawn as {@link
+     * #draw} draws it; none when it cannot be seen or drawn.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<String> thumbnail(long id) {
+        try {
+            return draw(id).map(d ->
+                    org.openplaza.charts.Thumbnails.build(d.definition().type(), d.data()));
+        } catch (SQLException | RuntimeException e) {
+            // a chart the store cannot draw keeps its card, without a picture
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The visualisation with its points: on the latest version when it follows it and the chart
      * still fits, otherwise on the version it was built on, with what broke.
      */

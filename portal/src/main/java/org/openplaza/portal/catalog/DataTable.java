@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -157,11 +156,14 @@ class DataTable extends VerticalLayout {
             // months, weeks and quarters as the file wrote them, not as the day each begins
             DatasetColumn periods =
                     i < dictionary.size() && dictionary.get(i).holdsPeriods() ? dictionary.get(i) : null;
-            Grid.Column<Object[]> gridColumn = grid.addColumn(row -> years && row[index] instanceof Long year
-                            ? Long.toString(year)
-                            : periods != null && row[index] != null
-                                    ? periods.text(row[index])
-                                    : Cells.text(row[index], getLocale()))
+            java.util.function.Function<Object[], String> text = row -> years && row[index] instanceof Long year
+                    ? Long.toString(year)
+                    : periods != null && row[index] != null
+                            ? periods.text(row[index])
+                            : Cells.text(row[index], getLocale());
+            cellTexts.add(text);
+            labels.add(label);
+            Grid.Column<Object[]> gridColumn = grid.addColumn(text::apply)
                     .setHeader(label)
                     .setKey(column.name())
                     .setSortable(true)
@@ -181,8 +183,29 @@ class DataTable extends VerticalLayout {
                     .getCell(grid.getColumnByKey(columns.get(i).name()))
                     .setComponent(filterFor(columns.get(i), label));
         }
-        grid.setItems(DataProvider.fromCallbacks(this::fetch, this::size));
+        // rows are compared by their values, so that a row's details stay open as pages reload
+        grid.setItems(new com.vaadin.flow.data.provider.CallbackDataProvider<Object[], Void>(
+                this::fetch, this::size, row -> java.util.Arrays.asList(row)));
         grid.addSortListener(e -> refreshCount());
+        // a row chosen (a tap on a phone, where few columns fit) shows all its values, one per line
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::record));
+        grid.setDetailsVisibleOnClick(true);
+    }
+
+    private final List<java.util.function.Function<Object[], String>> cellTexts = new java.util.ArrayList<>();
+    private final List<String> labels = new java.util.ArrayList<>();
+
+    /** One row as a list of its columns' labels and values. */
+    private Component record(Object[] row) {
+        com.vaadin.flow.component.html.DescriptionList list = new com.vaadin.flow.component.html.DescriptionList();
+        list.addClassName("data-record");
+        for (int i = 0; i < cellTexts.size(); i++) {
+            list.add(
+                    new com.vaadin.flow.component.html.DescriptionList.Term(labels.get(i)),
+                    new com.vaadin.flow.component.html.DescriptionList.Description(
+                            cellTexts.get(i).apply(row)));
+        }
+        return list;
     }
 
     private Stream<Object[]> fetch(Query<Object[], Void> page) {

@@ -23,25 +23,41 @@ import org.springframework.web.util.HtmlUtils;
 class EmbedController {
 
     private final VisualisationService visualisations;
+    private final org.openplaza.portal.i18n.PortalI18nProvider messages;
 
-    EmbedController(VisualisationService visualisations) {
+    EmbedController(VisualisationService visualisations, org.openplaza.portal.i18n.PortalI18nProvider messages) {
         this.visualisations = visualisations;
+        this.messages = messages;
     }
 
+    /**
+     * The embed in the language its {@code lang} parameter names (the embedding site's page
+     * language), else the one the reader's browser asks for, among the portal's.
+     */
     @GetMapping(value = "/embed/visualisation/{id}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> embed(@PathVariable("id") long id) throws SQLException {
+    ResponseEntity<String> embed(
+            @PathVariable("id") long id,
+            @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
+            Locale asked)
+            throws SQLException {
+        Locale locale = org.openplaza.portal.i18n.PortalI18nProvider.supported(
+                lang == null || lang.isBlank() ? asked : Locale.forLanguageTag(lang));
+        String language = locale.getLanguage();
         DrawnVisualisation drawn = visualisations.draw(id).orElse(null);
         if (drawn == null || drawn.visualisation().hidden()) {
             return ResponseEntity.status(404)
                     .contentType(MediaType.TEXT_HTML)
-                    .body(
-                            "<!doctype html><html lang=\"en\"><title>Not found</title><p>No such visualisation.</p></html>");
+                    .body("<!doctype html><html lang=\"" + language + "\"><title>"
+                            + e(messages.getTranslation("embed.missing.title", locale)) + "</title><p>"
+                            + e(messages.getTranslation("embed.missing", locale)) + "</p></html>");
         }
         visualisations.countView(id);
         String title = drawn.visualisation().title();
         String option = ChartOptions.build(drawn.definition().type(), drawn.data(), title);
         StringBuilder html = new StringBuilder();
-        html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        html.append("<!doctype html><html lang=\"")
+                .append(language)
+                .append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>")
                 .append(e(title))
@@ -58,7 +74,7 @@ class EmbedController {
                 .append("\" option=\"")
                 .append(e(option))
                 .append("\"></opz-chart>");
-        table(html, drawn.data(), drawn.definition().query().dimension().column());
+        table(html, drawn.data(), drawn.definition().query().dimension().column(), locale);
         html.append("<p><a href=\"/visualisation/")
                 .append(id)
                 .append("\" target=\"_blank\" rel=\"noopener\">")
@@ -67,8 +83,10 @@ class EmbedController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html.toString());
     }
 
-    private static void table(StringBuilder html, Grouped data, String dimension) {
-        html.append("<table class=\"sr\"><caption>Numbers</caption><tr><th scope=\"col\">")
+    private void table(StringBuilder html, Grouped data, String dimension, Locale locale) {
+        html.append("<table class=\"sr\"><caption>")
+                .append(e(messages.getTranslation("embed.numbers", locale)))
+                .append("</caption><tr><th scope=\"col\">")
                 .append(e(dimension))
                 .append("</th>");
         data.series()
@@ -82,7 +100,7 @@ class EmbedController {
             for (Grouped.Series s : data.series()) {
                 Double value = s.values().get(i);
                 html.append("<td>")
-                        .append(value == null ? "" : ChartNumbers.number(value, Locale.ENGLISH))
+                        .append(value == null ? "" : ChartNumbers.number(value, locale))
                         .append("</td>");
             }
             html.append("</tr>");

@@ -210,6 +210,12 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Afte
     @Override
     public void afterNavigation(com.vaadin.flow.router.AfterNavigationEvent event) {
         returnTo(event.getLocation());
+        // what the connection indicator says when the portal cannot be reached, in the reader's language
+        getUI().ifPresent(ui -> {
+            var connection = ui.getReconnectDialogConfiguration();
+            connection.setDialogText(getTranslation("connection.reconnecting"));
+            connection.setDialogTextGaveUp(getTranslation("connection.gave-up"));
+        });
     }
 
     /**

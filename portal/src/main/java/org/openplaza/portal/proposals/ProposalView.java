@@ -304,7 +304,9 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
             datasets.byId(datasetId)
                     .ifPresent(d -> box.add(new Paragraph(
                             new Text(getTranslation("proposal.evidence.dataset") + " "),
-                            new Anchor("dataset/" + d.slug(), d.metadata().title()))));
+                            new Anchor(
+                                    "dataset/" + d.slug(),
+                                    d.metadata().in(getLocale().getLanguage()).title()))));
         }
         for (Long visualisationId : p.visualisations()) {
             try {

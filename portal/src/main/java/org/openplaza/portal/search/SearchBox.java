@@ -36,8 +36,16 @@ public class SearchBox extends ComboBox<PortalSearch.Item> {
                 getUI().ifPresent(ui -> ui.navigate(e.getValue().href()));
             }
         });
-        addCustomValueSetListener(e -> searchFor(e.getDetail()));
+        // Enter searches for the words typed, unless it chooses a suggestion the arrow keys
+        // highlighted; leaving the box with words in it does not (the combo box would commit them
+        // as a custom value on blur)
+        getElement()
+                .addEventListener("keydown", e -> searchFor(e.getEventData().getString(TYPED)))
+                .setFilter("event.key === 'Enter' && !(element.opened && element._focusedIndex >= 0)")
+                .addEventData(TYPED);
     }
+
+    private static final String TYPED = "event.target.value";
 
     /** Opens the search page for these words. */
     void searchFor(String words) {

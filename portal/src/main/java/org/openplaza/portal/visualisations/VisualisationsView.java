@@ -166,10 +166,26 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
         cards.show(count, (offset, limit) -> visualisations.search(asked, offset, limit));
     }
 
-    /** A chart as a card: its type's icon, title, dataset and facts. */
+    /** A chart as a card: its thumbnail, title, dataset and facts. */
     private com.vaadin.flow.component.Component card(VisualisationSummary v) {
-        com.vaadin.flow.component.icon.Icon icon = icon(v.type()).create();
-        icon.addClassName("card-icon");
+        // the chart itself, small and without words (they are on the card); the type's icon when
+        // it cannot be drawn
+        com.vaadin.flow.component.Component icon = visualisations
+                .thumbnail(v.id())
+                .<com.vaadin.flow.component.Component>map(option -> {
+                    org.openplaza.portal.charts.EChart thumbnail = new org.openplaza.portal.charts.EChart("", option);
+                    thumbnail.setHeight("120px");
+                    thumbnail.addClassName("card-thumbnail");
+                    thumbnail.getElement().removeAttribute("role");
+                    thumbnail.getElement().removeAttribute("aria-label");
+                    return thumbnail;
+                })
+                .orElseGet(() -> {
+                    com.vaadin.flow.component.icon.Icon typeIcon =
+                            icon(v.type()).create();
+                    typeIcon.addClassName("card-icon");
+                    return typeIcon;
+                });
         icon.getElement().setAttribute("aria-hidden", "true");
         Anchor dataset = new Anchor("dataset/" + v.datasetSlug(), v.datasetTitle());
         Paragraph from = new Paragraph(getTranslation("visualisations.from", ""));

@@ -115,6 +115,37 @@ class CkanWriteApiIT {
     }
 
     @Test
+    void translations_go_in_and_out_as_ckanext_fluent_has_them() throws Exception {
+        HttpResponse<String> created = post("package_create", DemoAccounts.OFFICIAL_TOKEN, """
+                {"title": "Air quality by district", "notes": "Hourly readings.",
+                 "owner_org": "meteorological-service-singapore", "language": "en",
+                 "title_translated": {"en": "Air quality by district", "ko": "자치구별 대기질"},
+                 "notes_translated": {"ko": "시간별 측정값."},
+                 "tags_translated": {"ko": ["대기질", "미세먼지"]}}
+                """);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        JsonNode result = json(created).get("result");
+        assertThat(result.get("title_translated").get("ko").asText()).isEqualTo("자치구별 대기질");
+        assertThat(result.get("title_translated").get("en").asText()).isEqualTo("Air quality by district");
+        assertThat(result.get("notes_translated").get("ko").asText()).isEqualTo("시간별 측정값.");
+        assertThat(result.get("tags_translated").get("ko").toString()).contains("대기질", "미세먼지");
+        String id = result.get("id").asText();
+
+        HttpResponse<String> patched = post("package_patch", DemoAccounts.OFFICIAL_TOKEN, """
+                {"id": "%s", "notes": "Hourly readings at each station."}
+                """.formatted(id));
+        assertThat(json(patched).get("result").get("title_translated").get("ko").asText())
+                .as("a patch without translations keeps them")
+                .isEqualTo("자치구별 대기질");
+
+        HttpResponse<String> refused = post("package_patch", DemoAccounts.OFFICIAL_TOKEN, """
+                {"id": "%s", "title_translated": {"xx": "Nonsense"}}
+                """.formatted(id));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).get("error").get("message").asText()).startsWith("translations:");
+    }
+
+    @Test
     void without_a_valid_token_nothing_is_written() throws Exception {
         String body = "{\"title\": \"Sneaky\", \"notes\": \"x\", \"owner_org\": \"meteorological-service-singapore\"}";
         HttpResponse<String> anonymous = post("package_create", null, body);

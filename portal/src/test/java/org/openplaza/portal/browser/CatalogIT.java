@@ -432,6 +432,37 @@ class CatalogIT extends BrowserTest {
         waitForVaadin();
     }
 
+    @Test
+    void epidemiological_weeks_read_as_written_sort_as_time_and_download_as_written() throws Exception {
+        open("/catalog?q=bulletin");
+        click("#catalog-results a");
+        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        assertThat(find("#dataset-heading").getText()).isEqualTo("Weekly infectious disease bulletin");
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage("the weeks as the file wrote them, not the day each begins")
+                .until(d -> firstRows(1).get(0).get(0).matches("\\d{4}-W\\d{2}"));
+        sortBy("epi_week");
+        sortBy("epi_week");
+        new WebDriverWait(driver, TIMEOUT)
+                .withMessage("the last week first: 2014's 53rd comes before 2015's first when sorted as time")
+                .until(d -> firstRows(1).get(0).get(0).equals("2022-W52"));
+        assertThat(find("#filter-epi_week-from").getTagName())
+                .as("a date column: filtered by dates")
+                .isEqualTo("vaadin-date-picker");
+
+        String href = find("#download-csv").getAttribute("href");
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.ofString());
+        List<CSVRecord> records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new java.io.StringReader(csv.body()))
+                .getRecords();
+        assertThat(records.get(0).get("epi_week")).isEqualTo("2022-W52");
+        assertThat(records).extracting(r -> r.get("epi_week")).contains("2014-W53", "2020-W53");
+    }
+
     private List<List<String>> firstRows(int count) {
         return gridRows("data-grid", count);
     }

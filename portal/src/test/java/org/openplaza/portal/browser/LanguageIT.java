@@ -43,6 +43,11 @@ class LanguageIT extends BrowserTest {
         assertThat(find("#nav-votes").getText()).isEqualTo("투표");
         assertThat(lang()).isEqualTo("ko");
         assertAccessible("catalog in Korean");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .withMessage("the connection indicator's words in Korean")
+                .until(d -> "포털과의 연결이 끊겼습니다. 다시 연결하는 중…"
+                        .equals(js("const c = document.querySelector('vaadin-connection-indicator');"
+                                + " return c && c.reconnectingText")));
 
         open("/");
         assertThat(find("h1").getText()).isEqualTo("모두를 위한 공공데이터와 시민 참여");
@@ -94,11 +99,19 @@ class LanguageIT extends BrowserTest {
         noEnglish(page, "");
     }
 
-    /** As above, with the signed-in user's own name (what they wrote) left out. */
-    private void noEnglish(String page, String username) {
+    /**
+     * As above, with what people wrote that the page names left out: the signed-in user's name,
+     * a dataset's column labels, a vote's question and options.
+     */
+    private void noEnglish(String page, String... written) {
         List<String> english = new java.util.ArrayList<>();
         for (String shown : ownWords()) {
-            String text = username.isEmpty() ? shown : shown.replace(username, "");
+            String text = shown;
+            for (String words : written) {
+                if (!words.isEmpty()) {
+                    text = text.replace(words, "");
+                }
+            }
             java.util.regex.Matcher words =
                     java.util.regex.Pattern.compile("[A-Za-z]{3,}").matcher(text);
             while (words.find()) {
@@ -121,10 +134,51 @@ class LanguageIT extends BrowserTest {
         }
         open("/catalog?q=rainfull");
         noEnglish("the catalogue with nothing found");
+
+        // the publisher's Korean title, description and keywords, found by Korean words
+        open("/catalog?q=" + java.net.URLEncoder.encode("강수량", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(find("#catalog-results").getText()).contains("강수량: 월별 합계");
+        open("/search?q=" + java.net.URLEncoder.encode("강수량", java.nio.charset.StandardCharsets.UTF_8));
+        waitFor("#search-dataset", "강수량: 월별 합계");
+        noEnglish("the portal's search");
+        assertAccessible("the portal's search in Korean");
+        click("#search-dataset a");
+        waitFor("#dataset-heading", "강수량: 월별 합계");
+        noEnglish("a dataset's page", "total_rainfall", "month");
+        for (int tab = 2; tab <= 4; tab++) {
+            click("vaadin-tab:nth-of-type(" + tab + ")");
+            noEnglish("a dataset's tab " + tab, "total_rainfall", "month");
+        }
+        open("/catalog?q=" + java.net.URLEncoder.encode("강수량", java.nio.charset.StandardCharsets.UTF_8));
+        click("#catalog-results a");
+        waitFor("#dataset-heading", "강수량: 월별 합계");
+        assertThat(find("#dataset-heading").getDomAttribute("lang")).isEqualTo("ko");
+        assertThat(find(".dataset-description").getText()).startsWith("1982년 1월부터");
+        open("/votes");
+        click(".cards .card-title a");
+        noEnglish("a vote's page", "Should the city introduce the congestion charge?", "Yes", "No", "Abstain");
         signIn("citizen", "plaza-citizen-demo");
         for (String page : new String[] {"/account", "/notifications", "/proposals/new"}) {
             open(page);
             noEnglish(page, "citizen");
+        }
+        switchTo("admin", "plaza-admin-demo-key");
+        chooseLanguage("한국어");
+        try {
+            for (String page : new String[] {
+                "/admin/users",
+                "/admin/organisations",
+                "/admin/audit",
+                "/admin/reports",
+                "/admin/moderation",
+                "/publish"
+            }) {
+                open(page);
+                noEnglish(page, "admin");
+            }
+        } finally {
+            // the choice follows the account: the other tests' administrator reads English
+            chooseLanguage("English");
         }
     }
 }

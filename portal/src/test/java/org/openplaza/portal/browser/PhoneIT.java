@@ -109,6 +109,18 @@ class PhoneIT extends BrowserTest {
             assertAccessible(page + " at 390 px");
         }
 
+        open("/visualisations");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .withMessage("each chart's card shows the chart, small")
+                .until(d -> driver.findElements(org.openqa.selenium.By.cssSelector(
+                                        "#visualisations-grid .card-thumbnail svg path"))
+                                .size()
+                        > 0);
+        assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("#visualisations-grid .card")))
+                .allSatisfy(card -> assertThat(card.findElements(org.openqa.selenium.By.cssSelector(".card-thumbnail")))
+                        .as("a thumbnail on every demo chart's card")
+                        .hasSize(1));
+
         open("/catalog");
         assertThat(displayed("#catalog-facets")).as("the facets folded away").isFalse();
         long firstResult = (Long)
@@ -151,11 +163,16 @@ class PhoneIT extends BrowserTest {
                 .withMessage(() -> "suggestions: " + suggestions())
                 .until(d -> suggestions().contains("Rain gardens to stop street flooding · Proposal"));
         assertAccessible("the home page's suggestions at 390 px");
-        WebElement proposal = driver.findElements(org.openqa.selenium.By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.getDomProperty("textContent").strip().startsWith("Rain gardens"))
-                .findFirst()
-                .orElseThrow();
-        proposal.click();
+        assertThat(currentPath()).as("leaving the box does not search").isEqualTo("/");
+        // the scan took the focus: back in the box, the suggestions open again
+        find("#home-search input").sendKeys("e");
+        // the list may render its items again as it loads: find and click the item in one step
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .withMessage("a suggestion to click")
+                .until(d ->
+                        Boolean.TRUE.equals(js("const item = [...document.querySelectorAll('vaadin-combo-box-item')]"
+                                + ".find(i => i.textContent.trim().startsWith('Rain gardens'));"
+                                + " if (item) { item.click(); return true; } return false;")));
         new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
                 .withMessage("a suggestion chosen opens its page")
                 .until(d -> currentPath().startsWith("/proposal/"));
@@ -172,5 +189,33 @@ class PhoneIT extends BrowserTest {
         }
         noSidewaysScrolling("/search");
         assertAccessible("/search at 390 px");
+    }
+
+    @Test
+    void a_row_of_the_data_table_opens_as_a_record_of_every_column_on_a_phone() {
+        phone(390);
+        open("/catalog?q=province");
+        click("#catalog-results a");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .until(d -> currentPath().startsWith("/dataset/"));
+        WebElement firstCell = new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .withMessage("the table's first row")
+                .until(d -> (WebElement) js("""
+                        const grid = document.getElementById('data-grid');
+                        if (!grid || grid.hasAttribute('loading')) { return null; }
+                        const row = [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
+                            .find(r => !r.hidden && r.index === 0);
+                        const slot = row && row.querySelector('td slot');
+                        return slot ? grid.querySelector('vaadin-grid-cell-content[slot="' + slot.name + '"]') : null;
+                        """));
+        click(firstCell);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .withMessage("the row's record opened")
+                .until(d -> displayed("#data-grid .data-record"));
+        String record = find("#data-grid .data-record").getText();
+        assertThat(record).as("every column's label").contains("date", "time", "province", "confirmed", "released");
+        assertThat(record).as("the values as the table shows them").containsPattern("\\d{4}-\\d{2}-\\d{2}");
+        noSidewaysScrolling("a dataset's record at 390 px");
+        assertAccessible("a dataset's record at 390 px");
     }
 }

@@ -108,6 +108,22 @@ class VisualisationIT extends BrowserTest {
         assertThat(embedPage.headers().firstValue("Content-Security-Policy").orElse(""))
                 .contains("frame-ancestors *");
         assertThat(embedPage.headers().firstValue("X-Frame-Options")).isEmpty();
+        assertThat(embedPage.body()).contains("<html lang=\"en\"", "<caption>The chart&#39;s numbers</caption>");
+        // in the embedding page's language, or the reader's
+        HttpResponse<String> korean = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(embedUrl + "?lang=ko"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(korean.body()).contains("<html lang=\"ko\"", "<caption>차트의 수치</caption>");
+        HttpResponse<String> missing = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/embed/visualisation/999999"))
+                                .header("Accept-Language", "ko-KR,ko;q=0.9")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<html lang=\"ko\"", "찾을 수 없음");
         HttpResponse<String> page = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/catalog"))

@@ -215,8 +215,35 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Afte
             var connection = ui.getReconnectDialogConfiguration();
             connection.setDialogText(getTranslation("connection.reconnecting"));
             connection.setDialogTextGaveUp(getTranslation("connection.gave-up"));
+            // Flow's grid names each sorter "Sort by …" in English: say it in the reader's language
+            ui.getPage().executeJs(SORT_BY, getTranslation("grid.sort-by"));
         });
     }
+
+    /**
+     * Renames every grid sorter Flow labels "Sort by {label}" with the template given (its
+     * {@code {0}} the label), now and as grids render more; a name already in that form is left,
+     * so that no change of its own is observed again.
+     */
+    private static final String SORT_BY = """
+            window.opzSortBy = $0;
+            if (!window.opzSortByObserver) {
+              const english = 'Sort by ';
+              const rename = (root) => {
+                if (!root || !root.querySelectorAll) { return; }
+                root.querySelectorAll('vaadin-grid-sorter[aria-label^="' + english + '"]').forEach((sorter) => {
+                  const name = window.opzSortBy.replace('{0}', sorter.getAttribute('aria-label').substring(english.length));
+                  if (sorter.getAttribute('aria-label') !== name) { sorter.setAttribute('aria-label', name); }
+                });
+              };
+              window.opzSortByObserver = new MutationObserver((records) => {
+                records.forEach((record) => rename(record.type === 'attributes' ? record.target.parentNode : record.target));
+              });
+              window.opzSortByObserver.observe(document.body,
+                  { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+              rename(document);
+            }
+            """;
 
     /**
      * A page that keeps its state in its address (replacing it as the reader works) tells the

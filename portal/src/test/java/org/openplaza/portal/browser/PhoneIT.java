@@ -149,6 +149,11 @@ class PhoneIT extends BrowserTest {
         assertThat(displayed("#catalog-facets-toggle")).isFalse();
     }
 
+    private String focusedSuggestion() {
+        return String.valueOf(js("const item = document.querySelector('vaadin-combo-box-item[focused]');"
+                + " return item ? item.textContent.trim() : ''"));
+    }
+
     private String suggestions() {
         return String.valueOf(js("return [...document.querySelectorAll('vaadin-combo-box-item')]"
                 + ".map(i => i.textContent.trim()).join('|')"));
@@ -166,13 +171,16 @@ class PhoneIT extends BrowserTest {
         assertThat(currentPath()).as("leaving the box does not search").isEqualTo("/");
         // the scan took the focus: back in the box, the suggestions open again
         find("#home-search input").sendKeys("e");
-        // the list may render its items again as it loads: find and click the item in one step
         new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .withMessage("a suggestion to click")
-                .until(d ->
-                        Boolean.TRUE.equals(js("const item = [...document.querySelectorAll('vaadin-combo-box-item')]"
-                                + ".find(i => i.textContent.trim().startsWith('Rain gardens'));"
-                                + " if (item) { item.click(); return true; } return false;")));
+                .withMessage(() -> "suggestions again: " + suggestions())
+                .until(d -> suggestions().contains("Rain gardens to stop street flooding · Proposal"));
+        // chosen with the keyboard: down to the proposal, then Enter
+        WebElement box = find("#home-search input");
+        for (int i = 0; i < 12 && !focusedSuggestion().startsWith("Rain gardens"); i++) {
+            box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        }
+        assertThat(focusedSuggestion()).startsWith("Rain gardens");
+        box.sendKeys(org.openqa.selenium.Keys.ENTER);
         new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
                 .withMessage("a suggestion chosen opens its page")
                 .until(d -> currentPath().startsWith("/proposal/"));

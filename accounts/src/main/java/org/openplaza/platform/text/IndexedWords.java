@@ -47,7 +47,9 @@ public abstract class IndexedWords<T> {
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void rebuild() {
         index.clear();
-        read(null).forEach(this::put);
+        Map<String, Map<String, String>> all = new java.util.HashMap<>();
+        read(null).forEach(thing -> all.put(Long.toString(id(thing)), text(thing)));
+        index.putAll(all);
     }
 
     @EventListener

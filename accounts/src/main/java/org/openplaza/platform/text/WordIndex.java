@@ -47,6 +47,22 @@ public final class WordIndex implements AutoCloseable {
 
     /** Puts this text under this id, replacing what was there; fields not weighted are refused. */
     public synchronized void put(String id, Map<String, String> text) {
+        putAll(Map.of(id, text));
+    }
+
+    /** Puts each text under its id, made searchable together at the end. */
+    public synchronized void putAll(Map<String, Map<String, String>> texts) {
+        try {
+            for (Map.Entry<String, Map<String, String>> entry : texts.entrySet()) {
+                writer.updateDocument(new Term(ID, entry.getKey()), document(entry.getKey(), entry.getValue()));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Document document(String id, Map<String, String> text) {
         Document doc = new Document();
         doc.add(new StringField(ID, id, Field.Store.YES));
         text.forEach((field, value) -> {
@@ -55,12 +71,7 @@ public final class WordIndex implements AutoCloseable {
             }
             doc.add(new TextField(field, value, Field.Store.NO));
         });
-        try {
-            writer.updateDocument(new Term(ID, id), doc);
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return doc;
     }
 
     public synchronized void remove(String id) {

@@ -77,6 +77,11 @@ public class PortalSearch {
 
     /** The same, datasets titled in the reader's language where the publisher translated them. */
     public Found find(String text, int each, @Nullable String readerLanguage) {
+        return find(text, each, readerLanguage, MOST_VOTES);
+    }
+
+    /** The same, counting at most {@code votesCounted} votes (each is read whole). */
+    private Found find(String text, int each, @Nullable String readerLanguage, int votesCounted) {
         String words = shortened(text);
         if (words.isBlank()) {
             return new Found(words, List.of(), null);
@@ -113,7 +118,7 @@ public class PortalSearch {
                         .toList(),
                 "proposals?q=" + q));
 
-        var found = votes.search(words, MOST_VOTES);
+        var found = votes.search(words, votesCounted);
         sections.add(new Section(
                 Kind.VOTE,
                 found.size(),
@@ -132,7 +137,7 @@ public class PortalSearch {
         }
         List<Item> items = new ArrayList<>();
         try {
-            for (Section section : find(text, each, readerLanguage).sections()) {
+            for (Section section : find(text, each, readerLanguage, each).sections()) {
                 items.addAll(section.items());
             }
         } catch (IllegalArgumentException e) {

@@ -225,5 +225,18 @@ class PhoneIT extends BrowserTest {
         assertThat(record).as("the values as the table shows them").containsPattern("\\d{4}-\\d{2}-\\d{2}");
         noSidewaysScrolling("a dataset's record at 390 px");
         assertAccessible("a dataset's record at 390 px");
+
+        // sorting a column scrolled into view keeps it in view
+        js("const table = document.getElementById('data-grid').$.table; table.scrollLeft = table.scrollWidth;");
+        long before = (Long) js("return Math.round(document.getElementById('data-grid').$.table.scrollLeft)");
+        assertThat(before).as("the table is wider than a phone").isPositive();
+        WebElement last = (WebElement) js("const sorters = document.querySelectorAll('#data-grid vaadin-grid-sorter');"
+                + " return sorters[sorters.length - 1];");
+        click(last);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+                .until(d -> last.getDomAttribute("direction") != null);
+        waitForVaadin();
+        long after = (Long) js("return Math.round(document.getElementById('data-grid').$.table.scrollLeft)");
+        assertThat(after).as("the sorted column still in view").isEqualTo(before);
     }
 }

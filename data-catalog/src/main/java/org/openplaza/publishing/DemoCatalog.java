@@ -219,7 +219,8 @@ class DemoCatalog implements ApplicationRunner {
                 log.info("Demo dataset '{}' published", demo.title());
             }
         }
-        events.publishEvent(Audited.byCurrentUser(SEEDED, "catalog", "demo", DATASETS.size() + " datasets"));
+        events.publishEvent(Audited.byCurrentUser(
+                SEEDED, "catalog", "demo", org.openplaza.audit.AuditDetail.of("demo-datasets", DATASETS.size())));
     }
 
     private void importDemoFile(long dataset, String name) throws Exception {

@@ -257,7 +257,10 @@ public class PublishingService {
                         descriptions(columnDescriptions, plan.columns().size()),
                         clock.instant());
                 repository.insertProfiles(versionId, profiles);
-                audit("VERSION_IMPORTED", datasetId, "version " + number + ", " + report.rows() + " rows");
+                audit(
+                        "VERSION_IMPORTED",
+                        datasetId,
+                        org.openplaza.audit.AuditDetail.of("version-imported", number, report.rows()));
                 return new ImportedVersion(
                         versions(datasetId).get(number - 1),
                         report.nulledCount(),

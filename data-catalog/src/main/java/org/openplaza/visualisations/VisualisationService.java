@@ -243,7 +243,10 @@ public class VisualisationService {
         }
         long report = query.report(id, reporter, clean, clock.instant());
         events.publishEvent(Audited.byCurrentUser(
-                "VISUALISATION_REPORTED", "visualisation", String.valueOf(id), v.title() + " (report " + report + ")"));
+                "VISUALISATION_REPORTED",
+                "visualisation",
+                String.valueOf(id),
+                org.openplaza.audit.AuditDetail.of("visualisation-reported", v.title(), report)));
     }
 
     /** Open reports, oldest first. */
@@ -285,7 +288,10 @@ public class VisualisationService {
                 .orElseThrow(() -> new PublishingException(null, "visualisation.error.no-report"));
         query.resolveReport(reportId, "DISMISSED", clock.instant());
         events.publishEvent(Audited.byCurrentUser(
-                "VISUALISATION_REPORT_DISMISSED", "visualisation", String.valueOf(id), "report " + reportId));
+                "VISUALISATION_REPORT_DISMISSED",
+                "visualisation",
+                String.valueOf(id),
+                org.openplaza.audit.AuditDetail.of("report-dismissed", reportId)));
     }
 
     /** The caller's own visualisations, hidden ones with their reason, newest first. */

@@ -244,7 +244,7 @@ public class ProposalService {
         int revision = p.revision() + 1;
         query.replaceText(id, clean, revision, now);
         query.addRevision(id, revision, clean, me(), now);
-        audit("PROPOSAL_EDITED", id, clean.title() + " (revision " + revision + ")");
+        audit("PROPOSAL_EDITED", id, org.openplaza.audit.AuditDetail.of("proposal-edited", clean.title(), revision));
         events.publishEvent(words.changed(id));
     }
 
@@ -465,7 +465,10 @@ public class ProposalService {
             query.addStatusChange(id, status, after, now, null, null);
             notifications.add(
                     query.followers(id), id, Notification.Kind.STATUS_CHANGED, ProposalStatus.QUALIFIED.name(), now);
-            audit("PROPOSAL_QUALIFIED", id, p.title() + ": " + supports + " supports");
+            audit(
+                    "PROPOSAL_QUALIFIED",
+                    id,
+                    org.openplaza.audit.AuditDetail.of("proposal-qualified", p.title(), supports));
         }
         boolean verified = query.verified(user);
         return new SupportState(true, verified, supports, p.supportThreshold(), after);
@@ -536,7 +539,10 @@ public class ProposalService {
                 Notification.Kind.ANSWERED,
                 answer.status().name(),
                 now);
-        audit("PROPOSAL_ANSWERED", id, answer.name() + ": " + p.title());
+        audit(
+                "PROPOSAL_ANSWERED",
+                id,
+                org.openplaza.audit.AuditDetail.of("proposal-answered-" + answer.name(), p.title()));
     }
 
     /**
@@ -618,7 +624,10 @@ public class ProposalService {
                 Notification.Kind.IMPLEMENTATION_UPDATE,
                 clean.length() > 200 ? clean.substring(0, 200) + "…" : clean,
                 now);
-        audit("PROPOSAL_UPDATE_POSTED", id, done ? "done" : "update");
+        audit(
+                "PROPOSAL_UPDATE_POSTED",
+                id,
+                org.openplaza.audit.AuditDetail.of(done ? "proposal-update-done" : "proposal-update"));
     }
 
     // ---- following

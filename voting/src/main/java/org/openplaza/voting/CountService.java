@@ -524,7 +524,11 @@ public class CountService {
             throw new VotingException("vote.error.not-held");
         }
         events.publishEvent(Audited.byCurrentUser(
-                "VOTE_COUNT_RELEASED", "vote", String.valueOf(voteId), "held for " + held + "; " + clean));
+                "VOTE_COUNT_RELEASED",
+                "vote",
+                String.valueOf(voteId),
+                org.openplaza.audit.AuditDetail.of(
+                        "vote-count-released", org.openplaza.audit.AuditDetail.term("results.held." + held), clean)));
     }
 
     /** Names the catalogue dataset the vote's ballots were published in. */

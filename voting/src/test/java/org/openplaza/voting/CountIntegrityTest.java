@@ -249,7 +249,10 @@ class CountIntegrityTest {
                         .where(AUDIT_EVENT.OBJECT_ID.eq(String.valueOf(vote)))
                         .and(AUDIT_EVENT.EVENT_TYPE.eq("VOTE_COUNT_RELEASED"))
                         .fetch(AUDIT_EVENT.DETAIL))
-                .contains("held for CHAIN_BROKEN; Ballot 3 restored from the backup of 8 June");
+                .contains(org.openplaza.audit.AuditDetail.of(
+                        "vote-count-released",
+                        org.openplaza.audit.AuditDetail.term("results.held.CHAIN_BROKEN"),
+                        "Ballot 3 restored from the backup of 8 June"));
     }
 
     @Test

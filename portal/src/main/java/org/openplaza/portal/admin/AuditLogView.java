@@ -56,7 +56,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("admin.audit.event"));
         grid.addColumn(e -> e.objectType() == null ? "" : e.objectType() + " " + e.objectId())
                 .setHeader(getTranslation("admin.audit.object"));
-        grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader(getTranslation("admin.audit.detail"));
+        grid.addColumn(e -> detail(e.detail(), this)).setHeader(getTranslation("admin.audit.detail"));
         grid.addColumn(e -> e.remoteAddress() == null ? "" : e.remoteAddress())
                 .setHeader(getTranslation("admin.audit.address"));
         grid.setItems(data);
@@ -84,5 +84,27 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return Titles.of(this, "admin.audit.title");
+    }
+
+    /** A detail written as a message key and arguments, in the reader's language; a sentence as written. */
+    static String detail(@org.jspecify.annotations.Nullable String detail, com.vaadin.flow.component.Component in) {
+        if (detail == null) {
+            return "";
+        }
+        return org.openplaza.audit.AuditDetail.parse(detail)
+                .filter(d -> org.openplaza.portal.i18n.PortalI18nProvider.has("audit.detail." + d.key()))
+                .map(d -> in.getTranslation(
+                        "audit.detail." + d.key(),
+                        d.args().stream().map(arg -> argument(arg, in)).toArray()))
+                .orElse(detail);
+    }
+
+    /** An argument as the message takes it: a number, a term of the portal translated, or text. */
+    private static Object argument(String arg, com.vaadin.flow.component.Component in) {
+        String term = org.openplaza.audit.AuditDetail.termKey(arg);
+        if (term != null) {
+            return org.openplaza.portal.i18n.PortalI18nProvider.has(term) ? in.getTranslation(term) : term;
+        }
+        return arg.matches("-?\\d{1,18}") ? (Object) Long.valueOf(arg) : arg;
     }
 }

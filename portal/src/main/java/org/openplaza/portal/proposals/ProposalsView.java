@@ -111,18 +111,8 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
         tagFilter.setId("proposals-tag");
         summary.setId("proposals-count");
         add(filters, origins, tagFilter, summary, cards);
-        words.addValueChangeListener(e -> {
-            // a search's words change the usual order: best matches first, newest without words
-            if (sort.getValue() == usualSort(e.getOldValue())) {
-                showing = true;
-                try {
-                    sort.setValue(usualSort(e.getValue()));
-                } finally {
-                    showing = false;
-                }
-            }
-            go();
-        });
+        org.openplaza.portal.layout.SearchField.orderFollowsWords(words, sort, ProposalsView::usualSort, this::quietly);
+        words.addValueChangeListener(e -> go());
         origin.addValueChangeListener(e -> go());
         status.addValueChangeListener(e -> go());
         category.addValueChangeListener(e -> go());
@@ -304,5 +294,15 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
     @Override
     public String getPageTitle() {
         return Titles.of(this, "proposals.title");
+    }
+
+    /** Runs a change of the filters the view makes itself, not to be taken as the reader's. */
+    private void quietly(Runnable change) {
+        showing = true;
+        try {
+            change.run();
+        } finally {
+            showing = false;
+        }
     }
 }

@@ -77,11 +77,14 @@ public class PortalSearch {
 
     /** The same, datasets titled in the reader's language where the publisher translated them. */
     public Found find(String text, int each, @Nullable String readerLanguage) {
-        return find(text, each, readerLanguage, MOST_VOTES);
+        return find(text, each, readerLanguage, true);
     }
 
-    /** The same, counting at most {@code votesCounted} votes (each is read whole). */
-    private Found find(String text, int each, @Nullable String readerLanguage, int votesCounted) {
+    /**
+     * The same; without {@code counted} (suggestions, on every key typed) no kind is counted
+     * beyond the items read, and only {@code each} votes are read (each is read whole).
+     */
+    private Found find(String text, int each, @Nullable String readerLanguage, boolean counted) {
         String words = shortened(text);
         if (words.isBlank()) {
             return new Found(words, List.of(), null);
@@ -101,24 +104,23 @@ public class PortalSearch {
                 "catalog?q=" + q));
 
         Gallery gallery = new Gallery(words, null, null, null, Gallery.Sort.RELEVANCE);
+        List<Item> chartItems = charts.search(gallery, 0, each).stream()
+                .map(v -> new Item(Kind.CHART, v.title(), v.datasetTitle(), "visualisation/" + v.id()))
+                .toList();
         sections.add(new Section(
-                Kind.CHART,
-                charts.count(gallery),
-                charts.search(gallery, 0, each).stream()
-                        .map(v -> new Item(Kind.CHART, v.title(), v.datasetTitle(), "visualisation/" + v.id()))
-                        .toList(),
-                "visualisations?q=" + q));
+                Kind.CHART, counted ? charts.count(gallery) : chartItems.size(), chartItems, "visualisations?q=" + q));
 
         ProposalSearch search = new ProposalSearch(words, null, null, null, null, null, ProposalSearch.Sort.RELEVANCE);
+        List<Item> proposalItems = proposals.search(search, 0, each).stream()
+                .map(p -> new Item(Kind.PROPOSAL, p.title(), p.summary(), "proposal/" + p.id()))
+                .toList();
         sections.add(new Section(
                 Kind.PROPOSAL,
-                proposals.count(search),
-                proposals.search(search, 0, each).stream()
-                        .map(p -> new Item(Kind.PROPOSAL, p.title(), p.summary(), "proposal/" + p.id()))
-                        .toList(),
+                counted ? proposals.count(search) : proposalItems.size(),
+                proposalItems,
                 "proposals?q=" + q));
 
-        var found = votes.search(words, votesCounted);
+        var found = votes.search(words, counted ? MOST_VOTES : each);
         sections.add(new Section(
                 Kind.VOTE,
                 found.size(),
@@ -137,7 +139,7 @@ public class PortalSearch {
         }
         List<Item> items = new ArrayList<>();
         try {
-            for (Section section : find(text, each, readerLanguage, each).sections()) {
+            for (Section section : find(text, each, readerLanguage, false).sections()) {
                 items.addAll(section.items());
             }
         } catch (IllegalArgumentException e) {

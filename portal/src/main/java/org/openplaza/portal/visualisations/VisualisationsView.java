@@ -97,18 +97,9 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
         datasetFilter.setAlignItems(FlexComponent.Alignment.BASELINE);
         summary.setId("visualisations-count");
         add(filters, datasetFilter, summary, cards);
-        words.addValueChangeListener(e -> {
-            // words change the usual order: best matches first, newest without words
-            if (sort.getValue() == usualSort(e.getOldValue())) {
-                showing = true;
-                try {
-                    sort.setValue(usualSort(e.getValue()));
-                } finally {
-                    showing = false;
-                }
-            }
-            go();
-        });
+        org.openplaza.portal.layout.SearchField.orderFollowsWords(
+                words, sort, VisualisationsView::usualSort, this::quietly);
+        words.addValueChangeListener(e -> go());
         organisation.addValueChangeListener(e -> go());
         type.addValueChangeListener(e -> go());
         sort.addValueChangeListener(e -> go());
@@ -257,5 +248,15 @@ public class VisualisationsView extends VerticalLayout implements HasDynamicTitl
     @Override
     public String getPageTitle() {
         return Titles.of(this, "visualisations.title");
+    }
+
+    /** Runs a change of the filters the view makes itself, not to be taken as the reader's. */
+    private void quietly(Runnable change) {
+        showing = true;
+        try {
+            change.run();
+        } finally {
+            showing = false;
+        }
     }
 }

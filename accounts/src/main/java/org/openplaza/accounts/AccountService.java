@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.audit.Audited;
 import org.springframework.context.ApplicationEventPublisher;
@@ -186,7 +185,10 @@ public class AccountService {
         }
         repository.replaceRoles(accountId, EnumSet.copyOf(roles));
         events.publishEvent(Audited.byCurrentUser(
-                "ROLES_CHANGED", "account", account.username(), names(account.roles()) + " -> " + names(roles)));
+                "ROLES_CHANGED",
+                "account",
+                account.username(),
+                org.openplaza.audit.AuditDetail.of("roles-changed", names(account.roles()), names(roles))));
         events.publishEvent(new AccountAccessChanged(account.username()));
         return load(accountId);
     }
@@ -246,8 +248,10 @@ public class AccountService {
         return account.username().equals(Audited.currentActor());
     }
 
-    private static String names(Set<Role> roles) {
-        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+    /** The roles as terms of the portal ({@code role.CITIZEN}, …), in the roles' order. */
+    private static org.openplaza.audit.AuditDetail.Term names(Set<Role> roles) {
+        return org.openplaza.audit.AuditDetail.terms(
+                roles.stream().sorted().map(role -> "role." + role.name()).toList());
     }
 
     static String normaliseUsername(String username) {

@@ -16,16 +16,33 @@ public final class AuditDetail {
     private static final char SEPARATOR = '\u001F';
     private static final char TERM = '\u001D';
 
-    /** An argument that is itself a message of the portal (a reason's code), shown translated. */
-    public record Term(String messageKey) {}
-
-    public static Term term(String messageKey) {
-        return new Term(messageKey);
+    /**
+     * An argument that is itself one or more messages of the portal (a reason's code, a set of
+     * roles), shown translated and, when several, listed.
+     */
+    public record Term(List<String> messageKeys) {
+        public Term {
+            messageKeys = List.copyOf(messageKeys);
+        }
     }
 
-    /** The message key of an argument written as a {@link Term}; null for plain text. */
-    public static @org.jspecify.annotations.Nullable String termKey(String arg) {
-        return !arg.isEmpty() && arg.charAt(0) == TERM ? arg.substring(1) : null;
+    public static Term term(String messageKey) {
+        return new Term(List.of(messageKey));
+    }
+
+    /** Several terms as one argument, in this order. */
+    public static Term terms(java.util.Collection<String> messageKeys) {
+        return new Term(List.copyOf(messageKeys));
+    }
+
+    /** The message keys of an argument written as a {@link Term}; empty for plain text. */
+    public static List<String> termKeys(String arg) {
+        if (arg.isEmpty() || arg.charAt(0) != TERM) {
+            return List.of();
+        }
+        return Arrays.stream(arg.substring(1).split(String.valueOf(TERM), -1))
+                .filter(key -> !key.isEmpty())
+                .toList();
     }
 
     private AuditDetail() {}
@@ -36,7 +53,7 @@ public final class AuditDetail {
         for (Object arg : args) {
             detail.append(SEPARATOR);
             if (arg instanceof Term term) {
-                detail.append(TERM).append(clean(term.messageKey()));
+                term.messageKeys().forEach(termKey -> detail.append(TERM).append(clean(termKey)));
             } else {
                 detail.append(clean(String.valueOf(arg)));
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,7 +185,15 @@ class AccountServiceTest {
         assertThat(audit.search("ROLES_CHANGED", 0, 10)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("root");
             assertThat(e.objectId()).isEqualTo("kim.minji");
-            assertThat(e.detail()).isEqualTo("CITIZEN -> CITIZEN,OFFICIAL");
+            assertThat(e.detail())
+                    .as("the roles as the portal's terms, read in each administrator's language")
+                    .isEqualTo(org.openplaza.audit.AuditDetail.of(
+                            "roles-changed",
+                            org.openplaza.audit.AuditDetail.terms(List.of("role.CITIZEN")),
+                            org.openplaza.audit.AuditDetail.terms(List.of("role.CITIZEN", "role.OFFICIAL"))));
+            assertThat(org.openplaza.audit.AuditDetail.parse(e.detail()).orElseThrow().args().stream()
+                            .map(org.openplaza.audit.AuditDetail::termKeys))
+                    .containsExactly(List.of("role.CITIZEN"), List.of("role.CITIZEN", "role.OFFICIAL"));
         });
     }
 

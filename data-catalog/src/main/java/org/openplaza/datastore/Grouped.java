@@ -21,14 +21,39 @@ public record Grouped(List<String> categories, List<Series> series) {
         return new Grouped(
                 categories.stream().map(rename).toList(),
                 series.stream()
-                        .map(s -> new Series(rename.apply(s.name()), s.values()))
+                        .map(s -> new Series(
+                                rename.apply(s.name()),
+                                s.values(),
+                                s.measure(),
+                                s.split() == null ? null : rename.apply(s.split())))
                         .toList());
     }
 
-    /** One line of values, named by its measure and, when the chart is split, the split value. */
-    public record Series(String name, List<@Nullable Double> values) {
+    /** The same points with each series named anew (e.g. in words a reader reads). */
+    public Grouped renameSeries(java.util.function.Function<Series, String> name) {
+        return new Grouped(
+                categories,
+                series.stream()
+                        .map(s -> new Series(name.apply(s), s.values(), s.measure(), s.split()))
+                        .toList());
+    }
+
+    /**
+     * One line of values, named by its measure and, when the chart is split, the split value. A
+     * series the store grouped keeps what it counts ({@code measure}) and its split value, so that
+     * screens can name it in the reader's words; a series made otherwise has neither.
+     */
+    public record Series(
+            String name,
+            List<@Nullable Double> values,
+            GroupQuery.@Nullable Measure measure,
+            @Nullable String split) {
         public Series {
             values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        }
+
+        public Series(String name, List<@Nullable Double> values) {
+            this(name, values, null, null);
         }
     }
 

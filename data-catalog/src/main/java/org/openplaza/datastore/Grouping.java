@@ -193,6 +193,7 @@ final class Grouping {
             double binWidth,
             boolean split) {
         Map<String, Map<String, Double>> bySeries = new LinkedHashMap<>();
+        Map<String, Grouped.Series> seriesMade = new HashMap<>();
         Map<String, Double> categoryTotals = new LinkedHashMap<>();
         Map<String, Object> categoryKeys = new HashMap<>();
         for (Record row : rows) {
@@ -207,6 +208,8 @@ final class Grouping {
                 String name = seriesName(
                         query.measures().get(i), splitValue, query.measures().size());
                 bySeries.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(category, number);
+                GroupQuery.Measure measure = query.measures().get(i);
+                seriesMade.computeIfAbsent(name, k -> new Grouped.Series(k, List.of(), measure, splitValue));
                 if (i == 0 && number != null) {
                     categoryTotals.merge(category, number, Double::sum);
                 }
@@ -236,7 +239,8 @@ final class Grouping {
             for (String category : categories) {
                 values.add(entry.getValue().get(category));
             }
-            series.add(new Grouped.Series(entry.getKey(), values));
+            Grouped.Series made = seriesMade.get(entry.getKey());
+            series.add(new Grouped.Series(entry.getKey(), values, made.measure(), made.split()));
         }
         return new Grouped(categories, series);
     }

@@ -198,6 +198,14 @@ public class DatasetReader {
         return visibleVersion(versionId).columns();
     }
 
+    /** The labels of a version's columns by their generated names, in file order. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> versionLabels(long versionId) {
+        visibleVersion(versionId);
+        return repository.columnLabels(versionId);
+    }
+
     /** A histogram of a numeric or date column of the current version. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)

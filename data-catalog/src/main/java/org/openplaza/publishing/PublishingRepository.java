@@ -357,6 +357,17 @@ class PublishingRepository {
         }
     }
 
+    /** A version's column labels by generated name, in file order. */
+    java.util.Map<String, String> columnLabels(long versionId) {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        db.select(DATASET_COLUMN.COLUMN_NAME, DATASET_COLUMN.LABEL)
+                .from(DATASET_COLUMN)
+                .where(DATASET_COLUMN.VERSION_ID.eq(versionId))
+                .orderBy(DATASET_COLUMN.POSITION)
+                .forEach(r -> labels.put(r.get(DATASET_COLUMN.COLUMN_NAME), r.get(DATASET_COLUMN.LABEL)));
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+
     /** The current version's columns with their profiles, in file order. */
     List<DatasetColumn> currentColumns(long datasetId) {
         return db.select(

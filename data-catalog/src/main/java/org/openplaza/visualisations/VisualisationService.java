@@ -343,7 +343,8 @@ public class VisualisationService {
             try {
                 ChartDefinition definition = ChartDefinition.fromJson(v.definition(), reader.versionColumns(current));
                 Grouped data = reader.groupVersion(current, definition.query());
-                return Optional.of(new DrawnVisualisation(v, definition, data, current, null));
+                return Optional.of(
+                        new DrawnVisualisation(v, definition, data, current, null, reader.versionLabels(current)));
             } catch (IllegalArgumentException | QueryException e) {
                 problem = e.getMessage();
             }
@@ -351,7 +352,8 @@ public class VisualisationService {
         long version = v.versionId() == null ? current : v.versionId();
         ChartDefinition definition = ChartDefinition.fromJson(v.definition(), reader.versionColumns(version));
         Grouped data = reader.groupVersion(version, definition.query());
-        return Optional.of(new DrawnVisualisation(v, definition, data, version, problem));
+        return Optional.of(
+                new DrawnVisualisation(v, definition, data, version, problem, reader.versionLabels(version)));
     }
 
     @PreAuthorize("permitAll()")

@@ -126,6 +126,14 @@ class GroupingTest {
                 .isEqualTo(seoul.get(0).doubleValue());
         assertThat(stats.value("max(confirmed)", "Seoul"))
                 .isEqualTo(seoul.get(n - 1).doubleValue());
+        assertThat(stats.series())
+                .extracting(Grouped.Series::measure)
+                .containsExactly(
+                        new Measure("confirmed", Aggregation.AVG),
+                        new Measure("confirmed", Aggregation.MEDIAN),
+                        new Measure("confirmed", Aggregation.MIN),
+                        new Measure("confirmed", Aggregation.MAX));
+        assertThat(stats.series()).extracting(Grouped.Series::split).containsOnlyNulls();
     }
 
     @Test
@@ -209,6 +217,12 @@ class GroupingTest {
                 .withSeries("province")
                 .withFilters(List.of(new RowQuery.In("province", List.of("Seoul", "Busan")))));
         assertThat(split.series()).extracting(Grouped.Series::name).containsExactlyInAnyOrder("Seoul", "Busan");
+        assertThat(split.series())
+                .as("each series keeps what it counts and its split value, for screens to name it")
+                .allSatisfy(s -> {
+                    assertThat(s.measure()).isEqualTo(Measure.count());
+                    assertThat(s.split()).isEqualTo(s.name());
+                });
         long seoulInMarch = lines.stream()
                 .filter(l -> l.province().equals("Seoul") && l.date().getMonthValue() == 3)
                 .count();

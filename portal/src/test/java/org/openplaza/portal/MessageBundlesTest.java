@@ -41,7 +41,10 @@ class MessageBundlesTest {
     static final Pattern COUNT_BEFORE_PLURAL = Pattern.compile(
             "\\{\\d(?:,number(?:,integer)?)?\\} (?:[a-z]+ )?(?:rows|columns|cells|lines|views|downloads|likes|votes|ballots"
                     + "|citizens|supports|comments|proposals|datasets|visualisations|options|tags|points|ranges|rounds"
-                    + "|checkpoints|characters|times|days)\\b");
+                    + "|checkpoints|characters|times|days|sessions|entries|words|results|files|errors|records"
+                    + "|versions|organisations|accounts|reports|hours|minutes|seconds|weeks|months|years|members"
+                    + "|notifications|charts|measures|filters|values|codes|tokens|events|answers|updates|revisions"
+                    + "|pages|items|categories|keywords|languages|fields|steps|attempts)\\b");
 
     @Test
     void every_message_is_a_valid_icu_pattern_in_both_languages() throws IOException {
@@ -108,26 +111,39 @@ class MessageBundlesTest {
         Set<String> known = load("messages.properties").stringPropertyNames();
         Pattern literal = Pattern.compile(
                 "(?:getTranslation\\(|Exception\\((?:(?:\"[a-zA-Z]+\"|null), )?|Optional\\.of\\()\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
+        // an audit detail's key is read under audit.detail. (a key composed at run time is not seen)
+        Pattern auditDetail = Pattern.compile("AuditDetail\\.of\\(\\s*\"([a-z0-9-]+)\"\\s*[,)]");
         Set<String> missing = new TreeSet<>();
         int found = 0;
+        int details = 0;
         for (Path root : Set.of(
                 Path.of("src/main/java"),
                 Path.of("../accounts/src/main/java"),
-                Path.of("../data-catalog/src/main/java"))) {
+                Path.of("../data-catalog/src/main/java"),
+                Path.of("../voting/src/main/java"))) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file :
                         files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Matcher m = literal.matcher(Files.readString(file));
+                    String code = Files.readString(file);
+                    Matcher m = literal.matcher(code);
                     while (m.find()) {
                         found++;
                         if (!known.contains(m.group(1))) {
                             missing.add(m.group(1) + " in " + file.getFileName());
                         }
                     }
+                    Matcher d = auditDetail.matcher(code);
+                    while (d.find()) {
+                        details++;
+                        if (!known.contains("audit.detail." + d.group(1))) {
+                            missing.add("audit.detail." + d.group(1) + " in " + file.getFileName());
+                        }
+                    }
                 }
             }
         }
         assertThat(found).as("keys found in the code").isGreaterThan(100);
+        assertThat(details).as("audit details found in the code").isGreaterThan(10);
         assertThat(missing).isEmpty();
     }
 }

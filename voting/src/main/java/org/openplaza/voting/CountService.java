@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.audit.AuditDetail;
 import org.openplaza.audit.Audited;
 import org.openplaza.proposals.ProposalService;
 import org.openplaza.proposals.ProposalStatus;
@@ -275,7 +276,8 @@ public class CountService {
     }
 
     /**
-     * Why a count may not become a result, in the words of the audit log; null when it may. The
+     * Why a count may not become a result, with the audit log's detail (a message key with its
+     * figures, read in each administrator's language); null when it may. The
      * chain must recompute from its first ballot to the head kept with the vote; every checkpoint
      * must be signed by the ballot-box key, and the chain must pass through each of them and end
      * at one; and the ballots that count must be exactly as many as the citizens in the
@@ -286,33 +288,26 @@ public class CountService {
         if (!chain.intact()) {
             return new Hold(
                     "CHAIN_BROKEN",
-                    "the ballot chain is broken at ballot " + chain.firstBadPosition() + " of " + chain.ballots());
+                    AuditDetail.of("vote-held-chain-broken", chain.firstBadPosition(), chain.ballots()));
         }
         if (!pass.checkpointsSigned()) {
-            return new Hold("CHECKPOINT_FORGED", "a checkpoint is not signed by the ballot-box key");
+            return new Hold("CHECKPOINT_FORGED", AuditDetail.of("vote-held-checkpoint-forged"));
         }
         if (pass.missedCheckpoint() != null) {
             return new Hold(
-                    "CHECKPOINT_MISSED",
-                    "the ballot chain does not pass through the signed checkpoint at ballot "
-                            + pass.missedCheckpoint());
+                    "CHECKPOINT_MISSED", AuditDetail.of("vote-held-checkpoint-missed", pass.missedCheckpoint()));
         }
         if (chain.ballots() > 0 && pass.vouched() != chain.ballots()) {
             return new Hold(
-                    "CHECKPOINT_MISSED",
-                    "no signed checkpoint vouches for the last ballots: the last is at ballot " + pass.vouched()
-                            + " of " + chain.ballots());
+                    "CHECKPOINT_MISSED", AuditDetail.of("vote-held-last-unvouched", pass.vouched(), chain.ballots()));
         }
         if (pass.unreadable() > 0) {
-            return new Hold(
-                    "BALLOTS_UNREADABLE",
-                    pass.unreadable() + " ballots do not open with the vote's seal key (gone, or the ballots altered)");
+            return new Hold("BALLOTS_UNREADABLE", AuditDetail.of("vote-held-unreadable", pass.unreadable()));
         }
         if (results.ballots() != results.turnout()) {
             return new Hold(
                     "BALLOTS_AND_VOTERS_DIFFER",
-                    results.ballots() + " ballots would count for " + results.turnout()
-                            + " citizens in the participation register");
+                    AuditDetail.of("vote-held-ballots-differ", results.ballots(), results.turnout()));
         }
         return null;
     }

@@ -150,6 +150,14 @@ class CountIntegrityTest {
                 .as("audited")
                 .contains("VOTE_COUNT_HELD")
                 .doesNotContain("VOTE_COUNTED");
+        assertThat(db.select(AUDIT_EVENT.DETAIL)
+                        .from(AUDIT_EVENT)
+                        .where(AUDIT_EVENT.EVENT_TYPE.eq("VOTE_COUNT_HELD"))
+                        .and(AUDIT_EVENT.OBJECT_ID.eq(String.valueOf(vote)))
+                        .fetchSingle(AUDIT_EVENT.DETAIL))
+                .as("the hold's detail is a message with its figures, read in each administrator's language")
+                .satisfies(detail -> assertThat(org.openplaza.audit.AuditDetail.parse(detail))
+                        .hasValueSatisfying(parsed -> assertThat(parsed.key()).startsWith("vote-held-")));
         assertThat(db.select(APP_USER.USERNAME)
                         .from(NOTIFICATION)
                         .join(APP_USER)

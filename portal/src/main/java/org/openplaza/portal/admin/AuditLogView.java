@@ -99,11 +99,14 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                 .orElse(detail);
     }
 
-    /** An argument as the message takes it: a number, a term of the portal translated, or text. */
+    /** An argument as the message takes it: a number, terms of the portal translated, or text. */
     private static Object argument(String arg, com.vaadin.flow.component.Component in) {
-        String term = org.openplaza.audit.AuditDetail.termKey(arg);
-        if (term != null) {
-            return org.openplaza.portal.i18n.PortalI18nProvider.has(term) ? in.getTranslation(term) : term;
+        java.util.List<String> terms = org.openplaza.audit.AuditDetail.termKeys(arg);
+        if (!terms.isEmpty()) {
+            return terms.stream()
+                    .map(term ->
+                            org.openplaza.portal.i18n.PortalI18nProvider.has(term) ? in.getTranslation(term) : term)
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
         return arg.matches("-?\\d{1,18}") ? (Object) Long.valueOf(arg) : arg;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.charts.ChartOptions;
@@ -35,7 +36,10 @@ class VisualisationApi {
 
     private final VisualisationService visualisations;
 
-    VisualisationApi(VisualisationService visualisations) {
+    private final org.openplaza.portal.i18n.PortalI18nProvider messages;
+
+    VisualisationApi(VisualisationService visualisations, org.openplaza.portal.i18n.PortalI18nProvider messages) {
+        this.messages = messages;
         this.visualisations = visualisations;
     }
 
@@ -113,7 +117,10 @@ class VisualisationApi {
         answer.put("problem", drawn.problem());
         answer.put("definition", JSON.readTree(drawn.definition().toJson()));
         answer.put("data", Map.of("categories", data.categories(), "series", data.series()));
-        answer.put("option", JSON.readTree(ChartOptions.build(drawn.definition().type(), data, v.title())));
+        // the option draws the chart as the portal does, its series named in words (in English)
+        Grouped named = org.openplaza.portal.charts.ChartLabels.readable(
+                data, drawn::label, (key, args) -> messages.getTranslation(key, Locale.ENGLISH, args));
+        answer.put("option", JSON.readTree(ChartOptions.build(drawn.definition().type(), named, v.title())));
         return ResponseEntity.ok(answer);
     }
 }

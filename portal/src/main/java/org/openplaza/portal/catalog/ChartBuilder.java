@@ -206,14 +206,6 @@ class ChartBuilder extends VerticalLayout {
                             : column.getValue().map(DatasetColumn::name).orElse(null),
                     aggregation.getValue() == null ? Aggregation.COUNT : aggregation.getValue());
         }
-
-        String label() {
-            String what = getTranslation(
-                    "chart.aggregation." + measure().aggregation().name());
-            return column.getValue() != null && column.getValue().isPresent()
-                    ? what + " · " + column.getValue().get().label()
-                    : what;
-        }
     }
 
     /** The kinds of filter the data table has: contains, equals, one of several values, between. */
@@ -664,8 +656,21 @@ class ChartBuilder extends VerticalLayout {
         dialog.open();
     }
 
+    /** A column's label by its generated name. */
+    private String label(String column) {
+        return columns.stream()
+                .filter(c -> c.name().equals(column))
+                .map(DatasetColumn::label)
+                .findFirst()
+                .orElse(column);
+    }
+
     private String title() {
-        String what = String.join(", ", measures.stream().map(MeasureRow::label).toList());
+        String what = String.join(
+                ", ",
+                measures.stream()
+                        .map(m -> ChartLabels.measure(m.measure(), this::label, this::getTranslation))
+                        .toList());
         String along = dimension.getValue().label()
                 + (bucket.getValue() == Bucket.NONE
                         ? ""
@@ -692,17 +697,7 @@ class ChartBuilder extends VerticalLayout {
         }
         GroupQuery query = definition.query();
         try {
-            Grouped data = reader.group(datasetId, query);
-            if (query.series() == null) {
-                // no split: each line is named as the reader chose its measure
-                List<Grouped.Series> named = new ArrayList<>();
-                for (int i = 0; i < data.series().size() && i < measures.size(); i++) {
-                    named.add(new Grouped.Series(
-                            measures.get(i).label(), data.series().get(i).values()));
-                }
-                data = new Grouped(data.categories(), named);
-            }
-            data = ChartLabels.translated(data, this);
+            Grouped data = ChartLabels.readable(reader.group(datasetId, query), this::label, this::getTranslation);
             String title = title();
             stateChanged.accept(encode(definition));
             chart.setOption(ChartOptions.build(definition.type(), data, title));

@@ -1,21 +1,65 @@
 package org.openplaza.portal.charts;
 
 import com.vaadin.flow.component.Component;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.openplaza.datastore.GroupQuery;
 import org.openplaza.datastore.Grouped;
 
-/** The store's own category names ("Other", "(empty)") in the reader's language. */
+/**
+ * A chart's words in the reader's language: the store's own category names ("Other", "(empty)")
+ * and each series named by what it counts ("Maximum · Confirmed cases") with the column's label,
+ * never the store's {@code max(confirmed)}.
+ */
 public final class ChartLabels {
 
     private ChartLabels() {}
 
+    /** The portal's messages for one reader: a key and its arguments to text. */
+    @FunctionalInterface
+    public interface Words {
+        String get(String key, Object... args);
+    }
+
+    /** Category names translated; series named with the columns' generated names. */
     public static Grouped translated(Grouped data, Component in) {
-        String other = in.getTranslation("chart.other");
-        String empty = in.getTranslation("chart.empty");
-        return data.relabel(label -> {
+        return readable(data, UnaryOperator.identity(), in::getTranslation);
+    }
+
+    /**
+     * Category names translated and each series the store grouped named by its measure (the
+     * column by its label) and, when split, its split value: the split value alone when the chart
+     * has one measure.
+     */
+    public static Grouped readable(Grouped data, UnaryOperator<String> columnLabel, Words words) {
+        String other = words.get("chart.other");
+        String empty = words.get("chart.empty");
+        Grouped renamed = data.relabel(label -> {
             if (label.equals(Grouped.OTHER)) {
                 return other;
             }
             return label.equals(Grouped.EMPTY) ? empty : label;
         });
+        long measures = renamed.series().stream()
+                .map(Grouped.Series::measure)
+                .filter(Objects::nonNull)
+                .distinct()
+                .count();
+        return renamed.renameSeries(series -> {
+            if (series.measure() == null) {
+                return series.name();
+            }
+            String measure = measure(series.measure(), columnLabel, words);
+            if (series.split() == null) {
+                return measure;
+            }
+            return measures == 1 ? series.split() : measure + " · " + series.split();
+        });
+    }
+
+    /** What a measure counts, in words: "Count", "Maximum · Confirmed cases". */
+    public static String measure(GroupQuery.Measure measure, UnaryOperator<String> columnLabel, Words words) {
+        String what = words.get("chart.aggregation." + measure.aggregation().name());
+        return measure.column() == null ? what : what + " · " + columnLabel.apply(measure.column());
     }
 }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import org.openplaza.charts.ChartOptions;
 import org.openplaza.datastore.Grouped;
+import org.openplaza.portal.charts.ChartLabels;
 import org.openplaza.portal.charts.ChartNumbers;
 import org.openplaza.visualisations.DrawnVisualisation;
 import org.openplaza.visualisations.VisualisationService;
@@ -53,7 +54,9 @@ class EmbedController {
         }
         visualisations.countView(id);
         String title = drawn.visualisation().title();
-        String option = ChartOptions.build(drawn.definition().type(), drawn.data(), title);
+        Grouped data = ChartLabels.readable(
+                drawn.data(), drawn::label, (key, args) -> messages.getTranslation(key, locale, args));
+        String option = ChartOptions.build(drawn.definition().type(), data, title);
         StringBuilder html = new StringBuilder();
         html.append("<!doctype html><html lang=\"")
                 .append(language)
@@ -74,7 +77,7 @@ class EmbedController {
                 .append("\" option=\"")
                 .append(e(option))
                 .append("\"></opz-chart>");
-        table(html, drawn.data(), drawn.definition().query().dimension().column(), locale);
+        table(html, data, drawn.label(drawn.definition().query().dimension().column()), locale);
         html.append("<p><a href=\"/visualisation/")
                 .append(id)
                 .append("\" target=\"_blank\" rel=\"noopener\">")

@@ -42,7 +42,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         // everything the portal publishes, found from its first page, with suggestions as one types
         org.openplaza.portal.search.SearchBox box = new org.openplaza.portal.search.SearchBox(search, "home-search");
         box.setLabel(getTranslation("home.search"));
-        add(box);
+        add(box.withButton());
         Div counts = new Div(
                 count("count-datasets", catalog.countPublishedDatasets(), "home.count.datasets", CatalogView.class),
                 count(

@@ -43,7 +43,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         box = new SearchBox(search, "search-words");
         results.setId("search-results");
         results.addClassName("search-results");
-        add(new H1(getTranslation("search.title")), box, results);
+        add(new H1(getTranslation("search.title")), box.withButton(), results);
     }
 
     @Override

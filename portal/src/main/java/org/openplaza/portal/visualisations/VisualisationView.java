@@ -119,7 +119,7 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
             }
             add(broken);
         }
-        Grouped data = ChartLabels.translated(drawn.data(), this);
+        Grouped data = ChartLabels.readable(drawn.data(), drawn::label, this::getTranslation);
         ChartType type = drawn.definition().type();
         EChart chart = new EChart(v.title(), ChartOptions.build(type, data, v.title()));
         chart.setId("visualisation-chart");
@@ -130,7 +130,7 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
         chart.setHeight(Math.max(460, ChartOptions.height(type, data)) + "px");
         ChartNumbers numbers = new ChartNumbers();
         numbers.setId("visualisation-table");
-        numbers.show(data, drawn.definition().query().dimension().column(), getLocale());
+        numbers.show(data, drawn.label(drawn.definition().query().dimension().column()), getLocale());
         Details table = new Details(getTranslation("chart.as-table"), numbers);
         table.setId("visualisation-as-table");
         Anchor csv = new Anchor("/download/visualisation/" + id + ".csv", getTranslation("visualisation.export.csv"));

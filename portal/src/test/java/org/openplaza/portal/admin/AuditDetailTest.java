@@ -37,6 +37,19 @@ class AuditDetailTest {
                 .as("a reason's code read as the portal's words for it")
                 .startsWith("보류 해제 (보류 사유: 투표지 체인을")
                 .endsWith("); 복구함");
+        String roles = AuditDetail.of(
+                "roles-changed",
+                AuditDetail.terms(java.util.List.of("role.CITIZEN")),
+                AuditDetail.terms(java.util.List.of("role.CITIZEN", "role.OFFICIAL")));
+        assertThat(AuditLogView.detail(roles, korean))
+                .as("roles as the portal names them, listed")
+                .isEqualTo("역할: 시민 → 시민, 공무원");
+        assertThat(AuditLogView.detail(AuditDetail.of("vote-held-chain-broken", 3, 4), korean))
+                .isEqualTo("투표지 체인이 4장 중 3번째 투표지에서 끊어졌습니다");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        assertThat(AuditLogView.detail(roles, new Span())).isEqualTo("Roles: Citizen → Citizen, Official");
+        assertThat(AuditLogView.detail(AuditDetail.of("vote-held-ballots-differ", 4, 1), new Span()))
+                .isEqualTo("4 ballots would count for 1 citizen in the participation register");
     }
 
     @Test

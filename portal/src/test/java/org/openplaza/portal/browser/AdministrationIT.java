@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An administrator verifies a resident; the change shows in the list and in the audit log. */
 class AdministrationIT extends BrowserTest {
@@ -14,7 +13,7 @@ class AdministrationIT extends BrowserTest {
     org.openplaza.portal.testdata.MovableClock clock;
 
     private void openUser(String username) {
-        WebElement cell = new WebDriverWait(driver, TIMEOUT)
+        WebElement cell = waiting()
                 .until(d -> d.findElements(By.cssSelector("#users-grid vaadin-grid-cell-content")).stream()
                         .filter(e -> e.getText().trim().equals(username))
                         .findFirst()
@@ -30,13 +29,12 @@ class AdministrationIT extends BrowserTest {
         open("/admin/users");
         type("#users-search", "newcomer");
         waitForVaadin();
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> !find("#users-grid").getText().contains("official"));
+        waiting().until(d -> !find("#users-grid").getText().contains("official"));
         openUser("newcomer");
         assertAccessible("user dialog");
         click("#user-verified");
         click("#user-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#user-roles"));
+        waiting().until(d -> !displayed("#user-roles"));
         openUser("newcomer");
         assertThat(find("#user-verified").getAttribute("checked")).isNotNull();
         click("#user-cancel");
@@ -44,12 +42,10 @@ class AdministrationIT extends BrowserTest {
         open("/admin/audit");
         type("#audit-search", "RESIDENT_VERIFIED");
         waitForVaadin();
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#audit-grid").getText().contains("newcomer"));
+        waiting().until(d -> find("#audit-grid").getText().contains("newcomer"));
         assertThat(find("#audit-grid").getText()).contains("admin").contains("RESIDENT_VERIFIED");
         click("#audit-check");
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#audit-chain").getText().startsWith("The audit log's hash chain is intact:"));
+        waiting().until(d -> find("#audit-chain").getText().startsWith("The audit log's hash chain is intact:"));
         assertAccessible("audit log");
 
         // the export an auditor takes away: every sealed entry with its hashes, for administrators only
@@ -67,9 +63,8 @@ class AdministrationIT extends BrowserTest {
         assertThat(find("#organisations-grid").getText()).contains("London Borough of Lambeth");
         type("#organisation-name", "Seoul Transport Office");
         click("#organisation-create");
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#organisations-grid").getText().contains("Seoul Transport Office"));
-        WebElement row = new WebDriverWait(driver, TIMEOUT)
+        waiting().until(d -> find("#organisations-grid").getText().contains("Seoul Transport Office"));
+        WebElement row = waiting()
                 .until(d -> d.findElements(By.cssSelector("#organisations-grid vaadin-grid-cell-content")).stream()
                         .filter(e -> e.getText().trim().equals("Seoul Transport Office"))
                         .findFirst()
@@ -80,8 +75,7 @@ class AdministrationIT extends BrowserTest {
         assertThat(fieldError("#member-username")).isEqualTo("There is no account with this username.");
         type("#member-username", "official");
         click("#member-add");
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#members-grid").getText().contains("official"));
+        waiting().until(d -> find("#members-grid").getText().contains("official"));
         assertAccessible("admin/organisations");
     }
 

@@ -58,6 +58,22 @@ public abstract class Browser {
     }
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /**
+     * How often a wait looks again. Selenium's default is half a second, which every click and
+     * page paid while Vaadin answers in tens of milliseconds; each look is one script call.
+     */
+    protected static final Duration POLL = Duration.ofMillis(40);
+
+    /** A wait of the usual length that looks again every {@link #POLL}. */
+    protected static WebDriverWait waiting() {
+        return waiting(TIMEOUT);
+    }
+
+    protected static WebDriverWait waiting(Duration timeout) {
+        return new WebDriverWait(driver, timeout, POLL);
+    }
+
     protected static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
     protected static WebDriver driver;
@@ -92,6 +108,8 @@ public abstract class Browser {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                // Lumo's overlays open without animating: fewer frames to draw and wait for
+                "--force-prefers-reduced-motion",
                 "--window-size=1280,1000",
                 "--lang=en-GB",
                 "--user-data-dir=" + Files.createTempDirectory("openplaza-chromium"));
@@ -153,7 +171,7 @@ public abstract class Browser {
     /** Ready when the Flow client exists and has no request in flight. */
     protected void waitForVaadin() {
         try {
-            new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(js(READY)));
+            waiting().until(d -> Boolean.TRUE.equals(js(READY)));
         } catch (TimeoutException e) {
             throw new AssertionError("Vaadin did not settle on " + driver.getCurrentUrl() + ": " + js(STATE), e);
         }
@@ -182,7 +200,7 @@ public abstract class Browser {
     }
 
     protected WebElement find(String css) {
-        return new WebDriverWait(driver, TIMEOUT).until(d -> {
+        return waiting().until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             if (found.isEmpty()) {
                 return null;
@@ -258,7 +276,7 @@ public abstract class Browser {
 
     /** Waits until no Vaadin overlay (select list, dialog, notification) is still animating. */
     protected void waitForOverlays() {
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("an overlay kept opening or closing")
                 .until(d -> Boolean.TRUE.equals(js("return document.querySelector('[opening], [closing]') === null")));
     }
@@ -266,14 +284,14 @@ public abstract class Browser {
     /** Opens a Vaadin select and picks the option with this label. */
     protected void choose(String selectCss, String label) {
         click(selectCss);
-        WebElement item = new WebDriverWait(driver, TIMEOUT)
+        WebElement item = waiting()
                 .until(d -> d.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
                         .filter(e -> e.isDisplayed() && e.getText().trim().equals(label))
                         .findFirst()
                         .orElse(null));
         click(item);
         waitForOverlays();
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage(() -> selectCss + " shows " + chosen(selectCss) + ", not " + label)
                 .until(d -> label.equals(chosen(selectCss)));
     }
@@ -294,7 +312,7 @@ public abstract class Browser {
 
     /** Waits until the element exists and its text contains this. */
     protected void waitFor(String css, String text) {
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage(() -> css + " reads " + (present(css) ? find(css).getText() : "nothing"))
                 .until(d -> present(css) && find(css).getText().contains(text));
     }
@@ -309,7 +327,7 @@ public abstract class Browser {
         open("/login");
         find("#vaadinLoginUsername input").sendKeys(username);
         find("#vaadinLoginPassword input").sendKeys(password, Keys.ENTER);
-        new WebDriverWait(driver, TIMEOUT).until(d -> !currentPath().equals("/login"));
+        waiting().until(d -> !currentPath().equals("/login"));
         waitForVaadin();
         if (pathOnly().equals("/login/code")) {
             giveCode(username);
@@ -354,7 +372,7 @@ public abstract class Browser {
         }
         String key = keyOf(username);
         find("#second-step-code").sendKeys(nextCode(username, key), Keys.ENTER);
-        new WebDriverWait(driver, TIMEOUT).until(d -> !currentPath().equals("/login/code"));
+        waiting().until(d -> !currentPath().equals("/login/code"));
         assertThat(currentPath()).as("the code was taken").doesNotStartWith("/login");
         waitForVaadin();
         if (present("#recovery-codes-done")) {
@@ -424,7 +442,7 @@ public abstract class Browser {
 
     /** The text of the error message a Vaadin field shows, from its slotted error element. */
     protected String fieldError(String fieldCss) {
-        WebElement error = new WebDriverWait(driver, TIMEOUT).until(d -> {
+        WebElement error = waiting().until(d -> {
             WebElement e = d.findElement(By.cssSelector(fieldCss + " > [slot='error-message']"));
             return e.getText().isBlank() ? null : e;
         });
@@ -436,7 +454,7 @@ public abstract class Browser {
         // scanned at rest: a dialog still fading in has its text in passing colours
         waitForVaadin();
         waitForOverlays();
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("an animation kept running")
                 .until(d ->
                         Boolean.TRUE.equals(js("return document.getAnimations().every(a => a.playState !== 'running')"

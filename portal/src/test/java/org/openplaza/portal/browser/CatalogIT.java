@@ -27,7 +27,6 @@ import org.openplaza.publishing.PublishingService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -106,8 +105,7 @@ class CatalogIT extends BrowserTest {
         type("#catalog-search", "대기오염");
         find("#catalog-search input").sendKeys(Keys.ENTER);
         waitForVaadin();
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#catalog-results").getText().contains(title));
+        waiting().until(d -> find("#catalog-results").getText().contains(title));
         assertThat(find("#catalog-total").getText()).isEqualTo("One dataset found");
         assertThat(driver.getCurrentUrl()).contains("q=");
 
@@ -129,7 +127,7 @@ class CatalogIT extends BrowserTest {
         assertThat(displayed("#catalog-facets")).as("the facets stay").isTrue();
         assertAccessible("catalogue with a suggestion");
         click("#catalog-suggestion");
-        new WebDriverWait(driver, TIMEOUT).until(d -> driver.getCurrentUrl().contains("q=rainfall"));
+        waiting().until(d -> driver.getCurrentUrl().contains("q=rainfall"));
         waitForVaadin();
         assertThat(find("#catalog-results").getText()).contains("Rainfall: monthly total");
     }
@@ -141,7 +139,7 @@ class CatalogIT extends BrowserTest {
         WebElement health = find("#facet-theme a[data-value='HEAL']");
         long healthCount = Long.parseLong(health.getText().replaceAll(".*\\((\\d+)\\)$", "$1"));
         click("#facet-theme a[data-value='HEAL']");
-        new WebDriverWait(driver, TIMEOUT).until(d -> driver.getCurrentUrl().contains("theme=HEAL"));
+        waiting().until(d -> driver.getCurrentUrl().contains("theme=HEAL"));
         waitForVaadin();
         assertThat(total()).isEqualTo(healthCount).isLessThan(everything);
         assertThat(find("#catalog-results").getText()).contains("COVID-19 cases by province");
@@ -151,7 +149,7 @@ class CatalogIT extends BrowserTest {
         String shown = find("#catalog-results").getText();
         driver.navigate().back();
         waitForVaadin();
-        new WebDriverWait(driver, TIMEOUT).until(d -> total() == everything);
+        waiting().until(d -> total() == everything);
 
         driver.get("about:blank");
         driver.get(narrowed);
@@ -172,11 +170,10 @@ class CatalogIT extends BrowserTest {
     void the_table_sorts_and_filters_and_the_filtered_download_matches_it() throws Exception {
         open("/catalog?q=province");
         click("#catalog-results a");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/dataset/"));
         assertThat(find("#dataset-heading").getText()).isEqualTo("COVID-19 cases by province");
         List<Line> lines = provinceLines();
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#data-count").getText().equals(String.format("%,d rows", lines.size())));
+        waiting().until(d -> find("#data-count").getText().equals(String.format("%,d rows", lines.size())));
         assertAccessible("dataset page");
         long tableWidth =
                 (Long) js("return document.querySelector('#data-grid').shadowRoot.querySelector('table').scrollWidth");
@@ -188,16 +185,14 @@ class CatalogIT extends BrowserTest {
         sortBy("confirmed");
         Line most =
                 lines.stream().max(Comparator.comparingLong(Line::confirmed)).orElseThrow();
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> firstRows(1).get(0).get(3).equals(String.format("%,d", most.confirmed())));
+        waiting().until(d -> firstRows(1).get(0).get(3).equals(String.format("%,d", most.confirmed())));
         assertThat(firstRows(1).get(0).get(2)).isEqualTo(most.province());
 
         type("#filter-province", "seoul");
         find("#filter-province input").sendKeys(Keys.TAB);
         waitForVaadin();
         long seoul = lines.stream().filter(l -> l.province().equals("Seoul")).count();
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#data-count").getText().equals(String.format("%,d rows", seoul)));
+        waiting().until(d -> find("#data-count").getText().equals(String.format("%,d rows", seoul)));
         String slug = pathOnly().substring("/dataset/".length());
         String table = StoreSql.currentTable(catalogue, slug);
         assertThat(StoreSql.number(store, "SELECT count(*) FROM " + table + " WHERE lower(province) LIKE ?", "%seoul%"))
@@ -207,13 +202,12 @@ class CatalogIT extends BrowserTest {
         assertThat(shown).allSatisfy(row -> assertThat(row.get(2)).isEqualTo("Seoul"));
 
         // the filter and the sort are in the address: opened afresh, it shows the same rows
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> currentPath().contains("f.province=contains%3Aseoul")
                         && currentPath().contains("sort=-confirmed"));
         String filtered = currentPath();
         open(filtered);
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#data-count").getText().equals(String.format("%,d rows", seoul)));
+        waiting().until(d -> find("#data-count").getText().equals(String.format("%,d rows", seoul)));
         assertThat(find("#filter-province input").getDomProperty("value")).isEqualTo("seoul");
         assertThat(firstRows(3)).as("the same rows, in the same order").isEqualTo(shown);
 
@@ -236,8 +230,7 @@ class CatalogIT extends BrowserTest {
         }
 
         click("vaadin-tab:nth-of-type(3)");
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#profile-confirmed opz-chart").getAttribute("data-rendered") != null);
+        waiting().until(d -> find("#profile-confirmed opz-chart").getAttribute("data-rendered") != null);
         assertThat(find("#profile-province").getText()).contains("Most common");
         assertAccessible("column profile");
 
@@ -253,15 +246,15 @@ class CatalogIT extends BrowserTest {
     void a_chart_built_before_signing_in_is_in_the_address_and_survives_the_sign_in() {
         open("/catalog?q=province");
         click("#catalog-results a");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/dataset/"));
         click("vaadin-tab:nth-of-type(2)");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().contains("tab=chart"));
+        waiting().until(d -> currentPath().contains("tab=chart"));
         assertThat(chosen("#chart-aggregation"))
                 .as("a sum, not a count of rows")
                 .isEqualTo("Sum");
         choose("#chart-type", "Pie");
         choose("#chart-measure", "deceased");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().contains("chart="));
+        waiting().until(d -> currentPath().contains("chart="));
         String built = currentPath();
         ((org.openqa.selenium.chromium.ChromiumDriver) driver)
                 .executeCdpCommand(
@@ -284,11 +277,11 @@ class CatalogIT extends BrowserTest {
         assertThat(chosen("#chart-type")).isEqualTo("Pie");
 
         click("#sign-in-link");
-        new WebDriverWait(driver, TIMEOUT).until(d -> pathOnly().equals("/login"));
+        waiting().until(d -> pathOnly().equals("/login"));
         waitForVaadin();
         find("#vaadinLoginUsername input").sendKeys("citizen");
         find("#vaadinLoginPassword input").sendKeys("plaza-citizen-demo", Keys.ENTER);
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage(() -> "back at " + built + ", but at " + currentPath())
                 .until(d -> currentPath().equals(built));
         waitForVaadin();
@@ -311,17 +304,17 @@ class CatalogIT extends BrowserTest {
     void a_citizen_charts_the_monthly_maximum_and_reads_it_as_a_table() throws Exception {
         open("/catalog?q=province");
         click("#catalog-results a");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/dataset/"));
         click("vaadin-tab:nth-of-type(2)");
         choose("#chart-type", "Line");
         choose("#chart-aggregation", "Maximum");
         choose("#chart-measure", "confirmed");
         assertThat(chosen("#chart-bucket")).isEqualTo("Month");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage(() -> "chart named " + find("#chart-preview").getDomAttribute("aria-label"))
                 .until(d -> "Maximum · confirmed by date (Month)"
                         .equals(find("#chart-preview").getDomAttribute("aria-label")));
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> !d.findElements(By.cssSelector("#chart-preview svg path"))
                         .isEmpty());
 
@@ -339,17 +332,17 @@ class CatalogIT extends BrowserTest {
         assertAccessible("chart builder");
 
         choose("#chart-type", "Heat map");
-        new WebDriverWait(driver, TIMEOUT).until(d -> find("#chart-problem").isDisplayed());
+        waiting().until(d -> find("#chart-problem").isDisplayed());
         assertThat(find("#chart-problem").getText()).contains("needs a split");
         choose("#chart-series", "province");
-        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#chart-problem"));
-        new WebDriverWait(driver, TIMEOUT)
+        waiting().until(d -> !displayed("#chart-problem"));
+        waiting()
                 .until(d -> !d.findElements(By.cssSelector("#chart-preview svg path"))
                         .isEmpty());
 
         choose("#chart-aggregation", "Sum");
         choose("#chart-measure", "province");
-        new WebDriverWait(driver, TIMEOUT).until(d -> find("#chart-problem").isDisplayed());
+        waiting().until(d -> find("#chart-problem").isDisplayed());
         assertThat(find("#chart-problem").getText()).contains("needs a column of numbers");
 
         // two measures on the rows of one province, counted independently from the CSV
@@ -376,7 +369,7 @@ class CatalogIT extends BrowserTest {
             month[0] += Long.parseLong(f[3]);
             month[1] = Math.max(month[1], Long.parseLong(f[5]));
         }
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage(() -> "chart named " + find("#chart-preview").getDomAttribute("aria-label"))
                 .until(d -> "Sum · confirmed, Maximum · deceased by date (Month)"
                         .equals(find("#chart-preview").getDomAttribute("aria-label")));
@@ -394,27 +387,27 @@ class CatalogIT extends BrowserTest {
         choose("#chart-filter-column-1", "confirmed");
         choose("#chart-filter-kind-1", "is between");
         type("#chart-filter-value-1", "many\t");
-        new WebDriverWait(driver, TIMEOUT).until(d -> displayed("#chart-problem"));
+        waiting().until(d -> displayed("#chart-problem"));
         assertThat(find("#chart-problem").getText()).contains("filter on confirmed does not fit");
         click("#chart-filter-remove-1");
-        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#chart-problem"));
+        waiting().until(d -> !displayed("#chart-problem"));
 
         // a calendar of daily values takes the dates day by day, one calendar per year
         click("#chart-measure-remove-2");
         choose("#chart-type", "Calendar");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> String.valueOf(find("#chart-preview").getDomAttribute("option"))
                         .contains("\"coordinateSystem\":\"calendar\""));
         assertThat(chosen("#chart-bucket")).isEqualTo("Day");
         assertThat(find("#chart-preview").getDomAttribute("option")).contains("\"range\":\"2020\"");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> !d.findElements(By.cssSelector("#chart-preview svg path"))
                         .isEmpty());
         assertAccessible("calendar chart");
 
         // a histogram moves to a column of numbers in equal ranges
         choose("#chart-type", "Histogram");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> String.valueOf(find("#chart-preview").getDomAttribute("option"))
                         .contains("\"barGap\":\"0%\""));
         assertThat(chosen("#chart-bucket")).isEqualTo("Equal ranges");
@@ -422,7 +415,7 @@ class CatalogIT extends BrowserTest {
     }
 
     private void sortBy(String column) {
-        WebElement sorter = new WebDriverWait(driver, TIMEOUT)
+        WebElement sorter = waiting()
                 .until(d -> d.findElements(By.cssSelector("#data-grid vaadin-grid-sorter")).stream()
                         .filter(s -> column.equals(s.getAttribute("textContent").trim()))
                         .findFirst()
@@ -436,14 +429,14 @@ class CatalogIT extends BrowserTest {
     void epidemiological_weeks_read_as_written_sort_as_time_and_download_as_written() throws Exception {
         open("/catalog?q=bulletin");
         click("#catalog-results a");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/dataset/"));
         assertThat(find("#dataset-heading").getText()).isEqualTo("Weekly infectious disease bulletin");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("the weeks as the file wrote them, not the day each begins")
                 .until(d -> firstRows(1).get(0).get(0).matches("\\d{4}-W\\d{2}"));
         sortBy("epi_week");
         sortBy("epi_week");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("the last week first: 2014's 53rd comes before 2015's first when sorted as time")
                 .until(d -> firstRows(1).get(0).get(0).equals("2022-W52"));
         assertThat(find("#filter-epi_week-from").getTagName())
@@ -473,7 +466,7 @@ class CatalogIT extends BrowserTest {
      */
     @SuppressWarnings("unchecked")
     private List<List<String>> gridRows(String id, int count) {
-        return new WebDriverWait(driver, TIMEOUT)
+        return waiting()
                 .withMessage(() -> "grid " + id + " to render its first " + count + " rows")
                 .until(d -> (List<List<String>>) js("""
                         const grid = document.getElementById(arguments[1]);

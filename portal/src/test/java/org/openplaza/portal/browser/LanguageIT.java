@@ -13,14 +13,13 @@ class LanguageIT extends BrowserTest {
 
     private void chooseLanguage(String label) {
         click("#language");
-        WebElement item = new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+        WebElement item = waiting()
                 .until(d -> d.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
                         .filter(e -> e.getText().trim().equals(label))
                         .findFirst()
                         .orElse(null));
         click(item);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .until(d -> label.equals("한국어") == "ko".equals(lang()));
+        waiting().until(d -> label.equals("한국어") == "ko".equals(lang()));
         waitForVaadin();
     }
 
@@ -43,7 +42,7 @@ class LanguageIT extends BrowserTest {
         assertThat(find("#nav-votes").getText()).isEqualTo("투표");
         assertThat(lang()).isEqualTo("ko");
         assertAccessible("catalog in Korean");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("the connection indicator's words in Korean")
                 .until(d -> "포털과의 연결이 끊겼습니다. 다시 연결하는 중…"
                         .equals(js("const c = document.querySelector('vaadin-connection-indicator');"

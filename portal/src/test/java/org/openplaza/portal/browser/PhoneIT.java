@@ -44,7 +44,7 @@ class PhoneIT extends BrowserTest {
 
     private void openDrawer() {
         click("vaadin-drawer-toggle");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> Boolean.TRUE.equals(js("return document.querySelector('vaadin-app-layout').drawerOpened")));
         waitForOverlays();
     }
@@ -63,8 +63,7 @@ class PhoneIT extends BrowserTest {
             assertThat(find("#drawer-register").isDisplayed()).isTrue();
             assertAccessible("the drawer open at " + width);
             click("#drawer-sign-in");
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                    .until(d -> pathOnly().equals("/login"));
+            waiting().until(d -> pathOnly().equals("/login"));
         }
         desktop();
         open("/");
@@ -84,14 +83,12 @@ class PhoneIT extends BrowserTest {
         openDrawer();
         assertThat(find("#drawer-notifications").isDisplayed()).isTrue();
         click("#drawer-account");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .until(d -> pathOnly().equals("/account"));
+        waiting().until(d -> pathOnly().equals("/account"));
         waitForVaadin();
         noSidewaysScrolling("the account page at 320");
         openDrawer();
         click("#drawer-sign-out");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .until(d -> !present("#drawer-sign-out") && present("#drawer-sign-in"));
+        waiting().until(d -> !present("#drawer-sign-out") && present("#drawer-sign-in"));
         open("/account");
         assertThat(pathOnly()).as("signed out").isEqualTo("/login");
     }
@@ -110,7 +107,7 @@ class PhoneIT extends BrowserTest {
         }
 
         open("/visualisations");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("each chart's card shows the chart, small")
                 .until(d -> driver.findElements(org.openqa.selenium.By.cssSelector(
                                         "#visualisations-grid .card-thumbnail svg path"))
@@ -129,7 +126,7 @@ class PhoneIT extends BrowserTest {
         WebElement toggle = find("#catalog-facets-toggle");
         assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("false");
         click(toggle);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT).until(d -> displayed("#catalog-facets"));
+        waiting().until(d -> displayed("#catalog-facets"));
         assertThat(find("#catalog-facets-toggle").getDomAttribute("aria-expanded"))
                 .isEqualTo("true");
         assertAccessible("the catalogue's facets unfolded at 390 px");
@@ -139,7 +136,7 @@ class PhoneIT extends BrowserTest {
         assertThat(find("#proposals-filters-toggle").getText()).isEqualTo("Filters (1 chosen)");
         assertThat(find("#proposals-grid .card-title").isDisplayed()).isTrue();
         click("#proposals-filters-toggle");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT).until(d -> displayed("#proposals-status"));
+        waiting().until(d -> displayed("#proposals-status"));
 
         desktop();
         open("/catalog");
@@ -164,31 +161,37 @@ class PhoneIT extends BrowserTest {
         phone(390);
         open("/");
         find("#home-search input").sendKeys("gard");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage(() -> "suggestions: " + suggestions())
                 .until(d -> suggestions().contains("Rain gardens to stop street flooding · Proposal"));
         assertAccessible("the home page's suggestions at 390 px");
         assertThat(currentPath()).as("leaving the box does not search").isEqualTo("/");
         // the scan took the focus: back in the box, the suggestions open again
         find("#home-search input").sendKeys("e");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage(() -> "suggestions again: " + suggestions())
                 .until(d -> suggestions().contains("Rain gardens to stop street flooding · Proposal"));
         // chosen with the keyboard: down to the proposal, then Enter
+        // the list as the server answered for the last letter, not the one before it
+        waitForVaadin();
+        waiting().until(d -> Boolean.FALSE.equals(js("return document.getElementById('home-search').loading")));
         WebElement box = find("#home-search input");
         for (int i = 0; i < 12 && !focusedSuggestion().startsWith("Rain gardens"); i++) {
+            String before = focusedSuggestion();
             box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+            // one step at a time: the list shows the new focus before the next key
+            waiting().until(d -> !focusedSuggestion().equals(before));
         }
         assertThat(focusedSuggestion()).startsWith("Rain gardens");
         box.sendKeys(org.openqa.selenium.Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("a suggestion chosen opens its page")
                 .until(d -> currentPath().startsWith("/proposal/"));
         waitFor("h1", "Rain gardens to stop street flooding");
 
         open("/");
         find("#home-search input").sendKeys("rain", org.openqa.selenium.Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("Enter searches for the words typed")
                 .until(d -> currentPath().equals("/search?q=rain"));
         waitFor("#search-summary", "results for \u201crain\u201d");
@@ -197,6 +200,16 @@ class PhoneIT extends BrowserTest {
         }
         noSidewaysScrolling("/search");
         assertAccessible("/search at 390 px");
+        // the button beside the box searches too, for a keyboard without Enter
+        find("#search-words input").sendKeys("gardens");
+        waiting().until(d -> suggestions().contains("Rain gardens"));
+        // while the list of suggestions is open the page takes no clicks: leaving the box folds it
+        find("#search-words input").sendKeys(org.openqa.selenium.Keys.TAB);
+        click("#search-words-go");
+        waiting()
+                .withMessage("the Search button searches for the words typed")
+                .until(d -> currentPath().equals("/search?q=gardens"));
+        waitFor("#search-summary", "for \u201cgardens\u201d");
     }
 
     @Test
@@ -204,11 +217,8 @@ class PhoneIT extends BrowserTest {
         phone(390);
         open("/catalog?q=province");
         click("#catalog-results a");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .until(d -> currentPath().startsWith("/dataset/"));
-        WebElement firstCell = new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .withMessage("the table's first row")
-                .until(d -> (WebElement) js("""
+        waiting().until(d -> currentPath().startsWith("/dataset/"));
+        WebElement firstCell = waiting().withMessage("the table's first row").until(d -> (WebElement) js("""
                         const grid = document.getElementById('data-grid');
                         if (!grid || grid.hasAttribute('loading')) { return null; }
                         const row = [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
@@ -217,9 +227,7 @@ class PhoneIT extends BrowserTest {
                         return slot ? grid.querySelector('vaadin-grid-cell-content[slot="' + slot.name + '"]') : null;
                         """));
         click(firstCell);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .withMessage("the row's record opened")
-                .until(d -> displayed("#data-grid .data-record"));
+        waiting().withMessage("the row's record opened").until(d -> displayed("#data-grid .data-record"));
         String record = find("#data-grid .data-record").getText();
         assertThat(record).as("every column's label").contains("date", "time", "province", "confirmed", "released");
         assertThat(record).as("the values as the table shows them").containsPattern("\\d{4}-\\d{2}-\\d{2}");
@@ -233,8 +241,7 @@ class PhoneIT extends BrowserTest {
         WebElement last = (WebElement) js("const sorters = document.querySelectorAll('#data-grid vaadin-grid-sorter');"
                 + " return sorters[sorters.length - 1];");
         click(last);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .until(d -> last.getDomAttribute("direction") != null);
+        waiting().until(d -> last.getDomAttribute("direction") != null);
         waitForVaadin();
         long after = (Long) js("return Math.round(document.getElementById('data-grid').$.table.scrollLeft)");
         assertThat(after).as("the sorted column still in view").isEqualTo(before);

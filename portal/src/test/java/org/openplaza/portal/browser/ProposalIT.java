@@ -12,7 +12,6 @@ import org.openplaza.proposals.ProposalService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -53,7 +52,7 @@ class ProposalIT extends BrowserTest {
         signIn("citizen", "plaza-citizen-demo");
         open("/proposals");
         click("#proposal-new");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().equals("/proposals/new"));
+        waiting().until(d -> currentPath().equals("/proposals/new"));
         type("#proposal-title", title);
         find("#proposal-summary-field textarea").sendKeys("Plant trees where children walk to school.");
         find("#proposal-body-field textarea")
@@ -62,7 +61,7 @@ class ProposalIT extends BrowserTest {
         type("#proposal-tags", "trees, schools");
         WebElement evidence = find("#proposal-visualisations input");
         evidence.sendKeys("Monthly rainfall");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
                         .filter(WebElement::isDisplayed)
                         .filter(e -> e.getText().contains("Monthly rainfall in Singapore"))
@@ -73,12 +72,12 @@ class ProposalIT extends BrowserTest {
                         })
                         .orElse(false));
         evidence.sendKeys(Keys.ESCAPE);
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
                         .noneMatch(WebElement::isDisplayed));
         assertAccessible("proposal editor");
         click("#proposal-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
+        waiting().until(d -> currentPath().startsWith("/proposal/"));
         String page = driver.getCurrentUrl();
         waitFor("#proposal-status", "Draft");
         click("#proposal-publish");
@@ -88,7 +87,7 @@ class ProposalIT extends BrowserTest {
         assertThat(find("#proposal-body strong").getText()).isEqualTo("hot");
         assertThat(driver.findElements(By.cssSelector("#proposal-body script"))).isEmpty();
         assertThat(find("#proposal-body").getText()).contains("<script>");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> !d.findElements(By.cssSelector("#proposal-evidence opz-chart svg path"))
                         .isEmpty());
         assertAccessible("proposal page");
@@ -112,13 +111,13 @@ class ProposalIT extends BrowserTest {
         click("#proposal-comments vaadin-button[id^=comment-report-]");
         find("#report-reason textarea").sendKeys("Insults people who disagree");
         click("#report-reason-confirm");
-        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#report-reason"));
+        waiting().until(d -> !displayed("#report-reason"));
 
         // an official finds it waiting and schedules a vote
         switchTo("official", "plaza-official-demo");
         open("/proposals/queue");
         waitFor("#queue-grid", title);
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> !d.findElements(By.cssSelector("#dashboard-origin svg path"))
                         .isEmpty());
         assertAccessible("officials' dashboard");
@@ -145,8 +144,7 @@ class ProposalIT extends BrowserTest {
         click("#moderation-grid vaadin-button[id^=moderation-hide-]");
         find("#moderation-hide-reason textarea").sendKeys("Personal attack");
         click("#moderation-hide-reason-confirm");
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> !find("#moderation-grid").getText().contains("Only fools"));
+        waiting().until(d -> !find("#moderation-grid").getText().contains("Only fools"));
 
         driver.manage().deleteAllCookies();
         driver.get(page);
@@ -165,8 +163,7 @@ class ProposalIT extends BrowserTest {
         click("#proposal-comments vaadin-button[id^=comment-restore-]");
         find("#restore-reason textarea").sendKeys("A quote from the press, not an insult");
         click("#restore-reason-confirm");
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> !find("#proposal-comments").getText().contains("Hidden by moderation"));
+        waiting().until(d -> !find("#proposal-comments").getText().contains("Hidden by moderation"));
         driver.manage().deleteAllCookies();
         open("/moderation");
         waitFor("#moderation-log", "A quote from the press, not an insult");
@@ -188,17 +185,17 @@ class ProposalIT extends BrowserTest {
         open("/catalog?q=lifecycles");
         waitFor("#catalog-results", "Proposal lifecycles and official answers");
         open("/catalog?q=proposals");
-        WebElement proposalsDataset = new WebDriverWait(driver, TIMEOUT)
+        WebElement proposalsDataset = waiting()
                 .withMessage("the proposals dataset in the results")
                 .until(d -> d.findElements(By.cssSelector("#catalog-results a")).stream()
                         .filter(a -> a.getText().equals("Proposals on OpenPlaza"))
                         .findFirst()
                         .orElse(null));
         click(proposalsDataset);
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/dataset/"));
         waitForVaadin();
         waitFor("#dataset-publisher", "OpenPlaza participation");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("the demo's proposals in the data")
                 .until(d -> find("#data-grid").getText().contains("Rain gardens to stop street flooding"));
     }
@@ -215,7 +212,7 @@ class ProposalIT extends BrowserTest {
         find("#proposal-summary-field textarea").sendKeys("Buses cost nothing on Sundays for a trial year.");
         choose("#proposal-category", "Transport");
         click("#proposal-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
+        waiting().until(d -> currentPath().startsWith("/proposal/"));
         waitFor("#proposal-origin", "Government");
         click("#proposal-publish");
         click("#proposal-publish-confirm");

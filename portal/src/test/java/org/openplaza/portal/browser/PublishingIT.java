@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openplaza.portal.testdata.RealDatasets;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An official uploads the Seoul COVID-19 file (CP949), corrects one column's type in the preview,
@@ -28,15 +27,14 @@ class PublishingIT extends BrowserTest {
         type("#meta-title", TITLE);
         find("#meta-description textarea").sendKeys("Confirmed COVID-19 cases in Seoul as of 6 November 2020.");
         click("#meta-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/publish/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/publish/dataset/"));
         assertThat(find("#dataset-title").getText()).isEqualTo(TITLE);
         assertThat(find("#dataset-state").getText()).isEqualTo("Draft");
 
         WebElement input = find("#upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(RealDatasets.file("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv")
                 .toString());
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#import-message").getText().contains("6,272 rows"));
+        waiting().until(d -> find("#import-message").getText().contains("6,272 rows"));
         assertThat(find("#import-columns").getText()).contains("확진일").contains("등록일");
         assertThat(find("#import-preview").getText()).contains("강남구");
         assertAccessible("import preview");
@@ -45,10 +43,9 @@ class PublishingIT extends BrowserTest {
         type("#import-year-1", "2020");
         find("#import-year-1 input").sendKeys(org.openqa.selenium.Keys.TAB);
         waitForVaadin();
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#import-preview").getText().contains("2020-11-06"));
+        waiting().until(d -> find("#import-preview").getText().contains("2020-11-06"));
         click("#import-start");
-        new WebDriverWait(driver, Duration60.TIMEOUT)
+        waiting(Duration60.TIMEOUT)
                 .until(d -> find("#import-progress-text").getText().startsWith("Version 1 was imported"));
         assertThat(find("#import-progress-text").getText()).isEqualTo("Version 1 was imported with 6,272 rows.");
         assertThat(find("#versions-grid").getText()).contains("kr_seoul_covid19_confirmed_cases_2020-11-06_cp949.csv");
@@ -58,8 +55,7 @@ class PublishingIT extends BrowserTest {
 
         click("#dataset-publish");
         click("#dataset-publish-confirm");
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#dataset-state").getText().equals("Published"));
+        waiting().until(d -> find("#dataset-state").getText().equals("Published"));
 
         click("#sign-out");
         open("/catalog");
@@ -75,14 +71,13 @@ class PublishingIT extends BrowserTest {
         type("#meta-title", "UI import of " + name);
         find("#meta-description textarea").sendKeys("Imported through the publish view by the browser test.");
         click("#meta-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/publish/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/publish/dataset/"));
         WebElement input = find("#upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(RealDatasets.file(name).toString());
         String count = String.format(java.util.Locale.ENGLISH, "%,d rows", rows);
-        new WebDriverWait(driver, Duration60.TIMEOUT)
-                .until(d -> find("#import-message").getText().contains(count));
+        waiting(Duration60.TIMEOUT).until(d -> find("#import-message").getText().contains(count));
         click("#import-start");
-        new WebDriverWait(driver, Duration60.TIMEOUT)
+        waiting(Duration60.TIMEOUT)
                 .until(d -> find("#import-progress-text").getText().startsWith("Version 1 was imported"));
         assertThat(find("#import-progress-text").getText())
                 .isEqualTo(String.format(java.util.Locale.ENGLISH, "Version 1 was imported with %,d rows.", rows));

@@ -20,7 +20,7 @@ class RegistrationIT extends BrowserTest {
     @Test
     void a_new_citizen_registers_and_is_signed_in_at_once() {
         fill("maria.ortega", "maria@example.org", "amber kettle drifts north", "amber kettle drifts north");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT).until(d -> present("#account-link"));
+        waiting().until(d -> present("#account-link"));
         waitForVaadin();
         assertThat(find("#account-link").getText()).isEqualTo("maria.ortega");
         click("#account-link");

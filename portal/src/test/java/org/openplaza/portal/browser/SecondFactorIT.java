@@ -18,7 +18,6 @@ import org.openplaza.platform.RunAs;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -45,7 +44,7 @@ class SecondFactorIT extends BrowserTest {
         open("/login");
         find("#vaadinLoginUsername input").sendKeys(username);
         find("#vaadinLoginPassword input").sendKeys(password, Keys.ENTER);
-        new WebDriverWait(driver, TIMEOUT).until(d -> pathOnly().equals("/login/code"));
+        waiting().until(d -> pathOnly().equals("/login/code"));
         waitForVaadin();
     }
 
@@ -67,12 +66,12 @@ class SecondFactorIT extends BrowserTest {
             String right = nextCode("admin", key);
             String wrong = right.equals("000000") ? "111111" : "000000";
             find("#second-step-code").sendKeys(wrong, Keys.ENTER);
-            new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().equals("/login/code?error"));
+            waiting().until(d -> currentPath().equals("/login/code?error"));
             waitForVaadin();
             assertThat(find("#second-step-message").getText()).startsWith("That code is not right.");
 
             find("#second-step-code").sendKeys(right, Keys.ENTER);
-            new WebDriverWait(driver, TIMEOUT).until(d -> !pathOnly().startsWith("/login"));
+            waiting().until(d -> !pathOnly().startsWith("/login"));
             waitForVaadin();
             open("/admin/audit");
             assertThat(pathOnly()).isEqualTo("/admin/audit");
@@ -112,7 +111,7 @@ class SecondFactorIT extends BrowserTest {
         password(username, PASSWORD);
         assertThat(present("#authenticator-key")).isFalse();
         find("#second-step-code").sendKeys(recoveryCodesOf(username).get(0), Keys.ENTER);
-        new WebDriverWait(driver, TIMEOUT).until(d -> !pathOnly().startsWith("/login"));
+        waiting().until(d -> !pathOnly().startsWith("/login"));
         open("/account");
         assertThat(find("#second-factor-status").getText()).endsWith("Recovery codes left: 9.");
     }

@@ -63,7 +63,7 @@ class SessionsIT extends BrowserTest {
         assertAccessible("account with its sessions");
 
         click("#sign-out-others");
-        assertThat(find("vaadin-notification-card").getText()).isEqualTo("Signed out of 1 other sessions.");
+        assertThat(find("vaadin-notification-card").getText()).isEqualTo("Signed out of 1 other session.");
         assertThat(find("#account-session-list").findElements(By.tagName("li"))).hasSize(1);
         assertThat(statusWith(elsewhere))
                 .as("the other session is turned away (to the home page)")

@@ -75,13 +75,11 @@ class SignInIT extends BrowserTest {
     void signing_in_returns_to_the_page_it_was_chosen_on_and_never_to_another_site() {
         open("/visualisations?sort=likes");
         click("#sign-in-link");
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .until(d -> pathOnly().equals("/login"));
+        waiting().until(d -> pathOnly().equals("/login"));
         waitForVaadin();
         find("#vaadinLoginUsername input").sendKeys("citizen");
         find("#vaadinLoginPassword input").sendKeys("plaza-citizen-demo", org.openqa.selenium.Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                .until(d -> currentPath().equals("/visualisations?sort=likes"));
+        waiting().until(d -> currentPath().equals("/visualisations?sort=likes"));
         waitForVaadin();
         assertThat(find("#account-link").getText()).isEqualTo("citizen");
 
@@ -93,8 +91,7 @@ class SignInIT extends BrowserTest {
             open("/login?continue=" + elsewhere);
             find("#vaadinLoginUsername input").sendKeys("citizen");
             find("#vaadinLoginPassword input").sendKeys("plaza-citizen-demo", org.openqa.selenium.Keys.ENTER);
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, TIMEOUT)
-                    .until(d -> !currentPath().startsWith("/login"));
+            waiting().until(d -> !currentPath().startsWith("/login"));
             assertThat(driver.getCurrentUrl())
                     .as(elsewhere)
                     .startsWith(base() + "/")

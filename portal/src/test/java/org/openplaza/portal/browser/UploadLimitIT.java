@@ -12,7 +12,6 @@ import org.openplaza.portal.api.CkanClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -50,7 +49,7 @@ class UploadLimitIT extends BrowserTest {
         type("#meta-title", title);
         find("#meta-description textarea").sendKeys("Made by the upload limit test.");
         click("#meta-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/publish/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/publish/dataset/"));
     }
 
     @Test
@@ -60,8 +59,7 @@ class UploadLimitIT extends BrowserTest {
         Files.write(big, csvOf(1_200_000));
         WebElement input = find("#upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(big.toString());
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#import-message").getText().startsWith("The file was refused"));
+        waiting().until(d -> find("#import-message").getText().startsWith("The file was refused"));
         assertThat(find("#import-message").getText()).contains("larger than the upload limit");
         assertThat(displayed("#import-columns")).isFalse();
         Files.delete(big);
@@ -83,8 +81,7 @@ class UploadLimitIT extends BrowserTest {
         // the message waits for the next round trip to the server (the page has no push)
         find("#meta-title input").sendKeys(" ", org.openqa.selenium.Keys.TAB);
         waitForVaadin();
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> !find("#import-message").getText().isEmpty());
+        waiting().until(d -> !find("#import-message").getText().isEmpty());
         assertThat(find("#import-message").getText()).isEqualTo("The file is larger than the limit of 1 MB.");
         assertThat(displayed("#import-columns")).isFalse();
     }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openplaza.portal.testdata.RealDatasets;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A citizen builds a monthly line chart on a real dataset, saves it, signs out, and opens its
@@ -39,7 +38,7 @@ class VisualisationIT extends BrowserTest {
         signIn("citizen", "plaza-citizen-demo");
         open("/catalog?q=province");
         click("#catalog-results a");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/dataset/"));
         click("vaadin-tab:nth-of-type(2)");
         choose("#chart-type", "Line");
         choose("#chart-aggregation", "Maximum");
@@ -47,7 +46,7 @@ class VisualisationIT extends BrowserTest {
         click("#chart-save");
         type("#visualisation-title", "Monthly maximum of confirmed cases");
         click("#visualisation-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/visualisation/"));
+        waiting().until(d -> currentPath().startsWith("/visualisation/"));
         String permalink = driver.getCurrentUrl();
 
         click("#sign-out");
@@ -60,7 +59,7 @@ class VisualisationIT extends BrowserTest {
                 .contains("follows its latest version");
         assertThat(find("#visualisation-version-rows").getAttribute("href")).contains("data.csv?version=");
         String datasetPage = find("#visualisation-dataset").getAttribute("href");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .until(d -> !d.findElements(By.cssSelector("#visualisation-chart svg path"))
                         .isEmpty());
         Map<String, Long> expected = monthlyMaximum();
@@ -88,7 +87,7 @@ class VisualisationIT extends BrowserTest {
         String id = permalink.substring(permalink.lastIndexOf('/') + 1);
         java.nio.file.Path saved = downloads.resolve("visualisation-" + id + ".png");
         click("#visualisation-png");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage(() -> "no " + saved)
                 .until(d -> Files.isRegularFile(saved) && saved.toFile().length() > 1000);
         assertThat(Files.readAllBytes(saved)).startsWith(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
@@ -146,10 +145,9 @@ class VisualisationIT extends BrowserTest {
         site.start();
         try {
             driver.get("http://127.0.0.1:" + site.getAddress().getPort() + "/");
-            org.openqa.selenium.WebElement frame =
-                    new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(By.tagName("iframe")));
+            org.openqa.selenium.WebElement frame = waiting().until(d -> d.findElement(By.tagName("iframe")));
             driver.switchTo().frame(frame);
-            new WebDriverWait(driver, TIMEOUT)
+            waiting()
                     .until(d ->
                             !d.findElements(By.cssSelector("#chart svg path")).isEmpty());
             driver.switchTo().defaultContent();
@@ -176,28 +174,27 @@ class VisualisationIT extends BrowserTest {
         signIn("newcomer", "plaza-newcomer-demo");
         open("/catalog?q=rainfall");
         click("#catalog-results a");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/dataset/"));
         click("vaadin-tab:nth-of-type(2)");
-        new WebDriverWait(driver, TIMEOUT).until(d -> displayed("#chart-save"));
+        waiting().until(d -> displayed("#chart-save"));
         click("#chart-save");
         type("#visualisation-title", "Rows of rainfall");
         click("#visualisation-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/visualisation/"));
+        waiting().until(d -> currentPath().startsWith("/visualisation/"));
         String permalink = driver.getCurrentUrl();
 
         // the owner renames it and changes the chart into a pie
         click("#visualisation-edit");
         type("#visualisation-edit-title", "Rainfall records by month");
         click("#visualisation-edit-save");
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#visualisation-heading").getText().equals("Rainfall records by month"));
+        waiting().until(d -> find("#visualisation-heading").getText().equals("Rainfall records by month"));
         click("#visualisation-edit-chart");
-        new WebDriverWait(driver, TIMEOUT).until(d -> displayed("#chart-update"));
+        waiting().until(d -> displayed("#chart-update"));
         assertThat(find("#chart-editing").getText()).contains("Rainfall records by month");
         choose("#chart-type", "Pie");
         click("#chart-update");
-        new WebDriverWait(driver, TIMEOUT).until(d -> driver.getCurrentUrl().equals(permalink));
-        new WebDriverWait(driver, TIMEOUT)
+        waiting().until(d -> driver.getCurrentUrl().equals(permalink));
+        waiting()
                 .until(d -> String.valueOf(find("#visualisation-chart").getDomAttribute("option"))
                         .contains("\"type\":\"pie\""));
         assertAccessible("own visualisation");
@@ -211,8 +208,7 @@ class VisualisationIT extends BrowserTest {
         assertThat(find("#visualisation-like").getDomAttribute("aria-pressed")).isEqualTo("false");
         String unpressed = find("#visualisation-like").getCssValue("background-color");
         click("#visualisation-like");
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#visualisation-likes").getText().equals("One like"));
+        waiting().until(d -> find("#visualisation-likes").getText().equals("One like"));
         assertThat(find("#visualisation-like").getDomAttribute("aria-pressed")).isEqualTo("true");
         assertThat(find("#visualisation-like").getCssValue("background-color"))
                 .as("the pressed button looks pressed")
@@ -227,7 +223,7 @@ class VisualisationIT extends BrowserTest {
                 .isEqualTo("Rainfall records by month");
         assertAccessible("gallery sorted by likes");
         choose("#visualisations-type", "Pie");
-        new WebDriverWait(driver, TIMEOUT).until(d -> driver.getCurrentUrl().contains("type=PIE"));
+        waiting().until(d -> driver.getCurrentUrl().contains("type=PIE"));
         assertThat(find("#visualisations-grid").getText())
                 .contains("Rainfall records by month")
                 .doesNotContain("Confirmed COVID-19 cases by province");
@@ -237,7 +233,7 @@ class VisualisationIT extends BrowserTest {
         click("#visualisation-report");
         find("#visualisation-report-reason textarea").sendKeys("The title says records but it counts rows");
         click("#visualisation-report-reason-confirm");
-        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#visualisation-report-reason"));
+        waiting().until(d -> !displayed("#visualisation-report-reason"));
 
         // the administrator hides it with a reason
         driver.manage().deleteAllCookies();
@@ -248,8 +244,7 @@ class VisualisationIT extends BrowserTest {
         click("#reports-grid vaadin-button[id^=report-hide-]");
         find("#report-hide-reason textarea").sendKeys("Misleading title");
         click("#report-hide-reason-confirm");
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> find("#reports-count").getText().equals("No open reports"));
+        waiting().until(d -> find("#reports-count").getText().equals("No open reports"));
 
         // visitors no longer find it; its owner sees why
         click("#sign-out");
@@ -274,7 +269,7 @@ class VisualisationIT extends BrowserTest {
         // and the owner deletes it
         click("#visualisation-delete");
         click("vaadin-confirm-dialog-overlay vaadin-button[slot=confirm-button]");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().equals("/visualisations"));
+        waiting().until(d -> currentPath().equals("/visualisations"));
         driver.get(permalink);
         waitForVaadin();
         assertThat(driver.getPageSource()).doesNotContain("Rainfall records by month");

@@ -15,7 +15,6 @@ import org.openplaza.voting.VoteService;
 import org.openplaza.voting.VoteSpec;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -86,7 +85,7 @@ class VoteIT extends BrowserTest {
 
     /** Waits until the keyboard's focus is on the element of this id. */
     private void focusOn(String id, String why) {
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage(
                         () -> why + ": focus on " + js("return document.activeElement && document.activeElement.id"))
                 .until(d -> id.equals(js("return document.activeElement && document.activeElement.id")));
@@ -127,20 +126,20 @@ class VoteIT extends BrowserTest {
         type("#proposal-title", "Riverside plans " + tag);
         find("#proposal-summary-field textarea").sendKeys("Choose what the riverside becomes.");
         click("#proposal-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
+        waiting().until(d -> currentPath().startsWith("/proposal/"));
         String proposalUrl = driver.getCurrentUrl();
         click("#proposal-publish");
         click("#proposal-publish-confirm");
         waitFor("#proposal-status", "Scheduled for a vote");
         click("#proposal-open-vote");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/votes/new"));
+        waiting().until(d -> currentPath().startsWith("/votes/new"));
         waitFor("#vote-about", "Riverside plans " + tag);
         choose("#vote-method", "Ranked choice, counted by instant runoff and by the Schulze method");
         find("#vote-options textarea").sendKeys("Market\nCinema\nPark");
         click("#vote-allow-change");
         assertAccessible("vote editor");
         click("#vote-open");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/vote/"));
+        waiting().until(d -> currentPath().startsWith("/vote/"));
         String voteUrl = driver.getCurrentUrl();
         waitFor("#vote-turnout", "No citizen has voted yet");
         waitFor("#vote-head", "no ballot yet");
@@ -167,7 +166,7 @@ class VoteIT extends BrowserTest {
         waitFor("#vote-confirm-summary", "1. Market, 2. Cinema");
         click("#vote-confirm");
         String firstReceipt = find("#vote-receipt").getText();
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("after casting, the receipt's heading has the focus")
                 .until(d -> Boolean.TRUE.equals(
                         js("return document.activeElement === document.querySelector('#vote-receipt-box h2')")));
@@ -178,8 +177,8 @@ class VoteIT extends BrowserTest {
         click("#vote-receipt-download");
         java.nio.file.Path saved =
                 downloads.resolve("openplaza-vote-" + voteUrl.replaceAll(".*/", "") + "-receipt.txt");
-        new WebDriverWait(driver, TIMEOUT).until(d -> java.nio.file.Files.exists(saved));
-        new WebDriverWait(driver, TIMEOUT).until(d -> {
+        waiting().until(d -> java.nio.file.Files.exists(saved));
+        waiting().until(d -> {
             try {
                 return java.nio.file.Files.readString(saved).contains(secret);
             } catch (java.io.IOException e) {
@@ -203,7 +202,7 @@ class VoteIT extends BrowserTest {
         click("#rank-add-2");
         click("#vote-change");
         click("#vote-confirm");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("a wrong secret is refused on its field")
                 .until(d -> find("#vote-change-secret").getAttribute("invalid") != null);
         assertThat(present("#vote-receipt")).isFalse();
@@ -275,9 +274,9 @@ class VoteIT extends BrowserTest {
         click("#results-recount");
         waitFor("#recount-report", "The recount matches: 3 published ballots for 3 citizens who voted");
         click("#results-dataset");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/dataset/"));
+        waiting().until(d -> currentPath().startsWith("/dataset/"));
         waitForVaadin();
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("Ann's counted ballot in the published ballots")
                 .until(d -> d.findElement(By.tagName("body")).getText().contains("Park > Cinema"));
         assertThat(driver.findElement(By.tagName("body")).getText())
@@ -394,7 +393,7 @@ class VoteIT extends BrowserTest {
         click("#vote-confirm");
         type("#reauth-password", "not my password");
         click("#reauth-confirm");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("a wrong password is refused")
                 .until(d -> find("#reauth-password").getAttribute("invalid") != null);
         assertThat(present("#vote-receipt")).isFalse();
@@ -421,7 +420,7 @@ class VoteIT extends BrowserTest {
         assertThat(present("#ballot-form")).isFalse();
         clock.advance(Duration.ofHours(1));
         // the open page checks every 10 seconds
-        new WebDriverWait(driver, Duration.ofSeconds(30))
+        waiting(Duration.ofSeconds(30))
                 .withMessage("the ballot appears once the vote opens, without reloading")
                 .until(d -> present("#ballot-one"));
         assertThat(present("#vote-upcoming")).isFalse();

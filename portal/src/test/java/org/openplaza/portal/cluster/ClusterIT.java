@@ -32,7 +32,6 @@ import org.openplaza.portal.browser.Browser;
 import org.openplaza.portal.testdata.RealDatasets;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The cluster as an operator runs it: {@code deploy/cluster} starts two nodes of the built portal
@@ -226,7 +225,7 @@ class ClusterIT extends Browser {
         open("/dataset/" + datasetName);
         waitFor("#dataset-heading", "Rainfall across the cluster");
         click("vaadin-tab:nth-of-type(2)");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("a chart drawn on node 2")
                 .until(d -> !d.findElements(By.cssSelector("#chart-preview svg path"))
                         .isEmpty());
@@ -289,7 +288,7 @@ class ClusterIT extends Browser {
         type("#register-password", password);
         type("#register-confirm", password);
         click("#register-submit");
-        new WebDriverWait(driver, TIMEOUT)
+        waiting()
                 .withMessage("the new citizen signed in on node 2")
                 .until(d -> present("#account-link")
                         && find("#account-link").getText().equals(voter));
@@ -298,9 +297,8 @@ class ClusterIT extends Browser {
         open("/admin/users");
         type("#users-search", voter);
         waitForVaadin();
-        new WebDriverWait(driver, TIMEOUT)
-                .until(d -> !find("#users-grid").getText().contains("official"));
-        org.openqa.selenium.WebElement row = new WebDriverWait(driver, TIMEOUT)
+        waiting().until(d -> !find("#users-grid").getText().contains("official"));
+        org.openqa.selenium.WebElement row = waiting()
                 .until(d -> d.findElements(By.cssSelector("#users-grid vaadin-grid-cell-content")).stream()
                         .filter(e -> e.isDisplayed() && e.getText().trim().equals(voter))
                         .findFirst()
@@ -308,7 +306,7 @@ class ClusterIT extends Browser {
         click(row);
         click("#user-verified");
         click("#user-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> !displayed("#user-roles"));
+        waiting().until(d -> !displayed("#user-roles"));
 
         // the official opens a yes/no vote on node 1
         switchTo("official", "plaza-official-demo");
@@ -316,15 +314,15 @@ class ClusterIT extends Browser {
         type("#proposal-title", "A cluster-wide question");
         find("#proposal-summary-field textarea").sendKeys("Asked on one node, answered on both.");
         click("#proposal-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
+        waiting().until(d -> currentPath().startsWith("/proposal/"));
         click("#proposal-publish");
         click("#proposal-publish-confirm");
         waitFor("#proposal-status", "Scheduled for a vote");
         click("#proposal-open-vote");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/votes/new"));
+        waiting().until(d -> currentPath().startsWith("/votes/new"));
         waitFor("#vote-about", "A cluster-wide question");
         click("#vote-open");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/vote/"));
+        waiting().until(d -> currentPath().startsWith("/vote/"));
         voteId = Long.parseLong(pathOnly().substring("/vote/".length()));
 
         // the demo citizen votes Yes on node 1, the new one No on node 2
@@ -385,7 +383,7 @@ class ClusterIT extends Browser {
         type("#proposal-title", "Saved before the node died");
         find("#proposal-summary-field textarea").sendKeys("A draft kept in the database.");
         click("#proposal-save");
-        new WebDriverWait(driver, TIMEOUT).until(d -> currentPath().startsWith("/proposal/"));
+        waiting().until(d -> currentPath().startsWith("/proposal/"));
         String draft = pathOnly();
         Cookie bound = driver.manage().getCookieNamed("OPENPLAZA_NODE");
         assertThat(bound).as("HAProxy's node cookie").isNotNull();

@@ -89,6 +89,27 @@ class PortalSearchIT {
         assertThat(text(korean, "search-summary")).startsWith("“rain” 검색 결과");
     }
 
+    @Test
+    void the_box_suggests_the_best_of_each_kind_and_has_a_button_that_searches() {
+        SearchBox box = new SearchBox(search, "box");
+        assertThat(box.suggestions(search, " r "))
+                .as("one letter is too little")
+                .isEmpty();
+        List<PortalSearch.Item> offered = box.suggestions(search, "rain ");
+        assertThat(offered)
+                .extracting(PortalSearch.Item::kind)
+                .contains(PortalSearch.Kind.DATASET, PortalSearch.Kind.PROPOSAL);
+        assertThat(box.getItemLabelGenerator().apply(offered.get(0))).endsWith(" · Dataset");
+        assertThat(find(box.withButton(), "box-go"))
+                .as("a button beside the box")
+                .isNotNull();
+
+        UI.getCurrent().setLocale(Locale.KOREAN);
+        SearchBox korean = new SearchBox(search, "box");
+        assertThat(korean.getItemLabelGenerator().apply(offered.get(0))).endsWith(" · 데이터셋");
+        assertThat(text(korean.withButton(), "box-go")).isEqualTo("검색");
+    }
+
     private static long proposalId(PortalSearch.Found found) {
         String href = found.sections().stream()
                 .filter(s -> s.kind() == PortalSearch.Kind.PROPOSAL)

@@ -239,7 +239,7 @@ public class CatalogSearch {
                 if (searcher.getIndexReader().numDocs() == 0) {
                     return new SearchResult(0, List.of(), Map.of());
                 }
-                DrillDownQuery query = new DrillDownQuery(facets, words(request.query()));
+                DrillDownQuery query = new DrillDownQuery(facets, withoutExcluded(words(request.query()), request));
                 for (Map.Entry<String, List<String>> facet : request.facets().entrySet()) {
                     if (!SearchRequest.FACETS.contains(facet.getKey())) {
                         throw new IllegalArgumentException("no such facet: " + facet.getKey());
@@ -271,6 +271,27 @@ public class CatalogSearch {
         } catch (IndexSearcher.TooManyClauses e) {
             throw new IllegalArgumentException("The search is too complex; use fewer words", e);
         }
+    }
+
+    /** The words' query, matching no dataset with a facet value the request leaves out. */
+    private Query withoutExcluded(Query words, SearchRequest request) {
+        if (request.excluded().isEmpty()) {
+            return words;
+        }
+        org.apache.lucene.search.BooleanQuery.Builder query = new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(words, org.apache.lucene.search.BooleanClause.Occur.MUST);
+        for (Map.Entry<String, List<String>> facet : request.excluded().entrySet()) {
+            if (!SearchRequest.FACETS.contains(facet.getKey())) {
+                throw new IllegalArgumentException("no such facet: " + facet.getKey());
+            }
+            String field = facets.getDimConfig(facet.getKey()).indexFieldName;
+            for (String value : facet.getValue()) {
+                query.add(
+                        new org.apache.lucene.search.TermQuery(DrillDownQuery.term(field, facet.getKey(), value)),
+                        org.apache.lucene.search.BooleanClause.Occur.MUST_NOT);
+            }
+        }
+        return query.build();
     }
 
     private Query words(String text) {

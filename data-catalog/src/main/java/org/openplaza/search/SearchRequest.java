@@ -5,9 +5,20 @@ import java.util.Map;
 
 /**
  * A catalogue search: words, facet values to narrow by (values of one facet are alternatives,
- * different facets must all match), an order and a page.
+ * different facets must all match), facet values to leave out (none of them may match), an order
+ * and a page.
  */
-public record SearchRequest(String query, Map<String, List<String>> facets, Order order, int offset, int limit) {
+public record SearchRequest(
+        String query,
+        Map<String, List<String>> facets,
+        Map<String, List<String>> excluded,
+        Order order,
+        int offset,
+        int limit) {
+
+    public SearchRequest(String query, Map<String, List<String>> facets, Order order, int offset, int limit) {
+        this(query, facets, Map.of(), order, offset, limit);
+    }
 
     /** The facets the catalogue counts and narrows by. */
     public static final List<String> FACETS = List.of("organisation", "theme", "keyword", "licence", "format");
@@ -28,6 +39,7 @@ public record SearchRequest(String query, Map<String, List<String>> facets, Orde
     public SearchRequest {
         query = query == null ? "" : query.strip();
         facets = Map.copyOf(facets);
+        excluded = Map.copyOf(excluded);
         offset = Math.max(0, offset);
         limit = Math.max(1, Math.min(limit, 1000));
     }

@@ -37,8 +37,7 @@ class ApiErrors {
 
     /** Every action the API answers, read or write. */
     static final Set<String> ACTIONS = java.util.stream.Stream.concat(
-                    java.util.Arrays.stream(CkanReadApi.ACTIONS.split("\\|")),
-                    java.util.stream.Stream.of("package_create", "package_patch", "package_delete", "resource_create"))
+                    CkanHelp.READ_ACTIONS.stream(), CkanHelp.WRITE_ACTIONS.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Pattern ACTION_PATH = Pattern.compile("/api/(?:(\\d+)/)?action/([^/]*)(/.*)?");

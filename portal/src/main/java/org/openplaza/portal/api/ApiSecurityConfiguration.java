@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The API under {@code /api/}: stateless, no session and no CSRF (no cookies are read), signed in
- * by a personal token in the {@code Authorization} header as CKAN's API is. A token that is
+ * by a personal token in the {@code Authorization} header as CKAN's API is (or CKAN's older
+ * {@code X-CKAN-API-Key}). A token that is
  * presented but invalid is refused at once; without a token the caller is anonymous and the
  * service methods decide. An anonymous request is refused before its body is read when it goes to
  * a write action (403) or announces a body over {@value #ANONYMOUS_BODY_LIMIT} bytes (413), and a
@@ -36,7 +37,7 @@ class ApiSecurityConfiguration {
     static final int ANONYMOUS_BODY_LIMIT = 1024 * 1024;
 
     private static final java.util.regex.Pattern WRITE_ACTIONS = java.util.regex.Pattern.compile(
-            "/api/(?:3/)?action/(?:package_create|package_patch|package_delete|resource_create)/?");
+            "/api/(?:3/)?action/(?:" + String.join("|", CkanHelp.WRITE_ACTIONS) + ")/?");
 
     @Bean
     @Order(1)
@@ -62,6 +63,10 @@ class ApiSecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String header = request.getHeader("Authorization");
+            if (header == null || header.isBlank()) {
+                // CKAN's older header, which many clients still send
+                header = request.getHeader("X-CKAN-API-Key");
+            }
             if (header == null || header.isBlank()) {
                 anonymous(request, response, chain);
                 return;

@@ -24,6 +24,9 @@ class CkanDicts {
 
     private final DatasetReader reader;
 
+    private static final org.openplaza.portal.i18n.PortalI18nProvider MESSAGES =
+            new org.openplaza.portal.i18n.PortalI18nProvider();
+
     CkanDicts(DatasetReader reader) {
         this.reader = reader;
     }
@@ -84,7 +87,10 @@ class CkanDicts {
         dict.put("title_translated", titles);
         dict.put("notes_translated", notes);
         dict.put("tags_translated", tags);
-        dict.put("groups", List.of());
+        // the EU data themes are the groups, by lower-case code (group_list, group_show, fq=groups:)
+        dict.put(
+                "groups",
+                m.themes().stream().sorted().map(CkanDicts::groupSummary).toList());
         dict.put("metadata_created", d.issued() == null ? null : d.issued().toString());
         dict.put("metadata_modified", d.modified().toString());
         List<Map<String, Object>> resources = new ArrayList<>();
@@ -139,6 +145,19 @@ class CkanDicts {
         resource.put("rows", version.rows());
         resource.put("encoding", version.encoding());
         return resource;
+    }
+
+    /** A theme as a group in a dataset's dictionary. */
+    static Map<String, Object> groupSummary(String theme) {
+        String title = MESSAGES.getTranslation("theme." + theme, Locale.ENGLISH);
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("id", theme);
+        group.put("name", theme.toLowerCase(Locale.ROOT));
+        group.put("title", title);
+        group.put("display_name", title);
+        group.put("description", "");
+        group.put("image_display_url", "");
+        return group;
     }
 
     static Map<String, Object> organisationDict(PublicOrganisation o) {

@@ -31,6 +31,32 @@ final class CkanParams {
     }
 
     /**
+     * The JSON object a POST carries as its body; none for a GET or a form (whose fields Spring
+     * gives with the query string's). A body that is not a JSON object is refused.
+     */
+    static @Nullable Map<String, Object> jsonBody(jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException {
+        String type = request.getContentType();
+        if (!"POST".equals(request.getMethod())
+                || type == null
+                || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            return null;
+        }
+        try {
+            var tree = JSON.readTree(request.getInputStream());
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return null;
+            }
+            if (!tree.isObject()) {
+                throw CkanError.badRequest("Bad request - JSON Error: the body is not a JSON object");
+            }
+            return JSON.convertValue(tree, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw CkanError.badRequest("Bad request - JSON Error: the body is not a JSON object");
+        }
+    }
+
+    /**
      * A parameter as text. A NUL character is refused: no name, id or query holds one, and
      * PostgreSQL refuses it in any text it is sent.
      */

@@ -28,7 +28,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,15 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The read half of CKAN's Action API, open to everybody: {@code package_list}, {@code package_show},
  * {@code package_search}, {@code organization_list}, {@code organization_show}, {@code tag_list},
- * {@code license_list}, {@code datastore_search} and {@code status_show}. Each answers a GET with
+ * {@code license_list}, {@code datastore_search} and {@code status_show} here, the others in
+ * {@link CkanCatalogueActions}. Each answers a GET with
  * query parameters and a POST with a JSON body, in CKAN's envelope and with CKAN's field names and
  * status codes. Page sizes are capped; only published datasets are visible.
  */
 @RestController
 class CkanReadApi {
-
-    static final String ACTIONS = "package_list|package_show|package_search|organization_list|organization_show"
-            + "|tag_list|license_list|datastore_search|status_show";
 
     static final int MAX_PACKAGES = 1000;
     static final int MAX_RECORDS = 1000;
@@ -54,21 +51,33 @@ class CkanReadApi {
     private final CatalogSearch search;
     private final CkanDicts dicts;
 
-    CkanReadApi(DatasetReader reader, CatalogSearch search, CkanDicts dicts) {
+    private final CkanCatalogueActions more;
+
+    CkanReadApi(DatasetReader reader, CatalogSearch search, CkanDicts dicts, CkanCatalogueActions more) {
         this.reader = reader;
         this.search = search;
         this.dicts = dicts;
+        this.more = more;
     }
 
+    /** The read actions' names, as a pattern of the mapping below; each has its help in {@link CkanHelp}. */
+    static final String ACTIONS = "status_show|package_list|package_show|package_search|organization_list"
+            + "|organization_show|organization_list_for_user|group_list|group_show|tag_list|license_list"
+            + "|resource_show|datastore_search|datastore_info|help_show";
+
+    /**
+     * The read actions, by GET or POST, with parameters from the query string, a form-encoded body
+     * or a JSON body. Any other name is answered by {@link ApiErrors.Fallback} as CKAN answers it.
+     */
     @RequestMapping(
             path = {"/api/3/action/{action:" + ACTIONS + "}", "/api/action/{action:" + ACTIONS + "}"},
             method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<CkanWriteApi.Envelope> read(
             @PathVariable("action") String action,
             @RequestParam MultiValueMap<String, String> query,
-            @RequestBody(required = false) @Nullable Map<String, Object> body)
-            throws SQLException {
-        CkanParams params = new CkanParams(query, body);
+            jakarta.servlet.http.HttpServletRequest request)
+            throws SQLException, java.io.IOException {
+        CkanParams params = new CkanParams(query, CkanParams.jsonBody(request));
         Object result = switch (action) {
             case "package_list" ->
                 reader.publishedSlugs(
@@ -78,12 +87,18 @@ class CkanReadApi {
             case "package_search" -> packageSearch(params);
             case "organization_list" -> organisationList(params);
             case "organization_show" -> organisationShow(params);
+            case "organization_list_for_user" -> more.organisationsForUser();
+            case "group_list" -> more.groupList(params);
+            case "group_show" -> more.groupShow(params);
             case "tag_list" -> reader.keywords();
             case "license_list" ->
                 java.util.Arrays.stream(Licence.values())
                         .map(CkanDicts::licenceDict)
                         .toList();
+            case "resource_show" -> more.resourceShow(params);
             case "datastore_search" -> datastoreSearch(params);
+            case "datastore_info" -> more.datastoreInfo(params);
+            case "help_show" -> CkanHelp.help(params.required("name"));
             default -> statusShow();
         };
         return ResponseEntity.ok().body(new CkanWriteApi.Envelope(CkanWriteApi.HELP + action, true, result, null));
@@ -101,7 +116,8 @@ class CkanReadApi {
                 .orElseThrow(() -> CkanError.notFound("Dataset"));
     }
 
-    private static final Pattern FILTER = Pattern.compile("\\+?([a-z_]+):(\"([^\"]*)\"|(\\S+))");
+    /** A filter of {@code fq}: {@code field:value} or {@code field:"a value"}, {@code -} before it to exclude. */
+    private static final Pattern FILTER = Pattern.compile("([+-]?)([a-z_]+):(\"([^\"]*)\"|(\\S+))");
 
     private static final Map<String, String> FACET_FIELDS = Map.of(
             "organization", "organisation",
@@ -118,6 +134,7 @@ class CkanReadApi {
         // a search reads start + rows results: a start beyond any real page is refused, never overflowed
         int start = params.integerAtMost("start", 0, 0, MAX_START);
         Map<String, List<String>> facets = new LinkedHashMap<>();
+        Map<String, List<String>> excluded = new LinkedHashMap<>();
         // read once: fq names organisations by slug, the index counts them by name
         List<PublicOrganisation> organisations = reader.organisations();
         String fq = params.text("fq");
@@ -125,16 +142,22 @@ class CkanReadApi {
             Matcher m = FILTER.matcher(fq);
             int matched = 0;
             while (m.find()) {
-                String field = m.group(1);
-                String value = m.group(3) != null ? m.group(3) : m.group(4);
+                boolean exclude = m.group(1).equals("-");
+                String field = m.group(2);
+                String value = m.group(4) != null ? m.group(4) : m.group(5);
                 String facet = FACET_FIELDS.get(field);
                 if (facet == null) {
                     throw CkanError.validation("fq", "Cannot filter on " + field);
                 }
                 if (facet.equals("organisation")) {
                     value = organisationByName(organisations, value).name();
+                } else if (facet.equals("theme")) {
+                    // groups are named by the theme's code in lower case
+                    value = value.toUpperCase(Locale.ROOT);
                 }
-                facets.computeIfAbsent(facet, k -> new ArrayList<>()).add(value);
+                (exclude ? excluded : facets)
+                        .computeIfAbsent(facet, k -> new ArrayList<>())
+                        .add(value);
                 matched++;
             }
             if (matched == 0) {
@@ -146,6 +169,7 @@ class CkanReadApi {
         SearchRequest request = new SearchRequest(
                 params.text("q") == null ? "" : params.text("q").replace("*:*", ""),
                 facets,
+                excluded,
                 order,
                 start,
                 Math.max(rows, 1));
@@ -185,8 +209,11 @@ class CkanReadApi {
                 if (facetLimit >= 0 && counts.size() >= facetLimit) {
                     break;
                 }
-                String name =
-                        facet.equals("organisation") ? organisationSlug(organisations, count.value()) : count.value();
+                String name = switch (facet) {
+                    case "organisation" -> organisationSlug(organisations, count.value());
+                    case "theme" -> CkanCatalogueActions.name(count.value());
+                    default -> count.value();
+                };
                 counts.put(name, count.count());
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("name", name);
@@ -399,7 +426,7 @@ class CkanReadApi {
         return RowConditions.parse(column.type(), value.toString());
     }
 
-    private static String ckanType(StoreColumn column) {
+    static String ckanType(StoreColumn column) {
         return switch (column.type()) {
             case INTEGER -> "int8";
             case DECIMAL -> "numeric";

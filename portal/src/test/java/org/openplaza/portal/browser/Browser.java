@@ -70,8 +70,14 @@ public abstract class Browser {
         return waiting(TIMEOUT);
     }
 
+    /**
+     * A wait of this length. An element Vaadin replaced between finding it and reading it (a
+     * dialog closing, a grid redrawing its rows) is looked for again, not an error.
+     */
     protected static WebDriverWait waiting(Duration timeout) {
-        return new WebDriverWait(driver, timeout, POLL);
+        WebDriverWait wait = new WebDriverWait(driver, timeout, POLL);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     protected static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
@@ -218,8 +224,15 @@ public abstract class Browser {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /** Whether such an element is shown; one removed while being looked at is not. */
     protected boolean displayed(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+        return driver.findElements(By.cssSelector(css)).stream().anyMatch(e -> {
+            try {
+                return e.isDisplayed();
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return false;
+            }
+        });
     }
 
     protected void type(String fieldCss, String text) {

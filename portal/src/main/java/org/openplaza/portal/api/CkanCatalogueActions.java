@@ -1,0 +1,174 @@
+package org.openplaza.portal.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openplaza.audit.Audited;
+import org.openplaza.datastore.StoreColumn;
+import org.openplaza.publishing.DatasetMetadata;
+import org.openplaza.publishing.DatasetPage;
+import org.openplaza.publishing.DatasetReader;
+import org.openplaza.publishing.PublishingService;
+import org.openplaza.publishing.Resource;
+import org.openplaza.search.CatalogSearch;
+import org.openplaza.search.SearchRequest;
+import org.openplaza.search.SearchResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * The CKAN read actions beyond the catalogue's lists and searches: one resource
+ * ({@code resource_show}), a resource's table ({@code datastore_info}), the groups (the EU data
+ * themes, {@code group_list}, {@code group_show}), the caller's organisations
+ * ({@code organization_list_for_user}) and each action's help ({@code help_show}). Only what is
+ * published is seen.
+ */
+@Component
+class CkanCatalogueActions {
+
+    private final DatasetReader reader;
+    private final CatalogSearch search;
+    private final CkanDicts dicts;
+    private final PublishingService publishing;
+
+    CkanCatalogueActions(DatasetReader reader, CatalogSearch search, CkanDicts dicts, PublishingService publishing) {
+        this.reader = reader;
+        this.search = search;
+        this.dicts = dicts;
+        this.publishing = publishing;
+    }
+
+    /** A published resource (a version of a published dataset) by its id. */
+    Resource resource(String id) {
+        long versionId;
+        try {
+            versionId = Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            throw CkanError.notFound("Resource");
+        }
+        return reader.resource(versionId).filter(Resource::published).orElseThrow(() -> CkanError.notFound("Resource"));
+    }
+
+    Map<String, Object> resourceShow(CkanParams params) {
+        Resource resource = resource(params.required("id"));
+        DatasetPage dataset = reader.byId(resource.datasetId()).orElseThrow(() -> CkanError.notFound("Resource"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> resources =
+                (List<Map<String, Object>>) dicts.packageDict(dataset).get("resources");
+        return resources.stream()
+                .filter(r -> String.valueOf(resource.versionId()).equals(r.get("id")))
+                .findFirst()
+                .orElseThrow(() -> CkanError.notFound("Resource"));
+    }
+
+    /** A resource's table as CKAN 2.10 describes it: its fields with types and labels, and its size. */
+    Map<String, Object> datastoreInfo(CkanParams params) {
+        String id = params.text("resource_id") != null ? params.required("resource_id") : params.required("id");
+        Resource resource = resource(id);
+        List<Map<String, Object>> fields = new ArrayList<>();
+        Map<String, Object> schema = new LinkedHashMap<>();
+        for (int i = 0; i < resource.columns().size(); i++) {
+            StoreColumn column = resource.columns().get(i);
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("id", column.name());
+            field.put("type", CkanReadApi.ckanType(column));
+            field.put("info", Map.of("label", resource.labels().get(i)));
+            fields.add(field);
+            schema.put(column.name(), CkanReadApi.ckanType(column));
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("id", String.valueOf(resource.versionId()));
+        meta.put("count", resource.rows());
+        meta.put("table_type", "BASE TABLE");
+        meta.put("aliases", List.of());
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("meta", meta);
+        info.put("fields", fields);
+        // the shape of CKAN before 2.10, which older clients read
+        info.put("schema", schema);
+        return info;
+    }
+
+    /** The groups: the EU data themes, by lower-case code. */
+    Object groupList(CkanParams params) {
+        boolean allFields = params.bool("all_fields", false);
+        Map<String, Integer> counts = themeCounts();
+        List<Object> groups = new ArrayList<>();
+        for (String theme : DatasetMetadata.THEMES) {
+            groups.add(allFields ? groupDict(theme, counts.getOrDefault(theme, 0)) : name(theme));
+        }
+        return groups;
+    }
+
+    Map<String, Object> groupShow(CkanParams params) {
+        String theme = theme(params.required("id"));
+        Map<String, Object> dict = groupDict(theme, themeCounts().getOrDefault(theme, 0));
+        if (params.bool("include_datasets", false)) {
+            SearchResult found = search.search(new SearchRequest(
+                    "", Map.of("theme", List.of(theme)), SearchRequest.Order.UPDATED, 0, CkanReadApi.MAX_PACKAGES));
+            List<Map<String, Object>> packages = new ArrayList<>();
+            for (SearchResult.Hit hit : found.hits()) {
+                reader.byId(hit.id()).ifPresent(d -> packages.add(dicts.packageDict(d)));
+            }
+            dict.put("packages", packages);
+        }
+        return dict;
+    }
+
+    /** A theme by its code or group name, in either case. */
+    static String theme(String idOrName) {
+        String code = idOrName.strip().toUpperCase(Locale.ROOT);
+        if (!DatasetMetadata.THEMES.contains(code)) {
+            throw CkanError.notFound("Group");
+        }
+        return code;
+    }
+
+    static String name(String theme) {
+        return theme.toLowerCase(Locale.ROOT);
+    }
+
+    private Map<String, Integer> themeCounts() {
+        SearchResult all = search.search(new SearchRequest("", Map.of(), SearchRequest.Order.UPDATED, 0, 1));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        all.facets().getOrDefault("theme", List.of()).forEach(c -> counts.put(c.value(), c.count()));
+        return counts;
+    }
+
+    Map<String, Object> groupDict(String theme, int datasets) {
+        Map<String, Object> dict = new LinkedHashMap<>(CkanDicts.groupSummary(theme));
+        dict.put("type", "group");
+        dict.put("state", "active");
+        dict.put("is_organization", false);
+        dict.put("approval_status", "approved");
+        dict.put("package_count", datasets);
+        dict.put("uri", "http://publications.europa.eu/resource/authority/data-theme/" + theme);
+        return dict;
+    }
+
+    /**
+     * The organisations the caller (by the API token) may publish for; none for an anonymous
+     * caller or a citizen.
+     */
+    List<Map<String, Object>> organisationsForUser() {
+        var caller = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        boolean publisher = caller != null
+                && caller.getAuthorities().stream()
+                        .anyMatch(
+                                a -> "ROLE_OFFICIAL".equals(a.getAuthority()) || "ROLE_ADMIN".equals(a.getAuthority()));
+        if (Audited.ANONYMOUS.equals(Audited.currentActor()) || !publisher) {
+            return List.of();
+        }
+        List<Map<String, Object>> organisations = new ArrayList<>();
+        for (var o : publishing.myOrganisations()) {
+            Map<String, Object> dict = CkanDicts.organisationDict(
+                    new org.openplaza.publishing.PublicOrganisation(o.id(), o.slug(), o.name(), 0));
+            dict.remove("package_count");
+            dict.put("capacity", "editor");
+            organisations.add(dict);
+        }
+        return organisations;
+    }
+}

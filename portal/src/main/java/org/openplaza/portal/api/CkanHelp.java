@@ -1,0 +1,87 @@
+package org.openplaza.portal.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The actions of the CKAN API the portal answers and the help each one gives: the text
+ * {@code help_show} returns, which every answer's {@code help} points to.
+ */
+final class CkanHelp {
+
+    private CkanHelp() {}
+
+    private static final Map<String, String> READ = new LinkedHashMap<>();
+    private static final Map<String, String> WRITE = new LinkedHashMap<>();
+
+    static {
+        READ.put("status_show", "Return the portal's name, CKAN version and extensions.");
+        READ.put(
+                "package_list",
+                "Return the names of the published datasets.\n\n:param limit: at most 1000\n"
+                        + ":param offset: where the list starts");
+        READ.put(
+                "package_show",
+                "Return a published dataset with its resources.\n\n:param id: the dataset's id or name");
+        READ.put(
+                "package_search",
+                "Search the published datasets.\n\n:param q: the words, or field:value\n"
+                        + ":param fq: filters such as organization:name, tags:word, groups:envi, res_format:CSV,"
+                        + " license_id:id; a filter written -field:value excludes\n"
+                        + ":param sort: score desc, metadata_modified desc, metadata_created desc, views_recent desc\n"
+                        + ":param rows: at most 1000\n:param start: the first result\n"
+                        + ":param facet.field: a JSON list of fields to count\n:param facet.limit: values per field");
+        READ.put("organization_list", "Return the organisations' names.\n\n:param all_fields: whole dictionaries");
+        READ.put(
+                "organization_show",
+                "Return an organisation.\n\n:param id: its id or name\n"
+                        + ":param include_datasets: with its published datasets");
+        READ.put("organization_list_for_user", "Return the organisations the caller (by API token) may publish for.");
+        READ.put("group_list", "Return the groups: the EU data themes.\n\n:param all_fields: whole dictionaries");
+        READ.put(
+                "group_show",
+                "Return a group (an EU data theme).\n\n:param id: its code or name, e.g. envi\n"
+                        + ":param include_datasets: with its published datasets");
+        READ.put("tag_list", "Return the keywords of the published datasets.");
+        READ.put("license_list", "Return the licences a dataset may have.");
+        READ.put("resource_show", "Return a resource (a version of a published dataset).\n\n:param id: its id");
+        READ.put(
+                "datastore_search",
+                "Search a resource's rows.\n\n:param resource_id: the resource\n"
+                        + ":param filters: a JSON object of field: value or list of values\n"
+                        + ":param q: words, or a JSON object of field: words\n:param sort: field asc|desc, ...\n"
+                        + ":param fields: the fields to return\n:param limit: at most 1000\n:param offset: the first row\n"
+                        + ":param include_total: count every row");
+        READ.put(
+                "datastore_info",
+                "Return a resource's fields, their types and labels, and its row count.\n\n"
+                        + ":param id: the resource");
+        READ.put("help_show", "Return an action's help.\n\n:param name: the action");
+        WRITE.put("package_create", "Create a draft dataset (officials, with an API token).");
+        WRITE.put(
+                "package_patch",
+                "Change some of a dataset's fields; state active publishes it, deleted" + " withdraws it.");
+        WRITE.put("package_delete", "Withdraw a dataset.");
+        WRITE.put("resource_create", "Import a CSV file as the dataset's next version (multipart, field upload).");
+    }
+
+    static final List<String> READ_ACTIONS = List.copyOf(READ.keySet());
+
+    static {
+        if (!new java.util.HashSet<>(READ_ACTIONS).equals(java.util.Set.of(CkanReadApi.ACTIONS.split("\\|")))) {
+            throw new IllegalStateException("every read action needs its help, and every help its action");
+        }
+    }
+
+    static final List<String> WRITE_ACTIONS = List.copyOf(WRITE.keySet());
+
+    /** The help of an action the portal answers. */
+    static String help(String action) {
+        String text = READ.containsKey(action) ? READ.get(action) : WRITE.get(action);
+        if (text == null) {
+            throw CkanError.notFound("Action function");
+        }
+        return text;
+    }
+}

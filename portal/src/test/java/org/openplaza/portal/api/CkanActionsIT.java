@@ -1,0 +1,197 @@
+package org.openplaza.portal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openplaza.accounts.DemoAccounts;
+import org.openplaza.portal.testdata.RunningPortal;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The CKAN actions a harvester's or a publisher's client calls beyond the catalogue's lists, the
+ * way CKAN's documentation gives them: one resource, a resource's table, the groups (the data
+ * themes), the caller's organisations, each action's help; filters that exclude; CKAN's older
+ * token header; and query strings with JSON written unencoded, as browsers' fetch sends them.
+ */
+@RunningPortal
+class CkanActionsIT {
+
+    @LocalServerPort
+    int port;
+
+    CkanClient ckan;
+
+    @BeforeEach
+    void client() {
+        ckan = new CkanClient(port);
+    }
+
+    private HttpResponse<String> get(String action, String... params) throws Exception {
+        return signed(action, null, null, params);
+    }
+
+    private HttpResponse<String> signed(String action, String header, String token, String... params) throws Exception {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < params.length; i += 2) {
+            query.append(i == 0 ? "?" : "&")
+                    .append(params[i])
+                    .append('=')
+                    .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ckan.action(action) + query.toString()));
+        if (header != null) {
+            request.header(header, token);
+        }
+        return CkanClient.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode result(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode json = CkanClient.json(response);
+        assertThat(json.get("success").asBoolean()).isTrue();
+        return json.get("result");
+    }
+
+    private String covidResource() throws Exception {
+        return result(get("package_show", "id", "covid-19-cases-by-province-5"))
+                .get("resources")
+                .get(0)
+                .get("id")
+                .asText();
+    }
+
+    /** A GET written byte for byte, as a client that does not encode {@code [ ] { } "} sends it. */
+    private String raw(String pathAndQuery) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void json_in_a_query_string_may_be_written_unencoded() throws Exception {
+        String resource = covidResource();
+        String answer = raw("/api/3/action/datastore_search?resource_id=" + resource
+                + "&filters={\"province\":\"Seoul\"}&fields=[\"province\"]&limit=3");
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(body).contains("\"success\":true").contains("\"province\":\"Seoul\"");
+        assertThat(raw("/api/3/action/package_search?fq=-organization:\"london-borough-of-lambeth\""))
+                .startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void a_resource_and_its_table() throws Exception {
+        String resource = covidResource();
+        JsonNode shown = result(get("resource_show", "id", resource));
+        assertThat(shown.get("id").asText()).isEqualTo(resource);
+        assertThat(shown.get("datastore_active").asBoolean()).isTrue();
+        assertThat(shown.get("format").asText()).isEqualTo("CSV");
+        assertThat(get("resource_show", "id", "999999").statusCode()).isEqualTo(404);
+        assertThat(get("resource_show", "id", "not-a-number").statusCode()).isEqualTo(404);
+
+        JsonNode info = result(get("datastore_info", "id", resource));
+        assertThat(info.get("meta").get("count").asLong())
+                .isEqualTo(result(get("datastore_search", "resource_id", resource, "limit", "0"))
+                        .get("total")
+                        .asLong());
+        assertThat(info.get("fields").findValuesAsText("id")).contains("date", "province", "confirmed");
+        assertThat(info.get("schema").get("confirmed").asText()).isEqualTo("int8");
+    }
+
+    @Test
+    void groups_are_the_data_themes() throws Exception {
+        List<String> names = new ArrayList<>();
+        result(get("group_list")).forEach(n -> names.add(n.asText()));
+        assertThat(names).hasSize(13).contains("heal", "envi", "tran");
+        JsonNode all = result(get("group_list", "all_fields", "true"));
+        JsonNode health = all.get(names.indexOf("heal"));
+        assertThat(health.get("title").asText()).isEqualTo("Health");
+        assertThat(health.get("package_count").asInt()).isPositive();
+
+        JsonNode shown = result(get("group_show", "id", "heal", "include_datasets", "true"));
+        assertThat(shown.get("packages")).hasSize(health.get("package_count").asInt());
+        assertThat(shown.get("packages").get(0).get("groups").findValuesAsText("name"))
+                .contains("heal");
+        assertThat(get("group_show", "id", "nothing").statusCode()).isEqualTo(404);
+
+        JsonNode healthOnly = result(get("package_search", "fq", "groups:heal"));
+        assertThat(healthOnly.get("count").asInt())
+                .isEqualTo(health.get("package_count").asInt());
+        assertThat(healthOnly.get("facets").get("groups").has("heal")).isTrue();
+    }
+
+    @Test
+    void a_filter_written_with_a_minus_excludes() throws Exception {
+        JsonNode everything = result(get("package_search", "rows", "100"));
+        JsonNode lambeth = result(get("package_search", "fq", "organization:london-borough-of-lambeth"));
+        assertThat(lambeth.get("count").asInt()).isPositive();
+        JsonNode others = result(get("package_search", "fq", "-organization:london-borough-of-lambeth", "rows", "100"));
+        assertThat(others.get("count").asInt())
+                .isEqualTo(
+                        everything.get("count").asInt() - lambeth.get("count").asInt());
+        assertThat(others.get("results").findValues("organization"))
+                .allSatisfy(o -> assertThat(o.get("name").asText()).isNotEqualTo("london-borough-of-lambeth"));
+        JsonNode notHealth = result(get("package_search", "fq", "-groups:heal"));
+        assertThat(notHealth.get("facets").get("groups").has("heal")).isFalse();
+    }
+
+    @Test
+    void the_callers_organisations_by_either_token_header() throws Exception {
+        assertThat(result(get("organization_list_for_user"))).as("nobody's").isEmpty();
+        JsonNode mine = result(signed("organization_list_for_user", "Authorization", DemoAccounts.OFFICIAL_TOKEN));
+        assertThat(mine.findValuesAsText("name")).contains("meteorological-service-singapore");
+        JsonNode same = result(signed("organization_list_for_user", "X-CKAN-API-Key", DemoAccounts.OFFICIAL_TOKEN));
+        assertThat(same.findValuesAsText("name")).isEqualTo(mine.findValuesAsText("name"));
+        assertThat(signed("organization_list_for_user", "X-CKAN-API-Key", "opz_forged")
+                        .statusCode())
+                .as("a forged token in the older header is refused as in the other")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void each_action_has_its_help_and_an_unknown_one_is_not_found() throws Exception {
+        JsonNode answer = CkanClient.json(get("package_search"));
+        assertThat(answer.get("help").asText()).endsWith("help_show?name=package_search");
+        assertThat(result(get("help_show", "name", "package_search")).asText()).contains("fq");
+        assertThat(result(get("help_show", "name", "resource_create")).asText()).contains("upload");
+        assertThat(get("help_show", "name", "no_such_action").statusCode()).isEqualTo(404);
+        HttpResponse<String> unknown = get("package_revise_everything");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    }
+
+    @Test
+    void a_read_action_takes_a_form_encoded_body_too() throws Exception {
+        HttpResponse<String> answer = CkanClient.HTTP.send(
+                HttpRequest.newBuilder(ckan.action("package_show"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("id=covid-19-cases-by-province-5"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(result(answer).get("name").asText()).isEqualTo("covid-19-cases-by-province-5");
+        HttpResponse<String> json = ckan.post("package_show", null, "{\"id\": \"covid-19-cases-by-province-5\"}");
+        assertThat(result(json).get("name").asText()).isEqualTo("covid-19-cases-by-province-5");
+        assertThat(ckan.post("package_show", null, "[1, 2]").statusCode()).isEqualTo(400);
+    }
+}

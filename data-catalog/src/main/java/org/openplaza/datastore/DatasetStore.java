@@ -443,6 +443,55 @@ public class DatasetStore {
         }
     }
 
+    /**
+     * What CKAN's {@code datastore_search} reads in one call: these columns (in this order, the
+     * row's number {@code _id} first when asked for), each row once when {@code distinct}, a page
+     * of them and, when asked for, how many the query selects in all.
+     */
+    public Page datastorePage(
+            String table,
+            List<StoreColumn> columns,
+            RowQuery query,
+            List<StoreColumn> shown,
+            boolean withId,
+            boolean distinct,
+            long offset,
+            int limit,
+            boolean total)
+            throws SQLException {
+        try (DuckDBConnection c = connection.duplicate()) {
+            DSLContext sql = sql(c);
+            org.jooq.Table<?> from = source(table);
+            List<Field<?>> fields = new ArrayList<>();
+            if (withId && !distinct) {
+                fields.add(RowConditions.ID.as(RowQuery.ID));
+            }
+            fields.addAll(fields(shown));
+            org.jooq.Condition where = RowConditions.of(columns, query);
+            var selected = distinct
+                    ? sql.selectDistinct(fields).from(from).where(where)
+                    : sql.select(fields).from(from).where(where);
+            List<org.jooq.SortField<?>> order = RowConditions.order(columns, query);
+            if (distinct && order.size() > 1) {
+                // rows made one have no single row number to keep their file's order by
+                order = order.subList(0, order.size() - 1);
+            }
+            List<Object[]> rows = selected.orderBy(order)
+                    .offset(DSL.inline(offset))
+                    .limit(DSL.inline(limit))
+                    .fetch()
+                    .map(record -> javaValues(record.intoArray()));
+            Long count = null;
+            if (total) {
+                count = distinct
+                        ? (long) sql.fetchCount(
+                                sql.selectDistinct(fields(shown)).from(from).where(where))
+                        : (long) sql.fetchCount(from, where);
+            }
+            return new Page(rows, count);
+        }
+    }
+
     private static List<Object[]> select(
             DSLContext sql,
             org.jooq.Table<?> table,

@@ -35,6 +35,10 @@ public final class RowConditions {
     static Condition of(List<StoreColumn> columns, RowQuery query) {
         List<Condition> conditions = new ArrayList<>();
         for (RowQuery.Filter filter : query.filters()) {
+            if (filter.column().equals(RowQuery.ID)) {
+                conditions.add(idCondition(filter));
+                continue;
+            }
             StoreColumn column = column(columns, filter.column());
             Field<Object> field = field(column);
             conditions.add(condition(filter, column, field));
@@ -47,6 +51,44 @@ public final class RowConditions {
             conditions.add(DSL.or(anywhere));
         }
         return DSL.and(conditions);
+    }
+
+    /** The row number from 1: {@code _id}. */
+    static final Field<Long> ID = DatasetStore.ROW.plus(DSL.inline(1L));
+
+    private static Condition idCondition(RowQuery.Filter filter) {
+        if (filter instanceof RowQuery.Equals equals) {
+            return ID.eq(DSL.val(id(equals.value()), Long.class));
+        }
+        if (filter instanceof RowQuery.In in) {
+            return in.values().isEmpty()
+                    ? DSL.falseCondition()
+                    : ID.in(in.values().stream()
+                            .map(v -> DSL.val(id(v), Long.class))
+                            .toList());
+        }
+        if (filter instanceof RowQuery.Range range) {
+            Condition c = DSL.noCondition();
+            if (range.from() != null) {
+                c = c.and(ID.ge(DSL.val(id(range.from()), Long.class)));
+            }
+            if (range.to() != null) {
+                c = c.and(ID.le(DSL.val(id(range.to()), Long.class)));
+            }
+            return c;
+        }
+        throw new IllegalArgumentException("_id is a number: filter it by equals, one of or between");
+    }
+
+    private static long id(Object value) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected integer, got: " + value, e);
+        }
     }
 
     private static Condition condition(RowQuery.Filter filter, StoreColumn column, Field<Object> field) {
@@ -77,6 +119,10 @@ public final class RowConditions {
     static List<SortField<?>> order(List<StoreColumn> columns, RowQuery query) {
         List<SortField<?>> order = new ArrayList<>();
         for (RowQuery.Sort sort : query.sorts()) {
+            if (sort.column().equals(RowQuery.ID)) {
+                order.add(sort.descending() ? DatasetStore.ROW.desc() : DatasetStore.ROW.asc());
+                continue;
+            }
             Field<Object> field = field(column(columns, sort.column()));
             order.add((sort.descending() ? field.desc() : field.asc()).nullsLast());
         }

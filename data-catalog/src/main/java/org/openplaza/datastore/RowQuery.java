@@ -14,6 +14,13 @@ public record RowQuery(List<Filter> filters, String search, List<Sort> sorts) {
 
     public static final RowQuery ALL = new RowQuery(List.of(), "", List.of());
 
+    /**
+     * The row's number in the file, from 1, as CKAN's DataStore names it: it may be filtered on
+     * (equals, one of, between) and sorted by like a column, and read with {@link
+     * DatasetStore#datastorePage}.
+     */
+    public static final String ID = "_id";
+
     /** A condition on one column. */
     public sealed interface Filter permits Contains, Equals, In, Range {
         String column();

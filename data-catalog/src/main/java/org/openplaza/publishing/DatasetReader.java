@@ -10,6 +10,7 @@ import org.openplaza.audit.Audited;
 import org.openplaza.datastore.DatasetStore;
 import org.openplaza.datastore.GroupQuery;
 import org.openplaza.datastore.Grouped;
+import org.openplaza.datastore.RowConditions;
 import org.openplaza.datastore.RowQuery;
 import org.openplaza.datastore.StoreColumn;
 import org.openplaza.search.CatalogSearch;
@@ -311,6 +312,79 @@ public class DatasetReader {
         }
         DatasetStore.Page page = store.page(version.table(), version.columns(), query, offset, size, total);
         return new RowPage(page.rows(), page.total());
+    }
+
+    /** The most rows {@link #datastorePage} gives at once, as CKAN's DataStore gives by default. */
+    public static final int DATASTORE_ROWS_MAX = 32_000;
+
+    /** A page of the datastore API: the names of its fields ({@code _id} first when asked for) and rows. */
+    public record DatastorePage(
+            List<String> fields,
+            List<Object[]> rows,
+            @Nullable Long total) {}
+
+    /**
+     * CKAN's {@code datastore_search} over a version: the named columns (all when none is named;
+     * {@link RowQuery#ID} among them for the row's number), each distinct row once when asked,
+     * at most {@value #DATASTORE_ROWS_MAX} rows. A name the version lacks, or with {@code distinct}
+     * a sort by a column not shown or by {@code _id}, is an {@link IllegalArgumentException}.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public DatastorePage datastorePage(
+            long versionId,
+            RowQuery query,
+            List<String> fields,
+            boolean distinct,
+            long offset,
+            int limit,
+            boolean total)
+            throws SQLException {
+        VersionTable version = visibleVersion(versionId);
+        boolean withId = fields.isEmpty() ? !distinct : fields.contains(RowQuery.ID);
+        if (distinct && fields.contains(RowQuery.ID)) {
+            throw new IllegalArgumentException("_id is not a field of distinct rows");
+        }
+        List<StoreColumn> shown = new java.util.ArrayList<>();
+        if (fields.isEmpty()) {
+            shown.addAll(version.columns());
+        } else {
+            for (String name : fields) {
+                if (!name.equals(RowQuery.ID)) {
+                    shown.add(RowConditions.column(version.columns(), name));
+                }
+            }
+        }
+        if (distinct) {
+            for (RowQuery.Sort sort : query.sorts()) {
+                if (shown.stream().noneMatch(c -> c.name().equals(sort.column()))) {
+                    throw new IllegalArgumentException("distinct rows sort only by their fields, not " + sort.column());
+                }
+            }
+        }
+        int size = Math.max(0, Math.min(limit, DATASTORE_ROWS_MAX));
+        boolean count = total && !(query.unfiltered() && !distinct);
+        DatasetStore.Page page = store.datastorePage(
+                version.table(), version.columns(), query, shown, withId, distinct, offset, size, count);
+        Long all = !total ? null : count ? page.total() : Long.valueOf(version.rows());
+        List<String> names = new java.util.ArrayList<>();
+        shown.forEach(c -> names.add(c.name()));
+        int idAt = fields.indexOf(RowQuery.ID);
+        if (!withId) {
+            return new DatastorePage(names, page.rows(), all);
+        }
+        // the store reads the row's number first; it goes where the fields name it (first by default)
+        int at = Math.max(0, idAt);
+        names.add(at, RowQuery.ID);
+        List<Object[]> rows = new java.util.ArrayList<>(page.rows().size());
+        for (Object[] row : page.rows()) {
+            Object[] placed = new Object[row.length];
+            System.arraycopy(row, 1, placed, 0, at);
+            placed[at] = row[0];
+            System.arraycopy(row, at + 1, placed, at + 1, row.length - at - 1);
+            rows.add(placed);
+        }
+        return new DatastorePage(names, rows, all);
     }
 
     /** One page of a version's rows. */

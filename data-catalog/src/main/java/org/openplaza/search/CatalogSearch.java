@@ -165,11 +165,21 @@ public class CatalogSearch {
         }
     }
 
+    /** The field titles sort by: each title's collation key, so that A–Z follows the language's rules. */
+    static final String TITLE_ORDER = "title_order";
+
+    private static final com.ibm.icu.text.Collator TITLES =
+            com.ibm.icu.text.Collator.getInstance(com.ibm.icu.util.ULocale.ROOT).freeze();
+
     private static Document document(IndexedDataset d) {
         Document doc = new Document();
         doc.add(new StringField("id", Long.toString(d.id()), Field.Store.YES));
         doc.add(new StoredField("slug", d.slug()));
         doc.add(new TextField("title", d.title(), Field.Store.YES));
+        doc.add(new org.apache.lucene.document.SortedDocValuesField(
+                TITLE_ORDER,
+                new org.apache.lucene.util.BytesRef(
+                        TITLES.getCollationKey(d.title()).toByteArray())));
         doc.add(new TextField("description", d.description(), Field.Store.YES));
         doc.add(new TextField("organisation", d.organisation(), Field.Store.YES));
         doc.add(new TextField("keywords", String.join(" ; ", d.keywords()), Field.Store.NO));
@@ -294,9 +304,41 @@ public class CatalogSearch {
         return query.build();
     }
 
+    /**
+     * The words' query. A word written {@code field:word} or {@code field:"some words"} (as in a
+     * CKAN client's {@code q}) must be found in that field: {@code title}, {@code notes} (the
+     * description), {@code tags} (the keywords) or {@code text} (anywhere); the other words
+     * anywhere.
+     */
     private Query words(String text) {
-        return searchWords.query(text, WEIGHTS);
+        java.util.regex.Matcher fielded = FIELDED.matcher(text);
+        org.apache.lucene.search.BooleanQuery.Builder query = null;
+        while (fielded.find()) {
+            if (query == null) {
+                query = new org.apache.lucene.search.BooleanQuery.Builder();
+            }
+            String words = fielded.group(3) != null ? fielded.group(3) : fielded.group(4);
+            Map<String, Float> within = switch (fielded.group(1)) {
+                case "title" -> Map.of("title", 1f);
+                case "notes" -> Map.of("description", 1f);
+                case "tags" -> Map.of("keywords", 1f);
+                default -> WEIGHTS;
+            };
+            query.add(searchWords.query(words, within), org.apache.lucene.search.BooleanClause.Occur.MUST);
+        }
+        if (query == null) {
+            return searchWords.query(text, WEIGHTS);
+        }
+        String rest = FIELDED.matcher(text).replaceAll(" ").strip();
+        if (!rest.isEmpty()) {
+            query.add(searchWords.query(rest, WEIGHTS), org.apache.lucene.search.BooleanClause.Occur.MUST);
+        }
+        return query.build();
     }
+
+    /** A word or quoted words to be found in one field. */
+    private static final java.util.regex.Pattern FIELDED =
+            java.util.regex.Pattern.compile("\\b(title|notes|tags|text):(\"([^\"]*)\"|([^\\s\"]+))");
 
     /** The field of the words as written, unstemmed, that spelling corrections come from. */
     static final String SPELL = "spell";
@@ -358,6 +400,7 @@ public class CatalogSearch {
             case UPDATED -> new Sort(newestFirst);
             case VIEWS -> new Sort(new SortField("views", SortField.Type.LONG, true), newestFirst);
             case DOWNLOADS -> new Sort(new SortField("downloads", SortField.Type.LONG, true), newestFirst);
+            case TITLE -> new Sort(new SortField(TITLE_ORDER, SortField.Type.STRING), newestFirst);
         };
     }
 

@@ -28,7 +28,9 @@ public record SearchRequest(
         NEWEST,
         UPDATED,
         VIEWS,
-        DOWNLOADS
+        DOWNLOADS,
+        /** A to Z by title. */
+        TITLE
     }
 
     /** A search reads at most this many words and characters; longer ones are refused. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openplaza.audit.Audited;
-import org.openplaza.datastore.StoreColumn;
 import org.openplaza.publishing.DatasetMetadata;
 import org.openplaza.publishing.DatasetPage;
 import org.openplaza.publishing.DatasetReader;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The CKAN read actions beyond the catalogue's lists and searches: one resource
- * ({@code resource_show}), a resource's table ({@code datastore_info}), the groups (the EU data
+ * ({@code resource_show}), the groups (the EU data
  * themes, {@code group_list}, {@code group_show}), the caller's organisations
  * ({@code organization_list_for_user}) and each action's help ({@code help_show}). Only what is
  * published is seen.
@@ -60,34 +59,6 @@ class CkanCatalogueActions {
                 .filter(r -> String.valueOf(resource.versionId()).equals(r.get("id")))
                 .findFirst()
                 .orElseThrow(() -> CkanError.notFound("Resource"));
-    }
-
-    /** A resource's table as CKAN 2.10 describes it: its fields with types and labels, and its size. */
-    Map<String, Object> datastoreInfo(CkanParams params) {
-        String id = params.text("resource_id") != null ? params.required("resource_id") : params.required("id");
-        Resource resource = resource(id);
-        List<Map<String, Object>> fields = new ArrayList<>();
-        Map<String, Object> schema = new LinkedHashMap<>();
-        for (int i = 0; i < resource.columns().size(); i++) {
-            StoreColumn column = resource.columns().get(i);
-            Map<String, Object> field = new LinkedHashMap<>();
-            field.put("id", column.name());
-            field.put("type", CkanReadApi.ckanType(column));
-            field.put("info", Map.of("label", resource.labels().get(i)));
-            fields.add(field);
-            schema.put(column.name(), CkanReadApi.ckanType(column));
-        }
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("id", String.valueOf(resource.versionId()));
-        meta.put("count", resource.rows());
-        meta.put("table_type", "BASE TABLE");
-        meta.put("aliases", List.of());
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("meta", meta);
-        info.put("fields", fields);
-        // the shape of CKAN before 2.10, which older clients read
-        info.put("schema", schema);
-        return info;
     }
 
     /** The groups: the EU data themes, by lower-case code. */

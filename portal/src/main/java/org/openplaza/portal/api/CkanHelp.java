@@ -26,12 +26,16 @@ final class CkanHelp {
                 "Return a published dataset with its resources.\n\n:param id: the dataset's id or name");
         READ.put(
                 "package_search",
-                "Search the published datasets.\n\n:param q: the words, or field:value\n"
+                "Search the published datasets.\n\n:param q: the words; title:, notes:, tags: before a word or"
+                        + " quoted words look in that field only\n"
                         + ":param fq: filters such as organization:name, tags:word, groups:envi, res_format:CSV,"
                         + " license_id:id; a filter written -field:value excludes\n"
-                        + ":param sort: score desc, metadata_modified desc, metadata_created desc, views_recent desc\n"
+                        + ":param sort: score desc, metadata_modified desc, metadata_created desc, views_recent desc,"
+                        + " title_string asc, name asc\n"
+                        + ":param fl: the fields of each result, e.g. name,title\n"
                         + ":param rows: at most 1000\n:param start: the first result\n"
-                        + ":param facet.field: a JSON list of fields to count\n:param facet.limit: values per field");
+                        + ":param facet.field: a JSON list of fields to count\n:param facet.limit: values per field\n"
+                        + ":param facet.mincount: the least count a facet value is shown with");
         READ.put("organization_list", "Return the organisations' names.\n\n:param all_fields: whole dictionaries");
         READ.put(
                 "organization_show",

@@ -1,9 +1,6 @@
 package org.openplaza.portal.api;
 
-import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +9,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.datastore.RowConditions;
-import org.openplaza.datastore.RowQuery;
-import org.openplaza.datastore.StoreColumn;
 import org.openplaza.publishing.DatasetPage;
 import org.openplaza.publishing.DatasetReader;
 import org.openplaza.publishing.Licence;
 import org.openplaza.publishing.PublicOrganisation;
 import org.openplaza.publishing.PublishingException;
-import org.openplaza.publishing.Resource;
 import org.openplaza.search.CatalogSearch;
 import org.openplaza.search.SearchRequest;
 import org.openplaza.search.SearchResult;
@@ -45,19 +38,25 @@ import org.springframework.web.bind.annotation.RestController;
 class CkanReadApi {
 
     static final int MAX_PACKAGES = 1000;
-    static final int MAX_RECORDS = 1000;
 
     private final DatasetReader reader;
     private final CatalogSearch search;
     private final CkanDicts dicts;
 
     private final CkanCatalogueActions more;
+    private final CkanDatastoreActions datastore;
 
-    CkanReadApi(DatasetReader reader, CatalogSearch search, CkanDicts dicts, CkanCatalogueActions more) {
+    CkanReadApi(
+            DatasetReader reader,
+            CatalogSearch search,
+            CkanDicts dicts,
+            CkanCatalogueActions more,
+            CkanDatastoreActions datastore) {
         this.reader = reader;
         this.search = search;
         this.dicts = dicts;
         this.more = more;
+        this.datastore = datastore;
     }
 
     /** The read actions' names, as a pattern of the mapping below; each has its help in {@link CkanHelp}. */
@@ -96,8 +95,8 @@ class CkanReadApi {
                         .map(CkanDicts::licenceDict)
                         .toList();
             case "resource_show" -> more.resourceShow(params);
-            case "datastore_search" -> datastoreSearch(params);
-            case "datastore_info" -> more.datastoreInfo(params);
+            case "datastore_search" -> datastore.search(params);
+            case "datastore_info" -> datastore.info(params);
             case "help_show" -> CkanHelp.help(params.required("name"));
             default -> statusShow();
         };
@@ -185,10 +184,16 @@ class CkanReadApi {
         } catch (IllegalArgumentException e) {
             throw CkanError.validation("q", "Search Query is invalid: " + e.getMessage());
         }
+        // fl: only these fields of each result, as CKAN gives them
+        List<String> fl = params.text("fl") == null
+                ? List.of()
+                : java.util.Arrays.stream(params.text("fl").split("[,\\s]+"))
+                        .filter(f -> !f.isBlank())
+                        .toList();
         List<Map<String, Object>> results = new ArrayList<>();
         if (rows > 0) {
             for (SearchResult.Hit hit : result.hits()) {
-                reader.byId(hit.id()).ifPresent(d -> results.add(dicts.packageDict(d)));
+                reader.byId(hit.id()).ifPresent(d -> results.add(fields(dicts.packageDict(d), fl)));
             }
         }
         List<String> facetFields = params.list("facet.field");
@@ -196,6 +201,7 @@ class CkanReadApi {
             facetFields = List.of("organization", "groups", "tags", "res_format", "license_id");
         }
         int facetLimit = params.integer("facet.limit", 50, -1, 1000);
+        int facetMinimum = params.integer("facet.mincount", 1, 0, Integer.MAX_VALUE);
         Map<String, Object> facetCounts = new LinkedHashMap<>();
         Map<String, Object> searchFacets = new LinkedHashMap<>();
         for (String field : facetFields) {
@@ -209,6 +215,9 @@ class CkanReadApi {
                 if (facetLimit >= 0 && counts.size() >= facetLimit) {
                     break;
                 }
+                if (count.count() < facetMinimum) {
+                    continue;
+                }
                 String name = switch (facet) {
                     case "organisation" -> organisationSlug(organisations, count.value());
                     case "theme" -> CkanCatalogueActions.name(count.value());
@@ -217,7 +226,11 @@ class CkanReadApi {
                 counts.put(name, count.count());
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("name", name);
-                item.put("display_name", count.value());
+                item.put(
+                        "display_name",
+                        facet.equals("theme")
+                                ? CkanDicts.groupSummary(count.value()).get("title")
+                                : count.value());
                 item.put("count", count.count());
                 items.add(item);
             }
@@ -233,6 +246,20 @@ class CkanReadApi {
         return answer;
     }
 
+    /** A package's dictionary with only these fields, or whole when none are named. */
+    private static Map<String, Object> fields(Map<String, Object> dict, List<String> fl) {
+        if (fl.isEmpty()) {
+            return dict;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        for (String field : fl) {
+            if (dict.containsKey(field)) {
+                kept.put(field, dict.get(field));
+            }
+        }
+        return kept;
+    }
+
     private static SearchRequest.Order order(@Nullable String sort) {
         if (sort == null || sort.isBlank()) {
             return SearchRequest.Order.RELEVANCE;
@@ -244,6 +271,8 @@ class CkanReadApi {
             case "metadata_created desc" -> SearchRequest.Order.NEWEST;
             case "views_recent desc", "views_total desc" -> SearchRequest.Order.VIEWS;
             case "downloads desc", "downloads_total desc" -> SearchRequest.Order.DOWNLOADS;
+            // names are made from titles: both go A to Z by title
+            case "title_string asc", "title asc", "name asc" -> SearchRequest.Order.TITLE;
             default -> throw CkanError.validation("sort", "Cannot sort by " + first);
         };
     }
@@ -292,159 +321,6 @@ class CkanReadApi {
             dict.put("packages", packages);
         }
         return dict;
-    }
-
-    private Map<String, Object> datastoreSearch(CkanParams params) throws SQLException {
-        String id = params.text("resource_id") != null ? params.required("resource_id") : params.required("id");
-        long versionId;
-        try {
-            versionId = Long.parseLong(id.strip());
-        } catch (NumberFormatException e) {
-            throw CkanError.notFound("Resource \"" + id + "\"");
-        }
-        Resource resource = reader.resource(versionId)
-                .filter(Resource::published)
-                .orElseThrow(() -> CkanError.notFound("Resource \"" + id + "\""));
-        List<StoreColumn> columns = resource.columns();
-        int limit = params.integer("limit", 100, 0, MAX_RECORDS);
-        int offset = params.integer("offset", 0, 0, Integer.MAX_VALUE);
-        RowQuery query = RowQuery.ALL;
-        Object filters = params.json("filters");
-        if (filters != null) {
-            if (!(filters instanceof Map<?, ?> map)) {
-                throw CkanError.validation("filters", "Not a JSON object");
-            }
-            for (Map.Entry<?, ?> filter : map.entrySet()) {
-                String column = String.valueOf(filter.getKey());
-                query = query.withFilter(filter(columns, column, filter.getValue()));
-            }
-        }
-        String qText = params.text("q");
-        Object q = qText != null && qText.strip().startsWith("{") ? params.json("q") : qText;
-        if (q instanceof Map<?, ?> perField) {
-            for (Map.Entry<?, ?> entry : perField.entrySet()) {
-                String column = column(columns, String.valueOf(entry.getKey())).name();
-                query = query.withFilter(new RowQuery.Contains(column, String.valueOf(entry.getValue())));
-            }
-        } else if (q != null) {
-            query = query.withSearch(q.toString());
-        }
-        String sort = params.text("sort");
-        if (sort != null && !sort.isBlank()) {
-            List<RowQuery.Sort> sorts = new ArrayList<>();
-            for (String part : sort.split(",")) {
-                String[] words = part.strip().split("\\s+");
-                if (words.length == 0 || words[0].isEmpty()) {
-                    continue;
-                }
-                boolean descending = words.length > 1 && words[1].equalsIgnoreCase("desc");
-                if (words.length > 1 && !descending && !words[1].equalsIgnoreCase("asc")) {
-                    throw CkanError.validation("sort", "Expected asc or desc after " + words[0]);
-                }
-                sorts.add(new RowQuery.Sort(column(columns, unquote(words[0])).name(), descending));
-            }
-            query = query.withSorts(sorts);
-        }
-        List<String> wanted = params.list("fields");
-        List<Integer> shown = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (wanted.isEmpty() || wanted.contains(columns.get(i).name())) {
-                shown.add(i);
-            }
-        }
-        for (String field : wanted) {
-            column(columns, field);
-        }
-        boolean includeTotal = params.bool("include_total", true);
-        DatasetReader.RowPage page = reader.resourcePage(versionId, query, offset, limit, includeTotal);
-        List<Object[]> rows = page.rows();
-        List<Map<String, Object>> fields = new ArrayList<>();
-        for (int i : shown) {
-            Map<String, Object> field = new LinkedHashMap<>();
-            field.put("id", columns.get(i).name());
-            field.put("type", ckanType(columns.get(i)));
-            field.put("info", Map.of("label", resource.labels().get(i)));
-            fields.add(field);
-        }
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (Object[] row : rows) {
-            Map<String, Object> record = new LinkedHashMap<>();
-            for (int i : shown) {
-                record.put(columns.get(i).name(), json(row[i]));
-            }
-            records.add(record);
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("resource_id", String.valueOf(versionId));
-        answer.put("fields", fields);
-        answer.put("records", records);
-        answer.put("limit", limit);
-        answer.put("offset", offset);
-        if (includeTotal) {
-            answer.put("total", page.total());
-            answer.put("total_was_estimated", false);
-        }
-        String base = "/api/3/action/datastore_search?resource_id=" + versionId;
-        answer.put("_links", Map.of("start", base, "next", base + "&offset=" + (offset + limit)));
-        return answer;
-    }
-
-    private static String unquote(String name) {
-        return name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")
-                ? name.substring(1, name.length() - 1)
-                : name;
-    }
-
-    private static StoreColumn column(List<StoreColumn> columns, String name) {
-        try {
-            return RowConditions.column(columns, name);
-        } catch (IllegalArgumentException e) {
-            throw CkanError.validation("fields", "field \"" + name + "\" not in resource");
-        }
-    }
-
-    private static RowQuery.Filter filter(List<StoreColumn> columns, String name, @Nullable Object value) {
-        StoreColumn column = column(columns, name);
-        try {
-            if (value instanceof List<?> values) {
-                List<Object> typed = new ArrayList<>();
-                for (Object v : values) {
-                    typed.add(typed(column, v));
-                }
-                return new RowQuery.In(column.name(), typed);
-            }
-            return new RowQuery.Equals(column.name(), typed(column, value));
-        } catch (IllegalArgumentException e) {
-            throw CkanError.validation("filters", name + ": " + e.getMessage());
-        }
-    }
-
-    private static Object typed(StoreColumn column, @Nullable Object value) {
-        if (value == null) {
-            throw new IllegalArgumentException("a filter value cannot be null");
-        }
-        return RowConditions.parse(column.type(), value.toString());
-    }
-
-    static String ckanType(StoreColumn column) {
-        return switch (column.type()) {
-            case INTEGER -> "int8";
-            case DECIMAL -> "numeric";
-            case BOOLEAN -> "bool";
-            case DATE -> "date";
-            case TIMESTAMP -> "timestamp";
-            case TEXT -> "text";
-        };
-    }
-
-    private static @Nullable Object json(@Nullable Object value) {
-        if (value instanceof LocalDate || value instanceof LocalDateTime) {
-            return value.toString();
-        }
-        if (value instanceof BigDecimal || value instanceof Long || value instanceof Boolean) {
-            return value;
-        }
-        return value == null ? null : value.toString();
     }
 
     private static Map<String, Object> statusShow() {

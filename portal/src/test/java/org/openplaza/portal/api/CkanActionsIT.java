@@ -65,6 +65,13 @@ class CkanActionsIT {
         return json.get("result");
     }
 
+    /** A field of each result of a search, not of what they hold. */
+    private static List<String> top(JsonNode search, String field) {
+        List<String> values = new ArrayList<>();
+        search.get("results").forEach(r -> values.add(r.get(field).asText()));
+        return values;
+    }
+
     private String covidResource() throws Exception {
         return result(get("package_show", "id", "covid-19-cases-by-province-5"))
                 .get("resources")
@@ -119,6 +126,99 @@ class CkanActionsIT {
     }
 
     @Test
+    void datastore_rows_carry_their_number_come_distinct_and_in_four_formats() throws Exception {
+        String resource = covidResource();
+        List<String[]> lines = java.nio.file.Files.readAllLines(
+                        org.openplaza.portal.testdata.RealDatasets.file("kr_ds4c_covid19_time_province.csv"))
+                .stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .map(l -> l.split(","))
+                .toList();
+
+        JsonNode first = result(get("datastore_search", "resource_id", resource, "limit", "3"));
+        assertThat(first.get("fields").get(0).get("id").asText()).isEqualTo("_id");
+        assertThat(first.get("fields").get(0).get("type").asText()).isEqualTo("int");
+        assertThat(first.get("records").findValuesAsText("_id")).containsExactly("1", "2", "3");
+        assertThat(first.get("records").get(2).get("province").asText()).isEqualTo(lines.get(2)[2]);
+        JsonNode third = result(get("datastore_search", "resource_id", resource, "filters", "{\"_id\": 3}"));
+        assertThat(third.get("total").asInt()).isEqualTo(1);
+        assertThat(third.get("records").get(0).get("province").asText()).isEqualTo(lines.get(2)[2]);
+        JsonNode last = result(get("datastore_search", "resource_id", resource, "sort", "_id desc", "limit", "1"));
+        assertThat(last.get("records").get(0).get("_id").asInt()).isEqualTo(lines.size());
+        assertThat(last.get("records").get(0).get("province").asText()).isEqualTo(lines.get(lines.size() - 1)[2]);
+
+        JsonNode provinces = result(get(
+                "datastore_search",
+                "resource_id",
+                resource,
+                "fields",
+                "province",
+                "distinct",
+                "true",
+                "sort",
+                "province",
+                "limit",
+                "100"));
+        List<String> expected =
+                lines.stream().map(f -> f[2]).distinct().sorted().toList();
+        assertThat(provinces.get("total").asInt()).isEqualTo(expected.size());
+        assertThat(provinces.get("records").findValuesAsText("province")).containsExactlyElementsOf(expected);
+        assertThat(provinces.get("fields").findValuesAsText("id")).containsExactly("province");
+
+        JsonNode lists = result(get(
+                "datastore_search",
+                "resource_id",
+                resource,
+                "records_format",
+                "lists",
+                "fields",
+                "province,_id",
+                "limit",
+                "2"));
+        assertThat(lists.get("records").get(1).get(0).asText()).isEqualTo(lines.get(1)[2]);
+        assertThat(lists.get("records").get(1).get(1).asInt()).isEqualTo(2);
+        String csv = result(get(
+                        "datastore_search",
+                        "resource_id",
+                        resource,
+                        "records_format",
+                        "csv",
+                        "fields",
+                        "date,province",
+                        "limit",
+                        "4"))
+                .get("records")
+                .asText();
+        assertThat(csv.split("\n")).hasSize(4);
+        assertThat(csv.split("\n")[0]).isEqualTo(lines.get(0)[0] + "," + lines.get(0)[2]);
+        String tsv = result(get(
+                        "datastore_search",
+                        "resource_id",
+                        resource,
+                        "records_format",
+                        "tsv",
+                        "fields",
+                        "date,province",
+                        "limit",
+                        "1"))
+                .get("records")
+                .asText();
+        assertThat(tsv.strip()).isEqualTo(lines.get(0)[0] + "\t" + lines.get(0)[2]);
+        assertThat(get("datastore_search", "resource_id", resource, "records_format", "xml")
+                        .statusCode())
+                .isEqualTo(409);
+
+        JsonNode many = result(get("datastore_search", "resource_id", resource, "limit", "32000"));
+        assertThat(many.get("records")).as("more than a thousand at once").hasSize(lines.size());
+        assertThat(result(get("datastore_search", "resource_id", resource, "limit", "32001"))
+                        .get("limit")
+                        .asInt())
+                .as("more is cut to CKAN's most")
+                .isEqualTo(32_000);
+    }
+
+    @Test
     void groups_are_the_data_themes() throws Exception {
         List<String> names = new ArrayList<>();
         result(get("group_list")).forEach(n -> names.add(n.asText()));
@@ -153,6 +253,40 @@ class CkanActionsIT {
                 .allSatisfy(o -> assertThat(o.get("name").asText()).isNotEqualTo("london-borough-of-lambeth"));
         JsonNode notHealth = result(get("package_search", "fq", "-groups:heal"));
         assertThat(notHealth.get("facets").get("groups").has("heal")).isFalse();
+    }
+
+    @Test
+    void searches_by_field_sort_by_title_and_give_only_the_fields_asked_for() throws Exception {
+        JsonNode anywhere = result(get("package_search", "q", "singapore", "rows", "100"));
+        assertThat(top(anywhere, "name")).contains("rainfall-monthly-total-1");
+        JsonNode inTitles = result(get("package_search", "q", "title:singapore", "rows", "100"));
+        assertThat(inTitles.get("count").asInt())
+                .isLessThan(anywhere.get("count").asInt());
+        assertThat(top(inTitles, "title"))
+                .allSatisfy(
+                        t -> assertThat(t.toLowerCase(java.util.Locale.ROOT)).contains("singapore"));
+        JsonNode byTitle = result(get("package_search", "q", "title:\"cases by province\""));
+        assertThat(top(byTitle, "name")).containsExactly("covid-19-cases-by-province-5");
+
+        JsonNode sorted = result(get("package_search", "sort", "title_string asc", "rows", "100", "fl", "name,title"));
+        List<String> titles = top(sorted, "title");
+        assertThat(titles).hasSize(sorted.get("count").asInt());
+        com.ibm.icu.text.Collator collator = com.ibm.icu.text.Collator.getInstance(com.ibm.icu.util.ULocale.ROOT);
+        assertThat(titles).isSortedAccordingTo(collator::compare);
+        sorted.get("results")
+                .forEach(r -> assertThat(r.fieldNames()).toIterable().containsExactly("name", "title"));
+        assertThat(result(get("package_search", "sort", "name asc"))
+                        .get("count")
+                        .asInt())
+                .isEqualTo(sorted.get("count").asInt());
+
+        JsonNode common = result(get("package_search", "facet.mincount", "2"));
+        common.get("facets")
+                .forEach(counts -> counts.forEach(n -> assertThat(n.asInt()).isGreaterThanOrEqualTo(2)));
+        JsonNode every = result(get("package_search"));
+        assertThat(every.get("facets").get("organization").size())
+                .as("organisations with one dataset are left out")
+                .isGreaterThan(common.get("facets").get("organization").size());
     }
 
     @Test

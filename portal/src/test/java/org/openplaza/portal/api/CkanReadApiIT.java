@@ -190,7 +190,8 @@ class CkanReadApiIT {
 
         assertThat(texts(error(get("package_search", "rows", "many"), 409).get("rows")))
                 .containsExactly("Invalid integer");
-        assertThat(error(get("package_search", "sort", "title_string asc"), 409).has("sort"))
+        assertThat(error(get("package_search", "sort", "num_resources desc"), 409)
+                        .has("sort"))
                 .isTrue();
         assertThat(error(get("package_search", "fq", "secret:yes"), 409).has("fq"))
                 .isTrue();

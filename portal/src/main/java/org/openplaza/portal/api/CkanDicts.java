@@ -27,8 +27,38 @@ class CkanDicts {
     private static final org.openplaza.portal.i18n.PortalI18nProvider MESSAGES =
             new org.openplaza.portal.i18n.PortalI18nProvider();
 
-    CkanDicts(DatasetReader reader) {
+    private final PublicAddress address;
+
+    CkanDicts(DatasetReader reader, PublicAddress address) {
         this.reader = reader;
+        this.address = address;
+    }
+
+    /**
+     * The portal's address of this path, absolute as CKAN gives its URLs: on the configured public
+     * address, or this machine's when none is set.
+     */
+    String absolute(String path) {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+            return address.base(servlet.getRequest()) + path;
+        }
+        return path;
+    }
+
+    /**
+     * A character set by the name the web knows it by (the WHATWG Encoding Standard's, which CKAN
+     * clients and browsers read): Korean Windows' code page as {@code EUC-KR} (its labels include
+     * {@code windows-949}), not Java's {@code x-windows-949}.
+     */
+    static String encodingName(String javaName) {
+        return switch (javaName.toLowerCase(Locale.ROOT)) {
+            case "x-windows-949", "ms949", "cp949" -> "EUC-KR";
+            case "x-windows-950", "ms950", "cp950" -> "Big5";
+            case "x-windows-874", "ms874" -> "windows-874";
+            case "x-euc-tw" -> "EUC-TW";
+            default -> javaName.startsWith("x-") ? javaName.substring(2) : javaName;
+        };
     }
 
     static String state(String state) {
@@ -115,7 +145,7 @@ class CkanDicts {
                 "temporal_end",
                 m.temporalTo() == null ? null : m.temporalTo().toString());
         dict.put("extras", extras);
-        dict.put("url", "/dataset/" + d.slug());
+        dict.put("url", absolute("/dataset/" + d.slug()));
         return dict;
     }
 
@@ -135,7 +165,7 @@ class CkanDicts {
         resource.put("mimetype", version.mediaType());
         resource.put("size", version.bytes());
         resource.put("hash", "sha256:" + version.sha256());
-        resource.put("url", "/download/version/" + version.id());
+        resource.put("url", absolute("/download/version/" + version.id()));
         resource.put("url_type", "upload");
         resource.put("datastore_active", true);
         resource.put("position", position);
@@ -143,7 +173,7 @@ class CkanDicts {
         resource.put("last_modified", version.createdAt().toString());
         resource.put("state", "active");
         resource.put("rows", version.rows());
-        resource.put("encoding", version.encoding());
+        resource.put("encoding", version.encoding() == null ? null : encodingName(version.encoding()));
         return resource;
     }
 

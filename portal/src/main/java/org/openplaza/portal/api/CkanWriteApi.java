@@ -133,7 +133,7 @@ class CkanWriteApi {
             resource.put("position", version.number() - 1);
             resource.put("created", version.createdAt().toString());
             resource.put("rows", version.rows());
-            resource.put("url", "/download/version/" + version.id());
+            resource.put("url", dicts.absolute("/download/version/" + version.id()));
             return ok("resource_create", resource);
         } finally {
             Files.deleteIfExists(file);
@@ -257,10 +257,29 @@ class CkanWriteApi {
             case "publish.error.too-large" -> HttpStatus.PAYLOAD_TOO_LARGE;
             default -> HttpStatus.CONFLICT;
         };
-        String type = status == HttpStatus.NOT_FOUND ? "Not Found Error" : "Validation Error";
-        String field = e.field() == null ? "" : e.field() + ": ";
-        return error(status, type, field + english(e.messageKey(), e.arguments()));
+        String message = english(e.messageKey(), e.arguments());
+        if (status != HttpStatus.CONFLICT || e.field() == null) {
+            String type = status == HttpStatus.NOT_FOUND ? "Not Found Error" : "Validation Error";
+            String field = e.field() == null ? "" : e.field() + ": ";
+            return error(status, type, field + message);
+        }
+        // CKAN's form: the field, by CKAN's name, with its messages
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("__type", "Validation Error");
+        error.put(CKAN_FIELDS.getOrDefault(e.field(), e.field()), List.of(message));
+        return ResponseEntity.status(status).body(new Envelope("", false, null, error));
     }
+
+    /** OpenPlaza's names of the metadata's fields as CKAN names them. */
+    private static final Map<String, String> CKAN_FIELDS = Map.of(
+            "description", "notes",
+            "licence", "license_id",
+            "keywords", "tags",
+            "contactEmail", "maintainer_email",
+            "translations", "title_translated",
+            "themes", "groups",
+            "updateFrequency", "frequency",
+            "temporalTo", "temporal_end");
 
     @ExceptionHandler(ImportException.class)
     ResponseEntity<Envelope> importRefused(ImportException e) {

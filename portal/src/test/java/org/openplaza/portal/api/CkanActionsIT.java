@@ -290,6 +290,28 @@ class CkanActionsIT {
     }
 
     @Test
+    void a_korean_windows_file_is_said_to_be_euc_kr_and_urls_are_absolute() throws Exception {
+        String id = ckan.createPackage("Seoul air quality in 2018");
+        java.nio.file.Path file =
+                org.openplaza.portal.testdata.RealDatasets.file("kr_seoul_daily_air_quality_2018_cp949.csv");
+        HttpResponse<String> added = ckan.upload(id, "air.csv", java.nio.file.Files.readAllBytes(file));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(ckan.post(
+                                "package_patch",
+                                DemoAccounts.OFFICIAL_TOKEN,
+                                "{\"id\": \"" + id + "\", \"state\": \"active\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> shown = get("package_show", "id", id);
+        JsonNode resource = result(shown).get("resources").get(0);
+        assertThat(resource.get("encoding").asText())
+                .as("the web's name for Korean Windows' code page, not Java's x-windows-949")
+                .isEqualTo("EUC-KR");
+        assertThat(resource.get("url").asText()).startsWith("http://localhost:" + port + "/download/version/");
+        assertThat(result(shown).get("url").asText()).startsWith("http://localhost:" + port + "/dataset/");
+    }
+
+    @Test
     void the_callers_organisations_by_either_token_header() throws Exception {
         assertThat(result(get("organization_list_for_user"))).as("nobody's").isEmpty();
         JsonNode mine = result(signed("organization_list_for_user", "Authorization", DemoAccounts.OFFICIAL_TOKEN));

@@ -74,7 +74,10 @@ class CkanWriteApiIT {
         assertThat(added.get("size").asLong()).isEqualTo(Files.size(file));
         assertThat(added.get("hash").asText()).startsWith("sha256:");
 
-        URI download = URI.create("http://localhost:" + port + added.get("url").asText());
+        assertThat(added.get("url").asText())
+                .as("absolute, as CKAN gives its URLs")
+                .startsWith("http://localhost:" + port + "/download/version/");
+        URI download = URI.create(added.get("url").asText());
         assertThat(HTTP.send(HttpRequest.newBuilder(download).build(), HttpResponse.BodyHandlers.ofByteArray())
                         .statusCode())
                 .as("a draft's file is not public")
@@ -142,7 +145,7 @@ class CkanWriteApiIT {
                 {"id": "%s", "title_translated": {"xx": "Nonsense"}}
                 """.formatted(id));
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(json(refused).get("error").get("message").asText()).startsWith("translations:");
+        assertThat(json(refused).get("error").has("title_translated")).isTrue();
     }
 
     @Test
@@ -163,7 +166,20 @@ class CkanWriteApiIT {
                 DemoAccounts.OFFICIAL_TOKEN,
                 "{\"notes\": \"x\", \"owner_org\": \"meteorological-service-singapore\"}");
         assertThat(noTitle.statusCode()).isEqualTo(409);
-        assertThat(json(noTitle).get("error").get("message").asText()).startsWith("title: Enter a title");
+        assertThat(json(noTitle).get("error").get("__type").asText()).isEqualTo("Validation Error");
+        assertThat(json(noTitle).get("error").get("title").get(0).asText())
+                .as("CKAN's form: the field with its messages")
+                .startsWith("Enter a title");
+        HttpResponse<String> badLicence = post(
+                "package_create",
+                DemoAccounts.OFFICIAL_TOKEN,
+                "{\"title\": \"A licence no one knows\", \"notes\": \"x\", \"license_id\": \"mine\","
+                        + " \"owner_org\": \"meteorological-service-singapore\"}");
+        assertThat(badLicence.statusCode()).isEqualTo(409);
+        assertThat(json(badLicence).get("error").has("license_id"))
+                .as(badLicence.body())
+                .as("named as CKAN names it")
+                .isTrue();
 
         HttpResponse<String> created = post(
                 "package_create",

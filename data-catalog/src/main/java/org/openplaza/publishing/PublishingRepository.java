@@ -141,6 +141,17 @@ class PublishingRepository {
     }
 
     long insertDataset(DatasetMetadata metadata, String createdBy, Instant now) {
+        return insertDataset(metadata, null, createdBy, now);
+    }
+
+    /** Whether a dataset already has this name (its URL's last part). */
+    boolean slugTaken(String slug) {
+        return db.fetchExists(DATASET, DATASET.SLUG.eq(slug));
+    }
+
+    /** A new draft, named as asked or, without a name, after its title and id. */
+    long insertDataset(
+            DatasetMetadata metadata, @org.jspecify.annotations.Nullable String name, String createdBy, Instant now) {
         long id = db.insertInto(DATASET)
                 .set(DATASET.ORGANISATION_ID, metadata.organisationId())
                 .set(DATASET.SLUG, "new-" + now.toEpochMilli() + "-" + System.nanoTime())
@@ -152,15 +163,26 @@ class PublishingRepository {
                 .returningResult(DATASET.ID)
                 .fetchSingle(DATASET.ID);
         db.update(DATASET)
-                .set(DATASET.SLUG, slug(metadata.title()) + "-" + id)
+                .set(DATASET.SLUG, name != null ? name : slug(metadata.title()) + "-" + id)
                 .where(DATASET.ID.eq(id))
                 .execute();
         updateMetadata(id, metadata, now);
         return id;
     }
 
+    /**
+     * Any script in Latin letters (Hangul by its romanisation, Han by its reading), then plain
+     * ASCII: a Korean or Chinese title names its dataset in words, not {@code dataset}.
+     */
+    private static final com.ibm.icu.text.Transliterator TO_ASCII =
+            com.ibm.icu.text.Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
     static String slug(String title) {
-        String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
+        String latin;
+        synchronized (TO_ASCII) {
+            latin = TO_ASCII.transliterate(title);
+        }
+        String slug = java.text.Normalizer.normalize(latin, java.text.Normalizer.Form.NFKD)
                 .toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");

@@ -138,9 +138,31 @@ public class PublishingService {
     @PreAuthorize(PUBLISHERS)
     @Transactional
     public long createDataset(DatasetMetadata metadata) {
+        return createDataset(metadata, null);
+    }
+
+    /** What a dataset's name (its URL's last part) may be: CKAN's rule, 2 to 100 of a–z, 0–9, - and _. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9_-]{2,100}");
+
+    /**
+     * A new draft dataset with this name in its address ({@code /dataset/NAME}), or, without one,
+     * a name made from its title. A name that breaks CKAN's rule or that another dataset has is
+     * refused.
+     */
+    @PreAuthorize(PUBLISHERS)
+    @Transactional
+    public long createDataset(DatasetMetadata metadata, @org.jspecify.annotations.Nullable String name) {
         validate(metadata);
         requireManage(metadata.organisationId());
-        long id = repository.insertDataset(metadata, Audited.currentActor(), clock.instant());
+        if (name != null) {
+            if (!NAME.matcher(name).matches() || name.chars().allMatch(Character::isDigit)) {
+                throw new PublishingException("name", "publish.error.name-invalid");
+            }
+            if (repository.slugTaken(name)) {
+                throw new PublishingException("name", "publish.error.name-taken", name);
+            }
+        }
+        long id = repository.insertDataset(metadata, name, Audited.currentActor(), clock.instant());
         audit("DATASET_CREATED", id, metadata.title());
         return id;
     }

@@ -102,6 +102,38 @@ class PublishingServiceTest {
     }
 
     @Test
+    void korean_and_chinese_titles_name_their_datasets_in_latin_letters_and_a_name_may_be_chosen() {
+        long korean = publishing.createDataset(metadata("서울시 대기질 현황"));
+        long chinese = publishing.createDataset(metadata("臺中市不動產實價登錄"));
+        List<String> slugs = publishing.managedDatasets().stream()
+                .filter(d -> d.id() == korean || d.id() == chinese)
+                .map(ManagedDataset::slug)
+                .toList();
+        assertThat(slugs)
+                .hasSize(2)
+                .allSatisfy(slug -> assertThat(slug).matches("[a-z0-9-]+").doesNotStartWith("dataset-"))
+                .anySatisfy(slug -> assertThat(slug).startsWith("seoulsi-daegijil-"))
+                .anySatisfy(slug -> assertThat(slug).startsWith("tai-zhong-shi-"));
+
+        long named = publishing.createDataset(metadata("Rain gauges"), "rain-gauges");
+        assertThat(publishing.managedDatasets().stream().filter(d -> d.id() == named))
+                .singleElement()
+                .extracting(ManagedDataset::slug)
+                .isEqualTo("rain-gauges");
+        assertThatThrownBy(() -> publishing.createDataset(metadata("Rain gauges again"), "rain-gauges"))
+                .isInstanceOfSatisfying(
+                        PublishingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("publish.error.name-taken"));
+        for (String bad : List.of("Rain Gauges", "r", "12345", "rain/gauges", "x".repeat(101))) {
+            assertThatThrownBy(() -> publishing.createDataset(metadata("Badly named"), bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            PublishingException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("publish.error.name-invalid"));
+        }
+    }
+
+    @Test
     void an_official_creates_imports_and_publishes_and_citizens_then_find_it() throws Exception {
         long dataset = publishing.createDataset(metadata("Seoul COVID-19 confirmed cases"));
         assertThat(catalog.countPublishedDatasets()).as("a draft is not public").isZero();

@@ -78,7 +78,9 @@ class CkanWriteApi {
 
     @PostMapping({"/api/3/action/package_create", "/api/action/package_create"})
     ResponseEntity<Envelope> packageCreate(@RequestBody Map<String, Object> body) {
-        long id = publishing.createDataset(metadata(body, null));
+        Object name = body.get("name");
+        long id = publishing.createDataset(
+                metadata(body, null), name == null || name.toString().isBlank() ? null : name.toString());
         return ok("package_create", packageDict(id));
     }
 

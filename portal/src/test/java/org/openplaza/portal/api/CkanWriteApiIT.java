@@ -170,6 +170,28 @@ class CkanWriteApiIT {
         assertThat(json(noTitle).get("error").get("title").get(0).asText())
                 .as("CKAN's form: the field with its messages")
                 .startsWith("Enter a title");
+        HttpResponse<String> named = post(
+                "package_create",
+                DemoAccounts.OFFICIAL_TOKEN,
+                "{\"name\": \"tide-gauges\", \"title\": \"Tide gauges\", \"notes\": \"x\","
+                        + " \"owner_org\": \"meteorological-service-singapore\"}");
+        assertThat(json(named).get("result").get("name").asText())
+                .as("the name asked for")
+                .isEqualTo("tide-gauges");
+        HttpResponse<String> again = post(
+                "package_create",
+                DemoAccounts.OFFICIAL_TOKEN,
+                "{\"name\": \"tide-gauges\", \"title\": \"Tide gauges again\", \"notes\": \"x\","
+                        + " \"owner_org\": \"meteorological-service-singapore\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).get("error").get("name").get(0).asText()).contains("tide-gauges");
+        HttpResponse<String> badName = post(
+                "package_create",
+                DemoAccounts.OFFICIAL_TOKEN,
+                "{\"name\": \"Tide Gauges!\", \"title\": \"Tide gauges\", \"notes\": \"x\","
+                        + " \"owner_org\": \"meteorological-service-singapore\"}");
+        assertThat(json(badName).get("error").has("name")).isTrue();
+
         HttpResponse<String> badLicence = post(
                 "package_create",
                 DemoAccounts.OFFICIAL_TOKEN,

@@ -17,6 +17,9 @@ public final class ColumnNames {
     /** Names the dataset store gives a meaning of its own (DuckDB's row number), never a column's. */
     static final Set<String> RESERVED = Set.of("rowid");
 
+    /** The beginning of the names the store's own queries give what they compute (opz_key, opz_m0). */
+    static final String STORE_PREFIX = "opz_";
+
     private ColumnNames() {}
 
     /** Blank labels become "Column n"; a repeated label gets " (2)", " (3)"... */
@@ -38,23 +41,26 @@ public final class ColumnNames {
     }
 
     /**
-     * {@code "no._of_cases"} becomes {@code no_of_cases}; a label with no ASCII letters becomes
-     * {@code column_3}; a name the store reserves ({@code rowid}) becomes {@code c_rowid}.
+     * {@code "no._of_cases"} becomes {@code no_of_cases}; a label in another script is written in
+     * Latin letters first ({@code 측정일시} becomes {@code cheugjeongilsi}, {@code 交易年月}
+     * {@code jiao_yi_nian_yue}); a label with neither letter nor digit becomes {@code column_3}; a
+     * name that starts with a digit ({@code 2019}) or that the store reserves ({@code rowid},
+     * {@code opz_…}) gets {@code c_} before it.
      */
     public static List<String> sqlNames(List<String> labels) {
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < labels.size(); i++) {
-            String name = labels.get(i)
+            String name = Romanised.ascii(labels.get(i))
                     .toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9]+", "_")
                     .replaceAll("^_+|_+$", "");
             if (name.length() > MAX_NAME) {
                 name = name.substring(0, MAX_NAME).replaceAll("_+$", "");
             }
-            if (name.isEmpty() || !name.matches(".*[a-z].*")) {
+            if (name.isEmpty()) {
                 name = "column_" + (i + 1);
-            } else if (Character.isDigit(name.charAt(0)) || RESERVED.contains(name)) {
+            } else if (Character.isDigit(name.charAt(0)) || RESERVED.contains(name) || name.startsWith(STORE_PREFIX)) {
                 name = "c_" + name;
             }
             String unique = name;

@@ -170,19 +170,10 @@ class PublishingRepository {
         return id;
     }
 
-    /**
-     * Any script in Latin letters (Hangul by its romanisation, Han by its reading), then plain
-     * ASCII: a Korean or Chinese title names its dataset in words, not {@code dataset}.
-     */
-    private static final com.ibm.icu.text.Transliterator TO_ASCII =
-            com.ibm.icu.text.Transliterator.getInstance("Any-Latin; Latin-ASCII");
-
     static String slug(String title) {
-        String latin;
-        synchronized (TO_ASCII) {
-            latin = TO_ASCII.transliterate(title);
-        }
-        String slug = java.text.Normalizer.normalize(latin, java.text.Normalizer.Form.NFKD)
+        // a Korean or Chinese title names its dataset in words, not "dataset"
+        String slug = java.text.Normalizer.normalize(
+                        org.openplaza.importer.Romanised.ascii(title), java.text.Normalizer.Form.NFKD)
                 .toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");

@@ -197,6 +197,44 @@ public class PublishingService {
     }
 
     /**
+     * The plan with each column named as the current version names the column of the same label,
+     * so that charts and API clients reading a column by name keep finding it in the new version
+     * (whatever the rules that named it then).
+     */
+    private ImportPlan keepingNames(long datasetId, ImportPlan plan) {
+        java.util.Map<String, String> current = new java.util.HashMap<>();
+        for (DatasetColumn column : repository.currentColumns(datasetId)) {
+            current.put(column.label(), column.name());
+        }
+        if (current.isEmpty()) {
+            return plan;
+        }
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        plan.columns().forEach(c -> planned.add(c.name()));
+        List<org.openplaza.importer.ColumnAnalysis> named = new java.util.ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (var column : plan.columns()) {
+            String earlier = current.get(column.label());
+            // the earlier name, unless another column of this plan already goes by it
+            boolean free = earlier != null
+                    && !earlier.equals(column.name())
+                    && !planned.contains(earlier)
+                    && !taken.contains(earlier);
+            String name = free ? earlier : column.name();
+            taken.add(name);
+            named.add(new org.openplaza.importer.ColumnAnalysis(
+                    column.index(),
+                    column.label(),
+                    name,
+                    column.type(),
+                    column.format(),
+                    column.scale(),
+                    column.nulls()));
+        }
+        return new ImportPlan(plan.analysis(), named, plan.badValues());
+    }
+
+    /**
      * Imports a file as the dataset's next version. The rows go to a new table of the dataset
      * store; only when all are in is the version recorded and made current, in one transaction, so
      * the previous version stays live until then. On any failure nothing is left behind.
@@ -212,6 +250,7 @@ public class PublishingService {
             throws Exception {
         requireManageDataset(datasetId);
         checkSize(upload);
+        plan = keepingNames(datasetId, plan);
         Path original = keepOriginal(datasetId, upload, originalFilename);
         try {
             String sha256 = original.getFileName().toString().substring(0, 64);

@@ -33,7 +33,14 @@ class CsvAnalyzerRealDatasetsTest {
         assertThat(a.columns().get(0).type()).isEqualTo(ValueType.TEXT);
         assertThat(a.column("2019년02월_계_총인구수").type()).isEqualTo(ValueType.INTEGER);
         assertThat(a.column("2019년02월_계_100세 이상").type()).isEqualTo(ValueType.INTEGER);
-        assertThat(a.columns().get(0).name()).isEqualTo("column_1");
+        assertThat(a.columns().get(0).name())
+                .as("a Hangul label named in Latin letters, not column_1")
+                .startsWith("haengjeong");
+        assertThat(a.columns())
+                .extracting(ColumnAnalysis::name)
+                .allSatisfy(name -> assertThat(name).matches("[a-z][a-z0-9_]*").doesNotStartWith("column_"))
+                .doesNotHaveDuplicates();
+        assertThat(a.column("2019년02월_계_총인구수").name()).startsWith("c_2019nyeon02wol_");
     }
 
     @Test

@@ -103,7 +103,7 @@ class CsvAnalyzerTest {
                 .containsExactly("Name", "Column 2", "name (2)", "Total %", "2019");
         assertThat(a.columns())
                 .extracting(ColumnAnalysis::name)
-                .containsExactly("name", "column_2", "name_2", "total", "column_5");
+                .containsExactly("name", "column_2", "name_2", "total", "c_2019");
     }
 
     @Test

@@ -102,6 +102,39 @@ class PublishingServiceTest {
     }
 
     @Test
+    void a_new_version_keeps_the_names_its_columns_had_by_label() throws Exception {
+        long dataset = publishing.createDataset(metadata("Seoul air quality"));
+        Path file = RealDatasets.file("kr_seoul_daily_air_quality_2018_cp949.csv");
+        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        List<ColumnAnalysis> renamed = new ArrayList<>(analysis.columns());
+        ColumnAnalysis first = renamed.get(0);
+        // as an official (or an earlier version of the portal) named it
+        renamed.set(
+                0,
+                new ColumnAnalysis(
+                        first.index(),
+                        first.label(),
+                        "measured_on",
+                        first.type(),
+                        first.format(),
+                        first.scale(),
+                        first.nulls()));
+        publishing.importVersion(
+                dataset,
+                file,
+                "air.csv",
+                new ImportPlan(analysis, renamed, ImportPlan.BadValues.FAIL),
+                List.of(),
+                new ImportMonitor());
+        importFile(dataset, file);
+        List<DatasetColumn> columns = publishing.columns(dataset);
+        assertThat(columns.get(0).name())
+                .as("the second version, imported as detected, keeps the first's name")
+                .isEqualTo("measured_on");
+        assertThat(columns.get(1).name()).isEqualTo(analysis.columns().get(1).name());
+    }
+
+    @Test
     void korean_and_chinese_titles_name_their_datasets_in_latin_letters_and_a_name_may_be_chosen() {
         long korean = publishing.createDataset(metadata("서울시 대기질 현황"));
         long chinese = publishing.createDataset(metadata("臺中市不動產實價登錄"));

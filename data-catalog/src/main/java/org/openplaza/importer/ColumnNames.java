@@ -42,7 +42,7 @@ public final class ColumnNames {
 
     /**
      * {@code "no._of_cases"} becomes {@code no_of_cases}; a label in another script is written in
-     * Latin letters first ({@code 측정일시} becomes {@code cheugjeongilsi}, {@code 交易年月}
+     * Latin letters first ({@code 측정일시} becomes {@code cheugjeong_ilsi}, {@code 交易年月}
      * {@code jiao_yi_nian_yue}); a label with neither letter nor digit becomes {@code column_3}; a
      * name that starts with a digit ({@code 2019}) or that the store reserves ({@code rowid},
      * {@code opz_…}) gets {@code c_} before it.

@@ -116,6 +116,7 @@ class CsvAnalyzerRealDatasetsTest {
         assertThat(a.encoding().bomLength()).isEqualTo(3);
         assertThat(a.headerRecords()).isEqualTo(2);
         assertThat(a.columns().get(0).label()).isEqualTo("鄉鎮市區 The villages and towns urban district");
+        assertThat(a.columns().get(0).name()).startsWith("xiang_zhen_shi_qu_the_villages");
         assertThat(a.columns().get(21).label()).isEqualTo("總價元 total price NTD");
         assertThat(a.columns().get(21).type()).isEqualTo(ValueType.INTEGER);
         assertThat(a.columns().get(7).type()).as("7-digit ROC dates").isEqualTo(ValueType.INTEGER);

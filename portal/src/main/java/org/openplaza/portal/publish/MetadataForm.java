@@ -51,7 +51,13 @@ class MetadataForm extends FormLayout {
         label(organisation, "meta-organisation", "publish.meta.publisher");
         organisation.setItems(organisations);
         organisation.setItemLabelGenerator(Organisation::name);
-        organisation.setValue(organisations.get(0));
+        organisation.setRequiredIndicatorVisible(true);
+        if (organisations.size() == 1) {
+            organisation.setValue(organisations.get(0));
+        } else {
+            // an official of several organisations says which one publishes: none is chosen for them
+            organisation.setPlaceholder(getTranslation("publish.meta.publisher.choose"));
+        }
         label(contactName, "meta-contact-name", "publish.meta.contact-name");
         label(contactEmail, "meta-contact-email", "publish.meta.contact-email");
         label(themes, "meta-themes", "publish.meta.themes");
@@ -179,7 +185,11 @@ class MetadataForm extends FormLayout {
                 .toList();
     }
 
+    /** The metadata as filled in; a refusal naming the publisher when none is chosen. */
     DatasetMetadata value() {
+        if (organisation.getValue() == null) {
+            throw new PublishingException("organisation", "publish.error.choose-publisher");
+        }
         List<String> words = keywords(keywords.getValue());
         keepTranslation();
         return new DatasetMetadata(
@@ -213,6 +223,7 @@ class MetadataForm extends FormLayout {
         fields.put("keywords", keywords);
         fields.put("temporalTo", temporalTo);
         fields.put("translations", translationTitle);
+        fields.put("organisation", organisation);
         HasValidation field = e.field() == null ? null : fields.get(e.field());
         if (field == null) {
             return false;
@@ -223,7 +234,8 @@ class MetadataForm extends FormLayout {
     }
 
     void clearErrors() {
-        List.<HasValidation>of(title, description, contactEmail, themes, keywords, temporalTo, translationTitle)
+        List.<HasValidation>of(
+                        title, description, contactEmail, themes, keywords, temporalTo, translationTitle, organisation)
                 .forEach(f -> f.setInvalid(false));
     }
 }

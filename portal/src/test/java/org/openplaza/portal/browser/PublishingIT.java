@@ -25,6 +25,7 @@ class PublishingIT extends BrowserTest {
         assertAccessible("publish list");
         click("#publish-new");
         type("#meta-title", TITLE);
+        choose("#meta-organisation", "Korea Disease Control and Prevention Agency (via DS4C)");
         find("#meta-description textarea").sendKeys("Confirmed COVID-19 cases in Seoul as of 6 November 2020.");
         click("#meta-save");
         waiting().until(d -> currentPath().startsWith("/publish/dataset/"));
@@ -69,6 +70,7 @@ class PublishingIT extends BrowserTest {
         signIn("official", "plaza-official-demo");
         open("/publish/dataset");
         type("#meta-title", "UI import of " + name);
+        choose("#meta-organisation", "Korea Disease Control and Prevention Agency (via DS4C)");
         find("#meta-description textarea").sendKeys("Imported through the publish view by the browser test.");
         click("#meta-save");
         waiting().until(d -> currentPath().startsWith("/publish/dataset/"));

@@ -47,6 +47,7 @@ class UploadLimitIT extends BrowserTest {
         signIn("official", "plaza-official-demo");
         open("/publish/dataset");
         type("#meta-title", title);
+        choose("#meta-organisation", "Korea Disease Control and Prevention Agency (via DS4C)");
         find("#meta-description textarea").sendKeys("Made by the upload limit test.");
         click("#meta-save");
         waiting().until(d -> currentPath().startsWith("/publish/dataset/"));

@@ -35,6 +35,29 @@ class MetadataFormTest {
     }
 
     @Test
+    void an_official_of_several_organisations_chooses_the_publisher_and_is_told_to() {
+        MetadataForm one = new MetadataForm(organisations);
+        assertThat(one.organisation.getValue()).as("the only one is chosen").isEqualTo(organisations.get(0));
+
+        List<Organisation> several =
+                List.of(new Organisation(7, "seoul", "Seoul"), new Organisation(8, "busan", "Busan"));
+        MetadataForm form = new MetadataForm(several);
+        assertThat(form.organisation.getValue()).as("none is chosen for them").isNull();
+        form.title.setValue("Bicycle counts");
+        form.description.setValue("Bicycles counted each hour.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(form::value)
+                .isInstanceOfSatisfying(org.openplaza.publishing.PublishingException.class, e -> {
+                    assertThat(form.showError(e)).isTrue();
+                    assertThat(form.organisation.isInvalid()).isTrue();
+                    assertThat(form.organisation.getErrorMessage()).startsWith("Choose which of your organisations");
+                });
+        form.organisation.setValue(several.get(1));
+        form.clearErrors();
+        assertThat(form.value().organisationId()).isEqualTo(8);
+        assertThat(form.organisation.isInvalid()).isFalse();
+    }
+
+    @Test
     void a_new_dataset_offers_the_other_language_and_an_empty_title_is_no_translation() {
         MetadataForm form = new MetadataForm(organisations);
         assertThat(form.translationLanguage.getValue())

@@ -51,11 +51,11 @@ class MetadataForm extends FormLayout {
         label(organisation, "meta-organisation", "publish.meta.publisher");
         organisation.setItems(organisations);
         organisation.setItemLabelGenerator(Organisation::name);
-        organisation.setRequiredIndicatorVisible(true);
         if (organisations.size() == 1) {
             organisation.setValue(organisations.get(0));
         } else {
             // an official of several organisations says which one publishes: none is chosen for them
+            // (no required indicator: Vaadin's select puts aria-required on its button, which axe refuses)
             organisation.setPlaceholder(getTranslation("publish.meta.publisher.choose"));
         }
         label(contactName, "meta-contact-name", "publish.meta.contact-name");

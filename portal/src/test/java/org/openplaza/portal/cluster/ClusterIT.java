@@ -214,7 +214,9 @@ class ClusterIT extends Browser {
         assertThat(rows.get("result").get("total").asLong()).isEqualTo(527);
         assertThat(rows.get("result").get("records")).hasSize(5);
         HttpResponse<byte[]> download = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node2 + url))
+                // the file's address on the other node (the resource's url is absolute, on the first)
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + node2 + URI.create(url).getRawPath()))
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);

@@ -38,19 +38,9 @@ class CkanCatalogueActions {
         this.publishing = publishing;
     }
 
-    /** A published resource (a version of a published dataset) by its id. */
-    Resource resource(String id) {
-        long versionId;
-        try {
-            versionId = Long.parseLong(id.strip());
-        } catch (NumberFormatException e) {
-            throw CkanError.notFound("Resource");
-        }
-        return reader.resource(versionId).filter(Resource::published).orElseThrow(() -> CkanError.notFound("Resource"));
-    }
-
     Map<String, Object> resourceShow(CkanParams params) {
-        Resource resource = resource(params.required("id"));
+        Resource resource =
+                CkanDatastoreActions.published(reader, params.required("id"), () -> CkanError.notFound("Resource"));
         DatasetPage dataset = reader.byId(resource.datasetId()).orElseThrow(() -> CkanError.notFound("Resource"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> resources =

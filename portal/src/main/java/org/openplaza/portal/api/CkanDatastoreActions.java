@@ -39,15 +39,18 @@ class CkanDatastoreActions {
     /** A published resource by id; anything else is not found. */
     private Resource resource(CkanParams params) {
         String id = params.text("resource_id") != null ? params.required("resource_id") : params.required("id");
+        return published(reader, id, () -> CkanError.notFound("Resource \"" + id + "\""));
+    }
+
+    /** A published resource (a version of a published dataset) by its id, else this refusal. */
+    static Resource published(DatasetReader reader, String id, java.util.function.Supplier<CkanError> missing) {
         long versionId;
         try {
             versionId = Long.parseLong(id.strip());
         } catch (NumberFormatException e) {
-            throw CkanError.notFound("Resource \"" + id + "\"");
+            throw missing.get();
         }
-        return reader.resource(versionId)
-                .filter(Resource::published)
-                .orElseThrow(() -> CkanError.notFound("Resource \"" + id + "\""));
+        return reader.resource(versionId).filter(Resource::published).orElseThrow(missing);
     }
 
     Map<String, Object> search(CkanParams params) throws SQLException {

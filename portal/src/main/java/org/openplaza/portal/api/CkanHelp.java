@@ -55,14 +55,20 @@ final class CkanHelp {
                 "Search a resource's rows.\n\n:param resource_id: the resource\n"
                         + ":param filters: a JSON object of field: value or list of values\n"
                         + ":param q: words, or a JSON object of field: words\n:param sort: field asc|desc, ...\n"
-                        + ":param fields: the fields to return\n:param limit: at most 1000\n:param offset: the first row\n"
+                        + ":param fields: the fields to return, _id (the row's number) among them\n"
+                        + ":param distinct: each row of the fields once\n"
+                        + ":param records_format: objects, lists, csv or tsv\n"
+                        + ":param limit: at most 32000\n:param offset: the first row\n"
                         + ":param include_total: count every row");
         READ.put(
                 "datastore_info",
                 "Return a resource's fields, their types and labels, and its row count.\n\n"
                         + ":param id: the resource");
         READ.put("help_show", "Return an action's help.\n\n:param name: the action");
-        WRITE.put("package_create", "Create a draft dataset (officials, with an API token).");
+        WRITE.put(
+                "package_create",
+                "Create a draft dataset (officials, with an API token).\n\n:param name: its address, 2 to 100"
+                        + " of a-z 0-9 - _\n:param owner_org: the organisation");
         WRITE.put(
                 "package_patch",
                 "Change some of a dataset's fields; state active publishes it, deleted" + " withdraws it.");

@@ -355,9 +355,4 @@ class CkanReadApi {
     ResponseEntity<CkanWriteApi.Envelope> invalid(IllegalArgumentException e) {
         return refused(CkanError.validation("parameters", e.getMessage()));
     }
-
-    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
-    ResponseEntity<CkanWriteApi.Envelope> unreadable(Exception e) {
-        return refused(CkanError.badRequest("Bad request - JSON Error: the body is not a JSON object"));
-    }
 }

@@ -119,7 +119,7 @@ class VisualisationApi {
         answer.put("data", Map.of("categories", data.categories(), "series", data.series()));
         // the option draws the chart as the portal does, its series named in words (in English)
         Grouped named = org.openplaza.portal.charts.ChartLabels.readable(
-                data, drawn::label, (key, args) -> messages.getTranslation(key, Locale.ENGLISH, args));
+                drawn, (key, args) -> messages.getTranslation(key, Locale.ENGLISH, args));
         answer.put("option", JSON.readTree(ChartOptions.build(drawn.definition().type(), named, v.title())));
         return ResponseEntity.ok(answer);
     }

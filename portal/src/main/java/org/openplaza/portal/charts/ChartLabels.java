@@ -57,6 +57,11 @@ public final class ChartLabels {
         });
     }
 
+    /** A drawn visualisation's points in words, its columns named by the labels of the version drawn. */
+    public static Grouped readable(org.openplaza.visualisations.DrawnVisualisation drawn, Words words) {
+        return readable(drawn.data(), drawn::label, words);
+    }
+
     /** What a measure counts, in words: "Count", "Maximum · Confirmed cases". */
     public static String measure(GroupQuery.Measure measure, UnaryOperator<String> columnLabel, Words words) {
         String what = words.get("chart.aggregation." + measure.aggregation().name());

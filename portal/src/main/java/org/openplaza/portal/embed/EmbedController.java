@@ -54,8 +54,7 @@ class EmbedController {
         }
         visualisations.countView(id);
         String title = drawn.visualisation().title();
-        Grouped data = ChartLabels.readable(
-                drawn.data(), drawn::label, (key, args) -> messages.getTranslation(key, locale, args));
+        Grouped data = ChartLabels.readable(drawn, (key, args) -> messages.getTranslation(key, locale, args));
         String option = ChartOptions.build(drawn.definition().type(), data, title);
         StringBuilder html = new StringBuilder();
         html.append("<!doctype html><html lang=\"")

@@ -315,7 +315,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
                     continue;
                 }
                 var v = drawn.visualisation();
-                var data = ChartLabels.readable(drawn.data(), drawn::label, this::getTranslation);
+                var data = ChartLabels.readable(drawn, this::getTranslation);
                 EChart chart = new EChart(
                         v.title(), ChartOptions.build(drawn.definition().type(), data, v.title()));
                 chart.setHeight(ChartOptions.height(drawn.definition().type(), data) + "px");

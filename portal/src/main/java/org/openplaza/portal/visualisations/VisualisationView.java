@@ -119,7 +119,7 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
             }
             add(broken);
         }
-        Grouped data = ChartLabels.readable(drawn.data(), drawn::label, this::getTranslation);
+        Grouped data = ChartLabels.readable(drawn, this::getTranslation);
         ChartType type = drawn.definition().type();
         EChart chart = new EChart(v.title(), ChartOptions.build(type, data, v.title()));
         chart.setId("visualisation-chart");

@@ -32,9 +32,13 @@ public record CellParser(ValueType type, String format, Reader reader) {
         Object read(String text);
     }
 
-    /** Cells that mean "no value" in government files: empty, NA, N/A, NULL, and the dashes and dots of statistics offices. */
+    /**
+     * Cells that mean "no value" in government files: empty, NA, N/A, NULL, and the marks of
+     * statistics offices: dashes and dots (Destatis, SingStat, KOSIS), {@code x} (withheld),
+     * {@code :} (Eurostat).
+     */
     public static final Set<String> NULL_TOKENS =
-            Set.of("", "na", "n/a", "null", "nan", "-", "--", ".", "..", "...", "…");
+            Set.of("", "na", "n/a", "n.a.", "null", "nan", "-", "--", "–", "—", ".", "..", "...", "…", "x", ":");
 
     public static boolean isNull(String text) {
         if (text.isEmpty()) {

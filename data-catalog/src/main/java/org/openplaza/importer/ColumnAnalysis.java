@@ -9,6 +9,30 @@ package org.openplaza.importer;
  * @param format the date pattern or number style the values are written in
  * @param scale the most digits after the decimal separator, for decimal columns
  * @param nulls how many cells are empty or a null token
+ * @param nullMarkers how many cells held each null marker other than an empty cell, as written
+ *     ({@code -}, {@code .}, {@code x}, {@code na}…): statistical offices give them meanings of
+ *     their own (Destatis: {@code -} nothing, {@code .} unknown or secret)
  */
 public record ColumnAnalysis(
-        int index, String label, String name, ValueType type, String format, int scale, long nulls) {}
+        int index,
+        String label,
+        String name,
+        ValueType type,
+        String format,
+        int scale,
+        long nulls,
+        java.util.Map<String, Long> nullMarkers) {
+
+    public ColumnAnalysis {
+        nullMarkers = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nullMarkers));
+    }
+
+    public ColumnAnalysis(int index, String label, String name, ValueType type, String format, int scale, long nulls) {
+        this(index, label, name, type, format, scale, nulls, java.util.Map.of());
+    }
+
+    /** This column under another label and store name. */
+    public ColumnAnalysis named(String newLabel, String newName) {
+        return new ColumnAnalysis(index, newLabel, newName, type, format, scale, nulls, nullMarkers);
+    }
+}

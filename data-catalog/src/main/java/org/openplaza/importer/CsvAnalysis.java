@@ -13,8 +13,14 @@ import java.util.List;
  * @param rows data records that have the expected number of fields
  * @param raggedLines line numbers of the first data records with a different number of fields
  * @param raggedRecords how many such records there are in all
- * @param footerRecords trailing records with a different number of fields, taken as notes below
- *     the data (they are not counted as ragged)
+ * @param footerRecords records below the data taken as its notes (footnotes, notation keys,
+ *     sources): the trailing records that are ragged, blank, hold one filled cell, or hold only
+ *     text where the table has numbers; they are not counted as ragged
+ * @param dataEnd the index (from 0, over all the file's records) of the first footer record: the
+ *     loader reads no further
+ * @param blankRecords records between header and footer with every cell empty, left out
+ * @param preambleNotes the text of the preamble's records (title, source, unit), one per record
+ * @param footerNotes the text of the footer's records, one per record (the first 60)
  */
 public record CsvAnalysis(
         DetectedEncoding encoding,
@@ -26,11 +32,44 @@ public record CsvAnalysis(
         long rows,
         List<Long> raggedLines,
         long raggedRecords,
-        int footerRecords) {
+        int footerRecords,
+        long dataEnd,
+        long blankRecords,
+        List<String> preambleNotes,
+        List<String> footerNotes) {
 
     public CsvAnalysis {
         columns = List.copyOf(columns);
         raggedLines = List.copyOf(raggedLines);
+        preambleNotes = List.copyOf(preambleNotes);
+        footerNotes = List.copyOf(footerNotes);
+    }
+
+    /** The same analysis with other columns (labels, names or types corrected). */
+    public CsvAnalysis withColumns(List<ColumnAnalysis> corrected) {
+        return new CsvAnalysis(
+                encoding,
+                delimiter,
+                numberStyle,
+                preambleRecords,
+                headerRecords,
+                corrected,
+                rows,
+                raggedLines,
+                raggedRecords,
+                footerRecords,
+                dataEnd,
+                blankRecords,
+                preambleNotes,
+                footerNotes);
+    }
+
+    /** Whether the record at this index (over all the file's records) is a row of the table. */
+    boolean isRow(long index, String[] values) {
+        return index >= (long) preambleRecords + headerRecords
+                && index < dataEnd
+                && values.length == columns.size()
+                && Layouts.filled(java.util.Arrays.asList(values)) > 0;
     }
 
     public ColumnAnalysis column(String label) {

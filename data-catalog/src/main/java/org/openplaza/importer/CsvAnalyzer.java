@@ -12,9 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -30,7 +28,6 @@ public final class CsvAnalyzer {
     static final char[] DELIMITERS = {',', ';', '\t', '|'};
     static final int SAMPLE_CHARS = 256 * 1024;
     static final int SAMPLE_RECORDS = 500;
-    static final int MAX_HEADER_RECORDS = 3;
     static final int MAX_RAGGED_LINES = 100;
 
     /** The most columns a file may have: as many as a CKAN datastore (PostgreSQL) table holds. */
@@ -43,9 +40,18 @@ public final class CsvAnalyzer {
             @Nullable DetectedEncoding encoding,
             @Nullable Character delimiter,
             @Nullable Integer preambleRecords,
-            @Nullable Integer headerRecords) {
+            @Nullable Integer headerRecords,
+            @Nullable Integer footerRecords) {
 
-        public static final Settings DETECT = new Settings(null, null, null, null);
+        public static final Settings DETECT = new Settings(null, null, null, null, null);
+
+        public Settings(
+                @Nullable DetectedEncoding encoding,
+                @Nullable Character delimiter,
+                @Nullable Integer preambleRecords,
+                @Nullable Integer headerRecords) {
+            this(encoding, delimiter, preambleRecords, headerRecords, null);
+        }
     }
 
     public static CsvAnalysis analyze(Path file) throws IOException, ImportException {
@@ -68,13 +74,23 @@ public final class CsvAnalyzer {
         if (sampleRecords.isEmpty()) {
             throw new ImportException("import.error.empty");
         }
-        Layout layout = settings.preambleRecords() != null && settings.headerRecords() != null
-                ? new Layout(settings.preambleRecords(), settings.headerRecords(), modalWidth(sampleRecords))
-                : detectLayout(sampleRecords, parsers);
+        Layouts.Layout detected = Layouts.detect(sampleRecords, parsers);
+        Layouts.Layout layout = settings.preambleRecords() != null && settings.headerRecords() != null
+                ? new Layouts.Layout(
+                        settings.preambleRecords(), settings.headerRecords(), detected.width(), detected.typed())
+                : detected;
         if (layout.width() > MAX_COLUMNS) {
             throw new ImportException("import.error.too-many-columns", layout.width(), MAX_COLUMNS);
         }
-        return fullPass(file, encoding, delimiter, style, parsers, layout);
+        return fullPass(
+                file,
+                encoding,
+                delimiter,
+                style,
+                parsers,
+                layout,
+                settings.footerRecords(),
+                notes(sampleRecords, layout));
     }
 
     static DetectedEncoding detectEncoding(Path file) throws IOException {
@@ -148,7 +164,7 @@ public final class CsvAnalyzer {
         double bestScore = -1;
         for (char candidate : DELIMITERS) {
             List<List<String>> records = parseSample(sample, candidate);
-            int width = modalWidth(records);
+            int width = Layouts.modalWidth(records);
             if (width < 2) {
                 continue;
             }
@@ -162,121 +178,24 @@ public final class CsvAnalyzer {
         return best;
     }
 
-    static int modalWidth(List<List<String>> records) {
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (List<String> record : records) {
-            counts.merge(record.size(), 1, Integer::sum);
-        }
-        return counts.entrySet().stream()
-                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey)
-                .orElse(1);
-    }
+    static final int MAX_NOTES = 60;
 
-    record Layout(int preambleRecords, int headerRecords, int width) {}
-
-    /**
-     * Where the data starts: the first record from which the sample's typed columns (those whose
-     * cells are mostly numbers or dates) hold typed values; above it, up to three header records with
-     * most cells filled, and above those the preamble.
-     */
-    static Layout detectLayout(List<List<String>> records, List<CellParser> parsers) {
-        int width = modalWidth(records);
-        boolean[] typed = new boolean[width];
-        for (int c = 0; c < width; c++) {
-            int filled = 0;
-            int typedCells = 0;
-            for (List<String> record : records) {
-                if (record.size() == width && !CellParser.isNull(record.get(c))) {
-                    filled++;
-                    if (isTyped(record.get(c), parsers)) {
-                        typedCells++;
-                    }
-                }
-            }
-            typed[c] = filled > 0 && typedCells * 2 > filled;
-        }
-        int dataStart = 0;
-        while (dataStart < records.size() && !looksLikeData(records, dataStart, width, typed, parsers)) {
-            dataStart++;
-        }
-        if (dataStart == records.size()) {
-            dataStart = 0;
-        }
-        int headers = 0;
-        while (headers < MAX_HEADER_RECORDS
-                && dataStart - headers - 1 >= 0
-                && looksLikeHeader(records.get(dataStart - headers - 1), width)) {
-            headers++;
-        }
-        if (dataStart == 0 && !anyTyped(typed) && looksLikeHeader(records.get(0), width)) {
-            // a text-only file: the first full record is the header
-            return new Layout(0, 1, width);
-        }
-        return new Layout(dataStart - headers, headers, width);
-    }
-
-    private static boolean anyTyped(boolean[] typed) {
-        for (boolean t : typed) {
-            if (t) {
-                return true;
+    /** The text of the preamble's records, one line each, for the official to read or keep. */
+    private static List<String> notes(List<List<String>> sample, Layouts.Layout layout) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < layout.preambleRecords() && i < sample.size() && lines.size() < MAX_NOTES; i++) {
+            String line = noteText(sample.get(i));
+            if (!line.isEmpty()) {
+                lines.add(line);
             }
         }
-        return false;
+        return lines;
     }
 
-    private static boolean isTyped(String cell, List<CellParser> parsers) {
-        for (CellParser parser : parsers) {
-            if (parser.type() != ValueType.BOOLEAN && parser.read(cell) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** This record is data, and so are most of the few after it (ragged rows and notes aside). */
-    private static boolean looksLikeData(
-            List<List<String>> records, int index, int width, boolean[] typed, List<CellParser> parsers) {
-        if (!isDataRecord(records.get(index), width, typed, parsers)) {
-            return false;
-        }
-        int agreeing = 0;
-        int disagreeing = 0;
-        for (int i = index + 1; i < records.size() && agreeing + disagreeing < 3; i++) {
-            if (records.get(i).size() != width) {
-                continue; // ragged records and notes say nothing either way
-            }
-            if (isDataRecord(records.get(i), width, typed, parsers)) {
-                agreeing++;
-            } else {
-                disagreeing++;
-            }
-        }
-        return agreeing >= disagreeing;
-    }
-
-    private static boolean isDataRecord(List<String> record, int width, boolean[] typed, List<CellParser> parsers) {
-        if (record.size() != width) {
-            return false;
-        }
-        boolean anyTypedValue = false;
-        for (int c = 0; c < width; c++) {
-            if (typed[c] && !CellParser.isNull(record.get(c))) {
-                if (!isTyped(record.get(c), parsers)) {
-                    return false;
-                }
-                anyTypedValue = true;
-            }
-        }
-        return anyTypedValue || !anyTyped(typed);
-    }
-
-    private static boolean looksLikeHeader(List<String> record, int width) {
-        if (record.size() != width) {
-            return false;
-        }
-        long filled = record.stream().filter(cell -> !cell.isBlank()).count();
-        return filled * 2 >= width && filled >= Math.min(2, width);
+    static String noteText(List<String> record) {
+        return String.join(
+                " ",
+                record.stream().map(String::strip).filter(c -> !c.isEmpty()).toList());
     }
 
     private static CsvAnalysis fullPass(
@@ -285,14 +204,16 @@ public final class CsvAnalyzer {
             char delimiter,
             NumberStyle style,
             List<CellParser> parsers,
-            Layout layout)
+            Layouts.Layout layout,
+            @Nullable Integer footerOverride,
+            List<String> preambleNotes)
             throws IOException, ImportException {
         List<List<String>> headerRecords = new ArrayList<>();
         List<TypeInference> inference = new ArrayList<>();
         for (int c = 0; c < layout.width(); c++) {
             inference.add(new TypeInference(parsers));
         }
-        Counts counts = new Counts();
+        Rows counts = new Rows(layout, footerOverride, parsers, inference);
         long preamble = layout.preambleRecords();
         long header = preamble + layout.headerRecords();
         long[] index = {0};
@@ -306,11 +227,15 @@ public final class CsvAnalyzer {
                         if (i < preamble) {
                             return null;
                         }
-                        return new NumberedRecord(line, i < header, record.values());
+                        return new NumberedRecord(i, line, i < header, record.values());
                     },
                     batch -> {
                         for (NumberedRecord record : batch) {
-                            counts.accept(record, layout.width(), headerRecords, inference);
+                            if (record.header()) {
+                                headerRecords.add(List.of(record.values()));
+                            } else {
+                                counts.accept(record);
+                            }
                         }
                     });
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -323,20 +248,10 @@ public final class CsvAnalyzer {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        long rows = counts.rows;
-        long ragged = counts.ragged;
-        long trailingRagged = counts.trailingRagged;
-        List<Long> raggedLines = counts.raggedLines;
-        if (rows == 0) {
+        if (counts.rows == 0) {
             throw new ImportException("import.error.no-rows");
         }
-        // ragged records only at the very end are notes below the data, not broken rows
-        int footer = trailingRagged == ragged ? (int) trailingRagged : 0;
-        if (footer > 0) {
-            raggedLines.clear();
-            ragged = 0;
-        }
-        List<String> labels = ColumnNames.labels(joinHeaders(headerRecords, layout.width()));
+        List<String> labels = ColumnNames.labels(Layouts.joinHeaders(headerRecords, layout.width(), layout.typed()));
         List<String> names = ColumnNames.sqlNames(labels);
         List<ColumnAnalysis> columns = new ArrayList<>();
         for (int c = 0; c < layout.width(); c++) {
@@ -348,7 +263,15 @@ public final class CsvAnalyzer {
                     winner == null ? ValueType.TEXT : winner.type(),
                     winner == null ? "" : winner.format(),
                     inference.get(c).scale(),
-                    inference.get(c).nulls()));
+                    inference.get(c).nulls(),
+                    inference.get(c).markers()));
+        }
+        List<String> footerNotes = new ArrayList<>();
+        for (NumberedRecord note : counts.pending) {
+            String line = noteText(List.of(note.values()));
+            if (!line.isEmpty() && footerNotes.size() < MAX_NOTES) {
+                footerNotes.add(line);
+            }
         }
         return new CsvAnalysis(
                 encoding,
@@ -357,56 +280,111 @@ public final class CsvAnalyzer {
                 layout.preambleRecords(),
                 layout.headerRecords(),
                 columns,
-                rows,
-                raggedLines,
-                ragged,
-                footer);
+                counts.rows,
+                counts.raggedLines,
+                counts.ragged,
+                counts.pending.size(),
+                counts.dataEnd,
+                counts.blank,
+                preambleNotes,
+                footerNotes);
     }
 
-    private record NumberedRecord(long line, boolean header, String[] values) {}
+    private record NumberedRecord(long index, long line, boolean header, String[] values) {}
 
-    /** What the first pass counts, on the calling thread. */
-    private static final class Counts {
+    /**
+     * Sorts the records below the header into rows, ragged records, blank ones and the footer, on
+     * the calling thread. Records that could be notes (ragged, blank, one filled cell, or text
+     * where the table has numbers) wait: a row of data after them puts them back among the rows;
+     * those still waiting at the end of the file are its footer. When the official has said how
+     * many records the footer has, the last that many wait instead.
+     */
+    private static final class Rows {
+        static final int MAX_PENDING = 5000;
+
+        final Layouts.Layout layout;
+        final @Nullable Integer footerOverride;
+        final List<TypeInference> inference;
+        final List<CellParser> parsers;
+        final java.util.ArrayDeque<NumberedRecord> pending = new java.util.ArrayDeque<>();
+        final List<Long> raggedLines = new ArrayList<>();
         long rows;
         long ragged;
-        long trailingRagged;
-        final List<Long> raggedLines = new ArrayList<>();
+        long blank;
+        long dataEnd;
 
-        void accept(NumberedRecord record, int width, List<List<String>> headerRecords, List<TypeInference> inference) {
-            if (record.header()) {
-                headerRecords.add(List.of(record.values()));
+        Rows(
+                Layouts.Layout layout,
+                @Nullable Integer footerOverride,
+                List<CellParser> parsers,
+                List<TypeInference> inference) {
+            this.layout = layout;
+            this.parsers = parsers;
+            this.footerOverride = footerOverride;
+            this.inference = inference;
+        }
+
+        void accept(NumberedRecord record) {
+            if (footerOverride != null) {
+                pending.addLast(record);
+                while (pending.size() > footerOverride) {
+                    take(pending.removeFirst());
+                }
                 return;
             }
-            if (record.values().length != width) {
+            if (mayBeNote(record.values())) {
+                pending.addLast(record);
+                if (pending.size() > MAX_PENDING) {
+                    flush();
+                }
+                return;
+            }
+            flush();
+            take(record);
+        }
+
+        private void flush() {
+            while (!pending.isEmpty()) {
+                take(pending.removeFirst());
+            }
+        }
+
+        private boolean mayBeNote(String[] values) {
+            if (values.length != layout.width()) {
+                return true;
+            }
+            int filled = Layouts.filled(java.util.Arrays.asList(values));
+            if (filled <= 1 && (layout.width() > 2 || filled == 0)) {
+                return true;
+            }
+            if (!layout.anyTyped() || filled * 2 > layout.width()) {
+                return false;
+            }
+            for (int c = 0; c < values.length; c++) {
+                if (layout.typed()[c] && !CellParser.isNull(values[c]) && Layouts.isTyped(values[c], parsers)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void take(NumberedRecord record) {
+            String[] values = record.values();
+            if (values.length != layout.width()) {
                 ragged++;
-                trailingRagged++;
                 if (raggedLines.size() < MAX_RAGGED_LINES) {
                     raggedLines.add(record.line());
                 }
-                return;
-            }
-            trailingRagged = 0;
-            rows++;
-            for (int c = 0; c < width; c++) {
-                inference.get(c).accept(record.values()[c]);
-            }
-        }
-    }
-
-    /** Several header lines (a title line over a unit line) become one label per column. */
-    private static List<String> joinHeaders(List<List<String>> headerRecords, int width) {
-        List<String> labels = new ArrayList<>();
-        for (int c = 0; c < width; c++) {
-            StringBuilder label = new StringBuilder();
-            for (List<String> record : headerRecords) {
-                String part = c < record.size() ? record.get(c).strip() : "";
-                if (!part.isEmpty()) {
-                    label.append(label.length() == 0 ? "" : " ").append(part);
+            } else if (Layouts.filled(java.util.Arrays.asList(values)) == 0) {
+                blank++;
+            } else {
+                rows++;
+                for (int c = 0; c < values.length; c++) {
+                    inference.get(c).accept(values[c]);
                 }
             }
-            labels.add(label.toString());
+            dataEnd = record.index() + 1;
         }
-        return labels;
     }
 
     private static ImportException parseFailure(RuntimeException e, DetectedEncoding encoding) {

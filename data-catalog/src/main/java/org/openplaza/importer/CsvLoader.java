@@ -61,8 +61,13 @@ public final class CsvLoader {
                     analysis.encoding(),
                     analysis.delimiter(),
                     (record, line) -> {
-                        if (index[0]++ < skip) {
+                        long i = index[0]++;
+                        if (i < skip || i >= analysis.dataEnd()) {
                             return null;
+                        }
+                        String[] cells = record.values();
+                        if (cells.length == width && !analysis.isRow(i, cells)) {
+                            return null; // a blank record
                         }
                         if (record.size() != width) {
                             if (counts.skipped.size() < REPORTED) {

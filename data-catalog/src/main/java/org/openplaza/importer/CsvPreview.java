@@ -24,10 +24,12 @@ public final class CsvPreview {
         List<List<Cell>> rows = new ArrayList<>();
         try (Reader reader = CsvAnalyzer.open(file, analysis.encoding());
                 CSVParser parser = CSVParser.parse(reader, CsvAnalyzer.format(analysis.delimiter()))) {
-            long skip = (long) analysis.preambleRecords() + analysis.headerRecords();
             long index = 0;
             for (CSVRecord record : parser) {
-                if (index++ < skip || record.size() != plan.columns().size()) {
+                if (index >= analysis.dataEnd()) {
+                    break;
+                }
+                if (!analysis.isRow(index++, record.values())) {
                     continue;
                 }
                 List<Cell> row = new ArrayList<>();

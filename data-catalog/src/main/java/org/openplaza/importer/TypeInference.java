@@ -14,6 +14,7 @@ final class TypeInference {
     private long nulls;
     private long values;
     private int scale;
+    private final java.util.Map<String, Long> markers = new java.util.HashMap<>();
 
     TypeInference(List<CellParser> parsers) {
         if (parsers.size() > 63) {
@@ -26,6 +27,10 @@ final class TypeInference {
     void accept(String cell) {
         if (CellParser.isNull(cell)) {
             nulls++;
+            String marker = cell.strip();
+            if (!marker.isEmpty()) {
+                markers.merge(marker, 1L, Long::sum);
+            }
             return;
         }
         values++;
@@ -49,6 +54,11 @@ final class TypeInference {
 
     long nulls() {
         return nulls;
+    }
+
+    /** How many cells held each null marker, as written. */
+    java.util.Map<String, Long> markers() {
+        return markers;
     }
 
     /** The winning parser, or null when the column is text (or holds no value at all). */

@@ -141,6 +141,35 @@ class CsvAnalyzerRealDatasetsTest {
         assertThat(a.columns().get(3).nulls())
                 .as("twelve '.' in 1991 and two '-'")
                 .isEqualTo(14);
+        assertThat(a.columns().get(3).nullMarkers())
+                .as("Destatis: '.' unknown, '-' nothing")
+                .containsExactly(java.util.Map.entry("-", 2L), java.util.Map.entry(".", 12L));
+    }
+
+    @Test
+    void singstat_table_builder_export_finds_its_year_header_between_preamble_and_footnotes() throws Exception {
+        CsvAnalysis a = analyze("sg_singstat_household_expenditure_M212981.csv");
+        assertShape(a, "UTF-8", ',', 16, 7);
+        assertThat(a.preambleRecords())
+                .as("title and metadata lines, blank lines, the unit line")
+                .isEqualTo(10);
+        assertThat(a.headerRecords()).as("Data Series,2018 ,2013 ,…").isEqualTo(1);
+        assertThat(a.columns())
+                .extracting(ColumnAnalysis::label)
+                .containsExactly("Data Series", "2018", "2013", "2008", "2003", "1998", "1993");
+        assertThat(a.columns())
+                .extracting(ColumnAnalysis::name)
+                .containsExactly("data_series", "c_2018", "c_2013", "c_2008", "c_2003", "c_1998", "c_1993");
+        assertThat(a.columns().subList(1, 7)).extracting(ColumnAnalysis::type).containsOnly(ValueType.DECIMAL);
+        assertThat(a.footerRecords())
+                .as("from the blank line before Footnotes: to Contact:")
+                .isEqualTo(27);
+        assertThat(a.preambleNotes())
+                .contains(
+                        "Table Title: Average Monthly Household Expenditure Among Resident Households By Type Of"
+                                + " Goods And Services, Quinquennial",
+                        "Dollar");
+        assertThat(a.footerNotes()).startsWith("Footnotes:").contains("Contact: info@singstat.gov.sg");
     }
 
     @Test

@@ -49,6 +49,24 @@ class CsvLoaderTest {
     }
 
     @Test
+    void a_statistical_table_loads_its_rows_and_neither_its_header_nor_its_footnotes() throws Exception {
+        ImportReport report = load("sg_singstat_household_expenditure_M212981.csv");
+        assertThat(report.rows()).isEqualTo(16);
+        assertThat(report.skippedLines()).isEmpty();
+        assertThat(row(report, 0))
+                .containsExactly(
+                        "Total",
+                        new BigDecimal("5904.5"),
+                        new BigDecimal("5771.3"),
+                        new BigDecimal("4432.7"),
+                        new BigDecimal("3797.8"),
+                        new BigDecimal("3627.6"),
+                        new BigDecimal("3033.4"));
+        assertThat(row(report, 15)[0]).isEqualTo("  Others");
+        assertThat(row(report, 15)[6]).isEqualTo(new BigDecimal("220.0"));
+    }
+
+    @Test
     void a_column_named_rowid_does_not_shadow_the_stores_own_row_numbers() throws Exception {
         Path file = dir.resolve("rowid.csv");
         Files.writeString(file, "rowid,ROWID,name\n10,7,alpha\n20,8,beta\n30,9,gamma\n");

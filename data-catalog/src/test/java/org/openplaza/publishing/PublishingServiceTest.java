@@ -332,7 +332,7 @@ class PublishingServiceTest {
         assertThat(publishing.versions(dataset)).hasSize(1);
 
         Path second = dir.resolve("rain-2.csv");
-        Files.writeString(second, "month,total_rainfall,rain_days\n2020-01,107,9\n2020-02,28,4\n2020-03,x,2\n");
+        Files.writeString(second, "month,total_rainfall,rain_days\n2020-01,107,9\n2020-02,28,4\n2020-03,heavy,2\n");
         importFile(dataset, second);
         List<VersionSummary> versions = publishing.versions(dataset);
         assertThat(versions).extracting(VersionSummary::number).containsExactly(1, 2);

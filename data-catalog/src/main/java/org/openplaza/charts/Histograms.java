@@ -5,6 +5,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.icepear.echarts.Bar;
+import org.icepear.echarts.components.coord.CategoryAxisLabel;
+import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
+import org.icepear.echarts.components.grid.Grid;
 import org.icepear.echarts.render.Engine;
 import org.openplaza.datastore.DatasetStore;
 
@@ -20,24 +23,37 @@ public final class Histograms {
     public static String option(List<DatasetStore.Bin> bins, boolean dates, Locale locale) {
         String[] labels = new String[bins.size()];
         Number[] counts = new Number[bins.size()];
+        long span = bins.size() < 2
+                ? 0
+                : (long) (bins.get(bins.size() - 1).from() - bins.get(0).from());
+        com.ibm.icu.text.NumberFormat compact = com.ibm.icu.text.CompactDecimalFormat.getInstance(
+                locale, com.ibm.icu.text.CompactDecimalFormat.CompactStyle.SHORT);
+        compact.setMaximumFractionDigits(1);
         for (int i = 0; i < bins.size(); i++) {
             DatasetStore.Bin bin = bins.get(i);
-            labels[i] = dates
-                    ? Instant.ofEpochSecond((long) bin.from())
-                            .atOffset(ZoneOffset.UTC)
-                            .toLocalDate()
-                            .toString()
-                    : compact(bin.from(), locale);
+            labels[i] = dates ? day(bin.from(), span) : compact.format(bin.from());
             counts[i] = bin.count();
         }
-        Bar bar = new Bar().addXAxis(labels).addYAxis().addSeries(counts).setTooltip("axis");
+        // short labels, and ECharts leaves out any that would still overlap on a narrow card
+        CategoryAxis axis =
+                new CategoryAxis().setData(labels).setAxisLabel(new CategoryAxisLabel().setHideOverlap(true));
+        Bar bar = new Bar().addXAxis(axis).addYAxis().addSeries(counts).setTooltip("axis");
+        bar.getOption().setGrid(new Grid().setContainLabel(true).setLeft(4).setRight(8));
         return new Engine().renderJsonOption(bar);
     }
 
-    private static String compact(double value, Locale locale) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.format(locale, "%,d", (long) value);
+    /** A bin's first day as briefly as its span allows: the year over five years, the month over a year. */
+    private static String day(double epochSecond, long spanSeconds) {
+        java.time.LocalDate date = Instant.ofEpochSecond((long) epochSecond)
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate();
+        long days = spanSeconds / 86_400;
+        if (days > 5 * 366) {
+            return String.valueOf(date.getYear());
         }
-        return String.format(locale, "%,.2f", value);
+        if (days > 366) {
+            return date.toString().substring(0, 7);
+        }
+        return date.toString();
     }
 }

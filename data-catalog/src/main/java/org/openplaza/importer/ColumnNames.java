@@ -22,6 +22,20 @@ public final class ColumnNames {
 
     private ColumnNames() {}
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
+
+    /**
+     * Whether a name an official typed can be a column's name in the store as it is: lower-case
+     * ASCII letters, digits and underscores, starting with a letter, at most 48 characters, and
+     * not one the store reserves.
+     */
+    public static boolean isValidName(String name) {
+        return name.length() <= MAX_NAME
+                && NAME.matcher(name).matches()
+                && !RESERVED.contains(name)
+                && !name.startsWith(STORE_PREFIX);
+    }
+
     /** Blank labels become "Column n"; a repeated label gets " (2)", " (3)"... */
     public static List<String> labels(List<String> raw) {
         List<String> labels = new ArrayList<>();

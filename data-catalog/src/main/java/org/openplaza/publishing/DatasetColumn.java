@@ -5,7 +5,10 @@ import org.jspecify.annotations.Nullable;
 import org.openplaza.datastore.ColumnProfile;
 import org.openplaza.importer.ValueType;
 
-/** A column of a dataset's current version: its data dictionary entry and its profile. */
+/**
+ * A column of a dataset's current version: its data dictionary entry and its profile, with the
+ * null markers its cells held in the file ({@code "." → 12}), which the store keeps as NULL.
+ */
 public record DatasetColumn(
         int position,
         String name,
@@ -18,10 +21,12 @@ public record DatasetColumn(
         @Nullable String max,
         @Nullable String mean,
         List<ColumnProfile.ValueCount> topValues,
-        String format) {
+        String format,
+        java.util.Map<String, Long> nullMarkers) {
 
     public DatasetColumn {
         topValues = List.copyOf(topValues);
+        nullMarkers = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nullMarkers));
     }
 
     /** A value of this column as the table shows it: periods as the file wrote them. */

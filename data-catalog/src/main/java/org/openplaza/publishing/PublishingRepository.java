@@ -1,6 +1,7 @@
 package org.openplaza.publishing;
 
 import static org.openplaza.db.accounts.Tables.APP_USER;
+import static org.openplaza.db.catalog.Tables.COLUMN_NULL_MARKER;
 import static org.openplaza.db.catalog.Tables.COLUMN_PROFILE;
 import static org.openplaza.db.catalog.Tables.COLUMN_TOP_VALUE;
 import static org.openplaza.db.catalog.Tables.DATASET;
@@ -370,6 +371,24 @@ class PublishingRepository {
         }
     }
 
+    /** The null markers each typed column's cells held in the file (a text column keeps them as text). */
+    void insertNullMarkers(long versionId, List<org.openplaza.importer.ColumnAnalysis> columns) {
+        for (int position = 0; position < columns.size(); position++) {
+            var column = columns.get(position);
+            if (column.type() == ValueType.TEXT) {
+                continue;
+            }
+            for (var marker : column.nullMarkers().entrySet()) {
+                db.insertInto(COLUMN_NULL_MARKER)
+                        .set(COLUMN_NULL_MARKER.VERSION_ID, versionId)
+                        .set(COLUMN_NULL_MARKER.POSITION, position)
+                        .set(COLUMN_NULL_MARKER.MARKER, marker.getKey())
+                        .set(COLUMN_NULL_MARKER.MARKER_COUNT, marker.getValue())
+                        .execute();
+            }
+        }
+    }
+
     /** A version's column labels by generated name, in file order. */
     java.util.Map<String, String> columnLabels(long versionId) {
         java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
@@ -400,7 +419,13 @@ class PublishingRepository {
                                         .and(COLUMN_TOP_VALUE.POSITION.eq(DATASET_COLUMN.POSITION))
                                         .orderBy(COLUMN_TOP_VALUE.VALUE_RANK))
                                 .convertFrom(r -> r.map(Records.mapping(ColumnProfile.ValueCount::new))),
-                        DATASET_COLUMN.VALUE_FORMAT)
+                        DATASET_COLUMN.VALUE_FORMAT,
+                        DSL.multiset(DSL.select(COLUMN_NULL_MARKER.MARKER, COLUMN_NULL_MARKER.MARKER_COUNT)
+                                        .from(COLUMN_NULL_MARKER)
+                                        .where(COLUMN_NULL_MARKER.VERSION_ID.eq(DATASET_COLUMN.VERSION_ID))
+                                        .and(COLUMN_NULL_MARKER.POSITION.eq(DATASET_COLUMN.POSITION)))
+                                .convertFrom(
+                                        r -> r.intoMap(COLUMN_NULL_MARKER.MARKER, COLUMN_NULL_MARKER.MARKER_COUNT)))
                 .from(DATASET_COLUMN)
                 .join(DATASET)
                 .on(DATASET.CURRENT_VERSION_ID.eq(DATASET_COLUMN.VERSION_ID))

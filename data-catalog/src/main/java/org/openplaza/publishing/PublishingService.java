@@ -201,6 +201,24 @@ public class PublishingService {
      * so that charts and API clients reading a column by name keep finding it in the new version
      * (whatever the rules that named it then).
      */
+    /**
+     * Names the official gave columns: each one the store can take as it is (lower-case letters,
+     * digits and underscores, not one it reserves) and each one once.
+     */
+    private static void checkNames(ImportPlan plan) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var column : plan.columns()) {
+            if (!org.openplaza.importer.ColumnNames.isValidName(column.name())) {
+                throw new PublishingException(
+                        "column-" + column.index(), "publish.error.column-name", column.label(), column.name());
+            }
+            if (!seen.add(column.name())) {
+                throw new PublishingException(
+                        "column-" + column.index(), "publish.error.column-name-taken", column.label(), column.name());
+            }
+        }
+    }
+
     private ImportPlan keepingNames(long datasetId, ImportPlan plan) {
         java.util.Map<String, String> current = new java.util.HashMap<>();
         for (DatasetColumn column : repository.currentColumns(datasetId)) {
@@ -215,21 +233,18 @@ public class PublishingService {
         java.util.Set<String> taken = new java.util.HashSet<>();
         for (var column : plan.columns()) {
             String earlier = current.get(column.label());
-            // the earlier name, unless another column of this plan already goes by it
-            boolean free = earlier != null
+            boolean renamed = !column.name()
+                    .equals(plan.analysis().columns().get(column.index()).name());
+            // the earlier name, unless the official named the column or another column of this
+            // plan already goes by it
+            boolean free = !renamed
+                    && earlier != null
                     && !earlier.equals(column.name())
                     && !planned.contains(earlier)
                     && !taken.contains(earlier);
             String name = free ? earlier : column.name();
             taken.add(name);
-            named.add(new org.openplaza.importer.ColumnAnalysis(
-                    column.index(),
-                    column.label(),
-                    name,
-                    column.type(),
-                    column.format(),
-                    column.scale(),
-                    column.nulls()));
+            named.add(column.named(column.label(), name));
         }
         return new ImportPlan(plan.analysis(), named, plan.badValues());
     }
@@ -250,6 +265,7 @@ public class PublishingService {
             throws Exception {
         requireManageDataset(datasetId);
         checkSize(upload);
+        checkNames(plan);
         plan = keepingNames(datasetId, plan);
         Path original = keepOriginal(datasetId, upload, originalFilename);
         try {
@@ -318,6 +334,7 @@ public class PublishingService {
                         descriptions(columnDescriptions, plan.columns().size()),
                         clock.instant());
                 repository.insertProfiles(versionId, profiles);
+                repository.insertNullMarkers(versionId, plan.columns());
                 audit(
                         "VERSION_IMPORTED",
                         datasetId,

@@ -10,7 +10,7 @@ import org.openplaza.importer.ValueType;
 class DatasetColumnTest {
 
     private static DatasetColumn column(String name, String label, ValueType type, String min, String max) {
-        return new DatasetColumn(1, name, label, type, "", 0L, 10L, min, max, null, List.of(), "");
+        return new DatasetColumn(1, name, label, type, "", 0L, 10L, min, max, null, List.of(), "", java.util.Map.of());
     }
 
     @Test

@@ -135,6 +135,70 @@ class PublishingServiceTest {
     }
 
     @Test
+    void a_name_the_official_gives_a_column_is_kept_over_the_earlier_versions_and_a_bad_one_is_refused()
+            throws Exception {
+        long dataset = publishing.createDataset(metadata("Consumer prices"));
+        Path file = RealDatasets.file("de_destatis_cpi_61111-0002_latin1.csv");
+        importFile(dataset, file);
+        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        List<ColumnAnalysis> named = new ArrayList<>(analysis.columns());
+        named.set(0, named.get(0).named(named.get(0).label(), "jahr"));
+        publishing.importVersion(
+                dataset,
+                file,
+                "cpi.csv",
+                new ImportPlan(analysis, named, ImportPlan.BadValues.FAIL),
+                List.of(),
+                new ImportMonitor());
+        assertThat(publishing.columns(dataset).get(0).name()).isEqualTo("jahr");
+
+        for (String bad : List.of("Jahr", "jahr; drop table x", "opz_key", "rowid", "1991", "j".repeat(49))) {
+            named.set(0, named.get(0).named(named.get(0).label(), bad));
+            assertThatThrownBy(() -> publishing.importVersion(
+                            dataset,
+                            file,
+                            "cpi.csv",
+                            new ImportPlan(analysis, named, ImportPlan.BadValues.FAIL),
+                            List.of(),
+                            new ImportMonitor()))
+                    .as(bad)
+                    .isInstanceOfSatisfying(PublishingException.class, e -> {
+                        assertThat(e.messageKey()).isEqualTo("publish.error.column-name");
+                        assertThat(e.field()).isEqualTo("column-0");
+                    });
+        }
+        named.set(0, named.get(0).named(named.get(0).label(), named.get(2).name()));
+        assertThatThrownBy(() -> publishing.importVersion(
+                        dataset,
+                        file,
+                        "cpi.csv",
+                        new ImportPlan(analysis, named, ImportPlan.BadValues.FAIL),
+                        List.of(),
+                        new ImportMonitor()))
+                .isInstanceOfSatisfying(
+                        PublishingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("publish.error.column-name-taken"));
+        assertThat(publishing.versions(dataset))
+                .as("nothing recorded by the refused imports")
+                .hasSize(2);
+    }
+
+    @Test
+    void the_null_markers_of_a_statistical_table_are_kept_in_its_profile() throws Exception {
+        long dataset = publishing.createDataset(metadata("Consumer prices"));
+        importFile(dataset, RealDatasets.file("de_destatis_cpi_61111-0002_latin1.csv"));
+        List<DatasetColumn> columns = publishing.columns(dataset);
+        assertThat(columns.get(3).nulls()).isEqualTo(14);
+        assertThat(columns.get(3).nullMarkers())
+                .containsExactly(java.util.Map.entry("-", 2L), java.util.Map.entry(".", 12L));
+        assertThat(columns.get(4).nullMarkers())
+                .containsExactly(java.util.Map.entry("-", 78L), java.util.Map.entry(".", 1L));
+        assertThat(columns.get(1).nullMarkers())
+                .as("a text column keeps its cells as text")
+                .isEmpty();
+    }
+
+    @Test
     void korean_and_chinese_titles_name_their_datasets_in_latin_letters_and_a_name_may_be_chosen() {
         long korean = publishing.createDataset(metadata("서울시 대기질 현황"));
         long chinese = publishing.createDataset(metadata("臺中市不動產實價登錄"));

@@ -15,7 +15,8 @@ class ChartDefaultsTest {
     private static int position;
 
     private static DatasetColumn column(String name, ValueType type, long distinct, String min, String max) {
-        return new DatasetColumn(++position, name, name, type, "", 0L, distinct, min, max, null, List.of(), "");
+        return new DatasetColumn(
+                ++position, name, name, type, "", 0L, distinct, min, max, null, List.of(), "", java.util.Map.of());
     }
 
     @Test
@@ -45,7 +46,19 @@ class ChartDefaultsTest {
 
     private static DatasetColumn period(String name, String format, String min, String max) {
         return new DatasetColumn(
-                ++position, name, name, ValueType.DATE, "", 0L, 500L, min, max, null, List.of(), format);
+                ++position,
+                name,
+                name,
+                ValueType.DATE,
+                "",
+                0L,
+                500L,
+                min,
+                max,
+                null,
+                List.of(),
+                format,
+                java.util.Map.of());
     }
 
     @Test

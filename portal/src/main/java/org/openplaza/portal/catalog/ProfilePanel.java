@@ -51,6 +51,16 @@ class ProfilePanel extends VerticalLayout {
         if (column.nulls() != null) {
             figures.append(getTranslation("dataset.profile.nulls", column.nulls()));
         }
+        if (!column.nullMarkers().isEmpty()) {
+            // the marks the file used for them, which a statistical office gives meanings to
+            figures.append(" (")
+                    .append(getTranslation(
+                            "dataset.profile.markers",
+                            column.nullMarkers().entrySet().stream()
+                                    .map(m -> "“" + m.getKey() + "” " + String.format(getLocale(), "%,d", m.getValue()))
+                                    .collect(Collectors.joining(", "))))
+                    .append(')');
+        }
         if (column.distinct() != null) {
             figures.append(" · ").append(getTranslation("dataset.profile.distinct", column.distinct()));
         }

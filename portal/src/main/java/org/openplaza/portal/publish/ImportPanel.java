@@ -75,6 +75,8 @@ class ImportPanel extends VerticalLayout {
     final Select<Character> delimiter = new Select<>();
     final IntegerField preamble = new IntegerField();
     final IntegerField headers = new IntegerField();
+    final IntegerField footer = new IntegerField();
+    final com.vaadin.flow.component.details.Details notes = new com.vaadin.flow.component.details.Details();
     final TextField quote = new TextField();
     final Button reread = new Button();
     final Grid<Choice> columns = new Grid<>();
@@ -93,13 +95,15 @@ class ImportPanel extends VerticalLayout {
     private @Nullable Path file;
     private String filename = "";
     private @Nullable CsvAnalysis analysis;
-    private final List<Choice> choices = new ArrayList<>();
+    final List<Choice> choices = new ArrayList<>();
+    private final Map<Integer, Grid.Column<List<CsvPreview.Cell>>> previewColumns = new java.util.HashMap<>();
     private @Nullable ImportMonitor monitor;
 
     /** A column as the official sets it: label, type and description over the detected column. */
     static final class Choice {
         final ColumnAnalysis detected;
         String label;
+        String name;
         ValueType type;
         String description = "";
 
@@ -109,6 +113,7 @@ class ImportPanel extends VerticalLayout {
         Choice(ColumnAnalysis detected) {
             this.detected = detected;
             this.label = detected.label();
+            this.name = detected.name();
             this.type = detected.type();
         }
 
@@ -125,11 +130,12 @@ class ImportPanel extends VerticalLayout {
             return new ColumnAnalysis(
                     detected.index(),
                     label.isBlank() ? detected.label() : label.strip(),
-                    detected.name(),
+                    name.strip(),
                     type,
                     format,
                     sameType ? detected.scale() : Math.max(detected.scale(), type == ValueType.DECIMAL ? 6 : 0),
-                    detected.nulls());
+                    detected.nulls(),
+                    detected.nullMarkers());
         }
     }
 
@@ -204,6 +210,13 @@ class ImportPanel extends VerticalLayout {
         headers.setMin(0);
         headers.setMax(5);
         headers.setStepButtonsVisible(true);
+        footer.setId("import-footer");
+        footer.setLabel(getTranslation("import.footer-lines"));
+        footer.setMin(0);
+        footer.setStepButtonsVisible(true);
+        notes.setId("import-notes");
+        notes.setSummaryText(getTranslation("import.notes"));
+        notes.setVisible(false);
         quote.setId("import-quote");
         quote.setLabel(getTranslation("import.quote"));
         quote.setValue("\"");
@@ -212,10 +225,11 @@ class ImportPanel extends VerticalLayout {
         reread.setId("import-reread");
         reread.setText(getTranslation("import.reread"));
         reread.addClickListener(e -> analyse());
-        HorizontalLayout detection = new HorizontalLayout(encoding, delimiter, quote, preamble, headers, reread);
+        HorizontalLayout detection =
+                new HorizontalLayout(encoding, delimiter, quote, preamble, headers, footer, reread);
         detection.setAlignItems(FlexComponent.Alignment.BASELINE);
         detection.setWrap(true);
-        details.add(new H2(getTranslation("import.detected")), detection);
+        details.add(new H2(getTranslation("import.detected")), detection, notes);
     }
 
     private void configureColumns() {
@@ -223,14 +237,28 @@ class ImportPanel extends VerticalLayout {
         columns.addComponentColumn(c -> {
                     TextField label = new TextField();
                     label.setValue(c.label);
+                    label.setId("import-label-" + c.detected.index());
                     label.setAriaLabel(getTranslation("import.column.label") + " " + (c.detected.index() + 1));
-                    label.addValueChangeListener(e -> c.label = e.getValue());
+                    label.addValueChangeListener(e -> relabel(c, e.getValue()));
                     label.setWidthFull();
                     return label;
                 })
                 .setHeader(getTranslation("import.column.label"))
+                .setWidth("18em")
                 .setFlexGrow(2);
-        columns.addColumn(c -> c.detected.name()).setHeader(getTranslation("import.column.name"));
+        columns.addComponentColumn(c -> {
+                    TextField name = new TextField();
+                    name.setValue(c.name);
+                    name.setId("import-name-" + c.detected.index());
+                    name.setAriaLabel(getTranslation("import.column.name") + " " + (c.detected.index() + 1));
+                    name.setErrorMessage(getTranslation("import.column.name.invalid"));
+                    name.addValueChangeListener(e -> name.setInvalid(!rename(c, e.getValue())));
+                    name.setWidthFull();
+                    return name;
+                })
+                .setHeader(getTranslation("import.column.name"))
+                .setWidth("14em")
+                .setFlexGrow(1);
         columns.addComponentColumn(c -> {
                     Select<ValueType> type = new Select<>();
                     type.setItems(ValueType.values());
@@ -238,13 +266,16 @@ class ImportPanel extends VerticalLayout {
                     type.setValue(c.type);
                     type.setAriaLabel(getTranslation("import.column.type") + " " + c.label);
                     type.setId("import-type-" + c.detected.index());
+                    type.setWidthFull();
                     type.addValueChangeListener(e -> {
                         c.type = e.getValue();
                         showPreview();
                     });
                     return type;
                 })
-                .setHeader(getTranslation("import.column.type"));
+                .setHeader(getTranslation("import.column.type"))
+                .setWidth("12em")
+                .setFlexGrow(0);
         columns.addComponentColumn(c -> {
                     if (!c.yearless()) {
                         return new Span();
@@ -270,7 +301,10 @@ class ImportPanel extends VerticalLayout {
                     return year;
                 })
                 .setHeader(getTranslation("import.column.year"));
-        columns.addColumn(c -> c.detected.nulls()).setHeader(getTranslation("import.column.nulls"));
+        columns.addColumn(c -> nullsText(c.detected))
+                .setHeader(getTranslation("import.column.nulls"))
+                .setWidth("10em")
+                .setFlexGrow(0);
         columns.addComponentColumn(c -> {
                     TextField description = new TextField();
                     description.setAriaLabel(getTranslation("import.column.description") + " " + c.label);
@@ -279,6 +313,7 @@ class ImportPanel extends VerticalLayout {
                     return description;
                 })
                 .setHeader(getTranslation("import.column.description"))
+                .setWidth("18em")
                 .setFlexGrow(2);
         columns.setAllRowsVisible(true);
         preview.setId("import-preview");
@@ -286,6 +321,34 @@ class ImportPanel extends VerticalLayout {
         preview.setHeight("24rem");
         details.add(
                 new H2(getTranslation("import.columns")), columns, new H2(getTranslation("import.preview")), preview);
+    }
+
+    /** A new label for a column, shown at once over its preview. */
+    void relabel(Choice choice, String label) {
+        choice.label = label;
+        var shown = previewColumns.get(choice.detected.index());
+        if (shown != null) {
+            shown.setHeader(label.isBlank() ? choice.detected.label() : label.strip());
+        }
+    }
+
+    /** A new name for a column in the data; false when the store cannot take it as it is. */
+    boolean rename(Choice choice, String name) {
+        choice.name = name.strip();
+        return org.openplaza.importer.ColumnNames.isValidName(choice.name);
+    }
+
+    /** "14 (. 12, - 2)": empty cells, with the statistical office's markers among them. */
+    String nullsText(ColumnAnalysis column) {
+        String count = String.format(getLocale(), "%,d", column.nulls());
+        if (column.nullMarkers().isEmpty()) {
+            return count;
+        }
+        return count + " ("
+                + column.nullMarkers().entrySet().stream()
+                        .map(m -> m.getKey() + " " + String.format(getLocale(), "%,d", m.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + ")";
     }
 
     private void configureImport() {
@@ -322,15 +385,20 @@ class ImportPanel extends VerticalLayout {
         }
         ui.access(() -> {
             upload.clearFileList();
-            discardFile();
-            file = temp;
-            filename = name;
-            analysis = null;
-            analyse();
+            read(name, temp);
         });
     }
 
-    private void analyse() {
+    /** Reads a file afresh, detecting everything, and shows what was found. */
+    void read(String name, Path temp) {
+        discardFile();
+        file = temp;
+        filename = name;
+        analysis = null;
+        analyse();
+    }
+
+    void analyse() {
         if (file == null) {
             return;
         }
@@ -348,7 +416,10 @@ class ImportPanel extends VerticalLayout {
                                 "override"),
                         delimiter.getValue(),
                         preamble.getValue() == null ? 0 : preamble.getValue(),
-                        headers.getValue() == null ? 1 : headers.getValue());
+                        headers.getValue() == null ? 1 : headers.getValue(),
+                        footer.getValue() == null || footer.getValue() == analysis.footerRecords()
+                                ? null
+                                : footer.getValue());
         try {
             CsvAnalysis result = publishing.analyse(file, settings);
             show(result);
@@ -358,6 +429,7 @@ class ImportPanel extends VerticalLayout {
         } catch (PublishingException e) {
             fail(getTranslation(e.messageKey(), e.arguments().toArray()));
         } catch (Exception e) {
+            log.warn("Reading {} for dataset {} failed", filename, datasetId, e);
             fail(getTranslation("import.error.unreadable"));
         }
     }
@@ -371,11 +443,22 @@ class ImportPanel extends VerticalLayout {
         delimiter.setValue(result.delimiter());
         preamble.setValue(result.preambleRecords());
         headers.setValue(result.headerRecords());
+        footer.setValue(result.footerRecords());
+        showNotes(result);
         choices.clear();
         result.columns().forEach(c -> choices.add(new Choice(c)));
         columns.setItems(choices);
         String summary = getTranslation(
                 "import.summary", filename, result.rows(), result.columns().size(), result.raggedRecords());
+        if (!result.raggedLines().isEmpty()) {
+            summary += " "
+                    + getTranslation(
+                            "import.ragged-lines",
+                            result.raggedLines().stream()
+                                    .limit(20)
+                                    .map(String::valueOf)
+                                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
         if (result.footerRecords() > 0) {
             summary += " " + getTranslation("import.footer", result.footerRecords());
         }
@@ -383,6 +466,23 @@ class ImportPanel extends VerticalLayout {
         message.removeClassName("error");
         details.setVisible(true);
         showPreview();
+    }
+
+    /** The title, source and unit lines above the table and the notes below it, as the file has them. */
+    private void showNotes(CsvAnalysis result) {
+        VerticalLayout lines = new VerticalLayout();
+        lines.setPadding(false);
+        lines.setSpacing(false);
+        if (!result.preambleNotes().isEmpty()) {
+            lines.add(new com.vaadin.flow.component.html.H3(getTranslation("import.notes.above")));
+            result.preambleNotes().forEach(line -> lines.add(new Paragraph(line)));
+        }
+        if (!result.footerNotes().isEmpty()) {
+            lines.add(new com.vaadin.flow.component.html.H3(getTranslation("import.notes.below")));
+            result.footerNotes().forEach(line -> lines.add(new Paragraph(line)));
+        }
+        notes.setContent(lines);
+        notes.setVisible(lines.getComponentCount() > 0);
     }
 
     private ImportPlan plan() {
@@ -394,15 +494,17 @@ class ImportPanel extends VerticalLayout {
             return;
         }
         preview.removeAllColumns();
+        previewColumns.clear();
         for (Choice choice : choices) {
             int index = choice.detected.index();
-            preview.addColumn(row -> {
+            var column = preview.addColumn(row -> {
                         CsvPreview.Cell cell = row.get(index);
                         return cell.fits() ? cell.text() : "⚠ " + cell.text();
                     })
-                    .setHeader(choice.label)
+                    .setHeader(choice.label.isBlank() ? choice.detected.label() : choice.label.strip())
                     .setAutoWidth(true)
                     .setPartNameGenerator(row -> row.get(index).fits() ? null : "unfit");
+            previewColumns.put(index, column);
         }
         try {
             preview.setItems(publishing.preview(file, plan(), 100));

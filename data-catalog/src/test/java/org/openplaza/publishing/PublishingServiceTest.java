@@ -134,6 +134,17 @@ class PublishingServiceTest {
         assertThat(columns.get(1).name()).isEqualTo(analysis.columns().get(1).name());
     }
 
+    private void importNamed(long dataset, Path file, CsvAnalysis analysis, List<ColumnAnalysis> columns)
+            throws Exception {
+        publishing.importVersion(
+                dataset,
+                file,
+                "cpi.csv",
+                new ImportPlan(analysis, columns, ImportPlan.BadValues.FAIL),
+                List.of(),
+                new ImportMonitor());
+    }
+
     @Test
     void a_name_the_official_gives_a_column_is_kept_over_the_earlier_versions_and_a_bad_one_is_refused()
             throws Exception {
@@ -143,24 +154,12 @@ class PublishingServiceTest {
         CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
         List<ColumnAnalysis> named = new ArrayList<>(analysis.columns());
         named.set(0, named.get(0).named(named.get(0).label(), "jahr"));
-        publishing.importVersion(
-                dataset,
-                file,
-                "cpi.csv",
-                new ImportPlan(analysis, named, ImportPlan.BadValues.FAIL),
-                List.of(),
-                new ImportMonitor());
+        importNamed(dataset, file, analysis, named);
         assertThat(publishing.columns(dataset).get(0).name()).isEqualTo("jahr");
 
         for (String bad : List.of("Jahr", "jahr; drop table x", "opz_key", "rowid", "1991", "j".repeat(49))) {
             named.set(0, named.get(0).named(named.get(0).label(), bad));
-            assertThatThrownBy(() -> publishing.importVersion(
-                            dataset,
-                            file,
-                            "cpi.csv",
-                            new ImportPlan(analysis, named, ImportPlan.BadValues.FAIL),
-                            List.of(),
-                            new ImportMonitor()))
+            assertThatThrownBy(() -> importNamed(dataset, file, analysis, named))
                     .as(bad)
                     .isInstanceOfSatisfying(PublishingException.class, e -> {
                         assertThat(e.messageKey()).isEqualTo("publish.error.column-name");
@@ -168,13 +167,7 @@ class PublishingServiceTest {
                     });
         }
         named.set(0, named.get(0).named(named.get(0).label(), named.get(2).name()));
-        assertThatThrownBy(() -> publishing.importVersion(
-                        dataset,
-                        file,
-                        "cpi.csv",
-                        new ImportPlan(analysis, named, ImportPlan.BadValues.FAIL),
-                        List.of(),
-                        new ImportMonitor()))
+        assertThatThrownBy(() -> importNamed(dataset, file, analysis, named))
                 .isInstanceOfSatisfying(
                         PublishingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("publish.error.column-name-taken"));

@@ -48,6 +48,7 @@ public final class RealDatasets {
                 Arguments.of("sg_hdb_resale_flat_prices_2015-01_to_2016-01_truncated.csv", 18000L),
                 Arguments.of("sg_moh_weekly_infectious_disease_bulletin_2012_2022.csv", 20070L),
                 Arguments.of("sg_rainfall_monthly_total_1982_2025.csv", 527L),
+                Arguments.of("sg_singstat_household_expenditure_M212981.csv", 16L),
                 Arguments.of("tw_moi_real_estate_transactions_taichung_2019q4.csv", 1462L),
                 Arguments.of("de_destatis_cpi_61111-0002_latin1.csv", 396L),
                 Arguments.of("uk_lambeth_foi_disclosure_log_2012-01_cp1252.csv", 142L),

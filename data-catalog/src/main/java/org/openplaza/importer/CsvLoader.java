@@ -23,19 +23,74 @@ public final class CsvLoader {
 
     public static ImportReport load(Path file, ImportPlan plan, DatasetStore store, ImportMonitor monitor)
             throws Exception {
-        CsvAnalysis analysis = plan.analysis();
-        List<CellParser> available = CellParser.all(analysis.numberStyle());
-        List<@Nullable CellParser> parsers = new ArrayList<>();
         List<StoreColumn> columns = new ArrayList<>();
-        for (ColumnAnalysis column : plan.columns()) {
-            parsers.add(CellParser.forColumn(column, available));
+        for (ColumnAnalysis column : plan.storedColumns()) {
             columns.add(new StoreColumn(column.name(), column.type(), column.scale()));
         }
+        Shape shape = Shape.of(plan);
         DatasetStore.Loaded<ImportReport> loaded =
-                store.load(columns, sink -> pipeline(file, plan, parsers, sink, monitor));
+                store.load(columns, sink -> pipeline(file, plan, shape, sink, monitor));
         ImportReport report = loaded.result();
         return new ImportReport(
                 loaded.table(), report.rows(), report.nulledCells(), report.nulledCount(), report.skippedLines());
+    }
+
+    /**
+     * How a record of the file becomes rows of the table: each field read by its parser, then
+     * either one row as the file has it, or (wide to long) one row per field turned into rows,
+     * holding the other fields, the field's heading and its value.
+     */
+    record Shape(
+            List<@Nullable CellParser> parsers,
+            List<ColumnAnalysis> fields,
+            int[] kept,
+            int[] turned,
+            @Nullable Object[] periods) {
+
+        static Shape of(ImportPlan plan) {
+            List<CellParser> available = CellParser.all(plan.analysis().numberStyle());
+            List<ColumnAnalysis> stored = plan.storedColumns();
+            List<ColumnAnalysis> fields = new ArrayList<>(plan.columns());
+            Unpivot unpivot = plan.unpivot();
+            if (unpivot == null) {
+                List<@Nullable CellParser> parsers = new ArrayList<>();
+                fields.forEach(f -> parsers.add(CellParser.forColumn(f, available)));
+                return new Shape(parsers, fields, new int[0], new int[0], new Object[0]);
+            }
+            ColumnAnalysis period = stored.get(stored.size() - 2);
+            ColumnAnalysis value = stored.get(stored.size() - 1);
+            int[] turned = unpivot.fields().stream().mapToInt(Integer::intValue).toArray();
+            int[] kept = java.util.stream.IntStream.range(0, fields.size())
+                    .filter(f -> !unpivot.fields().contains(f))
+                    .toArray();
+            Object[] periods = new Object[turned.length];
+            for (int i = 0; i < turned.length; i++) {
+                String heading = plan.columns().get(turned[i]).label();
+                periods[i] = period.type() == ValueType.DATE ? Periods.parseWithYears(heading) : heading.strip();
+                // a cell turned into a row is read as the value column's type, and reported under its heading
+                fields.set(turned[i], value.named(heading, value.name()));
+            }
+            List<@Nullable CellParser> parsers = new ArrayList<>();
+            fields.forEach(f -> parsers.add(CellParser.forColumn(f, available)));
+            return new Shape(parsers, fields, kept, turned, periods);
+        }
+
+        Object[][] rows(@Nullable Object[] values) {
+            if (turned.length == 0) {
+                return new Object[][] {values};
+            }
+            Object[][] rows = new Object[turned.length][];
+            for (int i = 0; i < turned.length; i++) {
+                @Nullable Object[] row = new Object[kept.length + 2];
+                for (int k = 0; k < kept.length; k++) {
+                    row[k] = values[kept[k]];
+                }
+                row[kept.length] = periods[i];
+                row[kept.length + 1] = values[turned[i]];
+                rows[i] = row;
+            }
+            return rows;
+        }
     }
 
     /**
@@ -43,17 +98,14 @@ public final class CsvLoader {
      * so a 2-core machine keeps both busy.
      */
     private static ImportReport pipeline(
-            Path file,
-            ImportPlan plan,
-            List<@Nullable CellParser> parsers,
-            DatasetStore.RowSink sink,
-            ImportMonitor monitor)
+            Path file, ImportPlan plan, Shape shape, DatasetStore.RowSink sink, ImportMonitor monitor)
             throws Exception {
         CsvAnalysis analysis = plan.analysis();
         int width = plan.columns().size();
         long skip = (long) analysis.preambleRecords() + analysis.headerRecords();
         Counts counts = new Counts();
         long[] index = {0};
+        long[] records = {0};
         long[] appended = {0};
         try {
             RecordPipeline.run(
@@ -79,20 +131,23 @@ public final class CsvLoader {
                         for (int c = 0; c < width; c++) {
                             values[c] = convert(
                                     record.get(c),
-                                    parsers.get(c),
-                                    plan.columns().get(c),
+                                    shape.parsers().get(c),
+                                    shape.fields().get(c),
                                     plan.badValues(),
                                     line,
                                     counts);
                         }
-                        return values;
+                        return shape.rows(values);
                     },
                     batch -> {
-                        for (Object[] row : batch) {
-                            sink.row(row);
+                        for (Object[][] rows : batch) {
+                            for (Object[] row : rows) {
+                                sink.row(row);
+                            }
+                            appended[0] += rows.length;
                         }
-                        appended[0] += batch.size();
-                        monitor.rowsDone(appended[0]);
+                        records[0] += batch.size();
+                        monitor.rowsDone(records[0]);
                         if (monitor.isCancelled()) {
                             throw new ImportException("import.error.cancelled");
                         }

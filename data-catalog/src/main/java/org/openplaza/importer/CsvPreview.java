@@ -21,28 +21,42 @@ public final class CsvPreview {
     public static List<List<Cell>> rows(Path file, ImportPlan plan, int limit) throws Exception {
         CsvAnalysis analysis = plan.analysis();
         List<CellParser> available = CellParser.all(analysis.numberStyle());
+        CsvLoader.Shape shape = CsvLoader.Shape.of(plan);
+        List<ColumnAnalysis> stored = plan.storedColumns();
+        String periodFormat =
+                plan.unpivot() == null ? "" : stored.get(stored.size() - 2).format();
         List<List<Cell>> rows = new ArrayList<>();
         try (Reader reader = CsvAnalyzer.open(file, analysis.encoding());
                 CSVParser parser = CSVParser.parse(reader, CsvAnalyzer.format(analysis.delimiter()))) {
             long index = 0;
             for (CSVRecord record : parser) {
-                if (index >= analysis.dataEnd()) {
+                if (index >= analysis.dataEnd() || rows.size() >= limit) {
                     break;
                 }
                 if (!analysis.isRow(index++, record.values())) {
                     continue;
                 }
-                List<Cell> row = new ArrayList<>();
+                Cell[] cells = new Cell[record.size()];
                 for (int c = 0; c < record.size(); c++) {
-                    row.add(cell(record.get(c), plan.columns().get(c), available));
+                    cells[c] = cell(record.get(c), shape.fields().get(c), available);
                 }
-                rows.add(row);
-                if (rows.size() >= limit) {
-                    break;
+                for (Object[] row : shape.rows(cells)) {
+                    if (rows.size() < limit) {
+                        rows.add(java.util.Arrays.stream(row)
+                                .map(v -> v instanceof Cell c ? c : new Cell(periodText(v, periodFormat), true))
+                                .toList());
+                    }
                 }
             }
         }
         return rows;
+    }
+
+    private static String periodText(@org.jspecify.annotations.Nullable Object heading, String format) {
+        if (heading instanceof java.time.LocalDate day) {
+            return Periods.text(day, format);
+        }
+        return String.valueOf(heading);
     }
 
     private static Cell cell(String text, ColumnAnalysis column, List<CellParser> available) {

@@ -19,6 +19,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Periods {
 
+    /**
+     * Years, as the headings of a wide table turned long; never inferred from a column's values
+     * (a column of years stays whole numbers).
+     */
+    public static final String YEAR = "uuuu";
+
+    private static final Pattern YEAR_FORM = Pattern.compile("(1[5-9]|2[0-9])\\d\\d");
+
     public static final String MONTH = "uuuu-MM";
     public static final String EUROSTAT_MONTH = "uuuu'M'MM";
     public static final String WEEK = "YYYY-'W'ww";
@@ -60,6 +68,29 @@ public final class Periods {
         return null;
     }
 
+    /** As {@link #parse}, and a year ({@code 2018}) as its first day. */
+    public static @Nullable LocalDate parseWithYears(String text) {
+        String t = text.strip();
+        if (YEAR_FORM.matcher(t).matches()) {
+            return LocalDate.of(Integer.parseInt(t), 1, 1);
+        }
+        return parse(t);
+    }
+
+    /** The format of a period heading: {@link #YEAR}, {@link #MONTH}, …; empty for anything else. */
+    public static String formatWithYears(String text) {
+        String t = text.strip();
+        if (YEAR_FORM.matcher(t).matches()) {
+            return YEAR;
+        }
+        for (CellParser parser : parsers()) {
+            if (parser.read(t) != null) {
+                return parser.format();
+            }
+        }
+        return "";
+    }
+
     private static @Nullable LocalDate month(Matcher m) {
         if (!m.matches()) {
             return null;
@@ -99,7 +130,8 @@ public final class Periods {
 
     /** Whether a column of this format holds periods rather than days. */
     public static boolean isPeriod(@Nullable String format) {
-        return MONTH.equals(format)
+        return YEAR.equals(format)
+                || MONTH.equals(format)
                 || EUROSTAT_MONTH.equals(format)
                 || WEEK.equals(format)
                 || EPI_WEEK.equals(format)
@@ -112,6 +144,7 @@ public final class Periods {
             return date.toString();
         }
         return switch (format) {
+            case YEAR -> String.valueOf(date.getYear());
             case MONTH -> String.format("%d-%02d", date.getYear(), date.getMonthValue());
             case EUROSTAT_MONTH -> String.format("%dM%02d", date.getYear(), date.getMonthValue());
             case WEEK ->

@@ -207,16 +207,25 @@ public class PublishingService {
      */
     private static void checkNames(ImportPlan plan) {
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (var column : plan.columns()) {
+        for (var column : plan.storedColumns()) {
             if (!org.openplaza.importer.ColumnNames.isValidName(column.name())) {
                 throw new PublishingException(
-                        "column-" + column.index(), "publish.error.column-name", column.label(), column.name());
+                        fieldOf(column), "publish.error.column-name", column.label(), column.name());
             }
             if (!seen.add(column.name())) {
                 throw new PublishingException(
-                        "column-" + column.index(), "publish.error.column-name-taken", column.label(), column.name());
+                        fieldOf(column), "publish.error.column-name-taken", column.label(), column.name());
             }
         }
+    }
+
+    /** The form field a column's error belongs to: the file's field, or the long form's period or value. */
+    private static String fieldOf(org.openplaza.importer.ColumnAnalysis column) {
+        return switch (column.index()) {
+            case -1 -> "unpivot-period";
+            case -2 -> "unpivot-value";
+            default -> "column-" + column.index();
+        };
     }
 
     private ImportPlan keepingNames(long datasetId, ImportPlan plan) {
@@ -246,7 +255,7 @@ public class PublishingService {
             taken.add(name);
             named.add(column.named(column.label(), name));
         }
-        return new ImportPlan(plan.analysis(), named, plan.badValues());
+        return plan.withColumns(named);
     }
 
     /**
@@ -309,7 +318,7 @@ public class PublishingService {
         try {
             List<org.openplaza.datastore.ColumnProfile> profiles = store.profile(
                     report.table(),
-                    plan.columns().stream()
+                    plan.storedColumns().stream()
                             .map(c -> new org.openplaza.datastore.StoreColumn(c.name(), c.type(), c.scale()))
                             .toList());
             return transactions.execute(status -> {
@@ -330,11 +339,11 @@ public class PublishingService {
                                 originalFilename,
                                 original.toString(),
                                 actor),
-                        plan.columns(),
-                        descriptions(columnDescriptions, plan.columns().size()),
+                        plan.storedColumns(),
+                        descriptions(columnDescriptions, plan.storedColumns().size()),
                         clock.instant());
                 repository.insertProfiles(versionId, profiles);
-                repository.insertNullMarkers(versionId, plan.columns());
+                repository.insertNullMarkers(versionId, plan.storedColumns());
                 audit(
                         "VERSION_IMPORTED",
                         datasetId,

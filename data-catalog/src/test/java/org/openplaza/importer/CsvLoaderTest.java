@@ -67,6 +67,47 @@ class CsvLoaderTest {
     }
 
     @Test
+    void a_wide_table_of_years_is_turned_long_into_a_period_and_a_value_per_row() throws Exception {
+        Path file = RealDatasets.file("sg_singstat_household_expenditure_M212981.csv");
+        CsvAnalysis analysis = CsvAnalyzer.analyze(file);
+        List<Integer> years = Unpivot.periodFields(analysis);
+        assertThat(years).containsExactly(1, 2, 3, 4, 5, 6);
+        ImportPlan plan = ImportPlan.asDetected(analysis).unpivoting(new Unpivot(years, "Year", "Dollars"));
+        assertThat(plan.storedColumns())
+                .extracting(ColumnAnalysis::name, ColumnAnalysis::type, ColumnAnalysis::format)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("data_series", ValueType.TEXT, ""),
+                        org.assertj.core.groups.Tuple.tuple("year", ValueType.DATE, Periods.YEAR),
+                        org.assertj.core.groups.Tuple.tuple("dollars", ValueType.DECIMAL, "DECIMAL_POINT"));
+        assertThat(CsvPreview.rows(file, plan, 3))
+                .map(row -> row.stream().map(CsvPreview.Cell::text).toList())
+                .containsExactly(
+                        List.of("Total", "2018", "5904.5"),
+                        List.of("Total", "2013", "5771.3"),
+                        List.of("Total", "2008", "4432.7"));
+
+        ImportReport report = CsvLoader.load(file, plan, store, new ImportMonitor());
+        assertThat(report.rows()).as("16 series of 6 years").isEqualTo(96);
+        assertThat(row(report, 0)).containsExactly("Total", LocalDate.of(2018, 1, 1), new BigDecimal("5904.5"));
+        assertThat(row(report, 95)).containsExactly("  Others", LocalDate.of(1993, 1, 1), new BigDecimal("220.0"));
+    }
+
+    @Test
+    void months_as_headings_become_dates_and_integers_and_decimals_a_decimal_value() throws Exception {
+        Path file = dir.resolve("wide-months.csv");
+        Files.writeString(file, "station,2024-01,2024-02,2024-03\nChangi,107,27.8,x\nClementi,90,31,44\n");
+        CsvAnalysis analysis = CsvAnalyzer.analyze(file);
+        ImportPlan plan = ImportPlan.asDetected(analysis)
+                .unpivoting(new Unpivot(Unpivot.periodFields(analysis), "Month", "Rainfall (mm)"));
+        assertThat(plan.storedColumns().get(1).format()).isEqualTo(Periods.MONTH);
+        assertThat(plan.storedColumns().get(2).nullMarkers()).containsEntry("x", 1L);
+        ImportReport report = CsvLoader.load(file, plan, store, new ImportMonitor());
+        assertThat(report.rows()).isEqualTo(6);
+        assertThat(row(report, 2)).containsExactly("Changi", LocalDate.of(2024, 3, 1), null);
+        assertThat(row(report, 3)[2]).isEqualTo(new BigDecimal("90.0"));
+    }
+
+    @Test
     void a_column_named_rowid_does_not_shadow_the_stores_own_row_numbers() throws Exception {
         Path file = dir.resolve("rowid.csv");
         Files.writeString(file, "rowid,ROWID,name\n10,7,alpha\n20,8,beta\n30,9,gamma\n");

@@ -177,6 +177,30 @@ class PublishingServiceTest {
     }
 
     @Test
+    void a_wide_table_turned_long_is_recorded_with_a_period_column_of_years_and_a_value_column() throws Exception {
+        long dataset = publishing.createDataset(metadata("Household expenditure"));
+        Path file = RealDatasets.file("sg_singstat_household_expenditure_M212981.csv");
+        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        ImportPlan plan = ImportPlan.asDetected(analysis)
+                .unpivoting(new org.openplaza.importer.Unpivot(
+                        org.openplaza.importer.Unpivot.periodFields(analysis), "Year", "Dollars"));
+        VersionSummary version = publishing
+                .importVersion(
+                        dataset, file, "M212981.csv", plan, List.of("The type of goods", "", ""), new ImportMonitor())
+                .version();
+        assertThat(version.rows()).isEqualTo(96);
+        List<DatasetColumn> columns = publishing.columns(dataset);
+        assertThat(columns).extracting(DatasetColumn::name).containsExactly("data_series", "year", "dollars");
+        assertThat(columns.get(0).description()).isEqualTo("The type of goods");
+        assertThat(columns.get(1).holdsPeriods())
+                .as("years, drawn as a time series")
+                .isTrue();
+        assertThat(columns.get(1).min()).startsWith("1993");
+        assertThat(columns.get(1).text(java.time.LocalDate.of(2018, 1, 1))).isEqualTo("2018");
+        assertThat(columns.get(2).type()).isEqualTo(ValueType.DECIMAL);
+    }
+
+    @Test
     void the_null_markers_of_a_statistical_table_are_kept_in_its_profile() throws Exception {
         long dataset = publishing.createDataset(metadata("Consumer prices"));
         importFile(dataset, RealDatasets.file("de_destatis_cpi_61111-0002_latin1.csv"));

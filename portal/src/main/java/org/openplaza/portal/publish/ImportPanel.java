@@ -36,6 +36,7 @@ import org.openplaza.importer.DetectedEncoding;
 import org.openplaza.importer.ImportException;
 import org.openplaza.importer.ImportMonitor;
 import org.openplaza.importer.ImportPlan;
+import org.openplaza.importer.Unpivot;
 import org.openplaza.importer.ValueType;
 import org.openplaza.publishing.ImportedVersion;
 import org.openplaza.publishing.PublishingException;
@@ -76,6 +77,10 @@ class ImportPanel extends VerticalLayout {
     final IntegerField preamble = new IntegerField();
     final IntegerField headers = new IntegerField();
     final IntegerField footer = new IntegerField();
+    final com.vaadin.flow.component.checkbox.Checkbox unpivot = new com.vaadin.flow.component.checkbox.Checkbox();
+    final TextField periodLabel = new TextField();
+    final TextField valueLabel = new TextField();
+    final VerticalLayout unpivotBox = new VerticalLayout();
     final com.vaadin.flow.component.details.Details notes = new com.vaadin.flow.component.details.Details();
     final TextField quote = new TextField();
     final Button reread = new Button();
@@ -319,8 +324,33 @@ class ImportPanel extends VerticalLayout {
         preview.setId("import-preview");
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
         preview.setHeight("24rem");
+        unpivot.setId("import-unpivot");
+        unpivot.addValueChangeListener(e -> {
+            periodLabel.setEnabled(e.getValue());
+            valueLabel.setEnabled(e.getValue());
+            showPreview();
+        });
+        periodLabel.setId("import-unpivot-period");
+        periodLabel.setLabel(getTranslation("import.unpivot.period"));
+        periodLabel.setValue(getTranslation("import.unpivot.period.default"));
+        periodLabel.setEnabled(false);
+        periodLabel.addValueChangeListener(e -> showPreview());
+        valueLabel.setId("import-unpivot-value");
+        valueLabel.setLabel(getTranslation("import.unpivot.value"));
+        valueLabel.setValue(getTranslation("import.unpivot.value.default"));
+        valueLabel.setEnabled(false);
+        valueLabel.addValueChangeListener(e -> showPreview());
+        HorizontalLayout labels = new HorizontalLayout(periodLabel, valueLabel);
+        labels.setWrap(true);
+        unpivotBox.add(unpivot, labels);
+        unpivotBox.setPadding(false);
+        unpivotBox.setVisible(false);
         details.add(
-                new H2(getTranslation("import.columns")), columns, new H2(getTranslation("import.preview")), preview);
+                new H2(getTranslation("import.columns")),
+                columns,
+                unpivotBox,
+                new H2(getTranslation("import.preview")),
+                preview);
     }
 
     /** A new label for a column, shown at once over its preview. */
@@ -448,6 +478,7 @@ class ImportPanel extends VerticalLayout {
         choices.clear();
         result.columns().forEach(c -> choices.add(new Choice(c)));
         columns.setItems(choices);
+        offerUnpivot(result);
         String summary = getTranslation(
                 "import.summary", filename, result.rows(), result.columns().size(), result.raggedRecords());
         if (!result.raggedLines().isEmpty()) {
@@ -485,8 +516,35 @@ class ImportPanel extends VerticalLayout {
         notes.setVisible(lines.getComponentCount() > 0);
     }
 
-    private ImportPlan plan() {
-        return new ImportPlan(analysis, choices.stream().map(Choice::chosen).toList(), badValues.getValue());
+    ImportPlan plan() {
+        ImportPlan plan =
+                new ImportPlan(analysis, choices.stream().map(Choice::chosen).toList(), badValues.getValue());
+        List<Integer> periods = Unpivot.periodFields(analysis);
+        if (!unpivot.getValue() || periods.isEmpty()) {
+            return plan;
+        }
+        return plan.unpivoting(new Unpivot(
+                periods,
+                orDefault(periodLabel.getValue(), "import.unpivot.period.default"),
+                orDefault(valueLabel.getValue(), "import.unpivot.value.default")));
+    }
+
+    private String orDefault(String label, String defaultKey) {
+        return label.isBlank() ? getTranslation(defaultKey) : label.strip();
+    }
+
+    /** Offers to turn the columns headed by years or periods into rows, when the file has them. */
+    private void offerUnpivot(CsvAnalysis result) {
+        List<Integer> periods = Unpivot.periodFields(result);
+        unpivotBox.setVisible(!periods.isEmpty());
+        unpivot.setValue(false);
+        if (!periods.isEmpty()) {
+            unpivot.setLabel(getTranslation(
+                    "import.unpivot",
+                    periods.size(),
+                    result.columns().get(periods.get(0)).label(),
+                    result.columns().get(periods.get(periods.size() - 1)).label()));
+        }
     }
 
     private void showPreview() {
@@ -495,19 +553,23 @@ class ImportPanel extends VerticalLayout {
         }
         preview.removeAllColumns();
         previewColumns.clear();
-        for (Choice choice : choices) {
-            int index = choice.detected.index();
+        ImportPlan plan = plan();
+        List<ColumnAnalysis> stored = plan.storedColumns();
+        for (int p = 0; p < stored.size(); p++) {
+            int position = p;
             var column = preview.addColumn(row -> {
-                        CsvPreview.Cell cell = row.get(index);
+                        CsvPreview.Cell cell = row.get(position);
                         return cell.fits() ? cell.text() : "⚠ " + cell.text();
                     })
-                    .setHeader(choice.label.isBlank() ? choice.detected.label() : choice.label.strip())
+                    .setHeader(stored.get(p).label())
                     .setAutoWidth(true)
-                    .setPartNameGenerator(row -> row.get(index).fits() ? null : "unfit");
-            previewColumns.put(index, column);
+                    .setPartNameGenerator(row -> row.get(position).fits() ? null : "unfit");
+            if (stored.get(p).index() >= 0) {
+                previewColumns.put(stored.get(p).index(), column);
+            }
         }
         try {
-            preview.setItems(publishing.preview(file, plan(), 100));
+            preview.setItems(publishing.preview(file, plan, 100));
         } catch (Exception e) {
             fail(getTranslation("import.error.unreadable"));
         }
@@ -519,7 +581,9 @@ class ImportPanel extends VerticalLayout {
         }
         UI ui = getUI().orElseThrow();
         ImportPlan plan = plan();
-        List<String> descriptions = choices.stream().map(c -> c.description).toList();
+        List<String> descriptions = plan.storedColumns().stream()
+                .map(c -> c.index() >= 0 ? choices.get(c.index()).description : "")
+                .toList();
         ImportMonitor running = new ImportMonitor();
         monitor = running;
         long total = Math.max(1, analysis.rows());

@@ -117,6 +117,30 @@ class ImportPanelIT {
     }
 
     @Test
+    void columns_headed_by_years_can_be_turned_into_rows_and_the_preview_shows_the_long_form() throws Exception {
+        ImportPanel panel = panelReading("sg_singstat_household_expenditure_M212981.csv");
+        assertThat(panel.unpivotBox.isVisible()).isTrue();
+        assertThat(panel.unpivot.getLabel()).startsWith("Turn the 6 columns headed by years or periods (2018 … 1993)");
+        assertThat(panel.periodLabel.isEnabled()).isFalse();
+
+        panel.unpivot.setValue(true);
+        panel.periodLabel.setValue("Year");
+        panel.valueLabel.setValue("Dollars");
+        assertThat(previewHeaders(panel)).containsExactly("Data Series", "Year", "Dollars");
+        assertThat(panel.plan().storedColumns())
+                .extracting(org.openplaza.importer.ColumnAnalysis::name)
+                .containsExactly("data_series", "year", "dollars");
+
+        panel.unpivot.setValue(false);
+        assertThat(previewHeaders(panel)).hasSize(7);
+
+        ImportPanel rain = panelReading("sg_rainfall_monthly_total_1982_2025.csv");
+        assertThat(rain.unpivotBox.isVisible())
+                .as("no columns headed by periods")
+                .isFalse();
+    }
+
+    @Test
     void in_korean_the_panel_speaks_korean() throws Exception {
         UI.getCurrent().setLocale(Locale.KOREAN);
         ImportPanel panel = panelReading("sg_singstat_household_expenditure_M212981.csv");

@@ -426,6 +426,78 @@ public class DatasetStore {
         }
     }
 
+    /**
+     * What a query typed by an API client selected: the names and SQL types of its columns and at
+     * most the rows asked for, {@code truncated} when it selected more.
+     */
+    public record SqlResult(List<String> names, List<String> types, List<Object[]> rows, boolean truncated) {}
+
+    private static final java.util.concurrent.ScheduledExecutorService CANCELLER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "openplaza-sql-timeout");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /**
+     * Runs a query that {@link ReadOnlySql} wrote (never text as a client sent it), reading at most
+     * {@code maxRows} rows; stopped after {@code timeout}, and within the store's memory limit.
+     * A query stopped or out of memory is a {@link ReadOnlySql.Refused} saying so.
+     */
+    public SqlResult query(String checkedSql, int maxRows, java.time.Duration timeout) throws SQLException {
+        try (DuckDBConnection c = connection.duplicate();
+                java.sql.Statement statement = c.createStatement()) {
+            java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+            var cancel = CANCELLER.schedule(
+                    () -> {
+                        late.set(true);
+                        try {
+                            statement.cancel();
+                        } catch (SQLException e) {
+                            // the query ended as it was stopped
+                        }
+                    },
+                    timeout.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            try (java.sql.ResultSet result = statement.executeQuery(checkedSql)) {
+                java.sql.ResultSetMetaData meta = result.getMetaData();
+                List<String> names = new ArrayList<>();
+                List<String> types = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    names.add(meta.getColumnLabel(i));
+                    types.add(meta.getColumnTypeName(i));
+                }
+                List<Object[]> rows = new ArrayList<>();
+                boolean truncated = false;
+                while (result.next()) {
+                    if (rows.size() == maxRows) {
+                        truncated = true;
+                        break;
+                    }
+                    Object[] row = new Object[names.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = result.getObject(i + 1);
+                    }
+                    rows.add(javaValues(row));
+                }
+                return new SqlResult(names, types, rows, truncated);
+            } catch (SQLException e) {
+                if (late.get()) {
+                    throw new ReadOnlySql.Refused(
+                            "The query ran longer than " + timeout.toSeconds() + " s and was stopped.");
+                }
+                String message = String.valueOf(e.getMessage());
+                if (message.contains("Out of Memory")) {
+                    throw new ReadOnlySql.Refused("The query needs more memory than the portal gives a query.");
+                }
+                // the store's own words on what is wrong with the query (a column it lacks, a type)
+                throw new ReadOnlySql.Refused(message.lines().findFirst().orElse(message));
+            } finally {
+                cancel.cancel(false);
+            }
+        }
+    }
+
     /** A page of rows and, when asked for, the number of rows the query selects in all. */
     public record Page(
             List<Object[]> rows,

@@ -10,6 +10,7 @@ import org.openplaza.audit.Audited;
 import org.openplaza.datastore.DatasetStore;
 import org.openplaza.datastore.GroupQuery;
 import org.openplaza.datastore.Grouped;
+import org.openplaza.datastore.ReadOnlySql;
 import org.openplaza.datastore.RowConditions;
 import org.openplaza.datastore.RowQuery;
 import org.openplaza.datastore.StoreColumn;
@@ -312,6 +313,53 @@ public class DatasetReader {
         }
         DatasetStore.Page page = store.page(version.table(), version.columns(), query, offset, size, total);
         return new RowPage(page.rows(), page.total());
+    }
+
+    /** How long a query typed by an API client may run. */
+    public static final java.time.Duration SQL_TIMEOUT = java.time.Duration.ofSeconds(10);
+
+    /** How many such queries may run at once, so that they never take the store from everyone else. */
+    static final int SQL_AT_ONCE = 2;
+
+    private final java.util.concurrent.Semaphore sqlSlots = new java.util.concurrent.Semaphore(SQL_AT_ONCE);
+
+    /**
+     * CKAN's {@code datastore_search_sql}: one SELECT over published resources (named by their ids,
+     * as CKAN names a resource's table), checked and rewritten by {@link ReadOnlySql}, at most
+     * {@value #DATASTORE_ROWS_MAX} rows, stopped after {@link #SQL_TIMEOUT}, within the store's
+     * memory limit, at most {@value #SQL_AT_ONCE} at once. A draft's or a withdrawn dataset's
+     * resource is no table here, whoever asks.
+     *
+     * @throws ReadOnlySql.Refused a query that may not run, with the reason in words
+     */
+    @PreAuthorize("permitAll()")
+    public DatasetStore.SqlResult sql(String query) throws SQLException {
+        if (!sqlSlots.tryAcquire()) {
+            throw new ReadOnlySql.Refused("Too many SQL queries are running at once; try again in a moment.");
+        }
+        try {
+            String checked = ReadOnlySql.rewrite(query, this::publishedSource, DATASTORE_ROWS_MAX);
+            return store.query(checked, DATASTORE_ROWS_MAX, SQL_TIMEOUT);
+        } finally {
+            sqlSlots.release();
+        }
+    }
+
+    /** The store's source of a published resource's rows, or null for any other name. */
+    private @Nullable String publishedSource(String name) {
+        long versionId;
+        try {
+            versionId = Long.parseLong(name.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return versionTable(versionId)
+                .filter(v -> repository
+                        .access(v.datasetId())
+                        .filter(a -> "PUBLISHED".equals(a.state()))
+                        .isPresent())
+                .map(v -> store.sqlSource(v.table()))
+                .orElse(null);
     }
 
     /** The most rows {@link #datastorePage} gives at once, as CKAN's DataStore gives by default. */

@@ -2,7 +2,6 @@ package org.openplaza.portal.api;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -201,6 +200,56 @@ class CkanDatastoreActions {
         return records;
     }
 
+    /**
+     * {@code datastore_search_sql}: the query checked and run by the reader; a query that may not
+     * run is CKAN's validation error on {@code query}, with the reason.
+     */
+    Map<String, Object> sql(CkanParams params) throws SQLException {
+        String query = params.required("sql");
+        org.openplaza.datastore.DatasetStore.SqlResult result;
+        try {
+            result = reader.sql(query);
+        } catch (org.openplaza.datastore.ReadOnlySql.Refused e) {
+            throw CkanError.validation("query", e.getMessage());
+        }
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (int i = 0; i < result.names().size(); i++) {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("id", result.names().get(i));
+            field.put("type", sqlType(result.types().get(i)));
+            fields.add(field);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sql", query);
+        answer.put("fields", fields);
+        answer.put("records", records(new DatasetReader.DatastorePage(result.names(), result.rows(), null), "objects"));
+        if (result.truncated()) {
+            answer.put("records_truncated", true);
+        }
+        return answer;
+    }
+
+    /** CKAN's name for a type the store gives a query's column. */
+    static String sqlType(String storeType) {
+        String t = storeType.toUpperCase(java.util.Locale.ROOT);
+        if (t.matches("(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?\\d*)|UBIGINT|UHUGEINT")) {
+            return "int8";
+        }
+        if (t.startsWith("DECIMAL") || t.equals("DOUBLE") || t.equals("FLOAT") || t.equals("REAL")) {
+            return "numeric";
+        }
+        if (t.equals("BOOLEAN")) {
+            return "bool";
+        }
+        if (t.equals("DATE")) {
+            return "date";
+        }
+        if (t.startsWith("TIMESTAMP")) {
+            return "timestamp";
+        }
+        return "text";
+    }
+
     /** A resource's table as CKAN 2.10 describes it: its fields with types and labels, and its size. */
     Map<String, Object> info(CkanParams params) {
         Resource resource = resource(params);
@@ -297,7 +346,10 @@ class CkanDatastoreActions {
         if (value instanceof LocalDate || value instanceof LocalDateTime) {
             return value.toString();
         }
-        if (value instanceof BigDecimal || value instanceof Long || value instanceof Boolean) {
+        if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+            return value.toString();
+        }
+        if (value instanceof Number || value instanceof Boolean) {
             return value;
         }
         return value == null ? null : value.toString();

@@ -64,6 +64,12 @@ final class CkanHelp {
                 "datastore_info",
                 "Return a resource's fields, their types and labels, and its row count.\n\n"
                         + ":param id: the resource");
+        READ.put(
+                "datastore_search_sql",
+                "Run one read-only SELECT over published resources, each table named by its resource id"
+                        + " (SELECT * FROM \"42\"). Only listed functions; at most 32000 rows"
+                        + " (records_truncated says when more were selected); stopped after 10 s.\n\n"
+                        + ":param sql: the query");
         READ.put("help_show", "Return an action's help.\n\n:param name: the action");
         WRITE.put(
                 "package_create",

@@ -62,7 +62,7 @@ class CkanReadApi {
     /** The read actions' names, as a pattern of the mapping below; each has its help in {@link CkanHelp}. */
     static final String ACTIONS = "status_show|package_list|package_show|package_search|organization_list"
             + "|organization_show|organization_list_for_user|group_list|group_show|tag_list|license_list"
-            + "|resource_show|datastore_search|datastore_info|help_show";
+            + "|resource_show|datastore_search|datastore_search_sql|datastore_info|help_show";
 
     /**
      * The read actions, by GET or POST, with parameters from the query string, a form-encoded body
@@ -97,6 +97,7 @@ class CkanReadApi {
             case "resource_show" -> more.resourceShow(params);
             case "datastore_search" -> datastore.search(params);
             case "datastore_info" -> datastore.info(params);
+            case "datastore_search_sql" -> datastore.sql(params);
             case "help_show" -> CkanHelp.help(params.required("name"));
             default -> statusShow();
         };

@@ -290,6 +290,65 @@ class CkanActionsIT {
     }
 
     @Test
+    void sql_reads_published_resources_and_nothing_else() throws Exception {
+        String resource = covidResource();
+        JsonNode seoul = result(get(
+                "datastore_search_sql",
+                "sql",
+                "SELECT province, max(confirmed) AS most FROM \"" + resource
+                        + "\" WHERE province = 'Seoul' GROUP BY province"));
+        assertThat(seoul.get("fields").findValuesAsText("id")).containsExactly("province", "most");
+        assertThat(seoul.get("fields").get(1).get("type").asText()).isEqualTo("int8");
+        assertThat(seoul.get("records").get(0).get("most").asLong()).isEqualTo(633);
+        assertThat(seoul.has("records_truncated")).isFalse();
+
+        JsonNode all = result(get("datastore_search_sql", "sql", "SELECT * FROM \"" + resource + "\""));
+        assertThat(all.get("records")).hasSize(1734);
+
+        // a draft's resource, uploaded by its publisher, is no table here, even with their token
+        String draft = ckan.createPackage("A draft that SQL must not reach");
+        HttpResponse<String> uploaded = ckan.upload(
+                draft,
+                "draft.csv",
+                java.nio.file.Files.readAllBytes(
+                        org.openplaza.portal.testdata.RealDatasets.file("sg_rainfall_monthly_total_1982_2025.csv")));
+        String draftResource = CkanClient.json(uploaded).get("result").get("id").asText();
+        for (HttpResponse<String> refused : List.of(
+                get("datastore_search_sql", "sql", "SELECT * FROM \"" + draftResource + "\""),
+                signed(
+                        "datastore_search_sql",
+                        "Authorization",
+                        DemoAccounts.OFFICIAL_TOKEN,
+                        "sql",
+                        "SELECT * FROM \"" + draftResource + "\""))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(CkanClient.json(refused).get("error").get("__type").asText())
+                    .isEqualTo("Validation Error");
+            assertThat(CkanClient.json(refused).get("error").get("query").get(0).asText())
+                    .contains("not a published resource");
+        }
+
+        for (String attack : List.of(
+                "SELECT * FROM read_csv('/etc/passwd')",
+                "DROP TABLE \"" + resource + "\"",
+                "SELECT 1; DELETE FROM \"" + resource + "\"",
+                "SELECT current_setting('memory_limit')")) {
+            HttpResponse<String> refused = get("datastore_search_sql", "sql", attack);
+            assertThat(refused.statusCode()).as(attack).isEqualTo(409);
+        }
+        assertThat(result(get("datastore_search", "resource_id", resource, "limit", "0"))
+                        .get("total")
+                        .asLong())
+                .as("the resource is whole")
+                .isEqualTo(1734);
+
+        String raw =
+                raw("/api/3/action/datastore_search_sql?sql=SELECT%20count(*)%20AS%20n%20FROM%20\"" + resource + "\"");
+        assertThat(raw).as("quotes unencoded, as a browser's fetch sends them").startsWith("HTTP/1.1 200");
+        assertThat(raw).contains("\"n\":1734");
+    }
+
+    @Test
     void a_korean_windows_file_is_said_to_be_euc_kr_and_urls_are_absolute() throws Exception {
         String id = ckan.createPackage("Seoul air quality in 2018");
         java.nio.file.Path file =

@@ -323,6 +323,11 @@ public class DatasetReader {
 
     private final java.util.concurrent.Semaphore sqlSlots = new java.util.concurrent.Semaphore(SQL_AT_ONCE);
 
+    /** The places of queries running now (for the tests, which take them all). */
+    java.util.concurrent.Semaphore sqlSlots() {
+        return sqlSlots;
+    }
+
     /**
      * CKAN's {@code datastore_search_sql}: one SELECT over published resources (named by their ids,
      * as CKAN names a resource's table), checked and rewritten by {@link ReadOnlySql}, at most

@@ -51,6 +51,9 @@ class PublishingServiceTest {
     @Autowired
     DSLContext db;
 
+    @Autowired
+    DatasetReader reader;
+
     @TempDir
     Path dir;
 
@@ -198,6 +201,31 @@ class PublishingServiceTest {
         assertThat(columns.get(1).min()).startsWith("1993");
         assertThat(columns.get(1).text(java.time.LocalDate.of(2018, 1, 1))).isEqualTo("2018");
         assertThat(columns.get(2).type()).isEqualTo(ValueType.DECIMAL);
+    }
+
+    @Test
+    void sql_reaches_a_resource_only_once_its_dataset_is_published_and_only_two_queries_run_at_once() throws Exception {
+        long dataset = publishing.createDataset(metadata("Rainfall for SQL"));
+        VersionSummary version = importFile(dataset, RealDatasets.file("sg_rainfall_monthly_total_1982_2025.csv"));
+        String query = "SELECT count(*) AS months FROM \"" + version.id() + "\"";
+        assertThatThrownBy(() -> reader.sql(query))
+                .as("a draft, though its publisher asks")
+                .isInstanceOf(org.openplaza.datastore.ReadOnlySql.Refused.class);
+        publishing.publish(dataset);
+        assertThat(((Number) reader.sql(query).rows().get(0)[0]).longValue()).isEqualTo(527);
+
+        reader.sqlSlots().acquire(DatasetReader.SQL_AT_ONCE);
+        try {
+            assertThatThrownBy(() -> reader.sql(query))
+                    .isInstanceOf(org.openplaza.datastore.ReadOnlySql.Refused.class)
+                    .hasMessageContaining("try again");
+        } finally {
+            reader.sqlSlots().release(DatasetReader.SQL_AT_ONCE);
+        }
+        publishing.withdraw(dataset);
+        assertThatThrownBy(() -> reader.sql(query))
+                .as("withdrawn")
+                .isInstanceOf(org.openplaza.datastore.ReadOnlySql.Refused.class);
     }
 
     @Test

@@ -36,6 +36,15 @@ class AuditRepository {
     }
 
     List<AuditEvent> search(String text, int offset, int limit) {
+        return events(matching(text), offset, limit);
+    }
+
+    List<AuditEvent> ofObject(String objectType, String objectId, int offset, int limit) {
+        return events(AUDIT_EVENT.OBJECT_TYPE.eq(objectType).and(AUDIT_EVENT.OBJECT_ID.eq(objectId)), offset, limit);
+    }
+
+    /** Newest first. */
+    private List<AuditEvent> events(Condition where, int offset, int limit) {
         return db.select(
                         AUDIT_EVENT.ID,
                         AUDIT_EVENT.OCCURRED_AT.convertFrom(t -> t.toInstant()),
@@ -46,7 +55,7 @@ class AuditRepository {
                         AUDIT_EVENT.DETAIL,
                         AUDIT_EVENT.REMOTE_ADDRESS)
                 .from(AUDIT_EVENT)
-                .where(matching(text))
+                .where(where)
                 .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
                 .offset(offset)
                 .limit(limit)

@@ -42,6 +42,16 @@ public class AuditService {
         return repository.search(text, Math.max(0, offset), Math.max(1, Math.min(limit, 500)));
     }
 
+    /**
+     * What happened to one object, newest first: for a module that shows its objects' history to
+     * whoever may see the object (it decides who may, and what of each entry to show).
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<AuditEvent> history(String objectType, String objectId, int offset, int limit) {
+        return repository.ofObject(objectType, objectId, Math.max(0, offset), Math.max(1, Math.min(limit, 500)));
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public int count(String text) {

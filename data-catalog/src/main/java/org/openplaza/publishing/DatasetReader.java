@@ -41,11 +41,38 @@ public class DatasetReader {
             PublishingRepository repository,
             DatasetStore store,
             CatalogSearch search,
-            org.openplaza.platform.ClusterChanges changes) {
+            org.openplaza.platform.ClusterChanges changes,
+            org.openplaza.audit.AuditService audit) {
         this.changes = changes;
+        this.audit = audit;
         this.repository = repository;
         this.store = store;
         this.search = search;
+    }
+
+    private final org.openplaza.audit.AuditService audit;
+
+    /**
+     * A dataset's activity: when it was created, changed, given a version, published or withdrawn,
+     * and by whom, newest first; for whoever may see the dataset. Never the address an action came
+     * from, nor the audit log's other entries.
+     */
+    public record Activity(long id, java.time.Instant at, String actor, String eventType, String detail) {}
+
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<Activity> activity(long datasetId, int offset, int limit) {
+        boolean seen = repository
+                .access(datasetId)
+                .filter(a -> visible(datasetId, a.state(), a.organisationId()))
+                .isPresent();
+        if (!seen) {
+            return List.of();
+        }
+        return audit.history("dataset", String.valueOf(datasetId), offset, limit).stream()
+                .map(e -> new Activity(
+                        e.id(), e.occurredAt(), e.actor(), e.eventType(), e.detail() == null ? "" : e.detail()))
+                .toList();
     }
 
     private boolean visible(DatasetPage page) {

@@ -52,6 +52,43 @@ class CkanCatalogueActions {
     }
 
     /** The groups: the EU data themes, by lower-case code. */
+    /**
+     * {@code package_activity_list}: a dataset's history as CKAN's activities, for whoever may see
+     * the dataset; a dataset the caller may not see is not found.
+     */
+    List<Map<String, Object>> activity(CkanParams params) {
+        String id = params.required("id");
+        var dataset = reader.byIdOrSlug(id).orElseThrow(() -> CkanError.notFound("Dataset \"" + id + "\""));
+        int offset = params.integer("offset", 0, 0, Integer.MAX_VALUE);
+        int limit = params.integer("limit", 31, 0, 100);
+        List<Map<String, Object>> activities = new java.util.ArrayList<>();
+        for (var event : reader.activity(dataset.id(), offset, limit)) {
+            Map<String, Object> activity = new java.util.LinkedHashMap<>();
+            activity.put("id", String.valueOf(event.id()));
+            activity.put(
+                    "timestamp",
+                    event.at()
+                            .atOffset(java.time.ZoneOffset.UTC)
+                            .toLocalDateTime()
+                            .toString());
+            activity.put("user_id", event.actor());
+            activity.put("object_id", String.valueOf(dataset.id()));
+            activity.put("activity_type", activityType(event.eventType()));
+            activity.put("data", Map.of("event", event.eventType()));
+            activities.add(activity);
+        }
+        return activities;
+    }
+
+    /** CKAN's three kinds of package activity, for the portal's dataset events. */
+    static String activityType(String eventType) {
+        return switch (eventType) {
+            case "DATASET_CREATED" -> "new package";
+            case "DATASET_WITHDRAWN" -> "deleted package";
+            default -> "changed package";
+        };
+    }
+
     Object groupList(CkanParams params) {
         boolean allFields = params.bool("all_fields", false);
         Map<String, Integer> counts = themeCounts();

@@ -70,6 +70,11 @@ final class CkanHelp {
                         + " (SELECT * FROM \"42\"). Only listed functions; at most 32000 rows"
                         + " (records_truncated says when more were selected); stopped after 10 s.\n\n"
                         + ":param sql: the query");
+        READ.put(
+                "package_activity_list",
+                "Return what happened to a dataset, newest first: new package, changed package, deleted"
+                        + " package, with when and by whom.\n\n:param id: the dataset's id or name\n"
+                        + ":param offset: activities to skip\n:param limit: at most 100");
         READ.put("help_show", "Return an action's help.\n\n:param name: the action");
         WRITE.put(
                 "package_create",
@@ -78,7 +83,21 @@ final class CkanHelp {
         WRITE.put(
                 "package_patch",
                 "Change some of a dataset's fields; state active publishes it, deleted" + " withdraws it.");
+        WRITE.put(
+                "package_update",
+                "Replace a dataset's metadata: fields left out are emptied, except owner_org; the"
+                        + " resources stay. groups are the themes; frequency, temporal_start, temporal_end,"
+                        + " spatial as DCAT-AP has them.");
+        WRITE.put(
+                "package_revise",
+                "Change a dataset if it still matches.\n\n:param match: id or name, and fields that must"
+                        + " have these values\n:param update: the fields to change, as package_patch\n"
+                        + ":param include: the fields of the answer's package");
         WRITE.put("package_delete", "Withdraw a dataset.");
+        WRITE.put(
+                "resource_update",
+                "Import a CSV file as the next version of the resource's dataset (multipart, fields id and"
+                        + " upload); the answer is the new resource.");
         WRITE.put("resource_create", "Import a CSV file as the dataset's next version (multipart, field upload).");
     }
 

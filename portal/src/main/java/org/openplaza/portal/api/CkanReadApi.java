@@ -62,7 +62,8 @@ class CkanReadApi {
     /** The read actions' names, as a pattern of the mapping below; each has its help in {@link CkanHelp}. */
     static final String ACTIONS = "status_show|package_list|package_show|package_search|organization_list"
             + "|organization_show|organization_list_for_user|group_list|group_show|tag_list|license_list"
-            + "|resource_show|datastore_search|datastore_search_sql|datastore_info|help_show";
+            + "|resource_show|datastore_search|datastore_search_sql|datastore_info|package_activity_list"
+            + "|help_show";
 
     /**
      * The read actions, by GET or POST, with parameters from the query string, a form-encoded body
@@ -98,6 +99,7 @@ class CkanReadApi {
             case "datastore_search" -> datastore.search(params);
             case "datastore_info" -> datastore.info(params);
             case "datastore_search_sql" -> datastore.sql(params);
+            case "package_activity_list" -> more.activity(params);
             case "help_show" -> CkanHelp.help(params.required("name"));
             default -> statusShow();
         };
@@ -337,6 +339,11 @@ class CkanReadApi {
 
     @ExceptionHandler(CkanError.class)
     ResponseEntity<CkanWriteApi.Envelope> refused(CkanError e) {
+        return answer(e);
+    }
+
+    /** A refusal in CKAN's envelope, with its status. */
+    static ResponseEntity<CkanWriteApi.Envelope> answer(CkanError e) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("__type", e.type);
         if (e.fields.isEmpty()) {

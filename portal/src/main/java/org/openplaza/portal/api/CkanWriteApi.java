@@ -29,7 +29,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,31 +75,152 @@ class CkanWriteApi {
         return ResponseEntity.status(status).body(new Envelope("", false, null, error));
     }
 
-    @PostMapping({"/api/3/action/package_create", "/api/action/package_create"})
-    ResponseEntity<Envelope> packageCreate(@RequestBody Map<String, Object> body) {
+    static final String JSON = "application/json";
+    static final String FORM = "application/x-www-form-urlencoded";
+
+    /**
+     * A write action's fields: the JSON object of the body, or the fields of a form (as older CKAN
+     * clients post them; a field holding a JSON object or list, such as {@code tags}, is read as
+     * JSON).
+     */
+    static Map<String, Object> body(jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException, org.springframework.web.HttpMediaTypeNotSupportedException {
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (!type.contains("json") && !type.startsWith(FORM)) {
+            throw new org.springframework.web.HttpMediaTypeNotSupportedException(
+                    type.isEmpty() ? null : org.springframework.http.MediaType.parseMediaType(type),
+                    List.of(
+                            org.springframework.http.MediaType.APPLICATION_JSON,
+                            org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED));
+        }
+        Map<String, Object> json = CkanParams.jsonBody(request);
+        if (json != null) {
+            return json;
+        }
+        Map<String, Object> form = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (values.length == 1) {
+                form.put(name, jsonOrText(values[0]));
+            } else if (values.length > 1) {
+                form.put(name, List.of(values));
+            }
+        });
+        return form;
+    }
+
+    private static Object jsonOrText(String value) {
+        String v = value.strip();
+        if (v.startsWith("{") || v.startsWith("[")) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readValue(v, Object.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return value;
+            }
+        }
+        return value;
+    }
+
+    @PostMapping(value = {"/api/3/action/package_create", "/api/action/package_create"})
+    ResponseEntity<Envelope> packageCreate(jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException, org.springframework.web.HttpMediaTypeNotSupportedException {
+        Map<String, Object> body = body(request);
         Object name = body.get("name");
         long id = publishing.createDataset(
-                metadata(body, null), name == null || name.toString().isBlank() ? null : name.toString());
+                metadata(body, null, false), name == null || name.toString().isBlank() ? null : name.toString());
+        applyState(id, body.get("state"));
         return ok("package_create", packageDict(id));
     }
 
-    @PostMapping({"/api/3/action/package_patch", "/api/action/package_patch"})
-    ResponseEntity<Envelope> packagePatch(@RequestBody Map<String, Object> body) {
+    @PostMapping(value = {"/api/3/action/package_patch", "/api/action/package_patch"})
+    ResponseEntity<Envelope> packagePatch(jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException, org.springframework.web.HttpMediaTypeNotSupportedException {
+        Map<String, Object> body = body(request);
         long id = datasetId(body.get("id"));
+        change(id, body, false);
+        return ok("package_patch", packageDict(id));
+    }
+
+    /**
+     * CKAN's {@code package_update}: the dataset's metadata becomes what the body says; a field it
+     * leaves out is emptied or set to its default (as CKAN does), except the organisation, which
+     * stays. The resources (versions) stay: a new one comes with {@code resource_create}.
+     */
+    @PostMapping(value = {"/api/3/action/package_update", "/api/action/package_update"})
+    ResponseEntity<Envelope> packageUpdate(jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException, org.springframework.web.HttpMediaTypeNotSupportedException {
+        Map<String, Object> body = body(request);
+        long id = datasetId(body.containsKey("id") ? body.get("id") : body.get("name"));
+        change(id, body, true);
+        return ok("package_update", packageDict(id));
+    }
+
+    /**
+     * CKAN's {@code package_revise}: {@code match} names the dataset ({@code id} or {@code name})
+     * and may hold other fields that must have these values now, or nothing changes;
+     * {@code update} is applied as {@code package_patch} applies its fields; {@code include} lists
+     * the fields of the answer's {@code package}.
+     */
+    @PostMapping(value = {"/api/3/action/package_revise", "/api/action/package_revise"})
+    ResponseEntity<Envelope> packageRevise(jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException, org.springframework.web.HttpMediaTypeNotSupportedException {
+        Map<String, Object> body = body(request);
+        if (!(body.get("match") instanceof Map<?, ?> match)) {
+            throw CkanError.validation("match", "Missing value: an object naming the dataset by id or name");
+        }
+        Object named = match.containsKey("id") ? match.get("id") : match.get("name");
+        long id = datasetId(named);
+        Map<String, Object> before = packageDict(id);
+        for (Map.Entry<?, ?> expected : match.entrySet()) {
+            String field = String.valueOf(expected.getKey());
+            if (field.equals("id") || field.equals("name") && named == expected.getValue()) {
+                continue;
+            }
+            Object now = before.get(field);
+            if (now == null || !String.valueOf(now).equals(String.valueOf(expected.getValue()))) {
+                throw CkanError.validation("match", "There is a mismatch in the match field " + field);
+            }
+        }
+        if (body.get("update") instanceof Map<?, ?> update) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            update.forEach((k, v) -> fields.put(String.valueOf(k), v));
+            change(id, fields, false);
+        } else if (body.containsKey("update")) {
+            throw CkanError.validation("update", "Not a JSON object");
+        }
+        Map<String, Object> after = packageDict(id);
+        if (body.get("include") instanceof List<?> include) {
+            Map<String, Object> some = new LinkedHashMap<>();
+            include.forEach(f -> {
+                if (after.containsKey(String.valueOf(f))) {
+                    some.put(String.valueOf(f), after.get(String.valueOf(f)));
+                }
+            });
+            return ok("package_revise", Map.of("package", some));
+        }
+        return ok("package_revise", Map.of("package", after));
+    }
+
+    /** The body's fields over the metadata (all of it, replacing), then its state. */
+    private void change(long id, Map<String, Object> body, boolean replace) {
         DatasetMetadata current = publishing.metadata(id);
-        publishing.updateMetadata(id, metadata(body, current));
-        Object state = body.get("state");
+        publishing.updateMetadata(id, metadata(body, current, replace));
+        applyState(id, body.get("state"));
+    }
+
+    /** {@code "state": "active"} publishes, {@code "deleted"} withdraws; anything else changes nothing. */
+    private void applyState(long id, @Nullable Object state) {
         if ("active".equals(state)) {
             publishing.publish(id);
         } else if ("deleted".equals(state)) {
             publishing.withdraw(id);
         }
-        return ok("package_patch", packageDict(id));
     }
 
-    @PostMapping({"/api/3/action/package_delete", "/api/action/package_delete"})
-    ResponseEntity<Envelope> packageDelete(@RequestBody Map<String, Object> body) {
-        publishing.withdraw(datasetId(body.get("id")));
+    @PostMapping(value = {"/api/3/action/package_delete", "/api/action/package_delete"})
+    ResponseEntity<Envelope> packageDelete(jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException, org.springframework.web.HttpMediaTypeNotSupportedException {
+        publishing.withdraw(datasetId(body(request).get("id")));
         return ok("package_delete", null);
     }
 
@@ -112,7 +232,34 @@ class CkanWriteApi {
             @RequestPart("upload") MultipartFile upload,
             @RequestParam(value = "name", required = false) @Nullable String name)
             throws Exception {
-        long id = datasetId(packageId);
+        return importResource("resource_create", datasetId(packageId), upload, name);
+    }
+
+    /**
+     * CKAN's {@code resource_update} with a file: the file becomes the next version of the
+     * resource's dataset (a version is never changed in place), which the answer describes, with
+     * its own id.
+     */
+    @PostMapping(
+            value = {"/api/3/action/resource_update", "/api/action/resource_update"},
+            consumes = "multipart/form-data")
+    ResponseEntity<Envelope> resourceUpdate(
+            @RequestParam("id") String resourceId,
+            @RequestPart("upload") MultipartFile upload,
+            @RequestParam(value = "name", required = false) @Nullable String name)
+            throws Exception {
+        org.openplaza.publishing.Resource resource;
+        try {
+            resource = reader.resource(Long.parseLong(resourceId.strip()))
+                    .orElseThrow(() -> CkanError.notFound("Resource \"" + resourceId + "\""));
+        } catch (NumberFormatException e) {
+            throw CkanError.notFound("Resource \"" + resourceId + "\"");
+        }
+        return importResource("resource_update", resource.datasetId(), upload, name);
+    }
+
+    private ResponseEntity<Envelope> importResource(String action, long id, MultipartFile upload, @Nullable String name)
+            throws Exception {
         Path file = Files.createTempFile("openplaza-api", ".csv");
         try {
             upload.transferTo(file);
@@ -136,7 +283,7 @@ class CkanWriteApi {
             resource.put("created", version.createdAt().toString());
             resource.put("rows", version.rows());
             resource.put("url", dicts.absolute("/download/version/" + version.id()));
-            return ok("resource_create", resource);
+            return ok(action, resource);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -176,11 +323,35 @@ class CkanWriteApi {
         throw new AccessDeniedException("not a publisher of " + text);
     }
 
-    /** CKAN fields over OpenPlaza's metadata; fields not sent keep their current values. */
-    private DatasetMetadata metadata(Map<String, Object> body, @Nullable DatasetMetadata current) {
+    /**
+     * CKAN fields over OpenPlaza's metadata: {@code title}, {@code notes}, {@code license_id},
+     * {@code tags}, {@code maintainer_email}, {@code language}, the themes as {@code groups}, and
+     * DCAT's {@code frequency}, {@code temporal_start}, {@code temporal_end} and {@code spatial}.
+     * Fields not sent keep their current values, or (replacing, as {@code package_update} does)
+     * are emptied, all but the organisation.
+     */
+    private DatasetMetadata metadata(Map<String, Object> body, @Nullable DatasetMetadata current, boolean replace) {
+        body = withExtras(body);
         long organisation = body.containsKey("owner_org") || current == null
                 ? organisation(body.get("owner_org"))
                 : current.organisationId();
+        if (replace && current != null) {
+            current = new DatasetMetadata(
+                    current.organisationId(),
+                    "",
+                    "",
+                    null,
+                    null,
+                    Set.of(),
+                    List.of(),
+                    "CC-BY-4.0",
+                    "UNKNOWN",
+                    null,
+                    null,
+                    null,
+                    "en",
+                    java.util.Map.of());
+        }
         String title = text(body, "title", current == null ? null : current.title());
         String notes = text(body, "notes", current == null ? null : current.description());
         String licence = text(body, "license_id", current == null ? "CC-BY-4.0" : current.licence());
@@ -195,6 +366,15 @@ class CkanWriteApi {
             }
         }
         Set<String> themes = current == null ? Set.of() : new HashSet<>(current.themes());
+        if (body.get("groups") instanceof List<?> groups) {
+            themes = new HashSet<>();
+            for (Object group : groups) {
+                Object groupName = group instanceof Map<?, ?> map ? map.get("name") : group;
+                if (groupName != null) {
+                    themes.add(groupName.toString().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
         String language = text(body, "language", current == null ? "en" : current.language());
         return new DatasetMetadata(
                 organisation,
@@ -205,10 +385,10 @@ class CkanWriteApi {
                 themes,
                 keywords,
                 licence == null ? "CC-BY-4.0" : licence,
-                current == null ? "UNKNOWN" : current.updateFrequency(),
-                current == null ? null : current.temporalFrom(),
-                current == null ? null : current.temporalTo(),
-                current == null ? null : current.spatial(),
+                text(body, "frequency", current == null ? "UNKNOWN" : current.updateFrequency()),
+                date(body, "temporal_start", current == null ? null : current.temporalFrom()),
+                date(body, "temporal_end", current == null ? null : current.temporalTo()),
+                text(body, "spatial_text", text(body, "spatial", current == null ? null : current.spatial())),
                 language,
                 translations(body, language, current));
     }
@@ -241,6 +421,38 @@ class CkanWriteApi {
                             title.toString(), description == null ? "" : description.toString(), keywords));
         });
         return translations;
+    }
+
+    /** The fields of CKAN's {@code extras} list ({@code {"key": "frequency", "value": …}}), where the body has none. */
+    private static Map<String, Object> withExtras(Map<String, Object> body) {
+        if (!(body.get("extras") instanceof List<?> extras)) {
+            return body;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(body);
+        for (Object extra : extras) {
+            if (extra instanceof Map<?, ?> pair && pair.get("key") != null) {
+                all.putIfAbsent(pair.get("key").toString(), pair.get("value"));
+            }
+        }
+        return all;
+    }
+
+    private static java.time.@Nullable LocalDate date(
+            Map<String, Object> body, String key, java.time.@Nullable LocalDate fallback) {
+        Object value = body.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        String text = value.toString().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            // a date, or the date of a date-time (as CKAN's DCAT extension writes temporal bounds)
+            return java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw CkanError.validation(key, "Date format incorrect: " + text);
+        }
     }
 
     private static @Nullable String text(Map<String, Object> body, String key, @Nullable String fallback) {
@@ -281,7 +493,13 @@ class CkanWriteApi {
             "translations", "title_translated",
             "themes", "groups",
             "updateFrequency", "frequency",
+            "temporalFrom", "temporal_start",
             "temporalTo", "temporal_end");
+
+    @ExceptionHandler(CkanError.class)
+    ResponseEntity<Envelope> refused(CkanError e) {
+        return CkanReadApi.answer(e);
+    }
 
     @ExceptionHandler(ImportException.class)
     ResponseEntity<Envelope> importRefused(ImportException e) {

@@ -38,16 +38,22 @@ public final class CkanClient {
 
     /** {@code resource_create} with the file as a multipart upload, signed by the demo official. */
     public HttpResponse<String> upload(String packageId, String filename, byte[] content) throws Exception {
+        return multipart("resource_create", "package_id", packageId, filename, content);
+    }
+
+    /** An action taking a file as a multipart upload beside one field, signed by the demo official. */
+    public HttpResponse<String> multipart(
+            String actionName, String field, String value, String filename, byte[] content) throws Exception {
         String boundary = "openplaza-test-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"package_id\"\r\n\r\n" + packageId
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value
                         + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\""
                         + filename + "\"\r\nContent-Type: text/csv\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HTTP.send(
-                HttpRequest.newBuilder(action("resource_create"))
+                HttpRequest.newBuilder(action(actionName))
                         .header("Authorization", DemoAccounts.OFFICIAL_TOKEN)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))

@@ -117,6 +117,141 @@ class CkanWriteApiIT {
         assertThat(json(resource).get("result").get("rows").asLong()).isEqualTo(rows);
     }
 
+    private static String extra(JsonNode dict, String key) {
+        for (JsonNode extra : dict.get("extras")) {
+            if (extra.get("key").asText().equals(key)) {
+                return extra.get("value").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void an_update_replaces_the_metadata_with_dcat_fields_and_a_revise_changes_only_what_still_matches()
+            throws Exception {
+        String id = ckan.createPackage("Rainfall to be updated");
+        HttpResponse<String> updated = post("package_update", DemoAccounts.OFFICIAL_TOKEN, """
+                {"id": "%s", "title": "Rainfall, updated", "notes": "Replaced in full.",
+                 "groups": [{"name": "envi"}], "frequency": "MONTHLY",
+                 "extras": [{"key": "temporal_start", "value": "1982-01-01"}, {"key": "spatial_text", "value": "Singapore"}],
+                 "temporal_end": "2025-11-30T00:00:00"}
+                """.formatted(id));
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        JsonNode dict = json(updated).get("result");
+        assertThat(dict.get("title").asText()).isEqualTo("Rainfall, updated");
+        assertThat(dict.get("groups").findValuesAsText("name")).containsExactly("envi");
+        assertThat(extra(dict, "frequency")).isEqualTo("MONTHLY");
+        assertThat(extra(dict, "temporal_start")).isEqualTo("1982-01-01");
+        assertThat(extra(dict, "temporal_end")).isEqualTo("2025-11-30");
+        assertThat(extra(dict, "spatial_text")).isEqualTo("Singapore");
+
+        HttpResponse<String> emptied = post("package_update", DemoAccounts.OFFICIAL_TOKEN, """
+                {"id": "%s", "title": "Rainfall, updated again", "notes": "Only these."}
+                """.formatted(id));
+        JsonNode after = json(emptied).get("result");
+        assertThat(after.get("groups")).as("left out, so emptied, as CKAN does").isEmpty();
+        assertThat(extra(after, "frequency")).isIn(null, "UNKNOWN");
+        assertThat(after.get("organization").get("name").asText()).isEqualTo("meteorological-service-singapore");
+
+        HttpResponse<String> badDate = post("package_update", DemoAccounts.OFFICIAL_TOKEN, """
+                {"id": "%s", "title": "x", "notes": "y", "temporal_start": "last spring"}
+                """.formatted(id));
+        assertThat(badDate.statusCode()).isEqualTo(409);
+        assertThat(json(badDate).get("error").has("temporal_start")).isTrue();
+
+        HttpResponse<String> stale = post("package_revise", DemoAccounts.OFFICIAL_TOKEN, """
+                {"match": {"id": "%s", "title": "Rainfall, updated"}, "update": {"notes": "Must not land."}}
+                """.formatted(id));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json(stale).get("error").get("match").get(0).asText()).contains("title");
+
+        HttpResponse<String> revised = post("package_revise", DemoAccounts.OFFICIAL_TOKEN, """
+                {"match": {"id": "%s", "title": "Rainfall, updated again"},
+                 "update": {"notes": "Revised.", "tags": [{"name": "rain"}]}, "include": ["notes", "tags"]}
+                """.formatted(id));
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+        JsonNode revisedPackage = json(revised).get("result").get("package");
+        assertThat(revisedPackage.get("notes").asText()).isEqualTo("Revised.");
+        assertThat(revisedPackage.has("title")).as("only what include names").isFalse();
+
+        HttpResponse<String> stranger = post("package_update", null, """
+                {"id": "%s", "title": "Taken over", "notes": "No."}
+                """.formatted(id));
+        assertThat(stranger.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_form_encoded_write_is_read_as_its_json_would_be() throws Exception {
+        String form = "title=" + java.net.URLEncoder.encode("Rainfall by form", java.nio.charset.StandardCharsets.UTF_8)
+                + "&notes=Posted+as+a+form.&owner_org=meteorological-service-singapore"
+                + "&tags="
+                + java.net.URLEncoder.encode("[{\"name\": \"rain\"}]", java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> created = CkanClient.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(ckan.action("package_create"))
+                        .header("Authorization", DemoAccounts.OFFICIAL_TOKEN)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(json(created).get("result").get("title").asText()).isEqualTo("Rainfall by form");
+        assertThat(json(created).get("result").get("tags").findValuesAsText("name"))
+                .containsExactly("rain");
+    }
+
+    @Test
+    void a_resource_update_is_the_next_version_and_the_activity_tells_the_story() throws Exception {
+        String id = ckan.createPackage("Rainfall with a history");
+        byte[] rain = Files.readAllBytes(RealDatasets.file("sg_rainfall_monthly_total_1982_2025.csv"));
+        String first =
+                json(upload(id, "rain-1.csv", rain)).get("result").get("id").asText();
+        HttpResponse<String> second = ckan.multipart("resource_update", "id", first, "rain-2.csv", rain);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        JsonNode resource = json(second).get("result");
+        assertThat(resource.get("id").asText()).isNotEqualTo(first);
+        assertThat(resource.get("position").asInt()).isEqualTo(1);
+        assertThat(resource.get("rows").asLong()).isEqualTo(527);
+        assertThat(ckan.multipart("resource_update", "id", "999999", "x.csv", rain)
+                        .statusCode())
+                .isEqualTo(404);
+
+        assertThat(post("package_patch", DemoAccounts.OFFICIAL_TOKEN, """
+                        {"id": "%s", "state": "active"}
+                        """.formatted(id))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> listed = CkanClient.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(ckan.action("package_activity_list") + "?id=" + id))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode activities = json(listed).get("result");
+        assertThat(activities.findValuesAsText("event"))
+                .as("newest first: published (by a patch, which also wrote the metadata), two versions, created")
+                .containsExactly(
+                        "DATASET_PUBLISHED",
+                        "METADATA_CHANGED",
+                        "VERSION_IMPORTED",
+                        "VERSION_IMPORTED",
+                        "DATASET_CREATED");
+        assertThat(activities.findValuesAsText("activity_type"))
+                .containsExactly(
+                        "changed package", "changed package", "changed package", "changed package", "new package");
+        assertThat(activities.get(0).get("user_id").asText()).isEqualTo("official");
+        assertThat(activities.get(0).has("remote_address")).isFalse();
+
+        String draft = ckan.createPackage("A draft with a hidden history");
+        HttpResponse<String> hidden = CkanClient.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(ckan.action("package_activity_list") + "?id=" + draft))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(hidden.statusCode())
+                .as("a draft's history is nobody's but its publishers'")
+                .isEqualTo(404);
+    }
+
     @Test
     void translations_go_in_and_out_as_ckanext_fluent_has_them() throws Exception {
         HttpResponse<String> created = post("package_create", DemoAccounts.OFFICIAL_TOKEN, """

@@ -14,16 +14,43 @@ import org.openplaza.portal.i18n.PortalI18nProvider;
  */
 public final class MockUi implements BeforeEachCallback, AfterEachCallback {
 
+    private static final ExtensionContext.Namespace STATE = ExtensionContext.Namespace.create(MockUi.class);
+
+    /**
+     * Karibu's mock servlet sets system properties for itself and leaves them (among them
+     * {@code vaadin.frontend.token.file}, an empty build-info file, and
+     * {@code vaadin.project.basedir}); a portal running in the same JVM (a test class with
+     * {@code @RunningPortal}) reads them on every page and would then fail every page. They are
+     * put back as they were after each test.
+     */
+    private static java.util.Map<String, String> vaadinProperties() {
+        java.util.Map<String, String> properties = new java.util.HashMap<>();
+        System.getProperties().forEach((key, value) -> {
+            if (key.toString().startsWith("vaadin.")) {
+                properties.put(key.toString(), value.toString());
+            }
+        });
+        return properties;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
+        context.getStore(STATE).put("properties", vaadinProperties());
         System.setProperty("vaadin.i18n.provider", PortalI18nProvider.class.getName());
         MockVaadin.setup();
         UI.getCurrent().setLocale(Locale.ENGLISH);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void afterEach(ExtensionContext context) {
         MockVaadin.tearDown();
-        System.clearProperty("vaadin.i18n.provider");
+        java.util.Map<String, String> before = context.getStore(STATE).get("properties", java.util.Map.class);
+        vaadinProperties().keySet().forEach(key -> {
+            if (!before.containsKey(key)) {
+                System.clearProperty(key);
+            }
+        });
+        before.forEach(System::setProperty);
     }
 }

@@ -210,7 +210,7 @@ class CkanDatastoreActions {
         try {
             result = reader.sql(query);
         } catch (org.openplaza.datastore.ReadOnlySql.Refused e) {
-            throw CkanError.validation("query", e.getMessage());
+            throw CkanError.sqlRefused(query, e.getMessage());
         }
         List<Map<String, Object>> fields = new ArrayList<>();
         for (int i = 0; i < result.names().size(); i++) {

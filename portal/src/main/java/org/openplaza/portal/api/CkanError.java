@@ -30,6 +30,18 @@ final class CkanError extends RuntimeException {
         return new CkanError(HttpStatus.CONFLICT, "Validation Error", field + ": " + message, fields);
     }
 
+    /**
+     * A query {@code datastore_search_sql} will not run, as CKAN words it: the reason on
+     * {@code query}, and in {@code info} the statement and the reason again as {@code orig} (the
+     * database's words in CKAN), which clients such as ckan.js read.
+     */
+    static CkanError sqlRefused(String sql, String reason) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("query", List.of(reason));
+        fields.put("info", Map.of("statement", List.of(sql), "orig", List.of(reason)));
+        return new CkanError(HttpStatus.CONFLICT, "Validation Error", "query: " + reason, fields);
+    }
+
     static CkanError badRequest(String message) {
         return new CkanError(HttpStatus.BAD_REQUEST, "Bad request", message, Map.of());
     }

@@ -326,6 +326,14 @@ class CkanActionsIT {
                     .isEqualTo("Validation Error");
             assertThat(CkanClient.json(refused).get("error").get("query").get(0).asText())
                     .contains("not a published resource");
+            assertThat(CkanClient.json(refused)
+                            .get("error")
+                            .get("info")
+                            .get("orig")
+                            .get(0)
+                            .asText())
+                    .as("where CKAN puts the database's words, which ckan.js reads")
+                    .contains("not a published resource");
         }
 
         for (String attack : List.of(

@@ -14,6 +14,29 @@ import org.openplaza.portal.i18n.PortalI18nProvider;
  */
 public final class MockUi implements BeforeEachCallback, AfterEachCallback {
 
+    /**
+     * Signs the mock UI's user in, as Vaadin's Spring integration finds a user: in the Vaadin
+     * session (where its security-context strategy looks first, once a real page has set that
+     * strategy in this JVM) and on the thread. Call it after this extension's set-up, from a
+     * {@code @BeforeEach}.
+     */
+    public static void signIn(String username, String... roles) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                username,
+                null,
+                java.util.Arrays.stream(roles)
+                        .map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + r))
+                        .toList()));
+        com.vaadin.flow.server.VaadinSession.getCurrent()
+                .getSession()
+                .setAttribute(
+                        org.springframework.security.web.context.HttpSessionSecurityContextRepository
+                                .SPRING_SECURITY_CONTEXT_KEY,
+                        context);
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+    }
+
     private static final ExtensionContext.Namespace STATE = ExtensionContext.Namespace.create(MockUi.class);
 
     /**

@@ -21,8 +21,6 @@ import org.openplaza.publishing.DatasetMetadata;
 import org.openplaza.publishing.DatasetReader;
 import org.openplaza.publishing.PublishingService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -41,9 +39,7 @@ class ProfilePanelIT {
 
     @BeforeEach
     void signInAsTheDemoOfficial() {
-        SecurityContextHolder.getContext()
-                .setAuthentication(new UsernamePasswordAuthenticationToken(
-                        "official", null, AuthorityUtils.createAuthorityList("ROLE_OFFICIAL", "ROLE_CITIZEN")));
+        org.openplaza.portal.MockUi.signIn("official", "OFFICIAL", "CITIZEN");
     }
 
     @AfterEach

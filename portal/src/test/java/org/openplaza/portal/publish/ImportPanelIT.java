@@ -37,12 +37,7 @@ class ImportPanelIT {
 
     @org.junit.jupiter.api.BeforeEach
     void signInAsAnOfficial() {
-        org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                        "official",
-                        null,
-                        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
-                                "ROLE_OFFICIAL", "ROLE_CITIZEN")));
+        org.openplaza.portal.MockUi.signIn("official", "OFFICIAL", "CITIZEN");
     }
 
     @org.junit.jupiter.api.AfterEach

@@ -69,7 +69,7 @@ public record CsvAnalysis(
         return index >= (long) preambleRecords + headerRecords
                 && index < dataEnd
                 && values.length == columns.size()
-                && Layouts.filled(java.util.Arrays.asList(values)) > 0;
+                && !Layouts.blank(values);
     }
 
     public ColumnAnalysis column(String label) {

@@ -375,7 +375,7 @@ public final class CsvAnalyzer {
                 if (raggedLines.size() < MAX_RAGGED_LINES) {
                     raggedLines.add(record.line());
                 }
-            } else if (Layouts.filled(java.util.Arrays.asList(values)) == 0) {
+            } else if (Layouts.blank(values)) {
                 blank++;
             } else {
                 rows++;

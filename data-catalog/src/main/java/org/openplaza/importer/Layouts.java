@@ -104,6 +104,16 @@ final class Layouts {
                 .orElse(1);
     }
 
+    /** Whether every cell of a record is empty or blank; stops at the first that is not. */
+    static boolean blank(String[] record) {
+        for (String cell : record) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static int filled(List<String> record) {
         int filled = 0;
         for (String cell : record) {

@@ -109,11 +109,14 @@ class CkanWriteApi {
         return form;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper FORM_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static Object jsonOrText(String value) {
         String v = value.strip();
         if (v.startsWith("{") || v.startsWith("[")) {
             try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().readValue(v, Object.class);
+                return FORM_JSON.readValue(v, Object.class);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 return value;
             }

@@ -368,6 +368,11 @@ class ImportPanel extends VerticalLayout {
         return org.openplaza.importer.ColumnNames.isValidName(choice.name);
     }
 
+    /** The first 20 of some line numbers, for a message. */
+    private static String lines(List<Long> numbers) {
+        return numbers.stream().limit(20).map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** "14 (. 12, - 2)": empty cells, with the statistical office's markers among them. */
     String nullsText(ColumnAnalysis column) {
         String count = String.format(getLocale(), "%,d", column.nulls());
@@ -482,13 +487,7 @@ class ImportPanel extends VerticalLayout {
         String summary = getTranslation(
                 "import.summary", filename, result.rows(), result.columns().size(), result.raggedRecords());
         if (!result.raggedLines().isEmpty()) {
-            summary += " "
-                    + getTranslation(
-                            "import.ragged-lines",
-                            result.raggedLines().stream()
-                                    .limit(20)
-                                    .map(String::valueOf)
-                                    .collect(java.util.stream.Collectors.joining(", ")));
+            summary += " " + getTranslation("import.ragged-lines", lines(result.raggedLines()));
         }
         if (result.footerRecords() > 0) {
             summary += " " + getTranslation("import.footer", result.footerRecords());
@@ -640,13 +639,7 @@ class ImportPanel extends VerticalLayout {
                                         getTranslation("type." + cell.expected().name()))));
             }
             if (!imported.skippedLines().isEmpty()) {
-                text.append(' ')
-                        .append(getTranslation(
-                                "import.report.skipped",
-                                imported.skippedLines().stream()
-                                        .limit(20)
-                                        .map(String::valueOf)
-                                        .collect(java.util.stream.Collectors.joining(", "))));
+                text.append(' ').append(getTranslation("import.report.skipped", lines(imported.skippedLines())));
             }
             return text.toString();
         }

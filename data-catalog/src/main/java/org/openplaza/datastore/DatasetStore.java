@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -189,7 +191,7 @@ public class DatasetStore {
      * renames it to its final name. If the source fails or is cancelled, the staging table is dropped.
      */
     public <R> Loaded<R> load(List<StoreColumn> columns, RowSource<R> source) throws Exception {
-        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String id = newId();
         String staging = "staging_" + id;
         String table = "ds_" + id;
         loading.add(staging);
@@ -269,24 +271,28 @@ public class DatasetStore {
             throws SQLException {
         appender.beginRow();
         for (int i = 0; i < columns.size(); i++) {
-            Object value = values[i];
-            if (value == null) {
-                appender.appendNull();
-            } else if (value instanceof Long l) {
-                appender.append(l.longValue());
-            } else if (value instanceof BigDecimal d) {
-                appender.append(d.setScale(columns.get(i).scale(), java.math.RoundingMode.HALF_EVEN));
-            } else if (value instanceof Boolean b) {
-                appender.append(b.booleanValue());
-            } else if (value instanceof LocalDate d) {
-                appender.append(d);
-            } else if (value instanceof LocalDateTime t) {
-                appender.append(t);
-            } else {
-                appender.append(value.toString());
-            }
+            appendValue(appender, columns.get(i), values[i]);
         }
         appender.endRow();
+    }
+
+    private static void appendValue(DuckDBAppender appender, StoreColumn column, @Nullable Object value)
+            throws SQLException {
+        if (value == null) {
+            appender.appendNull();
+        } else if (value instanceof Long l) {
+            appender.append(l.longValue());
+        } else if (value instanceof BigDecimal d) {
+            appender.append(d.setScale(column.scale(), java.math.RoundingMode.HALF_EVEN));
+        } else if (value instanceof Boolean b) {
+            appender.append(b.booleanValue());
+        } else if (value instanceof LocalDate d) {
+            appender.append(d);
+        } else if (value instanceof LocalDateTime t) {
+            appender.append(t);
+        } else {
+            appender.append(value.toString());
+        }
     }
 
     private static List<Field<?>> fields(List<StoreColumn> columns) {
@@ -785,6 +791,232 @@ public class DatasetStore {
             }
         }
         return values;
+    }
+
+    /** How pushed records meet the rows there already, as CKAN's {@code datastore_upsert} methods. */
+    public enum Write {
+        /** New rows; with a key, a record whose key is there already refuses the batch. */
+        INSERT,
+        /** Rows found by key are changed; a record whose key is not there refuses the batch. */
+        UPDATE,
+        /** Rows found by key are changed, the others added. */
+        UPSERT
+    }
+
+    /** A record that refused its batch: its index in the batch (from 0) and why. */
+    public static final class RecordRefused extends Exception {
+        private final int index;
+
+        RecordRefused(int index, String reason) {
+            super(reason);
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+    }
+
+    /** A table a change wrote: its name, its rows, and how many rows the change touched. */
+    public record Rewritten(String table, long rows, long changed) {}
+
+    /**
+     * Writes records into a copy of a table, all or none: the copy gets a new name, and the table
+     * as it was stays readable until the caller drops it. Each record holds every column's value,
+     * with {@code present[i]} false where the record did not give column {@code i} (an update
+     * then keeps the value there). The key columns find the rows an update or upsert changes.
+     */
+    public Rewritten write(
+            String table,
+            List<StoreColumn> columns,
+            List<String> key,
+            List<Object[]> records,
+            List<boolean[]> present,
+            Write mode)
+            throws SQLException, RecordRefused {
+        if (mode != Write.INSERT && key.isEmpty()) {
+            throw new IllegalArgumentException("an update or upsert needs a key");
+        }
+        return rewrite(table, columns, (c, staging) -> {
+            String batch = "staging_" + newId();
+            DSLContext sql = sql(c);
+            List<Field<?>> batchFields = new ArrayList<>();
+            batchFields.add(DSL.field(DSL.name("__n"), SQLDataType.INTEGER));
+            batchFields.addAll(fields(columns));
+            for (int i = 0; i < columns.size(); i++) {
+                batchFields.add(DSL.field(DSL.name("__p" + i), SQLDataType.BOOLEAN));
+            }
+            sql.createTable(DSL.name(batch)).columns(batchFields).execute();
+            try {
+                try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, batch)) {
+                    for (int n = 0; n < records.size(); n++) {
+                        appender.beginRow();
+                        appender.append(n);
+                        Object[] values = records.get(n);
+                        for (int i = 0; i < columns.size(); i++) {
+                            appendValue(appender, columns.get(i), values[i]);
+                        }
+                        for (boolean given : present.get(n)) {
+                            appender.append(given);
+                        }
+                        appender.endRow();
+                    }
+                }
+                return applyBatch(sql, staging, batch, columns, key, mode);
+            } finally {
+                sql.dropTableIfExists(DSL.name(batch)).execute();
+            }
+        });
+    }
+
+    private static long applyBatch(
+            DSLContext sql, String staging, String batch, List<StoreColumn> columns, List<String> key, Write mode)
+            throws RecordRefused {
+        org.jooq.Table<?> s = DSL.table(DSL.name(staging)).as("s");
+        org.jooq.Table<?> b = DSL.table(DSL.name(batch)).as("b");
+        Field<Integer> n = DSL.field(DSL.name("b", "__n"), Integer.class);
+        Condition sameKey = DSL.noCondition();
+        List<Field<?>> keyFields = new ArrayList<>();
+        for (String k : key) {
+            sameKey = sameKey.and(DSL.field(DSL.name("s", k)).eq(DSL.field(DSL.name("b", k))));
+            keyFields.add(DSL.field(DSL.name("b", k)));
+        }
+        if (!key.isEmpty()) {
+            Integer repeated = sql.select(DSL.max(n))
+                    .from(b)
+                    .groupBy(keyFields)
+                    .having(DSL.count().gt(1))
+                    .orderBy(DSL.max(n))
+                    .limit(1)
+                    .fetchOne(0, Integer.class);
+            if (repeated != null) {
+                throw new RecordRefused(repeated, "its key is given by an earlier record of the batch too");
+            }
+        }
+        Condition found = DSL.exists(DSL.selectOne().from(s).where(sameKey));
+        if (mode == Write.INSERT && !key.isEmpty()) {
+            Integer taken = sql.select(DSL.min(n)).from(b).where(found).fetchOne(0, Integer.class);
+            if (taken != null) {
+                throw new RecordRefused(taken, "a row with its key is there already");
+            }
+        }
+        if (mode == Write.UPDATE) {
+            Integer missing =
+                    sql.select(DSL.min(n)).from(b).where(DSL.not(found)).fetchOne(0, Integer.class);
+            if (missing != null) {
+                throw new RecordRefused(missing, "no row has its key");
+            }
+        }
+        long changed = 0;
+        if (mode != Write.INSERT) {
+            Map<Field<?>, Object> set = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String name = columns.get(i).name();
+                set.put(
+                        DSL.field(DSL.name(name)),
+                        DSL.when(
+                                        DSL.field(DSL.name("b", "__p" + i), Boolean.class)
+                                                .isTrue(),
+                                        DSL.field(DSL.name("b", name)))
+                                .otherwise(DSL.field(DSL.name("s", name))));
+            }
+            changed += sql.update(s).set(set).from(b).where(sameKey).execute();
+        }
+        if (mode != Write.UPDATE) {
+            List<Field<?>> targets = new ArrayList<>();
+            List<Field<?>> values = new ArrayList<>();
+            for (StoreColumn column : columns) {
+                targets.add(DSL.field(DSL.name(column.name())));
+                values.add(DSL.field(DSL.name("b", column.name())));
+            }
+            changed += sql.insertInto(DSL.table(DSL.name(staging)))
+                    .columns(targets)
+                    .select(DSL.select(values)
+                            .from(b)
+                            .where(key.isEmpty() ? DSL.noCondition() : DSL.not(found))
+                            .orderBy(n))
+                    .execute();
+        }
+        return changed;
+    }
+
+    /**
+     * Deletes the rows a filter selects from a copy of a table (CKAN's {@code datastore_delete}),
+     * which gets a new name; the table as it was stays readable until the caller drops it.
+     */
+    public Rewritten delete(String table, List<StoreColumn> columns, RowQuery filter) throws SQLException {
+        try {
+            return rewrite(
+                    table,
+                    columns,
+                    (c, staging) -> sql(c).deleteFrom(DSL.table(DSL.name(staging)))
+                            .where(RowConditions.of(columns, filter))
+                            .execute());
+        } catch (RecordRefused e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Edit {
+        long apply(DuckDBConnection c, String staging) throws SQLException, RecordRefused;
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /** A copy of the table in row order, changed by the edit, then put in place under a new name. */
+    private Rewritten rewrite(String table, List<StoreColumn> columns, Edit edit) throws SQLException, RecordRefused {
+        String id = newId();
+        String staging = "staging_" + id;
+        String target = "ds_" + id;
+        loading.add(staging);
+        loading.add(target);
+        boolean written = false;
+        try (DuckDBConnection c = connection.duplicate()) {
+            DSLContext sql = sql(c);
+            sql.createTable(DSL.name(staging))
+                    .as(DSL.select(fields(columns)).from(source(table)).orderBy(ROW))
+                    .execute();
+            try {
+                long changed = edit.apply(c, staging);
+                long rows = sql.fetchCount(DSL.table(DSL.name(staging)));
+                if (shared == null) {
+                    sql.alterTable(DSL.name(staging)).renameTo(DSL.name(target)).execute();
+                } else {
+                    writeShared(c, staging, target);
+                    sql.dropTable(DSL.name(staging)).execute();
+                }
+                written = true;
+                return new Rewritten(target, rows, changed);
+            } catch (SQLException | RecordRefused | RuntimeException e) {
+                sql.dropTableIfExists(DSL.name(staging)).execute();
+                throw e;
+            }
+        } finally {
+            loading.remove(staging);
+            if (!written) {
+                loading.remove(target);
+            }
+        }
+    }
+
+    /**
+     * Drops a table a change replaced, once queries begun on it have had time to finish (the
+     * sweep of orphans drops it if this node stops first).
+     */
+    public void dropLater(String table, java.time.Duration after) {
+        CANCELLER.schedule(
+                () -> {
+                    try {
+                        drop(table);
+                    } catch (SQLException | RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(DatasetStore.class)
+                                .warn("A replaced table is left for the sweep: {}", table, e);
+                    }
+                },
+                after.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public void drop(String table) throws SQLException {

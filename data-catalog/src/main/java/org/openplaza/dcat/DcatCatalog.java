@@ -213,17 +213,26 @@ public class DcatCatalog {
         return dataset;
     }
 
+    /** The original file of an imported version; the rows as CSV of a live one. */
+    private static String downloadPath(String base, DatasetPage page, VersionSummary version) {
+        return version.live()
+                ? base + "/download/dataset/" + page.id() + "/data.csv?version=" + version.id()
+                : base + "/download/version/" + version.id();
+    }
+
     private static Resource distribution(
             Model model, String base, DatasetPage page, VersionSummary version, @Nullable Licence licence) {
         Resource distribution = model.createResource(base + "/distribution/" + version.id(), DCAT.Distribution);
         distribution.addProperty(DCTerms.title, version.originalFilename());
         distribution.addProperty(
                 DCTerms.description,
-                "Version " + version.number() + ": " + version.rows() + " rows, as uploaded (" + version.encoding()
-                        + ").",
+                version.live()
+                        ? "Version " + version.number() + ": " + version.rows() + " rows, pushed record by record."
+                        : "Version " + version.number() + ": " + version.rows() + " rows, as uploaded ("
+                                + version.encoding() + ").",
                 "en");
         distribution.addProperty(DCAT.accessURL, model.createResource(base + "/dataset/" + page.slug()));
-        distribution.addProperty(DCAT.downloadURL, model.createResource(base + "/download/version/" + version.id()));
+        distribution.addProperty(DCAT.downloadURL, model.createResource(downloadPath(base, page, version)));
         String format = version.format().toUpperCase(Locale.ROOT);
         distribution.addProperty(
                 DCTerms.format, model.createResource(EU + "file-type/" + format, DCTerms.MediaTypeOrExtent));
@@ -231,16 +240,19 @@ public class DcatCatalog {
                 DCAT.mediaType,
                 model.createResource(
                         "https://www.iana.org/assignments/media-types/" + version.mediaType(), DCTerms.MediaType));
-        distribution.addLiteral(
-                DCAT.byteSize,
-                model.createTypedLiteral(Long.toString(version.bytes()), XSDDatatype.XSDnonNegativeInteger));
-        Resource checksum = model.createResource(model.createResource(SPDX + "Checksum"));
-        checksum.addProperty(
-                model.createProperty(SPDX, "algorithm"), model.createResource(SPDX + "checksumAlgorithm_sha256"));
-        checksum.addLiteral(
-                model.createProperty(SPDX, "checksumValue"),
-                model.createTypedLiteral(version.sha256(), XSDDatatype.XSDhexBinary));
-        distribution.addProperty(model.createProperty(SPDX, "checksum"), checksum);
+        if (!version.live()) {
+            // a live version's rows change, so it has neither a fixed size nor a checksum
+            distribution.addLiteral(
+                    DCAT.byteSize,
+                    model.createTypedLiteral(Long.toString(version.bytes()), XSDDatatype.XSDnonNegativeInteger));
+            Resource checksum = model.createResource(model.createResource(SPDX + "Checksum"));
+            checksum.addProperty(
+                    model.createProperty(SPDX, "algorithm"), model.createResource(SPDX + "checksumAlgorithm_sha256"));
+            checksum.addLiteral(
+                    model.createProperty(SPDX, "checksumValue"),
+                    model.createTypedLiteral(version.sha256(), XSDDatatype.XSDhexBinary));
+            distribution.addProperty(model.createProperty(SPDX, "checksum"), checksum);
+        }
         if (licence != null) {
             distribution.addProperty(DCTerms.license, licence(model, licence));
         }

@@ -110,6 +110,8 @@ public class DatasetReader {
         long dataset = DatasetChanges.datasetOf(changed);
         if (dataset >= 0) {
             accessCache.remove(dataset);
+            // a version can be deleted, and a live one's rows move to a new table
+            versionTables.values().removeIf(v -> v.datasetId() == dataset);
         }
     }
 
@@ -120,7 +122,10 @@ public class DatasetReader {
                 .map(PublishingRepository.Access::currentVersionId);
     }
 
-    /** A version's table and columns: fixed once recorded, so read from H2 once. */
+    /**
+     * A version's table and columns, kept in memory until its dataset changes (a version is
+     * deleted, or a live version's rows move to a new table).
+     */
     private Optional<VersionTable> versionTable(long versionId) {
         VersionTable known = versionTables.get(versionId);
         if (known != null) {

@@ -60,11 +60,15 @@ public class OrphanSweep {
         List<Path> files = originalFiles();
         Set<String> loading = store.loading();
         Set<Path> keeping = publishing.keeping();
-        Set<String> recordedTables = new HashSet<>(
-                db.select(DATASET_VERSION.STORE_TABLE).from(DATASET_VERSION).fetch(DATASET_VERSION.STORE_TABLE));
+        Set<String> recordedTables = new HashSet<>(db.select(DATASET_VERSION.STORE_TABLE)
+                .from(DATASET_VERSION)
+                .where(DATASET_VERSION.DELETED_AT.isNull())
+                .fetch(DATASET_VERSION.STORE_TABLE));
         Set<Path> recordedFiles = new HashSet<>();
-        for (String file :
-                db.select(DATASET_VERSION.STORED_FILE).from(DATASET_VERSION).fetch(DATASET_VERSION.STORED_FILE)) {
+        for (String file : db.select(DATASET_VERSION.STORED_FILE)
+                .from(DATASET_VERSION)
+                .where(DATASET_VERSION.DELETED_AT.isNull())
+                .fetch(DATASET_VERSION.STORED_FILE)) {
             recordedFiles.add(PublishingService.keyOf(Path.of(file)));
         }
         List<String> droppedTables = new ArrayList<>();

@@ -25,6 +25,7 @@ import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.datastore.ColumnProfile;
+import org.openplaza.datastore.StoreColumn;
 import org.openplaza.importer.ColumnAnalysis;
 import org.openplaza.importer.ValueType;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,7 +48,8 @@ class PublishingRepository {
             String filename,
             Instant at,
             String mediaType,
-            String format) {}
+            String format,
+            boolean live) {}
 
     private final DSLContext db;
 
@@ -371,6 +373,76 @@ class PublishingRepository {
         }
     }
 
+    /** A live version's profiles (and its columns' empty cells) as its rows are now. */
+    void replaceProfiles(long versionId, List<ColumnProfile> profiles) {
+        db.deleteFrom(COLUMN_PROFILE)
+                .where(COLUMN_PROFILE.VERSION_ID.eq(versionId))
+                .execute();
+        insertProfiles(versionId, profiles);
+        for (int position = 0; position < profiles.size(); position++) {
+            db.update(DATASET_COLUMN)
+                    .set(DATASET_COLUMN.NULL_COUNT, profiles.get(position).nulls())
+                    .where(DATASET_COLUMN.VERSION_ID.eq(versionId))
+                    .and(DATASET_COLUMN.POSITION.eq(position))
+                    .execute();
+        }
+    }
+
+    /** Marks a new version live, with its key columns in this order. */
+    void makeLive(long versionId, List<String> key, Instant now) {
+        db.update(DATASET_VERSION)
+                .set(DATASET_VERSION.LIVE, true)
+                .set(DATASET_VERSION.ROWS_CHANGED_AT, utc(now))
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .execute();
+        for (int i = 0; i < key.size(); i++) {
+            db.update(DATASET_COLUMN)
+                    .set(DATASET_COLUMN.KEY_POSITION, i + 1)
+                    .where(DATASET_COLUMN.VERSION_ID.eq(versionId))
+                    .and(DATASET_COLUMN.COLUMN_NAME.eq(key.get(i)))
+                    .execute();
+        }
+    }
+
+    /** A live version's table, columns and key. */
+    record LiveTable(long datasetId, String table, List<StoreColumn> columns, List<String> key) {}
+
+    /** A live version's table, its row locked until the transaction ends, so that its writes wait for each other. */
+    Optional<LiveTable> lockLiveTable(long versionId) {
+        boolean live = db.select(DATASET_VERSION.ID)
+                .from(DATASET_VERSION)
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .and(DATASET_VERSION.DELETED_AT.isNull())
+                .and(DATASET_VERSION.LIVE.isTrue())
+                .forUpdate()
+                .fetchOptional()
+                .isPresent();
+        if (!live) {
+            return Optional.empty();
+        }
+        List<String> key = db.select(DATASET_COLUMN.COLUMN_NAME)
+                .from(DATASET_COLUMN)
+                .where(DATASET_COLUMN.VERSION_ID.eq(versionId))
+                .and(DATASET_COLUMN.KEY_POSITION.isNotNull())
+                .orderBy(DATASET_COLUMN.KEY_POSITION)
+                .fetch(DATASET_COLUMN.COLUMN_NAME);
+        return versionTable(versionId).map(v -> new LiveTable(v.datasetId(), v.table(), v.columns(), key));
+    }
+
+    /** The table a change to a live version wrote, now its rows. */
+    void replaceLiveTable(long versionId, long datasetId, String table, long rows, Instant now) {
+        db.update(DATASET_VERSION)
+                .set(DATASET_VERSION.STORE_TABLE, table)
+                .set(DATASET_VERSION.ROW_COUNT, rows)
+                .set(DATASET_VERSION.ROWS_CHANGED_AT, utc(now))
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .execute();
+        db.update(DATASET)
+                .set(DATASET.MODIFIED_AT, utc(now))
+                .where(DATASET.ID.eq(datasetId))
+                .execute();
+    }
+
     /** The null markers each typed column's cells held in the file (a text column keeps them as text). */
     void insertNullMarkers(long versionId, List<org.openplaza.importer.ColumnAnalysis> columns) {
         for (int position = 0; position < columns.size(); position++) {
@@ -446,7 +518,20 @@ class PublishingRepository {
                         DATASET_VERSION.BYTE_SIZE)
                 .from(DATASET_VERSION)
                 .where(DATASET_VERSION.ID.eq(versionId))
+                .and(DATASET_VERSION.DELETED_AT.isNull())
+                .and(DATASET_VERSION.LIVE.isFalse())
                 .fetchOptional(Records.mapping(DownloadableFile::new));
+    }
+
+    /** The dataset's state, its row locked until the transaction ends. */
+    @Nullable
+    String lockState(long datasetId) {
+        return db.select(DATASET.STATE)
+                .from(DATASET)
+                .where(DATASET.ID.eq(datasetId))
+                .forUpdate()
+                .fetchOptional(DATASET.STATE)
+                .orElse(null);
     }
 
     Optional<String> state(long datasetId) {
@@ -457,7 +542,8 @@ class PublishingRepository {
     }
 
     boolean hasVersion(long datasetId) {
-        return db.fetchExists(DATASET_VERSION, DATASET_VERSION.DATASET_ID.eq(datasetId));
+        return db.fetchExists(
+                DATASET_VERSION, DATASET_VERSION.DATASET_ID.eq(datasetId).and(DATASET_VERSION.DELETED_AT.isNull()));
     }
 
     void setState(long datasetId, String state, Instant now) {
@@ -521,9 +607,11 @@ class PublishingRepository {
                         DATASET_VERSION.ORIGINAL_FILENAME,
                         DATASET_VERSION.CREATED_AT.convertFrom(OffsetDateTime::toInstant),
                         DATASET_VERSION.MEDIA_TYPE,
-                        DATASET_VERSION.FILE_FORMAT)
+                        DATASET_VERSION.FILE_FORMAT,
+                        DATASET_VERSION.LIVE)
                 .from(DATASET_VERSION)
                 .where(DATASET_VERSION.DATASET_ID.eq(datasetId))
+                .and(DATASET_VERSION.DELETED_AT.isNull())
                 .orderBy(DATASET_VERSION.VERSION_NO)
                 .fetch(Records.mapping(StoredVersion::new));
     }
@@ -538,6 +626,7 @@ class PublishingRepository {
                 .join(DATASET_VERSION)
                 .on(DATASET_VERSION.ID.eq(DATASET_COLUMN.VERSION_ID))
                 .where(DATASET_VERSION.DATASET_ID.eq(datasetId))
+                .and(DATASET_VERSION.DELETED_AT.isNull())
                 .orderBy(DATASET_COLUMN.VERSION_ID, DATASET_COLUMN.POSITION)
                 .fetch(Records.mapping(StoredColumn::new));
     }
@@ -618,6 +707,7 @@ class PublishingRepository {
                         DATASET_VERSION.ROW_COUNT)
                 .from(DATASET_VERSION)
                 .where(DATASET_VERSION.ID.eq(versionId))
+                .and(DATASET_VERSION.DELETED_AT.isNull())
                 .fetchOptional();
         if (version.isEmpty()) {
             return Optional.empty();
@@ -643,6 +733,52 @@ class PublishingRepository {
                         new org.openplaza.datastore.StoreColumn(c.value1(), ValueType.valueOf(c.value2()), c.value3())),
                 columns.map(c -> c.value4()),
                 columns.map(c -> c.value5())));
+    }
+
+    /** A version that is not deleted: its dataset, number, store table and original file. */
+    record LiveFile(long datasetId, int number, String table, String storedFile, boolean live) {}
+
+    Optional<LiveFile> undeletedVersion(long versionId) {
+        return db.select(
+                        DATASET_VERSION.DATASET_ID,
+                        DATASET_VERSION.VERSION_NO,
+                        DATASET_VERSION.STORE_TABLE,
+                        DATASET_VERSION.STORED_FILE,
+                        DATASET_VERSION.LIVE)
+                .from(DATASET_VERSION)
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .and(DATASET_VERSION.DELETED_AT.isNull())
+                .fetchOptional(Records.mapping(LiveFile::new));
+    }
+
+    /**
+     * Marks a version deleted and makes the newest version left current (or none). Charts pinned
+     * to the deleted version move to the new current one. Returns the new current version.
+     */
+    @Nullable
+    Long deleteVersion(long datasetId, long versionId, Instant now) {
+        db.update(DATASET_VERSION)
+                .set(DATASET_VERSION.DELETED_AT, utc(now))
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .execute();
+        Long current = db.select(DATASET_VERSION.ID)
+                .from(DATASET_VERSION)
+                .where(DATASET_VERSION.DATASET_ID.eq(datasetId))
+                .and(DATASET_VERSION.DELETED_AT.isNull())
+                .orderBy(DATASET_VERSION.VERSION_NO.desc())
+                .limit(1)
+                .fetchOptional(DATASET_VERSION.ID)
+                .orElse(null);
+        db.update(DATASET)
+                .set(DATASET.CURRENT_VERSION_ID, current)
+                .set(DATASET.MODIFIED_AT, utc(now))
+                .where(DATASET.ID.eq(datasetId))
+                .execute();
+        db.update(org.openplaza.db.catalog.Tables.VISUALISATION)
+                .set(org.openplaza.db.catalog.Tables.VISUALISATION.VERSION_ID, current)
+                .where(org.openplaza.db.catalog.Tables.VISUALISATION.VERSION_ID.eq(versionId))
+                .execute();
+        return current;
     }
 
     void countView(long datasetId) {

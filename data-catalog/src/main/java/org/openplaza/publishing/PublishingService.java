@@ -349,10 +349,7 @@ public class PublishingService {
                         datasetId,
                         org.openplaza.audit.AuditDetail.of("version-imported", number, report.rows()));
                 return new ImportedVersion(
-                        versions(datasetId).get(number - 1),
-                        report.nulledCount(),
-                        report.nulledCells(),
-                        report.skippedLines());
+                        version(datasetId, number), report.nulledCount(), report.nulledCells(), report.skippedLines());
             });
         } catch (RuntimeException | java.sql.SQLException e) {
             store.drop(report.table());
@@ -477,6 +474,43 @@ public class PublishingService {
         requireManageDataset(datasetId);
         repository.setState(datasetId, "WITHDRAWN", clock.instant());
         audit("DATASET_WITHDRAWN", datasetId, null);
+    }
+
+    private VersionSummary version(long datasetId, int number) {
+        return VersionHistory.of(repository, datasetId).stream()
+                .filter(v -> v.number() == number)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * Deletes a version (CKAN's {@code resource_delete}): nothing reads it again, its store table
+     * and original file are removed, and the newest version left becomes current. A published
+     * dataset keeps at least one version: withdraw it first, or import the next one.
+     */
+    @PreAuthorize(PUBLISHERS)
+    public void deleteVersion(long versionId) throws java.sql.SQLException, IOException {
+        PublishingRepository.LiveFile version = repository
+                .undeletedVersion(versionId)
+                .orElseThrow(() -> new PublishingException(null, "publish.error.no-version-found"));
+        requireManageDataset(version.datasetId());
+        transactions.executeWithoutResult(status -> {
+            // the dataset's row is locked first, so two deletions of its last versions cannot both pass
+            boolean published = "PUBLISHED".equals(repository.lockState(version.datasetId()));
+            Long current = repository.deleteVersion(version.datasetId(), versionId, clock.instant());
+            if (current == null && published) {
+                throw new PublishingException(null, "publish.error.last-version");
+            }
+            audit(
+                    "VERSION_DELETED",
+                    version.datasetId(),
+                    org.openplaza.audit.AuditDetail.of("version-deleted", version.number()));
+        });
+        // after the commit: a crash here leaves them to the sweep of orphans
+        store.drop(version.table());
+        if (!version.storedFile().isEmpty()) {
+            Files.deleteIfExists(Path.of(version.storedFile()));
+        }
     }
 
     /** Every version, oldest first, each with its schema diff against the one before. */

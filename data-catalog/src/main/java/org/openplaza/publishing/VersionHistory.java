@@ -33,7 +33,8 @@ final class VersionHistory {
                     diff.removed(),
                     diff.retyped(),
                     v.mediaType(),
-                    v.format()));
+                    v.format(),
+                    v.live()));
             previous = current;
         }
         return versions;

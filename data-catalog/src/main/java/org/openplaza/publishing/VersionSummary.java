@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One version of a dataset: its distribution facts and how its columns differ from the version
- * before (added, removed, retyped).
+ * before (added, removed, retyped). A live version holds records pushed through the API rather
+ * than an imported file: its rows change, and it has no original file.
  */
 public record VersionSummary(
         long id,
@@ -20,7 +21,8 @@ public record VersionSummary(
         List<String> removed,
         List<String> retyped,
         String mediaType,
-        String format) {
+        String format,
+        boolean live) {
 
     public VersionSummary {
         added = List.copyOf(added);

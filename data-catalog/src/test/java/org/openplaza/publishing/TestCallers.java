@@ -31,6 +31,13 @@ public final class TestCallers {
                         "visitor", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
     }
 
+    /** {@link #user}, unless a test that commits made the account already. */
+    public static void userOnce(DSLContext db, String username) {
+        if (!db.fetchExists(Tables.APP_USER, Tables.APP_USER.USERNAME.eq(username))) {
+            user(db, username);
+        }
+    }
+
     /** An account row, enough for memberships and audit entries. */
     public static void user(DSLContext db, String username) {
         db.insertInto(Tables.APP_USER)

@@ -163,10 +163,18 @@ class CkanDicts {
         resource.put("description", "Version " + version.number());
         resource.put("format", version.format().toUpperCase(Locale.ROOT));
         resource.put("mimetype", version.mediaType());
-        resource.put("size", version.bytes());
-        resource.put("hash", "sha256:" + version.sha256());
-        resource.put("url", absolute("/download/version/" + version.id()));
-        resource.put("url_type", "upload");
+        if (version.live()) {
+            // pushed through the DataStore API: the rows change, the link gives them as they are now
+            resource.put("size", null);
+            resource.put("hash", "");
+            resource.put("url", absolute("/download/dataset/" + d.id() + "/data.csv?version=" + version.id()));
+            resource.put("url_type", "datastore");
+        } else {
+            resource.put("size", version.bytes());
+            resource.put("hash", "sha256:" + version.sha256());
+            resource.put("url", absolute("/download/version/" + version.id()));
+            resource.put("url_type", "upload");
+        }
         resource.put("datastore_active", true);
         resource.put("position", position);
         resource.put("created", version.createdAt().toString());

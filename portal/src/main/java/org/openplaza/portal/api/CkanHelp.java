@@ -99,6 +99,26 @@ final class CkanHelp {
                 "Import a CSV file as the next version of the resource's dataset (multipart, fields id and"
                         + " upload); the answer is the new resource.");
         WRITE.put("resource_create", "Import a CSV file as the dataset's next version (multipart, field upload).");
+        WRITE.put(
+                "datastore_create",
+                "Make a live resource whose records are pushed, as the package's next version, or insert"
+                        + " records into one.\n\n:param resource: {package_id, name} for a new resource\n"
+                        + ":param resource_id: a live resource, instead\n:param fields: [{id, type, info: {label}}];"
+                        + " types text, int, numeric, bool, date, timestamp\n:param primary_key: field ids\n"
+                        + ":param records: the first records, all or none");
+        WRITE.put(
+                "datastore_upsert",
+                "Write records to a live resource, all or none.\n\n:param resource_id: the resource\n"
+                        + ":param records: objects by field id\n:param method: upsert (default), insert or update;"
+                        + " upsert and update find rows by the primary key");
+        WRITE.put(
+                "datastore_delete",
+                "Delete a live resource's records.\n\n:param resource_id: the resource\n:param filters: {field:"
+                        + " value or [values]}, all must match; without filters, every record");
+        WRITE.put(
+                "resource_delete",
+                "Delete a resource (a version): its rows and file are removed and the newest version left"
+                        + " becomes current. A published dataset keeps at least one.\n\n:param id: the resource");
     }
 
     static final List<String> READ_ACTIONS = List.copyOf(READ.keySet());

@@ -1,6 +1,5 @@
 package org.openplaza.portal.api;
 
-import com.vaadin.flow.i18n.I18NProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.importer.CsvAnalysis;
 import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.ImportException;
 import org.openplaza.importer.ImportMonitor;
 import org.openplaza.importer.ImportPlan;
 import org.openplaza.publishing.DatasetMetadata;
@@ -26,8 +24,6 @@ import org.openplaza.publishing.VersionSummary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -49,13 +45,11 @@ class CkanWriteApi {
     private final PublishingService publishing;
     private final DatasetReader reader;
     private final CkanDicts dicts;
-    private final I18NProvider messages;
 
-    CkanWriteApi(PublishingService publishing, DatasetReader reader, CkanDicts dicts, I18NProvider messages) {
+    CkanWriteApi(PublishingService publishing, DatasetReader reader, CkanDicts dicts) {
         this.publishing = publishing;
         this.reader = reader;
         this.dicts = dicts;
-        this.messages = messages;
     }
 
     record Envelope(
@@ -261,6 +255,29 @@ class CkanWriteApi {
         return importResource("resource_update", resource.datasetId(), upload, name);
     }
 
+    /**
+     * CKAN's {@code resource_delete}: the version is deleted for good (its rows and original file
+     * are removed); the newest version left becomes current.
+     */
+    @PostMapping(value = {"/api/3/action/resource_delete", "/api/action/resource_delete"})
+    ResponseEntity<Envelope> resourceDelete(jakarta.servlet.http.HttpServletRequest request) throws Exception {
+        Object id = body(request).get("id");
+        if (id == null) {
+            throw CkanError.validation("id", "Missing value");
+        }
+        long versionId;
+        try {
+            versionId = Long.parseLong(id.toString().strip());
+        } catch (NumberFormatException e) {
+            throw CkanError.notFound("Resource \"" + id + "\"");
+        }
+        if (reader.resource(versionId).isEmpty()) {
+            throw CkanError.notFound("Resource \"" + id + "\"");
+        }
+        publishing.deleteVersion(versionId);
+        return ok("resource_delete", null);
+    }
+
     private ResponseEntity<Envelope> importResource(String action, long id, MultipartFile upload, @Nullable String name)
             throws Exception {
         Path file = Files.createTempFile("openplaza-api", ".csv");
@@ -461,65 +478,5 @@ class CkanWriteApi {
     private static @Nullable String text(Map<String, Object> body, String key, @Nullable String fallback) {
         Object value = body.get(key);
         return value == null ? fallback : value.toString();
-    }
-
-    private String english(String key, List<Object> arguments) {
-        return messages.getTranslation(key, Locale.ENGLISH, arguments.toArray());
-    }
-
-    @ExceptionHandler(PublishingException.class)
-    ResponseEntity<Envelope> refused(PublishingException e) {
-        HttpStatus status = switch (e.messageKey()) {
-            case "publish.error.no-dataset" -> HttpStatus.NOT_FOUND;
-            case "publish.error.too-large" -> HttpStatus.PAYLOAD_TOO_LARGE;
-            default -> HttpStatus.CONFLICT;
-        };
-        String message = english(e.messageKey(), e.arguments());
-        if (status != HttpStatus.CONFLICT || e.field() == null) {
-            String type = status == HttpStatus.NOT_FOUND ? "Not Found Error" : "Validation Error";
-            String field = e.field() == null ? "" : e.field() + ": ";
-            return error(status, type, field + message);
-        }
-        // CKAN's form: the field, by CKAN's name, with its messages
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("__type", "Validation Error");
-        error.put(CKAN_FIELDS.getOrDefault(e.field(), e.field()), List.of(message));
-        return ResponseEntity.status(status).body(new Envelope("", false, null, error));
-    }
-
-    /** OpenPlaza's names of the metadata's fields as CKAN names them. */
-    private static final Map<String, String> CKAN_FIELDS = Map.of(
-            "description", "notes",
-            "licence", "license_id",
-            "keywords", "tags",
-            "contactEmail", "maintainer_email",
-            "translations", "title_translated",
-            "themes", "groups",
-            "updateFrequency", "frequency",
-            "temporalFrom", "temporal_start",
-            "temporalTo", "temporal_end");
-
-    @ExceptionHandler(CkanError.class)
-    ResponseEntity<Envelope> refused(CkanError e) {
-        return CkanReadApi.answer(e);
-    }
-
-    @ExceptionHandler(ImportException.class)
-    ResponseEntity<Envelope> importRefused(ImportException e) {
-        return error(HttpStatus.CONFLICT, "Validation Error", english(e.messageKey(), e.arguments()));
-    }
-
-    @ExceptionHandler({AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class})
-    ResponseEntity<Envelope> denied(RuntimeException e) {
-        return error(HttpStatus.FORBIDDEN, "Authorization Error", "Access denied");
-    }
-
-    @ExceptionHandler({
-        org.springframework.http.converter.HttpMessageNotReadableException.class,
-        org.springframework.web.multipart.support.MissingServletRequestPartException.class,
-        org.springframework.web.bind.MissingServletRequestParameterException.class
-    })
-    ResponseEntity<Envelope> badRequest(Exception e) {
-        return error(HttpStatus.BAD_REQUEST, "Validation Error", "Bad request: " + e.getMessage());
     }
 }

@@ -21,7 +21,10 @@ public class VersionsPanel extends VerticalLayout {
         grid.addColumn(v -> String.format(getLocale(), "%,d", v.rows())).setHeader(getTranslation("publish.rows"));
         grid.addComponentColumn(v -> {
                     com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(
-                            "/download/version/" + v.id(), v.originalFilename());
+                            v.live()
+                                    ? "/download/dataset/" + datasetId + "/data.csv?version=" + v.id()
+                                    : "/download/version/" + v.id(),
+                            v.originalFilename());
                     link.getElement().setAttribute("download", true);
                     link.getElement()
                             .setAttribute(

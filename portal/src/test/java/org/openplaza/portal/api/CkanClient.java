@@ -36,6 +36,13 @@ public final class CkanClient {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A read action with its query string (already encoded), signed by nobody. */
+    public HttpResponse<String> get(String action, String query) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(action(action) + "?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** {@code resource_create} with the file as a multipart upload, signed by the demo official. */
     public HttpResponse<String> upload(String packageId, String filename, byte[] content) throws Exception {
         return multipart("resource_create", "package_id", packageId, filename, content);

@@ -257,6 +257,79 @@ class CkanWriteApiIT {
                 .isEqualTo(200);
     }
 
+    private HttpResponse<String> get(String action, String query) throws Exception {
+        return ckan.get(action, query);
+    }
+
+    @Test
+    void a_deleted_resource_is_gone_and_a_published_package_keeps_its_last_one() throws Exception {
+        String id = ckan.createPackage("Ferry crossings with a mistaken upload");
+        byte[] mistaken = "ferry,passengers,phone\nChangi Point,120,+65 5550 0001\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] corrected =
+                "ferry,passengers\nChangi Point,120\nPulau Ubin,95\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String first = json(upload(id, "ferries.csv", corrected))
+                .get("result")
+                .get("id")
+                .asText();
+        String second = json(upload(id, "ferries-with-phones.csv", mistaken))
+                .get("result")
+                .get("id")
+                .asText();
+        assertThat(post(
+                                "package_patch",
+                                DemoAccounts.OFFICIAL_TOKEN,
+                                "{\"id\": \"%s\", \"state\": \"active\"}".formatted(id))
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(post("resource_delete", null, "{\"id\": \"" + second + "\"}").statusCode())
+                .as("without a token")
+                .isEqualTo(403);
+        HttpResponse<String> deleted =
+                post("resource_delete", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"" + second + "\"}");
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(json(deleted).get("success").asBoolean()).isTrue();
+
+        assertThat(get("resource_show", "id=" + second).statusCode()).isEqualTo(404);
+        assertThat(get("datastore_search", "resource_id=" + second).statusCode())
+                .isEqualTo(404);
+        assertThat(CkanClient.HTTP
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://localhost:" + port + "/download/version/" + second))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
+        JsonNode dataset = json(get("package_show", "id=" + id)).get("result");
+        assertThat(dataset.get("resources").findValuesAsText("id")).containsExactly(first);
+        assertThat(dataset.get("num_resources").asInt()).isEqualTo(1);
+        assertThat(json(get("datastore_search", "resource_id=" + first))
+                        .get("result")
+                        .get("total")
+                        .asInt())
+                .isEqualTo(2);
+
+        HttpResponse<String> last = post("resource_delete", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"" + first + "\"}");
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(409);
+        assertThat(last.body()).contains("at least one version");
+        assertThat(post("resource_delete", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"" + second + "\"}")
+                        .statusCode())
+                .as("deleted already")
+                .isEqualTo(404);
+        assertThat(post("resource_delete", DemoAccounts.OFFICIAL_TOKEN, "{}").statusCode())
+                .isEqualTo(409);
+
+        assertThat(post("package_delete", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"" + id + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(post("resource_delete", DemoAccounts.OFFICIAL_TOKEN, "{\"id\": \"" + first + "\"}")
+                        .statusCode())
+                .as("a withdrawn package may lose its last resource")
+                .isEqualTo(200);
+    }
+
     @Test
     void translations_go_in_and_out_as_ckanext_fluent_has_them() throws Exception {
         HttpResponse<String> created = post("package_create", DemoAccounts.OFFICIAL_TOKEN, """

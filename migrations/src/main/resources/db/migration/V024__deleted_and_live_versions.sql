@@ -1,5 +1,5 @@
--- Versions a publisher deleted, and versions whose rows are pushed record by record
--- (module: data-catalog).
+-- Versions a publisher deleted, versions whose rows are pushed record by record, and the
+-- address a version's file was fetched from (module: data-catalog).
 --
 -- A deleted version keeps its row, so that version numbers are never reused and the history
 -- stays whole, but its store table and original file are removed and nothing reads it again.
@@ -12,3 +12,6 @@ ALTER TABLE catalog.dataset_version ADD COLUMN live BOOLEAN DEFAULT FALSE NOT NU
 ALTER TABLE catalog.dataset_version ADD COLUMN rows_changed_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE catalog.dataset_column ADD COLUMN key_position INTEGER;
 ALTER TABLE catalog.dataset_column ADD CONSTRAINT dataset_column_key_ck CHECK (key_position IS NULL OR key_position > 0);
+
+-- The http(s) address the version's file was fetched from, when it was not uploaded.
+ALTER TABLE catalog.dataset_version ADD COLUMN source_url VARCHAR(2000);

@@ -49,7 +49,8 @@ class PublishingRepository {
             Instant at,
             String mediaType,
             String format,
-            boolean live) {}
+            boolean live,
+            @Nullable String sourceUrl) {}
 
     private final DSLContext db;
 
@@ -303,7 +304,8 @@ class PublishingRepository {
             char delimiter,
             String filename,
             String storedFile,
-            String createdBy) {}
+            String createdBy,
+            @Nullable String sourceUrl) {}
 
     long insertVersion(NewVersion v, List<ColumnAnalysis> columns, List<String> descriptions, Instant now) {
         long id = db.insertInto(DATASET_VERSION)
@@ -320,6 +322,7 @@ class PublishingRepository {
                 .set(DATASET_VERSION.ORIGINAL_FILENAME, v.filename())
                 .set(DATASET_VERSION.STORED_FILE, v.storedFile())
                 .set(DATASET_VERSION.CREATED_AT, utc(now))
+                .set(DATASET_VERSION.SOURCE_URL, v.sourceUrl())
                 .set(
                         DATASET_VERSION.CREATED_BY,
                         DSL.select(APP_USER.ID).from(APP_USER).where(userIs(v.createdBy())))
@@ -608,7 +611,8 @@ class PublishingRepository {
                         DATASET_VERSION.CREATED_AT.convertFrom(OffsetDateTime::toInstant),
                         DATASET_VERSION.MEDIA_TYPE,
                         DATASET_VERSION.FILE_FORMAT,
-                        DATASET_VERSION.LIVE)
+                        DATASET_VERSION.LIVE,
+                        DATASET_VERSION.SOURCE_URL)
                 .from(DATASET_VERSION)
                 .where(DATASET_VERSION.DATASET_ID.eq(datasetId))
                 .and(DATASET_VERSION.DELETED_AT.isNull())

@@ -272,6 +272,20 @@ public class PublishingService {
             List<String> columnDescriptions,
             ImportMonitor monitor)
             throws Exception {
+        return importVersion(datasetId, upload, originalFilename, plan, columnDescriptions, monitor, null);
+    }
+
+    /** {@link #importVersion}, of a file fetched from an http(s) address, which the version keeps. */
+    @PreAuthorize(PUBLISHERS)
+    public ImportedVersion importVersion(
+            long datasetId,
+            Path upload,
+            String originalFilename,
+            ImportPlan plan,
+            List<String> columnDescriptions,
+            ImportMonitor monitor,
+            @org.jspecify.annotations.Nullable String sourceUrl)
+            throws Exception {
         requireManageDataset(datasetId);
         checkSize(upload);
         checkNames(plan);
@@ -295,7 +309,8 @@ public class PublishingService {
                         plan,
                         columnDescriptions,
                         report,
-                        Audited.currentActor());
+                        Audited.currentActor(),
+                        sourceUrl);
             } finally {
                 // recorded, dropped, or (killed before either) an orphan for the sweep
                 store.release(report.table());
@@ -313,7 +328,8 @@ public class PublishingService {
             ImportPlan plan,
             List<String> columnDescriptions,
             ImportReport report,
-            String actor)
+            String actor,
+            @org.jspecify.annotations.Nullable String sourceUrl)
             throws Exception {
         try {
             List<org.openplaza.datastore.ColumnProfile> profiles = store.profile(
@@ -338,7 +354,8 @@ public class PublishingService {
                                 delimiter,
                                 originalFilename,
                                 original.toString(),
-                                actor),
+                                actor,
+                                sourceUrl),
                         plan.storedColumns(),
                         descriptions(columnDescriptions, plan.storedColumns().size()),
                         clock.instant());

@@ -164,7 +164,8 @@ public class PushedRecords {
                                 ',',
                                 name,
                                 "",
-                                actor),
+                                actor,
+                                null),
                         analysed,
                         fields.stream().map(f -> "").toList(),
                         clock.instant());

@@ -34,7 +34,8 @@ final class VersionHistory {
                     diff.retyped(),
                     v.mediaType(),
                     v.format(),
-                    v.live()));
+                    v.live(),
+                    v.sourceUrl()));
             previous = current;
         }
         return versions;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One version of a dataset: its distribution facts and how its columns differ from the version
  * before (added, removed, retyped). A live version holds records pushed through the API rather
- * than an imported file: its rows change, and it has no original file.
+ * than an imported file: its rows change, and it has no original file. A version fetched from an
+ * address keeps it as {@code sourceUrl}.
  */
 public record VersionSummary(
         long id,
@@ -22,7 +23,8 @@ public record VersionSummary(
         List<String> retyped,
         String mediaType,
         String format,
-        boolean live) {
+        boolean live,
+        @org.jspecify.annotations.Nullable String sourceUrl) {
 
     public VersionSummary {
         added = List.copyOf(added);

@@ -26,6 +26,7 @@ class ArchitectureTest {
         "org.openplaza.search..",
         "org.openplaza.charts..",
         "org.openplaza.dcat..",
+        "org.openplaza.sources..",
         "org.openplaza.voting..",
         "org.openplaza.proposals..",
         "org.openplaza.participationdata.."
@@ -39,7 +40,8 @@ class ArchitectureTest {
         "org.openplaza.publishing..",
         "org.openplaza.search..",
         "org.openplaza.charts..",
-        "org.openplaza.dcat.."
+        "org.openplaza.dcat..",
+        "org.openplaza.sources.."
     };
 
     @ArchTest

@@ -172,8 +172,11 @@ class CkanDicts {
         } else {
             resource.put("size", version.bytes());
             resource.put("hash", "sha256:" + version.sha256());
-            resource.put("url", absolute("/download/version/" + version.id()));
-            resource.put("url_type", "upload");
+            // a file fetched from an address is a link, as CKAN keeps one; the copy is in the portal
+            resource.put(
+                    "url",
+                    version.sourceUrl() != null ? version.sourceUrl() : absolute("/download/version/" + version.id()));
+            resource.put("url_type", version.sourceUrl() != null ? null : "upload");
         }
         resource.put("datastore_active", true);
         resource.put("position", position);

@@ -98,7 +98,10 @@ final class CkanHelp {
                 "resource_update",
                 "Import a CSV file as the next version of the resource's dataset (multipart, fields id and"
                         + " upload); the answer is the new resource.");
-        WRITE.put("resource_create", "Import a CSV file as the dataset's next version (multipart, field upload).");
+        WRITE.put(
+                "resource_create",
+                "Import a CSV file as the dataset's next version: uploaded (multipart, field upload), or"
+                        + " fetched from its url (JSON or form) where the portal's rules allow the address.");
         WRITE.put(
                 "datastore_create",
                 "Make a live resource whose records are pushed, as the package's next version, or insert"

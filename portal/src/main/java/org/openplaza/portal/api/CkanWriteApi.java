@@ -45,9 +45,15 @@ class CkanWriteApi {
     private final PublishingService publishing;
     private final DatasetReader reader;
     private final CkanDicts dicts;
+    private final org.openplaza.sources.LinkedResources links;
 
-    CkanWriteApi(PublishingService publishing, DatasetReader reader, CkanDicts dicts) {
+    CkanWriteApi(
+            PublishingService publishing,
+            DatasetReader reader,
+            CkanDicts dicts,
+            org.openplaza.sources.LinkedResources links) {
         this.publishing = publishing;
+        this.links = links;
         this.reader = reader;
         this.dicts = dicts;
     }
@@ -290,23 +296,69 @@ class CkanWriteApi {
             VersionSummary version = publishing
                     .importVersion(id, file, filename, ImportPlan.asDetected(analysis), List.of(), new ImportMonitor())
                     .version();
-            Map<String, Object> resource = new LinkedHashMap<>();
-            resource.put("id", String.valueOf(version.id()));
-            resource.put("package_id", String.valueOf(id));
-            resource.put("name", version.originalFilename());
-            resource.put("format", analysis.delimiter() == '\t' ? "TSV" : "CSV");
-            resource.put("mimetype", analysis.delimiter() == '\t' ? "text/tab-separated-values" : "text/csv");
-            resource.put("size", version.bytes());
-            resource.put("hash", "sha256:" + version.sha256());
-            resource.put("datastore_active", true);
-            resource.put("position", version.number() - 1);
-            resource.put("created", version.createdAt().toString());
-            resource.put("rows", version.rows());
-            resource.put("url", dicts.absolute("/download/version/" + version.id()));
-            return ok(action, resource);
+            return ok(action, resourceDict(id, version.id()));
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * CKAN's {@code resource_create} (or {@code resource_update}) with a {@code url} instead of a
+     * file: the file at the address is fetched, if the portal's rules allow the address, and
+     * imported as the dataset's next version, which keeps the address as its {@code url}.
+     */
+    @PostMapping(
+            value = {
+                "/api/3/action/resource_create",
+                "/api/action/resource_create",
+                "/api/3/action/resource_update",
+                "/api/action/resource_update"
+            },
+            consumes = {JSON, FORM})
+    ResponseEntity<Envelope> resourceLink(jakarta.servlet.http.HttpServletRequest request) throws Exception {
+        Map<String, Object> body = body(request);
+        boolean update = request.getRequestURI().endsWith("resource_update");
+        String action = update ? "resource_update" : "resource_create";
+        long datasetId;
+        if (update) {
+            Object resourceId = body.get("id");
+            datasetId = reader.resource(parseId(resourceId))
+                    .orElseThrow(() -> CkanError.notFound("Resource \"" + resourceId + "\""))
+                    .datasetId();
+        } else {
+            datasetId = datasetId(body.get("package_id"));
+        }
+        Object url = body.get("url");
+        if (url == null || url.toString().isBlank()) {
+            throw CkanError.validation(
+                    "url", "Missing value: give the file's http(s) address, or upload it as multipart");
+        }
+        Object name = body.get("name");
+        long versionId = links.importFrom(datasetId, url.toString(), name == null ? null : name.toString())
+                .imported()
+                .version()
+                .id();
+        return ok(action, resourceDict(datasetId, versionId));
+    }
+
+    private static long parseId(@Nullable Object id) {
+        try {
+            return Long.parseLong(String.valueOf(id).strip());
+        } catch (NumberFormatException e) {
+            throw CkanError.notFound("Resource \"" + id + "\"");
+        }
+    }
+
+    /** The resource dictionary of a dataset's version, as package_show lists it. */
+    private Map<String, Object> resourceDict(long datasetId, long versionId) {
+        org.openplaza.publishing.DatasetPage dataset = reader.byId(datasetId).orElseThrow();
+        List<VersionSummary> versions = reader.versions(datasetId);
+        for (int position = 0; position < versions.size(); position++) {
+            if (versions.get(position).id() == versionId) {
+                return dicts.resourceDict(dataset, versions.get(position), position);
+            }
+        }
+        throw CkanError.notFound("Resource \"" + versionId + "\"");
     }
 
     private Map<String, Object> packageDict(long id) {

@@ -26,7 +26,9 @@ import org.springframework.context.annotation.Import;
             "openplaza.accounts.registrations-per-address=1000",
             // as behind a TLS-terminating proxy on this machine (see TransportSecurityIT)
             "server.forward-headers-strategy=native",
-            "openplaza.security.contact=mailto:security@city.example"
+            "openplaza.security.contact=mailto:security@city.example",
+            // the tests' file servers run on this machine, named localhost; 127.0.0.1 stays refused
+            "openplaza.fetch.internal-hosts-allowed=localhost"
         })
 @Import(MovableClock.InPortal.class)
 public @interface RunningPortal {}

@@ -105,8 +105,8 @@ public record DatasetMetadata(
             "AGRI", "ECON", "EDUC", "ENER", "ENVI", "GOVE", "HEAL", "INTR", "JUST", "REGI", "SOCI", "TECH", "TRAN");
 
     /** The EU frequency vocabulary's common entries (http://publications.europa.eu/resource/authority/frequency). */
-    public static final List<String> FREQUENCIES =
-            List.of("DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL", "IRREG", "NEVER", "UNKNOWN");
+    public static final List<String> FREQUENCIES = List.of(
+            "UPDATE_CONT", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL", "IRREG", "NEVER", "UNKNOWN");
 
     public static final List<String> LANGUAGES = List.of("en", "ko", "zh", "ja", "de", "fr", "ms", "ta");
 

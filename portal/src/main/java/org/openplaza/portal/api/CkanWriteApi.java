@@ -457,7 +457,7 @@ class CkanWriteApi {
                 themes,
                 keywords,
                 licence == null ? "CC-BY-4.0" : licence,
-                text(body, "frequency", current == null ? "UNKNOWN" : current.updateFrequency()),
+                frequency(text(body, "frequency", current == null ? "UNKNOWN" : current.updateFrequency())),
                 date(body, "temporal_start", current == null ? null : current.temporalFrom()),
                 date(body, "temporal_end", current == null ? null : current.temporalTo()),
                 text(body, "spatial_text", text(body, "spatial", current == null ? null : current.spatial())),
@@ -525,6 +525,19 @@ class CkanWriteApi {
         } catch (java.time.format.DateTimeParseException e) {
             throw CkanError.validation(key, "Date format incorrect: " + text);
         }
+    }
+
+    /** A frequency by its code in the EU's vocabulary ({@code DAILY}), or by the code's URI as ckanext-dcat gives it. */
+    private static @Nullable String frequency(@Nullable String given) {
+        if (given == null) {
+            return null;
+        }
+        String code = given.strip();
+        int slash = code.lastIndexOf('/');
+        if (code.startsWith("http") && slash >= 0) {
+            code = code.substring(slash + 1);
+        }
+        return code.toUpperCase(Locale.ROOT);
     }
 
     private static @Nullable String text(Map<String, Object> body, String key, @Nullable String fallback) {

@@ -36,6 +36,24 @@ const sql = (text) =>
   const id = got.created.body && got.created.body.result ? got.created.body.result.id : null;
   got.patched = await call(publisher, 'dataset_patch', { id: id, notes: 'Patched by ckan.js.' });
   got.activity = await call(publisher, 'package_activity_list', { id: id });
+  got.pushed = await call(publisher, 'datastore_create', {
+    resource: { package_id: id, name: 'gate counts' },
+    fields: [{ id: 'gate', type: 'text' }, { id: 'visitors', type: 'int' }],
+    primary_key: ['gate'],
+    records: [{ gate: 'North', visitors: 10 }, { gate: 'South', visitors: 4 }],
+  });
+  const live = got.pushed.body && got.pushed.body.result ? got.pushed.body.result.resource_id : null;
+  got.upserted = await call(publisher, 'datastore_upsert', {
+    resource_id: live,
+    records: [{ gate: 'North', visitors: 12 }, { gate: 'East', visitors: 1 }],
+  });
+  got.badBatch = await call(publisher, 'datastore_upsert', {
+    resource_id: live,
+    records: [{ gate: 'West', visitors: 3 }, { gate: 'North', visitors: 'many' }],
+  });
+  got.recordsDeleted = await call(publisher, 'datastore_delete', { resource_id: live, filters: { gate: 'South' } });
+  got.shown = await call(publisher, 'package_show', { id: id });
+  got.resourceDeleted = await call(publisher, 'resource_delete', { id: live });
   got.anonymousCreate = await call(anonymous, 'package_create', { title: 'No token', notes: 'x', owner_org: 'meteorological-service-singapore' });
   got.unknown = await call(anonymous, 'no_such_action', {});
   process.stdout.write(JSON.stringify(got));

@@ -40,7 +40,7 @@ class CkanCatalogueActions {
 
     Map<String, Object> resourceShow(CkanParams params) {
         Resource resource =
-                CkanDatastoreActions.published(reader, params.required("id"), () -> CkanError.notFound("Resource"));
+                CkanDatastoreActions.visible(reader, params.required("id"), () -> CkanError.notFound("Resource"));
         DatasetPage dataset = reader.byId(resource.datasetId()).orElseThrow(() -> CkanError.notFound("Resource"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> resources =

@@ -35,21 +35,24 @@ class CkanDatastoreActions {
         this.reader = reader;
     }
 
-    /** A published resource by id; anything else is not found. */
+    /** A resource by id the caller may read; anything else is not found. */
     private Resource resource(CkanParams params) {
         String id = params.text("resource_id") != null ? params.required("resource_id") : params.required("id");
-        return published(reader, id, () -> CkanError.notFound("Resource \"" + id + "\""));
+        return visible(reader, id, () -> CkanError.notFound("Resource \"" + id + "\""));
     }
 
-    /** A published resource (a version of a published dataset) by its id, else this refusal. */
-    static Resource published(DatasetReader reader, String id, java.util.function.Supplier<CkanError> missing) {
+    /**
+     * A resource (a version) by its id: of a published dataset for anybody, of a draft or withdrawn
+     * one only for its publishers (with their API token); else this refusal.
+     */
+    static Resource visible(DatasetReader reader, String id, java.util.function.Supplier<CkanError> missing) {
         long versionId;
         try {
             versionId = Long.parseLong(id.strip());
         } catch (NumberFormatException e) {
             throw missing.get();
         }
-        return reader.resource(versionId).filter(Resource::published).orElseThrow(missing);
+        return reader.resource(versionId).orElseThrow(missing);
     }
 
     Map<String, Object> search(CkanParams params) throws SQLException {

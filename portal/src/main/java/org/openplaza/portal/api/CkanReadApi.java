@@ -106,16 +106,13 @@ class CkanReadApi {
         return ResponseEntity.ok().body(new CkanWriteApi.Envelope(CkanWriteApi.HELP + action, true, result, null));
     }
 
+    /**
+     * A dataset by id or name: a published one for anybody, a draft or withdrawn one only for its
+     * publishers (with their API token), as CKAN shows a private dataset to its editors.
+     */
     private Map<String, Object> packageShow(CkanParams params) {
-        DatasetPage dataset = published(params.required("id"));
+        DatasetPage dataset = reader.byIdOrSlug(params.required("id")).orElseThrow(() -> CkanError.notFound("Dataset"));
         return dicts.packageDict(dataset);
-    }
-
-    /** A published dataset by id or name; drafts are not found, even for their publishers, in the open API. */
-    private DatasetPage published(String idOrName) {
-        return reader.byIdOrSlug(idOrName)
-                .filter(DatasetPage::published)
-                .orElseThrow(() -> CkanError.notFound("Dataset"));
     }
 
     /** A filter of {@code fq}: {@code field:value} or {@code field:"a value"}, {@code -} before it to exclude. */

@@ -113,6 +113,31 @@ class CkanJsIT {
         assertThat(got.path("activity").path("body").path("result").findValuesAsText("activity_type"))
                 .contains("new package");
 
+        assertThat(got.path("pushed").path("error").isNull())
+                .as(got.path("pushed").toString())
+                .isTrue();
+        assertThat(got.path("pushed").path("body").path("result").path("fields").findValuesAsText("type"))
+                .containsExactly("text", "int8");
+        assertThat(got.path("upserted").path("error").isNull())
+                .as(got.path("upserted").toString())
+                .isTrue();
+        assertThat(got.path("badBatch").path("error").asText()).contains("HTTP code 409");
+        assertThat(got.path("recordsDeleted").path("error").isNull())
+                .as(got.path("recordsDeleted").toString())
+                .isTrue();
+        assertThat(got.path("shown")
+                        .path("body")
+                        .path("result")
+                        .path("resources")
+                        .path(0)
+                        .path("rows")
+                        .asInt())
+                .as(got.path("shown").toString())
+                .isEqualTo(2);
+        assertThat(got.path("resourceDeleted").path("error").isNull())
+                .as(got.path("resourceDeleted").toString())
+                .isTrue();
+
         assertThat(got.path("anonymousCreate").path("error").asText()).contains("HTTP code 403");
         assertThat(got.path("unknown").path("error").asText()).contains("HTTP code 400");
     }

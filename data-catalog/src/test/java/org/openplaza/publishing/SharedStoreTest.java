@@ -44,8 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Two nodes of a cluster, each with a DuckDB of its own, sharing the portal's database and a
  * directory for versions and originals: what one node imports, the other reads, charts and exports
- * on its next call; neither node's sweep of orphans takes what the other is writing; and a load
- * stopped half-way never leaves a file any node would read as a version.
+ * on its next call; neither node's sweep of orphans takes what the other is writing; a load
+ * stopped half-way never leaves a file any node would read as a version; and records pushed on
+ * both nodes at once to one live version are all kept.
  */
 @SpringBootTest
 class SharedStoreTest {
@@ -79,6 +80,9 @@ class SharedStoreTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    PushedRecords pushedRecords;
 
     @Autowired
     Environment environment;
@@ -189,6 +193,69 @@ class SharedStoreTest {
                                     .fetchSingle(DATASET_VERSION.STORE_TABLE)
                             + ".parquet")
                     .noneMatch(name -> name.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void records_pushed_on_either_node_are_read_on_the_other_and_none_is_lost_when_both_push_at_once()
+            throws Exception {
+        if (!db.fetchExists(
+                org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("accounts", "app_user")),
+                org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("username")).eq("cluster-official"))) {
+            TestCallers.user(db, "cluster-official");
+        }
+        TestCallers.signIn("root", "ADMIN");
+        long organisation = publishing.createOrganisation("Cluster sensors").id();
+        publishing.addMember(organisation, "cluster-official");
+        TestCallers.signIn("cluster-official", "OFFICIAL");
+        var official = SecurityContextHolder.getContext().getAuthentication();
+        long dataset = publishing.createDataset(TestDatasets.metadata(organisation, "Gate counts, live"));
+        PushedRecords onA = pushedRecords;
+        PushedRecords onB = nodeB.getBean(PushedRecords.class);
+        long version = onA.create(
+                dataset,
+                "counts",
+                List.of(
+                        new PushedRecords.FieldSpec("gate", ValueType.TEXT, "Gate"),
+                        new PushedRecords.FieldSpec("visitors", ValueType.INTEGER, "Visitors")),
+                List.of("gate"),
+                List.of(java.util.Map.of("gate", "start", "visitors", 0)));
+        publishing.publish(dataset);
+        DatasetReader readerB = nodeB.getBean(DatasetReader.class);
+        assertThat(readerB.resourceRows(version, RowQuery.ALL, 0, 100)).hasSize(1);
+
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> pushes = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                PushedRecords node = i % 2 == 0 ? onA : onB;
+                String gate = "gate-" + i;
+                int visitors = i;
+                pushes.add(threads.submit(() -> {
+                    SecurityContextHolder.getContext().setAuthentication(official);
+                    try {
+                        return node.upsert(
+                                version,
+                                List.of(java.util.Map.of("gate", gate, "visitors", visitors)),
+                                DatasetStore.Write.UPSERT);
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> push : pushes) {
+                push.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        TestCallers.anonymous();
+        assertThat(reader.resourceRows(version, RowQuery.ALL, 0, 100)).hasSize(13);
+        assertThat(readerB.resourceRows(version, RowQuery.ALL, 0, 100))
+                .usingRecursiveFieldByFieldElementComparator()
+                .containsExactlyInAnyOrderElementsOf(reader.resourceRows(version, RowQuery.ALL, 0, 100));
+        try (Stream<Path> files = Files.list(SHARED.resolve("versions"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
         }
     }
 

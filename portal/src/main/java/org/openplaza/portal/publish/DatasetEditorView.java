@@ -116,7 +116,23 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
         publish.setVisible(!"PUBLISHED".equals(dataset.state()));
         withdraw.setVisible("PUBLISHED".equals(dataset.state()));
         getChildren().filter(VersionsPanel.class::isInstance).toList().forEach(this::remove);
-        add(new VersionsPanel(datasetId, publishing.versions(datasetId)));
+        add(new VersionsPanel(datasetId, publishing.versions(datasetId), this::deleteVersion));
+    }
+
+    /** Deletes a version once the official confirmed it is still them, as publishing asks. */
+    void deleteVersion(org.openplaza.publishing.VersionSummary version) {
+        org.openplaza.portal.security.PasswordCheck.thenRun(
+                recentSignIn,
+                "reauth.why.binding",
+                () -> act(
+                        () -> {
+                            try {
+                                publishing.deleteVersion(version.id());
+                            } catch (java.sql.SQLException | java.io.IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        "publish.version.deleted"));
     }
 
     private void act(Runnable action, String doneKey) {

@@ -7,10 +7,21 @@ import java.util.List;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.publishing.VersionSummary;
 
-/** The dataset's history: each version with its rows, file and schema changes. */
+/**
+ * The dataset's history: each version with its rows, file and schema changes; for its publishers,
+ * a button to delete a version, asked again before it acts.
+ */
 public class VersionsPanel extends VerticalLayout {
 
     public VersionsPanel(long datasetId, List<VersionSummary> versions) {
+        this(datasetId, versions, null);
+    }
+
+    /** With {@code delete}, each version has a delete button that calls it once confirmed. */
+    public VersionsPanel(
+            long datasetId,
+            List<VersionSummary> versions,
+            java.util.function.@org.jspecify.annotations.Nullable Consumer<VersionSummary> delete) {
         setPadding(false);
         Grid<VersionSummary> grid = new Grid<>();
         grid.setId("versions-grid");
@@ -45,11 +56,35 @@ public class VersionsPanel extends VerticalLayout {
         grid.addColumn(this::changes)
                 .setHeader(getTranslation("publish.changes"))
                 .setFlexGrow(3);
+        if (delete != null) {
+            grid.addComponentColumn(v -> deleteButton(v, delete))
+                    .setKey("delete")
+                    .setAutoWidth(true);
+        }
         List<VersionSummary> newestFirst = new java.util.ArrayList<>(versions);
         java.util.Collections.reverse(newestFirst);
         grid.setItems(newestFirst);
         grid.setAllRowsVisible(true);
         add(new H2(getTranslation("publish.history")), grid);
+    }
+
+    private com.vaadin.flow.component.button.Button deleteButton(
+            VersionSummary v, java.util.function.Consumer<VersionSummary> delete) {
+        com.vaadin.flow.component.button.Button button =
+                new com.vaadin.flow.component.button.Button(getTranslation("publish.version.delete"));
+        button.setId("version-delete-" + v.number());
+        button.getElement().setAttribute("aria-label", getTranslation("publish.version.delete-label", v.number()));
+        button.addThemeVariants(
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        button.addClickListener(e -> org.openplaza.portal.layout.Confirm.then(
+                this,
+                "version-delete",
+                "publish.version.delete-heading",
+                "publish.version.delete-text",
+                "publish.version.delete",
+                () -> delete.accept(v)));
+        return button;
     }
 
     private com.vaadin.flow.component.html.Anchor rows(String href, String key, VersionSummary v) {

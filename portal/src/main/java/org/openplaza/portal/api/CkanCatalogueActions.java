@@ -114,6 +114,29 @@ class CkanCatalogueActions {
         return dict;
     }
 
+    /** CKAN's {@code tag_show}: a keyword of a published dataset, with those datasets when asked. */
+    Map<String, Object> tagShow(CkanParams params) {
+        String name = params.required("id").strip();
+        if (!reader.keywords().contains(name)) {
+            throw CkanError.notFound("Tag");
+        }
+        Map<String, Object> dict = new LinkedHashMap<>();
+        dict.put("id", name);
+        dict.put("name", name);
+        dict.put("display_name", name);
+        dict.put("vocabulary_id", null);
+        if (params.bool("include_datasets", false)) {
+            SearchResult found = search.search(new SearchRequest(
+                    "", Map.of("keyword", List.of(name)), SearchRequest.Order.UPDATED, 0, CkanReadApi.MAX_PACKAGES));
+            List<Map<String, Object>> packages = new ArrayList<>();
+            for (SearchResult.Hit hit : found.hits()) {
+                reader.byId(hit.id()).ifPresent(d -> packages.add(dicts.packageDict(d)));
+            }
+            dict.put("packages", packages);
+        }
+        return dict;
+    }
+
     /** A theme by its code or group name, in either case. */
     static String theme(String idOrName) {
         String code = idOrName.strip().toUpperCase(Locale.ROOT);

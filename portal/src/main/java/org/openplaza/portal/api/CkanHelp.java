@@ -48,6 +48,10 @@ final class CkanHelp {
                 "Return a group (an EU data theme).\n\n:param id: its code or name, e.g. envi\n"
                         + ":param include_datasets: with its published datasets");
         READ.put("tag_list", "Return the keywords of the published datasets.");
+        READ.put(
+                "tag_show",
+                "Return a keyword of the published datasets.\n\n:param id: the keyword\n:param include_datasets:"
+                        + " with its datasets");
         READ.put("license_list", "Return the licences a dataset may have.");
         READ.put("resource_show", "Return a resource (a version of a published dataset).\n\n:param id: its id");
         READ.put(

@@ -61,7 +61,7 @@ class CkanReadApi {
 
     /** The read actions' names, as a pattern of the mapping below; each has its help in {@link CkanHelp}. */
     static final String ACTIONS = "status_show|package_list|package_show|package_search|organization_list"
-            + "|organization_show|organization_list_for_user|group_list|group_show|tag_list|license_list"
+            + "|organization_show|organization_list_for_user|group_list|group_show|tag_list|tag_show|license_list"
             + "|resource_show|datastore_search|datastore_search_sql|datastore_info|package_activity_list"
             + "|help_show";
 
@@ -91,6 +91,7 @@ class CkanReadApi {
             case "group_list" -> more.groupList(params);
             case "group_show" -> more.groupShow(params);
             case "tag_list" -> reader.keywords();
+            case "tag_show" -> more.tagShow(params);
             case "license_list" ->
                 java.util.Arrays.stream(Licence.values())
                         .map(CkanDicts::licenceDict)

@@ -102,6 +102,13 @@ class CkanReadApiIT {
                 .isEqualTo("Not Found Error");
 
         assertThat(texts(result(get("tag_list")))).contains("rainfall", "public health");
+        JsonNode tag = result(get("tag_show", "id", "rainfall", "include_datasets", "true"));
+        assertThat(tag.get("name").asText()).isEqualTo("rainfall");
+        assertThat(tag.get("packages").findValuesAsText("name")).contains("rainfall-monthly-total-1");
+        assertThat(error(get("tag_show", "id", "no such keyword"), 404)
+                        .get("__type")
+                        .asText())
+                .isEqualTo("Not Found Error");
         HttpResponse<String> openapi = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/openapi.yaml"))
                         .build(),

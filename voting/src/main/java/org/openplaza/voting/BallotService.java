@@ -2,7 +2,6 @@ package org.openplaza.voting;
 
 import static org.openplaza.db.voting.Tables.VOTE;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,9 +27,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class BallotService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-
     private final BallotQuery query;
     /** A vote's options and districts never change once it is opened: read once per vote. */
     private final java.util.Map<Long, List<VoteSpec.Option>> optionsByVote =
@@ -42,22 +38,14 @@ public class BallotService {
     private final ChainHeads heads;
     private final BallotSeals seals;
 
-    BallotService(BallotQuery query, Clock clock, ChainHeads heads, BallotSeals seals) {
+    private final ReceiptCodes codes;
+
+    BallotService(BallotQuery query, Clock clock, ChainHeads heads, BallotSeals seals, ReceiptCodes codes) {
+        this.codes = codes;
         this.seals = seals;
         this.query = query;
         this.clock = clock;
         this.heads = heads;
-    }
-
-    /** A random code over 32 symbols (5 bits each, so a byte's low bits choose without bias). */
-    static String code(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        char[] code = new char[length];
-        for (int i = 0; i < length; i++) {
-            code[i] = ALPHABET[bytes[i] & 31];
-        }
-        return new String(code);
     }
 
     /** Whether the signed-in user (if any) may cast a ballot in the vote now. */
@@ -203,7 +191,7 @@ public class BallotService {
      */
     private Receipt append(Record vote, String opened, LocalDate day, @Nullable String replaces) {
         long voteId = vote.get(VOTE.ID);
-        String receipt = code(16);
+        String receipt = codes.next(16);
         String choices =
                 seals.seal(voteId, receipt, opened, optionsByVote.get(voteId).size());
         int position = vote.get(VOTE.BALLOT_COUNT) + 1;
@@ -211,7 +199,7 @@ public class BallotService {
         String previous = heads.current(voteId, query, position - 1)
                 .map(ChainHeads.Head::hash)
                 .orElse(stored);
-        String secret = vote.get(VOTE.ALLOW_CHANGE) ? code(24) : null;
+        String secret = vote.get(VOTE.ALLOW_CHANGE) ? codes.next(24) : null;
         String check = secret == null ? null : BallotChain.sha256(secret);
         String hash = BallotChain.hash(voteId, position, receipt, choices, day, replaces, check, previous);
         query.append(voteId, position, receipt, choices, day, replaces, check, previous, hash);

@@ -75,16 +75,25 @@ public class PublishingService {
     }
 
     private void requireManage(long organisationId) {
+        requireManage(repository, organisationId);
+    }
+
+    private static void requireManage(PublishingRepository repository, long organisationId) {
         if (!isAdmin() && !repository.isMember(Audited.currentActor(), organisationId)) {
             throw new AccessDeniedException("not a publisher of organisation " + organisationId);
         }
     }
 
     private long requireManageDataset(long datasetId) {
+        return requireManageDataset(repository, datasetId);
+    }
+
+    /** The dataset's organisation, once the caller is found to publish for it (or to be an administrator). */
+    static long requireManageDataset(PublishingRepository repository, long datasetId) {
         long organisation = repository
                 .organisationOf(datasetId)
                 .orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
-        requireManage(organisation);
+        requireManage(repository, organisation);
         return organisation;
     }
 

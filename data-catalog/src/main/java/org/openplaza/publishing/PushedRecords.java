@@ -25,7 +25,6 @@ import org.openplaza.importer.ColumnAnalysis;
 import org.openplaza.importer.ColumnNames;
 import org.openplaza.importer.ValueType;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,12 +92,7 @@ public class PushedRecords {
     }
 
     private void requireManage(long datasetId) {
-        long organisation = repository
-                .organisationOf(datasetId)
-                .orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
-        if (!PublishingService.isAdmin() && !repository.isMember(Audited.currentActor(), organisation)) {
-            throw new AccessDeniedException("not a publisher of organisation " + organisation);
-        }
+        PublishingService.requireManageDataset(repository, datasetId);
     }
 
     /**

@@ -10,13 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.openplaza.datastore.DatasetStore;
 import org.openplaza.datastore.StoreColumn;
 import org.openplaza.importer.ValueType;
-import org.openplaza.publishing.DatasetPage;
 import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.ManagedDataset;
 import org.openplaza.publishing.PublishingService;
 import org.openplaza.publishing.PushedRecords;
 import org.openplaza.publishing.Resource;
-import org.openplaza.publishing.VersionSummary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -81,7 +78,7 @@ class CkanDatastoreWrites {
         if (packageId == null) {
             throw CkanError.validation("resource", "Missing value: package_id");
         }
-        long datasetId = datasetId(packageId.toString());
+        long datasetId = CkanWriteApi.datasetId(publishing, packageId);
         if (!(body.get("fields") instanceof List<?> fields)) {
             throw CkanError.validation("fields", "Missing value: the table's fields, each with an id and a type");
         }
@@ -93,13 +90,7 @@ class CkanDatastoreWrites {
                 primaryKey(body.get("primary_key")),
                 records);
         Map<String, Object> result = answer(versionId, body, "insert");
-        DatasetPage dataset = reader.byId(datasetId).orElseThrow();
-        List<VersionSummary> versions = reader.versions(datasetId);
-        for (int i = 0; i < versions.size(); i++) {
-            if (versions.get(i).id() == versionId) {
-                result.put("resource", dicts.resourceDict(dataset, versions.get(i), i));
-            }
-        }
+        result.put("resource", dicts.resourceDict(datasetId, versionId));
         return ok("datastore_create", result);
     }
 
@@ -165,24 +156,7 @@ class CkanDatastoreWrites {
         if (id == null || id.toString().isBlank()) {
             throw CkanError.validation("resource_id", "Missing value");
         }
-        try {
-            return reader.resource(Long.parseLong(id.toString().strip()))
-                    .orElseThrow(() -> CkanError.notFound("Resource \"" + id + "\""));
-        } catch (NumberFormatException e) {
-            throw CkanError.notFound("Resource \"" + id + "\"");
-        }
-    }
-
-    private long datasetId(String idOrName) {
-        try {
-            return Long.parseLong(idOrName.strip());
-        } catch (NumberFormatException e) {
-            return publishing.managedDatasets().stream()
-                    .filter(d -> d.slug().equals(idOrName))
-                    .map(ManagedDataset::id)
-                    .findFirst()
-                    .orElseThrow(() -> CkanError.notFound("Package \"" + idOrName + "\""));
-        }
+        return CkanDatastoreActions.visible(reader, id.toString(), () -> CkanError.notFound("Resource \"" + id + "\""));
     }
 
     /** CKAN's fields: {@code id}, {@code type} (text if left out), and a label in {@code info}. */

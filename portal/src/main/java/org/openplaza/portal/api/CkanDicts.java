@@ -155,6 +155,18 @@ class CkanDicts {
         }
     }
 
+    /** The resource dictionary of a dataset's version, at its place among the versions. */
+    Map<String, Object> resourceDict(long datasetId, long versionId) {
+        DatasetPage dataset = reader.byId(datasetId).orElseThrow();
+        List<VersionSummary> versions = reader.versions(datasetId);
+        for (int position = 0; position < versions.size(); position++) {
+            if (versions.get(position).id() == versionId) {
+                return resourceDict(dataset, versions.get(position), position);
+            }
+        }
+        throw CkanError.notFound("Resource \"" + versionId + "\"");
+    }
+
     Map<String, Object> resourceDict(DatasetPage d, VersionSummary version, int position) {
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("id", String.valueOf(version.id()));

@@ -139,7 +139,7 @@ class CkanWriteApi {
     ResponseEntity<Envelope> packagePatch(jakarta.servlet.http.HttpServletRequest request)
             throws java.io.IOException, org.springframework.web.HttpMediaTypeNotSupportedException {
         Map<String, Object> body = body(request);
-        long id = datasetId(body.get("id"));
+        long id = datasetId(publishing, body.get("id"));
         change(id, body, false);
         return ok("package_patch", packageDict(id));
     }
@@ -153,7 +153,7 @@ class CkanWriteApi {
     ResponseEntity<Envelope> packageUpdate(jakarta.servlet.http.HttpServletRequest request)
             throws java.io.IOException, org.springframework.web.HttpMediaTypeNotSupportedException {
         Map<String, Object> body = body(request);
-        long id = datasetId(body.containsKey("id") ? body.get("id") : body.get("name"));
+        long id = datasetId(publishing, body.containsKey("id") ? body.get("id") : body.get("name"));
         change(id, body, true);
         return ok("package_update", packageDict(id));
     }
@@ -172,7 +172,7 @@ class CkanWriteApi {
             throw CkanError.validation("match", "Missing value: an object naming the dataset by id or name");
         }
         Object named = match.containsKey("id") ? match.get("id") : match.get("name");
-        long id = datasetId(named);
+        long id = datasetId(publishing, named);
         Map<String, Object> before = packageDict(id);
         for (Map.Entry<?, ?> expected : match.entrySet()) {
             String field = String.valueOf(expected.getKey());
@@ -223,7 +223,7 @@ class CkanWriteApi {
     @PostMapping(value = {"/api/3/action/package_delete", "/api/action/package_delete"})
     ResponseEntity<Envelope> packageDelete(jakarta.servlet.http.HttpServletRequest request)
             throws java.io.IOException, org.springframework.web.HttpMediaTypeNotSupportedException {
-        publishing.withdraw(datasetId(body(request).get("id")));
+        publishing.withdraw(datasetId(publishing, body(request).get("id")));
         return ok("package_delete", null);
     }
 
@@ -235,7 +235,7 @@ class CkanWriteApi {
             @RequestPart("upload") MultipartFile upload,
             @RequestParam(value = "name", required = false) @Nullable String name)
             throws Exception {
-        return importResource("resource_create", datasetId(packageId), upload, name);
+        return importResource("resource_create", datasetId(publishing, packageId), upload, name);
     }
 
     /**
@@ -251,14 +251,7 @@ class CkanWriteApi {
             @RequestPart("upload") MultipartFile upload,
             @RequestParam(value = "name", required = false) @Nullable String name)
             throws Exception {
-        org.openplaza.publishing.Resource resource;
-        try {
-            resource = reader.resource(Long.parseLong(resourceId.strip()))
-                    .orElseThrow(() -> CkanError.notFound("Resource \"" + resourceId + "\""));
-        } catch (NumberFormatException e) {
-            throw CkanError.notFound("Resource \"" + resourceId + "\"");
-        }
-        return importResource("resource_update", resource.datasetId(), upload, name);
+        return importResource("resource_update", resource(resourceId).datasetId(), upload, name);
     }
 
     /**
@@ -271,16 +264,7 @@ class CkanWriteApi {
         if (id == null) {
             throw CkanError.validation("id", "Missing value");
         }
-        long versionId;
-        try {
-            versionId = Long.parseLong(id.toString().strip());
-        } catch (NumberFormatException e) {
-            throw CkanError.notFound("Resource \"" + id + "\"");
-        }
-        if (reader.resource(versionId).isEmpty()) {
-            throw CkanError.notFound("Resource \"" + id + "\"");
-        }
-        publishing.deleteVersion(versionId);
+        publishing.deleteVersion(resource(id).versionId());
         return ok("resource_delete", null);
     }
 
@@ -296,7 +280,7 @@ class CkanWriteApi {
             VersionSummary version = publishing
                     .importVersion(id, file, filename, ImportPlan.asDetected(analysis), List.of(), new ImportMonitor())
                     .version();
-            return ok(action, resourceDict(id, version.id()));
+            return ok(action, dicts.resourceDict(id, version.id()));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -321,12 +305,9 @@ class CkanWriteApi {
         String action = update ? "resource_update" : "resource_create";
         long datasetId;
         if (update) {
-            Object resourceId = body.get("id");
-            datasetId = reader.resource(parseId(resourceId))
-                    .orElseThrow(() -> CkanError.notFound("Resource \"" + resourceId + "\""))
-                    .datasetId();
+            datasetId = resource(body.get("id")).datasetId();
         } else {
-            datasetId = datasetId(body.get("package_id"));
+            datasetId = datasetId(publishing, body.get("package_id"));
         }
         Object url = body.get("url");
         if (url == null || url.toString().isBlank()) {
@@ -338,34 +319,21 @@ class CkanWriteApi {
                 .imported()
                 .version()
                 .id();
-        return ok(action, resourceDict(datasetId, versionId));
+        return ok(action, dicts.resourceDict(datasetId, versionId));
     }
 
-    private static long parseId(@Nullable Object id) {
-        try {
-            return Long.parseLong(String.valueOf(id).strip());
-        } catch (NumberFormatException e) {
-            throw CkanError.notFound("Resource \"" + id + "\"");
-        }
-    }
-
-    /** The resource dictionary of a dataset's version, as package_show lists it. */
-    private Map<String, Object> resourceDict(long datasetId, long versionId) {
-        org.openplaza.publishing.DatasetPage dataset = reader.byId(datasetId).orElseThrow();
-        List<VersionSummary> versions = reader.versions(datasetId);
-        for (int position = 0; position < versions.size(); position++) {
-            if (versions.get(position).id() == versionId) {
-                return dicts.resourceDict(dataset, versions.get(position), position);
-            }
-        }
-        throw CkanError.notFound("Resource \"" + versionId + "\"");
+    /** A resource (a version) the caller may see, by its id, else CKAN's 404. */
+    private org.openplaza.publishing.Resource resource(@Nullable Object id) {
+        String text = String.valueOf(id);
+        return CkanDatastoreActions.visible(reader, text, () -> CkanError.notFound("Resource \"" + text + "\""));
     }
 
     private Map<String, Object> packageDict(long id) {
         return dicts.packageDict(reader.byId(id).orElseThrow());
     }
 
-    private long datasetId(@Nullable Object value) {
+    /** A dataset by id or name among those the caller publishes for. */
+    static long datasetId(PublishingService publishing, @Nullable Object value) {
         if (value == null) {
             throw new PublishingException("id", "api.error.missing", "id");
         }

@@ -1,6 +1,7 @@
 package org.openplaza.catalog;
 
 import java.util.List;
+import org.openplaza.catalog.listing.CatalogQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

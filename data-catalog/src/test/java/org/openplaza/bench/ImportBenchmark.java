@@ -9,14 +9,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.openplaza.datastore.CatalogProperties;
-import org.openplaza.datastore.DatasetStore;
-import org.openplaza.importer.CsvAnalysis;
-import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.CsvLoader;
-import org.openplaza.importer.ImportMonitor;
-import org.openplaza.importer.ImportPlan;
-import org.openplaza.importer.ImportReport;
+import org.openplaza.catalog.CsvAnalysis;
+import org.openplaza.catalog.CsvAnalyzer;
+import org.openplaza.catalog.ImportMonitor;
+import org.openplaza.catalog.ImportPlan;
+import org.openplaza.catalog.ImportReport;
+import org.openplaza.catalog.datastore.CatalogProperties;
+import org.openplaza.catalog.datastore.DatasetStore;
+import org.openplaza.catalog.importer.CsvLoader;
 
 /**
  * Run by bench/import: the real import (encoding detection, whole-file type inference, DuckDB

@@ -2,7 +2,7 @@ package org.openplaza.bench;
 
 import java.sql.Connection;
 import java.util.Arrays;
-import org.openplaza.datastore.DatasetStore;
+import org.openplaza.catalog.datastore.DatasetStore;
 
 /** What the benchmarks share: timing a call, its median and 95th percentile, and raw SQL on the store. */
 final class Timing {

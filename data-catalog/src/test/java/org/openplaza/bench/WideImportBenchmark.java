@@ -5,15 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.openplaza.datastore.CatalogProperties;
-import org.openplaza.datastore.DatasetStore;
-import org.openplaza.datastore.StoreColumn;
-import org.openplaza.importer.CsvAnalysis;
-import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.CsvLoader;
-import org.openplaza.importer.ImportMonitor;
-import org.openplaza.importer.ImportPlan;
-import org.openplaza.importer.ImportReport;
+import org.openplaza.catalog.CsvAnalysis;
+import org.openplaza.catalog.CsvAnalyzer;
+import org.openplaza.catalog.ImportMonitor;
+import org.openplaza.catalog.ImportPlan;
+import org.openplaza.catalog.ImportReport;
+import org.openplaza.catalog.StoreColumn;
+import org.openplaza.catalog.datastore.CatalogProperties;
+import org.openplaza.catalog.datastore.DatasetStore;
+import org.openplaza.catalog.importer.CsvLoader;
 
 /**
  * Run by bench/wide: the import of a file as wide as a dataset may be (1,600 columns, half text,

@@ -11,8 +11,6 @@ import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openplaza.visualisations.VisualisationService;
-import org.openplaza.visualisations.VisualisationSummary;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.annotation.Transactional;

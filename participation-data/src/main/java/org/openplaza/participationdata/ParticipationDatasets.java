@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.ImportMonitor;
-import org.openplaza.importer.ImportPlan;
-import org.openplaza.publishing.DatasetMetadata;
-import org.openplaza.publishing.ManagedDataset;
-import org.openplaza.publishing.Organisation;
-import org.openplaza.publishing.PublishingService;
+import org.openplaza.catalog.CsvAnalyzer;
+import org.openplaza.catalog.DatasetMetadata;
+import org.openplaza.catalog.ImportMonitor;
+import org.openplaza.catalog.ImportPlan;
+import org.openplaza.catalog.ManagedDataset;
+import org.openplaza.catalog.Organisation;
+import org.openplaza.catalog.PublishingService;
 import org.springframework.stereotype.Component;
 
 /**

@@ -19,30 +19,26 @@ class ArchitectureTest {
         "org.openplaza.audit..",
         "org.openplaza.platform..",
         "org.openplaza.catalog..",
-        "org.openplaza.visualisations..",
-        "org.openplaza.importer..",
-        "org.openplaza.datastore..",
-        "org.openplaza.publishing..",
-        "org.openplaza.search..",
-        "org.openplaza.charts..",
-        "org.openplaza.dcat..",
-        "org.openplaza.sources..",
         "org.openplaza.voting..",
         "org.openplaza.proposals..",
         "org.openplaza.participationdata.."
     };
 
-    static final String[] CATALOG = {
-        "org.openplaza.catalog..",
-        "org.openplaza.visualisations..",
-        "org.openplaza.importer..",
-        "org.openplaza.datastore..",
-        "org.openplaza.publishing..",
-        "org.openplaza.search..",
-        "org.openplaza.charts..",
-        "org.openplaza.dcat..",
-        "org.openplaza.sources.."
-    };
+    static final String[] CATALOG = {"org.openplaza.catalog.."};
+
+    /**
+     * Each module shows one public face: the classes at its root package. Its sub-packages are its
+     * own business, and other modules reach them only through that face.
+     */
+    @ArchTest
+    static final ArchRule other_modules_see_only_the_catalogues_public_package = noClasses()
+            .that()
+            .resideOutsideOfPackage("org.openplaza.catalog..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.openplaza.catalog.*..")
+            .because("data-catalog's public API is the package org.openplaza.catalog; its sub-packages are"
+                    + " internal");
 
     @ArchTest
     static final ArchRule modules_know_nothing_of_vaadin_or_the_portal = noClasses()
@@ -87,8 +83,6 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage(
                     "org.openplaza.catalog..",
-                    "org.openplaza.visualisations..",
-                    "org.openplaza.publishing..",
                     "org.openplaza.voting..",
                     "org.openplaza.proposals..",
                     "org.openplaza.participationdata..");

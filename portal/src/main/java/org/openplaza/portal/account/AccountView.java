@@ -48,7 +48,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
             AccountService accounts,
             PasswordPolicy policy,
             ApiTokenService tokens,
-            org.openplaza.visualisations.VisualisationService visualisations,
+            org.openplaza.catalog.VisualisationService visualisations,
             org.openplaza.portal.security.Sessions sessions,
             SecondFactors secondFactors,
             RecentSignIn recentSignIn) {
@@ -91,7 +91,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** The user's own visualisations; hidden ones say why, so the owner learns of it here too. */
-    private VerticalLayout mine(org.openplaza.visualisations.VisualisationService visualisations) {
+    private VerticalLayout mine(org.openplaza.catalog.VisualisationService visualisations) {
         VerticalLayout list = new VerticalLayout();
         list.setPadding(false);
         list.setId("account-visualisations");

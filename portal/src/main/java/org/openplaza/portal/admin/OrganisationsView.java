@@ -16,10 +16,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.Organisation;
+import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.PublishingService;
 import org.openplaza.portal.layout.Titles;
-import org.openplaza.publishing.Organisation;
-import org.openplaza.publishing.PublishingException;
-import org.openplaza.publishing.PublishingService;
 
 /** Administrators create publishing organisations and choose which accounts publish for each. */
 @Route("admin/organisations")

@@ -11,11 +11,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.openplaza.catalog.VisualisationReport;
+import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.portal.layout.Titles;
-import org.openplaza.visualisations.VisualisationReport;
-import org.openplaza.visualisations.VisualisationService;
 
 /**
  * The moderation queue: open reports on visualisations, oldest first. An administrator hides the

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openplaza.audit.Audited;
-import org.openplaza.publishing.DatasetMetadata;
-import org.openplaza.publishing.DatasetPage;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.PublishingService;
-import org.openplaza.publishing.Resource;
-import org.openplaza.search.CatalogSearch;
-import org.openplaza.search.SearchRequest;
-import org.openplaza.search.SearchResult;
+import org.openplaza.catalog.CatalogSearch;
+import org.openplaza.catalog.DatasetMetadata;
+import org.openplaza.catalog.DatasetPage;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.Resource;
+import org.openplaza.catalog.SearchRequest;
+import org.openplaza.catalog.SearchResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -185,7 +185,7 @@ class CkanCatalogueActions {
         List<Map<String, Object>> organisations = new ArrayList<>();
         for (var o : publishing.myOrganisations()) {
             Map<String, Object> dict = CkanDicts.organisationDict(
-                    new org.openplaza.publishing.PublicOrganisation(o.id(), o.slug(), o.name(), 0));
+                    new org.openplaza.catalog.PublicOrganisation(o.id(), o.slug(), o.name(), 0));
             dict.remove("package_count");
             dict.put("capacity", "editor");
             organisations.add(dict);

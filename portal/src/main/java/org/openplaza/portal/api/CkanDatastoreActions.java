@@ -2,7 +2,6 @@ package org.openplaza.portal.api;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -12,12 +11,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.datastore.CsvCells;
-import org.openplaza.datastore.RowConditions;
-import org.openplaza.datastore.RowQuery;
-import org.openplaza.datastore.StoreColumn;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.Resource;
+import org.openplaza.catalog.CsvCells;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.Resource;
+import org.openplaza.catalog.RowConditions;
+import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.StoreColumn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +54,7 @@ class CkanDatastoreActions {
         return reader.resource(versionId).orElseThrow(missing);
     }
 
-    Map<String, Object> search(CkanParams params) throws SQLException {
+    Map<String, Object> search(CkanParams params) {
         Resource resource = resource(params);
         List<StoreColumn> columns = resource.columns();
         int limit = params.integer("limit", 100, 0, DatasetReader.DATASTORE_ROWS_MAX);
@@ -207,12 +206,12 @@ class CkanDatastoreActions {
      * {@code datastore_search_sql}: the query checked and run by the reader; a query that may not
      * run is CKAN's validation error on {@code query}, with the reason.
      */
-    Map<String, Object> sql(CkanParams params) throws SQLException {
+    Map<String, Object> sql(CkanParams params) {
         String query = params.required("sql");
-        org.openplaza.datastore.DatasetStore.SqlResult result;
+        org.openplaza.catalog.SqlResult result;
         try {
             result = reader.sql(query);
-        } catch (org.openplaza.datastore.ReadOnlySql.Refused e) {
+        } catch (org.openplaza.catalog.ReadOnlySql.Refused e) {
             throw CkanError.sqlRefused(query, e.getMessage());
         }
         List<Map<String, Object>> fields = new ArrayList<>();
@@ -329,7 +328,7 @@ class CkanDatastoreActions {
             throw new IllegalArgumentException("a filter value cannot be null");
         }
         if (column == null) {
-            return RowConditions.parse(org.openplaza.importer.ValueType.INTEGER, value.toString());
+            return RowConditions.parse(org.openplaza.catalog.ValueType.INTEGER, value.toString());
         }
         return RowConditions.parse(column.type(), value.toString());
     }

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.datastore.DatasetStore;
-import org.openplaza.datastore.StoreColumn;
-import org.openplaza.importer.ValueType;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.PublishingService;
-import org.openplaza.publishing.PushedRecords;
-import org.openplaza.publishing.Resource;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.PushedRecords;
+import org.openplaza.catalog.Resource;
+import org.openplaza.catalog.StoreColumn;
+import org.openplaza.catalog.UpsertMethod;
+import org.openplaza.catalog.ValueType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,7 +68,7 @@ class CkanDatastoreWrites {
                                     + ". Create a new resource for new fields.");
                 }
             }
-            pushed.upsert(resource.versionId(), records, DatasetStore.Write.INSERT);
+            pushed.upsert(resource.versionId(), records, UpsertMethod.INSERT);
             return ok("datastore_create", answer(resource.versionId(), body, "insert"));
         }
         if (!(body.get("resource") instanceof Map<?, ?> newResource)) {
@@ -102,10 +102,10 @@ class CkanDatastoreWrites {
         String method = body.get("method") == null
                 ? "upsert"
                 : body.get("method").toString().strip().toLowerCase(Locale.ROOT);
-        DatasetStore.Write mode = switch (method) {
-            case "upsert" -> DatasetStore.Write.UPSERT;
-            case "insert" -> DatasetStore.Write.INSERT;
-            case "update" -> DatasetStore.Write.UPDATE;
+        UpsertMethod mode = switch (method) {
+            case "upsert" -> UpsertMethod.UPSERT;
+            case "insert" -> UpsertMethod.INSERT;
+            case "update" -> UpsertMethod.UPDATE;
             default -> throw CkanError.validation("method", "Unknown method: use upsert, insert or update");
         };
         pushed.upsert(resource.versionId(), records(body.get("records"), true), mode);

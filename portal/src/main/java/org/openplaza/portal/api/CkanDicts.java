@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openplaza.publishing.DatasetMetadata;
-import org.openplaza.publishing.DatasetPage;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.Licence;
-import org.openplaza.publishing.PublicOrganisation;
-import org.openplaza.publishing.VersionSummary;
+import org.openplaza.catalog.DatasetMetadata;
+import org.openplaza.catalog.DatasetPage;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.Licence;
+import org.openplaza.catalog.PublicOrganisation;
+import org.openplaza.catalog.VersionSummary;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,5 @@
 package org.openplaza.portal.api;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,14 +8,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.publishing.DatasetPage;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.Licence;
-import org.openplaza.publishing.PublicOrganisation;
-import org.openplaza.publishing.PublishingException;
-import org.openplaza.search.CatalogSearch;
-import org.openplaza.search.SearchRequest;
-import org.openplaza.search.SearchResult;
+import org.openplaza.catalog.CatalogSearch;
+import org.openplaza.catalog.DatasetPage;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.Licence;
+import org.openplaza.catalog.PublicOrganisation;
+import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.SearchRequest;
+import org.openplaza.catalog.SearchResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,7 +75,7 @@ class CkanReadApi {
             @PathVariable("action") String action,
             @RequestParam MultiValueMap<String, String> query,
             jakarta.servlet.http.HttpServletRequest request)
-            throws SQLException, java.io.IOException {
+            throws java.io.IOException {
         CkanParams params = new CkanParams(query, CkanParams.jsonBody(request));
         Object result = switch (action) {
             case "package_list" ->

@@ -10,17 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.importer.CsvAnalysis;
-import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.ImportMonitor;
-import org.openplaza.importer.ImportPlan;
-import org.openplaza.publishing.DatasetMetadata;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.ManagedDataset;
-import org.openplaza.publishing.Organisation;
-import org.openplaza.publishing.PublishingException;
-import org.openplaza.publishing.PublishingService;
-import org.openplaza.publishing.VersionSummary;
+import org.openplaza.catalog.CsvAnalysis;
+import org.openplaza.catalog.CsvAnalyzer;
+import org.openplaza.catalog.DatasetMetadata;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.ImportMonitor;
+import org.openplaza.catalog.ImportPlan;
+import org.openplaza.catalog.ManagedDataset;
+import org.openplaza.catalog.Organisation;
+import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.VersionSummary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,13 +45,13 @@ class CkanWriteApi {
     private final PublishingService publishing;
     private final DatasetReader reader;
     private final CkanDicts dicts;
-    private final org.openplaza.sources.LinkedResources links;
+    private final org.openplaza.catalog.LinkedResources links;
 
     CkanWriteApi(
             PublishingService publishing,
             DatasetReader reader,
             CkanDicts dicts,
-            org.openplaza.sources.LinkedResources links) {
+            org.openplaza.catalog.LinkedResources links) {
         this.publishing = publishing;
         this.links = links;
         this.reader = reader;
@@ -323,7 +323,7 @@ class CkanWriteApi {
     }
 
     /** A resource (a version) the caller may see, by its id, else CKAN's 404. */
-    private org.openplaza.publishing.Resource resource(@Nullable Object id) {
+    private org.openplaza.catalog.Resource resource(@Nullable Object id) {
         String text = String.valueOf(id);
         return CkanDatastoreActions.visible(reader, text, () -> CkanError.notFound("Resource \"" + text + "\""));
     }

@@ -5,7 +5,7 @@ import java.io.ByteArrayOutputStream;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
-import org.openplaza.dcat.DcatCatalog;
+import org.openplaza.catalog.DcatCatalog;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

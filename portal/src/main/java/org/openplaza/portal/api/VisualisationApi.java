@@ -2,20 +2,19 @@ package org.openplaza.portal.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.charts.ChartOptions;
-import org.openplaza.charts.ChartType;
-import org.openplaza.datastore.Grouped;
-import org.openplaza.visualisations.DrawnVisualisation;
-import org.openplaza.visualisations.Gallery;
-import org.openplaza.visualisations.Visualisation;
-import org.openplaza.visualisations.VisualisationService;
-import org.openplaza.visualisations.VisualisationSummary;
+import org.openplaza.catalog.ChartOptions;
+import org.openplaza.catalog.ChartType;
+import org.openplaza.catalog.DrawnVisualisation;
+import org.openplaza.catalog.Gallery;
+import org.openplaza.catalog.Grouped;
+import org.openplaza.catalog.Visualisation;
+import org.openplaza.catalog.VisualisationService;
+import org.openplaza.catalog.VisualisationSummary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -97,7 +96,7 @@ class VisualisationApi {
     }
 
     @GetMapping("/api/visualisations/{id}")
-    ResponseEntity<Map<String, Object>> one(@PathVariable("id") long id) throws SQLException, JsonProcessingException {
+    ResponseEntity<Map<String, Object>> one(@PathVariable("id") long id) throws JsonProcessingException {
         DrawnVisualisation drawn = visualisations.draw(id).orElse(null);
         if (drawn == null || drawn.visualisation().hidden()) {
             return ResponseEntity.status(404).body(Map.of("error", "no such visualisation"));

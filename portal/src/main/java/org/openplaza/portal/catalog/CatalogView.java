@@ -30,11 +30,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openplaza.catalog.CatalogSearch;
+import org.openplaza.catalog.SearchRequest;
+import org.openplaza.catalog.SearchResult;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.Titles;
-import org.openplaza.search.CatalogSearch;
-import org.openplaza.search.SearchRequest;
-import org.openplaza.search.SearchResult;
 
 /**
  * The catalogue: full-text search over the published datasets, facets with counts that combine

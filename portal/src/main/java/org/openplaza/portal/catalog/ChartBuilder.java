@@ -19,32 +19,32 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinRequest;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.charts.ChartOptions;
-import org.openplaza.charts.ChartType;
-import org.openplaza.datastore.GroupQuery;
-import org.openplaza.datastore.GroupQuery.Aggregation;
-import org.openplaza.datastore.GroupQuery.Bucket;
-import org.openplaza.datastore.Grouped;
-import org.openplaza.datastore.QueryException;
-import org.openplaza.datastore.RowQuery;
-import org.openplaza.datastore.RowQueryParams;
-import org.openplaza.datastore.StoreColumn;
-import org.openplaza.importer.ValueType;
+import org.openplaza.catalog.ChartDefinition;
+import org.openplaza.catalog.ChartOptions;
+import org.openplaza.catalog.ChartType;
+import org.openplaza.catalog.DatasetColumn;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.GroupQuery;
+import org.openplaza.catalog.GroupQuery.Aggregation;
+import org.openplaza.catalog.GroupQuery.Bucket;
+import org.openplaza.catalog.Grouped;
+import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.QueryException;
+import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowQueryParams;
+import org.openplaza.catalog.StoreColumn;
+import org.openplaza.catalog.ValueType;
+import org.openplaza.catalog.Visualisation;
+import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.charts.ChartLabels;
 import org.openplaza.portal.charts.ChartNumbers;
 import org.openplaza.portal.charts.EChart;
-import org.openplaza.publishing.DatasetColumn;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.PublishingException;
-import org.openplaza.visualisations.ChartDefinition;
-import org.openplaza.visualisations.Visualisation;
-import org.openplaza.visualisations.VisualisationService;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The chart builder on a dataset page: a chart type, a dimension (dates bucketed by day to year,
@@ -125,7 +125,7 @@ class ChartBuilder extends VerticalLayout {
         } else if (asked != null) {
             apply(asked);
         } else if (!columns.isEmpty()) {
-            apply(org.openplaza.visualisations.ChartDefaults.suggest(columns));
+            apply(org.openplaza.catalog.ChartDefaults.suggest(columns));
         }
         draw();
     }
@@ -483,7 +483,7 @@ class ChartBuilder extends VerticalLayout {
             definition = ChartDefinition.fromJson(v.definition(), storeColumns());
         } catch (IllegalArgumentException | QueryException e) {
             // the chart no longer fits the dataset: start from the defaults
-            apply(org.openplaza.visualisations.ChartDefaults.suggest(columns));
+            apply(org.openplaza.catalog.ChartDefaults.suggest(columns));
             return;
         }
         apply(definition);
@@ -607,7 +607,7 @@ class ChartBuilder extends VerticalLayout {
             getUI().ifPresent(ui -> ui.navigate("visualisation/" + v.id()));
         } catch (org.openplaza.platform.Refusal e) {
             showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             showProblem(getTranslation("chart.error.failed"));
         }
     }
@@ -645,7 +645,7 @@ class ChartBuilder extends VerticalLayout {
                 name.setErrorMessage(
                         getTranslation(ex.messageKey(), ex.arguments().toArray()));
                 name.setInvalid(true);
-            } catch (SQLException ex) {
+            } catch (DataAccessException ex) {
                 name.setErrorMessage(getTranslation("chart.error.failed"));
                 name.setInvalid(true);
             }
@@ -708,7 +708,7 @@ class ChartBuilder extends VerticalLayout {
             chart.setVisible(true);
         } catch (QueryException e) {
             showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             showProblem(getTranslation("chart.error.failed"));
         }
     }

@@ -21,7 +21,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -31,14 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.datastore.RowConditions;
-import org.openplaza.datastore.RowQuery;
-import org.openplaza.datastore.RowQueryParams;
-import org.openplaza.datastore.StoreColumn;
-import org.openplaza.importer.ValueType;
-import org.openplaza.publishing.DatasetColumn;
-import org.openplaza.publishing.DatasetPage;
-import org.openplaza.publishing.DatasetReader;
+import org.openplaza.catalog.DatasetColumn;
+import org.openplaza.catalog.DatasetPage;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.RowConditions;
+import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowQueryParams;
+import org.openplaza.catalog.StoreColumn;
+import org.openplaza.catalog.ValueType;
 
 /**
  * The current version's rows in a lazily loaded grid: only the rows on screen are fetched, sorted
@@ -110,7 +109,7 @@ class DataTable extends VerticalLayout {
     private void restore(Map<String, String> asked) {
         RowQuery wanted;
         try {
-            wanted = org.openplaza.datastore.RowQueryParams.fromParams(asked, columns);
+            wanted = org.openplaza.catalog.RowQueryParams.fromParams(asked, columns);
         } catch (IllegalArgumentException e) {
             return; // an address written by hand that does not fit this dataset: the whole table
         }
@@ -209,13 +208,9 @@ class DataTable extends VerticalLayout {
     }
 
     private Stream<Object[]> fetch(Query<Object[], Void> page) {
-        try {
-            return reader
-                    .rows(datasetId, query.withSorts(sorts(page.getSortOrders())), page.getOffset(), page.getLimit())
-                    .stream();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return reader
+                .rows(datasetId, query.withSorts(sorts(page.getSortOrders())), page.getOffset(), page.getLimit())
+                .stream();
     }
 
     private int size(Query<Object[], Void> page) {
@@ -225,11 +220,7 @@ class DataTable extends VerticalLayout {
     /** The count for the current filters, asked of the store once per change of filters. */
     private long rows() {
         if (!query.equals(counted)) {
-            try {
-                countedRows = reader.count(datasetId, query);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            countedRows = reader.count(datasetId, query);
             counted = query;
         }
         return countedRows;

@@ -18,14 +18,14 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.DatasetMetadata;
+import org.openplaza.catalog.DatasetPage;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.Licence;
+import org.openplaza.catalog.Visualisation;
+import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.publish.VersionsPanel;
-import org.openplaza.publishing.DatasetMetadata;
-import org.openplaza.publishing.DatasetPage;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.Licence;
-import org.openplaza.visualisations.Visualisation;
-import org.openplaza.visualisations.VisualisationService;
 
 /**
  * A dataset's public page: what it is (DCAT-AP metadata, publisher, licence), its data in a lazy

@@ -6,13 +6,13 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.sql.SQLException;
 import java.util.stream.Collectors;
-import org.openplaza.charts.Histograms;
-import org.openplaza.importer.ValueType;
+import org.openplaza.catalog.DatasetColumn;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.Histograms;
+import org.openplaza.catalog.ValueType;
 import org.openplaza.portal.charts.EChart;
-import org.openplaza.publishing.DatasetColumn;
-import org.openplaza.publishing.DatasetReader;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The data dictionary with each column's profile: label, generated name, type and description;
@@ -87,7 +87,7 @@ class ProfilePanel extends VerticalLayout {
                             getTranslation("dataset.profile.histogram", column.label()),
                             Histograms.option(bins, dates, getLocale())));
                 }
-            } catch (SQLException e) {
+            } catch (DataAccessException e) {
                 card.add(new Paragraph(getTranslation("dataset.profile.no-histogram")));
             }
         }

@@ -3,8 +3,8 @@ package org.openplaza.portal.charts;
 import com.vaadin.flow.component.Component;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
-import org.openplaza.datastore.GroupQuery;
-import org.openplaza.datastore.Grouped;
+import org.openplaza.catalog.GroupQuery;
+import org.openplaza.catalog.Grouped;
 
 /**
  * A chart's words in the reader's language: the store's own category names ("Other", "(empty)")
@@ -58,7 +58,7 @@ public final class ChartLabels {
     }
 
     /** A drawn visualisation's points in words, its columns named by the labels of the version drawn. */
-    public static Grouped readable(org.openplaza.visualisations.DrawnVisualisation drawn, Words words) {
+    public static Grouped readable(org.openplaza.catalog.DrawnVisualisation drawn, Words words) {
         return readable(drawn.data(), drawn::label, words);
     }
 

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.openplaza.datastore.Grouped;
+import org.openplaza.catalog.Grouped;
 
 /** A chart's numbers as a table: its alternative for everyone who does not read the picture. */
 public class ChartNumbers extends Grid<Integer> {

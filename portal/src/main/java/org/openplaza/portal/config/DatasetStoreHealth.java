@@ -1,6 +1,8 @@
 package org.openplaza.portal.config;
 
-import org.openplaza.datastore.DatasetStore;
+import java.util.function.BooleanSupplier;
+import org.openplaza.catalog.DatasetReader;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -13,16 +15,19 @@ import org.springframework.stereotype.Component;
 @Component
 class DatasetStoreHealth implements HealthIndicator {
 
-    private final DatasetStore store;
+    private final BooleanSupplier usable;
 
-    DatasetStoreHealth(DatasetStore store) {
-        this.store = store;
+    @Autowired
+    DatasetStoreHealth(DatasetReader reader) {
+        this(reader::storeUsable);
+    }
+
+    DatasetStoreHealth(BooleanSupplier usable) {
+        this.usable = usable;
     }
 
     @Override
     public Health health() {
-        return store.sharedDirectoryUsable()
-                ? Health.up().build()
-                : Health.down().build();
+        return usable.getAsBoolean() ? Health.up().build() : Health.down().build();
     }
 }

@@ -3,15 +3,14 @@ package org.openplaza.portal.download;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.openplaza.datastore.RowQuery;
-import org.openplaza.datastore.RowQueryParams;
-import org.openplaza.publishing.DatasetPage;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.ExportFormat;
-import org.openplaza.publishing.PublishingException;
+import org.openplaza.catalog.DatasetPage;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.ExportFormat;
+import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowQueryParams;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +39,7 @@ class DatasetDownload {
             @PathVariable("extension") String extension,
             @RequestParam Map<String, String> params,
             HttpServletResponse response)
-            throws IOException, SQLException {
+            throws IOException {
         DatasetPage dataset = reader.byId(id).orElse(null);
         if (dataset == null || dataset.currentVersionId() == null) {
             PlainRefusal.send(response, HttpServletResponse.SC_NOT_FOUND, "No such dataset");

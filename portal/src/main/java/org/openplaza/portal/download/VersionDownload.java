@@ -1,9 +1,9 @@
 package org.openplaza.portal.download;
 
 import java.nio.charset.StandardCharsets;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.publishing.DownloadableFile;
-import org.openplaza.publishing.PublishingService;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.DownloadableFile;
+import org.openplaza.catalog.PublishingService;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -4,15 +4,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.openplaza.datastore.CsvCells;
-import org.openplaza.datastore.Grouped;
-import org.openplaza.visualisations.DrawnVisualisation;
-import org.openplaza.visualisations.VisualisationService;
+import org.openplaza.catalog.CsvCells;
+import org.openplaza.catalog.DrawnVisualisation;
+import org.openplaza.catalog.Grouped;
+import org.openplaza.catalog.VisualisationService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +29,7 @@ class VisualisationDownload {
     }
 
     @GetMapping("/download/visualisation/{id}.csv")
-    void numbers(@PathVariable("id") long id, HttpServletResponse response) throws IOException, SQLException {
+    void numbers(@PathVariable("id") long id, HttpServletResponse response) throws IOException {
         DrawnVisualisation drawn = visualisations.draw(id).orElse(null);
         if (drawn == null) {
             PlainRefusal.send(response, HttpServletResponse.SC_NOT_FOUND, "No such visualisation");

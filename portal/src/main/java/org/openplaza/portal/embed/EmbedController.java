@@ -1,13 +1,12 @@
 package org.openplaza.portal.embed;
 
-import java.sql.SQLException;
 import java.util.Locale;
-import org.openplaza.charts.ChartOptions;
-import org.openplaza.datastore.Grouped;
+import org.openplaza.catalog.ChartOptions;
+import org.openplaza.catalog.DrawnVisualisation;
+import org.openplaza.catalog.Grouped;
+import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.charts.ChartLabels;
 import org.openplaza.portal.charts.ChartNumbers;
-import org.openplaza.visualisations.DrawnVisualisation;
-import org.openplaza.visualisations.VisualisationService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +38,7 @@ class EmbedController {
     ResponseEntity<String> embed(
             @PathVariable("id") long id,
             @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
-            Locale asked)
-            throws SQLException {
+            Locale asked) {
         Locale locale = org.openplaza.portal.i18n.PortalI18nProvider.supported(
                 lang == null || lang.isBlank() ? asked : Locale.forLanguageTag(lang));
         String language = locale.getLanguage();

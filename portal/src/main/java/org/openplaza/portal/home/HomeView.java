@@ -18,11 +18,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import org.openplaza.accounts.DemoAccounts;
 import org.openplaza.catalog.CatalogService;
+import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.catalog.CatalogView;
 import org.openplaza.portal.layout.Titles;
 import org.openplaza.portal.proposals.ProposalsView;
 import org.openplaza.portal.visualisations.VisualisationsView;
-import org.openplaza.visualisations.VisualisationService;
 import org.openplaza.voting.VoteService;
 import org.springframework.beans.factory.ObjectProvider;
 

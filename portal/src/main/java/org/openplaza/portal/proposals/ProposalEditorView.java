@@ -34,6 +34,10 @@ import org.jspecify.annotations.Nullable;
 import org.openplaza.audit.Audited;
 import org.openplaza.catalog.CatalogService;
 import org.openplaza.catalog.DatasetSummary;
+import org.openplaza.catalog.Organisation;
+import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.VisualisationService;
+import org.openplaza.catalog.VisualisationSummary;
 import org.openplaza.portal.layout.Titles;
 import org.openplaza.proposals.Category;
 import org.openplaza.proposals.Markdown;
@@ -42,10 +46,6 @@ import org.openplaza.proposals.ProposalException;
 import org.openplaza.proposals.ProposalService;
 import org.openplaza.proposals.ProposalStatus;
 import org.openplaza.proposals.ProposalText;
-import org.openplaza.publishing.Organisation;
-import org.openplaza.publishing.PublishingService;
-import org.openplaza.visualisations.VisualisationService;
-import org.openplaza.visualisations.VisualisationSummary;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**

@@ -31,14 +31,16 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.audit.Audited;
-import org.openplaza.charts.ChartOptions;
+import org.openplaza.catalog.ChartOptions;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.DrawnVisualisation;
+import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.charts.ChartLabels;
 import org.openplaza.portal.charts.EChart;
 import org.openplaza.portal.layout.Formats;
@@ -55,9 +57,7 @@ import org.openplaza.proposals.ProposalException;
 import org.openplaza.proposals.ProposalService;
 import org.openplaza.proposals.ProposalStatus;
 import org.openplaza.proposals.SupportState;
-import org.openplaza.publishing.DatasetReader;
-import org.openplaza.visualisations.DrawnVisualisation;
-import org.openplaza.visualisations.VisualisationService;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -321,7 +321,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
                 chart.setHeight(ChartOptions.height(drawn.definition().type(), data) + "px");
                 chart.addClassName("evidence-chart");
                 box.add(new H3(new Anchor("visualisation/" + v.id(), v.title())), chart);
-            } catch (SQLException e) {
+            } catch (DataAccessException e) {
                 box.add(new Paragraph(getTranslation("chart.error.failed")));
             }
         }

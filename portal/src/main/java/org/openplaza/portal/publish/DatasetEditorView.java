@@ -17,11 +17,11 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.ManagedDataset;
+import org.openplaza.catalog.Organisation;
+import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.PublishingService;
 import org.openplaza.portal.layout.Titles;
-import org.openplaza.publishing.ManagedDataset;
-import org.openplaza.publishing.Organisation;
-import org.openplaza.publishing.PublishingException;
-import org.openplaza.publishing.PublishingService;
 
 /** One dataset in the officials' workspace: its metadata, a new version's import, its history and state. */
 @Route("publish/dataset")
@@ -120,17 +120,13 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
     }
 
     /** Deletes a version once the official confirmed it is still them, as publishing asks. */
-    void deleteVersion(org.openplaza.publishing.VersionSummary version) {
+    void deleteVersion(org.openplaza.catalog.VersionSummary version) {
         org.openplaza.portal.security.PasswordCheck.thenRun(
                 recentSignIn,
                 "reauth.why.binding",
                 () -> act(
                         () -> {
-                            try {
-                                publishing.deleteVersion(version.id());
-                            } catch (java.sql.SQLException | java.io.IOException e) {
-                                throw new IllegalStateException(e);
-                            }
+                            publishing.deleteVersion(version.id());
                         },
                         "publish.version.deleted"));
     }

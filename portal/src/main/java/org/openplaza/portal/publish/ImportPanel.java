@@ -27,21 +27,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.importer.CellParser;
-import org.openplaza.importer.ColumnAnalysis;
-import org.openplaza.importer.CsvAnalysis;
-import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.CsvPreview;
-import org.openplaza.importer.DetectedEncoding;
-import org.openplaza.importer.ImportException;
-import org.openplaza.importer.ImportMonitor;
-import org.openplaza.importer.ImportPlan;
-import org.openplaza.importer.Unpivot;
-import org.openplaza.importer.ValueType;
-import org.openplaza.publishing.ImportedVersion;
-import org.openplaza.publishing.PublishingException;
-import org.openplaza.publishing.PublishingService;
-import org.openplaza.publishing.VersionSummary;
+import org.openplaza.catalog.CellParser;
+import org.openplaza.catalog.ColumnAnalysis;
+import org.openplaza.catalog.CsvAnalysis;
+import org.openplaza.catalog.CsvAnalyzer;
+import org.openplaza.catalog.CsvPreview;
+import org.openplaza.catalog.DetectedEncoding;
+import org.openplaza.catalog.ImportException;
+import org.openplaza.catalog.ImportMonitor;
+import org.openplaza.catalog.ImportPlan;
+import org.openplaza.catalog.ImportedVersion;
+import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.Unpivot;
+import org.openplaza.catalog.ValueType;
+import org.openplaza.catalog.VersionSummary;
 
 /**
  * A new version from a CSV or TSV file: upload (streamed to a temporary file), what the importer
@@ -365,7 +365,7 @@ class ImportPanel extends VerticalLayout {
     /** A new name for a column in the data; false when the store cannot take it as it is. */
     boolean rename(Choice choice, String name) {
         choice.name = name.strip();
-        return org.openplaza.importer.ColumnNames.isValidName(choice.name);
+        return org.openplaza.catalog.ColumnNames.isValidName(choice.name);
     }
 
     /** The first 20 of some line numbers, for a message. */

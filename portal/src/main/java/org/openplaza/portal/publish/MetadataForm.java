@@ -12,10 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.publishing.DatasetMetadata;
-import org.openplaza.publishing.Licence;
-import org.openplaza.publishing.Organisation;
-import org.openplaza.publishing.PublishingException;
+import org.openplaza.catalog.DatasetMetadata;
+import org.openplaza.catalog.Licence;
+import org.openplaza.catalog.Organisation;
+import org.openplaza.catalog.PublishingException;
 
 /** The DCAT-AP metadata of a dataset; the service validates it again and names the field at fault. */
 class MetadataForm extends FormLayout {

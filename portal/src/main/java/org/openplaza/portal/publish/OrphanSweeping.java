@@ -1,7 +1,7 @@
 package org.openplaza.portal.publish;
 
+import org.openplaza.catalog.OrphanSweep;
 import org.openplaza.platform.RunAs;
-import org.openplaza.publishing.OrphanSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

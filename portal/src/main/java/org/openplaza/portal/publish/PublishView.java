@@ -9,10 +9,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.openplaza.catalog.ManagedDataset;
+import org.openplaza.catalog.PublishingService;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.Titles;
-import org.openplaza.publishing.ManagedDataset;
-import org.openplaza.publishing.PublishingService;
 
 /** The officials' workspace: the datasets of their organisations, and a way to start a new one. */
 @Route("publish")

@@ -4,8 +4,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
+import org.openplaza.catalog.VersionSummary;
 import org.openplaza.portal.layout.Formats;
-import org.openplaza.publishing.VersionSummary;
 
 /**
  * The dataset's history: each version with its rows, file and schema changes; for its publishers,

@@ -25,20 +25,19 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.sql.SQLException;
 import org.openplaza.audit.Audited;
-import org.openplaza.charts.ChartOptions;
-import org.openplaza.charts.ChartType;
-import org.openplaza.datastore.Grouped;
+import org.openplaza.catalog.ChartOptions;
+import org.openplaza.catalog.ChartType;
+import org.openplaza.catalog.DrawnVisualisation;
+import org.openplaza.catalog.Grouped;
+import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.Visualisation;
+import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.charts.ChartLabels;
 import org.openplaza.portal.charts.ChartNumbers;
 import org.openplaza.portal.charts.EChart;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.ReasonDialog;
-import org.openplaza.publishing.PublishingException;
-import org.openplaza.visualisations.DrawnVisualisation;
-import org.openplaza.visualisations.Visualisation;
-import org.openplaza.visualisations.VisualisationService;
 
 /**
  * A visualisation's permalink: the chart, its author, dataset and version, a link to the data,
@@ -52,9 +51,9 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
     private final VisualisationService visualisations;
     private String title = "";
 
-    private final org.openplaza.publishing.DatasetReader reader;
+    private final org.openplaza.catalog.DatasetReader reader;
 
-    public VisualisationView(VisualisationService visualisations, org.openplaza.publishing.DatasetReader reader) {
+    public VisualisationView(VisualisationService visualisations, org.openplaza.catalog.DatasetReader reader) {
         this.visualisations = visualisations;
         this.reader = reader;
         setMaxWidth("1200px");
@@ -63,11 +62,7 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         DrawnVisualisation drawn;
-        try {
-            drawn = visualisations.draw(id).orElseThrow(NotFoundException::new);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        drawn = visualisations.draw(id).orElseThrow(NotFoundException::new);
         visualisations.countView(id);
         Visualisation v = drawn.visualisation();
         title = v.title();

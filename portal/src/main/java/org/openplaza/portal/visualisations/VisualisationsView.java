@@ -20,15 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.charts.ChartType;
+import org.openplaza.catalog.ChartType;
+import org.openplaza.catalog.Gallery;
+import org.openplaza.catalog.VisualisationService;
+import org.openplaza.catalog.VisualisationSummary;
 import org.openplaza.portal.layout.Cards;
 import org.openplaza.portal.layout.FoldingFilters;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.SearchField;
 import org.openplaza.portal.layout.Titles;
-import org.openplaza.visualisations.Gallery;
-import org.openplaza.visualisations.VisualisationService;
-import org.openplaza.visualisations.VisualisationSummary;
 
 /**
  * The gallery of visualisations citizens made from the open data: searchable, filtered by

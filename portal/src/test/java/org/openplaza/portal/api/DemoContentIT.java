@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openplaza.datastore.Grouped;
+import org.openplaza.catalog.DrawnVisualisation;
+import org.openplaza.catalog.Grouped;
+import org.openplaza.catalog.VisualisationService;
+import org.openplaza.catalog.VisualisationSummary;
 import org.openplaza.portal.testdata.RunningPortal;
 import org.openplaza.proposals.Origin;
 import org.openplaza.proposals.ProposalSearch;
 import org.openplaza.proposals.ProposalService;
 import org.openplaza.proposals.ProposalSummary;
-import org.openplaza.visualisations.DrawnVisualisation;
-import org.openplaza.visualisations.VisualisationService;
-import org.openplaza.visualisations.VisualisationSummary;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

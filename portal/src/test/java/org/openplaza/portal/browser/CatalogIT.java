@@ -17,13 +17,13 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.openplaza.importer.CsvAnalyzer;
-import org.openplaza.importer.ImportMonitor;
-import org.openplaza.importer.ImportPlan;
+import org.openplaza.catalog.CsvAnalyzer;
+import org.openplaza.catalog.DatasetMetadata;
+import org.openplaza.catalog.ImportMonitor;
+import org.openplaza.catalog.ImportPlan;
+import org.openplaza.catalog.PublishingService;
 import org.openplaza.portal.testdata.RealDatasets;
 import org.openplaza.portal.testdata.StoreSql;
-import org.openplaza.publishing.DatasetMetadata;
-import org.openplaza.publishing.PublishingService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -43,7 +43,7 @@ class CatalogIT extends BrowserTest {
     PublishingService publishing;
 
     @Autowired
-    org.openplaza.datastore.DatasetStore store;
+    org.openplaza.catalog.datastore.DatasetStore store;
 
     @Autowired
     javax.sql.DataSource catalogue;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openplaza.datastore.GroupQuery.Aggregation;
-import org.openplaza.datastore.GroupQuery.Measure;
-import org.openplaza.datastore.Grouped;
+import org.openplaza.catalog.GroupQuery.Aggregation;
+import org.openplaza.catalog.GroupQuery.Measure;
+import org.openplaza.catalog.Grouped;
 import org.openplaza.portal.i18n.PortalI18nProvider;
 
 /** A chart's series named by what they count, with the columns' labels, in each language. */

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openplaza.datastore.CatalogProperties;
-import org.openplaza.datastore.DatasetStore;
+import org.openplaza.catalog.datastore.CatalogProperties;
+import org.openplaza.catalog.datastore.DatasetStore;
 import org.springframework.boot.actuate.health.Status;
 
 /**
@@ -26,7 +26,7 @@ class DatasetStoreHealthTest {
         DatasetStore store = new DatasetStore(
                 new CatalogProperties(dir.resolve("node.duckdb").toString()).sharedIn(shared, Duration.ofHours(24)));
         try {
-            DatasetStoreHealth health = new DatasetStoreHealth(store);
+            DatasetStoreHealth health = new DatasetStoreHealth(store::sharedDirectoryUsable);
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
             Files.delete(shared);
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
@@ -42,7 +42,10 @@ class DatasetStoreHealthTest {
         DatasetStore store =
                 new DatasetStore(new CatalogProperties(dir.resolve("one.duckdb").toString()));
         try {
-            assertThat(new DatasetStoreHealth(store).health().getStatus()).isEqualTo(Status.UP);
+            assertThat(new DatasetStoreHealth(store::sharedDirectoryUsable)
+                            .health()
+                            .getStatus())
+                    .isEqualTo(Status.UP);
         } finally {
             store.close();
         }

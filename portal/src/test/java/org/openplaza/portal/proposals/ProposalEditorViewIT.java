@@ -18,12 +18,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openplaza.catalog.CatalogService;
+import org.openplaza.catalog.Organisation;
+import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.MockUi;
 import org.openplaza.portal.testdata.RunningPortal;
 import org.openplaza.proposals.ProposalService;
-import org.openplaza.publishing.Organisation;
-import org.openplaza.publishing.PublishingService;
-import org.openplaza.visualisations.VisualisationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openplaza.catalog.PublishingService;
 import org.openplaza.portal.testdata.RealDatasets;
 import org.openplaza.portal.testdata.RunningPortal;
-import org.openplaza.publishing.PublishingService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -123,7 +123,7 @@ class ImportPanelIT {
         panel.valueLabel.setValue("Dollars");
         assertThat(previewHeaders(panel)).containsExactly("Data Series", "Year", "Dollars");
         assertThat(panel.plan().storedColumns())
-                .extracting(org.openplaza.importer.ColumnAnalysis::name)
+                .extracting(org.openplaza.catalog.ColumnAnalysis::name)
                 .containsExactly("data_series", "year", "dollars");
 
         panel.unpivot.setValue(false);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.openplaza.publishing.DatasetMetadata;
-import org.openplaza.publishing.Organisation;
-import org.openplaza.publishing.PublishingException;
+import org.openplaza.catalog.DatasetMetadata;
+import org.openplaza.catalog.Organisation;
+import org.openplaza.catalog.PublishingException;
 
 /** The metadata form's translations, without a browser: one language at a time, none lost. */
 @org.junit.jupiter.api.extension.ExtendWith(org.openplaza.portal.MockUi.class)
@@ -46,7 +46,7 @@ class MetadataFormTest {
         form.title.setValue("Bicycle counts");
         form.description.setValue("Bicycles counted each hour.");
         org.assertj.core.api.Assertions.assertThatThrownBy(form::value)
-                .isInstanceOfSatisfying(org.openplaza.publishing.PublishingException.class, e -> {
+                .isInstanceOfSatisfying(org.openplaza.catalog.PublishingException.class, e -> {
                     assertThat(form.showError(e)).isTrue();
                     assertThat(form.organisation.isInvalid()).isTrue();
                     assertThat(form.organisation.getErrorMessage()).startsWith("Choose which of your organisations");

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
-import org.openplaza.datastore.DatasetStore;
+import org.openplaza.catalog.datastore.DatasetStore;
 
 /**
  * SQL typed by hand, to check what the portal shows against the databases themselves: the

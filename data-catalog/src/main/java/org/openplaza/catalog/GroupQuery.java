@@ -1,0 +1,87 @@
+package org.openplaza.catalog;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A grouped aggregation, which is what a chart shows: a dimension (a column, dates bucketed by day to year, numbers binned), one
+ * or more measures each with its aggregation, an optional split into series, filters, an order
+ * and a top-N with the rest folded into "Other". Column names are the dataset's generated names.
+ */
+public record GroupQuery(
+        Dimension dimension,
+        List<Measure> measures,
+        @Nullable String series,
+        List<RowQuery.Filter> filters,
+        Order order,
+        int top) {
+
+    /** How the dimension's values are grouped. */
+    public enum Bucket {
+        NONE,
+        DAY,
+        WEEK,
+        MONTH,
+        QUARTER,
+        YEAR,
+        /** numbers in equal-width bins between the column's minimum and maximum */
+        BINS
+    }
+
+    public enum Aggregation {
+        COUNT,
+        COUNT_DISTINCT,
+        SUM,
+        AVG,
+        MIN,
+        MAX,
+        MEDIAN
+    }
+
+    public enum Order {
+        DIMENSION_ASC,
+        DIMENSION_DESC,
+        VALUE_DESC,
+        VALUE_ASC
+    }
+
+    /** The column the chart is drawn along, and how its values are grouped ({@code bins} for BINS). */
+    public record Dimension(String column, Bucket bucket, int bins) {
+        public static Dimension of(String column) {
+            return new Dimension(column, Bucket.NONE, 0);
+        }
+    }
+
+    /** A value to draw: an aggregation of a column, or a count of rows when the column is null. */
+    public record Measure(@Nullable String column, Aggregation aggregation) {
+        public static Measure count() {
+            return new Measure(null, Aggregation.COUNT);
+        }
+    }
+
+    public GroupQuery {
+        measures = List.copyOf(measures);
+        filters = List.copyOf(filters);
+        top = Math.max(0, top);
+    }
+
+    public static GroupQuery of(Dimension dimension, Measure... measures) {
+        return new GroupQuery(dimension, List.of(measures), null, List.of(), Order.DIMENSION_ASC, 0);
+    }
+
+    public GroupQuery withSeries(@Nullable String column) {
+        return new GroupQuery(dimension, measures, column, filters, order, top);
+    }
+
+    public GroupQuery withFilters(List<RowQuery.Filter> newFilters) {
+        return new GroupQuery(dimension, measures, series, newFilters, order, top);
+    }
+
+    public GroupQuery withOrder(Order newOrder) {
+        return new GroupQuery(dimension, measures, series, filters, newOrder, top);
+    }
+
+    public GroupQuery withTop(int n) {
+        return new GroupQuery(dimension, measures, series, filters, order, n);
+    }
+}

@@ -1,0 +1,455 @@
+package org.openplaza.catalog;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.audit.Audited;
+import org.openplaza.catalog.datastore.DatasetStore;
+import org.openplaza.catalog.datastore.StoreFailures;
+import org.openplaza.catalog.publishing.DatasetChanges;
+import org.openplaza.catalog.publishing.PublishingRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records pushed by officials' systems and sensors, as CKAN's DataStore API pushes them: a live
+ * version is made with typed fields and an optional key ({@code datastore_create}), then records
+ * are inserted, updated or upserted ({@code datastore_upsert}) and deleted by filter
+ * ({@code datastore_delete}).
+ *
+ * <p>Each batch is all or nothing: its records are checked against the fields, then written into a
+ * copy of the version's table, which replaces the table in the version's row only when the whole
+ * batch is in. A record that does not fit refuses the batch with its index and reason. Writes to
+ * one version wait for each other (the version's row is locked), on every node.
+ */
+@Service
+public class PushedRecords {
+
+    /** How long a replaced table stays for queries begun on it. */
+    static final Duration REPLACED_TABLE_KEPT = Duration.ofSeconds(30);
+
+    /** Digits kept after the point of a pushed decimal number. */
+    public static final int DECIMAL_SCALE = 6;
+
+    /** At most this many records in one call. */
+    public static final int BATCH_MAX = 10_000;
+
+    /** A field of a pushed table: its name in the data, its type, and a label for people. */
+    public record FieldSpec(String name, ValueType type, String label) {}
+
+    /** What a push did: the version, its rows now, and how many it touched. */
+    public record Pushed(long versionId, long datasetId, long rows, long changed) {}
+
+    private final PublishingRepository repository;
+    private final DatasetStore store;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PushedRecords(
+            PublishingRepository repository,
+            DatasetStore store,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.store = store;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The store's type for a CKAN DataStore field type, or a refusal naming the types there are. */
+    public static ValueType typeOf(String ckanType) {
+        return switch (ckanType.strip().toLowerCase(Locale.ROOT)) {
+            case "text", "varchar", "string", "json", "_text" -> ValueType.TEXT;
+            case "int", "int2", "int4", "int8", "integer", "bigint", "smallint" -> ValueType.INTEGER;
+            case "numeric", "float", "float4", "float8", "double", "double precision", "real", "decimal", "number" ->
+                ValueType.DECIMAL;
+            case "bool", "boolean" -> ValueType.BOOLEAN;
+            case "date" -> ValueType.DATE;
+            case "timestamp", "timestamptz", "datetime" -> ValueType.TIMESTAMP;
+            default -> throw new PublishingException("fields", "datastore.error.field-type", ckanType);
+        };
+    }
+
+    private void requireManage(long datasetId) {
+        PublishingService.requireManageDataset(repository, datasetId);
+    }
+
+    /**
+     * Makes a live version of the dataset from typed fields, a key (empty for none) and first
+     * records; it becomes the dataset's current version. Returns its id.
+     */
+    @PreAuthorize(PublishingService.PUBLISHERS)
+    public long create(
+            long datasetId, String name, List<FieldSpec> fields, List<String> key, List<Map<String, Object>> records) {
+        try {
+            requireManage(datasetId);
+            List<StoreColumn> columns = columns(fields);
+            for (String k : key) {
+                if (columns.stream().noneMatch(c -> c.name().equals(k))) {
+                    throw new PublishingException("primary_key", "datastore.error.key-field", k);
+                }
+            }
+            if (new HashSet<>(key).size() != key.size()) {
+                throw new PublishingException("primary_key", "datastore.error.key-field", key);
+            }
+            Batch batch = batch(columns, key, records, UpsertMethod.INSERT);
+            String empty;
+            try {
+                empty = store.load(columns, sink -> null).table();
+            } catch (SQLException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new SQLException("an empty table could not be made", e);
+            }
+            DatasetStore.Rewritten written;
+            try {
+                written = write(empty, columns, key, batch, UpsertMethod.INSERT);
+            } finally {
+                store.drop(empty);
+            }
+            String actor = Audited.currentActor();
+            try {
+                long versionId = transactions.execute(status -> {
+                    List<ColumnAnalysis> analysed = new ArrayList<>();
+                    for (int i = 0; i < fields.size(); i++) {
+                        FieldSpec field = fields.get(i);
+                        analysed.add(new ColumnAnalysis(
+                                i,
+                                field.label(),
+                                field.name(),
+                                field.type(),
+                                format(field.type()),
+                                columns.get(i).scale(),
+                                0));
+                    }
+                    int number = repository.nextVersionNumber(datasetId);
+                    long id = repository.insertVersion(
+                            new PublishingRepository.NewVersion(
+                                    datasetId,
+                                    number,
+                                    written.table(),
+                                    written.rows(),
+                                    0,
+                                    "",
+                                    "text/csv",
+                                    "CSV",
+                                    "UTF-8",
+                                    ',',
+                                    name,
+                                    "",
+                                    actor,
+                                    null),
+                            analysed,
+                            fields.stream().map(f -> "").toList(),
+                            clock.instant());
+                    repository.makeLive(id, key, clock.instant());
+                    refreshProfiles(id, written.table(), columns);
+                    audit(
+                            "LIVE_VERSION_CREATED",
+                            datasetId,
+                            org.openplaza.audit.AuditDetail.of("version-imported", number, written.changed()));
+                    return id;
+                });
+                return versionId;
+            } catch (RuntimeException e) {
+                store.drop(written.table());
+                throw e;
+            } finally {
+                store.release(written.table());
+            }
+        } catch (SQLException e) {
+            throw StoreFailures.of(e);
+        }
+    }
+
+    /** Inserts, updates or upserts records in a live version: all of them, or none. */
+    @PreAuthorize(PublishingService.PUBLISHERS)
+    public Pushed upsert(long versionId, List<Map<String, Object>> records, UpsertMethod mode) {
+        try {
+            return change(versionId, (version, columns, key) -> {
+                if (mode != UpsertMethod.INSERT && key.isEmpty()) {
+                    throw new PublishingException(
+                            "method", "datastore.error.no-key", mode.name().toLowerCase(Locale.ROOT));
+                }
+                return write(version.table(), columns, key, batch(columns, key, records, mode), mode);
+            });
+        } catch (SQLException e) {
+            throw StoreFailures.of(e);
+        }
+    }
+
+    /** Deletes the rows of a live version that match every filter ({@code column: value or values}); none, all rows. */
+    @PreAuthorize(PublishingService.PUBLISHERS)
+    public Pushed delete(long versionId, Map<String, Object> filters) {
+        try {
+            Pushed deleted = change(versionId, (version, columns, key) -> {
+                List<RowQuery.Filter> conditions = new ArrayList<>();
+                for (Map.Entry<String, Object> filter : filters.entrySet()) {
+                    if (!filter.getKey().equals(RowQuery.ID)
+                            && columns.stream().noneMatch(c -> c.name().equals(filter.getKey()))) {
+                        throw new PublishingException("filters", "datastore.error.no-field", filter.getKey());
+                    }
+                    conditions.add(
+                            filter.getValue() instanceof List<?> values
+                                    ? new RowQuery.In(filter.getKey(), List.copyOf(values))
+                                    : new RowQuery.Equals(filter.getKey(), filter.getValue()));
+                }
+                try {
+                    return store.delete(version.table(), columns, new RowQuery(conditions, "", List.of()));
+                } catch (IllegalArgumentException e) {
+                    throw new PublishingException("filters", "datastore.error.filter", e.getMessage());
+                }
+            });
+            transactions.executeWithoutResult(status -> audit(
+                    "RECORDS_DELETED",
+                    deleted.datasetId(),
+                    org.openplaza.audit.AuditDetail.of("records-deleted", deleted.changed())));
+            return deleted;
+        } catch (SQLException e) {
+            throw StoreFailures.of(e);
+        }
+    }
+
+    private interface Change {
+        DatasetStore.Rewritten apply(
+                PublishingRepository.LiveTable version, List<StoreColumn> columns, List<String> key)
+                throws SQLException;
+    }
+
+    /**
+     * One change to a live version, with its row locked from reading the table it names to
+     * recording the table that replaces it.
+     */
+    private Pushed change(long versionId, Change change) throws SQLException {
+        PublishingRepository.LiveFile found = repository
+                .undeletedVersion(versionId)
+                .orElseThrow(() -> new PublishingException(null, "publish.error.no-version-found"));
+        requireManage(found.datasetId());
+        if (!found.live()) {
+            throw new PublishingException("resource_id", "datastore.error.not-live");
+        }
+        String actor = Audited.currentActor();
+        String[] replaced = new String[1];
+        Pushed pushed;
+        try {
+            pushed = transactions.execute(status -> {
+                PublishingRepository.LiveTable version = repository
+                        .lockLiveTable(versionId)
+                        .orElseThrow(() -> new PublishingException(null, "publish.error.no-version-found"));
+                DatasetStore.Rewritten written;
+                try {
+                    written = change.apply(version, version.columns(), version.key());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                replaced[0] = written.table();
+                try {
+                    repository.replaceLiveTable(
+                            versionId, version.datasetId(), written.table(), written.rows(), clock.instant());
+                    refreshProfiles(versionId, written.table(), version.columns());
+                } catch (RuntimeException e) {
+                    dropQuietly(written.table());
+                    throw e;
+                } finally {
+                    store.release(written.table());
+                }
+                events.publishEvent(DatasetChanges.of(version.datasetId()));
+                replaced[0] = version.table();
+                return new Pushed(versionId, version.datasetId(), written.rows(), written.changed());
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
+        store.dropLater(replaced[0], REPLACED_TABLE_KEPT);
+        return pushed;
+    }
+
+    private void dropQuietly(String table) {
+        try {
+            store.drop(table);
+        } catch (SQLException e) {
+            // the sweep of orphans drops it
+        }
+    }
+
+    private void refreshProfiles(long versionId, String table, List<StoreColumn> columns) {
+        try {
+            repository.replaceProfiles(versionId, store.profile(table, columns));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void audit(String event, long datasetId, String detail) {
+        events.publishEvent(Audited.byCurrentUser(event, "dataset", String.valueOf(datasetId), detail));
+        events.publishEvent(DatasetChanges.of(datasetId));
+    }
+
+    private DatasetStore.Rewritten write(
+            String table, List<StoreColumn> columns, List<String> key, Batch batch, UpsertMethod mode)
+            throws SQLException {
+        try {
+            return store.write(table, columns, key, batch.values(), batch.present(), mode);
+        } catch (DatasetStore.RecordRefused e) {
+            throw refused(e.index(), e.getMessage());
+        }
+    }
+
+    private static PublishingException refused(int index, String reason) {
+        return new PublishingException("records", "datastore.error.record", index, reason);
+    }
+
+    private static String format(ValueType type) {
+        return switch (type) {
+            case DATE -> "uuuu-MM-dd";
+            case TIMESTAMP -> "uuuu-MM-dd'T'HH:mm:ss";
+            case INTEGER, DECIMAL -> "DECIMAL_POINT";
+            default -> "";
+        };
+    }
+
+    private static List<StoreColumn> columns(List<FieldSpec> fields) {
+        if (fields.isEmpty()) {
+            throw new PublishingException("fields", "datastore.error.no-fields");
+        }
+        Set<String> names = new HashSet<>();
+        List<StoreColumn> columns = new ArrayList<>();
+        for (FieldSpec field : fields) {
+            if (!ColumnNames.isValidName(field.name())) {
+                throw new PublishingException("fields", "datastore.error.field-name", field.name());
+            }
+            if (!names.add(field.name())) {
+                throw new PublishingException("fields", "publish.error.column-name-taken", field.name());
+            }
+            columns.add(
+                    new StoreColumn(field.name(), field.type(), field.type() == ValueType.DECIMAL ? DECIMAL_SCALE : 0));
+        }
+        return columns;
+    }
+
+    /** A batch's values by column, and which columns each record gave. */
+    record Batch(List<Object[]> values, List<boolean[]> present) {}
+
+    static Batch batch(
+            List<StoreColumn> columns, List<String> key, List<Map<String, Object>> records, UpsertMethod mode) {
+        if (records.size() > BATCH_MAX) {
+            throw new PublishingException("records", "datastore.error.too-many", BATCH_MAX);
+        }
+        List<Object[]> values = new ArrayList<>(records.size());
+        List<boolean[]> present = new ArrayList<>(records.size());
+        for (int n = 0; n < records.size(); n++) {
+            Map<String, Object> record = records.get(n);
+            for (String field : record.keySet()) {
+                if (columns.stream().noneMatch(c -> c.name().equals(field))) {
+                    throw refused(n, "it has no field \"" + field + "\"");
+                }
+            }
+            Object[] row = new Object[columns.size()];
+            boolean[] given = new boolean[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                StoreColumn column = columns.get(i);
+                given[i] = record.containsKey(column.name());
+                try {
+                    row[i] = typed(column.type(), record.get(column.name()));
+                } catch (IllegalArgumentException e) {
+                    throw refused(n, "field \"" + column.name() + "\": " + e.getMessage());
+                }
+                if (row[i] == null && key.contains(column.name())) {
+                    throw refused(n, "its key field \"" + column.name() + "\" has no value");
+                }
+            }
+            values.add(row);
+            present.add(given);
+        }
+        return new Batch(values, present);
+    }
+
+    /** A JSON value as the store keeps it in a column of this type. */
+    static @Nullable Object typed(ValueType type, @Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text && text.isBlank() && type != ValueType.TEXT) {
+            return null;
+        }
+        return switch (type) {
+            case TEXT -> value instanceof Map<?, ?> || value instanceof List<?> ? json(value) : value.toString();
+            case INTEGER -> {
+                if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+                    yield ((Number) value).longValue();
+                }
+                if (value instanceof Number number) {
+                    try {
+                        yield new BigDecimal(number.toString()).longValueExact();
+                    } catch (ArithmeticException e) {
+                        throw new IllegalArgumentException("expected a whole number, got: " + value, e);
+                    }
+                }
+                if (value instanceof BigInteger) {
+                    throw new IllegalArgumentException("expected a whole number of at most 19 digits, got: " + value);
+                }
+                yield RowConditions.parse(ValueType.INTEGER, value.toString());
+            }
+            case DECIMAL -> {
+                BigDecimal number = value instanceof Number n
+                        ? new BigDecimal(n.toString())
+                        : (BigDecimal) RowConditions.parse(ValueType.DECIMAL, value.toString());
+                if (number.precision() - number.scale() > 38 - DECIMAL_SCALE) {
+                    throw new IllegalArgumentException("too large a number: " + value);
+                }
+                yield number;
+            }
+            case BOOLEAN -> value instanceof Boolean b ? b : RowConditions.parse(ValueType.BOOLEAN, value.toString());
+            case DATE -> RowConditions.parse(ValueType.DATE, value.toString());
+            case TIMESTAMP -> timestamp(value.toString());
+        };
+    }
+
+    /** A date-time, kept in UTC when it carries an offset ({@code 2026-12-02T05:00:00+09:00}). */
+    private static LocalDateTime timestamp(String text) {
+        String value = text.strip().replace(' ', 'T');
+        try {
+            return LocalDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(value)
+                        .withOffsetSameInstant(ZoneOffset.UTC)
+                        .toLocalDateTime();
+            } catch (DateTimeParseException again) {
+                throw new IllegalArgumentException("expected a date and time (ISO 8601), got: " + text, again);
+            }
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + value, e);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package org.openplaza.catalog.datastore;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.GroupQuery;
+import org.openplaza.catalog.Grouped;
+import org.openplaza.catalog.QueryException;
+import org.openplaza.catalog.RowConditions;
+import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.StoreColumn;
+import org.openplaza.catalog.ValueType;
+
+/**
+ * Runs a {@link GroupQuery} in DuckDB and returns only the aggregated points: the grouping, the
+ * aggregations, the top-N with its "Other" and the bins all happen in the store; at most
+ * {@link #MAX_POINTS} points come back, or the query is refused with a clear reason.
+ */
+public final class Grouping {
+
+    static final int MAX_POINTS = 5000;
+    static final String OTHER = Grouped.OTHER;
+    static final String EMPTY = Grouped.EMPTY;
+
+    private Grouping() {}
+
+    private static boolean numeric(StoreColumn column) {
+        return column.type() == ValueType.INTEGER || column.type() == ValueType.DECIMAL;
+    }
+
+    private static boolean temporal(StoreColumn column) {
+        return column.type() == ValueType.DATE || column.type() == ValueType.TIMESTAMP;
+    }
+
+    public static Grouped run(DSLContext sql, Table<?> from, List<StoreColumn> columns, GroupQuery query) {
+        if (query.measures().isEmpty()) {
+            throw new QueryException("chart.error.no-measure");
+        }
+        StoreColumn dimension = RowConditions.column(columns, query.dimension().column());
+        GroupQuery.Bucket bucket = query.dimension().bucket();
+        checkBucket(dimension, bucket, query.dimension().bins());
+        List<Field<?>> measures = new ArrayList<>();
+        for (GroupQuery.Measure measure : query.measures()) {
+            measures.add(measure(columns, measure));
+        }
+        StoreColumn series = query.series() == null ? null : RowConditions.column(columns, query.series());
+        Condition where = RowConditions.of(columns, new RowQuery(query.filters(), "", List.of()));
+
+        double binMin = 0;
+        double binWidth = 0;
+        Field<?> key;
+        Field<Object> column = DSL.field(DSL.name(dimension.name()));
+        if (bucket == GroupQuery.Bucket.BINS) {
+            Field<Double> value = column.cast(Double.class);
+            var range = sql.select(DSL.min(value), DSL.max(value))
+                    .from(from)
+                    .where(where)
+                    .fetchSingle();
+            if (range.value1() == null) {
+                return new Grouped(List.of(), List.of());
+            }
+            binMin = range.value1();
+            int bins = query.dimension().bins();
+            binWidth = (range.value2() - binMin) / bins;
+            key = binWidth == 0
+                    ? DSL.inline(0)
+                    : DSL.least(
+                            DSL.floor(value.minus(DSL.inline(binMin)).div(DSL.inline(binWidth)))
+                                    .cast(Integer.class),
+                            DSL.inline(bins - 1));
+        } else if (bucket == GroupQuery.Bucket.NONE) {
+            key = column;
+        } else if (bucket == GroupQuery.Bucket.DAY) {
+            key = column.cast(SQLDataType.LOCALDATE);
+        } else {
+            key = DSL.field(
+                            "date_trunc({0}, {1})",
+                            Object.class, DSL.inline(bucket.name().toLowerCase(Locale.ROOT)), column)
+                    .cast(SQLDataType.LOCALDATE);
+        }
+
+        Field<Boolean> other = DSL.inline(false);
+        if (query.top() > 0) {
+            @SuppressWarnings("unchecked")
+            Field<Object> ranked = (Field<Object>) key;
+            var topKeys = DSL.select(ranked)
+                    .from(from)
+                    .where(where)
+                    .groupBy(key)
+                    .orderBy(((Field<?>) measures.get(0)).desc().nullsLast())
+                    .limit(DSL.inline(query.top()));
+            other = DSL.when(ranked.in(topKeys), DSL.inline(false)).otherwise(DSL.inline(true));
+            key = DSL.when(ranked.in(topKeys), ranked);
+        }
+
+        boolean folded = query.top() > 0;
+        List<SelectField<?>> select = new ArrayList<>();
+        List<Field<?>> groupBy = new ArrayList<>();
+        List<org.jooq.SortField<?>> orderBy = new ArrayList<>();
+        if (folded) {
+            // only a top-N needs the "Other" flag; without it DuckDB groups on one key
+            select.add(other.as("opz_other"));
+            groupBy.add(DSL.field(DSL.name("opz_other")));
+            orderBy.add(DSL.field(DSL.name("opz_other")).asc());
+        }
+        select.add(key.as("opz_key"));
+        groupBy.add(DSL.field(DSL.name("opz_key")));
+        orderBy.add(DSL.field(DSL.name("opz_key")).asc().nullsLast());
+        if (series != null) {
+            select.add(DSL.field(DSL.name(series.name())).as("opz_series"));
+            groupBy.add(DSL.field(DSL.name("opz_series")));
+        }
+        for (int i = 0; i < measures.size(); i++) {
+            select.add(measures.get(i).as("opz_m" + i));
+        }
+        List<? extends Record> rows = sql.select(select)
+                .from(from)
+                .where(where)
+                .groupBy(groupBy)
+                .orderBy(orderBy)
+                .limit(DSL.inline(MAX_POINTS + 1))
+                .fetch();
+        if (rows.size() > MAX_POINTS) {
+            throw new QueryException("chart.error.too-many-points", MAX_POINTS);
+        }
+        return pivot(rows, query, bucket, binMin, binWidth, series != null);
+    }
+
+    private static void checkBucket(StoreColumn dimension, GroupQuery.Bucket bucket, int bins) {
+        if (bucket == GroupQuery.Bucket.BINS) {
+            if (!numeric(dimension)) {
+                throw new QueryException("chart.error.bins-need-numbers", dimension.name());
+            }
+            if (bins < 1 || bins > 200) {
+                throw new QueryException("chart.error.bins", 1, 200);
+            }
+        } else if (bucket != GroupQuery.Bucket.NONE && !temporal(dimension)) {
+            throw new QueryException("chart.error.buckets-need-dates", dimension.name());
+        }
+    }
+
+    private static Field<?> measure(List<StoreColumn> columns, GroupQuery.Measure measure) {
+        if (measure.column() == null) {
+            if (measure.aggregation() != GroupQuery.Aggregation.COUNT) {
+                throw new QueryException(
+                        "chart.error.measure-needs-column",
+                        measure.aggregation().name());
+            }
+            return DSL.count();
+        }
+        StoreColumn column = RowConditions.column(columns, measure.column());
+        Field<Object> field = DSL.field(DSL.name(column.name()));
+        Field<Double> number = field.cast(Double.class);
+        switch (measure.aggregation()) {
+            case COUNT:
+                return DSL.count(field);
+            case COUNT_DISTINCT:
+                return DSL.countDistinct(field);
+            default:
+                break;
+        }
+        if (!numeric(column)) {
+            throw new QueryException(
+                    "chart.error.numbers-only", measure.aggregation().name(), column.name());
+        }
+        return switch (measure.aggregation()) {
+            case SUM -> DSL.sum(number);
+            case AVG -> DSL.avg(number);
+            case MIN -> DSL.min(number);
+            case MAX -> DSL.max(number);
+            case MEDIAN -> DSL.field("median({0})", Double.class, number);
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** Categories in the chosen order, one series per measure (and split value). */
+    private static Grouped pivot(
+            List<? extends Record> rows,
+            GroupQuery query,
+            GroupQuery.Bucket bucket,
+            double binMin,
+            double binWidth,
+            boolean split) {
+        Map<String, Map<String, Double>> bySeries = new LinkedHashMap<>();
+        Map<String, Grouped.Series> seriesMade = new HashMap<>();
+        Map<String, Double> categoryTotals = new LinkedHashMap<>();
+        Map<String, Object> categoryKeys = new HashMap<>();
+        for (Record row : rows) {
+            boolean isOther = row.field("opz_other") != null && Boolean.TRUE.equals(row.get("opz_other"));
+            Object key = row.get("opz_key");
+            String category = isOther ? OTHER : label(key, bucket, binMin, binWidth);
+            categoryKeys.putIfAbsent(category, isOther ? null : key);
+            String splitValue = split ? Objects.toString(row.get("opz_series"), EMPTY) : null;
+            for (int i = 0; i < query.measures().size(); i++) {
+                Object value = row.get("opz_m" + i);
+                Double number = value instanceof Number n ? n.doubleValue() : null;
+                String name = seriesName(
+                        query.measures().get(i), splitValue, query.measures().size());
+                bySeries.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(category, number);
+                GroupQuery.Measure measure = query.measures().get(i);
+                seriesMade.computeIfAbsent(name, k -> new Grouped.Series(k, List.of(), measure, splitValue));
+                if (i == 0 && number != null) {
+                    categoryTotals.merge(category, number, Double::sum);
+                }
+            }
+            categoryTotals.putIfAbsent(category, 0d);
+        }
+        List<String> categories = new ArrayList<>(categoryTotals.keySet());
+        if ((long) categories.size() * bySeries.size() > MAX_POINTS) {
+            // a chart draws every category of every series, empty or not
+            throw new QueryException("chart.error.too-many-points", MAX_POINTS);
+        }
+        Comparator<String> otherLast = Comparator.comparing(OTHER::equals);
+        switch (query.order()) {
+            case DIMENSION_DESC -> java.util.Collections.reverse(categories);
+            case VALUE_DESC ->
+                categories.sort(otherLast.thenComparing(Comparator.comparing((String c) -> categoryTotals.get(c))
+                        .reversed()));
+            case VALUE_ASC -> categories.sort(otherLast.thenComparing(c -> categoryTotals.get(c)));
+            default -> {}
+        }
+        if (query.order() == GroupQuery.Order.DIMENSION_DESC && categories.remove(OTHER)) {
+            categories.add(OTHER);
+        }
+        List<Grouped.Series> series = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Double>> entry : bySeries.entrySet()) {
+            List<Double> values = new ArrayList<>();
+            for (String category : categories) {
+                values.add(entry.getValue().get(category));
+            }
+            Grouped.Series made = seriesMade.get(entry.getKey());
+            series.add(new Grouped.Series(entry.getKey(), values, made.measure(), made.split()));
+        }
+        return new Grouped(categories, series);
+    }
+
+    static String measureName(GroupQuery.Measure measure) {
+        String aggregation = measure.aggregation().name().toLowerCase(Locale.ROOT);
+        return measure.column() == null ? aggregation : aggregation + "(" + measure.column() + ")";
+    }
+
+    private static String seriesName(GroupQuery.Measure measure, @Nullable String splitValue, int measures) {
+        if (splitValue == null) {
+            return measureName(measure);
+        }
+        return measures == 1 ? splitValue : measureName(measure) + " · " + splitValue;
+    }
+
+    private static String label(@Nullable Object key, GroupQuery.Bucket bucket, double binMin, double binWidth) {
+        if (key == null) {
+            return EMPTY;
+        }
+        if (bucket == GroupQuery.Bucket.BINS) {
+            int bin = ((Number) key).intValue();
+            return number(binMin + bin * binWidth) + " – " + number(binMin + (bin + 1) * binWidth);
+        }
+        LocalDate date = key instanceof LocalDate d
+                ? d
+                : key instanceof java.sql.Date d
+                        ? d.toLocalDate()
+                        : key instanceof LocalDateTime t ? t.toLocalDate() : null;
+        if (date == null) {
+            return key instanceof java.math.BigDecimal d ? d.toPlainString() : key.toString();
+        }
+        return switch (bucket) {
+            case YEAR -> Integer.toString(date.getYear());
+            case QUARTER -> date.getYear() + "-Q" + date.get(IsoFields.QUARTER_OF_YEAR);
+            case MONTH -> String.format("%d-%02d", date.getYear(), date.getMonthValue());
+            default -> date.toString();
+        };
+    }
+
+    private static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+}

@@ -1,0 +1,105 @@
+package org.openplaza.catalog.search;
+
+import static org.openplaza.db.catalog.Tables.DATASET;
+import static org.openplaza.db.catalog.Tables.DATASET_COLUMN;
+import static org.openplaza.db.catalog.Tables.DATASET_KEYWORD;
+import static org.openplaza.db.catalog.Tables.DATASET_THEME;
+import static org.openplaza.db.catalog.Tables.DATASET_VERSION;
+import static org.openplaza.db.catalog.Tables.ORGANISATION;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** Reads the published datasets, as the index holds them, from the catalogue's tables. */
+@Repository
+public class IndexSource {
+
+    private final DSLContext db;
+
+    IndexSource(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<IndexedDataset> published() {
+        return read(DSL.noCondition());
+    }
+
+    public List<IndexedDataset> published(long id) {
+        return read(DATASET.ID.eq(id));
+    }
+
+    private List<IndexedDataset> read(Condition condition) {
+        return db.select(
+                        DATASET.ID,
+                        DATASET.SLUG,
+                        DATASET.TITLE,
+                        DATASET.DESCRIPTION,
+                        ORGANISATION.NAME,
+                        DSL.multiset(DSL.select(DATASET_KEYWORD.KEYWORD)
+                                        .from(DATASET_KEYWORD)
+                                        .where(DATASET_KEYWORD.DATASET_ID.eq(DATASET.ID)))
+                                .convertFrom(r -> r.map(x -> x.value1())),
+                        DSL.multiset(DSL.select(DATASET_THEME.THEME)
+                                        .from(DATASET_THEME)
+                                        .where(DATASET_THEME.DATASET_ID.eq(DATASET.ID)))
+                                .convertFrom(r -> r.map(x -> x.value1())),
+                        DATASET.LICENCE,
+                        DATASET_VERSION.FILE_FORMAT,
+                        DSL.multiset(DSL.select(DATASET_COLUMN.LABEL)
+                                        .from(DATASET_COLUMN)
+                                        .where(DATASET_COLUMN.VERSION_ID.eq(DATASET.CURRENT_VERSION_ID))
+                                        .orderBy(DATASET_COLUMN.POSITION))
+                                .convertFrom(r -> r.map(x -> x.value1())),
+                        DATASET.ISSUED_AT.convertFrom(t -> t == null ? null : t.toInstant()),
+                        DATASET.MODIFIED_AT.convertFrom(OffsetDateTime::toInstant),
+                        DSL.coalesce(DATASET_VERSION.ROW_COUNT, 0L),
+                        DATASET.VIEW_COUNT,
+                        DATASET.DOWNLOAD_COUNT,
+                        org.openplaza.catalog.publishing.DatasetTranslations.of(DATASET.ID))
+                .from(DATASET)
+                .join(ORGANISATION)
+                .on(ORGANISATION.ID.eq(DATASET.ORGANISATION_ID))
+                .leftJoin(DATASET_VERSION)
+                .on(DATASET_VERSION.ID.eq(DATASET.CURRENT_VERSION_ID))
+                .where(DATASET.STATE.eq("PUBLISHED"))
+                .and(condition)
+                .fetch(r -> new IndexedDataset(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        r.value9(),
+                        r.value10(),
+                        r.value11(),
+                        r.value12(),
+                        r.value13(),
+                        r.value14(),
+                        r.value15(),
+                        r.value16()));
+    }
+
+    /** The view and download counts of every published dataset, by id. */
+    public java.util.Map<Long, long[]> allCounters() {
+        return db.select(DATASET.ID, DATASET.VIEW_COUNT, DATASET.DOWNLOAD_COUNT)
+                .from(DATASET)
+                .where(DATASET.STATE.eq("PUBLISHED"))
+                .fetchMap(r -> r.value1(), r -> new long[] {r.value2(), r.value3()});
+    }
+
+    /** The view and download counts of one dataset. */
+    public long[] counters(long id) {
+        return db.select(DATASET.VIEW_COUNT, DATASET.DOWNLOAD_COUNT)
+                .from(DATASET)
+                .where(DATASET.ID.eq(id))
+                .fetchOptional(r -> new long[] {r.value1(), r.value2()})
+                .orElse(new long[] {0, 0});
+    }
+}

@@ -1,4 +1,0 @@
-@NullMarked
-package org.openplaza.datastore;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package org.openplaza.importer;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-package org.openplaza.publishing;
-
-/** A publisher: a department or agency whose officials publish datasets under its name. */
-public record Organisation(long id, String slug, String name) {}

@@ -1,4 +1,0 @@
-package org.openplaza.publishing;
-
-/** A publishing organisation as the public sees it, with how many datasets it has published. */
-public record PublicOrganisation(long id, String slug, String name, int datasets) {}

@@ -1,4 +1,0 @@
-@NullMarked
-package org.openplaza.publishing;
-
-import org.jspecify.annotations.NullMarked;

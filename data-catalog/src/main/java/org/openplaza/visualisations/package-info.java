@@ -1,4 +1,0 @@
-@NullMarked
-package org.openplaza.visualisations;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,256 @@
+package org.openplaza.catalog.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.PushedRecords;
+import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.UpsertMethod;
+import org.openplaza.catalog.ValueType;
+import org.openplaza.catalog.datastore.DatasetStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Records pushed as CKAN's DataStore API pushes them. Each step commits, as in the portal, so
+ * that the locks and caches a push relies on are the real ones.
+ */
+@SpringBootTest(properties = "spring.datasource.name=committing-publishing-test")
+class PushedRecordsTest {
+
+    @Autowired
+    PublishingService publishing;
+
+    @Autowired
+    PushedRecords pushed;
+
+    @Autowired
+    DatasetReader reader;
+
+    @Autowired
+    DatasetStore store;
+
+    @Autowired
+    DSLContext db;
+
+    @TempDir
+    Path dir;
+
+    long dataset;
+
+    static final List<PushedRecords.FieldSpec> FIELDS = List.of(
+            new PushedRecords.FieldSpec("station", ValueType.TEXT, "Station"),
+            new PushedRecords.FieldSpec("measured_at", ValueType.TIMESTAMP, "Measured at"),
+            new PushedRecords.FieldSpec("pm10", ValueType.DECIMAL, "PM10 (µg/m³)"),
+            new PushedRecords.FieldSpec("working", ValueType.BOOLEAN, "Working"));
+
+    static final List<String> KEY = List.of("station", "measured_at");
+
+    @BeforeEach
+    void an_organisation_whose_sensors_push() {
+        TestCallers.userOnce(db, "pushing-sensor");
+        TestCallers.userOnce(db, "pushing-outsider");
+        TestCallers.signIn("root", "ADMIN");
+        long organisation =
+                publishing.createOrganisation("Air " + System.nanoTime()).id();
+        publishing.addMember(organisation, "pushing-sensor");
+        TestCallers.signIn("pushing-sensor", "OFFICIAL");
+        dataset = publishing.createDataset(TestDatasets.metadata(organisation, "Air quality, live"));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private static Map<String, Object> reading(String station, String at, Object pm10) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("station", station);
+        record.put("measured_at", at);
+        record.put("pm10", pm10);
+        return record;
+    }
+
+    private static String reason(Throwable e) {
+        return String.valueOf(((PublishingException) e).arguments().get(1));
+    }
+
+    private String tableOf(long version) {
+        var v = org.openplaza.db.catalog.Tables.DATASET_VERSION;
+        return db.select(v.STORE_TABLE).from(v).where(v.ID.eq(version)).fetchSingle(v.STORE_TABLE);
+    }
+
+    private List<Object[]> rows(long version) throws Exception {
+        return reader.resourceRows(version, RowQuery.ALL, 0, 100);
+    }
+
+    @Test
+    void a_live_table_takes_inserts_updates_upserts_and_deletes() throws Exception {
+        long version = pushed.create(
+                dataset,
+                "readings",
+                FIELDS,
+                KEY,
+                List.of(reading("Jongno", "2026-12-02T05:00:00", 41.5), reading("Mapo", "2026-12-02T05:00:00", 38)));
+        assertThat(reader.byId(dataset).orElseThrow().currentVersionId()).isEqualTo(version);
+        assertThat(reader.byId(dataset).orElseThrow().rows()).isEqualTo(2);
+
+        Map<String, Object> partial = new LinkedHashMap<>();
+        partial.put("station", "Jongno");
+        partial.put("measured_at", "2026-12-02T14:00:00+09:00");
+        partial.put("working", false);
+        PushedRecords.Pushed upserted = pushed.upsert(
+                version, List.of(partial, reading("Jongno", "2026-12-02T06:00:00", "44.25")), UpsertMethod.UPSERT);
+        assertThat(upserted.changed()).isEqualTo(2);
+        assertThat(upserted.rows()).isEqualTo(3);
+        List<Object[]> rows = rows(version);
+        assertThat(rows).hasSize(3);
+        // the offset time is the same instant in UTC, so the row is found and only "working" changes
+        assertThat(rows.get(0))
+                .containsExactly("Jongno", LocalDateTime.parse("2026-12-02T05:00"), new BigDecimal("41.500000"), false);
+        assertThat(rows.get(2)[2]).isEqualTo(new BigDecimal("44.250000"));
+
+        PushedRecords.Pushed deleted = pushed.delete(version, Map.of("station", "Jongno"));
+        assertThat(deleted.changed()).isEqualTo(2);
+        assertThat(rows(version)).extracting(r -> r[0]).containsExactly("Mapo");
+        assertThat(reader.byId(dataset).orElseThrow().rows()).isEqualTo(1);
+        assertThat(publishing.columns(dataset).get(0).distinct()).isEqualTo(1L);
+    }
+
+    @Test
+    void a_bad_record_refuses_its_whole_batch_with_its_index() throws Exception {
+        long version = pushed.create(
+                dataset, "readings", FIELDS, KEY, List.of(reading("Jongno", "2026-12-02T05:00:00", 41.5)));
+        String table = tableOf(version);
+
+        List<Map<String, Object>> batch = new ArrayList<>();
+        batch.add(reading("Mapo", "2026-12-02T05:00:00", 12));
+        batch.add(reading("Jung", "2026-12-02T05:00:00", 13));
+        batch.add(reading("Gangnam", "yesterday", 14));
+        assertThatThrownBy(() -> pushed.upsert(version, batch, UpsertMethod.UPSERT))
+                .isInstanceOf(PublishingException.class)
+                .satisfies(e -> assertThat(((PublishingException) e).arguments())
+                        .first()
+                        .isEqualTo(2))
+                .satisfies(e -> assertThat(reason(e)).contains("measured_at"));
+        assertThatThrownBy(() -> pushed.upsert(
+                        version,
+                        List.of(
+                                reading("Mapo", "2026-12-02T05:00:00", 12),
+                                reading("Jongno", "2026-12-02T05:00:00", 1)),
+                        UpsertMethod.INSERT))
+                .isInstanceOf(PublishingException.class)
+                .satisfies(e -> assertThat(((PublishingException) e).arguments())
+                        .first()
+                        .isEqualTo(1))
+                .satisfies(e -> assertThat(reason(e)).contains("there already"));
+        assertThatThrownBy(() -> pushed.upsert(
+                        version, List.of(reading("Mapo", "2026-12-02T05:00:00", 12)), UpsertMethod.UPDATE))
+                .satisfies(e -> assertThat(reason(e)).contains("no row has its key"));
+        assertThatThrownBy(() -> pushed.upsert(
+                        version,
+                        List.of(reading("Mapo", "2026-12-02T05:00:00", 12), reading("Mapo", "2026-12-02T05:00:00", 13)),
+                        UpsertMethod.UPSERT))
+                .satisfies(e -> assertThat(reason(e)).contains("earlier record"));
+        Map<String, Object> stranger = reading("Mapo", "2026-12-02T05:00:00", 12);
+        stranger.put("pm25", 3);
+        assertThatThrownBy(() -> pushed.upsert(version, List.of(stranger), UpsertMethod.UPSERT))
+                .satisfies(e -> assertThat(reason(e)).contains("pm25"));
+
+        assertThat(rows(version)).hasSize(1);
+        assertThat(tableOf(version)).isEqualTo(table);
+        assertThat(store.tables()).noneMatch(t -> t.startsWith("staging_"));
+    }
+
+    @Test
+    void concurrent_pushes_to_one_table_each_keep_their_records() throws Exception {
+        long version = pushed.create(dataset, "readings", FIELDS, KEY, List.of());
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<PushedRecords.Pushed>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String station = "station-" + t;
+                Callable<PushedRecords.Pushed> push = () -> {
+                    SecurityContextHolder.getContext().setAuthentication(authentication);
+                    try {
+                        return pushed.upsert(
+                                version, List.of(reading(station, "2026-12-02T05:00:00", 1)), UpsertMethod.UPSERT);
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                };
+                done.add(threads.submit(push));
+            }
+            for (Future<PushedRecords.Pushed> f : done) {
+                f.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(rows(version)).hasSize(8);
+    }
+
+    @Test
+    void only_live_versions_take_records_and_only_from_their_publishers() throws Exception {
+        Path file = Files.writeString(dir.resolve("fixed.csv"), "station,pm10\nJongno,40\n");
+        long fixed = TestDatasets.imported(
+                publishing, TestDatasets.metadata(publishing.metadata(dataset).organisationId(), "Fixed"), file, false);
+        long fixedVersion = publishing.versions(fixed).get(0).id();
+        assertThatThrownBy(() -> pushed.upsert(fixedVersion, List.of(Map.of("station", "Mapo")), UpsertMethod.INSERT))
+                .isInstanceOf(PublishingException.class)
+                .extracting("messageKey")
+                .isEqualTo("datastore.error.not-live");
+
+        long version = pushed.create(dataset, "readings", FIELDS, KEY, List.of());
+        TestCallers.signIn("pushing-outsider", "OFFICIAL");
+        assertThatThrownBy(() ->
+                        pushed.upsert(version, List.of(reading("Mapo", "2026-12-02T05:00:00", 1)), UpsertMethod.UPSERT))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> pushed.delete(version, Map.of())).isInstanceOf(AccessDeniedException.class);
+        TestCallers.signIn("citizen", "CITIZEN");
+        assertThatThrownBy(() -> pushed.create(dataset, "x", FIELDS, KEY, List.of()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void fields_the_store_cannot_hold_are_refused_before_anything_is_made() {
+        assertThatThrownBy(() -> pushed.create(
+                        dataset,
+                        "readings",
+                        List.of(new PushedRecords.FieldSpec("Station Name", ValueType.TEXT, "x")),
+                        List.of(),
+                        List.of()))
+                .extracting("messageKey")
+                .isEqualTo("datastore.error.field-name");
+        assertThatThrownBy(() -> pushed.create(dataset, "readings", FIELDS, List.of("nowhere"), List.of()))
+                .extracting("messageKey")
+                .isEqualTo("datastore.error.key-field");
+        assertThatThrownBy(() -> PushedRecords.typeOf("geometry"))
+                .extracting("messageKey")
+                .isEqualTo("datastore.error.field-type");
+        assertThat(reader.byId(dataset).orElseThrow().currentVersionId()).isNull();
+    }
+}

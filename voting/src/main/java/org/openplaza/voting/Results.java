@@ -3,9 +3,6 @@ package org.openplaza.voting;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.voting.count.Budget;
-import org.openplaza.voting.count.InstantRunoff;
-import org.openplaza.voting.count.Schulze;
 
 /**
  * The result of a closed vote, counted from the ballots that count (those not replaced by their

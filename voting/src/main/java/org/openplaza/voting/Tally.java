@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.voting.count.Budget;
-import org.openplaza.voting.count.InstantRunoff;
-import org.openplaza.voting.count.Schulze;
 
 /**
  * The count of a set of ballots, as the portal makes it when a vote closes and as anyone can

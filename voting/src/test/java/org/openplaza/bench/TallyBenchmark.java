@@ -15,12 +15,12 @@ import javax.sql.DataSource;
 import org.openplaza.TestAccounts;
 import org.openplaza.voting.BallotChain;
 import org.openplaza.voting.BallotService;
+import org.openplaza.voting.InstantRunoff;
 import org.openplaza.voting.Method;
 import org.openplaza.voting.Results;
+import org.openplaza.voting.Schulze;
 import org.openplaza.voting.Tally;
 import org.openplaza.voting.VoteSpec;
-import org.openplaza.voting.count.InstantRunoff;
-import org.openplaza.voting.count.Schulze;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

@@ -314,7 +314,7 @@ class BallotServiceTest {
                 .containsEntry("Olympic", 2);
         // Olympic (30) and Hangang (50) tie on votes: the cheaper first, then Hangang fits; 80 spent
         assertThat(results.budget().funded())
-                .extracting(org.openplaza.voting.count.Budget.Project::name)
+                .extracting(org.openplaza.voting.Budget.Project::name)
                 .containsExactly("Olympic", "Hangang");
         assertThat(results.budget().spent()).isEqualTo(80);
     }

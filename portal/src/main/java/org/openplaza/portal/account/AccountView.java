@@ -21,7 +21,7 @@ import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.ApiTokenService;
 import org.openplaza.accounts.PasswordPolicy;
 import org.openplaza.accounts.Role;
-import org.openplaza.accounts.signin.SecondFactors;
+import org.openplaza.accounts.SecondFactors;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.Titles;
 import org.openplaza.portal.security.RecentSignIn;

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import org.openplaza.accounts.signin.SecondFactors;
+import org.openplaza.accounts.SecondFactors;
 
 /** How to add a new key to an authenticator app: the steps, the key as a QR code and as text. */
 class AuthenticatorSetup extends Div {

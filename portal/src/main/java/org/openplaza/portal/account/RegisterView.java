@@ -39,7 +39,7 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
     private final java.time.Clock clock;
     private final int workBits;
     private final int minLength;
-    private org.openplaza.accounts.signin.WorkChallenge challenge;
+    private org.openplaza.accounts.WorkChallenge challenge;
 
     public RegisterView(
             AccountService accounts,
@@ -51,7 +51,7 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         this.workBits = workBits;
         this.minLength = policy.minLength();
-        this.challenge = org.openplaza.accounts.signin.WorkChallenge.issue(workBits, clock);
+        this.challenge = org.openplaza.accounts.WorkChallenge.issue(workBits, clock);
         setMaxWidth("40rem");
         add(new H1(getTranslation("register.title")), new Paragraph(getTranslation("register.intro")));
         configure(username, "register-username", "register.username", "register.username.help");
@@ -84,7 +84,7 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
 
     /**
      * Checks the form, then has the browser do the proof of work ({@link
-     * org.openplaza.accounts.signin.WorkChallenge}) before the account is made; each try gets a
+     * org.openplaza.accounts.WorkChallenge}) before the account is made; each try gets a
      * new challenge.
      */
     private void register() {
@@ -98,14 +98,14 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
             show(problems);
             return;
         }
-        org.openplaza.accounts.signin.WorkChallenge asked = challenge;
-        challenge = org.openplaza.accounts.signin.WorkChallenge.issue(workBits, clock);
+        org.openplaza.accounts.WorkChallenge asked = challenge;
+        challenge = org.openplaza.accounts.WorkChallenge.issue(workBits, clock);
         submit.setEnabled(false);
         submit.setText(getTranslation("register.checking"));
         submit.getElement().setAttribute("aria-busy", "true");
         getElement()
                 .executeJs(
-                        "return (async function() {\n" + org.openplaza.accounts.signin.WorkChallenge.SOLVER + "\n})()",
+                        "return (async function() {\n" + org.openplaza.accounts.WorkChallenge.SOLVER + "\n})()",
                         asked.challenge(),
                         asked.bits())
                 .then(

@@ -16,8 +16,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import org.openplaza.accounts.AccountException;
-import org.openplaza.accounts.signin.PendingSignIn;
-import org.openplaza.accounts.signin.SecondFactors;
+import org.openplaza.accounts.PendingSignIn;
+import org.openplaza.accounts.SecondFactors;
 import org.openplaza.portal.security.PasswordCheck;
 import org.openplaza.portal.security.RecentSignIn;
 

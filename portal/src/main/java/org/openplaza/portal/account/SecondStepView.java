@@ -19,8 +19,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.accounts.signin.PendingSignIn;
-import org.openplaza.accounts.signin.SecondFactors;
+import org.openplaza.accounts.PendingSignIn;
+import org.openplaza.accounts.SecondFactors;
 import org.openplaza.portal.layout.Titles;
 import org.springframework.security.web.csrf.CsrfToken;
 

@@ -17,7 +17,7 @@ import org.openplaza.accounts.Account;
 import org.openplaza.accounts.AccountException;
 import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Role;
-import org.openplaza.accounts.signin.SecondFactors;
+import org.openplaza.accounts.SecondFactors;
 
 /**
  * One account, opened by an administrator: roles, verified residency with the district and date

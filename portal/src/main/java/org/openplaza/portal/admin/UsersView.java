@@ -27,12 +27,12 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final ConfigurableFilterDataProvider<Account, Void, String> data;
 
     private final org.openplaza.portal.security.RecentSignIn recentSignIn;
-    private final org.openplaza.accounts.signin.SecondFactors secondFactors;
+    private final org.openplaza.accounts.SecondFactors secondFactors;
 
     public UsersView(
             AccountService accounts,
             org.openplaza.portal.security.RecentSignIn recentSignIn,
-            org.openplaza.accounts.signin.SecondFactors secondFactors) {
+            org.openplaza.accounts.SecondFactors secondFactors) {
         this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.recentSignIn = recentSignIn;

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.accounts.signin.ThrottlingAuthenticationProvider;
+import org.openplaza.accounts.ThrottlingAuthenticationProvider;
 import org.openplaza.audit.Audited;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;

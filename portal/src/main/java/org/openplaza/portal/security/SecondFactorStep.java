@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.accounts.signin.PendingSignIn;
-import org.openplaza.accounts.signin.SecondFactorAuthenticationProvider;
-import org.openplaza.accounts.signin.SecondFactorRequired;
-import org.openplaza.accounts.signin.SecondFactorToken;
-import org.openplaza.accounts.signin.SignInThrottledException;
+import org.openplaza.accounts.PendingSignIn;
+import org.openplaza.accounts.SecondFactorAuthenticationProvider;
+import org.openplaza.accounts.SecondFactorRequired;
+import org.openplaza.accounts.SecondFactorToken;
+import org.openplaza.accounts.SignInThrottledException;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.ProviderManager;
@@ -29,7 +29,7 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
  * The second step of signing in, for those who must give a code ({@link
- * org.openplaza.accounts.signin.SecondFactors}). The password form's {@link SecondFactorRequired}
+ * org.openplaza.accounts.SecondFactors}). The password form's {@link SecondFactorRequired}
  * leaves a {@link PendingSignIn} in the session (under a new session id) and sends the browser to
  * the code page; the page posts the code, with its CSRF token, to {@value #PATH}, where this
  * filter finishes the sign-in exactly as the password form finishes one that needs no code: the

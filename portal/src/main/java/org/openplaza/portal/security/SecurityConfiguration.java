@@ -4,10 +4,10 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import org.openplaza.accounts.AccountAccessChanged;
-import org.openplaza.accounts.signin.SecondFactorAuthenticationProvider;
-import org.openplaza.accounts.signin.SecondFactorRequired;
-import org.openplaza.accounts.signin.SecondFactors;
-import org.openplaza.accounts.signin.SignInThrottledException;
+import org.openplaza.accounts.SecondFactorAuthenticationProvider;
+import org.openplaza.accounts.SecondFactorRequired;
+import org.openplaza.accounts.SecondFactors;
+import org.openplaza.accounts.SignInThrottledException;
 import org.openplaza.portal.account.LoginView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;

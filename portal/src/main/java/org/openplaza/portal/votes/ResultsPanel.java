@@ -18,11 +18,11 @@ import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.Grouped;
 import org.openplaza.portal.charts.ChartNumbers;
 import org.openplaza.portal.charts.EChart;
+import org.openplaza.voting.Budget;
+import org.openplaza.voting.InstantRunoff;
 import org.openplaza.voting.Method;
 import org.openplaza.voting.Results;
-import org.openplaza.voting.count.Budget;
-import org.openplaza.voting.count.InstantRunoff;
-import org.openplaza.voting.count.Schulze;
+import org.openplaza.voting.Schulze;
 
 /**
  * The results of a counted vote: turnout against the electorate, quorum and threshold, the votes

@@ -433,7 +433,7 @@ public abstract class Browser {
     protected String useStep(String username, String key, long step) {
         synchronized (USED_STEPS) {
             USED_STEPS.put(account(username), step);
-            return org.openplaza.accounts.signin.Totp.code(key, java.time.Instant.ofEpochSecond(step * 30));
+            return org.openplaza.accounts.Totp.code(key, java.time.Instant.ofEpochSecond(step * 30));
         }
     }
 

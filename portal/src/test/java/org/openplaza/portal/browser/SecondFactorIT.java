@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openplaza.accounts.AccountService;
 import org.openplaza.accounts.Registration;
 import org.openplaza.accounts.Role;
-import org.openplaza.accounts.signin.Totp;
+import org.openplaza.accounts.Totp;
 import org.openplaza.platform.RunAs;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;

@@ -1,4 +1,0 @@
-@NullMarked
-package org.openplaza.accounts;
-
-import org.jspecify.annotations.NullMarked;

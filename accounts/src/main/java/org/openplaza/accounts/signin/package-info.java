@@ -1,4 +1,0 @@
-@NullMarked
-package org.openplaza.accounts.signin;
-
-import org.jspecify.annotations.NullMarked;

@@ -118,7 +118,7 @@ class MessageBundlesTest {
         int details = 0;
         for (Path root : Set.of(
                 Path.of("src/main/java"),
-                Path.of("../accounts/src/main/java"),
+                Path.of("../platform/src/main/java"),
                 Path.of("../data-catalog/src/main/java"),
                 Path.of("../voting/src/main/java"))) {
             try (Stream<Path> files = Files.walk(root)) {

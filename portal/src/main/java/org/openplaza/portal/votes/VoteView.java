@@ -3,19 +3,13 @@ package org.openplaza.portal.votes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -23,23 +17,18 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.openplaza.participationdata.Recount;
-import org.openplaza.platform.Refusal;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.portal.security.RecentSignIn;
 import org.openplaza.voting.BallotService;
 import org.openplaza.voting.CheckpointService;
 import org.openplaza.voting.CountService;
-import org.openplaza.voting.Method;
 import org.openplaza.voting.Receipt;
 import org.openplaza.voting.Results;
-import org.openplaza.voting.Standing;
 import org.openplaza.voting.VoteCounting;
 import org.openplaza.voting.VoteInfo;
 import org.openplaza.voting.VoteService;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A vote's page. While it is open: the question, its rules, the turnout and the live head of the
@@ -100,7 +89,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         stopLive();
         H1 heading = new H1(vote.question());
         heading.setId("vote-heading");
-        add(heading, facts(vote), new org.openplaza.portal.layout.ShareBar("vote"));
+        add(heading, new VoteFacts(vote), new org.openplaza.portal.layout.ShareBar("vote"));
         if (vote.proposalId() != null) {
             add(new Anchor("proposal/" + vote.proposalId(), getTranslation("vote.proposal-link")));
         }
@@ -117,7 +106,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
             }
             case OPEN -> {
                 add(live(vote));
-                add(ballotArea(vote));
+                add(new BallotArea(vote, ballots, recentSignIn, this::showReceipt));
             }
             case CLOSED -> {
                 if (vote.closedEarlyReason() != null) {
@@ -135,44 +124,6 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
                 add(cancelled);
             }
         }
-    }
-
-    private Div facts(VoteInfo vote) {
-        Div facts = new Div();
-        facts.setId("vote-facts");
-        facts.add(new Paragraph(getTranslation("vote.method." + vote.method().name())
-                + (vote.method() == Method.APPROVAL && vote.maxChoices() != null
-                        ? " " + getTranslation("vote.method.up-to", vote.maxChoices())
-                        : "")));
-        facts.add(new Paragraph(getTranslation(
-                "vote.window",
-                Formats.dateTime(vote.opensAt(), getLocale()),
-                Formats.dateTime(vote.closesAt(), getLocale()))));
-        String who = getTranslation("vote.eligible.verified");
-        if (!vote.eligibility().districts().isEmpty()) {
-            who += " "
-                    + getTranslation(
-                            "vote.eligible.districts",
-                            String.join(", ", vote.eligibility().districts()));
-        }
-        if (vote.eligibility().minAge() != null) {
-            who += " " + getTranslation("vote.eligible.age", vote.eligibility().minAge());
-        }
-        Paragraph eligible = new Paragraph(who);
-        eligible.setId("vote-eligibility");
-        facts.add(eligible);
-        if (vote.rules().quorumPercent() != null) {
-            facts.add(new Paragraph(
-                    getTranslation("vote.rule.quorum", vote.rules().quorumPercent())));
-        }
-        if (vote.rules().thresholdPercent() != null) {
-            facts.add(new Paragraph(
-                    getTranslation("vote.rule.threshold", vote.rules().thresholdPercent())));
-        }
-        if (vote.allowChange()) {
-            facts.add(new Paragraph(getTranslation("vote.rule.change")));
-        }
-        return facts;
     }
 
     private Div live(VoteInfo vote) {
@@ -296,200 +247,20 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         return actions;
     }
 
-    private Div ballotArea(VoteInfo vote) {
-        Div area = new Div();
-        area.setId("ballot-area");
-        area.add(new H2(getTranslation("vote.ballot")));
-        Standing standing = ballots.standing(id);
-        switch (standing) {
-            case ELIGIBLE -> {
-                BallotForm form = new BallotForm(vote);
-                Button cast = new Button(
-                        getTranslation("vote.cast"),
-                        e -> confirm(form, secret -> ballots.cast(id, form.choices()), null));
-                cast.setId("vote-cast");
-                cast.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                area.add(form, cast);
-            }
-            case VOTED -> {
-                Paragraph voted = new Paragraph(getTranslation("vote.standing.VOTED"));
-                voted.setId("vote-standing");
-                area.add(voted);
-                if (vote.allowChange()) {
-                    area.add(changeForm(vote));
-                }
-            }
-            default -> {
-                Paragraph why = new Paragraph(getTranslation("vote.standing." + standing.name()));
-                why.setId("vote-standing");
-                area.add(why);
-                if (standing == Standing.SIGN_IN) {
-                    area.add(new Anchor("login", getTranslation("nav.sign-in")));
-                }
-            }
-        }
-        return area;
-    }
-
-    private Div changeForm(VoteInfo vote) {
-        Div change = new Div();
-        change.add(new H2(getTranslation("vote.change")));
-        TextField secret = new TextField(getTranslation("vote.change.secret"));
-        secret.setId("vote-change-secret");
-        secret.setWidth("24em");
-        BallotForm form = new BallotForm(vote);
-        Button go = new Button(
-                getTranslation("vote.change.cast"),
-                e -> confirm(form, unused -> ballots.change(id, secret.getValue(), form.choices()), secret));
-        go.setId("vote-change");
-        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        change.add(new Paragraph(getTranslation("vote.change.help")), secret, form, go);
-        return change;
-    }
-
-    /** Something that casts a ballot and gives its receipt. */
-    @FunctionalInterface
-    private interface Casting {
-        Receipt cast(String unused);
-    }
-
-    /** Confirmation, then the password if the sign-in is old, then the ballot. */
-    private void confirm(BallotForm form, Casting casting, TextField secretField) {
-        if (form.choices().isEmpty()) {
-            showRefusal(form, "vote.error.empty");
-            return;
-        }
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("vote.confirm.title"));
-        dialog.add(form.summary(), new Paragraph(getTranslation("vote.confirm.final")));
-        Button yes = new Button(getTranslation("vote.confirm.cast"), e -> {
-            dialog.close();
-            withFreshPassword(() -> castNow(form, casting, secretField));
-        });
-        yes.setId("vote-confirm");
-        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button no = new Button(getTranslation("vote.confirm.back"), e -> dialog.close());
-        no.setId("vote-confirm-back");
-        dialog.getFooter().add(no, yes);
-        dialog.open();
-    }
-
-    private void withFreshPassword(Runnable then) {
-        org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why", then);
+    /** The ballot is in: the page becomes its receipt, with the turnout and the chain's head still live. */
+    private void showReceipt(Receipt receipt) {
+        removeAll();
+        VoteInfo vote = votes.find(id).orElseThrow();
+        add(new H1(vote.question()), new ReceiptBox(receipt, title, id), live(vote));
+        // the button pressed is gone with the ballot: the keyboard goes on to the receipt's heading
+        getElement()
+                .executeJs("setTimeout(() => { const h = document.querySelector('#vote-receipt-box h2');"
+                        + " if (h) { h.setAttribute('tabindex', '-1'); h.focus(); } }, 0)");
     }
 
     /** An official's act on the vote (closing early, cancelling): binding for everyone. */
     private void withFreshPasswordForAll(Runnable then) {
         org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why.binding", then);
-    }
-
-    private void castNow(BallotForm form, Casting casting, TextField secretField) {
-        try {
-            Receipt receipt = casting.cast("");
-            removeAll();
-            VoteInfo vote = votes.find(id).orElseThrow();
-            add(new H1(vote.question()), receipt(receipt), live(vote));
-            // the button pressed is gone with the ballot: the keyboard goes on to the receipt's heading
-            getElement()
-                    .executeJs("setTimeout(() => { const h = document.querySelector('#vote-receipt-box h2');"
-                            + " if (h) { h.setAttribute('tabindex', '-1'); h.focus(); } }, 0)");
-        } catch (Refusal refusal) {
-            if (secretField != null && "vote.error.wrong-secret".equals(refusal.messageKey())) {
-                secretField.setErrorMessage(getTranslation(refusal.messageKey()));
-                secretField.setInvalid(true);
-            } else {
-                showRefusal(form, refusal.messageKey(), refusal.arguments().toArray());
-            }
-        }
-    }
-
-    private void showRefusal(BallotForm form, String key, Object... arguments) {
-        form.getChildren()
-                .filter(c -> c.getId().orElse("").equals("ballot-error"))
-                .findFirst()
-                .ifPresent(form::remove);
-        Paragraph error = new Paragraph(getTranslation(key, arguments));
-        error.setId("ballot-error");
-        error.addClassName("error");
-        error.getElement().setAttribute("role", "alert");
-        form.add(error);
-    }
-
-    private Div receipt(Receipt receipt) {
-        Div box = new Div();
-        box.setId("vote-receipt-box");
-        box.add(new H2(getTranslation("vote.receipt.title")));
-        box.add(new Paragraph(getTranslation("vote.receipt.counted")));
-        Paragraph code = new Paragraph(getTranslation("vote.receipt.code"));
-        Span value = new Span(receipt.code());
-        value.setId("vote-receipt");
-        value.addClassName("hash");
-        code.add(new Span(" "), value);
-        box.add(code, new Paragraph(getTranslation("vote.receipt.help")));
-        if (receipt.changeSecret() != null) {
-            Paragraph secret = new Paragraph(getTranslation("vote.receipt.secret"));
-            Span secretValue = new Span(receipt.changeSecret());
-            secretValue.setId("vote-secret");
-            secretValue.addClassName("hash");
-            secret.add(new Span(" "), secretValue);
-            box.add(secret, new Paragraph(getTranslation("vote.receipt.secret-help")));
-        }
-        Paragraph once = new Paragraph(
-                getTranslation(receipt.changeSecret() == null ? "vote.receipt.once" : "vote.receipt.once-with-secret"));
-        once.setId("vote-receipt-once");
-        once.addClassName("error");
-        box.add(once, keepActions(receipt));
-        return box;
-    }
-
-    /**
-     * Copy, print and download for the receipt and the secret, which are shown only this once:
-     * all three happen in the browser, the text made here in the reader's language.
-     */
-    private com.vaadin.flow.component.Component keepActions(Receipt receipt) {
-        StringBuilder text = new StringBuilder()
-                .append(title)
-                .append('\n')
-                .append(getTranslation("vote.receipt.code"))
-                .append(' ')
-                .append(receipt.code())
-                .append('\n');
-        if (receipt.changeSecret() != null) {
-            text.append(getTranslation("vote.receipt.secret"))
-                    .append(' ')
-                    .append(receipt.changeSecret())
-                    .append('\n');
-        }
-        text.append('\n').append(getTranslation("vote.receipt.help")).append('\n');
-        String kept = text.toString();
-        Span status = new Span();
-        status.setId("vote-receipt-status");
-        status.getElement().setAttribute("role", "status");
-        Button copy = new Button(getTranslation("vote.receipt.copy"), VaadinIcon.COPY.create());
-        copy.setId("vote-receipt-copy");
-        copy.addClickListener(e -> copy.getElement()
-                .executeJs("return navigator.clipboard.writeText($0).then(() => true, () => false)", kept)
-                .then(
-                        Boolean.class,
-                        done -> status.setText(getTranslation(
-                                Boolean.TRUE.equals(done) ? "vote.receipt.copied" : "vote.receipt.copy-failed"))));
-        Button print = new Button(getTranslation("vote.receipt.print"), VaadinIcon.PRINT.create());
-        print.setId("vote-receipt-print");
-        print.addClickListener(e -> print.getElement().executeJs("window.print()"));
-        Button download = new Button(getTranslation("vote.receipt.download"), VaadinIcon.DOWNLOAD.create());
-        download.setId("vote-receipt-download");
-        download.addClickListener(e -> download.getElement()
-                .executeJs(
-                        "const link = document.createElement('a');"
-                                + " link.href = URL.createObjectURL(new Blob([$0], {type: 'text/plain;charset=utf-8'}));"
-                                + " link.download = $1; document.body.appendChild(link); link.click(); link.remove();",
-                        kept,
-                        "openplaza-vote-" + id + "-receipt.txt"));
-        HorizontalLayout actions = new HorizontalLayout(copy, print, download, status);
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        actions.getStyle().set("flex-wrap", "wrap");
-        actions.addClassName("no-print");
-        return actions;
     }
 
     /** A count that failed its checks: no result, and why in plain words. */
@@ -556,7 +327,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         }
         stopPolling();
         area.add(new ResultsPanel(results.get()));
-        area.add(published(vote, results.get()));
+        area.add(new PublishedBallots(vote, results.get(), recount, counts, counting));
         return area;
     }
 
@@ -566,126 +337,6 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
             poll = null;
             UI.getCurrent().setPollInterval(-1);
         }
-    }
-
-    private Div published(VoteInfo vote, Results results) {
-        Div box = new Div();
-        box.add(new H2(getTranslation("results.open-data")));
-        if (vote.ballotsDataset() == null) {
-            box.add(new Paragraph(getTranslation("results.not-published")));
-            return box;
-        }
-        Anchor dataset = new Anchor("dataset/" + vote.ballotsDataset(), getTranslation("results.dataset"));
-        dataset.setId("results-dataset");
-        box.add(new Paragraph(getTranslation("results.how-to-recount")), dataset);
-        Div report = new Div();
-        report.setId("recount-report");
-        Button again = new Button(getTranslation("results.recount"));
-        again.setId("results-recount");
-        again.addClickListener(e -> {
-            again.setEnabled(false);
-            report.removeAll();
-            report.add(new ProgressBar() {
-                {
-                    setIndeterminate(true);
-                    getElement().setAttribute("aria-label", getTranslation("results.recounting"));
-                }
-            });
-            UI ui = UI.getCurrent();
-            ui.setPollInterval(500);
-            var auth = SecurityContextHolder.getContext().getAuthentication();
-            CompletableFuture.supplyAsync(() -> {
-                        var context = SecurityContextHolder.createEmptyContext();
-                        context.setAuthentication(auth);
-                        SecurityContextHolder.setContext(context);
-                        try {
-                            return recount.recount(vote, results);
-                        } catch (Exception ex) {
-                            throw new IllegalStateException(ex);
-                        } finally {
-                            SecurityContextHolder.clearContext();
-                        }
-                    })
-                    .whenComplete((found, failure) -> ui.access(() -> {
-                        ui.setPollInterval(-1);
-                        again.setEnabled(true);
-                        report.removeAll();
-                        report.add(recountReport(found, failure));
-                        counting.forget(id);
-                    }));
-        });
-        box.add(again, report, lookUp());
-        return box;
-    }
-
-    private Paragraph recountReport(Recount.Report found, Throwable failure) {
-        Paragraph text;
-        if (failure != null) {
-            text = new Paragraph(getTranslation("results.recount-failed"));
-        } else if (found.matches()) {
-            text = new Paragraph(getTranslation("results.recount-matches", found.rows(), found.voters()));
-        } else {
-            StringBuilder why = new StringBuilder(getTranslation("results.recount-differs"));
-            if (found.firstBadRow() != null) {
-                why.append(' ').append(getTranslation("results.recount-bad-row", found.firstBadRow()));
-            }
-            if (found.rows() != found.voters()) {
-                why.append(' ').append(getTranslation("results.recount-voters"));
-            }
-            if (Boolean.FALSE.equals(found.signatureHolds())) {
-                why.append(' ').append(getTranslation("results.recount-signature"));
-            }
-            if (!found.countMatches()) {
-                why.append(' ').append(getTranslation("results.recount-count"));
-            }
-            if (!found.box().intact()) {
-                why.append(' ')
-                        .append(getTranslation(
-                                "results.chain-broken", found.box().firstBadPosition()));
-            }
-            text = new Paragraph(why.toString());
-        }
-        text.addClassName(failure == null && found.matches() ? "success" : "error");
-        text.getElement().setAttribute("role", "status");
-        return text;
-    }
-
-    private Div lookUp() {
-        Div box = new Div();
-        box.add(new H2(getTranslation("receipt.title")));
-        TextField code = new TextField(getTranslation("receipt.code"));
-        code.setId("receipt-code");
-        code.setMaxLength(40);
-        Div result = new Div();
-        result.setId("receipt-result");
-        Button find = new Button(getTranslation("receipt.find"), e -> {
-            result.removeAll();
-            Optional<CountService.Inclusion> found = counts.lookUp(id, code.getValue());
-            if (found.isEmpty()) {
-                result.add(new Paragraph(getTranslation("receipt.none")));
-                return;
-            }
-            result.add(new Paragraph(getTranslation("receipt.counted")));
-            CountService.Inclusion in = found.get();
-            if (in.count() != null) {
-                Paragraph proof = new Paragraph(getTranslation(
-                        "receipt.proof",
-                        in.position(),
-                        in.count().boxBallots(),
-                        in.ballotHash(),
-                        in.path().isEmpty() ? "-" : String.join(" ", in.path()),
-                        in.count().text(),
-                        in.count().signature()));
-                proof.setId("receipt-proof");
-                proof.addClassName("hash");
-                result.add(proof);
-            }
-        });
-        find.setId("receipt-find");
-        HorizontalLayout line = new HorizontalLayout(code, find);
-        line.setAlignItems(Alignment.BASELINE);
-        box.add(new Paragraph(getTranslation("receipt.help")), line, result);
-        return box;
     }
 
     @Override

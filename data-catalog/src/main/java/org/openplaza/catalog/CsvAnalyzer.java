@@ -248,7 +248,7 @@ public final class CsvAnalyzer {
         } catch (CharacterCodingException e) {
             throw new ImportException(
                     "import.error.encoding", encoding.charset().name());
-        } catch (IOException | ImportException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.openplaza.audit.Audited;
-import org.openplaza.catalog.visualisations.VisualisationQuery;
+import org.openplaza.catalog.visualisations.VisualisationRepository;
 import org.openplaza.catalog.visualisations.VisualisationWords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,20 +21,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VisualisationService {
 
-    private final VisualisationQuery query;
+    private final VisualisationRepository repository;
     private final DatasetReader reader;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final VisualisationWords words;
 
     VisualisationService(
-            VisualisationQuery query,
+            VisualisationRepository repository,
             DatasetReader reader,
             ApplicationEventPublisher events,
             Clock clock,
             VisualisationWords words) {
         this.words = words;
-        this.query = query;
+        this.repository = repository;
         this.reader = reader;
         this.events = events;
         this.clock = clock;
@@ -43,28 +43,28 @@ public class VisualisationService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public int countVisible() {
-        return query.countVisible();
+        return repository.countVisible();
     }
 
     /** Newest first. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<VisualisationSummary> listVisible(int offset, int limit) {
-        return query.search(Gallery.all(), null, Math.max(0, offset), Math.max(1, Math.min(limit, 200)));
+        return repository.search(Gallery.all(), null, Math.max(0, offset), Math.max(1, Math.min(limit, 200)));
     }
 
     /** Public visualisations that match the gallery's filters, in its order. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<VisualisationSummary> search(Gallery gallery, int offset, int limit) {
-        return query.search(gallery, matching(gallery), Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+        return repository.search(gallery, matching(gallery), Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
     }
 
     /** How many public visualisations match the gallery's filters. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public int count(Gallery gallery) {
-        return query.count(gallery, matching(gallery));
+        return repository.count(gallery, matching(gallery));
     }
 
     /**
@@ -80,7 +80,7 @@ public class VisualisationService {
     @Transactional(readOnly = true)
     public java.util.Map<String, String> organisations() {
         java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
-        query.organisations().forEach(r -> found.put(r.value1(), r.value2()));
+        repository.organisations().forEach(r -> found.put(r.value1(), r.value2()));
         return found;
     }
 
@@ -88,7 +88,7 @@ public class VisualisationService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<VisualisationSummary> listVisibleOf(long datasetId) {
-        return query.listVisibleOf(datasetId, 50);
+        return repository.listVisibleOf(datasetId, 50);
     }
 
     private static boolean isAdmin() {
@@ -99,7 +99,7 @@ public class VisualisationService {
 
     private boolean visible(Visualisation v) {
         String actor = Audited.currentActor();
-        return (!v.hidden() && query.datasetPublished(v.datasetId()))
+        return (!v.hidden() && repository.datasetPublished(v.datasetId()))
                 || v.owner().equals(actor)
                 || isAdmin();
     }
@@ -120,7 +120,7 @@ public class VisualisationService {
             throw new PublishingException(null, "publish.error.no-version");
         }
         reader.group(datasetId, definition.query());
-        long id = query.insert(
+        long id = repository.insert(
                 datasetId,
                 Audited.currentActor(),
                 cleanTitle,
@@ -153,7 +153,8 @@ public class VisualisationService {
     }
 
     private Visualisation owned(long id) {
-        Visualisation v = query.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        Visualisation v =
+                repository.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
         if (!v.owner().equals(Audited.currentActor())) {
             throw new AccessDeniedException("not the owner of visualisation " + id);
         }
@@ -166,7 +167,7 @@ public class VisualisationService {
     public void describe(long id, String title, String description, boolean followsLatest) {
         owned(id);
         String cleanTitle = cleanTitle(title);
-        query.describe(id, cleanTitle, cleanDescription(description), followsLatest, clock.instant());
+        repository.describe(id, cleanTitle, cleanDescription(description), followsLatest, clock.instant());
         events.publishEvent(
                 Audited.byCurrentUser("VISUALISATION_UPDATED", "visualisation", String.valueOf(id), cleanTitle));
         events.publishEvent(words.changed(id));
@@ -186,7 +187,8 @@ public class VisualisationService {
             throw new PublishingException(null, "publish.error.no-version");
         }
         reader.group(v.datasetId(), definition.query());
-        query.redefine(id, definition.type().name(), definition.toJson(), dataset.currentVersionId(), clock.instant());
+        repository.redefine(
+                id, definition.type().name(), definition.toJson(), dataset.currentVersionId(), clock.instant());
         events.publishEvent(
                 Audited.byCurrentUser("VISUALISATION_REDEFINED", "visualisation", String.valueOf(id), v.title()));
     }
@@ -199,7 +201,7 @@ public class VisualisationService {
         if (Audited.ANONYMOUS.equals(actor)) {
             return false;
         }
-        return query.liked(id, query.userId(actor));
+        return repository.liked(id, repository.userId(actor));
     }
 
     /**
@@ -210,17 +212,17 @@ public class VisualisationService {
     @Transactional
     public long like(long id, boolean like) {
         find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
-        long user = query.userId(Audited.currentActor());
+        long user = repository.userId(Audited.currentActor());
         if (like) {
             try {
-                query.like(id, user, clock.instant());
+                repository.like(id, user, clock.instant());
             } catch (org.springframework.dao.DuplicateKeyException e) {
                 // a concurrent click of the same user won the race: the one like stands
             }
         } else {
-            query.unlike(id, user);
+            repository.unlike(id, user);
         }
-        return query.likes(id);
+        return repository.likes(id);
     }
 
     /** Anybody signed in reports a visualisation they can see, with a reason; one open report each. */
@@ -232,11 +234,11 @@ public class VisualisationService {
         if (clean.length() < 3 || clean.length() > 1000) {
             throw new PublishingException("reason", "visualisation.error.report-reason");
         }
-        long reporter = query.userId(Audited.currentActor());
-        if (query.hasOpenReport(id, reporter)) {
+        long reporter = repository.userId(Audited.currentActor());
+        if (repository.hasOpenReport(id, reporter)) {
             throw new PublishingException("reason", "visualisation.error.already-reported");
         }
-        long report = query.report(id, reporter, clean, clock.instant());
+        long report = repository.report(id, reporter, clean, clock.instant());
         events.publishEvent(Audited.byCurrentUser(
                 "VISUALISATION_REPORTED",
                 "visualisation",
@@ -248,19 +250,20 @@ public class VisualisationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<VisualisationReport> openReports() {
-        return query.openReports(500);
+        return repository.openReports(500);
     }
 
     /** An administrator hides a visualisation with a reason its owner will see; its reports close. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void hide(long id, String reason) {
-        Visualisation v = query.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        Visualisation v =
+                repository.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
         String clean = reason == null ? "" : reason.strip();
         if (clean.length() < 3 || clean.length() > 500) {
             throw new PublishingException("reason", "visualisation.error.hide-reason");
         }
-        query.hide(id, clean, clock.instant());
+        repository.hide(id, clean, clock.instant());
         events.publishEvent(Audited.byCurrentUser(
                 "VISUALISATION_HIDDEN", "visualisation", String.valueOf(id), v.title() + ": " + clean));
     }
@@ -269,8 +272,9 @@ public class VisualisationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void restore(long id) {
-        Visualisation v = query.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
-        query.restore(id);
+        Visualisation v =
+                repository.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        repository.restore(id);
         events.publishEvent(
                 Audited.byCurrentUser("VISUALISATION_RESTORED", "visualisation", String.valueOf(id), v.title()));
     }
@@ -279,9 +283,10 @@ public class VisualisationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void dismissReport(long reportId) {
-        long id = query.reportedVisualisation(reportId)
+        long id = repository
+                .reportedVisualisation(reportId)
                 .orElseThrow(() -> new PublishingException(null, "visualisation.error.no-report"));
-        query.resolveReport(reportId, "DISMISSED", clock.instant());
+        repository.resolveReport(reportId, "DISMISSED", clock.instant());
         events.publishEvent(Audited.byCurrentUser(
                 "VISUALISATION_REPORT_DISMISSED",
                 "visualisation",
@@ -293,14 +298,14 @@ public class VisualisationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Visualisation> mine() {
-        return query.owned(Audited.currentActor(), 200);
+        return repository.owned(Audited.currentActor(), 200);
     }
 
     /** A visualisation, if the caller may see it. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Optional<Visualisation> find(long id) {
-        return query.find(id).filter(this::visible);
+        return repository.find(id).filter(this::visible);
     }
 
     /**
@@ -354,18 +359,19 @@ public class VisualisationService {
     @PreAuthorize("permitAll()")
     @Transactional
     public void countView(long id) {
-        query.countView(id);
+        repository.countView(id);
     }
 
     /** Deletes a visualisation: its owner or an administrator. */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void delete(long id) {
-        Visualisation v = query.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        Visualisation v =
+                repository.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
         if (!v.owner().equals(Audited.currentActor()) && !isAdmin()) {
             throw new AccessDeniedException("not the owner of visualisation " + id);
         }
-        query.delete(id);
+        repository.delete(id);
         events.publishEvent(
                 Audited.byCurrentUser("VISUALISATION_DELETED", "visualisation", String.valueOf(id), v.title()));
         events.publishEvent(words.changed(id));

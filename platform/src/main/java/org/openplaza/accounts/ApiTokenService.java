@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.openplaza.audit.Audited;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,13 +105,13 @@ public class ApiTokenService {
                 .on(APP_USER.ID.eq(API_TOKEN.USER_ID))
                 .where(APP_USER.USERNAME.eq(Audited.currentActor()))
                 .orderBy(API_TOKEN.CREATED_AT.desc(), API_TOKEN.ID.desc())
-                .fetch(r -> new ApiToken(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4().toInstant(),
-                        r.value5() == null ? null : r.value5().toInstant(),
-                        r.value6() != null));
+                .fetch(Records.mapping((id, name, tokenPrefix, createdAt, lastUsedAt, revokedAt) -> new ApiToken(
+                        id,
+                        name,
+                        tokenPrefix,
+                        createdAt.toInstant(),
+                        lastUsedAt == null ? null : lastUsedAt.toInstant(),
+                        revokedAt != null)));
     }
 
     /** Revokes one of the caller's own tokens. */

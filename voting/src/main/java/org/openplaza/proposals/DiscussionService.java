@@ -23,16 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DiscussionService {
 
-    private final DiscussionQuery comments;
-    private final ProposalQuery proposals;
-    private final NotificationQuery notifications;
+    private final DiscussionRepository comments;
+    private final ProposalRepository proposals;
+    private final NotificationRepository notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DiscussionService(
-            DiscussionQuery comments,
-            ProposalQuery proposals,
-            NotificationQuery notifications,
+            DiscussionRepository comments,
+            ProposalRepository proposals,
+            NotificationRepository notifications,
             ApplicationEventPublisher events,
             Clock clock) {
         this.comments = comments;
@@ -124,7 +124,7 @@ public class DiscussionService {
         if (clean.isEmpty() || clean.length() > 5000) {
             throw new ProposalException("comment", "proposal.error.comment");
         }
-        DiscussionQuery.Standing current = ownComment(commentId);
+        DiscussionRepository.Standing current = ownComment(commentId);
         if (clean.equals(current.body())) {
             return;
         }
@@ -139,7 +139,7 @@ public class DiscussionService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void deleteComment(long commentId) {
-        DiscussionQuery.Standing current = ownComment(commentId);
+        DiscussionRepository.Standing current = ownComment(commentId);
         comments.replace(commentId, current.body(), "", true, clock.instant());
         comments.recount(current.proposalId());
         events.publishEvent(Audited.byCurrentUser("COMMENT_DELETED", "comment", String.valueOf(commentId), null));
@@ -153,8 +153,8 @@ public class DiscussionService {
     }
 
     /** The caller's own comment, locked, still standing and open to change; refused otherwise. */
-    private DiscussionQuery.Standing ownComment(long commentId) {
-        DiscussionQuery.Standing current =
+    private DiscussionRepository.Standing ownComment(long commentId) {
+        DiscussionRepository.Standing current =
                 comments.current(commentId).orElseThrow(() -> new ProposalException(null, "proposal.error.no-comment"));
         if (current.authorId() != proposals.userId(Audited.currentActor())) {
             throw new AccessDeniedException("only the author changes a comment");

@@ -17,16 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ModerationService {
 
-    private final ModerationQuery moderation;
-    private final ProposalQuery proposals;
-    private final DiscussionQuery comments;
+    private final ModerationRepository moderation;
+    private final ProposalRepository proposals;
+    private final DiscussionRepository comments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ModerationService(
-            ModerationQuery moderation,
-            ProposalQuery proposals,
-            DiscussionQuery comments,
+            ModerationRepository moderation,
+            ProposalRepository proposals,
+            DiscussionRepository comments,
             ApplicationEventPublisher events,
             Clock clock) {
         this.moderation = moderation;

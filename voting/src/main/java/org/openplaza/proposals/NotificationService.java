@@ -11,11 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationService {
 
-    private final NotificationQuery notifications;
-    private final ProposalQuery proposals;
+    private final NotificationRepository notifications;
+    private final ProposalRepository proposals;
     private final Clock clock;
 
-    NotificationService(NotificationQuery notifications, ProposalQuery proposals, Clock clock) {
+    NotificationService(NotificationRepository notifications, ProposalRepository proposals, Clock clock) {
         this.notifications = notifications;
         this.proposals = proposals;
         this.clock = clock;

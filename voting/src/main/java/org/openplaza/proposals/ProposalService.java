@@ -34,19 +34,19 @@ public class ProposalService {
     static final int MAX_TAGS = 10;
     static final int MAX_LINKS = 10;
 
-    private final ProposalQuery query;
-    private final NotificationQuery notifications;
+    private final ProposalRepository repository;
+    private final NotificationRepository notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProposalWords words;
 
     ProposalService(
-            ProposalQuery query,
-            NotificationQuery notifications,
+            ProposalRepository repository,
+            NotificationRepository notifications,
             ApplicationEventPublisher events,
             Clock clock,
             ProposalWords words) {
-        this.query = query;
+        this.repository = repository;
         this.words = words;
         this.notifications = notifications;
         this.events = events;
@@ -60,7 +60,7 @@ public class ProposalService {
     }
 
     private long me() {
-        return query.userId(Audited.currentActor());
+        return repository.userId(Audited.currentActor());
     }
 
     /** The account acting, or none when the portal itself acts (its jobs have no account). */
@@ -79,7 +79,7 @@ public class ProposalService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public ParticipationSettings settings() {
-        return query.settings();
+        return repository.settings();
     }
 
     /** Administrators set the support threshold and window and the limits against spam. */
@@ -99,7 +99,7 @@ public class ProposalService {
         if (settings.proposalsPerDay() < 1 || settings.commentsPerMinute() < 1) {
             throw new ProposalException("limits", "proposal.error.settings.limits");
         }
-        query.saveSettings(settings, clock.instant());
+        repository.saveSettings(settings, clock.instant());
         events.publishEvent(Audited.byCurrentUser(
                 "PARTICIPATION_SETTINGS_CHANGED",
                 "participation-settings",
@@ -162,7 +162,7 @@ public class ProposalService {
     @Transactional
     public long draft(ProposalText text) {
         ProposalText clean = clean(text);
-        long id = query.insert(Origin.CITIZEN, me(), null, clean, clock.instant());
+        long id = repository.insert(Origin.CITIZEN, me(), null, clean, clock.instant());
         audit("PROPOSAL_DRAFTED", id, clean.title());
         return id;
     }
@@ -172,11 +172,11 @@ public class ProposalService {
     @Transactional
     public long draftForOrganisation(long organisationId, ProposalText text) {
         long author = me();
-        if (!query.member(author, organisationId)) {
+        if (!repository.member(author, organisationId)) {
             throw new AccessDeniedException("not a member of organisation " + organisationId);
         }
         ProposalText clean = clean(text);
-        long id = query.insert(Origin.GOVERNMENT, author, organisationId, clean, clock.instant());
+        long id = repository.insert(Origin.GOVERNMENT, author, organisationId, clean, clock.instant());
         audit("PROPOSAL_DRAFTED", id, clean.title());
         return id;
     }
@@ -186,8 +186,8 @@ public class ProposalService {
      * proposal, which belongs to no organisation, any official may answer and report on.
      */
     private void requireActFor(long id) {
-        Long organisation = query.organisationOf(id).orElse(null);
-        if (organisation != null && !query.member(me(), organisation)) {
+        Long organisation = repository.organisationOf(id).orElse(null);
+        if (organisation != null && !repository.member(me(), organisation)) {
             throw new AccessDeniedException("not a member of the organisation of proposal " + id);
         }
     }
@@ -196,12 +196,12 @@ public class ProposalService {
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional(readOnly = true)
     public boolean mayActFor(long id) {
-        Long organisation = query.organisationOf(id).orElse(null);
-        return organisation == null || query.member(me(), organisation);
+        Long organisation = repository.organisationOf(id).orElse(null);
+        return organisation == null || repository.member(me(), organisation);
     }
 
     private Proposal authored(long id) {
-        Proposal p = query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
+        Proposal p = repository.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
         if (!p.authorUsername().equals(Audited.currentActor())) {
             throw new AccessDeniedException("not the author of proposal " + id);
         }
@@ -221,14 +221,14 @@ public class ProposalService {
         ProposalText clean = clean(text);
         Instant now = clock.instant();
         if (p.status() == ProposalStatus.DRAFT) {
-            query.replaceText(id, clean, p.revision(), now);
+            repository.replaceText(id, clean, p.revision(), now);
             return;
         }
         if (p.hidden() || (p.status() != ProposalStatus.PUBLISHED && p.status() != ProposalStatus.QUALIFIED)) {
             throw new ProposalException(null, "proposal.error.not-editable");
         }
-        query.lock(id);
-        if (!query.supporters(id).isEmpty()) {
+        repository.lock(id);
+        if (!repository.supporters(id).isEmpty()) {
             boolean onlyAdditions = clean.title().equals(p.title())
                     && clean.summary().equals(p.summary())
                     && clean.category() == p.category()
@@ -242,8 +242,8 @@ public class ProposalService {
             }
         }
         int revision = p.revision() + 1;
-        query.replaceText(id, clean, revision, now);
-        query.addRevision(id, revision, clean, me(), now);
+        repository.replaceText(id, clean, revision, now);
+        repository.addRevision(id, revision, clean, me(), now);
         audit("PROPOSAL_EDITED", id, org.openplaza.audit.AuditDetail.of("proposal-edited", clean.title(), revision));
         events.publishEvent(words.changed(id));
     }
@@ -262,24 +262,24 @@ public class ProposalService {
         }
         Instant now = clock.instant();
         long author = me();
-        ParticipationSettings settings = query.settings();
+        ParticipationSettings settings = repository.settings();
         ProposalStatus to;
         if (p.origin() == Origin.CITIZEN) {
-            if (query.publishedSince(author, now.minus(Duration.ofDays(1))) >= settings.proposalsPerDay()) {
+            if (repository.publishedSince(author, now.minus(Duration.ofDays(1))) >= settings.proposalsPerDay()) {
                 throw new ProposalException(null, "proposal.error.too-many", settings.proposalsPerDay());
             }
             to = ProposalStatus.PUBLISHED;
-            query.publish(
+            repository.publish(
                     id,
                     to,
                     now,
                     now.plus(Duration.ofDays(settings.supportWindowDays())),
-                    settings.thresholdFor(query.verifiedCitizens()));
+                    settings.thresholdFor(repository.verifiedCitizens()));
         } else {
             to = ProposalStatus.SCHEDULED;
-            query.publish(id, to, now, null, null);
+            repository.publish(id, to, now, null, null);
         }
-        query.addRevision(
+        repository.addRevision(
                 id,
                 p.revision(),
                 new ProposalText(
@@ -293,8 +293,8 @@ public class ProposalService {
                         p.visualisations()),
                 author,
                 now);
-        query.addStatusChange(id, ProposalStatus.DRAFT, to, now, author, null);
-        query.follow(id, author);
+        repository.addStatusChange(id, ProposalStatus.DRAFT, to, now, author, null);
+        repository.follow(id, author);
         audit("PROPOSAL_PUBLISHED", id, p.title());
         events.publishEvent(words.changed(id));
     }
@@ -307,7 +307,7 @@ public class ProposalService {
         if (p.status() != ProposalStatus.DRAFT) {
             throw new ProposalException(null, "proposal.error.published-already");
         }
-        query.deleteDraft(id);
+        repository.deleteDraft(id);
         audit("PROPOSAL_DRAFT_DELETED", id, p.title());
     }
 
@@ -321,43 +321,45 @@ public class ProposalService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Optional<Proposal> find(long id) {
-        return query.find(id).filter(this::mayRead);
+        return repository.find(id).filter(this::mayRead);
     }
 
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<StatusChange> history(long id) {
-        return find(id).map(p -> query.history(id)).orElse(List.of());
+        return find(id).map(p -> repository.history(id)).orElse(List.of());
     }
 
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<Revision> revisions(long id) {
-        return find(id).filter(p -> !p.hidden()).map(p -> query.revisions(id)).orElse(List.of());
+        return find(id).filter(p -> !p.hidden())
+                .map(p -> repository.revisions(id))
+                .orElse(List.of());
     }
 
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<ImplementationUpdate> updates(long id) {
-        return find(id).map(p -> query.updates(id)).orElse(List.of());
+        return find(id).map(p -> repository.updates(id)).orElse(List.of());
     }
 
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<ProposalSummary> search(ProposalSearch search, int offset, int limit) {
-        return query.search(search, matching(search), Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+        return repository.search(search, matching(search), Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
     }
 
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public int count(ProposalSearch search) {
-        return query.count(search, matching(search));
+        return repository.count(search, matching(search));
     }
 
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Map<Origin, Integer> countsByOrigin(ProposalSearch search) {
-        return query.countsByOrigin(search, matching(search));
+        return repository.countsByOrigin(search, matching(search));
     }
 
     /**
@@ -372,14 +374,14 @@ public class ProposalService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ProposalSummary> mine() {
-        return query.ownedBy(me());
+        return repository.ownedBy(me());
     }
 
     /** Qualified citizen proposals waiting for an answer, the longest-waiting first. */
     @PreAuthorize("hasAnyRole('OFFICIAL', 'ADMIN')")
     @Transactional(readOnly = true)
     public List<QueuedProposal> queue() {
-        return query.qualifiedQueue();
+        return repository.qualifiedQueue();
     }
 
     /** The officials' dashboard: proposals by origin per month, the queue, supports per category. */
@@ -387,7 +389,7 @@ public class ProposalService {
     @Transactional(readOnly = true)
     public Dashboard dashboard() {
         java.util.TreeMap<String, java.util.EnumMap<Origin, Integer>> byMonth = new java.util.TreeMap<>();
-        for (var r : query.publishedPerMonth()) {
+        for (var r : repository.publishedPerMonth()) {
             String month = String.format("%d-%02d", r.value1(), r.value2());
             byMonth.computeIfAbsent(month, m -> new java.util.EnumMap<>(Origin.class))
                     .put(Origin.valueOf(r.value3()), r.value4());
@@ -401,14 +403,14 @@ public class ProposalService {
                             .map(m -> byMonth.get(m).getOrDefault(origin, 0))
                             .toList());
         }
-        return new Dashboard(months, series, query.qualifiedQueue(), query.supportsPerCategory());
+        return new Dashboard(months, series, repository.qualifiedQueue(), repository.supportsPerCategory());
     }
 
     /** Participation as open data; public facts only, never who supported what. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public ParticipationData participation() {
-        return query.participation();
+        return repository.participation();
     }
 
     // ---- supports
@@ -422,9 +424,9 @@ public class ProposalService {
         boolean supporting = false;
         boolean counted = false;
         if (!Audited.ANONYMOUS.equals(actor)) {
-            long user = query.userId(actor);
-            supporting = query.supports(id, user);
-            counted = supporting && query.verified(user);
+            long user = repository.userId(actor);
+            supporting = repository.supports(id, user);
+            counted = supporting && repository.verified(user);
         }
         return new SupportState(
                 supporting, counted, p.supports(), p.supportThreshold() == null ? 0 : p.supportThreshold(), p.status());
@@ -443,7 +445,7 @@ public class ProposalService {
         if (p.origin() != Origin.CITIZEN || p.hidden()) {
             throw new ProposalException(null, "proposal.error.not-collecting");
         }
-        ProposalStatus status = query.lock(id).orElseThrow();
+        ProposalStatus status = repository.lock(id).orElseThrow();
         Instant now = clock.instant();
         // a qualified proposal still takes supports until its deadline: they show its strength
         boolean open = status == ProposalStatus.PUBLISHED || status == ProposalStatus.QUALIFIED;
@@ -452,25 +454,29 @@ public class ProposalService {
         }
         long user = me();
         try {
-            query.addSupport(id, user, now);
+            repository.addSupport(id, user, now);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // the same citizen's other click won: their one support stands
         }
-        query.follow(id, user);
-        int supports = query.recountSupports(id);
+        repository.follow(id, user);
+        int supports = repository.recountSupports(id);
         ProposalStatus after = status;
         if (status == ProposalStatus.PUBLISHED && supports >= p.supportThreshold()) {
             after = ProposalStatus.QUALIFIED;
-            query.setStatus(id, after, now);
-            query.addStatusChange(id, status, after, now, null, null);
+            repository.setStatus(id, after, now);
+            repository.addStatusChange(id, status, after, now, null, null);
             notifications.add(
-                    query.followers(id), id, Notification.Kind.STATUS_CHANGED, ProposalStatus.QUALIFIED.name(), now);
+                    repository.followers(id),
+                    id,
+                    Notification.Kind.STATUS_CHANGED,
+                    ProposalStatus.QUALIFIED.name(),
+                    now);
             audit(
                     "PROPOSAL_QUALIFIED",
                     id,
                     org.openplaza.audit.AuditDetail.of("proposal-qualified", p.title(), supports));
         }
-        boolean verified = query.verified(user);
+        boolean verified = repository.verified(user);
         return new SupportState(true, verified, supports, p.supportThreshold(), after);
     }
 
@@ -479,13 +485,13 @@ public class ProposalService {
     @Transactional
     public SupportState withdraw(long id) {
         Proposal p = find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
-        ProposalStatus status = query.lock(id).orElseThrow();
+        ProposalStatus status = repository.lock(id).orElseThrow();
         Instant now = clock.instant();
         if (status != ProposalStatus.PUBLISHED || p.supportDeadline() == null || now.isAfter(p.supportDeadline())) {
             throw new ProposalException(null, "proposal.error.not-collecting");
         }
-        query.removeSupport(id, me());
-        int supports = query.recountSupports(id);
+        repository.removeSupport(id, me());
+        int supports = repository.recountSupports(id);
         return new SupportState(false, false, supports, p.supportThreshold(), status);
     }
 
@@ -497,15 +503,15 @@ public class ProposalService {
     public int expireDue() {
         Instant now = clock.instant();
         int expired = 0;
-        for (Long id : query.pastDeadline(now)) {
-            if (query.lock(id).orElse(null) != ProposalStatus.PUBLISHED) {
+        for (Long id : repository.pastDeadline(now)) {
+            if (repository.lock(id).orElse(null) != ProposalStatus.PUBLISHED) {
                 continue;
             }
-            query.recountSupports(id);
-            query.setStatus(id, ProposalStatus.EXPIRED, now);
-            query.addStatusChange(id, ProposalStatus.PUBLISHED, ProposalStatus.EXPIRED, now, null, null);
+            repository.recountSupports(id);
+            repository.setStatus(id, ProposalStatus.EXPIRED, now);
+            repository.addStatusChange(id, ProposalStatus.PUBLISHED, ProposalStatus.EXPIRED, now, null, null);
             notifications.add(
-                    query.followers(id), id, Notification.Kind.STATUS_CHANGED, ProposalStatus.EXPIRED.name(), now);
+                    repository.followers(id), id, Notification.Kind.STATUS_CHANGED, ProposalStatus.EXPIRED.name(), now);
             expired++;
         }
         return expired;
@@ -520,21 +526,21 @@ public class ProposalService {
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional
     public void answer(long id, Answer answer, String reason) {
-        Proposal p = query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
+        Proposal p = repository.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
         requireActFor(id);
         String clean = reason == null ? "" : reason.strip();
         if (clean.length() < 10 || clean.length() > 4000) {
             throw new ProposalException("reason", "proposal.error.answer-reason");
         }
-        ProposalStatus status = query.lock(id).orElseThrow();
+        ProposalStatus status = repository.lock(id).orElseThrow();
         if (status != ProposalStatus.QUALIFIED) {
             throw new ProposalException(null, "proposal.error.not-qualified");
         }
         Instant now = clock.instant();
-        query.setStatus(id, answer.status(), now);
-        query.addStatusChange(id, status, answer.status(), now, me(), clean);
+        repository.setStatus(id, answer.status(), now);
+        repository.addStatusChange(id, status, answer.status(), now, me(), clean);
         notifications.add(
-                query.followers(id),
+                repository.followers(id),
                 id,
                 Notification.Kind.ANSWERED,
                 answer.status().name(),
@@ -553,21 +559,26 @@ public class ProposalService {
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional
     public void recordResult(long id, boolean adopted, String note) {
-        query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
+        repository.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
         requireActFor(id);
         moveToResult(id, adopted, note, true);
     }
 
     /**
-     * The result of a vote held here, recorded as it is counted. The counted vote is the
+     * The result of a vote held here, recorded as it is counted ({@link VoteOnProposalCounted},
+     * announced by voting inside the count's transaction). The counted vote is the
      * authority, so whoever runs the count records it, also an official who has since left the
      * organisation; the vote must be this proposal's and counted with this outcome.
      */
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional
-    public void recordCountedVote(long id, long voteId) {
-        query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
-        boolean carried = query.countedOutcome(id, voteId)
+    @org.springframework.context.event.EventListener
+    public void recordCountedVote(VoteOnProposalCounted counted) {
+        long id = counted.proposalId();
+        long voteId = counted.voteId();
+        repository.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
+        boolean carried = repository
+                .countedOutcome(id, voteId)
                 .orElseThrow(() -> new AccessDeniedException("vote " + voteId + " is not a counted vote on " + id));
         moveToResult(id, carried, null, false, voteId);
     }
@@ -578,19 +589,19 @@ public class ProposalService {
 
     private void moveToResult(
             long id, boolean adopted, String note, boolean byHand, @org.jspecify.annotations.Nullable Long voteId) {
-        ProposalStatus status = query.lock(id).orElseThrow();
+        ProposalStatus status = repository.lock(id).orElseThrow();
         if (status != ProposalStatus.SCHEDULED) {
             throw new ProposalException(null, "proposal.error.not-scheduled");
         }
-        if (byHand && query.voteUnderWay(id)) {
+        if (byHand && repository.voteUnderWay(id)) {
             throw new ProposalException(null, "proposal.error.vote-under-way");
         }
         ProposalStatus to = adopted ? ProposalStatus.ADOPTED : ProposalStatus.REJECTED;
         Instant now = clock.instant();
         String clean = note == null || note.isBlank() ? null : note.strip();
-        query.setStatus(id, to, now);
-        query.addStatusChange(id, status, to, now, byHand ? Long.valueOf(me()) : meOrThePortal(), clean, voteId);
-        notifications.add(query.followers(id), id, Notification.Kind.STATUS_CHANGED, to.name(), now);
+        repository.setStatus(id, to, now);
+        repository.addStatusChange(id, status, to, now, byHand ? Long.valueOf(me()) : meOrThePortal(), clean, voteId);
+        notifications.add(repository.followers(id), id, Notification.Kind.STATUS_CHANGED, to.name(), now);
         audit("PROPOSAL_RESULT", id, to.name());
     }
 
@@ -601,25 +612,25 @@ public class ProposalService {
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional
     public void postUpdate(long id, String body, boolean done) {
-        query.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
+        repository.find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
         requireActFor(id);
         String clean = body == null ? "" : body.strip();
         if (clean.length() < 5 || clean.length() > 5000) {
             throw new ProposalException("update", "proposal.error.update");
         }
-        ProposalStatus status = query.lock(id).orElseThrow();
+        ProposalStatus status = repository.lock(id).orElseThrow();
         if (!status.implementing()) {
             throw new ProposalException(null, "proposal.error.not-implementing");
         }
         Instant now = clock.instant();
         long author = me();
-        query.addUpdate(id, author, clean, done, now);
+        repository.addUpdate(id, author, clean, done, now);
         if (done) {
-            query.setStatus(id, ProposalStatus.DONE, now);
-            query.addStatusChange(id, status, ProposalStatus.DONE, now, author, null);
+            repository.setStatus(id, ProposalStatus.DONE, now);
+            repository.addStatusChange(id, status, ProposalStatus.DONE, now, author, null);
         }
         notifications.add(
-                query.followers(id),
+                repository.followers(id),
                 id,
                 Notification.Kind.IMPLEMENTATION_UPDATE,
                 clean.length() > 200 ? clean.substring(0, 200) + "…" : clean,
@@ -635,7 +646,7 @@ public class ProposalService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public boolean following(long id) {
-        return query.follows(id, me());
+        return repository.follows(id, me());
     }
 
     /** Signed-in users follow a proposal to be told of what happens to it, or stop. */
@@ -644,15 +655,15 @@ public class ProposalService {
     public void follow(long id, boolean follow) {
         find(id).orElseThrow(() -> new ProposalException(null, "proposal.error.none"));
         if (follow) {
-            query.follow(id, me());
+            repository.follow(id, me());
         } else {
-            query.unfollow(id, me());
+            repository.unfollow(id, me());
         }
     }
 
     /** Distinct followers other than the given user: used by the discussion for replies. */
     Set<Long> followersExcept(long id, @Nullable Long except) {
-        Set<Long> users = new HashSet<>(query.followers(id));
+        Set<Long> users = new HashSet<>(repository.followers(id));
         if (except != null) {
             users.remove(except);
         }

@@ -14,30 +14,30 @@ import org.springframework.stereotype.Component;
  * stay in the index: the database never lists them. Publishing and editing announce the change.
  */
 @Component
-class ProposalWords extends IndexedWords<ProposalQuery.Text> {
+class ProposalWords extends IndexedWords<ProposalRepository.Text> {
 
     /** The most matches a search ranks; more general searches should add words or filters. */
     static final int MOST = 2_000;
 
-    private final ProposalQuery query;
+    private final ProposalRepository repository;
 
-    ProposalWords(ProposalQuery query, ClusterChanges changes) {
+    ProposalWords(ProposalRepository repository, ClusterChanges changes) {
         super("proposal-text", Map.of("title", 4f, "summary", 2f, "tags", 2f, "body", 1f), changes);
-        this.query = query;
+        this.repository = repository;
     }
 
     @Override
-    protected List<ProposalQuery.Text> read(@Nullable Long id) {
-        return query.texts(id);
+    protected List<ProposalRepository.Text> read(@Nullable Long id) {
+        return repository.texts(id);
     }
 
     @Override
-    protected long id(ProposalQuery.Text text) {
+    protected long id(ProposalRepository.Text text) {
         return text.id();
     }
 
     @Override
-    protected Map<String, String> text(ProposalQuery.Text text) {
+    protected Map<String, String> text(ProposalRepository.Text text) {
         return Map.of(
                 "title", text.title(),
                 "summary", text.summary(),

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class BallotService {
 
-    private final BallotQuery query;
+    private final BallotRepository repository;
     /** A vote's options and districts never change once it is opened: read once per vote. */
     private final java.util.Map<Long, List<VoteSpec.Option>> optionsByVote =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -40,10 +40,10 @@ public class BallotService {
 
     private final ReceiptCodes codes;
 
-    BallotService(BallotQuery query, Clock clock, ChainHeads heads, BallotSeals seals, ReceiptCodes codes) {
+    BallotService(BallotRepository repository, Clock clock, ChainHeads heads, BallotSeals seals, ReceiptCodes codes) {
         this.codes = codes;
         this.seals = seals;
-        this.query = query;
+        this.repository = repository;
         this.clock = clock;
         this.heads = heads;
     }
@@ -52,7 +52,7 @@ public class BallotService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Standing standing(long voteId) {
-        Record vote = query.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        Record vote = repository.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
         Instant now = clock.instant();
         if (vote.get(VOTE.CANCELLED)
                 || now.isBefore(vote.get(VOTE.OPENS_AT).toInstant())
@@ -69,22 +69,22 @@ public class BallotService {
         if (auth.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_CITIZEN"))) {
             return Standing.NOT_CITIZEN;
         }
-        BallotQuery.Voter voter = query.voter(auth.getName()).orElse(null);
+        BallotRepository.Voter voter = repository.voter(auth.getName()).orElse(null);
         if (voter == null) {
             return Standing.SIGN_IN;
         }
         Standing standing = eligibility(vote, voter);
-        if (standing == Standing.ELIGIBLE && query.participated(voteId, voter.id())) {
+        if (standing == Standing.ELIGIBLE && repository.participated(voteId, voter.id())) {
             return Standing.VOTED;
         }
         return standing;
     }
 
-    private Standing eligibility(Record vote, BallotQuery.Voter voter) {
+    private Standing eligibility(Record vote, BallotRepository.Voter voter) {
         if (!voter.verified()) {
             return Standing.NOT_VERIFIED;
         }
-        java.util.Set<String> districts = districtsByVote.computeIfAbsent(vote.get(VOTE.ID), query::districts);
+        java.util.Set<String> districts = districtsByVote.computeIfAbsent(vote.get(VOTE.ID), repository::districts);
         if (!districts.isEmpty() && (voter.district() == null || !districts.contains(voter.district()))) {
             return Standing.OUTSIDE_DISTRICT;
         }
@@ -148,20 +148,21 @@ public class BallotService {
     @PreAuthorize("hasRole('CITIZEN')")
     @Transactional
     public Receipt cast(long voteId, List<Integer> choices) {
-        BallotQuery.Voter voter = query.voter(Audited.currentActor())
+        BallotRepository.Voter voter = repository
+                .voter(Audited.currentActor())
                 .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("no account"));
         long user = voter.id();
         Instant now = clock.instant();
-        Record vote = VoteWindow.lockOpen(query, voteId, now);
+        Record vote = VoteWindow.lockOpen(repository, voteId, now);
         switch (eligibility(vote, voter)) {
             case NOT_VERIFIED -> throw new VotingException("vote.error.not-eligible");
             case OUTSIDE_DISTRICT -> throw new VotingException("vote.error.district");
             case TOO_YOUNG -> throw new VotingException("vote.error.age", vote.get(VOTE.MIN_AGE));
             default -> {}
         }
-        String stored = normalise(vote, optionsByVote.computeIfAbsent(voteId, query::optionList), choices);
+        String stored = normalise(vote, optionsByVote.computeIfAbsent(voteId, repository::optionList), choices);
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
-        if (!query.participate(UUID.randomUUID().toString(), voteId, user, day)) {
+        if (!repository.participate(UUID.randomUUID().toString(), voteId, user, day)) {
             throw new VotingException(vote.get(VOTE.ALLOW_CHANGE) ? "vote.error.change-instead" : "vote.error.voted");
         }
         return append(vote, stored, day, null);
@@ -171,18 +172,19 @@ public class BallotService {
     @PreAuthorize("hasRole('CITIZEN')")
     @Transactional
     public Receipt change(long voteId, String secret, List<Integer> choices) {
-        long user = query.userId(Audited.currentActor());
+        long user = repository.userId(Audited.currentActor());
         Instant now = clock.instant();
-        Record vote = VoteWindow.lockOpen(query, voteId, now);
-        if (!vote.get(VOTE.ALLOW_CHANGE) || !query.participated(voteId, user)) {
+        Record vote = VoteWindow.lockOpen(repository, voteId, now);
+        if (!vote.get(VOTE.ALLOW_CHANGE) || !repository.participated(voteId, user)) {
             throw new VotingException("vote.error.no-change");
         }
-        String replaced = query.countedByCheck(voteId, BallotChain.sha256(secret == null ? "" : secret.strip()))
+        String replaced = repository
+                .countedByCheck(voteId, BallotChain.sha256(secret == null ? "" : secret.strip()))
                 .orElseThrow(() -> new VotingException("vote.error.wrong-secret"));
-        String stored = normalise(vote, optionsByVote.computeIfAbsent(voteId, query::optionList), choices);
+        String stored = normalise(vote, optionsByVote.computeIfAbsent(voteId, repository::optionList), choices);
         Receipt next = append(vote, stored, now.atOffset(ZoneOffset.UTC).toLocalDate(), replaced);
         // the voter keeps the receipt they were first given: whoever else holds it cannot tell
-        return new Receipt(query.firstReceipt(voteId, replaced), next.changeSecret());
+        return new Receipt(repository.firstReceipt(voteId, replaced), next.changeSecret());
     }
 
     /**
@@ -196,13 +198,13 @@ public class BallotService {
                 seals.seal(voteId, receipt, opened, optionsByVote.get(voteId).size());
         int position = vote.get(VOTE.BALLOT_COUNT) + 1;
         String stored = vote.get(VOTE.HEAD_HASH) == null ? BallotChain.GENESIS : vote.get(VOTE.HEAD_HASH);
-        String previous = heads.current(voteId, query, position - 1)
+        String previous = heads.current(voteId, repository, position - 1)
                 .map(ChainHeads.Head::hash)
                 .orElse(stored);
         String secret = vote.get(VOTE.ALLOW_CHANGE) ? codes.next(24) : null;
         String check = secret == null ? null : BallotChain.sha256(secret);
         String hash = BallotChain.hash(voteId, position, receipt, choices, day, replaces, check, previous);
-        query.append(voteId, position, receipt, choices, day, replaces, check, previous, hash);
+        repository.append(voteId, position, receipt, choices, day, replaces, check, previous, hash);
         ChainHeads.Head head = new ChainHeads.Head(position, hash);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -220,10 +222,10 @@ public class BallotService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public int turnout(long voteId) {
-        Record vote = query.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        Record vote = repository.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
         if (clock.instant().isBefore(vote.get(VOTE.CLOSES_AT).toInstant())) {
-            return query.lastCheckpoint(voteId).map(Checkpoint::voters).orElse(0);
+            return repository.lastCheckpoint(voteId).map(Checkpoint::voters).orElse(0);
         }
-        return query.turnout(voteId);
+        return repository.turnout(voteId);
     }
 }

@@ -35,7 +35,7 @@ class ChainHeads {
      * as each of them recomputes from ours. Any other difference is a change behind the portal's
      * back, and ours stands, so the chain breaks where it was changed. Empty after a restart.
      */
-    Optional<Head> current(long voteId, BallotQuery query, int storedBallots) {
+    Optional<Head> current(long voteId, BallotRepository query, int storedBallots) {
         Head ours = heads.get(voteId);
         if (ours == null || ours.ballots() >= storedBallots) {
             return Optional.ofNullable(ours);

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CheckpointService {
 
-    private final BallotQuery query;
+    private final BallotRepository repository;
     private final ChainHeads heads;
     private final Checkpointer checkpointer;
     private final Clock clock;
@@ -24,9 +24,13 @@ public class CheckpointService {
     private final VotingProperties properties;
 
     CheckpointService(
-            BallotQuery query, ChainHeads heads, Checkpointer checkpointer, Clock clock, VotingProperties properties) {
+            BallotRepository repository,
+            ChainHeads heads,
+            Checkpointer checkpointer,
+            Clock clock,
+            VotingProperties properties) {
         this.properties = properties;
-        this.query = query;
+        this.repository = repository;
         this.heads = heads;
         this.checkpointer = checkpointer;
         this.clock = clock;
@@ -40,12 +44,13 @@ public class CheckpointService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void signRunningVotes() {
-        for (long voteId : query.uncounted(clock.instant())) {
+        for (long voteId : repository.uncounted(clock.instant())) {
             if (heads.get(voteId).isEmpty()) {
                 continue; // no ballot since this portal started: nothing it can vouch for
             }
-            query.vote(voteId)
-                    .flatMap(vote -> heads.current(voteId, query, vote.get(VOTE.BALLOT_COUNT)))
+            repository
+                    .vote(voteId)
+                    .flatMap(vote -> heads.current(voteId, repository, vote.get(VOTE.BALLOT_COUNT)))
                     .ifPresent(head -> checkpointer.sign(voteId, head, properties.turnoutBatch()));
         }
     }
@@ -54,14 +59,14 @@ public class CheckpointService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public List<Checkpoint> checkpoints(long voteId) {
-        return query.checkpoints(voteId);
+        return repository.checkpoints(voteId);
     }
 
     /** A vote's checkpoint of the most ballots, if any. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public java.util.Optional<Checkpoint> lastCheckpoint(long voteId) {
-        return query.lastCheckpoint(voteId);
+        return repository.lastCheckpoint(voteId);
     }
 
     /** Whether the ballot-box key signed this text (a checkpoint's or a count's). */

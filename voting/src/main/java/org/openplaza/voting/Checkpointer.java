@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Checkpointer {
 
-    private final BallotQuery query;
+    private final BallotRepository repository;
     private final BallotBoxKey key;
     private final Clock clock;
     /** The most ballots signed per vote by this portal since it started. */
@@ -18,9 +18,9 @@ class Checkpointer {
 
     private final CheckpointLog log;
 
-    Checkpointer(BallotQuery query, BallotBoxKey key, Clock clock, CheckpointLog log) {
+    Checkpointer(BallotRepository repository, BallotBoxKey key, Clock clock, CheckpointLog log) {
         this.log = log;
-        this.query = query;
+        this.repository = repository;
         this.key = key;
         this.clock = clock;
     }
@@ -31,15 +31,16 @@ class Checkpointer {
      */
     void sign(long voteId, ChainHeads.Head head, int batch) {
         int last = signed.computeIfAbsent(
-                voteId, id -> query.lastCheckpoint(id).map(Checkpoint::ballots).orElse(0));
+                voteId,
+                id -> repository.lastCheckpoint(id).map(Checkpoint::ballots).orElse(0));
         if (head.ballots() == 0 || head.ballots() - last < Math.max(1, batch)) {
             return;
         }
-        int voters = query.turnout(voteId);
+        int voters = repository.turnout(voteId);
         String text = Checkpoint.text(voteId, head.ballots(), voters, head.hash());
         Checkpoint checkpoint =
                 new Checkpoint(voteId, head.ballots(), voters, head.hash(), clock.instant(), key.sign(text));
-        query.addCheckpoint(checkpoint);
+        repository.addCheckpoint(checkpoint);
         log.append(checkpoint);
         signed.merge(voteId, head.ballots(), Math::max);
     }
@@ -68,7 +69,7 @@ class Checkpointer {
 
     Kept kept(long voteId) {
         Map<String, Checkpoint> all = new java.util.LinkedHashMap<>();
-        for (Checkpoint c : query.checkpoints(voteId)) {
+        for (Checkpoint c : repository.checkpoints(voteId)) {
             all.putIfAbsent(c.ballots() + " " + c.headHash() + " " + c.signature(), c);
         }
         for (Checkpoint c : log.read(voteId)) {

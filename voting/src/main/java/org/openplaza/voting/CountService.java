@@ -9,8 +9,8 @@ import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.audit.AuditDetail;
 import org.openplaza.audit.Audited;
-import org.openplaza.proposals.ProposalService;
 import org.openplaza.proposals.ProposalStatus;
+import org.openplaza.proposals.VoteOnProposalCounted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,8 +27,7 @@ public class CountService {
     /** Ballots read between two reports of progress. */
     private static final int PAGE = 10_000;
 
-    private final BallotQuery query;
-    private final ProposalService proposals;
+    private final BallotRepository repository;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Checkpointer checkpointer;
@@ -36,20 +35,20 @@ public class CountService {
     private final BallotSeals seals;
 
     private List<String> labels(long voteId) {
-        return query.optionList(voteId).stream().map(VoteSpec.Option::label).toList();
+        return repository.optionList(voteId).stream()
+                .map(VoteSpec.Option::label)
+                .toList();
     }
 
     CountService(
-            BallotQuery query,
-            ProposalService proposals,
+            BallotRepository repository,
             ApplicationEventPublisher events,
             Clock clock,
             Checkpointer checkpointer,
             ChainHeads heads,
             BallotSeals seals) {
         this.seals = seals;
-        this.query = query;
-        this.proposals = proposals;
+        this.repository = repository;
         this.events = events;
         this.clock = clock;
         this.checkpointer = checkpointer;
@@ -102,7 +101,7 @@ public class CountService {
         java.util.BitSet replaced = new java.util.BitSet();
         boolean changes = vote.get(VOTE.ALLOW_CHANGE);
         int read = 0;
-        try (var cursor = query.chainCursor(voteId, PAGE)) {
+        try (var cursor = repository.chainCursor(voteId, PAGE)) {
             for (var ballot : cursor) {
                 if (bad == null) {
                     String hash = BallotChain.hash(voteId, ballot.getPosition(), ballot, previous);
@@ -174,8 +173,9 @@ public class CountService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public ChainCheck verify(long voteId) {
-        Record vote = query.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
-        return scan(vote, query.optionList(voteId).size(), false, Progress.NONE).check();
+        Record vote = repository.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        return scan(vote, repository.optionList(voteId).size(), false, Progress.NONE)
+                .check();
     }
 
     /**
@@ -221,7 +221,7 @@ public class CountService {
 
     /** Closed, and not held for investigation. */
     private Record requireCountable(long voteId) {
-        Record vote = VoteWindow.requireClosed(query, voteId, clock.instant());
+        Record vote = VoteWindow.requireClosed(repository, voteId, clock.instant());
         if (vote.get(VOTE.HELD_AT) != null) {
             throw new VotingException("vote.error.held");
         }
@@ -246,11 +246,11 @@ public class CountService {
     private Counted count(Record vote, Progress progress) {
         long voteId = vote.get(VOTE.ID);
         Method method = Method.valueOf(vote.get(VOTE.METHOD));
-        List<VoteSpec.Option> options = query.optionList(voteId);
+        List<VoteSpec.Option> options = repository.optionList(voteId);
         List<String> labels = options.stream().map(VoteSpec.Option::label).toList();
         boolean finalised = vote.get(VOTE.FINALISED_AT) != null;
         Pass pass = scan(vote, options.size(), !finalised, progress);
-        List<String> choices = finalised ? query.counted(voteId) : pass.counted();
+        List<String> choices = finalised ? repository.counted(voteId) : pass.counted();
         if (finalised) {
             requireAsSigned(vote, choices);
         }
@@ -267,10 +267,10 @@ public class CountService {
                         voteId,
                         method,
                         labels,
-                        query.turnout(voteId),
+                        repository.turnout(voteId),
                         choices.size(),
                         count,
-                        electorate != null ? electorate : query.electorate(voteId),
+                        electorate != null ? electorate : repository.electorate(voteId),
                         new VoteSpec.Rules(vote.get(VOTE.QUORUM_PERCENT), vote.get(VOTE.THRESHOLD_PERCENT)),
                         pass.check()));
     }
@@ -327,7 +327,7 @@ public class CountService {
     public void publishedBallots(long voteId, java.util.function.Consumer<PublishedBallot> out) {
         Record vote = requireCounted(voteId);
         List<String> labels = labels(voteId);
-        List<String> kept = query.counted(voteId);
+        List<String> kept = repository.counted(voteId);
         requireAsSigned(vote, kept);
         for (String choices : kept) {
             out.accept(new PublishedBallot(
@@ -366,7 +366,8 @@ public class CountService {
         String code = receipt == null
                 ? ""
                 : receipt.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "");
-        return query.ballot(voteId, code)
+        return repository
+                .ballot(voteId, code)
                 .map(b -> new Inclusion(
                         b.getReceipt(),
                         b.getPosition(),
@@ -376,8 +377,8 @@ public class CountService {
                         b.getReplaceCheck(),
                         b.getPreviousHash(),
                         b.getHash(),
-                        MerkleTree.path(query.chainHashes(voteId), b.getPosition() - 1),
-                        query.signedCount(vote, query.turnout(voteId)).orElse(null)));
+                        MerkleTree.path(repository.chainHashes(voteId), b.getPosition() - 1),
+                        repository.signedCount(vote, repository.turnout(voteId)).orElse(null)));
     }
 
     /**
@@ -391,10 +392,10 @@ public class CountService {
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional
     public java.util.Optional<Results> finalise(long voteId, Progress progress) {
-        VoteWindow.requireClosed(query, voteId, clock.instant());
+        VoteWindow.requireClosed(repository, voteId, clock.instant());
         // one count at a time, whichever node of a cluster starts it: another waits here, then
         // finds the vote finalised (or held) and counts nothing
-        Record vote = query.lockVote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        Record vote = repository.lockVote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
         if (vote.get(VOTE.FINALISED_AT) != null || vote.get(VOTE.HELD_AT) != null) {
             return java.util.Optional.empty();
         }
@@ -403,22 +404,22 @@ public class CountService {
         Results results = counted.results();
         Hold hold = hold(counted.pass(), results);
         if (hold != null) {
-            if (query.hold(voteId, hold.reason(), clock.instant())) {
-                query.alertHeld(voteId, vote.get(VOTE.OPENED_BY), hold.reason(), clock.instant());
+            if (repository.hold(voteId, hold.reason(), clock.instant())) {
+                repository.alertHeld(voteId, vote.get(VOTE.OPENED_BY), hold.reason(), clock.instant());
                 events.publishEvent(
                         Audited.byCurrentUser("VOTE_COUNT_HELD", "vote", String.valueOf(voteId), hold.detail()));
             }
             return java.util.Optional.empty();
         }
-        if (!query.finalise(voteId, results.carried(), results.electorate(), clock.instant())) {
+        if (!repository.finalise(voteId, results.carried(), results.electorate(), clock.instant())) {
             return java.util.Optional.empty();
         }
         List<String> opened = new java.util.ArrayList<>(counted.pass().counted());
         java.util.Collections.sort(opened);
-        query.keepCounted(voteId, opened);
+        repository.keepCounted(voteId, opened);
         SignedCount signed = checkpointer.signCount(
                 voteId, opened, counted.pass().check().ballots(), counted.pass().boxRoot());
-        query.signCount(voteId, signed.choicesHash(), signed.boxRoot(), signed.signature());
+        repository.signCount(voteId, signed.choicesHash(), signed.boxRoot(), signed.signature());
         heads.forget(voteId);
         // every other node of a cluster that sealed ballots of the vote forgets its copy of the key
         events.publishEvent(new org.openplaza.platform.Change(BallotSeals.KEY_DESTROYED, Long.toString(voteId)));
@@ -430,9 +431,10 @@ public class CountService {
                     }
                 });
         Long proposal = vote.get(VOTE.PROPOSAL_ID);
-        if (proposal != null && query.proposalStatus(proposal).orElse("").equals(ProposalStatus.SCHEDULED.name())) {
+        if (proposal != null
+                && repository.proposalStatus(proposal).orElse("").equals(ProposalStatus.SCHEDULED.name())) {
             // the vote's id, not a sentence: the proposal's page says it in the reader's language
-            proposals.recordCountedVote(proposal, voteId);
+            events.publishEvent(new VoteOnProposalCounted(proposal, voteId));
         }
         events.publishEvent(Audited.byCurrentUser(
                 "VOTE_COUNTED",
@@ -452,7 +454,7 @@ public class CountService {
     private void signClosingCheckpoint(Record vote) {
         long voteId = vote.get(VOTE.ID);
         int stored = vote.get(VOTE.BALLOT_COUNT);
-        java.util.Optional<ChainHeads.Head> ours = heads.current(voteId, query, stored);
+        java.util.Optional<ChainHeads.Head> ours = heads.current(voteId, repository, stored);
         if (ours.isPresent()) {
             checkpointer.sign(voteId, ours.get(), 1);
             return;
@@ -460,7 +462,7 @@ public class CountService {
         if (stored == 0) {
             return;
         }
-        Pass pass = scan(vote, query.optionList(voteId).size(), false, Progress.NONE);
+        Pass pass = scan(vote, repository.optionList(voteId).size(), false, Progress.NONE);
         if (pass.check().intact() && pass.checkpointsSigned() && pass.missedCheckpoint() == null) {
             checkpointer.sign(
                     voteId,
@@ -479,7 +481,8 @@ public class CountService {
     public List<Long> destroySpentKeys() {
         List<Long> destroyed = new java.util.ArrayList<>();
         for (long voteId : seals.keyedVotes()) {
-            boolean spent = query.vote(voteId)
+            boolean spent = repository
+                    .vote(voteId)
                     .map(v -> v.get(VOTE.FINALISED_AT) != null || v.get(VOTE.CANCELLED))
                     .orElse(false);
             if (spent) {
@@ -513,9 +516,9 @@ public class CountService {
         if (clean.length() > 1900) {
             throw VotingException.on("reason", "vote.error.reason"); // the audit entry holds it with the hold's reason
         }
-        Record vote = query.lockVote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
+        Record vote = repository.lockVote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
         String held = vote.get(VOTE.HELD_REASON);
-        if (held == null || !query.release(voteId)) {
+        if (held == null || !repository.release(voteId)) {
             throw new VotingException("vote.error.not-held");
         }
         events.publishEvent(Audited.byCurrentUser(
@@ -530,7 +533,7 @@ public class CountService {
     @PreAuthorize("hasRole('ADMIN') or hasRole('OFFICIAL')")
     @Transactional
     public void recordPublication(long voteId, String dataset) {
-        VoteWindow.requireClosed(query, voteId, clock.instant());
-        query.setBallotsDataset(voteId, dataset);
+        VoteWindow.requireClosed(repository, voteId, clock.instant());
+        repository.setBallotsDataset(voteId, dataset);
     }
 }

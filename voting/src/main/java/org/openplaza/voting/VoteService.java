@@ -24,12 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class VoteService {
 
     private final VoteQuery query;
-    private final BallotQuery ballots;
+    private final BallotRepository ballots;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final VoteWords words;
 
-    VoteService(VoteQuery query, BallotQuery ballots, ApplicationEventPublisher events, Clock clock, VoteWords words) {
+    VoteService(
+            VoteQuery query, BallotRepository ballots, ApplicationEventPublisher events, Clock clock, VoteWords words) {
         this.words = words;
         this.query = query;
         this.ballots = ballots;

@@ -11,7 +11,7 @@ final class VoteWindow {
     private VoteWindow() {}
 
     /** The vote's row, locked, if ballots are taken now; otherwise why not. */
-    static Record lockOpen(BallotQuery query, long voteId, Instant now) {
+    static Record lockOpen(BallotRepository query, long voteId, Instant now) {
         Record vote = query.lockVote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
         if (vote.get(VOTE.CANCELLED)) {
             throw new VotingException("vote.error.cancelled");
@@ -26,7 +26,7 @@ final class VoteWindow {
     }
 
     /** The vote's row if it has closed and was not cancelled: nothing of its ballots is told before. */
-    static Record requireClosed(BallotQuery query, long voteId, Instant now) {
+    static Record requireClosed(BallotRepository query, long voteId, Instant now) {
         Record vote = query.vote(voteId).orElseThrow(() -> new VotingException("vote.error.none"));
         if (vote.get(VOTE.CANCELLED)) {
             throw new VotingException("vote.error.cancelled");

@@ -674,19 +674,30 @@ public class PublishingRepository {
                 .leftJoin(DATASET_VERSION)
                 .on(DATASET_VERSION.ID.eq(DATASET.CURRENT_VERSION_ID))
                 .where(DATASET.ID.eq(id))
-                .fetchOptional(r -> new DatasetPage(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        metadata.get(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        r.value9(),
-                        r.value10(),
-                        r.value11()));
+                .fetchOptional(Records.mapping(
+                        (datasetId,
+                                slug,
+                                state,
+                                organisation,
+                                organisationSlug,
+                                issued,
+                                modified,
+                                currentVersion,
+                                rows,
+                                views,
+                                downloads) -> new DatasetPage(
+                                datasetId,
+                                slug,
+                                state,
+                                metadata.get(),
+                                organisation,
+                                organisationSlug,
+                                issued,
+                                modified,
+                                currentVersion,
+                                rows,
+                                views,
+                                downloads)));
     }
 
     /** What deciding who may read a dataset needs: its state, organisation and current version. */

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -99,7 +100,7 @@ public class IndexSource {
         return db.select(DATASET.VIEW_COUNT, DATASET.DOWNLOAD_COUNT)
                 .from(DATASET)
                 .where(DATASET.ID.eq(id))
-                .fetchOptional(r -> new long[] {r.value1(), r.value2()})
+                .fetchOptional(Records.mapping((viewCount, downloadCount) -> new long[] {viewCount, downloadCount}))
                 .orElse(new long[] {0, 0});
     }
 }

@@ -16,29 +16,29 @@ import org.springframework.stereotype.Component;
  * a dataset's own changes make its charts read again (its title is theirs too).
  */
 @Component
-public class VisualisationWords extends IndexedWords<VisualisationQuery.Text> {
+public class VisualisationWords extends IndexedWords<VisualisationRepository.Text> {
 
     static final int MOST = 2_000;
 
-    private final VisualisationQuery query;
+    private final VisualisationRepository repository;
 
-    VisualisationWords(VisualisationQuery query, ClusterChanges changes) {
+    VisualisationWords(VisualisationRepository repository, ClusterChanges changes) {
         super("chart-text", Map.of("title", 4f, "description", 1.5f, "dataset", 1f), changes);
-        this.query = query;
+        this.repository = repository;
     }
 
     @Override
-    protected List<VisualisationQuery.Text> read(@Nullable Long id) {
-        return query.texts(id, null);
+    protected List<VisualisationRepository.Text> read(@Nullable Long id) {
+        return repository.texts(id, null);
     }
 
     @Override
-    protected long id(VisualisationQuery.Text text) {
+    protected long id(VisualisationRepository.Text text) {
         return text.id();
     }
 
     @Override
-    protected Map<String, String> text(VisualisationQuery.Text text) {
+    protected Map<String, String> text(VisualisationRepository.Text text) {
         return Map.of("title", text.title(), "description", text.description(), "dataset", text.dataset());
     }
 
@@ -47,7 +47,7 @@ public class VisualisationWords extends IndexedWords<VisualisationQuery.Text> {
         super.onChanged(changed);
         long dataset = DatasetChanges.datasetOf(changed);
         if (dataset >= 0) {
-            query.texts(null, dataset).forEach(this::put);
+            repository.texts(null, dataset).forEach(this::put);
         }
     }
 

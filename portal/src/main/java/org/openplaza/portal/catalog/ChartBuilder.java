@@ -118,7 +118,7 @@ class ChartBuilder extends VerticalLayout {
             add(note);
         }
         // the preview first, where it is seen as the choices below change it
-        add(problem, chart, numbers, row1, measureRows, addMeasure, row2, filterRows, addFilter, saving());
+        add(problem, chart, numbers, row1, measureRows, addMeasure, row2, filterRows, addFilter, new ChartSaving(visualisations, datasetId, editing, this::definition, this::title, this::showProblem));
         ChartDefinition asked = decode(state);
         if (editing != null) {
             load(editing);
@@ -166,161 +166,8 @@ class ChartBuilder extends VerticalLayout {
         return row;
     }
 
-    /** An aggregation of a column (or of the rows, for counts): one line or bar group of the chart. */
-    private final class MeasureRow extends HorizontalLayout {
-        final Select<Aggregation> aggregation = new Select<>();
-        final Select<Optional<DatasetColumn>> column = new Select<>();
-
-        MeasureRow(int index) {
-            String suffix = index == 0 ? "" : "-" + (index + 1);
-            aggregation.setId("chart-aggregation" + suffix);
-            aggregation.setLabel(getTranslation("chart.aggregation"));
-            aggregation.setItems(Aggregation.values());
-            aggregation.setItemLabelGenerator(a -> getTranslation("chart.aggregation." + a.name()));
-            aggregation.setValue(Aggregation.COUNT);
-            column.setId("chart-measure" + suffix);
-            column.setLabel(getTranslation("chart.measure"));
-            List<Optional<DatasetColumn>> choices = new ArrayList<>();
-            choices.add(Optional.empty());
-            columns.forEach(c -> choices.add(Optional.of(c)));
-            column.setItems(choices);
-            column.setItemLabelGenerator(c -> c.map(DatasetColumn::label).orElse(getTranslation("chart.rows")));
-            column.setValue(Optional.empty());
-            aggregation.addValueChangeListener(e -> draw());
-            column.addValueChangeListener(e -> draw());
-            add(aggregation, column);
-            if (index > 0) {
-                Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> removeMeasure(this));
-                remove.setId("chart-measure-remove" + suffix);
-                remove.setAriaLabel(getTranslation("chart.measure.remove"));
-                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                add(remove);
-            }
-            setAlignItems(FlexComponent.Alignment.BASELINE);
-        }
-
-        GroupQuery.Measure measure() {
-            return new GroupQuery.Measure(
-                    column.getValue() == null
-                            ? null
-                            : column.getValue().map(DatasetColumn::name).orElse(null),
-                    aggregation.getValue() == null ? Aggregation.COUNT : aggregation.getValue());
-        }
-    }
-
-    /** The kinds of filter the data table has: contains, equals, one of several values, between. */
-    enum FilterKind {
-        CONTAINS,
-        EQUALS,
-        ONE_OF,
-        BETWEEN
-    }
-
-    /** A filter on one column; its value is checked against the column's type when the chart draws. */
-    private final class FilterRow extends HorizontalLayout {
-        final Select<DatasetColumn> column = new Select<>();
-        final Select<FilterKind> kind = new Select<>();
-        final TextField value = new TextField();
-        final TextField to = new TextField();
-
-        FilterRow(int index) {
-            String suffix = "-" + (index + 1);
-            column.setId("chart-filter-column" + suffix);
-            column.setLabel(getTranslation("chart.filter.column"));
-            column.setItems(columns);
-            column.setItemLabelGenerator(DatasetColumn::label);
-            column.setValue(columns.get(0));
-            kind.setId("chart-filter-kind" + suffix);
-            kind.setLabel(getTranslation("chart.filter.kind"));
-            kind.setItems(FilterKind.values());
-            kind.setItemLabelGenerator(k -> getTranslation("chart.filter.kind." + k.name()));
-            kind.setValue(FilterKind.CONTAINS);
-            value.setId("chart-filter-value" + suffix);
-            value.setLabel(getTranslation("chart.filter.value"));
-            value.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_CHANGE);
-            to.setId("chart-filter-to" + suffix);
-            to.setLabel(getTranslation("chart.filter.to"));
-            to.setVisible(false);
-            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> removeFilter(this));
-            remove.setId("chart-filter-remove" + suffix);
-            remove.setAriaLabel(getTranslation("chart.filter.remove"));
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            column.addValueChangeListener(e -> draw());
-            kind.addValueChangeListener(e -> {
-                to.setVisible(e.getValue() == FilterKind.BETWEEN);
-                value.setLabel(getTranslation(
-                        e.getValue() == FilterKind.BETWEEN ? "chart.filter.from" : "chart.filter.value"));
-                value.setHelperText(
-                        e.getValue() == FilterKind.ONE_OF ? getTranslation("chart.filter.one-of.help") : "");
-                draw();
-            });
-            value.addValueChangeListener(e -> draw());
-            to.addValueChangeListener(e -> draw());
-            add(column, kind, value, to, remove);
-            setAlignItems(FlexComponent.Alignment.BASELINE);
-            getStyle().set("flex-wrap", "wrap");
-        }
-
-        /** The filter in the data table's text form, or null while it has no value. */
-        @Nullable
-        String param() {
-            String text = value.getValue().strip();
-            String end = to.getValue().strip();
-            FilterKind k = kind.getValue() == null ? FilterKind.CONTAINS : kind.getValue();
-            if (text.isEmpty() && (k != FilterKind.BETWEEN || end.isEmpty())) {
-                return null;
-            }
-            return switch (k) {
-                case CONTAINS -> "contains:" + text;
-                case EQUALS -> "eq:" + text;
-                case ONE_OF -> "in:" + String.join("|", text.split("\\s*,\\s*"));
-                case BETWEEN -> "range:" + text + ".." + end;
-            };
-        }
-
-        void show(RowQuery.Filter filter) {
-            columns.stream()
-                    .filter(c -> c.name().equals(filterColumn(filter)))
-                    .findFirst()
-                    .ifPresent(column::setValue);
-            String param = RowQueryParams.toParams(new RowQuery(List.of(filter), "", List.of()))
-                    .values()
-                    .iterator()
-                    .next();
-            if (param.startsWith("contains:")) {
-                kind.setValue(FilterKind.CONTAINS);
-                value.setValue(param.substring("contains:".length()));
-            } else if (param.startsWith("eq:")) {
-                kind.setValue(FilterKind.EQUALS);
-                value.setValue(param.substring(3));
-            } else if (param.startsWith("in:")) {
-                kind.setValue(FilterKind.ONE_OF);
-                value.setValue(String.join(", ", param.substring(3).split("\\|", -1)));
-            } else if (param.startsWith("range:")) {
-                kind.setValue(FilterKind.BETWEEN);
-                String range = param.substring("range:".length());
-                int dots = range.indexOf("..");
-                value.setValue(range.substring(0, dots));
-                to.setValue(range.substring(dots + 2));
-            }
-        }
-    }
-
-    private static String filterColumn(RowQuery.Filter filter) {
-        if (filter instanceof RowQuery.Contains c) {
-            return c.column();
-        }
-        if (filter instanceof RowQuery.Equals e) {
-            return e.column();
-        }
-        if (filter instanceof RowQuery.In in) {
-            return in.column();
-        }
-        return ((RowQuery.Range) filter).column();
-    }
-
     private MeasureRow addMeasureRow() {
-        MeasureRow row = new MeasureRow(measures.size());
+        MeasureRow row = new MeasureRow(measures.size(), columns, this::draw, this::removeMeasure);
         measures.add(row);
         measureRows.add(row);
         addMeasure.setVisible(measures.size() < MAX_MEASURES);
@@ -335,7 +182,7 @@ class ChartBuilder extends VerticalLayout {
     }
 
     private FilterRow addFilterRow() {
-        FilterRow row = new FilterRow(filters.size());
+        FilterRow row = new FilterRow(filters.size(), columns, this::draw, this::removeFilter);
         filters.add(row);
         filterRows.add(row);
         addFilter.setVisible(filters.size() < MAX_FILTERS);
@@ -564,29 +411,6 @@ class ChartBuilder extends VerticalLayout {
                 top.getValue() == null ? 0 : top.getValue());
     }
 
-    /** Signed-in users save the chart; others are invited to sign in. */
-    private Component saving() {
-        if (VaadinRequest.getCurrent() == null || VaadinRequest.getCurrent().getUserPrincipal() == null) {
-            Anchor signIn = new Anchor("login", getTranslation("chart.save.sign-in"));
-            signIn.setId("chart-sign-in");
-            return signIn;
-        }
-        if (editing != null) {
-            Button update = new Button(getTranslation("chart.update"), e -> update(editing));
-            update.setId("chart-update");
-            update.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Anchor back = new Anchor("visualisation/" + editing.id(), getTranslation("chart.update.cancel"));
-            back.setId("chart-update-cancel");
-            HorizontalLayout buttons = new HorizontalLayout(update, back);
-            buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
-            return buttons;
-        }
-        Button save = new Button(getTranslation("chart.save"), e -> openSaveDialog());
-        save.setId("chart-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return save;
-    }
-
     private @Nullable ChartDefinition definition() {
         try {
             GroupQuery query = query();
@@ -595,65 +419,6 @@ class ChartBuilder extends VerticalLayout {
             showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
             return null;
         }
-    }
-
-    private void update(Visualisation v) {
-        ChartDefinition definition = definition();
-        if (definition == null) {
-            return;
-        }
-        try {
-            visualisations.redefine(v.id(), definition);
-            getUI().ifPresent(ui -> ui.navigate("visualisation/" + v.id()));
-        } catch (org.openplaza.platform.Refusal e) {
-            showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
-        } catch (DataAccessException e) {
-            showProblem(getTranslation("chart.error.failed"));
-        }
-    }
-
-    private void openSaveDialog() {
-        ChartDefinition definition = definition();
-        if (definition == null) {
-            return;
-        }
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("chart.save"));
-        TextField name = new TextField(getTranslation("visualisation.title"));
-        name.setId("visualisation-title");
-        name.setValue(title());
-        name.setWidthFull();
-        TextArea about = new TextArea(getTranslation("visualisation.description"));
-        about.setId("visualisation-description");
-        about.setWidthFull();
-        about.setMaxLength(2000);
-        Checkbox follows = new Checkbox(getTranslation("visualisation.follows-latest"), true);
-        follows.setId("visualisation-follows");
-        dialog.add(new VerticalLayout(name, about, follows));
-        Button confirm = new Button(getTranslation("chart.save"), e -> {
-            try {
-                long id = visualisations.save(
-                        datasetId, name.getValue(), about.getValue(), definition, follows.getValue());
-                dialog.close();
-                getUI().ifPresent(ui -> ui.navigate("visualisation/" + id));
-            } catch (PublishingException ex) {
-                HasValidation field = "description".equals(ex.field()) ? about : name;
-                field.setErrorMessage(
-                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                field.setInvalid(true);
-            } catch (QueryException ex) {
-                name.setErrorMessage(
-                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                name.setInvalid(true);
-            } catch (DataAccessException ex) {
-                name.setErrorMessage(getTranslation("chart.error.failed"));
-                name.setInvalid(true);
-            }
-        });
-        confirm.setId("visualisation-save");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
-        dialog.open();
     }
 
     /** A column's label by its generated name. */

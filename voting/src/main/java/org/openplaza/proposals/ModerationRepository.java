@@ -11,17 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.openplaza.db.accounts.tables.AppUser;
 import org.springframework.stereotype.Repository;
 
 /** Reports on proposals and comments and the public record of what moderation did. */
 @Repository
-class ModerationQuery {
+class ModerationRepository {
 
     private final DSLContext db;
 
-    ModerationQuery(DSLContext db) {
+    ModerationRepository(DSLContext db) {
         this.db = db;
     }
 
@@ -42,7 +43,7 @@ class ModerationQuery {
                 .set(CONTENT_REPORT.TARGET_ID, targetId)
                 .set(CONTENT_REPORT.REPORTER_ID, reporterId)
                 .set(CONTENT_REPORT.REASON, reason)
-                .set(CONTENT_REPORT.CREATED_AT, ProposalQuery.utc(now))
+                .set(CONTENT_REPORT.CREATED_AT, ProposalRepository.utc(now))
                 .returning(CONTENT_REPORT.ID)
                 .fetchSingle(CONTENT_REPORT.ID);
     }
@@ -80,19 +81,21 @@ class ModerationQuery {
                 .where(CONTENT_REPORT.RESOLVED_AT.isNull())
                 .and(CONTENT_REPORT.TARGET_TYPE.eq(ContentReport.Target.PROPOSAL.name()))
                 .limit(limit)
-                .fetch()
-                .forEach(r -> found.add(new ContentReport(
-                        r.value1(),
-                        ContentReport.Target.PROPOSAL,
-                        r.value2(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        hiddenOf(r.value6()),
-                        r.value7(),
-                        r.value8(),
-                        r.value9().toInstant())));
+                .fetch(Records.mapping(
+                        (id, proposal, title, authorName, authorUsername, authorId, reporterName, reason, at) ->
+                                new ContentReport(
+                                        id,
+                                        ContentReport.Target.PROPOSAL,
+                                        proposal,
+                                        proposal,
+                                        title,
+                                        authorName,
+                                        authorUsername,
+                                        hiddenOf(authorId),
+                                        reporterName,
+                                        reason,
+                                        at.toInstant())))
+                .forEach(found::add);
         // comments
         db.select(
                         CONTENT_REPORT.ID,
@@ -115,19 +118,21 @@ class ModerationQuery {
                 .where(CONTENT_REPORT.RESOLVED_AT.isNull())
                 .and(CONTENT_REPORT.TARGET_TYPE.eq(ContentReport.Target.COMMENT.name()))
                 .limit(limit)
-                .fetch()
-                .forEach(r -> found.add(new ContentReport(
-                        r.value1(),
-                        ContentReport.Target.COMMENT,
-                        r.value2(),
-                        r.value3(),
-                        r.value4().length() > 300 ? r.value4().substring(0, 300) + "…" : r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        hiddenOf(r.value7()),
-                        r.value8(),
-                        r.value9(),
-                        r.value10().toInstant())));
+                .fetch(Records.mapping(
+                        (id, comment, proposal, body, authorName, authorUsername, authorId, reporterName, reason, at) ->
+                                new ContentReport(
+                                        id,
+                                        ContentReport.Target.COMMENT,
+                                        comment,
+                                        proposal,
+                                        body.length() > 300 ? body.substring(0, 300) + "…" : body,
+                                        authorName,
+                                        authorUsername,
+                                        hiddenOf(authorId),
+                                        reporterName,
+                                        reason,
+                                        at.toInstant())))
+                .forEach(found::add);
         found.sort(java.util.Comparator.comparing(ContentReport::reportedAt).thenComparing(ContentReport::id));
         return found;
     }
@@ -142,7 +147,7 @@ class ModerationQuery {
 
     void resolve(long reportId, String resolution, Instant now) {
         db.update(CONTENT_REPORT)
-                .set(CONTENT_REPORT.RESOLVED_AT, ProposalQuery.utc(now))
+                .set(CONTENT_REPORT.RESOLVED_AT, ProposalRepository.utc(now))
                 .set(CONTENT_REPORT.RESOLUTION, resolution)
                 .where(CONTENT_REPORT.ID.eq(reportId))
                 .execute();
@@ -150,7 +155,7 @@ class ModerationQuery {
 
     void resolveAll(ContentReport.Target target, long targetId, String resolution, Instant now) {
         db.update(CONTENT_REPORT)
-                .set(CONTENT_REPORT.RESOLVED_AT, ProposalQuery.utc(now))
+                .set(CONTENT_REPORT.RESOLVED_AT, ProposalRepository.utc(now))
                 .set(CONTENT_REPORT.RESOLUTION, resolution)
                 .where(CONTENT_REPORT.TARGET_TYPE.eq(target.name()))
                 .and(CONTENT_REPORT.TARGET_ID.eq(targetId))
@@ -165,7 +170,7 @@ class ModerationQuery {
                 .set(MODERATION_ACTION.ACTION, action)
                 .set(MODERATION_ACTION.REASON, reason)
                 .set(MODERATION_ACTION.AUTHOR_ID, authorId)
-                .set(MODERATION_ACTION.ACTED_AT, ProposalQuery.utc(now))
+                .set(MODERATION_ACTION.ACTED_AT, ProposalRepository.utc(now))
                 .execute();
     }
 
@@ -184,12 +189,7 @@ class ModerationQuery {
                 .and(PROPOSAL_COMMENT.ID.eq(MODERATION_ACTION.TARGET_ID))
                 .orderBy(MODERATION_ACTION.ACTED_AT.desc(), MODERATION_ACTION.ID.desc())
                 .limit(limit)
-                .fetch(r -> new ModerationRecord(
-                        ContentReport.Target.valueOf(r.value1()),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6().toInstant()));
+                .fetch(Records.mapping((target, targetId, proposal, action, reason, at) -> new ModerationRecord(
+                        ContentReport.Target.valueOf(target), targetId, proposal, action, reason, at.toInstant())));
     }
 }

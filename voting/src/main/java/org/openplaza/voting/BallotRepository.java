@@ -28,11 +28,11 @@ import org.springframework.stereotype.Repository;
 
 /** Votes, the participation register and the ballot box; the last two are never joined. */
 @Repository
-class BallotQuery {
+class BallotRepository {
 
     private final DSLContext db;
 
-    BallotQuery(DSLContext db) {
+    BallotRepository(DSLContext db) {
         this.db = db;
     }
 
@@ -377,7 +377,7 @@ class BallotQuery {
         return db.selectFrom(CHECKPOINT)
                 .where(CHECKPOINT.VOTE_ID.eq(voteId))
                 .orderBy(CHECKPOINT.BALLOTS)
-                .fetch(BallotQuery::checkpoint);
+                .fetch(BallotRepository::checkpoint);
     }
 
     /** A vote's checkpoint of the most ballots, if any: what the public sees of a running vote. */
@@ -386,7 +386,7 @@ class BallotQuery {
                 .where(CHECKPOINT.VOTE_ID.eq(voteId))
                 .orderBy(CHECKPOINT.BALLOTS.desc())
                 .limit(1)
-                .fetchOptional(BallotQuery::checkpoint);
+                .fetchOptional(BallotRepository::checkpoint);
     }
 
     private static Checkpoint checkpoint(org.openplaza.db.voting.tables.records.CheckpointRecord c) {

@@ -14,17 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** Comments, their threads and their votes. */
 @Repository
-class DiscussionQuery {
+class DiscussionRepository {
 
     private final DSLContext db;
 
-    DiscussionQuery(DSLContext db) {
+    DiscussionRepository(DSLContext db) {
         this.db = db;
     }
 
@@ -34,7 +35,7 @@ class DiscussionQuery {
                 .set(PROPOSAL_COMMENT.PARENT_ID, parentId)
                 .set(PROPOSAL_COMMENT.AUTHOR_ID, authorId)
                 .set(PROPOSAL_COMMENT.BODY, body)
-                .set(PROPOSAL_COMMENT.CREATED_AT, ProposalQuery.utc(now))
+                .set(PROPOSAL_COMMENT.CREATED_AT, ProposalRepository.utc(now))
                 .returning(PROPOSAL_COMMENT.ID)
                 .fetchSingle(PROPOSAL_COMMENT.ID);
         recount(proposalId);
@@ -59,7 +60,10 @@ class DiscussionQuery {
     int writtenSince(long authorId, Instant since) {
         return db.fetchCount(
                 PROPOSAL_COMMENT,
-                PROPOSAL_COMMENT.AUTHOR_ID.eq(authorId).and(PROPOSAL_COMMENT.CREATED_AT.ge(ProposalQuery.utc(since))));
+                PROPOSAL_COMMENT
+                        .AUTHOR_ID
+                        .eq(authorId)
+                        .and(PROPOSAL_COMMENT.CREATED_AT.ge(ProposalRepository.utc(since))));
     }
 
     /** The comment's proposal and author. */
@@ -67,7 +71,7 @@ class DiscussionQuery {
         return db.select(PROPOSAL_COMMENT.PROPOSAL_ID, PROPOSAL_COMMENT.AUTHOR_ID)
                 .from(PROPOSAL_COMMENT)
                 .where(PROPOSAL_COMMENT.ID.eq(commentId))
-                .fetchOptional(r -> new long[] {r.value1(), r.value2()});
+                .fetchOptional(Records.mapping((proposal, author) -> new long[] {proposal, author}));
     }
 
     /** A comment as its author's change of it needs it. */
@@ -84,7 +88,8 @@ class DiscussionQuery {
                 .from(PROPOSAL_COMMENT)
                 .where(PROPOSAL_COMMENT.ID.eq(commentId))
                 .forUpdate()
-                .fetchOptional(r -> new Standing(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
+                .fetchOptional(Records.mapping((proposal, author, body, hidden, deletedAt) ->
+                        new Standing(proposal, author, body, hidden, deletedAt != null)));
     }
 
     /** Keeps the text a comment had until now, then gives it the new one (empty when deleted). */
@@ -92,12 +97,12 @@ class DiscussionQuery {
         db.insertInto(COMMENT_REVISION)
                 .set(COMMENT_REVISION.COMMENT_ID, commentId)
                 .set(COMMENT_REVISION.BODY, oldBody)
-                .set(COMMENT_REVISION.REPLACED_AT, ProposalQuery.utc(now))
+                .set(COMMENT_REVISION.REPLACED_AT, ProposalRepository.utc(now))
                 .execute();
         var update = db.update(PROPOSAL_COMMENT).set(PROPOSAL_COMMENT.BODY, newBody);
         (delete
-                        ? update.set(PROPOSAL_COMMENT.DELETED_AT, ProposalQuery.utc(now))
-                        : update.set(PROPOSAL_COMMENT.EDITED_AT, ProposalQuery.utc(now)))
+                        ? update.set(PROPOSAL_COMMENT.DELETED_AT, ProposalRepository.utc(now))
+                        : update.set(PROPOSAL_COMMENT.EDITED_AT, ProposalRepository.utc(now)))
                 .where(PROPOSAL_COMMENT.ID.eq(commentId))
                 .execute();
     }
@@ -108,7 +113,7 @@ class DiscussionQuery {
                 .from(COMMENT_REVISION)
                 .where(COMMENT_REVISION.COMMENT_ID.eq(commentId))
                 .orderBy(COMMENT_REVISION.ID)
-                .fetch(r -> new CommentRevision(r.value1(), r.value2().toInstant()));
+                .fetch(Records.mapping((body, replacedAt) -> new CommentRevision(body, replacedAt.toInstant())));
     }
 
     /** The whole thread in reading order: each comment followed by its replies, best first. */

@@ -8,17 +8,18 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** In-app notifications: one row per user and event. */
 @Repository
-class NotificationQuery {
+class NotificationRepository {
 
     private final DSLContext db;
 
-    NotificationQuery(DSLContext db) {
+    NotificationRepository(DSLContext db) {
         this.db = db;
     }
 
@@ -29,7 +30,7 @@ class NotificationQuery {
                     .set(NOTIFICATION.PROPOSAL_ID, proposalId)
                     .set(NOTIFICATION.KIND, kind.name())
                     .set(NOTIFICATION.DETAIL, detail)
-                    .set(NOTIFICATION.CREATED_AT, ProposalQuery.utc(now))
+                    .set(NOTIFICATION.CREATED_AT, ProposalRepository.utc(now))
                     .execute();
         }
     }
@@ -52,15 +53,15 @@ class NotificationQuery {
                 .where(NOTIFICATION.USER_ID.eq(userId))
                 .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc())
                 .limit(limit)
-                .fetch(r -> new Notification(
-                        r.value1(),
-                        r.value2() != null ? Notification.Subject.PROPOSAL : Notification.Subject.VOTE,
-                        r.value2() != null ? r.value2() : r.value3(),
-                        r.value4(),
-                        Notification.Kind.valueOf(r.value5()),
-                        r.value6(),
-                        r.value7().toInstant(),
-                        r.value8() != null));
+                .fetch(Records.mapping((id, proposal, vote, subject, kind, detail, at, readAt) -> new Notification(
+                        id,
+                        proposal != null ? Notification.Subject.PROPOSAL : Notification.Subject.VOTE,
+                        proposal != null ? proposal : vote,
+                        subject,
+                        Notification.Kind.valueOf(kind),
+                        detail,
+                        at.toInstant(),
+                        readAt != null)));
     }
 
     int unread(long userId) {
@@ -69,7 +70,7 @@ class NotificationQuery {
 
     void markRead(long userId, Instant now) {
         db.update(NOTIFICATION)
-                .set(NOTIFICATION.READ_AT, ProposalQuery.utc(now))
+                .set(NOTIFICATION.READ_AT, ProposalRepository.utc(now))
                 .where(NOTIFICATION.USER_ID.eq(userId))
                 .and(NOTIFICATION.READ_AT.isNull())
                 .execute();

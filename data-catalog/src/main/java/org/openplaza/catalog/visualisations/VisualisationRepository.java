@@ -32,11 +32,11 @@ import org.springframework.stereotype.Repository;
  * visualisations or those of unpublished datasets.
  */
 @Repository
-public class VisualisationQuery {
+public class VisualisationRepository {
 
     private final DSLContext db;
 
-    VisualisationQuery(DSLContext db) {
+    VisualisationRepository(DSLContext db) {
         this.db = db;
     }
 

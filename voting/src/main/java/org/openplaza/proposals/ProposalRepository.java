@@ -25,6 +25,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -34,11 +35,11 @@ import org.springframework.stereotype.Repository;
 
 /** Proposals, their text history, lifecycle, supports, evidence links and follows. */
 @Repository
-class ProposalQuery {
+class ProposalRepository {
 
     private final DSLContext db;
 
-    ProposalQuery(DSLContext db) {
+    ProposalRepository(DSLContext db) {
         this.db = db;
     }
 
@@ -61,8 +62,17 @@ class ProposalQuery {
                         PARTICIPATION_SETTINGS.SUPPORT_SHARE_PERMILLE)
                 .from(PARTICIPATION_SETTINGS)
                 .where(PARTICIPATION_SETTINGS.ID.eq(1))
-                .fetchSingle(
-                        r -> new ParticipationSettings(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetchSingle(Records.mapping(
+                        (supportThreshold,
+                                supportWindowDays,
+                                proposalsPerDay,
+                                commentsPerMinute,
+                                supportSharePermille) -> new ParticipationSettings(
+                                supportThreshold,
+                                supportWindowDays,
+                                proposalsPerDay,
+                                commentsPerMinute,
+                                supportSharePermille)));
     }
 
     void saveSettings(ParticipationSettings settings, Instant now) {
@@ -192,13 +202,8 @@ class ProposalQuery {
                 .on(APP_USER.ID.eq(PROPOSAL_REVISION.EDITOR_ID))
                 .where(PROPOSAL_REVISION.PROPOSAL_ID.eq(id))
                 .orderBy(PROPOSAL_REVISION.REVISION)
-                .fetch(r -> new Revision(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5().toInstant(),
-                        r.value6()));
+                .fetch(Records.mapping((revision, title, summary, body, editedAt, displayName) ->
+                        new Revision(revision, title, summary, body, editedAt.toInstant(), displayName)));
     }
 
     /** Locks the proposal's row until the transaction ends: supports and answers queue behind it. */
@@ -296,13 +301,14 @@ class ProposalQuery {
                 .on(APP_USER.ID.eq(PROPOSAL_STATUS_CHANGE.ACTOR_ID))
                 .where(PROPOSAL_STATUS_CHANGE.PROPOSAL_ID.eq(id))
                 .orderBy(PROPOSAL_STATUS_CHANGE.CHANGED_AT, PROPOSAL_STATUS_CHANGE.ID)
-                .fetch(r -> new StatusChange(
-                        r.value1() == null ? null : ProposalStatus.valueOf(r.value1()),
-                        ProposalStatus.valueOf(r.value2()),
-                        r.value3().toInstant(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6()));
+                .fetch(Records.mapping(
+                        (fromStatus, toStatus, changedAt, displayName, reason, voteId) -> new StatusChange(
+                                fromStatus == null ? null : ProposalStatus.valueOf(fromStatus),
+                                ProposalStatus.valueOf(toStatus),
+                                changedAt.toInstant(),
+                                displayName,
+                                reason,
+                                voteId)));
     }
 
     Optional<Proposal> find(long id) {
@@ -493,20 +499,33 @@ class ProposalQuery {
                 .orderBy(order)
                 .offset(offset)
                 .limit(limit)
-                .fetch(r -> new ProposalSummary(
-                        r.value1(),
-                        Origin.valueOf(r.value2()),
-                        ProposalStatus.valueOf(r.value3()),
-                        r.value4(),
-                        r.value5(),
-                        Category.valueOf(r.value6()),
-                        r.value7(),
-                        r.value8(),
-                        instant(r.value9()),
-                        instant(r.value10()),
-                        r.value11(),
-                        r.value12(),
-                        r.value13()));
+                .fetch(Records.mapping(
+                        (id,
+                                origin,
+                                status,
+                                title,
+                                summary,
+                                category,
+                                district,
+                                displayName,
+                                publishedAt,
+                                supportDeadline,
+                                supportThreshold,
+                                supportCount,
+                                commentCount) -> new ProposalSummary(
+                                id,
+                                Origin.valueOf(origin),
+                                ProposalStatus.valueOf(status),
+                                title,
+                                summary,
+                                Category.valueOf(category),
+                                district,
+                                displayName,
+                                instant(publishedAt),
+                                instant(supportDeadline),
+                                supportThreshold,
+                                supportCount,
+                                commentCount)));
     }
 
     /** The author's own proposals, drafts included, newest first. */
@@ -522,12 +541,8 @@ class ProposalQuery {
                 .where(PROPOSAL.STATUS.eq(ProposalStatus.QUALIFIED.name()))
                 .and(PROPOSAL.HIDDEN.isFalse())
                 .orderBy(PROPOSAL.QUALIFIED_AT, PROPOSAL.ID)
-                .fetch(r -> new QueuedProposal(
-                        r.value1(),
-                        r.value2(),
-                        Category.valueOf(r.value3()),
-                        r.value4(),
-                        r.value5().toInstant()));
+                .fetch(Records.mapping((id, title, category, supportCount, qualifiedAt) -> new QueuedProposal(
+                        id, title, Category.valueOf(category), supportCount, qualifiedAt.toInstant())));
     }
 
     /** Published proposals per month (year, month, origin, count), oldest first. */
@@ -574,19 +589,31 @@ class ProposalQuery {
                 .on(ORGANISATION.ID.eq(PROPOSAL.ORGANISATION_ID))
                 .where(listed())
                 .orderBy(PROPOSAL.ID)
-                .fetch(r -> new ParticipationData.ProposalRow(
-                        r.value1(),
-                        Origin.valueOf(r.value2()),
-                        ProposalStatus.valueOf(r.value3()),
-                        r.value4(),
-                        Category.valueOf(r.value5()),
-                        r.value6(),
-                        r.value7(),
-                        instant(r.value8()),
-                        instant(r.value9()),
-                        r.value10(),
-                        r.value11(),
-                        r.value12()));
+                .fetch(Records.mapping(
+                        (id,
+                                origin,
+                                status,
+                                title,
+                                category,
+                                district,
+                                name,
+                                publishedAt,
+                                supportDeadline,
+                                supportThreshold,
+                                supportCount,
+                                commentCount) -> new ParticipationData.ProposalRow(
+                                id,
+                                Origin.valueOf(origin),
+                                ProposalStatus.valueOf(status),
+                                title,
+                                Category.valueOf(category),
+                                district,
+                                name,
+                                instant(publishedAt),
+                                instant(supportDeadline),
+                                supportThreshold,
+                                supportCount,
+                                commentCount)));
         Field<java.sql.Date> day = DSL.cast(PROPOSAL_SUPPORT.CREATED_AT, java.sql.Date.class);
         List<ParticipationData.SupportDay> days = db.select(PROPOSAL_SUPPORT.PROPOSAL_ID, day, DSL.count())
                 .from(PROPOSAL_SUPPORT)
@@ -611,12 +638,13 @@ class ProposalQuery {
                         PROPOSAL_STATUS_CHANGE.PROPOSAL_ID,
                         PROPOSAL_STATUS_CHANGE.CHANGED_AT,
                         PROPOSAL_STATUS_CHANGE.ID)
-                .fetch(r -> new ParticipationData.Step(
-                        r.value1(),
-                        r.value2().toInstant(),
-                        r.value3() == null ? null : ProposalStatus.valueOf(r.value3()),
-                        ProposalStatus.valueOf(r.value4()),
-                        r.value5()));
+                .fetch(Records.mapping(
+                        (proposalId, changedAt, fromStatus, toStatus, reason) -> new ParticipationData.Step(
+                                proposalId,
+                                changedAt.toInstant(),
+                                fromStatus == null ? null : ProposalStatus.valueOf(fromStatus),
+                                ProposalStatus.valueOf(toStatus),
+                                reason)));
         return new ParticipationData(rows, days, steps);
     }
 
@@ -743,8 +771,8 @@ class ProposalQuery {
                 .on(APP_USER.ID.eq(IMPLEMENTATION_UPDATE.AUTHOR_ID))
                 .where(IMPLEMENTATION_UPDATE.PROPOSAL_ID.eq(id))
                 .orderBy(IMPLEMENTATION_UPDATE.CREATED_AT, IMPLEMENTATION_UPDATE.ID)
-                .fetch(r -> new ImplementationUpdate(
-                        r.value1(), r.value2(), r.value3().toInstant(), r.value4()));
+                .fetch(Records.mapping((body, done, createdAt, displayName) ->
+                        new ImplementationUpdate(body, done, createdAt.toInstant(), displayName)));
     }
 
     // ---- moderation of proposals

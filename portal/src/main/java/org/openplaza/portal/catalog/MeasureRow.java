@@ -1,0 +1,90 @@
+package org.openplaza.portal.catalog;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.ChartDefinition;
+import org.openplaza.catalog.ChartOptions;
+import org.openplaza.catalog.ChartType;
+import org.openplaza.catalog.DatasetColumn;
+import org.openplaza.catalog.DatasetReader;
+import org.openplaza.catalog.GroupQuery;
+import org.openplaza.catalog.GroupQuery.Aggregation;
+import org.openplaza.catalog.GroupQuery.Bucket;
+import org.openplaza.catalog.Grouped;
+import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.QueryException;
+import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowQueryParams;
+import org.openplaza.catalog.StoreColumn;
+import org.openplaza.catalog.ValueType;
+import org.openplaza.catalog.Visualisation;
+import org.openplaza.catalog.VisualisationService;
+import org.openplaza.portal.charts.ChartLabels;
+import org.openplaza.portal.charts.ChartNumbers;
+import org.openplaza.portal.charts.EChart;
+import org.springframework.dao.DataAccessException;
+import java.util.function.Consumer;
+
+/** An aggregation of a column (or of the rows, for counts): one line or bar group of the chart. */
+final class MeasureRow extends HorizontalLayout {
+    final Select<Aggregation> aggregation = new Select<>();
+    final Select<Optional<DatasetColumn>> column = new Select<>();
+
+    MeasureRow(int index, List<DatasetColumn> columns, Runnable changed, Consumer<MeasureRow> remove) {
+        String suffix = index == 0 ? "" : "-" + (index + 1);
+        aggregation.setId("chart-aggregation" + suffix);
+        aggregation.setLabel(getTranslation("chart.aggregation"));
+        aggregation.setItems(Aggregation.values());
+        aggregation.setItemLabelGenerator(a -> getTranslation("chart.aggregation." + a.name()));
+        aggregation.setValue(Aggregation.COUNT);
+        column.setId("chart-measure" + suffix);
+        column.setLabel(getTranslation("chart.measure"));
+        List<Optional<DatasetColumn>> choices = new ArrayList<>();
+        choices.add(Optional.empty());
+        columns.forEach(c -> choices.add(Optional.of(c)));
+        column.setItems(choices);
+        column.setItemLabelGenerator(c -> c.map(DatasetColumn::label).orElse(getTranslation("chart.rows")));
+        column.setValue(Optional.empty());
+        aggregation.addValueChangeListener(e -> changed.run());
+        column.addValueChangeListener(e -> changed.run());
+        add(aggregation, column);
+        if (index > 0) {
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> remove.accept(this));
+            remove.setId("chart-measure-remove" + suffix);
+            remove.setAriaLabel(getTranslation("chart.measure.remove"));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add(remove);
+        }
+        setAlignItems(FlexComponent.Alignment.BASELINE);
+    }
+
+    GroupQuery.Measure measure() {
+        return new GroupQuery.Measure(
+                column.getValue() == null
+                        ? null
+                        : column.getValue().map(DatasetColumn::name).orElse(null),
+                aggregation.getValue() == null ? Aggregation.COUNT : aggregation.getValue());
+    }
+}

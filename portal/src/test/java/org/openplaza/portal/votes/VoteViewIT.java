@@ -30,7 +30,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A vote's page without a browser, part by part: the facts of an open vote, the ballot area
- * telling a visitor and an unverified citizen why they may not vote (in the reader's language),
+ * telling a visitor and an account without the citizen role why they may not vote (in the reader's language),
  * and the receipt shown once, with the secret only where a ballot may be changed. Nothing here
  * casts a ballot.
  */
@@ -100,11 +100,11 @@ class VoteViewIT {
     }
 
     @Test
-    void an_unverified_citizen_is_told_why_in_korean_and_given_no_ballot() {
-        MockUi.signIn("newcomer", "CITIZEN");
+    void an_account_without_the_citizen_role_is_told_why_in_korean_and_given_no_ballot() {
+        MockUi.signIn("official", "OFFICIAL");
         UI.getCurrent().setLocale(Locale.KOREAN);
         BallotArea area = _get(page(demoVote()), BallotArea.class);
-        assertThat(text(area, "vote-standing")).isEqualTo("거주 인증을 받은 시민만 투표할 수 있습니다. 관리자가 거주를 인증합니다.");
+        assertThat(text(area, "vote-standing")).isEqualTo("시민만 투표할 수 있습니다. 이 계정에는 시민 역할이 없습니다.");
         assertThat(_find(area, Button.class)).isEmpty();
     }
 

@@ -1,13 +1,9 @@
 package org.openplaza.portal.catalog;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -16,9 +12,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +23,8 @@ import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.DatasetColumn;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.GroupQuery;
-import org.openplaza.catalog.GroupQuery.Aggregation;
 import org.openplaza.catalog.GroupQuery.Bucket;
 import org.openplaza.catalog.Grouped;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.QueryException;
 import org.openplaza.catalog.RowQuery;
 import org.openplaza.catalog.RowQueryParams;
@@ -118,7 +109,17 @@ class ChartBuilder extends VerticalLayout {
             add(note);
         }
         // the preview first, where it is seen as the choices below change it
-        add(problem, chart, numbers, row1, measureRows, addMeasure, row2, filterRows, addFilter, new ChartSaving(visualisations, datasetId, editing, this::definition, this::title, this::showProblem));
+        add(
+                problem,
+                chart,
+                numbers,
+                row1,
+                measureRows,
+                addMeasure,
+                row2,
+                filterRows,
+                addFilter,
+                new ChartSaving(visualisations, datasetId, editing, this::definition, this::title, this::showProblem));
         ChartDefinition asked = decode(state);
         if (editing != null) {
             load(editing);

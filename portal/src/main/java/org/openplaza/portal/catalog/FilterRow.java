@@ -1,51 +1,18 @@
 package org.openplaza.portal.catalog;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinRequest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.catalog.ChartDefinition;
-import org.openplaza.catalog.ChartOptions;
-import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.DatasetColumn;
-import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.GroupQuery;
-import org.openplaza.catalog.GroupQuery.Aggregation;
-import org.openplaza.catalog.GroupQuery.Bucket;
-import org.openplaza.catalog.Grouped;
-import org.openplaza.catalog.PublishingException;
-import org.openplaza.catalog.QueryException;
 import org.openplaza.catalog.RowQuery;
 import org.openplaza.catalog.RowQueryParams;
-import org.openplaza.catalog.StoreColumn;
-import org.openplaza.catalog.ValueType;
-import org.openplaza.catalog.Visualisation;
-import org.openplaza.catalog.VisualisationService;
-import org.openplaza.portal.charts.ChartLabels;
-import org.openplaza.portal.charts.ChartNumbers;
-import org.openplaza.portal.charts.EChart;
-import org.springframework.dao.DataAccessException;
-import java.util.function.Consumer;
 
 /** A filter on one column; its value is checked against the column's type when the chart draws. */
 final class FilterRow extends HorizontalLayout {
@@ -82,10 +49,9 @@ final class FilterRow extends HorizontalLayout {
         column.addValueChangeListener(e -> changed.run());
         kind.addValueChangeListener(e -> {
             to.setVisible(e.getValue() == FilterKind.BETWEEN);
-            value.setLabel(getTranslation(
-                    e.getValue() == FilterKind.BETWEEN ? "chart.filter.from" : "chart.filter.value"));
-            value.setHelperText(
-                    e.getValue() == FilterKind.ONE_OF ? getTranslation("chart.filter.one-of.help") : "");
+            value.setLabel(
+                    getTranslation(e.getValue() == FilterKind.BETWEEN ? "chart.filter.from" : "chart.filter.value"));
+            value.setHelperText(e.getValue() == FilterKind.ONE_OF ? getTranslation("chart.filter.one-of.help") : "");
             changed.run();
         });
         value.addValueChangeListener(e -> changed.run());

@@ -65,7 +65,8 @@ class ChartBuilderIT {
     void measures_come_four_at_most_and_a_visitor_is_asked_to_sign_in_to_save() {
         SecurityContextHolder.clearContext();
         ChartBuilder builder = builder(rainfall());
-        assertThat(_find(builder, Paragraph.class, spec -> spec.withId("chart-problem"))).isEmpty();
+        assertThat(_find(builder, Paragraph.class, spec -> spec.withId("chart-problem")))
+                .isEmpty();
         Button add = _get(builder, Button.class, spec -> spec.withId("chart-measure-add"));
         for (int i = 0; i < 3; i++) {
             _click(add);
@@ -77,7 +78,8 @@ class ChartBuilderIT {
         assertThat(add.isVisible()).isTrue();
 
         ChartSaving saving = _get(builder, ChartSaving.class);
-        assertThat(_get(saving, Anchor.class, spec -> spec.withId("chart-sign-in")).getText())
+        assertThat(_get(saving, Anchor.class, spec -> spec.withId("chart-sign-in"))
+                        .getText())
                 .isEqualTo("Sign in to save this chart and share it");
         assertThat(_find(saving, Button.class)).isEmpty();
     }
@@ -107,7 +109,8 @@ class ChartBuilderIT {
 
         row.value.setValue("100");
         assertThat(problem(builder).isVisible()).as("mended, drawn again").isFalse();
-        assertThat(_find(builder.getChildren().findFirst().orElseThrow(), Button.class)).isEmpty();
+        assertThat(_find(builder.getChildren().findFirst().orElseThrow(), Button.class))
+                .isEmpty();
         assertThat(_get(_get(builder, ChartSaving.class), Button.class, spec -> spec.withId("chart-save"))
                         .isVisible())
                 .isTrue();

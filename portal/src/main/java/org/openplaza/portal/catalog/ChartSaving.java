@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -32,7 +33,7 @@ final class ChartSaving extends Div {
     private final VisualisationService visualisations;
     private final long datasetId;
     private final @Nullable Visualisation editing;
-    private final Supplier<@Nullable ChartDefinition> definition;
+    private final Supplier<@Nullable ChartDefinition> chosen;
     private final Supplier<String> title;
     private final Consumer<String> showProblem;
 
@@ -40,13 +41,13 @@ final class ChartSaving extends Div {
             VisualisationService visualisations,
             long datasetId,
             @Nullable Visualisation editing,
-            Supplier<@Nullable ChartDefinition> definition,
+            Supplier<@Nullable ChartDefinition> chosen,
             Supplier<String> title,
             Consumer<String> showProblem) {
         this.visualisations = visualisations;
         this.datasetId = datasetId;
         this.editing = editing;
-        this.definition = definition;
+        this.chosen = chosen;
         this.title = title;
         this.showProblem = showProblem;
         add(choose());
@@ -76,7 +77,7 @@ final class ChartSaving extends Div {
     }
 
     private void update(Visualisation v) {
-        ChartDefinition definition = definition.get();
+        ChartDefinition definition = chosen.get();
         if (definition == null) {
             return;
         }
@@ -91,7 +92,7 @@ final class ChartSaving extends Div {
     }
 
     private void openSaveDialog() {
-        ChartDefinition definition = definition.get();
+        ChartDefinition definition = chosen.get();
         if (definition == null) {
             return;
         }

@@ -23,7 +23,7 @@ final class FilterRow extends HorizontalLayout {
 
     private final List<DatasetColumn> columns;
 
-    FilterRow(int index, List<DatasetColumn> columns, Runnable changed, Consumer<FilterRow> remove) {
+    FilterRow(int index, List<DatasetColumn> columns, Runnable changed, Consumer<FilterRow> onRemove) {
         this.columns = columns;
         String suffix = "-" + (index + 1);
         column.setId("chart-filter-column" + suffix);
@@ -42,7 +42,7 @@ final class FilterRow extends HorizontalLayout {
         to.setId("chart-filter-to" + suffix);
         to.setLabel(getTranslation("chart.filter.to"));
         to.setVisible(false);
-        Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> remove.accept(this));
+        Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> onRemove.accept(this));
         remove.setId("chart-filter-remove" + suffix);
         remove.setAriaLabel(getTranslation("chart.filter.remove"));
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

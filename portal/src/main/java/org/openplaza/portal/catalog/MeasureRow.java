@@ -19,7 +19,7 @@ final class MeasureRow extends HorizontalLayout {
     final Select<Aggregation> aggregation = new Select<>();
     final Select<Optional<DatasetColumn>> column = new Select<>();
 
-    MeasureRow(int index, List<DatasetColumn> columns, Runnable changed, Consumer<MeasureRow> remove) {
+    MeasureRow(int index, List<DatasetColumn> columns, Runnable changed, Consumer<MeasureRow> onRemove) {
         String suffix = index == 0 ? "" : "-" + (index + 1);
         aggregation.setId("chart-aggregation" + suffix);
         aggregation.setLabel(getTranslation("chart.aggregation"));
@@ -38,7 +38,7 @@ final class MeasureRow extends HorizontalLayout {
         column.addValueChangeListener(e -> changed.run());
         add(aggregation, column);
         if (index > 0) {
-            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> remove.accept(this));
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> onRemove.accept(this));
             remove.setId("chart-measure-remove" + suffix);
             remove.setAriaLabel(getTranslation("chart.measure.remove"));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

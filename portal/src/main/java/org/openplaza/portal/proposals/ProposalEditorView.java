@@ -46,7 +46,6 @@ import org.openplaza.proposals.ProposalException;
 import org.openplaza.proposals.ProposalService;
 import org.openplaza.proposals.ProposalStatus;
 import org.openplaza.proposals.ProposalText;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Writing a proposal: title, summary, a Markdown body with a preview, category, district, tags
@@ -157,12 +156,6 @@ public class ProposalEditorView extends VerticalLayout implements HasUrlParamete
                         """, box.getLabel());
     }
 
-    private static boolean hasRole(String role) {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null
-                && authentication.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
-    }
-
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter Long id) {
         removeAll();
@@ -172,10 +165,10 @@ public class ProposalEditorView extends VerticalLayout implements HasUrlParamete
                     .filter(p -> p.authorUsername().equals(Audited.currentActor()))
                     .orElseThrow(NotFoundException::new);
             fill(editing);
-        } else if (hasRole("OFFICIAL")) {
+        } else if (ProposalRoles.hasRole("OFFICIAL")) {
             List<Optional<Organisation>> choices = new ArrayList<>();
             publishing.myOrganisations().forEach(o -> choices.add(Optional.of(o)));
-            if (hasRole("CITIZEN")) {
+            if (ProposalRoles.hasRole("CITIZEN")) {
                 choices.add(Optional.empty());
             }
             organisation.setItems(choices);

@@ -73,19 +73,11 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         setMaxWidth("1100px");
     }
 
-    private static boolean hasRole(String role) {
-        return ProposalRoles.hasRole(role);
-    }
-
-    private static boolean signedIn() {
-        return ProposalRoles.signedIn();
-    }
-
     @Override
     public void setParameter(BeforeEvent event, Long proposalId) {
         id = proposalId;
         Proposal p = proposals.find(proposalId).orElseThrow(NotFoundException::new);
-        title = p.hidden() && !hasRole("ADMIN") ? getTranslation("proposal.hidden.title") : p.title();
+        title = p.hidden() && !ProposalRoles.hasRole("ADMIN") ? getTranslation("proposal.hidden.title") : p.title();
         render(p);
     }
 
@@ -96,7 +88,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
 
     private void render(Proposal p) {
         removeAll();
-        boolean admin = hasRole("ADMIN");
+        boolean admin = ProposalRoles.hasRole("ADMIN");
         boolean own = p.authorUsername().equals(Audited.currentActor());
         if (p.hidden()) {
             Paragraph hidden = new Paragraph(getTranslation("proposal.hidden", p.hiddenReason()));
@@ -230,7 +222,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Long
         HorizontalLayout actions = new HorizontalLayout();
         actions.setId("proposal-actions");
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        if (!signedIn()) {
+        if (!ProposalRoles.signedIn()) {
             return actions;
         }
         boolean following = proposals.following(p.id());

@@ -35,7 +35,6 @@ import org.openplaza.proposals.ProposalStatus;
 import org.openplaza.proposals.ProposalSummary;
 import org.openplaza.voting.OpenVote;
 import org.openplaza.voting.VoteService;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Proposals from the government and from citizens: search, filters (origin, status, category,
@@ -76,7 +75,7 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
     public ProposalsView(ProposalService proposals, VoteService votes) {
         this.proposals = proposals;
         add(new H1(getTranslation("proposals.title")), new Paragraph(getTranslation("proposals.intro")));
-        if (hasRole("CITIZEN") || hasRole("OFFICIAL")) {
+        if (ProposalRoles.hasRole("CITIZEN") || ProposalRoles.hasRole("OFFICIAL")) {
             Anchor create = new Anchor("proposals/new", getTranslation("proposal.new"));
             create.setId("proposal-new");
             create.addClassName("button-link");
@@ -176,12 +175,6 @@ public class ProposalsView extends VerticalLayout implements HasDynamicTitle, Be
                         getTranslation("proposal.supports", p.supports(), p.supportThreshold()),
                         p.supports(),
                         p.supportThreshold()));
-    }
-
-    private static boolean hasRole(String role) {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null
-                && authentication.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
     }
 
     private static <T extends Enum<T>> T parse(Class<T> type, String value) {

@@ -58,6 +58,16 @@ public final class RealDatasets {
                 Arguments.of(LARGE, JHU_ROWS * COPIES));
     }
 
+    /** The rows of one of the files of {@link #withRows()}. */
+    public static long rowsOf(String name) {
+        return withRows()
+                .map(Arguments::get)
+                .filter(a -> a[0].equals(name))
+                .map(a -> (Long) a[1])
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No test dataset " + name));
+    }
+
     /** Written once per build under target/, from the JHU file's own bytes. */
     private static synchronized Path large() {
         Path file = Path.of("target", "test-datasets", LARGE).toAbsolutePath();

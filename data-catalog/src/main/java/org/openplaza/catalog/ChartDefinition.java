@@ -19,13 +19,13 @@ public record ChartDefinition(ChartType type, GroupQuery query) {
      */
     public ChartDefinition {
         if (type == ChartType.HEATMAP && query.series() == null) {
-            throw new org.openplaza.catalog.QueryException("chart.error.heatmap-needs-split");
+            throw new org.openplaza.catalog.CatalogException(null, "chart.error.heatmap-needs-split");
         }
         if (type == ChartType.HISTOGRAM && query.dimension().bucket() != GroupQuery.Bucket.BINS) {
-            throw new org.openplaza.catalog.QueryException("chart.error.histogram-needs-ranges");
+            throw new org.openplaza.catalog.CatalogException(null, "chart.error.histogram-needs-ranges");
         }
         if (type == ChartType.CALENDAR && query.dimension().bucket() != GroupQuery.Bucket.DAY) {
-            throw new org.openplaza.catalog.QueryException("chart.error.calendar-needs-days");
+            throw new org.openplaza.catalog.CatalogException(null, "chart.error.calendar-needs-days");
         }
     }
 

@@ -59,25 +59,25 @@ public final class CsvAnalyzer {
         }
     }
 
-    public static CsvAnalysis analyze(Path file) throws IOException, ImportException {
+    public static CsvAnalysis analyze(Path file) throws IOException, CatalogException {
         return analyze(file, Settings.DETECT);
     }
 
-    public static CsvAnalysis analyze(Path file, Settings settings) throws IOException, ImportException {
+    public static CsvAnalysis analyze(Path file, Settings settings) throws IOException, CatalogException {
         if (Files.size(file) == 0) {
-            throw new ImportException("import.error.empty");
+            throw new CatalogException(null, "import.error.empty");
         }
         DetectedEncoding encoding = settings.encoding() != null ? settings.encoding() : detectEncoding(file);
         String sample = readSample(file, encoding);
         if (sample.indexOf('\0') >= 0) {
-            throw new ImportException("import.error.binary");
+            throw new CatalogException(null, "import.error.binary");
         }
         char delimiter = settings.delimiter() != null ? settings.delimiter() : sniffDelimiter(sample);
         NumberStyle style = NumberStyle.forDelimiter(delimiter);
         List<CellParser> parsers = CellParser.all(style);
         List<List<String>> sampleRecords = parseSample(sample, delimiter);
         if (sampleRecords.isEmpty()) {
-            throw new ImportException("import.error.empty");
+            throw new CatalogException(null, "import.error.empty");
         }
         Layouts.Layout detected = Layouts.detect(sampleRecords, parsers);
         Layouts.Layout layout = settings.preambleRecords() != null && settings.headerRecords() != null
@@ -85,7 +85,7 @@ public final class CsvAnalyzer {
                         settings.preambleRecords(), settings.headerRecords(), detected.width(), detected.typed())
                 : detected;
         if (layout.width() > MAX_COLUMNS) {
-            throw new ImportException("import.error.too-many-columns", layout.width(), MAX_COLUMNS);
+            throw new CatalogException(null, "import.error.too-many-columns", layout.width(), MAX_COLUMNS);
         }
         return fullPass(
                 file,
@@ -115,7 +115,7 @@ public final class CsvAnalyzer {
                         .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
-    private static String readSample(Path file, DetectedEncoding encoding) throws IOException, ImportException {
+    private static String readSample(Path file, DetectedEncoding encoding) throws IOException, CatalogException {
         char[] buffer = new char[SAMPLE_CHARS];
         int read = 0;
         try (Reader reader = open(file, encoding)) {
@@ -124,8 +124,8 @@ public final class CsvAnalyzer {
                 read += n;
             }
         } catch (CharacterCodingException e) {
-            throw new ImportException(
-                    "import.error.encoding", encoding.charset().name());
+            throw new CatalogException(
+                    null, "import.error.encoding", encoding.charset().name());
         }
         String text = new String(buffer, 0, read);
         if (read == buffer.length) {
@@ -212,7 +212,7 @@ public final class CsvAnalyzer {
             Layouts.Layout layout,
             @Nullable Integer footerOverride,
             List<String> preambleNotes)
-            throws IOException, ImportException {
+            throws IOException, CatalogException {
         List<List<String>> headerRecords = new ArrayList<>();
         List<TypeInference> inference = new ArrayList<>();
         for (int c = 0; c < layout.width(); c++) {
@@ -246,15 +246,15 @@ public final class CsvAnalyzer {
         } catch (UncheckedIOException | IllegalStateException e) {
             throw parseFailure(e, encoding);
         } catch (CharacterCodingException e) {
-            throw new ImportException(
-                    "import.error.encoding", encoding.charset().name());
+            throw new CatalogException(
+                    null, "import.error.encoding", encoding.charset().name());
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         if (counts.rows == 0) {
-            throw new ImportException("import.error.no-rows");
+            throw new CatalogException(null, "import.error.no-rows");
         }
         List<String> labels = ColumnNames.labels(Layouts.joinHeaders(headerRecords, layout.width(), layout.typed()));
         List<String> names = ColumnNames.sqlNames(labels);
@@ -392,18 +392,18 @@ public final class CsvAnalyzer {
         }
     }
 
-    private static ImportException parseFailure(RuntimeException e, DetectedEncoding encoding) {
+    private static CatalogException parseFailure(RuntimeException e, DetectedEncoding encoding) {
         if (e.getCause() instanceof CharacterCodingException) {
-            return new ImportException(
-                    "import.error.encoding", encoding.charset().name());
+            return new CatalogException(
+                    null, "import.error.encoding", encoding.charset().name());
         }
         String message = String.valueOf(e.getMessage());
         java.util.regex.Matcher line =
                 java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
         long at = line.find() ? Long.parseLong(line.group(1)) : -1;
         if (message.contains("EOF reached before encapsulated token finished")) {
-            return new ImportException("import.error.unterminated-quote", at);
+            return new CatalogException(null, "import.error.unterminated-quote", at);
         }
-        return new ImportException("import.error.malformed", at);
+        return new CatalogException(null, "import.error.malformed", at);
     }
 }

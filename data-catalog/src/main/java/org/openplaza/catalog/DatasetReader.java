@@ -159,14 +159,14 @@ public class DatasetReader {
     }
 
     private DatasetPage require(long datasetId) {
-        return byId(datasetId).orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
+        return byId(datasetId).orElseThrow(() -> new CatalogException(null, "publish.error.no-dataset"));
     }
 
     private VersionTable current(long datasetId) {
         Long versionId = visibleCurrentVersion(datasetId)
-                .orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
+                .orElseThrow(() -> new CatalogException(null, "publish.error.no-dataset"));
         if (versionId == null) {
-            throw new PublishingException(null, "publish.error.no-version");
+            throw new CatalogException(null, "publish.error.no-version");
         }
         return versionTable(versionId).orElseThrow();
     }
@@ -178,7 +178,7 @@ public class DatasetReader {
         require(datasetId);
         return versionTable(versionId)
                 .filter(v -> v.datasetId() == datasetId)
-                .orElseThrow(() -> new PublishingException(null, "publish.error.no-version"));
+                .orElseThrow(() -> new CatalogException(null, "publish.error.no-version"));
     }
 
     /** The current version's data dictionary and column profiles. */
@@ -545,6 +545,6 @@ public class DatasetReader {
                 .filter(v -> access(v.datasetId())
                         .filter(a -> visible(v.datasetId(), a.state(), a.organisationId()))
                         .isPresent())
-                .orElseThrow(() -> new PublishingException(null, "publish.error.no-version"));
+                .orElseThrow(() -> new CatalogException(null, "publish.error.no-version"));
     }
 }

@@ -90,7 +90,7 @@ public class PublishingService {
     static long requireManageDataset(PublishingRepository repository, long datasetId) {
         long organisation = repository
                 .organisationOf(datasetId)
-                .orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
+                .orElseThrow(() -> new CatalogException(null, "publish.error.no-dataset"));
         requireManage(repository, organisation);
         return organisation;
     }
@@ -163,10 +163,10 @@ public class PublishingService {
         requireManage(metadata.organisationId());
         if (name != null) {
             if (!NAME.matcher(name).matches() || name.chars().allMatch(Character::isDigit)) {
-                throw new PublishingException("name", "publish.error.name-invalid");
+                throw new CatalogException("name", "publish.error.name-invalid");
             }
             if (repository.slugTaken(name)) {
-                throw new PublishingException("name", "publish.error.name-taken", name);
+                throw new CatalogException("name", "publish.error.name-taken", name);
             }
         }
         long id = repository.insertDataset(metadata, name, Audited.currentActor(), clock.instant());
@@ -193,7 +193,7 @@ public class PublishingService {
 
     /** Reads the whole file once: encoding, delimiter, header, types (see {@link CsvAnalyzer}). */
     @PreAuthorize(PUBLISHERS)
-    public CsvAnalysis analyse(Path upload, CsvAnalyzer.Settings settings) throws IOException, ImportException {
+    public CsvAnalysis analyse(Path upload, CsvAnalyzer.Settings settings) throws IOException, CatalogException {
         checkSize(upload);
         return CsvAnalyzer.analyze(upload, settings);
     }
@@ -216,11 +216,10 @@ public class PublishingService {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (var column : plan.storedColumns()) {
             if (!org.openplaza.catalog.ColumnNames.isValidName(column.name())) {
-                throw new PublishingException(
-                        fieldOf(column), "publish.error.column-name", column.label(), column.name());
+                throw new CatalogException(fieldOf(column), "publish.error.column-name", column.label(), column.name());
             }
             if (!seen.add(column.name())) {
-                throw new PublishingException(
+                throw new CatalogException(
                         fieldOf(column), "publish.error.column-name-taken", column.label(), column.name());
             }
         }
@@ -392,7 +391,7 @@ public class PublishingService {
 
     private void checkSize(Path upload) throws IOException {
         if (Files.size(upload) > properties.maxUploadBytes()) {
-            throw new PublishingException(
+            throw new CatalogException(
                     null,
                     "publish.error.too-large",
                     org.apache.commons.io.FileUtils.byteCountToDisplaySize(properties.maxUploadBytes()));
@@ -486,7 +485,7 @@ public class PublishingService {
     public void publish(long datasetId) {
         requireManageDataset(datasetId);
         if (!repository.hasVersion(datasetId)) {
-            throw new PublishingException(null, "publish.error.no-version");
+            throw new CatalogException(null, "publish.error.no-version");
         }
         repository.setState(datasetId, "PUBLISHED", clock.instant());
         audit("DATASET_PUBLISHED", datasetId, null);
@@ -517,14 +516,14 @@ public class PublishingService {
         try {
             PublishingRepository.LiveFile version = repository
                     .undeletedVersion(versionId)
-                    .orElseThrow(() -> new PublishingException(null, "publish.error.no-version-found"));
+                    .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
             requireManageDataset(version.datasetId());
             transactions.executeWithoutResult(status -> {
                 // the dataset's row is locked first, so two deletions of its last versions cannot both pass
                 boolean published = "PUBLISHED".equals(repository.lockState(version.datasetId()));
                 Long current = repository.deleteVersion(version.datasetId(), versionId, clock.instant());
                 if (current == null && published) {
-                    throw new PublishingException(null, "publish.error.last-version");
+                    throw new CatalogException(null, "publish.error.last-version");
                 }
                 audit(
                         "VERSION_DELETED",
@@ -557,7 +556,7 @@ public class PublishingService {
     public Organisation createOrganisation(String name) {
         String trimmed = name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw new PublishingException("name", "publish.error.organisation-name");
+            throw new CatalogException("name", "publish.error.organisation-name");
         }
         String slug = PublishingRepository.slug(trimmed);
         long id = repository.createOrganisation(slug, trimmed, clock.instant());
@@ -570,7 +569,7 @@ public class PublishingService {
     @Transactional
     public void addMember(long organisationId, String username) {
         if (!repository.addMember(organisationId, username.strip().toLowerCase(java.util.Locale.ROOT))) {
-            throw new PublishingException("username", "publish.error.no-such-user");
+            throw new CatalogException("username", "publish.error.no-such-user");
         }
         events.publishEvent(Audited.byCurrentUser(
                 "ORGANISATION_MEMBER_ADDED", "organisation", String.valueOf(organisationId), username));
@@ -593,48 +592,48 @@ public class PublishingService {
 
     private static void validate(DatasetMetadata m) {
         if (m.title().isBlank() || m.title().strip().length() < 3 || m.title().length() > 300) {
-            throw new PublishingException("title", "publish.error.title");
+            throw new CatalogException("title", "publish.error.title");
         }
         if (m.description().isBlank() || m.description().length() > 10_000) {
-            throw new PublishingException("description", "publish.error.description");
+            throw new CatalogException("description", "publish.error.description");
         }
         if (Licence.of(m.licence()).isEmpty()) {
-            throw new PublishingException("licence", "publish.error.licence");
+            throw new CatalogException("licence", "publish.error.licence");
         }
         if (!DatasetMetadata.FREQUENCIES.contains(m.updateFrequency())) {
-            throw new PublishingException("updateFrequency", "publish.error.frequency");
+            throw new CatalogException("updateFrequency", "publish.error.frequency");
         }
         if (!DatasetMetadata.THEMES.containsAll(m.themes())) {
-            throw new PublishingException("themes", "publish.error.theme");
+            throw new CatalogException("themes", "publish.error.theme");
         }
         if (!DatasetMetadata.LANGUAGES.contains(m.language())) {
-            throw new PublishingException("language", "publish.error.language");
+            throw new CatalogException("language", "publish.error.language");
         }
         if (m.contactEmail() != null
                 && !m.contactEmail().isBlank()
                 && !EMAIL.matcher(m.contactEmail()).matches()) {
-            throw new PublishingException("contactEmail", "publish.error.contact-email");
+            throw new CatalogException("contactEmail", "publish.error.contact-email");
         }
         if (m.temporalFrom() != null && m.temporalTo() != null && m.temporalTo().isBefore(m.temporalFrom())) {
-            throw new PublishingException("temporalTo", "publish.error.temporal");
+            throw new CatalogException("temporalTo", "publish.error.temporal");
         }
         if (m.keywords().size() > 20 || m.keywords().stream().anyMatch(k -> k.isBlank() || k.length() > 100)) {
-            throw new PublishingException("keywords", "publish.error.keywords");
+            throw new CatalogException("keywords", "publish.error.keywords");
         }
         for (var translation : m.translations().entrySet()) {
             String language = translation.getKey();
             DatasetMetadata.Translation t = translation.getValue();
             if (!DatasetMetadata.LANGUAGES.contains(language) || language.equals(m.language())) {
-                throw new PublishingException("translations", "publish.error.translation-language");
+                throw new CatalogException("translations", "publish.error.translation-language");
             }
             if (t.title().length() < 3 || t.title().length() > 300) {
-                throw new PublishingException("translations", "publish.error.translation-title");
+                throw new CatalogException("translations", "publish.error.translation-title");
             }
             if (t.description().length() > 10_000) {
-                throw new PublishingException("translations", "publish.error.description");
+                throw new CatalogException("translations", "publish.error.description");
             }
             if (t.keywords().size() > 20 || t.keywords().stream().anyMatch(k -> k.length() > 100)) {
-                throw new PublishingException("translations", "publish.error.keywords");
+                throw new CatalogException("translations", "publish.error.keywords");
             }
         }
     }

@@ -84,7 +84,7 @@ public class PushedRecords {
             case "bool", "boolean" -> ValueType.BOOLEAN;
             case "date" -> ValueType.DATE;
             case "timestamp", "timestamptz", "datetime" -> ValueType.TIMESTAMP;
-            default -> throw new PublishingException("fields", "datastore.error.field-type", ckanType);
+            default -> throw new CatalogException("fields", "datastore.error.field-type", ckanType);
         };
     }
 
@@ -104,11 +104,11 @@ public class PushedRecords {
             List<StoreColumn> columns = columns(fields);
             for (String k : key) {
                 if (columns.stream().noneMatch(c -> c.name().equals(k))) {
-                    throw new PublishingException("primary_key", "datastore.error.key-field", k);
+                    throw new CatalogException("primary_key", "datastore.error.key-field", k);
                 }
             }
             if (new HashSet<>(key).size() != key.size()) {
-                throw new PublishingException("primary_key", "datastore.error.key-field", key);
+                throw new CatalogException("primary_key", "datastore.error.key-field", key);
             }
             Batch batch = batch(columns, key, records, UpsertMethod.INSERT);
             String empty;
@@ -186,7 +186,7 @@ public class PushedRecords {
         try {
             return change(versionId, (version, columns, key) -> {
                 if (mode != UpsertMethod.INSERT && key.isEmpty()) {
-                    throw new PublishingException(
+                    throw new CatalogException(
                             "method", "datastore.error.no-key", mode.name().toLowerCase(Locale.ROOT));
                 }
                 return write(version.table(), columns, key, batch(columns, key, records, mode), mode);
@@ -205,7 +205,7 @@ public class PushedRecords {
                 for (Map.Entry<String, Object> filter : filters.entrySet()) {
                     if (!filter.getKey().equals(RowQuery.ID)
                             && columns.stream().noneMatch(c -> c.name().equals(filter.getKey()))) {
-                        throw new PublishingException("filters", "datastore.error.no-field", filter.getKey());
+                        throw new CatalogException("filters", "datastore.error.no-field", filter.getKey());
                     }
                     conditions.add(
                             filter.getValue() instanceof List<?> values
@@ -215,7 +215,7 @@ public class PushedRecords {
                 try {
                     return store.delete(version.table(), columns, new RowQuery(conditions, "", List.of()));
                 } catch (IllegalArgumentException e) {
-                    throw new PublishingException("filters", "datastore.error.filter", e.getMessage());
+                    throw new CatalogException("filters", "datastore.error.filter", e.getMessage());
                 }
             });
             transactions.executeWithoutResult(status -> audit(
@@ -241,10 +241,10 @@ public class PushedRecords {
     private Pushed change(long versionId, Change change) throws SQLException {
         PublishingRepository.LiveFile found = repository
                 .undeletedVersion(versionId)
-                .orElseThrow(() -> new PublishingException(null, "publish.error.no-version-found"));
+                .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
         requireManage(found.datasetId());
         if (!found.live()) {
-            throw new PublishingException("resource_id", "datastore.error.not-live");
+            throw new CatalogException("resource_id", "datastore.error.not-live");
         }
         String actor = Audited.currentActor();
         String[] replaced = new String[1];
@@ -253,7 +253,7 @@ public class PushedRecords {
             pushed = transactions.execute(status -> {
                 PublishingRepository.LiveTable version = repository
                         .lockLiveTable(versionId)
-                        .orElseThrow(() -> new PublishingException(null, "publish.error.no-version-found"));
+                        .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
                 DatasetStore.Rewritten written;
                 try {
                     written = change.apply(version, version.columns(), version.key());
@@ -316,8 +316,8 @@ public class PushedRecords {
         }
     }
 
-    private static PublishingException refused(int index, String reason) {
-        return new PublishingException("records", "datastore.error.record", index, reason);
+    private static CatalogException refused(int index, String reason) {
+        return new CatalogException("records", "datastore.error.record", index, reason);
     }
 
     private static String format(ValueType type) {
@@ -331,16 +331,16 @@ public class PushedRecords {
 
     private static List<StoreColumn> columns(List<FieldSpec> fields) {
         if (fields.isEmpty()) {
-            throw new PublishingException("fields", "datastore.error.no-fields");
+            throw new CatalogException("fields", "datastore.error.no-fields");
         }
         Set<String> names = new HashSet<>();
         List<StoreColumn> columns = new ArrayList<>();
         for (FieldSpec field : fields) {
             if (!ColumnNames.isValidName(field.name())) {
-                throw new PublishingException("fields", "datastore.error.field-name", field.name());
+                throw new CatalogException("fields", "datastore.error.field-name", field.name());
             }
             if (!names.add(field.name())) {
-                throw new PublishingException("fields", "publish.error.column-name-taken", field.name());
+                throw new CatalogException("fields", "publish.error.column-name-taken", field.name());
             }
             columns.add(
                     new StoreColumn(field.name(), field.type(), field.type() == ValueType.DECIMAL ? DECIMAL_SCALE : 0));
@@ -354,7 +354,7 @@ public class PushedRecords {
     static Batch batch(
             List<StoreColumn> columns, List<String> key, List<Map<String, Object>> records, UpsertMethod mode) {
         if (records.size() > BATCH_MAX) {
-            throw new PublishingException("records", "datastore.error.too-many", BATCH_MAX);
+            throw new CatalogException("records", "datastore.error.too-many", BATCH_MAX);
         }
         List<Object[]> values = new ArrayList<>(records.size());
         List<boolean[]> present = new ArrayList<>(records.size());

@@ -115,9 +115,9 @@ public class VisualisationService {
         String cleanTitle = cleanTitle(title);
         String cleanDescription = cleanDescription(description);
         DatasetPage dataset =
-                reader.byId(datasetId).orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
+                reader.byId(datasetId).orElseThrow(() -> new CatalogException(null, "publish.error.no-dataset"));
         if (dataset.currentVersionId() == null) {
-            throw new PublishingException(null, "publish.error.no-version");
+            throw new CatalogException(null, "publish.error.no-version");
         }
         reader.group(datasetId, definition.query());
         long id = repository.insert(
@@ -139,7 +139,7 @@ public class VisualisationService {
     private static String cleanTitle(@org.jspecify.annotations.Nullable String title) {
         String clean = title == null ? "" : title.strip();
         if (clean.length() < 3 || clean.length() > 300) {
-            throw new PublishingException("title", "visualisation.error.title");
+            throw new CatalogException("title", "visualisation.error.title");
         }
         return clean;
     }
@@ -147,14 +147,13 @@ public class VisualisationService {
     private static String cleanDescription(@org.jspecify.annotations.Nullable String description) {
         String clean = description == null ? "" : description.strip();
         if (clean.length() > 2000) {
-            throw new PublishingException("description", "visualisation.error.description");
+            throw new CatalogException("description", "visualisation.error.description");
         }
         return clean;
     }
 
     private Visualisation owned(long id) {
-        Visualisation v =
-                repository.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        Visualisation v = repository.find(id).orElseThrow(() -> new CatalogException(null, "visualisation.error.none"));
         if (!v.owner().equals(Audited.currentActor())) {
             throw new AccessDeniedException("not the owner of visualisation " + id);
         }
@@ -182,9 +181,9 @@ public class VisualisationService {
     public void redefine(long id, ChartDefinition definition) {
         Visualisation v = owned(id);
         DatasetPage dataset =
-                reader.byId(v.datasetId()).orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
+                reader.byId(v.datasetId()).orElseThrow(() -> new CatalogException(null, "publish.error.no-dataset"));
         if (dataset.currentVersionId() == null) {
-            throw new PublishingException(null, "publish.error.no-version");
+            throw new CatalogException(null, "publish.error.no-version");
         }
         reader.group(v.datasetId(), definition.query());
         repository.redefine(
@@ -211,7 +210,7 @@ public class VisualisationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public long like(long id, boolean like) {
-        find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        find(id).orElseThrow(() -> new CatalogException(null, "visualisation.error.none"));
         long user = repository.userId(Audited.currentActor());
         if (like) {
             try {
@@ -229,14 +228,14 @@ public class VisualisationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void report(long id, String reason) {
-        Visualisation v = find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        Visualisation v = find(id).orElseThrow(() -> new CatalogException(null, "visualisation.error.none"));
         String clean = reason == null ? "" : reason.strip();
         if (clean.length() < 3 || clean.length() > 1000) {
-            throw new PublishingException("reason", "visualisation.error.report-reason");
+            throw new CatalogException("reason", "visualisation.error.report-reason");
         }
         long reporter = repository.userId(Audited.currentActor());
         if (repository.hasOpenReport(id, reporter)) {
-            throw new PublishingException("reason", "visualisation.error.already-reported");
+            throw new CatalogException("reason", "visualisation.error.already-reported");
         }
         long report = repository.report(id, reporter, clean, clock.instant());
         events.publishEvent(Audited.byCurrentUser(
@@ -257,11 +256,10 @@ public class VisualisationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void hide(long id, String reason) {
-        Visualisation v =
-                repository.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        Visualisation v = repository.find(id).orElseThrow(() -> new CatalogException(null, "visualisation.error.none"));
         String clean = reason == null ? "" : reason.strip();
         if (clean.length() < 3 || clean.length() > 500) {
-            throw new PublishingException("reason", "visualisation.error.hide-reason");
+            throw new CatalogException("reason", "visualisation.error.hide-reason");
         }
         repository.hide(id, clean, clock.instant());
         events.publishEvent(Audited.byCurrentUser(
@@ -272,8 +270,7 @@ public class VisualisationService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void restore(long id) {
-        Visualisation v =
-                repository.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        Visualisation v = repository.find(id).orElseThrow(() -> new CatalogException(null, "visualisation.error.none"));
         repository.restore(id);
         events.publishEvent(
                 Audited.byCurrentUser("VISUALISATION_RESTORED", "visualisation", String.valueOf(id), v.title()));
@@ -285,7 +282,7 @@ public class VisualisationService {
     public void dismissReport(long reportId) {
         long id = repository
                 .reportedVisualisation(reportId)
-                .orElseThrow(() -> new PublishingException(null, "visualisation.error.no-report"));
+                .orElseThrow(() -> new CatalogException(null, "visualisation.error.no-report"));
         repository.resolveReport(reportId, "DISMISSED", clock.instant());
         events.publishEvent(Audited.byCurrentUser(
                 "VISUALISATION_REPORT_DISMISSED",
@@ -345,7 +342,7 @@ public class VisualisationService {
                 Grouped data = reader.groupVersion(current, definition.query());
                 return Optional.of(
                         new DrawnVisualisation(v, definition, data, current, null, reader.versionLabels(current)));
-            } catch (IllegalArgumentException | QueryException e) {
+            } catch (IllegalArgumentException | CatalogException e) {
                 problem = e.getMessage();
             }
         }
@@ -366,8 +363,7 @@ public class VisualisationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void delete(long id) {
-        Visualisation v =
-                repository.find(id).orElseThrow(() -> new PublishingException(null, "visualisation.error.none"));
+        Visualisation v = repository.find(id).orElseThrow(() -> new CatalogException(null, "visualisation.error.none"));
         if (!v.owner().equals(Audited.currentActor()) && !isAdmin()) {
             throw new AccessDeniedException("not the owner of visualisation " + id);
         }

@@ -20,9 +20,9 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.GroupQuery;
 import org.openplaza.catalog.Grouped;
-import org.openplaza.catalog.QueryException;
 import org.openplaza.catalog.RowConditions;
 import org.openplaza.catalog.RowQuery;
 import org.openplaza.catalog.StoreColumn;
@@ -51,7 +51,7 @@ public final class Grouping {
 
     public static Grouped run(DSLContext sql, Table<?> from, List<StoreColumn> columns, GroupQuery query) {
         if (query.measures().isEmpty()) {
-            throw new QueryException("chart.error.no-measure");
+            throw new CatalogException(null, "chart.error.no-measure");
         }
         StoreColumn dimension = RowConditions.column(columns, query.dimension().column());
         GroupQuery.Bucket bucket = query.dimension().bucket();
@@ -138,7 +138,7 @@ public final class Grouping {
                 .limit(DSL.inline(MAX_POINTS + 1))
                 .fetch();
         if (rows.size() > MAX_POINTS) {
-            throw new QueryException("chart.error.too-many-points", MAX_POINTS);
+            throw new CatalogException(null, "chart.error.too-many-points", MAX_POINTS);
         }
         return pivot(rows, query, bucket, binMin, binWidth, series != null);
     }
@@ -146,20 +146,21 @@ public final class Grouping {
     private static void checkBucket(StoreColumn dimension, GroupQuery.Bucket bucket, int bins) {
         if (bucket == GroupQuery.Bucket.BINS) {
             if (!numeric(dimension)) {
-                throw new QueryException("chart.error.bins-need-numbers", dimension.name());
+                throw new CatalogException(null, "chart.error.bins-need-numbers", dimension.name());
             }
             if (bins < 1 || bins > 200) {
-                throw new QueryException("chart.error.bins", 1, 200);
+                throw new CatalogException(null, "chart.error.bins", 1, 200);
             }
         } else if (bucket != GroupQuery.Bucket.NONE && !temporal(dimension)) {
-            throw new QueryException("chart.error.buckets-need-dates", dimension.name());
+            throw new CatalogException(null, "chart.error.buckets-need-dates", dimension.name());
         }
     }
 
     private static Field<?> measure(List<StoreColumn> columns, GroupQuery.Measure measure) {
         if (measure.column() == null) {
             if (measure.aggregation() != GroupQuery.Aggregation.COUNT) {
-                throw new QueryException(
+                throw new CatalogException(
+                        null,
                         "chart.error.measure-needs-column",
                         measure.aggregation().name());
             }
@@ -177,8 +178,8 @@ public final class Grouping {
                 break;
         }
         if (!numeric(column)) {
-            throw new QueryException(
-                    "chart.error.numbers-only", measure.aggregation().name(), column.name());
+            throw new CatalogException(
+                    null, "chart.error.numbers-only", measure.aggregation().name(), column.name());
         }
         return switch (measure.aggregation()) {
             case SUM -> DSL.sum(number);
@@ -225,7 +226,7 @@ public final class Grouping {
         List<String> categories = new ArrayList<>(categoryTotals.keySet());
         if ((long) categories.size() * bySeries.size() > MAX_POINTS) {
             // a chart draws every category of every series, empty or not
-            throw new QueryException("chart.error.too-many-points", MAX_POINTS);
+            throw new CatalogException(null, "chart.error.too-many-points", MAX_POINTS);
         }
         Comparator<String> otherLast = Comparator.comparing(OTHER::equals);
         switch (query.order()) {

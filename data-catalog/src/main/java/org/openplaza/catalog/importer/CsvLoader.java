@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.CellParser;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.ImportException;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.ImportReport;
@@ -158,15 +158,17 @@ public final class CsvLoader {
                         records[0] += batch.size();
                         monitor.rowsDone(records[0]);
                         if (monitor.isCancelled()) {
-                            throw new ImportException("import.error.cancelled");
+                            throw new CatalogException(null, "import.error.cancelled");
                         }
                     });
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                throw new ImportException(
-                        "import.error.encoding", analysis.encoding().charset().name());
+                throw new CatalogException(
+                        null,
+                        "import.error.encoding",
+                        analysis.encoding().charset().name());
             }
-            throw new ImportException("import.error.malformed", -1L);
+            throw new CatalogException(null, "import.error.malformed", -1L);
         }
         return new ImportReport("", appended[0], counts.nulled, counts.nulledCount, counts.skipped);
     }
@@ -184,7 +186,7 @@ public final class CsvLoader {
             ImportPlan.BadValues badValues,
             long line,
             Counts counts)
-            throws ImportException {
+            throws CatalogException {
         if (parser == null) {
             return cell.isEmpty() ? null : cell;
         }
@@ -196,7 +198,7 @@ public final class CsvLoader {
             return value;
         }
         if (badValues == ImportPlan.BadValues.FAIL) {
-            throw new ImportException("import.error.bad-value", line, column.label(), cell, parser.type());
+            throw new CatalogException(null, "import.error.bad-value", line, column.label(), cell, parser.type());
         }
         counts.nulledCount++;
         if (counts.nulled.size() < REPORTED) {

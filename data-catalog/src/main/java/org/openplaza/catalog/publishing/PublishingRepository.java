@@ -24,6 +24,7 @@ import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.ColumnProfile;
 import org.openplaza.catalog.DatasetColumn;
@@ -33,7 +34,6 @@ import org.openplaza.catalog.DownloadableFile;
 import org.openplaza.catalog.ManagedDataset;
 import org.openplaza.catalog.Organisation;
 import org.openplaza.catalog.PublicOrganisation;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.ValueType;
 import org.springframework.dao.DuplicateKeyException;
@@ -115,7 +115,7 @@ public class PublishingRepository {
                     .returningResult(ORGANISATION.ID)
                     .fetchSingle(ORGANISATION.ID);
         } catch (DuplicateKeyException e) {
-            throw new PublishingException("slug", "publish.error.organisation-taken");
+            throw new CatalogException("slug", "publish.error.organisation-taken");
         }
     }
 

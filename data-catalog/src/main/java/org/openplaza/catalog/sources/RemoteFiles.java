@@ -27,7 +27,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.CatalogException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -137,18 +137,18 @@ public class RemoteFiles {
             try {
                 outcome = client.execute(get, response -> answer(from, response, target, maxBytes));
             } catch (InternalAddress e) {
-                throw new PublishingException("url", "fetch.error.internal", uri.getHost());
-            } catch (PublishingException e) {
+                throw new CatalogException("url", "fetch.error.internal", uri.getHost());
+            } catch (CatalogException e) {
                 throw e;
             } catch (IOException e) {
-                throw new PublishingException("url", "fetch.error.unreachable", uri.getHost(), describe(e));
+                throw new CatalogException("url", "fetch.error.unreachable", uri.getHost(), describe(e));
             }
             if (outcome instanceof Fetched fetched) {
                 return fetched;
             }
             uri = checked(uri.resolve((String) outcome).toString());
         }
-        throw new PublishingException("url", "fetch.error.redirects", properties.maxRedirects());
+        throw new CatalogException("url", "fetch.error.redirects", properties.maxRedirects());
     }
 
     /** The response: a file fetched, or the address a redirect points to. */
@@ -157,7 +157,7 @@ public class RemoteFiles {
         if (status >= 300 && status < 400 && status != 304) {
             Header location = response.getFirstHeader("Location");
             if (location == null) {
-                throw new PublishingException("url", "fetch.error.status", from.getHost(), status);
+                throw new CatalogException("url", "fetch.error.status", from.getHost(), status);
             }
             return location.getValue();
         }
@@ -167,11 +167,11 @@ public class RemoteFiles {
             return new Fetched(target, filename(from, null), null, etag, modified, from, true);
         }
         if (status != 200) {
-            throw new PublishingException("url", "fetch.error.status", from.getHost(), status);
+            throw new CatalogException("url", "fetch.error.status", from.getHost(), status);
         }
         HttpEntity entity = response.getEntity();
         if (entity == null) {
-            throw new PublishingException("url", "fetch.error.status", from.getHost(), status);
+            throw new CatalogException("url", "fetch.error.status", from.getHost(), status);
         }
         if (entity.getContentLength() > maxBytes) {
             throw tooLarge(maxBytes);
@@ -198,8 +198,8 @@ public class RemoteFiles {
                 false);
     }
 
-    private static PublishingException tooLarge(long maxBytes) {
-        return new PublishingException(
+    private static CatalogException tooLarge(long maxBytes) {
+        return new CatalogException(
                 "url", "publish.error.too-large", org.apache.commons.io.FileUtils.byteCountToDisplaySize(maxBytes));
     }
 
@@ -227,18 +227,18 @@ public class RemoteFiles {
         try {
             uri = new URI(address.strip());
         } catch (URISyntaxException e) {
-            throw new PublishingException("url", "fetch.error.address", address);
+            throw new CatalogException("url", "fetch.error.address", address);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new PublishingException("url", "fetch.error.scheme");
+            throw new CatalogException("url", "fetch.error.scheme");
         }
         String host = uri.getHost();
         if (host == null || host.isBlank() || uri.getRawUserInfo() != null) {
-            throw new PublishingException("url", "fetch.error.address", address);
+            throw new CatalogException("url", "fetch.error.address", address);
         }
         if (!properties.allows(host)) {
-            throw new PublishingException("url", "fetch.error.host-not-allowed", host);
+            throw new CatalogException("url", "fetch.error.host-not-allowed", host);
         }
         return uri;
     }

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
 import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DetectedEncoding;
-import org.openplaza.catalog.ImportException;
 import org.openplaza.catalog.ValueType;
 
 /** The awkward cases, each with a file made for it. */
@@ -28,14 +28,14 @@ class CsvAnalyzerTest {
     }
 
     private static String messageKey(Throwable e) {
-        return ((ImportException) e).messageKey();
+        return ((CatalogException) e).messageKey();
     }
 
     @Test
     void an_empty_file_is_refused_clearly() throws Exception {
         assertThatThrownBy(() -> CsvAnalyzer.analyze(file("")))
                 .isInstanceOfSatisfying(
-                        ImportException.class, e -> assertThat(e.messageKey()).isEqualTo("import.error.empty"));
+                        CatalogException.class, e -> assertThat(e.messageKey()).isEqualTo("import.error.empty"));
     }
 
     @Test
@@ -55,7 +55,7 @@ class CsvAnalyzerTest {
             csv.append('\n');
         }
         assertThatThrownBy(() -> CsvAnalyzer.analyze(file(csv.toString())))
-                .isInstanceOfSatisfying(ImportException.class, e -> {
+                .isInstanceOfSatisfying(CatalogException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("import.error.too-many-columns");
                     assertThat(e.arguments()).containsExactly(width, CsvAnalyzer.MAX_COLUMNS);
                 });
@@ -78,7 +78,7 @@ class CsvAnalyzerTest {
     @Test
     void an_unterminated_quote_is_reported_with_its_line() {
         assertThatThrownBy(() -> CsvAnalyzer.analyze(file("a,b\n1,2\n3,\"open\n4,5\n")))
-                .isInstanceOfSatisfying(ImportException.class, e -> {
+                .isInstanceOfSatisfying(CatalogException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("import.error.unterminated-quote");
                     assertThat(e.arguments()).containsExactly(3L);
                 });

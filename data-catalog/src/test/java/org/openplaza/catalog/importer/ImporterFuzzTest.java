@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.CsvAnalysis;
 import org.openplaza.catalog.CsvAnalyzer;
-import org.openplaza.catalog.ImportException;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.datastore.CatalogProperties;
@@ -25,7 +25,7 @@ import org.openplaza.catalog.datastore.DatasetStore;
  * A fuzz pass over the importer: random bytes, binary files, deeply nested quotes, a huge single
  * field, a huge header, stray NULs, broken UTF-8 and UTF-16, mixed delimiters and line ends,
  * ragged and empty rows, and random mutations of a real file. Every file is either refused with
- * an {@link ImportException} (a message for the official) or imported; nothing else is thrown,
+ * an {@link CatalogException} (a message for the official) or imported; nothing else is thrown,
  * and nothing is left in the store but the imports that succeeded.
  */
 class ImporterFuzzTest {
@@ -109,7 +109,7 @@ class ImporterFuzzTest {
                 CsvAnalysis analysis = CsvAnalyzer.analyze(file);
                 imported.add(CsvLoader.load(file, ImportPlan.asDetected(analysis), store, new ImportMonitor())
                         .table());
-            } catch (ImportException e) {
+            } catch (CatalogException e) {
                 assertThat(e.messageKey()).as("file %d", i).startsWith("import.error.");
                 refused++;
             }

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.DatasetPage;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.ExportFormat;
 import org.openplaza.catalog.HistogramBin;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.RowQuery;
 import org.openplaza.catalog.RowQueryParams;
@@ -190,10 +190,10 @@ class DatasetReaderTest {
 
         TestCallers.anonymous();
         assertThat(reader.bySlug(slug)).isEmpty();
-        assertThatThrownBy(() -> reader.count(draft, RowQuery.ALL)).isInstanceOf(PublishingException.class);
+        assertThatThrownBy(() -> reader.count(draft, RowQuery.ALL)).isInstanceOf(CatalogException.class);
         assertThatThrownBy(
                         () -> reader.export(draft, null, RowQuery.ALL, ExportFormat.CSV, new ByteArrayOutputStream()))
-                .isInstanceOf(PublishingException.class);
+                .isInstanceOf(CatalogException.class);
 
         TestCallers.signIn("someone", "CITIZEN");
         assertThat(reader.byId(draft)).isEmpty();

@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.GroupQuery;
 import org.openplaza.catalog.GroupQuery.Aggregation;
@@ -26,7 +27,6 @@ import org.openplaza.catalog.GroupQuery.Dimension;
 import org.openplaza.catalog.GroupQuery.Measure;
 import org.openplaza.catalog.Grouped;
 import org.openplaza.catalog.PublishingService;
-import org.openplaza.catalog.QueryException;
 import org.openplaza.catalog.RowQuery;
 import org.openplaza.catalog.importer.RealDatasets;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -235,14 +235,15 @@ class GroupingTest {
     void impossible_charts_are_refused_with_a_reason() {
         assertThatThrownBy(() -> group(GroupQuery.of(Dimension.of("date"), new Measure("province", Aggregation.SUM))))
                 .isInstanceOfSatisfying(
-                        QueryException.class, e -> assertThat(e.messageKey()).isEqualTo("chart.error.numbers-only"));
+                        CatalogException.class, e -> assertThat(e.messageKey()).isEqualTo("chart.error.numbers-only"));
         assertThatThrownBy(() -> group(GroupQuery.of(new Dimension("province", Bucket.MONTH, 0), Measure.count())))
                 .isInstanceOfSatisfying(
-                        QueryException.class,
+                        CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chart.error.buckets-need-dates"));
         assertThatThrownBy(() -> group(
                         GroupQuery.of(Dimension.of("date"), Measure.count()).withSeries("confirmed")))
                 .isInstanceOfSatisfying(
-                        QueryException.class, e -> assertThat(e.messageKey()).isEqualTo("chart.error.too-many-points"));
+                        CatalogException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("chart.error.too-many-points"));
     }
 }

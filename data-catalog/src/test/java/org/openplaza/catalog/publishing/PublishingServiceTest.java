@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.audit.AuditEvent;
 import org.openplaza.audit.AuditService;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.CatalogService;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
@@ -23,12 +24,10 @@ import org.openplaza.catalog.DatasetColumn;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.DatasetSummary;
-import org.openplaza.catalog.ImportException;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.ImportedVersion;
 import org.openplaza.catalog.ManagedDataset;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.ValueType;
 import org.openplaza.catalog.VersionSummary;
@@ -172,7 +171,7 @@ class PublishingServiceTest {
             named.set(0, named.get(0).named(named.get(0).label(), bad));
             assertThatThrownBy(() -> importNamed(dataset, file, analysis, named))
                     .as(bad)
-                    .isInstanceOfSatisfying(PublishingException.class, e -> {
+                    .isInstanceOfSatisfying(CatalogException.class, e -> {
                         assertThat(e.messageKey()).isEqualTo("publish.error.column-name");
                         assertThat(e.field()).isEqualTo("column-0");
                     });
@@ -180,7 +179,7 @@ class PublishingServiceTest {
         named.set(0, named.get(0).named(named.get(0).label(), named.get(2).name()));
         assertThatThrownBy(() -> importNamed(dataset, file, analysis, named))
                 .isInstanceOfSatisfying(
-                        PublishingException.class,
+                        CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("publish.error.column-name-taken"));
         assertThat(publishing.versions(dataset))
                 .as("nothing recorded by the refused imports")
@@ -272,13 +271,12 @@ class PublishingServiceTest {
                 .isEqualTo("rain-gauges");
         assertThatThrownBy(() -> publishing.createDataset(metadata("Rain gauges again"), "rain-gauges"))
                 .isInstanceOfSatisfying(
-                        PublishingException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("publish.error.name-taken"));
+                        CatalogException.class, e -> assertThat(e.messageKey()).isEqualTo("publish.error.name-taken"));
         for (String bad : List.of("Rain Gauges", "r", "12345", "rain/gauges", "x".repeat(101))) {
             assertThatThrownBy(() -> publishing.createDataset(metadata("Badly named"), bad))
                     .as(bad)
                     .isInstanceOfSatisfying(
-                            PublishingException.class,
+                            CatalogException.class,
                             e -> assertThat(e.messageKey()).isEqualTo("publish.error.name-invalid"));
         }
     }
@@ -366,7 +364,7 @@ class PublishingServiceTest {
         Path file = dir.resolve("big.csv");
         Files.writeString(file, "a,b\n" + "1,2\n".repeat(50));
         assertThatThrownBy(() -> limited.analyse(file, CsvAnalyzer.Settings.DETECT))
-                .isInstanceOfSatisfying(PublishingException.class, e -> {
+                .isInstanceOfSatisfying(CatalogException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("publish.error.too-large");
                     assertThat(e.arguments()).containsExactly("100 bytes");
                 });
@@ -377,8 +375,7 @@ class PublishingServiceTest {
         long dataset = publishing.createDataset(metadata("Empty so far"));
         assertThatThrownBy(() -> publishing.publish(dataset))
                 .isInstanceOfSatisfying(
-                        PublishingException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("publish.error.no-version"));
+                        CatalogException.class, e -> assertThat(e.messageKey()).isEqualTo("publish.error.no-version"));
     }
 
     @Test
@@ -399,7 +396,7 @@ class PublishingServiceTest {
                         null,
                         "en")))
                 .isInstanceOfSatisfying(
-                        PublishingException.class, e -> assertThat(e.field()).isEqualTo("title"));
+                        CatalogException.class, e -> assertThat(e.field()).isEqualTo("title"));
         assertThatThrownBy(() -> publishing.createDataset(new DatasetMetadata(
                         organisation,
                         "Title",
@@ -415,7 +412,7 @@ class PublishingServiceTest {
                         null,
                         "en")))
                 .isInstanceOfSatisfying(
-                        PublishingException.class, e -> assertThat(e.field()).isEqualTo("licence"));
+                        CatalogException.class, e -> assertThat(e.field()).isEqualTo("licence"));
         assertThatThrownBy(() -> publishing.createDataset(new DatasetMetadata(
                         organisation,
                         "Title",
@@ -431,7 +428,7 @@ class PublishingServiceTest {
                         null,
                         "en")))
                 .isInstanceOfSatisfying(
-                        PublishingException.class, e -> assertThat(e.field()).isEqualTo("contactEmail"));
+                        CatalogException.class, e -> assertThat(e.field()).isEqualTo("contactEmail"));
     }
 
     @Test
@@ -444,7 +441,7 @@ class PublishingServiceTest {
         Path broken = dir.resolve("rain-broken.csv");
         Files.writeString(broken, "month,total_rainfall\n2020-01,\"107.1\n");
         List<String> tablesBefore = store.tables();
-        assertThatThrownBy(() -> importFile(dataset, broken)).isInstanceOf(ImportException.class);
+        assertThatThrownBy(() -> importFile(dataset, broken)).isInstanceOf(CatalogException.class);
         assertThat(store.tables()).containsExactlyInAnyOrderElementsOf(tablesBefore);
         assertThat(publishing.versions(dataset)).hasSize(1);
 
@@ -478,7 +475,7 @@ class PublishingServiceTest {
                         List.of(),
                         new ImportMonitor()))
                 .isInstanceOfSatisfying(
-                        ImportException.class, e -> assertThat(e.arguments()).contains(3L, "2B"));
+                        CatalogException.class, e -> assertThat(e.arguments()).contains(3L, "2B"));
         assertThat(publishing.versions(dataset)).isEmpty();
 
         ImportedVersion nulled = publishing.importVersion(

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.PushedRecords;
 import org.openplaza.catalog.RowQuery;
@@ -94,7 +94,7 @@ class PushedRecordsTest {
     }
 
     private static String reason(Throwable e) {
-        return String.valueOf(((PublishingException) e).arguments().get(1));
+        return String.valueOf(((CatalogException) e).arguments().get(1));
     }
 
     private String tableOf(long version) {
@@ -150,10 +150,9 @@ class PushedRecordsTest {
         batch.add(reading("Jung", "2026-12-02T05:00:00", 13));
         batch.add(reading("Gangnam", "yesterday", 14));
         assertThatThrownBy(() -> pushed.upsert(version, batch, UpsertMethod.UPSERT))
-                .isInstanceOf(PublishingException.class)
-                .satisfies(e -> assertThat(((PublishingException) e).arguments())
-                        .first()
-                        .isEqualTo(2))
+                .isInstanceOf(CatalogException.class)
+                .satisfies(e ->
+                        assertThat(((CatalogException) e).arguments()).first().isEqualTo(2))
                 .satisfies(e -> assertThat(reason(e)).contains("measured_at"));
         assertThatThrownBy(() -> pushed.upsert(
                         version,
@@ -161,10 +160,9 @@ class PushedRecordsTest {
                                 reading("Mapo", "2026-12-02T05:00:00", 12),
                                 reading("Jongno", "2026-12-02T05:00:00", 1)),
                         UpsertMethod.INSERT))
-                .isInstanceOf(PublishingException.class)
-                .satisfies(e -> assertThat(((PublishingException) e).arguments())
-                        .first()
-                        .isEqualTo(1))
+                .isInstanceOf(CatalogException.class)
+                .satisfies(e ->
+                        assertThat(((CatalogException) e).arguments()).first().isEqualTo(1))
                 .satisfies(e -> assertThat(reason(e)).contains("there already"));
         assertThatThrownBy(() -> pushed.upsert(
                         version, List.of(reading("Mapo", "2026-12-02T05:00:00", 12)), UpsertMethod.UPDATE))
@@ -220,7 +218,7 @@ class PushedRecordsTest {
                 publishing, TestDatasets.metadata(publishing.metadata(dataset).organisationId(), "Fixed"), file, false);
         long fixedVersion = publishing.versions(fixed).get(0).id();
         assertThatThrownBy(() -> pushed.upsert(fixedVersion, List.of(Map.of("station", "Mapo")), UpsertMethod.INSERT))
-                .isInstanceOf(PublishingException.class)
+                .isInstanceOf(CatalogException.class)
                 .extracting("messageKey")
                 .isEqualTo("datastore.error.not-live");
 

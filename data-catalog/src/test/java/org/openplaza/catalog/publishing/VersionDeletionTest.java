@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.audit.AuditEvent;
 import org.openplaza.audit.AuditService;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ChartDefinition;
 import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.CsvAnalyzer;
@@ -20,7 +21,6 @@ import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.GroupQuery;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.VersionSummary;
 import org.openplaza.catalog.VisualisationService;
@@ -134,7 +134,7 @@ class VersionDeletionTest {
                 .extracting(AuditEvent::eventType)
                 .contains("VERSION_DELETED");
         assertThatThrownBy(() -> publishing.deleteVersion(second))
-                .isInstanceOf(PublishingException.class)
+                .isInstanceOf(CatalogException.class)
                 .extracting("messageKey")
                 .isEqualTo("publish.error.no-version-found");
     }
@@ -158,7 +158,7 @@ class VersionDeletionTest {
         String table = tableOf(last);
 
         assertThatThrownBy(() -> publishing.deleteVersion(last))
-                .isInstanceOf(PublishingException.class)
+                .isInstanceOf(CatalogException.class)
                 .extracting("messageKey")
                 .isEqualTo("publish.error.last-version");
         assertThat(store.exists(table)).isTrue();
@@ -174,7 +174,7 @@ class VersionDeletionTest {
         assertThat(reader.byId(dataset).orElseThrow().currentVersionId()).isNull();
         assertThat(publishing.versions(dataset)).isEmpty();
         assertThatThrownBy(() -> publishing.publish(dataset))
-                .isInstanceOf(PublishingException.class)
+                .isInstanceOf(CatalogException.class)
                 .extracting("messageKey")
                 .isEqualTo("publish.error.no-version");
     }

@@ -263,7 +263,7 @@ class CatalogSearchTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(
                             () -> publishing.updateMetadata(id, own.withTranslations(refused)))
                     .isInstanceOfSatisfying(
-                            org.openplaza.catalog.PublishingException.class,
+                            org.openplaza.catalog.CatalogException.class,
                             e -> assertThat(e.field()).isEqualTo("translations"));
         }
         assertThat(reader.byId(id).orElseThrow().metadata().translations())

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.CatalogException;
 
 /**
  * Fetching a file as an attacker would aim it: at the portal's own machine and network, by name,
@@ -85,7 +85,7 @@ class RemoteFilesTest {
     }
 
     private static String reason(Throwable e) {
-        return ((PublishingException) e).messageKey();
+        return ((CatalogException) e).messageKey();
     }
 
     @ParameterizedTest
@@ -136,7 +136,7 @@ class RemoteFilesTest {
     void the_portals_own_machine_is_never_fetched_by_default(String address) {
         String url = address.formatted(port);
         assertThatThrownBy(() -> remote(List.of(), List.of()).fetch(url, dir.resolve("x"), 1_000_000, null, null))
-                .isInstanceOf(PublishingException.class)
+                .isInstanceOf(CatalogException.class)
                 .satisfies(e -> assertThat(reason(e))
                         .isIn("fetch.error.internal", "fetch.error.unreachable", "fetch.error.address"));
         assertThat(requests).as("no request reached the server").hasValue(0);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ChartDefinition;
 import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.CsvAnalyzer;
@@ -22,9 +23,7 @@ import org.openplaza.catalog.GroupQuery.Dimension;
 import org.openplaza.catalog.GroupQuery.Measure;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.PublishingService;
-import org.openplaza.catalog.QueryException;
 import org.openplaza.catalog.RowQuery;
 import org.openplaza.catalog.Visualisation;
 import org.openplaza.catalog.VisualisationReport;
@@ -104,11 +103,11 @@ class VisualisationServiceTest {
         TestCallers.signIn("lee", "CITIZEN");
         assertThatThrownBy(() -> visualisations.save(dataset, "x", "", byDistrict, true))
                 .isInstanceOfSatisfying(
-                        PublishingException.class, e -> assertThat(e.field()).isEqualTo("title"));
+                        CatalogException.class, e -> assertThat(e.field()).isEqualTo("title"));
         ChartDefinition sumOfText = new ChartDefinition(
                 ChartType.BAR, GroupQuery.of(Dimension.of("cases"), new Measure("district", Aggregation.SUM)));
         assertThatThrownBy(() -> visualisations.save(dataset, "Sum of names", "", sumOfText, true))
-                .isInstanceOf(QueryException.class);
+                .isInstanceOf(CatalogException.class);
         long id = visualisations.save(dataset, "Cases by district", "", byDistrict, true);
 
         TestCallers.signIn("choi", "CITIZEN");
@@ -157,7 +156,7 @@ class VisualisationServiceTest {
 
         ChartDefinition sumOfText = new ChartDefinition(
                 ChartType.BAR, GroupQuery.of(Dimension.of("cases"), new Measure("district", Aggregation.SUM)));
-        assertThatThrownBy(() -> visualisations.redefine(id, sumOfText)).isInstanceOf(QueryException.class);
+        assertThatThrownBy(() -> visualisations.redefine(id, sumOfText)).isInstanceOf(CatalogException.class);
         assertThat(visualisations.draw(id).orElseThrow().definition()).isEqualTo(pie);
 
         TestCallers.signIn("choi", "CITIZEN");
@@ -175,19 +174,19 @@ class VisualisationServiceTest {
                         ChartType.HEATMAP,
                         GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))))
                 .isInstanceOfSatisfying(
-                        QueryException.class,
+                        CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chart.error.heatmap-needs-split"));
         assertThatThrownBy(() -> new ChartDefinition(
                         ChartType.CALENDAR,
                         GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))))
                 .isInstanceOfSatisfying(
-                        QueryException.class,
+                        CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chart.error.calendar-needs-days"));
         assertThatThrownBy(() -> new ChartDefinition(
                         ChartType.HISTOGRAM,
                         GroupQuery.of(Dimension.of("cases"), new Measure(null, Aggregation.COUNT))))
                 .isInstanceOfSatisfying(
-                        QueryException.class,
+                        CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chart.error.histogram-needs-ranges"));
     }
 
@@ -281,11 +280,11 @@ class VisualisationServiceTest {
         TestCallers.signIn("lee", "CITIZEN");
         long id = visualisations.save(dataset, "Cases by district", "", byDistrict, true);
         TestCallers.signIn("choi", "CITIZEN");
-        assertThatThrownBy(() -> visualisations.report(id, "")).isInstanceOf(PublishingException.class);
+        assertThatThrownBy(() -> visualisations.report(id, "")).isInstanceOf(CatalogException.class);
         visualisations.report(id, "Misleading axis");
         assertThatThrownBy(() -> visualisations.report(id, "Again"))
                 .isInstanceOfSatisfying(
-                        PublishingException.class,
+                        CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("visualisation.error.already-reported"));
         assertThatThrownBy(() -> visualisations.openReports()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> visualisations.hide(id, "Because")).isInstanceOf(AccessDeniedException.class);
@@ -337,7 +336,7 @@ class VisualisationServiceTest {
                 .id();
         visualisations.dismissReport(report);
         assertThat(visualisations.openReports()).noneMatch(r -> r.id() == report);
-        assertThatThrownBy(() -> visualisations.dismissReport(report)).isInstanceOf(PublishingException.class);
+        assertThatThrownBy(() -> visualisations.dismissReport(report)).isInstanceOf(CatalogException.class);
         TestCallers.anonymous();
         assertThat(visualisations.find(id)).isPresent();
     }

@@ -16,8 +16,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.Organisation;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.portal.layout.Titles;
 
@@ -102,7 +102,7 @@ public class OrganisationsView extends VerticalLayout implements HasDynamicTitle
             name.clear();
             name.setInvalid(false);
             refresh();
-        } catch (PublishingException e) {
+        } catch (CatalogException e) {
             name.setErrorMessage(getTranslation(e.messageKey()));
             name.setInvalid(true);
         }
@@ -118,7 +118,7 @@ public class OrganisationsView extends VerticalLayout implements HasDynamicTitle
             username.clear();
             username.setInvalid(false);
             members.setItems(publishing.members(organisation.id()));
-        } catch (PublishingException e) {
+        } catch (CatalogException e) {
             username.setErrorMessage(getTranslation(e.messageKey()));
             username.setInvalid(true);
         }

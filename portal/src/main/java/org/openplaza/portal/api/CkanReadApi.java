@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.CatalogSearch;
 import org.openplaza.catalog.DatasetPage;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.Licence;
 import org.openplaza.catalog.PublicOrganisation;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.SearchRequest;
 import org.openplaza.catalog.SearchResult;
 import org.springframework.http.ResponseEntity;
@@ -351,8 +351,8 @@ class CkanReadApi {
         return ResponseEntity.status(e.status).body(new CkanWriteApi.Envelope("", false, null, error));
     }
 
-    @ExceptionHandler(PublishingException.class)
-    ResponseEntity<CkanWriteApi.Envelope> missing(PublishingException e) {
+    @ExceptionHandler(CatalogException.class)
+    ResponseEntity<CkanWriteApi.Envelope> missing(CatalogException e) {
         return refused(CkanError.notFound("Resource"));
     }
 

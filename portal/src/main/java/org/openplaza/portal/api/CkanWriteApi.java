@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.CsvAnalysis;
 import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetMetadata;
@@ -18,7 +19,6 @@ import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.ManagedDataset;
 import org.openplaza.catalog.Organisation;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.VersionSummary;
 import org.springframework.http.HttpStatus;
@@ -335,7 +335,7 @@ class CkanWriteApi {
     /** A dataset by id or name among those the caller publishes for. */
     static long datasetId(PublishingService publishing, @Nullable Object value) {
         if (value == null) {
-            throw new PublishingException("id", "api.error.missing", "id");
+            throw new CatalogException("id", "api.error.missing", "id");
         }
         String text = value.toString();
         try {
@@ -345,13 +345,13 @@ class CkanWriteApi {
                     .filter(d -> d.slug().equals(text))
                     .map(ManagedDataset::id)
                     .findFirst()
-                    .orElseThrow(() -> new PublishingException(null, "publish.error.no-dataset"));
+                    .orElseThrow(() -> new CatalogException(null, "publish.error.no-dataset"));
         }
     }
 
     private long organisation(@Nullable Object ownerOrg) {
         if (ownerOrg == null) {
-            throw new PublishingException("owner_org", "api.error.missing", "owner_org");
+            throw new CatalogException("owner_org", "api.error.missing", "owner_org");
         }
         String text = ownerOrg.toString();
         for (Organisation organisation : publishing.myOrganisations()) {

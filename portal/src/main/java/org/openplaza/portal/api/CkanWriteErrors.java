@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openplaza.catalog.ImportException;
-import org.openplaza.catalog.PublishingException;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.portal.api.CkanWriteApi.Envelope;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -40,8 +39,8 @@ class CkanWriteErrors {
         return messages.getTranslation(key, Locale.ENGLISH, arguments.toArray());
     }
 
-    @ExceptionHandler(PublishingException.class)
-    ResponseEntity<Envelope> refused(PublishingException e) {
+    @ExceptionHandler(CatalogException.class)
+    ResponseEntity<Envelope> refused(CatalogException e) {
         HttpStatus status = switch (e.messageKey()) {
             case "publish.error.no-dataset", "publish.error.no-version-found" -> HttpStatus.NOT_FOUND;
             case "publish.error.too-large" -> HttpStatus.PAYLOAD_TOO_LARGE;
@@ -75,11 +74,6 @@ class CkanWriteErrors {
     @ExceptionHandler(CkanError.class)
     ResponseEntity<Envelope> refused(CkanError e) {
         return CkanReadApi.answer(e);
-    }
-
-    @ExceptionHandler(ImportException.class)
-    ResponseEntity<Envelope> importRefused(ImportException e) {
-        return error(HttpStatus.CONFLICT, "Validation Error", english(e.messageKey(), e.arguments()));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class})

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ChartDefinition;
 import org.openplaza.catalog.ChartOptions;
 import org.openplaza.catalog.ChartType;
@@ -25,7 +26,6 @@ import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.GroupQuery;
 import org.openplaza.catalog.GroupQuery.Bucket;
 import org.openplaza.catalog.Grouped;
-import org.openplaza.catalog.QueryException;
 import org.openplaza.catalog.RowQuery;
 import org.openplaza.catalog.RowQueryParams;
 import org.openplaza.catalog.StoreColumn;
@@ -155,7 +155,7 @@ class ChartBuilder extends VerticalLayout {
             String json = new String(
                     java.util.Base64.getUrlDecoder().decode(parameter), java.nio.charset.StandardCharsets.UTF_8);
             return ChartDefinition.fromJson(json, storeColumns());
-        } catch (IllegalArgumentException | QueryException e) {
+        } catch (IllegalArgumentException | CatalogException e) {
             return null; // a parameter made by hand, or for another version of the data: the defaults
         }
     }
@@ -198,6 +198,13 @@ class ChartBuilder extends VerticalLayout {
     }
 
     private void configure() {
+        configureAxes();
+        configureRowButtons();
+        configureShape();
+    }
+
+    /** The chart type and what runs along its axis: a column, by day to year for dates, in ranges for numbers. */
+    private void configureAxes() {
         type.setId("chart-type");
         type.setLabel(getTranslation("chart.type"));
         type.setItems(ChartType.values());
@@ -225,7 +232,30 @@ class ChartBuilder extends VerticalLayout {
         bins.setStepButtonsVisible(true);
         bins.setWidth("8em");
         bucketsFor(first);
+        dimension.addValueChangeListener(e -> {
+            if (!loading) {
+                bucketsFor(e.getValue());
+            }
+            draw();
+        });
+        type.addValueChangeListener(e -> {
+            // a calendar shows days and a histogram ranges of numbers: take a fitting column that way
+            if (e.getValue() == ChartType.CALENDAR) {
+                prefer(Bucket.DAY, ValueType.DATE, ValueType.TIMESTAMP);
+            } else if (e.getValue() == ChartType.HISTOGRAM) {
+                prefer(Bucket.BINS, ValueType.INTEGER, ValueType.DECIMAL);
+            }
+            draw();
+        });
+        bucket.addValueChangeListener(e -> {
+            bins.setVisible(e.getValue() == Bucket.BINS);
+            draw();
+        });
+        bins.addValueChangeListener(e -> draw());
+    }
 
+    /** The buttons that add a measure and a filter. */
+    private void configureRowButtons() {
         addMeasure.setText(getTranslation("chart.measure.add"));
         addMeasure.setIcon(VaadinIcon.PLUS.create());
         addMeasure.setId("chart-measure-add");
@@ -239,7 +269,10 @@ class ChartBuilder extends VerticalLayout {
         addFilter.setId("chart-filter-add");
         addFilter.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         addFilter.addClickListener(e -> addFilterRow());
+    }
 
+    /** A split into series, the top N and the order. */
+    private void configureShape() {
         series.setId("chart-series");
         series.setLabel(getTranslation("chart.series"));
         List<Optional<DatasetColumn>> splits = new ArrayList<>();
@@ -264,27 +297,6 @@ class ChartBuilder extends VerticalLayout {
         order.setItems(GroupQuery.Order.values());
         order.setItemLabelGenerator(o -> getTranslation("chart.order." + o.name()));
         order.setValue(GroupQuery.Order.DIMENSION_ASC);
-
-        dimension.addValueChangeListener(e -> {
-            if (!loading) {
-                bucketsFor(e.getValue());
-            }
-            draw();
-        });
-        type.addValueChangeListener(e -> {
-            // a calendar shows days and a histogram ranges of numbers: take a fitting column that way
-            if (e.getValue() == ChartType.CALENDAR) {
-                prefer(Bucket.DAY, ValueType.DATE, ValueType.TIMESTAMP);
-            } else if (e.getValue() == ChartType.HISTOGRAM) {
-                prefer(Bucket.BINS, ValueType.INTEGER, ValueType.DECIMAL);
-            }
-            draw();
-        });
-        bucket.addValueChangeListener(e -> {
-            bins.setVisible(e.getValue() == Bucket.BINS);
-            draw();
-        });
-        bins.addValueChangeListener(e -> draw());
         series.addValueChangeListener(e -> draw());
         top.addValueChangeListener(e -> draw());
         order.addValueChangeListener(e -> draw());
@@ -329,7 +341,7 @@ class ChartBuilder extends VerticalLayout {
         ChartDefinition definition;
         try {
             definition = ChartDefinition.fromJson(v.definition(), storeColumns());
-        } catch (IllegalArgumentException | QueryException e) {
+        } catch (IllegalArgumentException | CatalogException e) {
             // the chart no longer fits the dataset: start from the defaults
             apply(org.openplaza.catalog.ChartDefaults.suggest(columns));
             return;
@@ -373,7 +385,7 @@ class ChartBuilder extends VerticalLayout {
         return columns.stream().map(c -> new StoreColumn(c.name(), c.type(), 0)).toList();
     }
 
-    /** The filters as the store takes them; a value that does not fit its column is a QueryException. */
+    /** The filters as the store takes them; a value that does not fit its column is a CatalogException. */
     private List<RowQuery.Filter> queryFilters() {
         List<RowQuery.Filter> found = new ArrayList<>();
         List<StoreColumn> store = storeColumns();
@@ -387,7 +399,8 @@ class ChartBuilder extends VerticalLayout {
                                 Map.of("f." + row.column.getValue().name(), param), store)
                         .filters());
             } catch (IllegalArgumentException e) {
-                throw new QueryException(
+                throw new CatalogException(
+                        null,
                         "chart.error.filter",
                         row.column.getValue().label(),
                         getTranslation("type." + row.column.getValue().type().name()));
@@ -416,7 +429,7 @@ class ChartBuilder extends VerticalLayout {
         try {
             GroupQuery query = query();
             return query == null ? null : new ChartDefinition(type.getValue(), query);
-        } catch (QueryException e) {
+        } catch (CatalogException e) {
             showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
             return null;
         }
@@ -472,7 +485,7 @@ class ChartBuilder extends VerticalLayout {
             table.show(data, dimension.getValue().label(), getLocale());
             problem.setVisible(false);
             chart.setVisible(true);
-        } catch (QueryException e) {
+        } catch (CatalogException e) {
             showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
         } catch (DataAccessException e) {
             showProblem(getTranslation("chart.error.failed"));

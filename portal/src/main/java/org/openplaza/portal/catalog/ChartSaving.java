@@ -16,9 +16,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ChartDefinition;
-import org.openplaza.catalog.PublishingException;
-import org.openplaza.catalog.QueryException;
 import org.openplaza.catalog.Visualisation;
 import org.openplaza.catalog.VisualisationService;
 import org.springframework.dao.DataAccessException;
@@ -115,15 +114,11 @@ final class ChartSaving extends Div {
                         datasetId, name.getValue(), about.getValue(), definition, follows.getValue());
                 dialog.close();
                 getUI().ifPresent(ui -> ui.navigate("visualisation/" + id));
-            } catch (PublishingException ex) {
+            } catch (CatalogException ex) {
                 HasValidation field = "description".equals(ex.field()) ? about : name;
                 field.setErrorMessage(
                         getTranslation(ex.messageKey(), ex.arguments().toArray()));
                 field.setInvalid(true);
-            } catch (QueryException ex) {
-                name.setErrorMessage(
-                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                name.setInvalid(true);
             } catch (DataAccessException ex) {
                 name.setErrorMessage(getTranslation("chart.error.failed"));
                 name.setInvalid(true);

@@ -1,7 +1,6 @@
 package org.openplaza.portal.catalog;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -21,9 +19,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +29,6 @@ import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.DatasetColumn;
 import org.openplaza.catalog.DatasetPage;
 import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.RowConditions;
 import org.openplaza.catalog.RowQuery;
 import org.openplaza.catalog.RowQueryParams;
 import org.openplaza.catalog.StoreColumn;
@@ -60,8 +55,8 @@ class DataTable extends VerticalLayout {
     private @Nullable RowQuery counted;
     private long countedRows;
 
-    /** Puts a filter read from the address into its column's boxes. */
-    private final Map<String, java.util.function.Consumer<RowQuery.Filter>> restorers = new java.util.HashMap<>();
+    /** The boxes over the columns, each setting its column's filter. */
+    private final ColumnFilters columnFilters = new ColumnFilters(this, this::set);
 
     /** Told the table's filters, search and sort, as address parameters, after each change. */
     private java.util.function.Consumer<Map<String, String>> stateChanged = state -> {};
@@ -116,12 +111,7 @@ class DataTable extends VerticalLayout {
         restoring = true;
         try {
             search.setValue(wanted.search());
-            for (RowQuery.Filter filter : wanted.filters()) {
-                var restorer = restorers.get(filter.column());
-                if (restorer != null) {
-                    restorer.accept(filter);
-                }
-            }
+            wanted.filters().forEach(columnFilters::restore);
             List<GridSortOrder<Object[]>> orders = new ArrayList<>();
             for (RowQuery.Sort sort : wanted.sorts()) {
                 Grid.Column<Object[]> column = grid.getColumnByKey(sort.column());
@@ -180,7 +170,7 @@ class DataTable extends VerticalLayout {
                     : columns.get(i).name();
             filterRow
                     .getCell(grid.getColumnByKey(columns.get(i).name()))
-                    .setComponent(filterFor(columns.get(i), label));
+                    .setComponent(columnFilters.filterFor(columns.get(i), label));
         }
         // rows are compared by their values, so that a row's details stay open as pages reload
         grid.setItems(new com.vaadin.flow.data.provider.CallbackDataProvider<Object[], Void>(
@@ -232,162 +222,6 @@ class DataTable extends VerticalLayout {
             sorts.add(new RowQuery.Sort(order.getSorted(), order.getDirection() == SortDirection.DESCENDING));
         }
         return sorts;
-    }
-
-    private Component filterFor(StoreColumn column, String label) {
-        String name = column.name();
-        String aria = getTranslation("dataset.data.filter", label);
-        switch (column.type()) {
-            case TEXT -> {
-                TextField contains = compactField(aria, getTranslation("dataset.data.contains"));
-                contains.setId("filter-" + name);
-                restorers.put(name, f -> {
-                    if (f instanceof RowQuery.Contains c) {
-                        contains.setValue(c.text());
-                    }
-                });
-                contains.addValueChangeListener(e -> {
-                    set(
-                            name,
-                            e.getValue().isBlank()
-                                    ? null
-                                    : new RowQuery.Contains(name, e.getValue().strip()));
-                });
-                return contains;
-            }
-            case BOOLEAN -> {
-                Select<String> choice = new Select<>();
-                choice.setItems("", "true", "false");
-                choice.setItemLabelGenerator(
-                        v -> v.isEmpty() ? getTranslation("dataset.data.any") : getTranslation("dataset.data." + v));
-                choice.setValue("");
-                choice.setAriaLabel(aria);
-                choice.setId("filter-" + name);
-                restorers.put(name, f -> {
-                    if (f instanceof RowQuery.Equals e && e.value() instanceof Boolean b) {
-                        choice.setValue(b.toString());
-                    }
-                });
-                choice.setWidthFull();
-                choice.addValueChangeListener(e -> set(
-                        name,
-                        e.getValue().isEmpty() ? null : new RowQuery.Equals(name, Boolean.valueOf(e.getValue()))));
-                return choice;
-            }
-            case DATE, TIMESTAMP -> {
-                DatePicker from = org.openplaza.portal.layout.Pickers.localised(new DatePicker());
-                DatePicker to = org.openplaza.portal.layout.Pickers.localised(new DatePicker());
-                from.setAriaLabel(aria + " " + getTranslation("dataset.data.from"));
-                to.setAriaLabel(aria + " " + getTranslation("dataset.data.to"));
-                from.setPlaceholder(getTranslation("dataset.data.from"));
-                to.setPlaceholder(getTranslation("dataset.data.to"));
-                from.setId("filter-" + name + "-from");
-                to.setId("filter-" + name + "-to");
-                from.setWidthFull();
-                to.setWidthFull();
-                from.setMinWidth("9.5em");
-                to.setMinWidth("9.5em");
-                boolean timestamps = column.type() == ValueType.TIMESTAMP;
-                Runnable apply = () -> set(
-                        name,
-                        range(
-                                name,
-                                dateBound(from.getValue(), timestamps, false),
-                                dateBound(to.getValue(), timestamps, true)));
-                from.addValueChangeListener(e -> apply.run());
-                to.addValueChangeListener(e -> apply.run());
-                restorers.put(name, f -> {
-                    if (f instanceof RowQuery.Range r) {
-                        from.setValue(day(r.from()));
-                        to.setValue(day(r.to()));
-                    }
-                });
-                return pair(from, to);
-            }
-            default -> {
-                TextField from = compactField(
-                        aria + " " + getTranslation("dataset.data.from"), getTranslation("dataset.data.min"));
-                TextField to = compactField(
-                        aria + " " + getTranslation("dataset.data.to"), getTranslation("dataset.data.max"));
-                from.setId("filter-" + name + "-from");
-                to.setId("filter-" + name + "-to");
-                Runnable apply = () -> {
-                    Object low = number(column, from);
-                    Object high = number(column, to);
-                    if (!from.isInvalid() && !to.isInvalid()) {
-                        set(name, range(name, low, high));
-                    }
-                };
-                from.addValueChangeListener(e -> apply.run());
-                to.addValueChangeListener(e -> apply.run());
-                restorers.put(name, f -> {
-                    if (f instanceof RowQuery.Range r) {
-                        from.setValue(r.from() == null ? "" : plain(r.from()));
-                        to.setValue(r.to() == null ? "" : plain(r.to()));
-                    }
-                });
-                return pair(from, to);
-            }
-        }
-    }
-
-    private TextField compactField(String aria, String placeholder) {
-        TextField field = new TextField();
-        field.setAriaLabel(aria);
-        field.setPlaceholder(placeholder);
-        field.setClearButtonVisible(true);
-        field.setValueChangeMode(ValueChangeMode.LAZY);
-        field.setWidthFull();
-        field.setMinWidth("5em");
-        return field;
-    }
-
-    /** "From" above "to": a range's two boxes one under the other, so the column stays narrow. */
-    private static com.vaadin.flow.component.orderedlayout.VerticalLayout pair(Component from, Component to) {
-        var pair = new com.vaadin.flow.component.orderedlayout.VerticalLayout(from, to);
-        pair.setPadding(false);
-        pair.setSpacing(false);
-        pair.getStyle().set("gap", "var(--lumo-space-xs)");
-        pair.setWidthFull();
-        return pair;
-    }
-
-    private @Nullable Object number(StoreColumn column, TextField field) {
-        String text = field.getValue().strip().replace(",", "");
-        field.setInvalid(false);
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return RowConditions.parse(
-                    column.type() == ValueType.INTEGER && text.contains(".") ? ValueType.DECIMAL : column.type(), text);
-        } catch (IllegalArgumentException e) {
-            field.setInvalid(true);
-            field.setErrorMessage(getTranslation("dataset.data.not-a-number"));
-            return null;
-        }
-    }
-
-    private static @Nullable LocalDate day(@Nullable Object bound) {
-        if (bound instanceof LocalDateTime time) {
-            return time.toLocalDate();
-        }
-        return bound instanceof LocalDate date ? date : null;
-    }
-
-    private static String plain(Object number) {
-        return number instanceof BigDecimal d ? d.toPlainString() : String.valueOf(number);
-    }
-
-    private static @Nullable Object dateBound(@Nullable LocalDate date, boolean timestamps, boolean end) {
-        if (date == null) {
-            return null;
-        }
-        return timestamps ? LocalDateTime.of(date, end ? LocalTime.MAX : LocalTime.MIN) : date;
-    }
-
-    private static RowQuery.@Nullable Filter range(String name, @Nullable Object from, @Nullable Object to) {
-        return from == null && to == null ? null : new RowQuery.Range(name, from, to);
     }
 
     private void set(String column, RowQuery.@Nullable Filter filter) {

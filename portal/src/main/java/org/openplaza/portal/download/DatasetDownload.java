@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.DatasetPage;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.ExportFormat;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.RowQuery;
 import org.openplaza.catalog.RowQueryParams;
 import org.springframework.http.ContentDisposition;
@@ -77,7 +77,7 @@ class DatasetDownload {
                         .toString());
         try {
             reader.export(id, version, query, format, response.getOutputStream());
-        } catch (PublishingException e) {
+        } catch (CatalogException e) {
             if (!response.isCommitted()) {
                 response.reset();
                 PlainRefusal.send(response, HttpServletResponse.SC_NOT_FOUND, "No such version");

@@ -17,9 +17,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ManagedDataset;
 import org.openplaza.catalog.Organisation;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.portal.layout.Titles;
 
@@ -136,7 +136,7 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
             action.run();
             notify(doneKey, NotificationVariant.LUMO_SUCCESS);
             refresh();
-        } catch (PublishingException e) {
+        } catch (CatalogException e) {
             notify(e.messageKey(), NotificationVariant.LUMO_ERROR);
         }
     }
@@ -155,7 +155,7 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
                 publishing.updateMetadata(datasetId, f.value());
                 notify("publish.saved", NotificationVariant.LUMO_SUCCESS);
             }
-        } catch (PublishingException e) {
+        } catch (CatalogException e) {
             if (!f.showError(e)) {
                 notify(e.messageKey(), NotificationVariant.LUMO_ERROR);
             }

@@ -3,17 +3,13 @@ package org.openplaza.portal.publish;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -27,21 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.catalog.CellParser;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
 import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.CsvPreview;
 import org.openplaza.catalog.DetectedEncoding;
-import org.openplaza.catalog.ImportException;
-import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
-import org.openplaza.catalog.ImportedVersion;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.Unpivot;
-import org.openplaza.catalog.ValueType;
-import org.openplaza.catalog.VersionSummary;
 
 /**
  * A new version from a CSV or TSV file: upload (streamed to a temporary file), what the importer
@@ -84,71 +74,22 @@ class ImportPanel extends VerticalLayout {
     final com.vaadin.flow.component.details.Details notes = new com.vaadin.flow.component.details.Details();
     final TextField quote = new TextField();
     final Button reread = new Button();
-    final Grid<Choice> columns = new Grid<>();
+    final ColumnsGrid columns = new ColumnsGrid(this::relabel, this::showPreview);
     final Grid<List<CsvPreview.Cell>> preview = new Grid<>();
-    final RadioButtonGroup<ImportPlan.BadValues> badValues = new RadioButtonGroup<>();
-    final Button start = new Button();
-    final Button cancel = new Button();
-    final ProgressBar progress = new ProgressBar();
-    final Span progressText = new Span();
+    final ImportRun run;
     private final VerticalLayout details = new VerticalLayout();
 
     private final PublishingService publishing;
-    private final ImportExecutor executor;
     private final long datasetId;
-    private final Runnable onImported;
     private @Nullable Path file;
     private String filename = "";
     private @Nullable CsvAnalysis analysis;
-    final List<Choice> choices = new ArrayList<>();
+    final List<ColumnChoice> choices = new ArrayList<>();
     private final Map<Integer, Grid.Column<List<CsvPreview.Cell>>> previewColumns = new java.util.HashMap<>();
-    private @Nullable ImportMonitor monitor;
-
-    /** A column as the official sets it: label, type and description over the detected column. */
-    static final class Choice {
-        final ColumnAnalysis detected;
-        String label;
-        String name;
-        ValueType type;
-        String description = "";
-
-        @Nullable
-        Integer year;
-
-        Choice(ColumnAnalysis detected) {
-            this.detected = detected;
-            this.label = detected.label();
-            this.name = detected.name();
-            this.type = detected.type();
-        }
-
-        boolean yearless() {
-            return CellParser.YEARLESS.equals(detected.format());
-        }
-
-        ColumnAnalysis chosen() {
-            boolean sameType = type == detected.type();
-            String format = sameType ? detected.format() : "";
-            if (yearless() && type == ValueType.DATE && year != null) {
-                format = CellParser.yearlessIn(year);
-            }
-            return new ColumnAnalysis(
-                    detected.index(),
-                    label.isBlank() ? detected.label() : label.strip(),
-                    name.strip(),
-                    type,
-                    format,
-                    sameType ? detected.scale() : Math.max(detected.scale(), type == ValueType.DECIMAL ? 6 : 0),
-                    detected.nulls(),
-                    detected.nullMarkers());
-        }
-    }
 
     ImportPanel(PublishingService publishing, ImportExecutor executor, long datasetId, Runnable onImported) {
         this.publishing = publishing;
-        this.executor = executor;
         this.datasetId = datasetId;
-        this.onImported = onImported;
         setPadding(false);
         long limit = publishing.maxUploadBytes();
         upload = new Upload(new BoundedUpload(limit, new BoundedUpload.Outcome() {
@@ -174,7 +115,8 @@ class ImportPanel extends VerticalLayout {
         details.setVisible(false);
         configureDetection();
         configureColumns();
-        configureImport();
+        run = new ImportRun(publishing, executor, datasetId, this::job, this::lock, onImported);
+        details.add(run);
         add(
                 new H2(getTranslation("import.title")),
                 new Paragraph(getTranslation("import.intro")),
@@ -238,89 +180,6 @@ class ImportPanel extends VerticalLayout {
     }
 
     private void configureColumns() {
-        columns.setId("import-columns");
-        columns.addComponentColumn(c -> {
-                    TextField label = new TextField();
-                    label.setValue(c.label);
-                    label.setId("import-label-" + c.detected.index());
-                    label.setAriaLabel(getTranslation("import.column.label") + " " + (c.detected.index() + 1));
-                    label.addValueChangeListener(e -> relabel(c, e.getValue()));
-                    label.setWidthFull();
-                    return label;
-                })
-                .setHeader(getTranslation("import.column.label"))
-                .setWidth("18em")
-                .setFlexGrow(2);
-        columns.addComponentColumn(c -> {
-                    TextField name = new TextField();
-                    name.setValue(c.name);
-                    name.setId("import-name-" + c.detected.index());
-                    name.setAriaLabel(getTranslation("import.column.name") + " " + (c.detected.index() + 1));
-                    name.setErrorMessage(getTranslation("import.column.name.invalid"));
-                    name.addValueChangeListener(e -> name.setInvalid(!rename(c, e.getValue())));
-                    name.setWidthFull();
-                    return name;
-                })
-                .setHeader(getTranslation("import.column.name"))
-                .setWidth("14em")
-                .setFlexGrow(1);
-        columns.addComponentColumn(c -> {
-                    Select<ValueType> type = new Select<>();
-                    type.setItems(ValueType.values());
-                    type.setItemLabelGenerator(t -> getTranslation("type." + t.name()));
-                    type.setValue(c.type);
-                    type.setAriaLabel(getTranslation("import.column.type") + " " + c.label);
-                    type.setId("import-type-" + c.detected.index());
-                    type.setWidthFull();
-                    type.addValueChangeListener(e -> {
-                        c.type = e.getValue();
-                        showPreview();
-                    });
-                    return type;
-                })
-                .setHeader(getTranslation("import.column.type"))
-                .setWidth("12em")
-                .setFlexGrow(0);
-        columns.addComponentColumn(c -> {
-                    if (!c.yearless()) {
-                        return new Span();
-                    }
-                    IntegerField year = new IntegerField();
-                    year.setId("import-year-" + c.detected.index());
-                    year.setAriaLabel(getTranslation("import.column.year") + " " + c.label);
-                    year.setHelperText(getTranslation("import.column.year.help"));
-                    year.setMin(1800);
-                    year.setMax(2200);
-                    if (c.year != null) {
-                        year.setValue(c.year);
-                    }
-                    year.addValueChangeListener(e -> {
-                        if (!e.isFromClient()) {
-                            return;
-                        }
-                        c.year = e.getValue();
-                        c.type = e.getValue() == null ? ValueType.TEXT : ValueType.DATE;
-                        columns.getDataProvider().refreshItem(c);
-                        showPreview();
-                    });
-                    return year;
-                })
-                .setHeader(getTranslation("import.column.year"));
-        columns.addColumn(c -> nullsText(c.detected))
-                .setHeader(getTranslation("import.column.nulls"))
-                .setWidth("10em")
-                .setFlexGrow(0);
-        columns.addComponentColumn(c -> {
-                    TextField description = new TextField();
-                    description.setAriaLabel(getTranslation("import.column.description") + " " + c.label);
-                    description.addValueChangeListener(e -> c.description = e.getValue());
-                    description.setWidthFull();
-                    return description;
-                })
-                .setHeader(getTranslation("import.column.description"))
-                .setWidth("18em")
-                .setFlexGrow(2);
-        columns.setAllRowsVisible(true);
         preview.setId("import-preview");
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
         preview.setHeight("24rem");
@@ -354,61 +213,12 @@ class ImportPanel extends VerticalLayout {
     }
 
     /** A new label for a column, shown at once over its preview. */
-    void relabel(Choice choice, String label) {
-        choice.label = label;
+    private void relabel(ColumnChoice choice) {
+        String label = choice.label;
         var shown = previewColumns.get(choice.detected.index());
         if (shown != null) {
             shown.setHeader(label.isBlank() ? choice.detected.label() : label.strip());
         }
-    }
-
-    /** A new name for a column in the data; false when the store cannot take it as it is. */
-    boolean rename(Choice choice, String name) {
-        choice.name = name.strip();
-        return org.openplaza.catalog.ColumnNames.isValidName(choice.name);
-    }
-
-    /** The first 20 of some line numbers, for a message. */
-    private static String lines(List<Long> numbers) {
-        return numbers.stream().limit(20).map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    /** "14 (. 12, - 2)": empty cells, with the statistical office's markers among them. */
-    String nullsText(ColumnAnalysis column) {
-        String count = String.format(getLocale(), "%,d", column.nulls());
-        if (column.nullMarkers().isEmpty()) {
-            return count;
-        }
-        return count + " ("
-                + column.nullMarkers().entrySet().stream()
-                        .map(m -> m.getKey() + " " + String.format(getLocale(), "%,d", m.getValue()))
-                        .collect(java.util.stream.Collectors.joining(", "))
-                + ")";
-    }
-
-    private void configureImport() {
-        badValues.setId("import-bad-values");
-        badValues.setLabel(getTranslation("import.bad-values"));
-        badValues.setItems(ImportPlan.BadValues.values());
-        badValues.setItemLabelGenerator(b -> getTranslation("import.bad-values." + b.name()));
-        badValues.setValue(ImportPlan.BadValues.FAIL);
-        start.setId("import-start");
-        start.setText(getTranslation("import.start"));
-        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        start.addClickListener(e -> startImport());
-        cancel.setId("import-cancel");
-        cancel.setText(getTranslation("import.cancel"));
-        cancel.setEnabled(false);
-        cancel.addClickListener(e -> {
-            if (monitor != null) {
-                monitor.cancel();
-            }
-        });
-        progress.setId("import-progress");
-        progress.setVisible(false);
-        progress.getElement().setAttribute("aria-label", getTranslation("import.progress"));
-        progressText.setId("import-progress-text");
-        details.add(badValues, new HorizontalLayout(start, cancel), progress, progressText);
     }
 
     /** Runs in the upload request, outside the session lock: hand over to the UI. */
@@ -458,10 +268,8 @@ class ImportPanel extends VerticalLayout {
         try {
             CsvAnalysis result = publishing.analyse(file, settings);
             show(result);
-            start.setEnabled(true); // a file read afresh may be imported, after one that was
-        } catch (ImportException e) {
-            fail(getTranslation(e.messageKey(), e.arguments().toArray()));
-        } catch (PublishingException e) {
+            run.start.setEnabled(true); // a file read afresh may be imported, after one that was
+        } catch (CatalogException e) {
             fail(getTranslation(e.messageKey(), e.arguments().toArray()));
         } catch (Exception e) {
             log.warn("Reading {} for dataset {} failed", filename, datasetId, e);
@@ -481,13 +289,13 @@ class ImportPanel extends VerticalLayout {
         footer.setValue(result.footerRecords());
         showNotes(result);
         choices.clear();
-        result.columns().forEach(c -> choices.add(new Choice(c)));
+        result.columns().forEach(c -> choices.add(new ColumnChoice(c)));
         columns.setItems(choices);
         offerUnpivot(result);
         String summary = getTranslation(
                 "import.summary", filename, result.rows(), result.columns().size(), result.raggedRecords());
         if (!result.raggedLines().isEmpty()) {
-            summary += " " + getTranslation("import.ragged-lines", lines(result.raggedLines()));
+            summary += " " + getTranslation("import.ragged-lines", ImportRun.lines(result.raggedLines()));
         }
         if (result.footerRecords() > 0) {
             summary += " " + getTranslation("import.footer", result.footerRecords());
@@ -516,8 +324,8 @@ class ImportPanel extends VerticalLayout {
     }
 
     ImportPlan plan() {
-        ImportPlan plan =
-                new ImportPlan(analysis, choices.stream().map(Choice::chosen).toList(), badValues.getValue());
+        ImportPlan plan = new ImportPlan(
+                analysis, choices.stream().map(ColumnChoice::chosen).toList(), run.badValues.getValue());
         List<Integer> periods = Unpivot.periodFields(analysis);
         if (!unpivot.getValue() || periods.isEmpty()) {
             return plan;
@@ -574,90 +382,22 @@ class ImportPanel extends VerticalLayout {
         }
     }
 
-    private void startImport() {
+    /** The file ready to import as set up, or null while there is none. */
+    private ImportRun.@Nullable Job job() {
         if (file == null || analysis == null) {
-            return;
+            return null;
         }
-        UI ui = getUI().orElseThrow();
         ImportPlan plan = plan();
         List<String> descriptions = plan.storedColumns().stream()
                 .map(c -> c.index() >= 0 ? choices.get(c.index()).description : "")
                 .toList();
-        ImportMonitor running = new ImportMonitor();
-        monitor = running;
-        long total = Math.max(1, analysis.rows());
-        Path source = file;
-        setRunning(true);
-        progress.setValue(0);
-        ui.setPollInterval(500);
-        var pollRegistration = ui.addPollListener(e -> {
-            progress.setValue(Math.min(1.0, running.rows() / (double) total));
-            progressText.setText(getTranslation("import.progress.rows", running.rows(), total));
-        });
-        executor.submitAsCurrentUser(() -> {
-            // no UI or translations here: this is not a request thread
-            Object outcome;
-            try {
-                outcome = publishing.importVersion(datasetId, source, filename, plan, descriptions, running);
-            } catch (ImportException | PublishingException e) {
-                outcome = e;
-            } catch (Exception e) {
-                log.error("Import into dataset {} failed", datasetId, e);
-                outcome = e;
-            }
-            Object result = outcome;
-            ui.access(() -> {
-                pollRegistration.remove();
-                ui.setPollInterval(-1);
-                setRunning(false);
-                progressText.setText(describe(result));
-                if (result instanceof ImportedVersion) {
-                    progress.setValue(1);
-                    // this file is in: importing it again would only make a second, equal version;
-                    // a new upload enables the button again
-                    start.setEnabled(false);
-                    onImported.run();
-                }
-            });
-        });
+        return new ImportRun.Job(file, filename, plan, descriptions, analysis.rows());
     }
 
-    private String describe(Object outcome) {
-        if (outcome instanceof ImportedVersion imported) {
-            VersionSummary version = imported.version();
-            StringBuilder text = new StringBuilder(getTranslation("import.done", version.number(), version.rows()));
-            if (imported.nulledCount() > 0) {
-                text.append(' ').append(getTranslation("import.report.nulled", imported.nulledCount()));
-                imported.nulledCells().stream()
-                        .limit(10)
-                        .forEach(cell -> text.append(' ')
-                                .append(getTranslation(
-                                        "import.error.bad-value",
-                                        cell.line(),
-                                        cell.column(),
-                                        cell.value(),
-                                        getTranslation("type." + cell.expected().name()))));
-            }
-            if (!imported.skippedLines().isEmpty()) {
-                text.append(' ').append(getTranslation("import.report.skipped", lines(imported.skippedLines())));
-            }
-            return text.toString();
-        }
-        if (outcome instanceof ImportException e) {
-            return getTranslation(e.messageKey(), e.arguments().toArray());
-        }
-        if (outcome instanceof PublishingException e) {
-            return getTranslation(e.messageKey(), e.arguments().toArray());
-        }
-        return getTranslation("error.generic");
-    }
-
-    private void setRunning(boolean running) {
-        start.setEnabled(!running);
-        cancel.setEnabled(running);
+    /** While an import runs, no other file and no other reading of this one. */
+    private void lock(boolean running) {
         upload.setEnabled(!running);
         reread.setEnabled(!running);
-        progress.setVisible(true);
     }
 
     private void fail(String text) {
@@ -679,9 +419,6 @@ class ImportPanel extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (monitor != null) {
-            monitor.cancel();
-        }
         discardFile();
         super.onDetach(detachEvent);
     }

@@ -12,10 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.Licence;
 import org.openplaza.catalog.Organisation;
-import org.openplaza.catalog.PublishingException;
 
 /** The DCAT-AP metadata of a dataset; the service validates it again and names the field at fault. */
 class MetadataForm extends FormLayout {
@@ -188,7 +188,7 @@ class MetadataForm extends FormLayout {
     /** The metadata as filled in; a refusal naming the publisher when none is chosen. */
     DatasetMetadata value() {
         if (organisation.getValue() == null) {
-            throw new PublishingException("organisation", "publish.error.choose-publisher");
+            throw new CatalogException("organisation", "publish.error.choose-publisher");
         }
         List<String> words = keywords(keywords.getValue());
         keepTranslation();
@@ -214,7 +214,7 @@ class MetadataForm extends FormLayout {
     }
 
     /** Marks the field the service refused, with its message; false when no field is named. */
-    boolean showError(PublishingException e) {
+    boolean showError(CatalogException e) {
         Map<String, HasValidation> fields = new java.util.HashMap<>();
         fields.put("title", title);
         fields.put("description", description);

@@ -26,11 +26,11 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.openplaza.audit.Audited;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ChartOptions;
 import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.DrawnVisualisation;
 import org.openplaza.catalog.Grouped;
-import org.openplaza.catalog.PublishingException;
 import org.openplaza.catalog.Visualisation;
 import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.charts.ChartLabels;
@@ -246,7 +246,7 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
                 visualisations.describe(v.id(), name.getValue(), about.getValue(), follows.getValue());
                 dialog.close();
                 getUI().ifPresent(ui -> ui.getPage().reload());
-            } catch (PublishingException ex) {
+            } catch (CatalogException ex) {
                 HasValidation field = "description".equals(ex.field()) ? about : name;
                 field.setErrorMessage(
                         getTranslation(ex.messageKey(), ex.arguments().toArray()));

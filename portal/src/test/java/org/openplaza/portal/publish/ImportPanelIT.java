@@ -93,22 +93,24 @@ class ImportPanelIT {
     @Test
     void a_label_edited_shows_over_the_preview_at_once_and_a_name_the_store_cannot_take_is_marked() throws Exception {
         ImportPanel panel = panelReading("de_destatis_cpi_61111-0002_latin1.csv");
-        ImportPanel.Choice year = panel.choices.get(0);
-        panel.relabel(year, "Jahr");
+        ColumnChoice year = panel.choices.get(0);
+        panel.columns.setLabel(year, "Jahr");
         assertThat(previewHeaders(panel).get(0)).isEqualTo("Jahr");
-        assertThat(panel.rename(year, "jahr")).isTrue();
-        assertThat(panel.rename(year, "Jahr!")).isFalse();
-        assertThat(panel.rename(year, "opz_key")).as("reserved by the store").isFalse();
-        assertThat(panel.rename(year, "2019")).isFalse();
+        assertThat(ColumnsGrid.rename(year, "jahr")).isTrue();
+        assertThat(ColumnsGrid.rename(year, "Jahr!")).isFalse();
+        assertThat(ColumnsGrid.rename(year, "opz_key"))
+                .as("reserved by the store")
+                .isFalse();
+        assertThat(ColumnsGrid.rename(year, "2019")).isFalse();
     }
 
     @Test
     void the_markers_a_statistical_office_used_for_missing_values_are_shown_with_the_empty_cells() throws Exception {
         ImportPanel panel = panelReading("de_destatis_cpi_61111-0002_latin1.csv");
-        ImportPanel.Choice change = panel.choices.get(3);
+        ColumnChoice change = panel.choices.get(3);
         assertThat(change.detected.nullMarkers()).containsEntry(".", 12L).containsEntry("-", 2L);
-        assertThat(panel.nullsText(change.detected)).isEqualTo("14 (- 2, . 12)");
-        assertThat(panel.nullsText(panel.choices.get(2).detected)).isEqualTo("0");
+        assertThat(panel.columns.nullsText(change.detected)).isEqualTo("14 (- 2, . 12)");
+        assertThat(panel.columns.nullsText(panel.choices.get(2).detected)).isEqualTo("0");
     }
 
     @Test
@@ -133,6 +135,34 @@ class ImportPanelIT {
         assertThat(rain.unpivotBox.isVisible())
                 .as("no columns headed by periods")
                 .isFalse();
+    }
+
+    /**
+     * The panel's whole path for every real file, the browser's upload aside: what was detected
+     * (the count of rows), the import started with its button, and the outcome it reports.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("org.openplaza.portal.testdata.RealDatasets#withRows")
+    void every_real_file_is_read_and_imported_through_the_panel(String name, long rows) throws Exception {
+        long dataset = org.openplaza.portal.testdata.Drafts.ofTheWeatherService(publishing, "Panel import of " + name);
+        java.util.concurrent.atomic.AtomicInteger imported = new java.util.concurrent.atomic.AtomicInteger();
+        ImportPanel panel = new ImportPanel(publishing, executor, dataset, imported::incrementAndGet);
+        UI.getCurrent().add(panel);
+        Path upload = dir.resolve("upload-" + System.nanoTime() + ".csv");
+        Files.copy(RealDatasets.file(name), upload);
+        panel.read(name, upload);
+        assertThat(panel.message.getText()).contains(String.format(Locale.ENGLISH, "%,d rows", rows));
+
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(panel.run.start);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (imported.get() == 0 && panel.run.start.isEnabled() == false && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+            com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        }
+        assertThat(panel.run.progressText.getText())
+                .isEqualTo(String.format(Locale.ENGLISH, "Version 1 was imported with %,d rows.", rows));
+        assertThat(imported).as("the editor is told, to show the new version").hasValue(1);
+        assertThat(panel.run.start.isEnabled()).as("no second, equal version").isFalse();
     }
 
     @Test

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.Organisation;
-import org.openplaza.catalog.PublishingException;
 
 /** The metadata form's translations, without a browser: one language at a time, none lost. */
 @org.junit.jupiter.api.extension.ExtendWith(org.openplaza.portal.MockUi.class)
@@ -46,7 +46,7 @@ class MetadataFormTest {
         form.title.setValue("Bicycle counts");
         form.description.setValue("Bicycles counted each hour.");
         org.assertj.core.api.Assertions.assertThatThrownBy(form::value)
-                .isInstanceOfSatisfying(org.openplaza.catalog.PublishingException.class, e -> {
+                .isInstanceOfSatisfying(org.openplaza.catalog.CatalogException.class, e -> {
                     assertThat(form.showError(e)).isTrue();
                     assertThat(form.organisation.isInvalid()).isTrue();
                     assertThat(form.organisation.getErrorMessage()).startsWith("Choose which of your organisations");
@@ -107,7 +107,7 @@ class MetadataFormTest {
     @Test
     void a_refused_translation_is_marked_on_its_title() {
         MetadataForm form = new MetadataForm(organisations);
-        assertThat(form.showError(new PublishingException("translations", "publish.error.translation-language")))
+        assertThat(form.showError(new CatalogException("translations", "publish.error.translation-language")))
                 .isTrue();
         assertThat(form.translationTitle.isInvalid()).isTrue();
         assertThat(form.translationTitle.getErrorMessage())

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.catalog.CsvAnalyzer;
-import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
@@ -91,25 +90,8 @@ class VersionsPanelIT {
 
     @Test
     void a_version_is_deleted_once_confirmed_and_a_published_datasets_last_one_is_kept() throws Exception {
-        long organisation = publishing.myOrganisations().stream()
-                .filter(o -> o.slug().equals("meteorological-service-singapore"))
-                .findFirst()
-                .orElseThrow()
-                .id();
-        long dataset = publishing.createDataset(new DatasetMetadata(
-                organisation,
-                "Lightning strikes, with a mistaken version",
-                "Test data.",
-                null,
-                null,
-                java.util.Set.of("ENVI"),
-                List.of(),
-                "SG-ODL-1.0",
-                "DAILY",
-                null,
-                null,
-                null,
-                "en"));
+        long dataset = org.openplaza.portal.testdata.Drafts.ofTheWeatherService(
+                publishing, "Lightning strikes, with a mistaken version");
         importCsv(dataset, "strikes.csv", "area,strikes\nJurong,3\nTampines,5\n");
         importCsv(dataset, "strikes-wrong.csv", "area,strikes,reporter_phone\nJurong,3,+65 5550 1234\n");
         publishing.publish(dataset);

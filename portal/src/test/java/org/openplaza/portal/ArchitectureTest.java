@@ -131,6 +131,37 @@ class ArchitectureTest {
             .resideInAnyPackage("org.openplaza.participationdata..");
 
     /**
+     * Each module reads and writes its own schema, and the accounts schema of the shared kernel (an
+     * account's name beside what it wrote, a foreign key to the account). The organisations the
+     * catalogue keeps reach voting through the {@code Organisations} port, never through the
+     * catalogue's tables.
+     */
+    @ArchTest
+    static final ArchRule voting_never_reads_the_catalogues_tables = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "org.openplaza.voting..", "org.openplaza.proposals..", "org.openplaza.participationdata..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.openplaza.db.catalog..");
+
+    @ArchTest
+    static final ArchRule the_catalogue_never_reads_votings_tables = noClasses()
+            .that()
+            .resideInAnyPackage(CATALOG)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.openplaza.db.voting..");
+
+    @ArchTest
+    static final ArchRule the_shared_kernel_reads_only_its_own_tables = noClasses()
+            .that()
+            .resideInAnyPackage("org.openplaza.accounts..", "org.openplaza.audit..", "org.openplaza.platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.openplaza.db.catalog..", "org.openplaza.db.voting..");
+
+    /**
      * The portal is the user interface: the jobs that keep the modules' data (counting votes,
      * expiring proposals, publishing participation data) live in the modules and run as the portal's
      * own identity. What it schedules itself is about its own running: sealing and checking the

@@ -1,8 +1,6 @@
 package org.openplaza.proposals;
 
 import static org.openplaza.db.accounts.Tables.APP_USER;
-import static org.openplaza.db.catalog.Tables.ORGANISATION;
-import static org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER;
 import static org.openplaza.db.voting.Tables.IMPLEMENTATION_UPDATE;
 import static org.openplaza.db.voting.Tables.PARTICIPATION_SETTINGS;
 import static org.openplaza.db.voting.Tables.PROPOSAL;
@@ -30,6 +28,7 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.db.accounts.tables.AppUser;
+import org.openplaza.platform.Organisations;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
 
@@ -38,9 +37,11 @@ import org.springframework.stereotype.Repository;
 class ProposalRepository {
 
     private final DSLContext db;
+    private final Organisations organisations;
 
-    ProposalRepository(DSLContext db) {
+    ProposalRepository(DSLContext db, Organisations organisations) {
         this.db = db;
+        this.organisations = organisations;
     }
 
     static OffsetDateTime utc(Instant instant) {
@@ -103,10 +104,9 @@ class ProposalRepository {
         return db.fetchExists(APP_USER, APP_USER.ID.eq(userId).and(APP_USER.VERIFIED_RESIDENT.isTrue()));
     }
 
+    /** Whether the account acts for the organisation: the catalogue, which keeps organisations, answers. */
     boolean member(long userId, long organisationId) {
-        return db.fetchExists(
-                ORGANISATION_MEMBER,
-                ORGANISATION_MEMBER.USER_ID.eq(userId).and(ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisationId)));
+        return organisations.isMember(userId, organisationId);
     }
 
     /** The organisation a proposal belongs to; empty for a citizen proposal. */
@@ -312,12 +312,10 @@ class ProposalRepository {
     }
 
     Optional<Proposal> find(long id) {
-        Record r = db.select(PROPOSAL.asterisk(), APP_USER.DISPLAY_NAME, APP_USER.USERNAME, ORGANISATION.NAME)
+        Record r = db.select(PROPOSAL.asterisk(), APP_USER.DISPLAY_NAME, APP_USER.USERNAME)
                 .from(PROPOSAL)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(PROPOSAL.AUTHOR_ID))
-                .leftJoin(ORGANISATION)
-                .on(ORGANISATION.ID.eq(PROPOSAL.ORGANISATION_ID))
                 .where(PROPOSAL.ID.eq(id))
                 .fetchOne();
         if (r == null) {
@@ -340,7 +338,9 @@ class ProposalRepository {
                 tags,
                 r.get(APP_USER.DISPLAY_NAME),
                 r.get(APP_USER.USERNAME),
-                r.get(ORGANISATION.NAME),
+                r.get(PROPOSAL.ORGANISATION_ID) == null
+                        ? null
+                        : organisations.name(r.get(PROPOSAL.ORGANISATION_ID)).orElse(null),
                 r.get(PROPOSAL.REVISION),
                 r.get(PROPOSAL.CREATED_AT).toInstant(),
                 instant(r.get(PROPOSAL.PUBLISHED_AT)),
@@ -571,6 +571,7 @@ class ProposalRepository {
 
     /** The public proposals, their supports per day and their lifecycles, for the open data. */
     ParticipationData participation() {
+        Map<Long, String> names = organisations.names();
         List<ParticipationData.ProposalRow> rows = db.select(
                         PROPOSAL.ID,
                         PROPOSAL.ORIGIN,
@@ -578,15 +579,13 @@ class ProposalRepository {
                         PROPOSAL.TITLE,
                         PROPOSAL.CATEGORY,
                         PROPOSAL.DISTRICT,
-                        ORGANISATION.NAME,
+                        PROPOSAL.ORGANISATION_ID,
                         PROPOSAL.PUBLISHED_AT,
                         PROPOSAL.SUPPORT_DEADLINE,
                         PROPOSAL.SUPPORT_THRESHOLD,
                         PROPOSAL.SUPPORT_COUNT,
                         PROPOSAL.COMMENT_COUNT)
                 .from(PROPOSAL)
-                .leftJoin(ORGANISATION)
-                .on(ORGANISATION.ID.eq(PROPOSAL.ORGANISATION_ID))
                 .where(listed())
                 .orderBy(PROPOSAL.ID)
                 .fetch(Records.mapping(
@@ -596,7 +595,7 @@ class ProposalRepository {
                                 title,
                                 category,
                                 district,
-                                name,
+                                organisation,
                                 publishedAt,
                                 supportDeadline,
                                 supportThreshold,
@@ -608,7 +607,7 @@ class ProposalRepository {
                                 title,
                                 Category.valueOf(category),
                                 district,
-                                name,
+                                organisation == null ? null : names.get(organisation),
                                 instant(publishedAt),
                                 instant(supportDeadline),
                                 supportThreshold,

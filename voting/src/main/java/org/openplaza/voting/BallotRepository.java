@@ -31,9 +31,11 @@ import org.springframework.stereotype.Repository;
 class BallotRepository {
 
     private final DSLContext db;
+    private final org.openplaza.platform.Organisations organisations;
 
-    BallotRepository(DSLContext db) {
+    BallotRepository(DSLContext db, org.openplaza.platform.Organisations organisations) {
         this.db = db;
+        this.organisations = organisations;
     }
 
     long userId(String username) {
@@ -109,12 +111,12 @@ class BallotRepository {
         if (organisation == null) {
             return true;
         }
-        return db.fetchExists(db.selectOne()
-                .from(org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER)
-                .join(APP_USER)
-                .on(APP_USER.ID.eq(org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER.USER_ID))
+        Long user = db.select(APP_USER.ID)
+                .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
-                .and(org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisation)));
+                .fetchOptional(APP_USER.ID)
+                .orElse(null);
+        return user != null && organisations.isMember(user, organisation);
     }
 
     /** Whether the proposal has a vote that is not cancelled and not yet finalised. */

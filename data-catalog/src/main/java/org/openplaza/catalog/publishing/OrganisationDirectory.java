@@ -1,0 +1,43 @@
+package org.openplaza.catalog.publishing;
+
+import static org.openplaza.db.catalog.Tables.ORGANISATION;
+import static org.openplaza.db.catalog.Tables.ORGANISATION_MEMBER;
+
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.openplaza.platform.Organisations;
+import org.springframework.stereotype.Component;
+
+/** The catalogue's answer to the other modules' questions about its organisations. */
+@Component
+class OrganisationDirectory implements Organisations {
+
+    private final DSLContext db;
+
+    OrganisationDirectory(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean isMember(long userId, long organisationId) {
+        return db.fetchExists(
+                ORGANISATION_MEMBER,
+                ORGANISATION_MEMBER.USER_ID.eq(userId).and(ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisationId)));
+    }
+
+    @Override
+    public Optional<String> name(long organisationId) {
+        return db.select(ORGANISATION.NAME)
+                .from(ORGANISATION)
+                .where(ORGANISATION.ID.eq(organisationId))
+                .fetchOptional(ORGANISATION.NAME);
+    }
+
+    @Override
+    public Map<Long, String> names() {
+        return db.select(ORGANISATION.ID, ORGANISATION.NAME)
+                .from(ORGANISATION)
+                .fetchMap(ORGANISATION.ID, ORGANISATION.NAME);
+    }
+}

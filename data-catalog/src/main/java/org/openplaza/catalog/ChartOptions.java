@@ -134,123 +134,10 @@ public final class ChartOptions {
         String[] categories = data.categories().toArray(String[]::new);
         List<SeriesOption> series = new ArrayList<>();
         switch (type) {
-            case PIE, DONUT -> {
-                option.setTooltip(new Tooltip().setTrigger("item"));
-                List<PieDataItem> slices = new ArrayList<>();
-                Grouped.Series first =
-                        data.series().isEmpty() ? null : data.series().get(0);
-                for (int i = 0; first != null && i < categories.length; i++) {
-                    Double value = first.values().get(i);
-                    if (value != null) {
-                        slices.add(new PieDataItem().setName(categories[i]).setValue(value));
-                    }
-                }
-                PieSeries pie = new PieSeries()
-                        .setName(first == null ? "" : first.name())
-                        .setData(slices.toArray(PieDataItem[]::new));
-                if (type == ChartType.DONUT) {
-                    pie.setRadius(new String[] {"40%", "70%"});
-                }
-                series.add(pie);
-                option.setLegend(new Legend().setType("scroll").setBottom(0));
-            }
-            case HEATMAP -> {
-                option.setTooltip(new Tooltip().setTrigger("item"));
-                String[] rows = data.series().stream().map(Grouped.Series::name).toArray(String[]::new);
-                option.setXAxis(new CategoryAxis().setData(categories));
-                // the first row on top, as in a table of the same numbers
-                option.setYAxis(new CategoryAxis().setData(rows).setInverse(true));
-                List<Object[]> cells = new ArrayList<>();
-                double min = Double.MAX_VALUE;
-                double max = -Double.MAX_VALUE;
-                for (int y = 0; y < rows.length; y++) {
-                    List<Double> values = data.series().get(y).values();
-                    for (int x = 0; x < categories.length; x++) {
-                        Double value = values.get(x);
-                        if (value != null) {
-                            cells.add(new Object[] {x, y, value});
-                            min = Math.min(min, value);
-                            max = Math.max(max, value);
-                        }
-                    }
-                }
-                if (!cells.isEmpty()) {
-                    option.setVisualMap(colourScale(min, max).setBottom(0));
-                }
-                series.add(new org.icepear.echarts.charts.heatmap.HeatmapSeries()
-                        .setName(title)
-                        .setData(cells.toArray(Object[][]::new)));
-            }
-            case SCATTER -> {
-                option.setTooltip(new Tooltip().setTrigger("item"));
-                if (data.series().size() >= 2) {
-                    List<Number[]> points = new ArrayList<>();
-                    List<Double> xs = data.series().get(0).values();
-                    List<Double> ys = data.series().get(1).values();
-                    for (int i = 0; i < categories.length; i++) {
-                        if (xs.get(i) != null && ys.get(i) != null) {
-                            points.add(new Number[] {xs.get(i), ys.get(i)});
-                        }
-                    }
-                    option.setXAxis(new ValueAxis().setName(data.series().get(0).name()));
-                    option.setYAxis(new ValueAxis().setName(data.series().get(1).name()));
-                    series.add(new ScatterSeries()
-                            .setName(data.series().get(1).name())
-                            .setData(points.toArray(Number[][]::new)));
-                } else {
-                    option.setXAxis(new CategoryAxis().setData(categories));
-                    option.setYAxis(new ValueAxis());
-                    for (Grouped.Series s : data.series()) {
-                        series.add(new ScatterSeries().setName(s.name()).setData(values(s)));
-                    }
-                }
-            }
-            default -> {
-                option.setTooltip(new Tooltip().setTrigger("axis"));
-                boolean horizontal = type == ChartType.BAR_HORIZONTAL || type == ChartType.BAR_STACKED_HORIZONTAL;
-                CategoryAxis categoryAxis = new CategoryAxis().setData(categories);
-                ValueAxis valueAxis = new ValueAxis();
-                if (wholeNumbers(data)) {
-                    valueAxis.setMinInterval(1); // counts: no tick at 0.5
-                }
-                if (horizontal) {
-                    // the first category on top, as it reads in a list
-                    categoryAxis.setInverse(true);
-                    option.setXAxis(valueAxis);
-                    option.setYAxis(categoryAxis);
-                } else {
-                    option.setXAxis(categoryAxis);
-                    option.setYAxis(valueAxis);
-                }
-                for (Grouped.Series s : data.series()) {
-                    series.add(
-                            switch (type) {
-                                case LINE -> new LineSeries().setName(s.name()).setData(values(s));
-                                case AREA ->
-                                    new LineSeries()
-                                            .setName(s.name())
-                                            .setData(values(s))
-                                            .setStack("total")
-                                            .setAreaStyle(new LineAreaStyle());
-                                case BAR_STACKED, BAR_STACKED_HORIZONTAL ->
-                                    new BarSeries()
-                                            .setName(s.name())
-                                            .setData(values(s))
-                                            .setStack("total");
-                                case HISTOGRAM ->
-                                    // the ranges touch: a histogram's bars have no gaps
-                                    new BarSeries()
-                                            .setName(s.name())
-                                            .setData(values(s))
-                                            .setBarGap("0%")
-                                            .setBarCategoryGap("1%");
-                                default -> new BarSeries().setName(s.name()).setData(values(s));
-                            });
-                }
-                if (data.series().size() > 1) {
-                    option.setLegend(new Legend().setType("scroll").setBottom(0));
-                }
-            }
+            case PIE, DONUT -> slices(option, series, type, data, categories, title);
+            case HEATMAP -> heatmap(option, series, type, data, categories, title);
+            case SCATTER -> scatter(option, series, type, data, categories, title);
+            default -> axes(option, series, type, data, categories, title);
         }
         option.setSeries(series.toArray(SeriesOption[]::new));
         if (type != ChartType.PIE && type != ChartType.DONUT) {
@@ -262,6 +149,129 @@ public final class ChartOptions {
                 || type == ChartType.BAR_STACKED_HORIZONTAL
                 || type == ChartType.HEATMAP;
         return labelsDown ? wrapLabels(json, type == ChartType.HEATMAP) : json;
+    }
+
+    /** A pie or a donut of the first series: a slice per category with a value. */
+    private static void slices(
+            Option option, List<SeriesOption> series, ChartType type, Grouped data, String[] categories, String title) {
+        option.setTooltip(new Tooltip().setTrigger("item"));
+        List<PieDataItem> slices = new ArrayList<>();
+        Grouped.Series first = data.series().isEmpty() ? null : data.series().get(0);
+        for (int i = 0; first != null && i < categories.length; i++) {
+            Double value = first.values().get(i);
+            if (value != null) {
+                slices.add(new PieDataItem().setName(categories[i]).setValue(value));
+            }
+        }
+        PieSeries pie =
+                new PieSeries().setName(first == null ? "" : first.name()).setData(slices.toArray(PieDataItem[]::new));
+        if (type == ChartType.DONUT) {
+            pie.setRadius(new String[] {"40%", "70%"});
+        }
+        series.add(pie);
+        option.setLegend(new Legend().setType("scroll").setBottom(0));
+    }
+
+    /** A heat map: the categories across, the series down, each value a coloured cell on one scale. */
+    private static void heatmap(
+            Option option, List<SeriesOption> series, ChartType type, Grouped data, String[] categories, String title) {
+        option.setTooltip(new Tooltip().setTrigger("item"));
+        String[] rows = data.series().stream().map(Grouped.Series::name).toArray(String[]::new);
+        option.setXAxis(new CategoryAxis().setData(categories));
+        // the first row on top, as in a table of the same numbers
+        option.setYAxis(new CategoryAxis().setData(rows).setInverse(true));
+        List<Object[]> cells = new ArrayList<>();
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (int y = 0; y < rows.length; y++) {
+            List<Double> values = data.series().get(y).values();
+            for (int x = 0; x < categories.length; x++) {
+                Double value = values.get(x);
+                if (value != null) {
+                    cells.add(new Object[] {x, y, value});
+                    min = Math.min(min, value);
+                    max = Math.max(max, value);
+                }
+            }
+        }
+        if (!cells.isEmpty()) {
+            option.setVisualMap(colourScale(min, max).setBottom(0));
+        }
+        series.add(new org.icepear.echarts.charts.heatmap.HeatmapSeries()
+                .setName(title)
+                .setData(cells.toArray(Object[][]::new)));
+    }
+
+    /** A scatter of the second series against the first, or of each series against the categories. */
+    private static void scatter(
+            Option option, List<SeriesOption> series, ChartType type, Grouped data, String[] categories, String title) {
+        option.setTooltip(new Tooltip().setTrigger("item"));
+        if (data.series().size() >= 2) {
+            List<Number[]> points = new ArrayList<>();
+            List<Double> xs = data.series().get(0).values();
+            List<Double> ys = data.series().get(1).values();
+            for (int i = 0; i < categories.length; i++) {
+                if (xs.get(i) != null && ys.get(i) != null) {
+                    points.add(new Number[] {xs.get(i), ys.get(i)});
+                }
+            }
+            option.setXAxis(new ValueAxis().setName(data.series().get(0).name()));
+            option.setYAxis(new ValueAxis().setName(data.series().get(1).name()));
+            series.add(
+                    new ScatterSeries().setName(data.series().get(1).name()).setData(points.toArray(Number[][]::new)));
+        } else {
+            option.setXAxis(new CategoryAxis().setData(categories));
+            option.setYAxis(new ValueAxis());
+            for (Grouped.Series s : data.series()) {
+                series.add(new ScatterSeries().setName(s.name()).setData(values(s)));
+            }
+        }
+    }
+
+    /** Bars, lines and areas along a category axis, stacked or side by side, upright or lying. */
+    private static void axes(
+            Option option, List<SeriesOption> series, ChartType type, Grouped data, String[] categories, String title) {
+        option.setTooltip(new Tooltip().setTrigger("axis"));
+        boolean horizontal = type == ChartType.BAR_HORIZONTAL || type == ChartType.BAR_STACKED_HORIZONTAL;
+        CategoryAxis categoryAxis = new CategoryAxis().setData(categories);
+        ValueAxis valueAxis = new ValueAxis();
+        if (wholeNumbers(data)) {
+            valueAxis.setMinInterval(1); // counts: no tick at 0.5
+        }
+        if (horizontal) {
+            // the first category on top, as it reads in a list
+            categoryAxis.setInverse(true);
+            option.setXAxis(valueAxis);
+            option.setYAxis(categoryAxis);
+        } else {
+            option.setXAxis(categoryAxis);
+            option.setYAxis(valueAxis);
+        }
+        for (Grouped.Series s : data.series()) {
+            series.add(
+                    switch (type) {
+                        case LINE -> new LineSeries().setName(s.name()).setData(values(s));
+                        case AREA ->
+                            new LineSeries()
+                                    .setName(s.name())
+                                    .setData(values(s))
+                                    .setStack("total")
+                                    .setAreaStyle(new LineAreaStyle());
+                        case BAR_STACKED, BAR_STACKED_HORIZONTAL ->
+                            new BarSeries().setName(s.name()).setData(values(s)).setStack("total");
+                        case HISTOGRAM ->
+                            // the ranges touch: a histogram's bars have no gaps
+                            new BarSeries()
+                                    .setName(s.name())
+                                    .setData(values(s))
+                                    .setBarGap("0%")
+                                    .setBarCategoryGap("1%");
+                        default -> new BarSeries().setName(s.name()).setData(values(s));
+                    });
+        }
+        if (data.series().size() > 1) {
+            option.setLegend(new Legend().setType("scroll").setBottom(0));
+        }
     }
 
     /** The widest a category's label runs beside a horizontal chart before it wraps, in pixels. */

@@ -63,38 +63,12 @@ public final class Grouping {
         StoreColumn series = query.series() == null ? null : RowConditions.column(columns, query.series());
         Condition where = RowConditions.of(columns, new RowQuery(query.filters(), "", List.of()));
 
-        double binMin = 0;
-        double binWidth = 0;
-        Field<?> key;
-        Field<Object> column = DSL.field(DSL.name(dimension.name()));
-        if (bucket == GroupQuery.Bucket.BINS) {
-            Field<Double> value = column.cast(Double.class);
-            var range = sql.select(DSL.min(value), DSL.max(value))
-                    .from(from)
-                    .where(where)
-                    .fetchSingle();
-            if (range.value1() == null) {
-                return new Grouped(List.of(), List.of());
-            }
-            binMin = range.value1();
-            int bins = query.dimension().bins();
-            binWidth = (range.value2() - binMin) / bins;
-            key = binWidth == 0
-                    ? DSL.inline(0)
-                    : DSL.least(
-                            DSL.floor(value.minus(DSL.inline(binMin)).div(DSL.inline(binWidth)))
-                                    .cast(Integer.class),
-                            DSL.inline(bins - 1));
-        } else if (bucket == GroupQuery.Bucket.NONE) {
-            key = column;
-        } else if (bucket == GroupQuery.Bucket.DAY) {
-            key = column.cast(SQLDataType.LOCALDATE);
-        } else {
-            key = DSL.field(
-                            "date_trunc({0}, {1})",
-                            Object.class, DSL.inline(bucket.name().toLowerCase(Locale.ROOT)), column)
-                    .cast(SQLDataType.LOCALDATE);
+        Key bucketed =
+                key(sql, from, where, dimension, bucket, query.dimension().bins());
+        if (bucketed == null) {
+            return new Grouped(List.of(), List.of());
         }
+        Field<?> key = bucketed.field();
 
         Field<Boolean> other = DSL.inline(false);
         if (query.top() > 0) {
@@ -140,7 +114,49 @@ public final class Grouping {
         if (rows.size() > MAX_POINTS) {
             throw new CatalogException(null, "chart.error.too-many-points", MAX_POINTS);
         }
-        return pivot(rows, query, bucket, binMin, binWidth, series != null);
+        return pivot(rows, query, bucket, bucketed.binMin(), bucketed.binWidth(), series != null);
+    }
+
+    /** What the rows are grouped on, and for ranges of numbers where the first begins and how wide each is. */
+    private record Key(Field<?> field, double binMin, double binWidth) {}
+
+    /** The dimension's values as grouped: as they are, by day to year, or in ranges; null when no row has a value to range. */
+    private static @org.jspecify.annotations.Nullable Key key(
+            DSLContext sql, Table<?> from, Condition where, StoreColumn dimension, GroupQuery.Bucket bucket, int bins) {
+        Field<Object> column = DSL.field(DSL.name(dimension.name()));
+        if (bucket == GroupQuery.Bucket.BINS) {
+            Field<Double> value = column.cast(Double.class);
+            var range = sql.select(DSL.min(value), DSL.max(value))
+                    .from(from)
+                    .where(where)
+                    .fetchSingle();
+            if (range.value1() == null) {
+                return null;
+            }
+            double binMin = range.value1();
+            double binWidth = (range.value2() - binMin) / bins;
+            return new Key(
+                    binWidth == 0
+                            ? DSL.inline(0)
+                            : DSL.least(
+                                    DSL.floor(value.minus(DSL.inline(binMin)).div(DSL.inline(binWidth)))
+                                            .cast(Integer.class),
+                                    DSL.inline(bins - 1)),
+                    binMin,
+                    binWidth);
+        } else if (bucket == GroupQuery.Bucket.NONE) {
+            return new Key(column, 0, 0);
+        } else if (bucket == GroupQuery.Bucket.DAY) {
+            return new Key(column.cast(SQLDataType.LOCALDATE), 0, 0);
+        } else {
+            return new Key(
+                    DSL.field(
+                                    "date_trunc({0}, {1})",
+                                    Object.class, DSL.inline(bucket.name().toLowerCase(Locale.ROOT)), column)
+                            .cast(SQLDataType.LOCALDATE),
+                    0,
+                    0);
+        }
     }
 
     private static void checkBucket(StoreColumn dimension, GroupQuery.Bucket bucket, int bins) {

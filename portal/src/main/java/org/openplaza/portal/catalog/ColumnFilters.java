@@ -52,97 +52,106 @@ final class ColumnFilters {
     }
 
     Component filterFor(StoreColumn column, String label) {
-        String name = column.name();
         String aria = t("dataset.data.filter", label);
-        switch (column.type()) {
-            case TEXT -> {
-                TextField contains = compactField(aria, t("dataset.data.contains"));
-                contains.setId("filter-" + name);
-                restorers.put(name, f -> {
-                    if (f instanceof RowQuery.Contains c) {
-                        contains.setValue(c.text());
-                    }
-                });
-                contains.addValueChangeListener(e -> {
-                    changed.accept(
-                            name,
-                            e.getValue().isBlank()
-                                    ? null
-                                    : new RowQuery.Contains(name, e.getValue().strip()));
-                });
-                return contains;
+        return switch (column.type()) {
+            case TEXT -> words(column.name(), aria);
+            case BOOLEAN -> yesOrNo(column.name(), aria);
+            case DATE, TIMESTAMP -> days(column, aria);
+            default -> numbers(column, aria);
+        };
+    }
+
+    /** A box of words the column's values contain. */
+    private Component words(String name, String aria) {
+        TextField contains = compactField(aria, t("dataset.data.contains"));
+        contains.setId("filter-" + name);
+        restorers.put(name, f -> {
+            if (f instanceof RowQuery.Contains c) {
+                contains.setValue(c.text());
             }
-            case BOOLEAN -> {
-                Select<String> choice = new Select<>();
-                choice.setItems("", "true", "false");
-                choice.setItemLabelGenerator(v -> v.isEmpty() ? t("dataset.data.any") : t("dataset.data." + v));
-                choice.setValue("");
-                choice.setAriaLabel(aria);
-                choice.setId("filter-" + name);
-                restorers.put(name, f -> {
-                    if (f instanceof RowQuery.Equals e && e.value() instanceof Boolean b) {
-                        choice.setValue(b.toString());
-                    }
-                });
-                choice.setWidthFull();
-                choice.addValueChangeListener(e -> changed.accept(
-                        name,
-                        e.getValue().isEmpty() ? null : new RowQuery.Equals(name, Boolean.valueOf(e.getValue()))));
-                return choice;
+        });
+        contains.addValueChangeListener(e -> {
+            changed.accept(
+                    name,
+                    e.getValue().isBlank()
+                            ? null
+                            : new RowQuery.Contains(name, e.getValue().strip()));
+        });
+        return contains;
+    }
+
+    /** Any, yes or no. */
+    private Component yesOrNo(String name, String aria) {
+        Select<String> choice = new Select<>();
+        choice.setItems("", "true", "false");
+        choice.setItemLabelGenerator(v -> v.isEmpty() ? t("dataset.data.any") : t("dataset.data." + v));
+        choice.setValue("");
+        choice.setAriaLabel(aria);
+        choice.setId("filter-" + name);
+        restorers.put(name, f -> {
+            if (f instanceof RowQuery.Equals e && e.value() instanceof Boolean b) {
+                choice.setValue(b.toString());
             }
-            case DATE, TIMESTAMP -> {
-                DatePicker from = org.openplaza.portal.layout.Pickers.localised(new DatePicker());
-                DatePicker to = org.openplaza.portal.layout.Pickers.localised(new DatePicker());
-                from.setAriaLabel(aria + " " + t("dataset.data.from"));
-                to.setAriaLabel(aria + " " + t("dataset.data.to"));
-                from.setPlaceholder(t("dataset.data.from"));
-                to.setPlaceholder(t("dataset.data.to"));
-                from.setId("filter-" + name + "-from");
-                to.setId("filter-" + name + "-to");
-                from.setWidthFull();
-                to.setWidthFull();
-                from.setMinWidth("9.5em");
-                to.setMinWidth("9.5em");
-                boolean timestamps = column.type() == ValueType.TIMESTAMP;
-                Runnable apply = () -> changed.accept(
-                        name,
-                        range(
-                                name,
-                                dateBound(from.getValue(), timestamps, false),
-                                dateBound(to.getValue(), timestamps, true)));
-                from.addValueChangeListener(e -> apply.run());
-                to.addValueChangeListener(e -> apply.run());
-                restorers.put(name, f -> {
-                    if (f instanceof RowQuery.Range r) {
-                        from.setValue(day(r.from()));
-                        to.setValue(day(r.to()));
-                    }
-                });
-                return pair(from, to);
+        });
+        choice.setWidthFull();
+        choice.addValueChangeListener(e -> changed.accept(
+                name, e.getValue().isEmpty() ? null : new RowQuery.Equals(name, Boolean.valueOf(e.getValue()))));
+        return choice;
+    }
+
+    /** From one day to another, both whole days, for dates and timestamps. */
+    private Component days(StoreColumn column, String aria) {
+        String name = column.name();
+        DatePicker from = org.openplaza.portal.layout.Pickers.localised(new DatePicker());
+        DatePicker to = org.openplaza.portal.layout.Pickers.localised(new DatePicker());
+        from.setAriaLabel(aria + " " + t("dataset.data.from"));
+        to.setAriaLabel(aria + " " + t("dataset.data.to"));
+        from.setPlaceholder(t("dataset.data.from"));
+        to.setPlaceholder(t("dataset.data.to"));
+        from.setId("filter-" + name + "-from");
+        to.setId("filter-" + name + "-to");
+        from.setWidthFull();
+        to.setWidthFull();
+        from.setMinWidth("9.5em");
+        to.setMinWidth("9.5em");
+        boolean timestamps = column.type() == ValueType.TIMESTAMP;
+        Runnable apply = () -> changed.accept(
+                name,
+                range(name, dateBound(from.getValue(), timestamps, false), dateBound(to.getValue(), timestamps, true)));
+        from.addValueChangeListener(e -> apply.run());
+        to.addValueChangeListener(e -> apply.run());
+        restorers.put(name, f -> {
+            if (f instanceof RowQuery.Range r) {
+                from.setValue(day(r.from()));
+                to.setValue(day(r.to()));
             }
-            default -> {
-                TextField from = compactField(aria + " " + t("dataset.data.from"), t("dataset.data.min"));
-                TextField to = compactField(aria + " " + t("dataset.data.to"), t("dataset.data.max"));
-                from.setId("filter-" + name + "-from");
-                to.setId("filter-" + name + "-to");
-                Runnable apply = () -> {
-                    Object low = number(column, from);
-                    Object high = number(column, to);
-                    if (!from.isInvalid() && !to.isInvalid()) {
-                        changed.accept(name, range(name, low, high));
-                    }
-                };
-                from.addValueChangeListener(e -> apply.run());
-                to.addValueChangeListener(e -> apply.run());
-                restorers.put(name, f -> {
-                    if (f instanceof RowQuery.Range r) {
-                        from.setValue(r.from() == null ? "" : plain(r.from()));
-                        to.setValue(r.to() == null ? "" : plain(r.to()));
-                    }
-                });
-                return pair(from, to);
+        });
+        return pair(from, to);
+    }
+
+    /** From one number to another; words are refused on their box. */
+    private Component numbers(StoreColumn column, String aria) {
+        String name = column.name();
+        TextField from = compactField(aria + " " + t("dataset.data.from"), t("dataset.data.min"));
+        TextField to = compactField(aria + " " + t("dataset.data.to"), t("dataset.data.max"));
+        from.setId("filter-" + name + "-from");
+        to.setId("filter-" + name + "-to");
+        Runnable apply = () -> {
+            Object low = number(column, from);
+            Object high = number(column, to);
+            if (!from.isInvalid() && !to.isInvalid()) {
+                changed.accept(name, range(name, low, high));
             }
-        }
+        };
+        from.addValueChangeListener(e -> apply.run());
+        to.addValueChangeListener(e -> apply.run());
+        restorers.put(name, f -> {
+            if (f instanceof RowQuery.Range r) {
+                from.setValue(r.from() == null ? "" : plain(r.from()));
+                to.setValue(r.to() == null ? "" : plain(r.to()));
+            }
+        });
+        return pair(from, to);
     }
 
     private TextField compactField(String aria, String placeholder) {

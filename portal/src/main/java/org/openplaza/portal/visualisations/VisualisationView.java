@@ -61,12 +61,20 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
 
     @Override
     public void setParameter(BeforeEvent event, Long id) {
-        DrawnVisualisation drawn;
-        drawn = visualisations.draw(id).orElseThrow(NotFoundException::new);
+        DrawnVisualisation drawn = visualisations.draw(id).orElseThrow(NotFoundException::new);
         visualisations.countView(id);
         Visualisation v = drawn.visualisation();
         title = v.title();
         removeAll();
+        boolean own = v.owner().equals(Audited.currentActor());
+        addHeading(v, drawn);
+        addNotices(v, drawn, own);
+        addChart(v, drawn, id);
+        add(actions(v, own));
+    }
+
+    /** The title, who made it when from which dataset's version, sharing, and what it shows. */
+    private void addHeading(Visualisation v, DrawnVisualisation drawn) {
         H1 heading = new H1(v.title());
         heading.setId("visualisation-heading");
         Paragraph byline = new Paragraph(
@@ -88,7 +96,10 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
             about.setId("visualisation-description");
             add(about);
         }
-        boolean own = v.owner().equals(Audited.currentActor());
+    }
+
+    /** Hidden by a moderator (with a way back for an administrator), or drawn from an older version. */
+    private void addNotices(Visualisation v, DrawnVisualisation drawn, boolean own) {
         if (v.hidden()) {
             Paragraph hidden = new Paragraph(getTranslation("visualisation.hidden", v.hiddenReason()));
             hidden.setId("visualisation-hidden");
@@ -114,6 +125,10 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
             }
             add(broken);
         }
+    }
+
+    /** The chart, its numbers as a table, its exports and the code that embeds it elsewhere. */
+    private void addChart(Visualisation v, DrawnVisualisation drawn, long id) {
         Grouped data = ChartLabels.readable(drawn, this::getTranslation);
         ChartType type = drawn.definition().type();
         EChart chart = new EChart(v.title(), ChartOptions.build(type, data, v.title()));
@@ -152,7 +167,7 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
                 + "\" width=\"640\" height=\"420\" title=\""
                 + org.springframework.web.util.HtmlUtils.htmlEscape(v.title())
                 + "\" loading=\"lazy\"></iframe>");
-        add(chart, table, exports, embed, actions(v, own));
+        add(chart, table, exports, embed);
     }
 
     /** Likes and reports for signed-in readers; edits and deletion for the owner. */

@@ -36,6 +36,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *       second in the background.
  * </ul>
  *
+ * <p>A catch-up returns once what it heard is applied, and once what another thread heard just
+ * before it is applied too (waiting at most {@link #WAIT_FOR_OTHERS}), so that a read after it
+ * finds the cache with every change it could have heard.
+ *
  * <p>Numbers are given as changes are written and commits may land out of that order, so a
  * catch-up reads again everything after what it had seen a minute ago and skips what it has
  * already heard; a change is written immediately before its commit, so it is never a minute late.
@@ -69,6 +73,19 @@ public class ClusterChanges {
     private final Deque<long[]> marks = new ArrayDeque<>();
 
     private volatile long lastCatchUp;
+
+    /**
+     * How long a catch-up waits for changes another thread heard first and is still applying: long
+     * enough for a re-index, short enough that a request never hangs on a stuck one (an application
+     * that waits for a connection the waiting request holds is one).
+     */
+    static final Duration WAIT_FOR_OTHERS = Duration.ofSeconds(2);
+
+    /** Batches of changes heard and not yet applied by the threads that heard them; also their lock. */
+    private final int[] inFlight = {0};
+
+    /** How deep this thread is in applying changes: a listener that catches up waits for nobody. */
+    private static final ThreadLocal<int[]> APPLYING = ThreadLocal.withInitial(() -> new int[] {0});
 
     ClusterChanges(
             DSLContext db,
@@ -139,12 +156,55 @@ public class ClusterChanges {
                 floor = Math.max(floor, marks.removeFirst()[1]);
             }
             heard.removeIf(id -> id <= floor);
+            if (!news.isEmpty()) {
+                // counted while the changes are marked heard: whoever finds them heard waits for them
+                synchronized (inFlight) {
+                    inFlight[0]++;
+                }
+            }
         }
-        for (Changed changed : news) {
+        if (!news.isEmpty()) {
+            APPLYING.get()[0]++;
             try {
-                events.publishEvent(changed);
-            } catch (RuntimeException e) {
-                log.error("A change made on another node could not be applied here: {}", changed, e);
+                for (Changed changed : news) {
+                    try {
+                        events.publishEvent(changed);
+                    } catch (RuntimeException e) {
+                        log.error("A change made on another node could not be applied here: {}", changed, e);
+                    }
+                }
+            } finally {
+                APPLYING.get()[0]--;
+                synchronized (inFlight) {
+                    inFlight[0]--;
+                    inFlight.notifyAll();
+                }
+            }
+        }
+        if (APPLYING.get()[0] == 0) {
+            awaitOthers();
+        }
+    }
+
+    /**
+     * Waits until the changes other threads heard are applied (at most {@link #WAIT_FOR_OTHERS}):
+     * a change this catch-up found already heard may still be on its way into a cache.
+     */
+    private void awaitOthers() {
+        long deadline = System.nanoTime() + WAIT_FOR_OTHERS.toNanos();
+        synchronized (inFlight) {
+            while (inFlight[0] > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("Changes heard by another thread are still being applied after {}", WAIT_FOR_OTHERS);
+                    return;
+                }
+                try {
+                    inFlight.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

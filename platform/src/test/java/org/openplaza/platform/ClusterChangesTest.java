@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The cluster's changes: a change is recorded with the transaction that makes it and heard once on
  * every node (at once on its own), including one that commits after a later-numbered one; a change
- * rolled back is never heard.
+ * rolled back is never heard; a catch-up returns only once what another thread heard is applied.
  */
 @SpringBootTest
 @RecordApplicationEvents
@@ -120,6 +120,59 @@ class ClusterChangesTest {
             commit.countDown();
             slow.shutdown();
         }
+    }
+
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
+    /**
+     * The background catch-up hears another node's change and is still applying it (re-indexing a
+     * dataset, say) when a request catches up before reading its cache: the request's catch-up finds
+     * the change already heard, and must not return before it is applied, or the request reads the
+     * cache as it was.
+     */
+    @Test
+    void a_catch_up_returns_only_once_a_change_another_thread_heard_is_applied() throws Exception {
+        String subject = "slow-" + System.nanoTime();
+        java.util.concurrent.CountDownLatch applying = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean applied = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger times = new java.util.concurrent.atomic.AtomicInteger();
+        context.addApplicationListener(event -> {
+            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+                    && payload.getPayload() instanceof Changed changed
+                    && changed.subject().equals(subject)) {
+                times.incrementAndGet();
+                applying.countDown();
+                try {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                applied.set(true);
+            }
+        });
+        fromAnotherNode(subject);
+        Thread background = new Thread(changes::catchUp, "background-catch-up");
+        background.start();
+        assertThat(applying.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        java.util.concurrent.atomic.AtomicBoolean appliedWhenReturned = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread request = new Thread(
+                () -> {
+                    changes.catchUp();
+                    appliedWhenReturned.set(applied.get());
+                },
+                "request-catch-up");
+        request.start();
+        Thread.sleep(300); // the request's catch-up has long read the table by now
+        release.countDown();
+        request.join(10_000);
+        background.join(10_000);
+        assertThat(appliedWhenReturned)
+                .as("the request read on only after the change was applied")
+                .isTrue();
+        assertThat(times).as("heard once").hasValue(1);
     }
 
     @Test

@@ -25,8 +25,8 @@ public final class ChartDefaults {
         Optional<DatasetColumn> measure = columns.stream()
                 .filter(c -> (c.type() == ValueType.INTEGER || c.type() == ValueType.DECIMAL) && !c.holdsYears())
                 .reduce((first, second) -> second);
-        GroupQuery.Measure what = measure.map(m -> new GroupQuery.Measure(m.name(), GroupQuery.Aggregation.SUM))
-                .orElse(GroupQuery.Measure.count());
+        GroupRequest.Measure what = measure.map(m -> new GroupRequest.Measure(m.name(), GroupRequest.Aggregation.SUM))
+                .orElse(GroupRequest.Measure.count());
         Optional<DatasetColumn> time = columns.stream()
                 .filter(c -> c.type() == ValueType.DATE || c.type() == ValueType.TIMESTAMP)
                 .findFirst();
@@ -38,7 +38,7 @@ public final class ChartDefaults {
         // a table of periods by category (cases per week by disease) is about its categories
         boolean byCategory = categories.isPresent() && measure.isPresent();
         if (time.isPresent() && !(time.get().holdsPeriods() && byCategory)) {
-            return chart(ChartType.LINE, time.get(), bucket(time.get()), what, GroupQuery.Order.DIMENSION_ASC, 0);
+            return chart(ChartType.LINE, time.get(), bucket(time.get()), what, GroupRequest.Order.DIMENSION_ASC, 0);
         }
         Optional<DatasetColumn> years =
                 columns.stream().filter(DatasetColumn::holdsYears).findFirst();
@@ -48,33 +48,36 @@ public final class ChartDefaults {
             return chart(
                     many ? ChartType.BAR_HORIZONTAL : ChartType.BAR,
                     c,
-                    GroupQuery.Bucket.NONE,
+                    GroupRequest.Bucket.NONE,
                     what,
-                    GroupQuery.Order.VALUE_DESC,
+                    GroupRequest.Order.VALUE_DESC,
                     many ? 10 : 0);
         }
         Optional<DatasetColumn> text =
                 columns.stream().filter(c -> c.type() == ValueType.TEXT).findFirst();
         if (text.isPresent() && periods(text.get())) {
-            return chart(ChartType.LINE, text.get(), GroupQuery.Bucket.NONE, what, GroupQuery.Order.DIMENSION_ASC, 0);
+            return chart(
+                    ChartType.LINE, text.get(), GroupRequest.Bucket.NONE, what, GroupRequest.Order.DIMENSION_ASC, 0);
         }
         if (years.isPresent()) {
-            return chart(ChartType.LINE, years.get(), GroupQuery.Bucket.NONE, what, GroupQuery.Order.DIMENSION_ASC, 0);
+            return chart(
+                    ChartType.LINE, years.get(), GroupRequest.Bucket.NONE, what, GroupRequest.Order.DIMENSION_ASC, 0);
         }
         if (categories.isPresent()) {
-            return chart(ChartType.BAR, categories.get(), GroupQuery.Bucket.NONE, what, GroupQuery.Order.VALUE_DESC, 0);
+            return chart(
+                    ChartType.BAR, categories.get(), GroupRequest.Bucket.NONE, what, GroupRequest.Order.VALUE_DESC, 0);
         }
         DatasetColumn first = text.orElse(columns.get(0));
-        return chart(ChartType.BAR, first, GroupQuery.Bucket.NONE, what, GroupQuery.Order.DIMENSION_ASC, 0);
+        return chart(ChartType.BAR, first, GroupRequest.Bucket.NONE, what, GroupRequest.Order.DIMENSION_ASC, 0);
     }
 
     /** Weeks by week and quarters by quarter; days and months by month. */
-    static GroupQuery.Bucket bucket(DatasetColumn time) {
+    static GroupRequest.Bucket bucket(DatasetColumn time) {
         return switch (time.format()) {
             case org.openplaza.catalog.importer.Periods.WEEK, org.openplaza.catalog.importer.Periods.EPI_WEEK ->
-                GroupQuery.Bucket.WEEK;
-            case org.openplaza.catalog.importer.Periods.QUARTER -> GroupQuery.Bucket.QUARTER;
-            default -> GroupQuery.Bucket.MONTH;
+                GroupRequest.Bucket.WEEK;
+            case org.openplaza.catalog.importer.Periods.QUARTER -> GroupRequest.Bucket.QUARTER;
+            default -> GroupRequest.Bucket.MONTH;
         };
     }
 
@@ -89,14 +92,14 @@ public final class ChartDefaults {
     private static ChartDefinition chart(
             ChartType type,
             DatasetColumn dimension,
-            GroupQuery.Bucket bucket,
-            GroupQuery.Measure measure,
-            GroupQuery.Order order,
+            GroupRequest.Bucket bucket,
+            GroupRequest.Measure measure,
+            GroupRequest.Order order,
             int top) {
         return new ChartDefinition(
                 type,
-                new GroupQuery(
-                        new GroupQuery.Dimension(dimension.name(), bucket, 0),
+                new GroupRequest(
+                        new GroupRequest.Dimension(dimension.name(), bucket, 0),
                         List.of(measure),
                         null,
                         List.of(),

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A saved chart: its type and grouped query, stored as JSON. Filters are kept in the same text form
- * as the data table's URLs ({@link RowQueryParams}), so a definition reads back only against
+ * as the data table's URLs ({@link RowRequestParams}), so a definition reads back only against
  * columns that still exist with a fitting type.
  */
-public record ChartDefinition(ChartType type, GroupQuery query) {
+public record ChartDefinition(ChartType type, GroupRequest query) {
 
     /**
      * A heat map needs a split for its rows, a calendar a date dimension taken day by day: other
@@ -21,10 +21,10 @@ public record ChartDefinition(ChartType type, GroupQuery query) {
         if (type == ChartType.HEATMAP && query.series() == null) {
             throw new org.openplaza.catalog.CatalogException(null, "chart.error.heatmap-needs-split");
         }
-        if (type == ChartType.HISTOGRAM && query.dimension().bucket() != GroupQuery.Bucket.BINS) {
+        if (type == ChartType.HISTOGRAM && query.dimension().bucket() != GroupRequest.Bucket.BINS) {
             throw new org.openplaza.catalog.CatalogException(null, "chart.error.histogram-needs-ranges");
         }
-        if (type == ChartType.CALENDAR && query.dimension().bucket() != GroupQuery.Bucket.DAY) {
+        if (type == ChartType.CALENDAR && query.dimension().bucket() != GroupRequest.Bucket.DAY) {
             throw new org.openplaza.catalog.CatalogException(null, "chart.error.calendar-needs-days");
         }
     }
@@ -35,15 +35,15 @@ public record ChartDefinition(ChartType type, GroupQuery query) {
     record Stored(
             ChartType type,
             String dimension,
-            GroupQuery.Bucket bucket,
+            GroupRequest.Bucket bucket,
             int bins,
             List<StoredMeasure> measures,
             @Nullable String series,
             Map<String, String> filters,
-            GroupQuery.Order order,
+            GroupRequest.Order order,
             int top) {}
 
-    record StoredMeasure(@Nullable String column, GroupQuery.Aggregation aggregation) {}
+    record StoredMeasure(@Nullable String column, GroupRequest.Aggregation aggregation) {}
 
     public String toJson() {
         List<StoredMeasure> measures = query.measures().stream()
@@ -56,7 +56,7 @@ public record ChartDefinition(ChartType type, GroupQuery query) {
                 query.dimension().bins(),
                 measures,
                 query.series(),
-                RowQueryParams.toParams(new RowQuery(query.filters(), "", List.of())),
+                RowRequestParams.toParams(new RowRequest(query.filters(), "", List.of())),
                 query.order(),
                 query.top());
         try {
@@ -77,14 +77,14 @@ public record ChartDefinition(ChartType type, GroupQuery query) {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a chart definition", e);
         }
-        RowQuery filters = RowQueryParams.fromParams(stored.filters(), columns);
-        List<GroupQuery.Measure> measures = stored.measures().stream()
-                .map(m -> new GroupQuery.Measure(m.column(), m.aggregation()))
+        RowRequest filters = RowRequestParams.fromParams(stored.filters(), columns);
+        List<GroupRequest.Measure> measures = stored.measures().stream()
+                .map(m -> new GroupRequest.Measure(m.column(), m.aggregation()))
                 .toList();
         return new ChartDefinition(
                 stored.type(),
-                new GroupQuery(
-                        new GroupQuery.Dimension(stored.dimension(), stored.bucket(), stored.bins()),
+                new GroupRequest(
+                        new GroupRequest.Dimension(stored.dimension(), stored.bucket(), stored.bins()),
                         measures,
                         stored.series(),
                         filters.filters(),

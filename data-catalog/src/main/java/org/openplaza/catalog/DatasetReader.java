@@ -205,7 +205,7 @@ public class DatasetReader {
 
     /** How many rows of the current version the query selects; without filters, no query at all. */
     @PreAuthorize("permitAll()")
-    public long count(long datasetId, RowQuery query) {
+    public long count(long datasetId, RowRequest query) {
         try {
             VersionTable version = current(datasetId);
             return query.unfiltered() ? version.rows() : store.count(version.table(), version.columns(), query);
@@ -216,7 +216,7 @@ public class DatasetReader {
 
     /** One page of the current version's rows as the query selects and orders them. */
     @PreAuthorize("permitAll()")
-    public List<Object[]> rows(long datasetId, RowQuery query, long offset, int limit) {
+    public List<Object[]> rows(long datasetId, RowRequest query, long offset, int limit) {
         try {
             VersionTable version = current(datasetId);
             return store.rows(version.table(), version.columns(), query, offset, Math.max(0, Math.min(limit, 1000)));
@@ -230,7 +230,7 @@ public class DatasetReader {
      * points, computed in the dataset store.
      */
     @PreAuthorize("permitAll()")
-    public Grouped group(long datasetId, GroupQuery query) {
+    public Grouped group(long datasetId, GroupRequest query) {
         try {
             VersionTable version = current(datasetId);
             return store.group(version.table(), version.columns(), query);
@@ -241,7 +241,7 @@ public class DatasetReader {
 
     /** A grouped aggregation of one version (a saved chart that does not follow the latest). */
     @PreAuthorize("permitAll()")
-    public Grouped groupVersion(long versionId, GroupQuery query) {
+    public Grouped groupVersion(long versionId, GroupRequest query) {
         try {
             VersionTable version = visibleVersion(versionId);
             return store.group(version.table(), version.columns(), query);
@@ -271,7 +271,7 @@ public class DatasetReader {
         try {
             VersionTable version = current(datasetId);
             return store.histogram(
-                    version.table(), version.columns(), column, Math.max(1, Math.min(bins, 50)), RowQuery.ALL);
+                    version.table(), version.columns(), column, Math.max(1, Math.min(bins, 50)), RowRequest.ALL);
         } catch (SQLException e) {
             throw StoreFailures.of(e);
         }
@@ -282,7 +282,8 @@ public class DatasetReader {
      * selects them, in the chosen format, and counts a download.
      */
     @PreAuthorize("permitAll()")
-    public void export(long datasetId, @Nullable Long versionId, RowQuery query, ExportFormat format, OutputStream out)
+    public void export(
+            long datasetId, @Nullable Long versionId, RowRequest query, ExportFormat format, OutputStream out)
             throws IOException {
         try {
             VersionTable version = version(datasetId, versionId);
@@ -368,7 +369,7 @@ public class DatasetReader {
      * with one access check and one transaction.
      */
     @PreAuthorize("permitAll()")
-    public RowPage resourcePage(long versionId, RowQuery query, long offset, int limit, boolean total) {
+    public RowPage resourcePage(long versionId, RowRequest query, long offset, int limit, boolean total) {
         try {
             VersionTable version = visibleVersion(versionId);
             int size = Math.max(0, Math.min(limit, 1000));
@@ -450,7 +451,7 @@ public class DatasetReader {
 
     /**
      * CKAN's {@code datastore_search} over a version: the named columns (all when none is named;
-     * {@link RowQuery#ID} among them for the row's number), each distinct row once when asked,
+     * {@link RowRequest#ID} among them for the row's number), each distinct row once when asked,
      * at most {@value #DATASTORE_ROWS_MAX} rows. A name the version lacks, or with {@code distinct}
      * a sort by a column not shown or by {@code _id}, is an {@link IllegalArgumentException}.
      */
@@ -458,7 +459,7 @@ public class DatasetReader {
     @Transactional(readOnly = true)
     public DatastorePage datastorePage(
             long versionId,
-            RowQuery query,
+            RowRequest query,
             List<String> fields,
             boolean distinct,
             long offset,
@@ -466,8 +467,8 @@ public class DatasetReader {
             boolean total) {
         try {
             VersionTable version = visibleVersion(versionId);
-            boolean withId = fields.isEmpty() ? !distinct : fields.contains(RowQuery.ID);
-            if (distinct && fields.contains(RowQuery.ID)) {
+            boolean withId = fields.isEmpty() ? !distinct : fields.contains(RowRequest.ID);
+            if (distinct && fields.contains(RowRequest.ID)) {
                 throw new IllegalArgumentException("_id is not a field of distinct rows");
             }
             List<StoreColumn> shown = new java.util.ArrayList<>();
@@ -475,13 +476,13 @@ public class DatasetReader {
                 shown.addAll(version.columns());
             } else {
                 for (String name : fields) {
-                    if (!name.equals(RowQuery.ID)) {
+                    if (!name.equals(RowRequest.ID)) {
                         shown.add(RowConditions.column(version.columns(), name));
                     }
                 }
             }
             if (distinct) {
-                for (RowQuery.Sort sort : query.sorts()) {
+                for (RowRequest.Sort sort : query.sorts()) {
                     if (shown.stream().noneMatch(c -> c.name().equals(sort.column()))) {
                         throw new IllegalArgumentException(
                                 "distinct rows sort only by their fields, not " + sort.column());
@@ -495,13 +496,13 @@ public class DatasetReader {
             Long all = !total ? null : count ? page.total() : Long.valueOf(version.rows());
             List<String> names = new java.util.ArrayList<>();
             shown.forEach(c -> names.add(c.name()));
-            int idAt = fields.indexOf(RowQuery.ID);
+            int idAt = fields.indexOf(RowRequest.ID);
             if (!withId) {
                 return new DatastorePage(names, page.rows(), all);
             }
             // the store reads the row's number first; it goes where the fields name it (first by default)
             int at = Math.max(0, idAt);
-            names.add(at, RowQuery.ID);
+            names.add(at, RowRequest.ID);
             List<Object[]> rows = new java.util.ArrayList<>(page.rows().size());
             for (Object[] row : page.rows()) {
                 Object[] placed = new Object[row.length];
@@ -519,7 +520,7 @@ public class DatasetReader {
     /** One page of a version's rows. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public List<Object[]> resourceRows(long versionId, RowQuery query, long offset, int limit) {
+    public List<Object[]> resourceRows(long versionId, RowRequest query, long offset, int limit) {
         try {
             VersionTable version = visibleVersion(versionId);
             return store.rows(version.table(), version.columns(), query, offset, Math.max(0, Math.min(limit, 1000)));
@@ -531,7 +532,7 @@ public class DatasetReader {
     /** How many of a version's rows the query selects. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public long resourceCount(long versionId, RowQuery query) {
+    public long resourceCount(long versionId, RowRequest query) {
         try {
             VersionTable version = visibleVersion(versionId);
             return query.unfiltered() ? version.rows() : store.count(version.table(), version.columns(), query);

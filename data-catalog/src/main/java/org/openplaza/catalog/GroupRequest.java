@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
  * or more measures each with its aggregation, an optional split into series, filters, an order
  * and a top-N with the rest folded into "Other". Column names are the dataset's generated names.
  */
-public record GroupQuery(
+public record GroupRequest(
         Dimension dimension,
         List<Measure> measures,
         @Nullable String series,
-        List<RowQuery.Filter> filters,
+        List<RowRequest.Filter> filters,
         Order order,
         int top) {
 
@@ -59,29 +59,29 @@ public record GroupQuery(
         }
     }
 
-    public GroupQuery {
+    public GroupRequest {
         measures = List.copyOf(measures);
         filters = List.copyOf(filters);
         top = Math.max(0, top);
     }
 
-    public static GroupQuery of(Dimension dimension, Measure... measures) {
-        return new GroupQuery(dimension, List.of(measures), null, List.of(), Order.DIMENSION_ASC, 0);
+    public static GroupRequest of(Dimension dimension, Measure... measures) {
+        return new GroupRequest(dimension, List.of(measures), null, List.of(), Order.DIMENSION_ASC, 0);
     }
 
-    public GroupQuery withSeries(@Nullable String column) {
-        return new GroupQuery(dimension, measures, column, filters, order, top);
+    public GroupRequest withSeries(@Nullable String column) {
+        return new GroupRequest(dimension, measures, column, filters, order, top);
     }
 
-    public GroupQuery withFilters(List<RowQuery.Filter> newFilters) {
-        return new GroupQuery(dimension, measures, series, newFilters, order, top);
+    public GroupRequest withFilters(List<RowRequest.Filter> newFilters) {
+        return new GroupRequest(dimension, measures, series, newFilters, order, top);
     }
 
-    public GroupQuery withOrder(Order newOrder) {
-        return new GroupQuery(dimension, measures, series, filters, newOrder, top);
+    public GroupRequest withOrder(Order newOrder) {
+        return new GroupRequest(dimension, measures, series, filters, newOrder, top);
     }
 
-    public GroupQuery withTop(int n) {
-        return new GroupQuery(dimension, measures, series, filters, order, n);
+    public GroupRequest withTop(int n) {
+        return new GroupRequest(dimension, measures, series, filters, order, n);
     }
 }

@@ -46,7 +46,7 @@ public record Grouped(List<String> categories, List<Series> series) {
     public record Series(
             String name,
             List<@Nullable Double> values,
-            GroupQuery.@Nullable Measure measure,
+            GroupRequest.@Nullable Measure measure,
             @Nullable String split) {
         public Series {
             values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));

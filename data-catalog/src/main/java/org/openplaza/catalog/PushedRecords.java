@@ -201,19 +201,19 @@ public class PushedRecords {
     public Pushed delete(long versionId, Map<String, Object> filters) {
         try {
             Pushed deleted = change(versionId, (version, columns, key) -> {
-                List<RowQuery.Filter> conditions = new ArrayList<>();
+                List<RowRequest.Filter> conditions = new ArrayList<>();
                 for (Map.Entry<String, Object> filter : filters.entrySet()) {
-                    if (!filter.getKey().equals(RowQuery.ID)
+                    if (!filter.getKey().equals(RowRequest.ID)
                             && columns.stream().noneMatch(c -> c.name().equals(filter.getKey()))) {
                         throw new CatalogException("filters", "datastore.error.no-field", filter.getKey());
                     }
                     conditions.add(
                             filter.getValue() instanceof List<?> values
-                                    ? new RowQuery.In(filter.getKey(), List.copyOf(values))
-                                    : new RowQuery.Equals(filter.getKey(), filter.getValue()));
+                                    ? new RowRequest.In(filter.getKey(), List.copyOf(values))
+                                    : new RowRequest.Equals(filter.getKey(), filter.getValue()));
                 }
                 try {
-                    return store.delete(version.table(), columns, new RowQuery(conditions, "", List.of()));
+                    return store.delete(version.table(), columns, new RowRequest(conditions, "", List.of()));
                 } catch (IllegalArgumentException e) {
                     throw new CatalogException("filters", "datastore.error.filter", e.getMessage());
                 }

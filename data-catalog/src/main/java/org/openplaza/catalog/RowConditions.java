@@ -15,7 +15,7 @@ import org.jooq.impl.SQLDataType;
 import org.openplaza.catalog.datastore.DatasetStore;
 
 /**
- * Turns a {@link RowQuery} into jOOQ conditions and sort fields over a table's generated column
+ * Turns a {@link RowRequest} into jOOQ conditions and sort fields over a table's generated column
  * names. A name that is not one of the table's columns is refused; values are always bound.
  */
 public final class RowConditions {
@@ -32,10 +32,10 @@ public final class RowConditions {
         throw new IllegalArgumentException("no such column: " + name);
     }
 
-    public static Condition of(List<StoreColumn> columns, RowQuery query) {
+    public static Condition of(List<StoreColumn> columns, RowRequest query) {
         List<Condition> conditions = new ArrayList<>();
-        for (RowQuery.Filter filter : query.filters()) {
-            if (filter.column().equals(RowQuery.ID)) {
+        for (RowRequest.Filter filter : query.filters()) {
+            if (filter.column().equals(RowRequest.ID)) {
                 conditions.add(idCondition(filter));
                 continue;
             }
@@ -56,18 +56,18 @@ public final class RowConditions {
     /** The row number from 1: {@code _id}. */
     public static final Field<Long> ID = DatasetStore.ROW.plus(DSL.inline(1L));
 
-    private static Condition idCondition(RowQuery.Filter filter) {
-        if (filter instanceof RowQuery.Equals equals) {
+    private static Condition idCondition(RowRequest.Filter filter) {
+        if (filter instanceof RowRequest.Equals equals) {
             return ID.eq(DSL.val(id(equals.value()), Long.class));
         }
-        if (filter instanceof RowQuery.In in) {
+        if (filter instanceof RowRequest.In in) {
             return in.values().isEmpty()
                     ? DSL.falseCondition()
                     : ID.in(in.values().stream()
                             .map(v -> DSL.val(id(v), Long.class))
                             .toList());
         }
-        if (filter instanceof RowQuery.Range range) {
+        if (filter instanceof RowRequest.Range range) {
             Condition c = DSL.noCondition();
             if (range.from() != null) {
                 c = c.and(ID.ge(DSL.val(id(range.from()), Long.class)));
@@ -91,21 +91,21 @@ public final class RowConditions {
         }
     }
 
-    private static Condition condition(RowQuery.Filter filter, StoreColumn column, Field<Object> field) {
-        if (filter instanceof RowQuery.Contains contains) {
+    private static Condition condition(RowRequest.Filter filter, StoreColumn column, Field<Object> field) {
+        if (filter instanceof RowRequest.Contains contains) {
             return text(column).containsIgnoreCase(contains.text());
         }
-        if (filter instanceof RowQuery.Equals equals) {
+        if (filter instanceof RowRequest.Equals equals) {
             return field.eq(bound(column, equals.value()));
         }
-        if (filter instanceof RowQuery.In in) {
+        if (filter instanceof RowRequest.In in) {
             List<Field<Object>> values = new ArrayList<>();
             for (Object value : in.values()) {
                 values.add(bound(column, value));
             }
             return values.isEmpty() ? DSL.falseCondition() : field.in(values);
         }
-        RowQuery.Range range = (RowQuery.Range) filter;
+        RowRequest.Range range = (RowRequest.Range) filter;
         Condition c = DSL.noCondition();
         if (range.from() != null) {
             c = c.and(field.ge(bound(column, range.from())));
@@ -116,10 +116,10 @@ public final class RowConditions {
         return c;
     }
 
-    public static List<SortField<?>> order(List<StoreColumn> columns, RowQuery query) {
+    public static List<SortField<?>> order(List<StoreColumn> columns, RowRequest query) {
         List<SortField<?>> order = new ArrayList<>();
-        for (RowQuery.Sort sort : query.sorts()) {
-            if (sort.column().equals(RowQuery.ID)) {
+        for (RowRequest.Sort sort : query.sorts()) {
+            if (sort.column().equals(RowRequest.ID)) {
                 order.add(sort.descending() ? DatasetStore.ROW.desc() : DatasetStore.ROW.asc());
                 continue;
             }

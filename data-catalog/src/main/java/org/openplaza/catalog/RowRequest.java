@@ -11,9 +11,9 @@ import org.openplaza.catalog.datastore.DatasetStore;
  * values are bound as parameters, so nothing a citizen types reaches the SQL text. Without a sort,
  * rows come in the order of the file.
  */
-public record RowQuery(List<Filter> filters, String search, List<Sort> sorts) {
+public record RowRequest(List<Filter> filters, String search, List<Sort> sorts) {
 
-    public static final RowQuery ALL = new RowQuery(List.of(), "", List.of());
+    public static final RowRequest ALL = new RowRequest(List.of(), "", List.of());
 
     /**
      * The row's number in the file, from 1, as CKAN's DataStore names it: it may be filtered on
@@ -46,7 +46,7 @@ public record RowQuery(List<Filter> filters, String search, List<Sort> sorts) {
 
     public record Sort(String column, boolean descending) {}
 
-    public RowQuery {
+    public RowRequest {
         filters = List.copyOf(filters);
         search = search == null ? "" : search.strip();
         sorts = List.copyOf(sorts);
@@ -57,17 +57,17 @@ public record RowQuery(List<Filter> filters, String search, List<Sort> sorts) {
         return filters.isEmpty() && search.isEmpty();
     }
 
-    public RowQuery withFilter(Filter filter) {
+    public RowRequest withFilter(Filter filter) {
         List<Filter> more = new ArrayList<>(filters);
         more.add(filter);
-        return new RowQuery(more, search, sorts);
+        return new RowRequest(more, search, sorts);
     }
 
-    public RowQuery withSearch(String text) {
-        return new RowQuery(filters, text, sorts);
+    public RowRequest withSearch(String text) {
+        return new RowRequest(filters, text, sorts);
     }
 
-    public RowQuery withSorts(List<Sort> newSorts) {
-        return new RowQuery(filters, search, newSorts);
+    public RowRequest withSorts(List<Sort> newSorts) {
+        return new RowRequest(filters, search, newSorts);
     }
 }

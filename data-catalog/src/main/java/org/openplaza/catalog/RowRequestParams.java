@@ -6,40 +6,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link RowQuery} as URL query parameters, so that a filtered view of a dataset can be shared,
+ * A {@link RowRequest} as URL query parameters, so that a filtered view of a dataset can be shared,
  * reopened and downloaded: {@code q} searches the whole row, {@code sort=name,-other} sorts (a
  * leading {@code -} for descending), and {@code f.<column>} filters one column with
  * {@code contains:text}, {@code eq:value}, {@code in:a|b} or {@code range:from..to} (either end may
  * be empty).
  */
-public final class RowQueryParams {
+public final class RowRequestParams {
 
-    private RowQueryParams() {}
+    private RowRequestParams() {}
 
-    public static Map<String, String> toParams(RowQuery query) {
+    public static Map<String, String> toParams(RowRequest query) {
         Map<String, String> params = new LinkedHashMap<>();
         if (!query.search().isEmpty()) {
             params.put("q", query.search());
         }
         if (!query.sorts().isEmpty()) {
             List<String> sorts = new ArrayList<>();
-            for (RowQuery.Sort sort : query.sorts()) {
+            for (RowRequest.Sort sort : query.sorts()) {
                 sorts.add((sort.descending() ? "-" : "") + sort.column());
             }
             params.put("sort", String.join(",", sorts));
         }
-        for (RowQuery.Filter filter : query.filters()) {
+        for (RowRequest.Filter filter : query.filters()) {
             String value;
-            if (filter instanceof RowQuery.Contains c) {
+            if (filter instanceof RowRequest.Contains c) {
                 value = "contains:" + c.text();
-            } else if (filter instanceof RowQuery.Equals e) {
+            } else if (filter instanceof RowRequest.Equals e) {
                 value = "eq:" + e.value();
-            } else if (filter instanceof RowQuery.In in) {
+            } else if (filter instanceof RowRequest.In in) {
                 value = "in:"
                         + String.join(
                                 "|", in.values().stream().map(String::valueOf).toList());
             } else {
-                RowQuery.Range r = (RowQuery.Range) filter;
+                RowRequest.Range r = (RowRequest.Range) filter;
                 value = "range:" + (r.from() == null ? "" : r.from()) + ".." + (r.to() == null ? "" : r.to());
             }
             params.put("f." + filter.column(), value);
@@ -51,9 +51,9 @@ public final class RowQueryParams {
      * Reads the parameters back, checking every column name against the table's columns and
      * every value against the column's type; anything wrong is an {@link IllegalArgumentException}.
      */
-    public static RowQuery fromParams(Map<String, String> params, List<StoreColumn> columns) {
-        List<RowQuery.Filter> filters = new ArrayList<>();
-        List<RowQuery.Sort> sorts = new ArrayList<>();
+    public static RowRequest fromParams(Map<String, String> params, List<StoreColumn> columns) {
+        List<RowRequest.Filter> filters = new ArrayList<>();
+        List<RowRequest.Sort> sorts = new ArrayList<>();
         for (Map.Entry<String, String> param : params.entrySet()) {
             String key = param.getKey();
             String value = param.getValue();
@@ -64,29 +64,29 @@ public final class RowQueryParams {
                     }
                     boolean descending = part.startsWith("-");
                     String name = descending ? part.substring(1) : part;
-                    sorts.add(new RowQuery.Sort(
+                    sorts.add(new RowRequest.Sort(
                             RowConditions.column(columns, name).name(), descending));
                 }
             } else if (key.startsWith("f.")) {
                 filters.add(filter(RowConditions.column(columns, key.substring(2)), value));
             }
         }
-        return new RowQuery(filters, params.getOrDefault("q", ""), sorts);
+        return new RowRequest(filters, params.getOrDefault("q", ""), sorts);
     }
 
-    private static RowQuery.Filter filter(StoreColumn column, String value) {
+    private static RowRequest.Filter filter(StoreColumn column, String value) {
         if (value.startsWith("contains:")) {
-            return new RowQuery.Contains(column.name(), value.substring("contains:".length()));
+            return new RowRequest.Contains(column.name(), value.substring("contains:".length()));
         }
         if (value.startsWith("eq:")) {
-            return new RowQuery.Equals(column.name(), RowConditions.parse(column.type(), value.substring(3)));
+            return new RowRequest.Equals(column.name(), RowConditions.parse(column.type(), value.substring(3)));
         }
         if (value.startsWith("in:")) {
             List<Object> values = new ArrayList<>();
             for (String part : value.substring(3).split("\\|", -1)) {
                 values.add(RowConditions.parse(column.type(), part));
             }
-            return new RowQuery.In(column.name(), values);
+            return new RowRequest.In(column.name(), values);
         }
         if (value.startsWith("range:")) {
             String range = value.substring("range:".length());
@@ -96,7 +96,7 @@ public final class RowQueryParams {
             }
             String from = range.substring(0, dots);
             String to = range.substring(dots + 2);
-            return new RowQuery.Range(
+            return new RowRequest.Range(
                     column.name(),
                     from.isBlank() ? null : RowConditions.parse(column.type(), from),
                     to.isBlank() ? null : RowConditions.parse(column.type(), to));

@@ -9,7 +9,7 @@ import java.util.List;
 import org.openplaza.CatalogTestApplication;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.PublishingService;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.datastore.DatasetStore;
 import org.openplaza.catalog.publishing.TestDatasets;
 import org.springframework.boot.WebApplicationType;
@@ -64,12 +64,12 @@ public final class CatalogBenchmark {
                             "bench", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
             System.out.printf("%s: %,d rows imported%n", file.getFileName(), imported);
 
-            RowQuery usByConfirmed = RowQuery.ALL
-                    .withFilter(new RowQuery.Equals("country_region", "US"))
-                    .withSorts(List.of(new RowQuery.Sort("confirmed", true)));
-            RowQuery gridView = RowQuery.ALL
-                    .withFilter(new RowQuery.Contains("province_state", "new"))
-                    .withSorts(List.of(new RowQuery.Sort("deaths", true)));
+            RowRequest usByConfirmed = RowRequest.ALL
+                    .withFilter(new RowRequest.Equals("country_region", "US"))
+                    .withSorts(List.of(new RowRequest.Sort("confirmed", true)));
+            RowRequest gridView = RowRequest.ALL
+                    .withFilter(new RowRequest.Contains("province_state", "new"))
+                    .withSorts(List.of(new RowRequest.Sort("deaths", true)));
             long gridRows = reader.count(dataset, gridView);
             long deep = gridRows / 2;
 
@@ -103,7 +103,7 @@ public final class CatalogBenchmark {
                         "SELECT * FROM " + storeTable + " WHERE rowid >= ? AND rowid < ? + 50 ORDER BY rowid";
                 report(
                         String.format("grid page while scrolling (50 rows at offset %,d of %,d, file order)", end, all),
-                        () -> reader.rows(dataset, RowQuery.ALL, end, 50).size(),
+                        () -> reader.rows(dataset, RowRequest.ALL, end, 50).size(),
                         () -> {
                             try (PreparedStatement scroll = direct.prepareStatement(scrollSql)) {
                                 scroll.setLong(1, end);

@@ -10,11 +10,11 @@ import java.sql.ResultSet;
 import java.util.List;
 import org.openplaza.CatalogTestApplication;
 import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.GroupQuery;
-import org.openplaza.catalog.GroupQuery.Aggregation;
-import org.openplaza.catalog.GroupQuery.Bucket;
-import org.openplaza.catalog.GroupQuery.Dimension;
-import org.openplaza.catalog.GroupQuery.Measure;
+import org.openplaza.catalog.GroupRequest;
+import org.openplaza.catalog.GroupRequest.Aggregation;
+import org.openplaza.catalog.GroupRequest.Bucket;
+import org.openplaza.catalog.GroupRequest.Dimension;
+import org.openplaza.catalog.GroupRequest.Measure;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.datastore.DatasetStore;
 import org.openplaza.catalog.publishing.TestDatasets;
@@ -77,7 +77,7 @@ public final class ChartBenchmark {
                         "by category: sum of confirmed per country",
                         () -> reader.group(
                                 dataset,
-                                GroupQuery.of(
+                                GroupRequest.of(
                                         Dimension.of("country_region"), new Measure("confirmed", Aggregation.SUM))),
                         direct,
                         "SELECT country_region, sum(CAST(confirmed AS DOUBLE)) FROM " + t
@@ -86,7 +86,7 @@ public final class ChartBenchmark {
                         "by month: rows per month of publication",
                         () -> reader.group(
                                 dataset,
-                                GroupQuery.of(new Dimension("date_published", Bucket.MONTH, 0), Measure.count())),
+                                GroupRequest.of(new Dimension("date_published", Bucket.MONTH, 0), Measure.count())),
                         direct,
                         "SELECT CAST(date_trunc('month', date_published) AS DATE), count(*) FROM " + t
                                 + " GROUP BY 1 ORDER BY 1 NULLS LAST");
@@ -95,7 +95,7 @@ public final class ChartBenchmark {
                 report(
                         "histogram: confirmed in 20 equal ranges",
                         () -> reader.group(
-                                dataset, GroupQuery.of(new Dimension("confirmed", Bucket.BINS, 20), Measure.count())),
+                                dataset, GroupRequest.of(new Dimension("confirmed", Bucket.BINS, 20), Measure.count())),
                         direct,
                         "SELECT min(CAST(confirmed AS DOUBLE)), max(CAST(confirmed AS DOUBLE)) FROM " + t,
                         "SELECT least(CAST(floor((CAST(confirmed AS DOUBLE) - " + range[0] + ") / " + width

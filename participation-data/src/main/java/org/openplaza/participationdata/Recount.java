@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.DatasetPage;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.ExportFormat;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.voting.ChainCheck;
 import org.openplaza.voting.CheckpointService;
 import org.openplaza.voting.CountService;
@@ -74,7 +74,7 @@ public class Recount {
                 datasets.export(
                         page.id(),
                         null,
-                        new RowQuery(List.of(), "", List.of(new RowQuery.Sort("ballot", false))),
+                        new RowRequest(List.of(), "", List.of(new RowRequest.Sort("ballot", false))),
                         ExportFormat.CSV,
                         out);
             }

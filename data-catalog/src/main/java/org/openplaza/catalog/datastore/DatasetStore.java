@@ -24,12 +24,12 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.ColumnProfile;
-import org.openplaza.catalog.GroupQuery;
+import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.Grouped;
 import org.openplaza.catalog.HistogramBin;
 import org.openplaza.catalog.ReadOnlySql;
 import org.openplaza.catalog.RowConditions;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.SqlResult;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.UpsertMethod;
@@ -435,7 +435,7 @@ public class DatasetStore {
     }
 
     /** One page of the rows a query selects, each an array of Java values in column order. */
-    public List<Object[]> rows(String table, List<StoreColumn> columns, RowQuery query, long offset, int limit)
+    public List<Object[]> rows(String table, List<StoreColumn> columns, RowRequest query, long offset, int limit)
             throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
             return select(sql(c), source(table), columns, query, offset, limit);
@@ -514,7 +514,7 @@ public class DatasetStore {
             @org.jspecify.annotations.Nullable Long total) {}
 
     /** One page and its total on one connection, as the datastore API asks for them together. */
-    public Page page(String table, List<StoreColumn> columns, RowQuery query, long offset, int limit, boolean total)
+    public Page page(String table, List<StoreColumn> columns, RowRequest query, long offset, int limit, boolean total)
             throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
             DSLContext sql = sql(c);
@@ -533,7 +533,7 @@ public class DatasetStore {
     public Page datastorePage(
             String table,
             List<StoreColumn> columns,
-            RowQuery query,
+            RowRequest query,
             List<StoreColumn> shown,
             boolean withId,
             boolean distinct,
@@ -546,7 +546,7 @@ public class DatasetStore {
             org.jooq.Table<?> from = source(table);
             List<Field<?>> fields = new ArrayList<>();
             if (withId && !distinct) {
-                fields.add(RowConditions.ID.as(RowQuery.ID));
+                fields.add(RowConditions.ID.as(RowRequest.ID));
             }
             fields.addAll(fields(shown));
             org.jooq.Condition where = RowConditions.of(columns, query);
@@ -578,7 +578,7 @@ public class DatasetStore {
             DSLContext sql,
             org.jooq.Table<?> table,
             List<StoreColumn> columns,
-            RowQuery query,
+            RowRequest query,
             long offset,
             int limit) {
         var from = sql.select(fields(columns)).from(table);
@@ -604,14 +604,14 @@ public class DatasetStore {
      * A grouped aggregation (what a chart draws), computed in DuckDB: only the aggregated points
      * come back, at most {@value Grouping#MAX_POINTS} of them.
      */
-    public Grouped group(String table, List<StoreColumn> columns, GroupQuery query) throws SQLException {
+    public Grouped group(String table, List<StoreColumn> columns, GroupRequest query) throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
             return Grouping.run(sql(c), source(table), columns, query);
         }
     }
 
     /** How many rows a query selects (DuckDB counts a filtered column scan in milliseconds). */
-    public long count(String table, List<StoreColumn> columns, RowQuery query) throws SQLException {
+    public long count(String table, List<StoreColumn> columns, RowRequest query) throws SQLException {
         try (DuckDBConnection c = connection.duplicate()) {
             return sql(c).fetchCount(source(table), RowConditions.of(columns, query));
         }
@@ -621,7 +621,7 @@ public class DatasetStore {
      * Streams every row a query selects to the sink, a batch of rows in memory at a time, so an
      * export of any size runs in flat memory.
      */
-    public void export(String table, List<StoreColumn> columns, RowQuery query, RowSink sink) throws SQLException {
+    public void export(String table, List<StoreColumn> columns, RowRequest query, RowSink sink) throws SQLException {
         try (DuckDBConnection c = connection.duplicate();
                 var cursor = sql(c).select(fields(columns))
                         .from(source(table))
@@ -640,7 +640,7 @@ public class DatasetStore {
      * between the column's minimum and maximum, each with its lower bound and count.
      */
     public List<HistogramBin> histogram(
-            String table, List<StoreColumn> columns, String column, int bins, RowQuery query) throws SQLException {
+            String table, List<StoreColumn> columns, String column, int bins, RowRequest query) throws SQLException {
         StoreColumn target = RowConditions.column(columns, column);
         Field<Double> value = switch (target.type()) {
             case INTEGER, DECIMAL -> DSL.field(DSL.name(target.name())).cast(Double.class);
@@ -940,7 +940,7 @@ public class DatasetStore {
      * Deletes the rows a filter selects from a copy of a table (CKAN's {@code datastore_delete}),
      * which gets a new name; the table as it was stays readable until the caller drops it.
      */
-    public Rewritten delete(String table, List<StoreColumn> columns, RowQuery filter) throws SQLException {
+    public Rewritten delete(String table, List<StoreColumn> columns, RowRequest filter) throws SQLException {
         try {
             return rewrite(
                     table,

@@ -21,15 +21,15 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.CatalogException;
-import org.openplaza.catalog.GroupQuery;
+import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.Grouped;
 import org.openplaza.catalog.RowConditions;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.ValueType;
 
 /**
- * Runs a {@link GroupQuery} in DuckDB and returns only the aggregated points: the grouping, the
+ * Runs a {@link GroupRequest} in DuckDB and returns only the aggregated points: the grouping, the
  * aggregations, the top-N with its "Other" and the bins all happen in the store; at most
  * {@link #MAX_POINTS} points come back, or the query is refused with a clear reason.
  */
@@ -49,19 +49,19 @@ public final class Grouping {
         return column.type() == ValueType.DATE || column.type() == ValueType.TIMESTAMP;
     }
 
-    public static Grouped run(DSLContext sql, Table<?> from, List<StoreColumn> columns, GroupQuery query) {
+    public static Grouped run(DSLContext sql, Table<?> from, List<StoreColumn> columns, GroupRequest query) {
         if (query.measures().isEmpty()) {
             throw new CatalogException(null, "chart.error.no-measure");
         }
         StoreColumn dimension = RowConditions.column(columns, query.dimension().column());
-        GroupQuery.Bucket bucket = query.dimension().bucket();
+        GroupRequest.Bucket bucket = query.dimension().bucket();
         checkBucket(dimension, bucket, query.dimension().bins());
         List<Field<?>> measures = new ArrayList<>();
-        for (GroupQuery.Measure measure : query.measures()) {
+        for (GroupRequest.Measure measure : query.measures()) {
             measures.add(measure(columns, measure));
         }
         StoreColumn series = query.series() == null ? null : RowConditions.column(columns, query.series());
-        Condition where = RowConditions.of(columns, new RowQuery(query.filters(), "", List.of()));
+        Condition where = RowConditions.of(columns, new RowRequest(query.filters(), "", List.of()));
 
         Key bucketed =
                 key(sql, from, where, dimension, bucket, query.dimension().bins());
@@ -122,9 +122,14 @@ public final class Grouping {
 
     /** The dimension's values as grouped: as they are, by day to year, or in ranges; null when no row has a value to range. */
     private static @org.jspecify.annotations.Nullable Key key(
-            DSLContext sql, Table<?> from, Condition where, StoreColumn dimension, GroupQuery.Bucket bucket, int bins) {
+            DSLContext sql,
+            Table<?> from,
+            Condition where,
+            StoreColumn dimension,
+            GroupRequest.Bucket bucket,
+            int bins) {
         Field<Object> column = DSL.field(DSL.name(dimension.name()));
-        if (bucket == GroupQuery.Bucket.BINS) {
+        if (bucket == GroupRequest.Bucket.BINS) {
             Field<Double> value = column.cast(Double.class);
             var range = sql.select(DSL.min(value), DSL.max(value))
                     .from(from)
@@ -144,9 +149,9 @@ public final class Grouping {
                                     DSL.inline(bins - 1)),
                     binMin,
                     binWidth);
-        } else if (bucket == GroupQuery.Bucket.NONE) {
+        } else if (bucket == GroupRequest.Bucket.NONE) {
             return new Key(column, 0, 0);
-        } else if (bucket == GroupQuery.Bucket.DAY) {
+        } else if (bucket == GroupRequest.Bucket.DAY) {
             return new Key(column.cast(SQLDataType.LOCALDATE), 0, 0);
         } else {
             return new Key(
@@ -159,22 +164,22 @@ public final class Grouping {
         }
     }
 
-    private static void checkBucket(StoreColumn dimension, GroupQuery.Bucket bucket, int bins) {
-        if (bucket == GroupQuery.Bucket.BINS) {
+    private static void checkBucket(StoreColumn dimension, GroupRequest.Bucket bucket, int bins) {
+        if (bucket == GroupRequest.Bucket.BINS) {
             if (!numeric(dimension)) {
                 throw new CatalogException(null, "chart.error.bins-need-numbers", dimension.name());
             }
             if (bins < 1 || bins > 200) {
                 throw new CatalogException(null, "chart.error.bins", 1, 200);
             }
-        } else if (bucket != GroupQuery.Bucket.NONE && !temporal(dimension)) {
+        } else if (bucket != GroupRequest.Bucket.NONE && !temporal(dimension)) {
             throw new CatalogException(null, "chart.error.buckets-need-dates", dimension.name());
         }
     }
 
-    private static Field<?> measure(List<StoreColumn> columns, GroupQuery.Measure measure) {
+    private static Field<?> measure(List<StoreColumn> columns, GroupRequest.Measure measure) {
         if (measure.column() == null) {
-            if (measure.aggregation() != GroupQuery.Aggregation.COUNT) {
+            if (measure.aggregation() != GroupRequest.Aggregation.COUNT) {
                 throw new CatalogException(
                         null,
                         "chart.error.measure-needs-column",
@@ -210,8 +215,8 @@ public final class Grouping {
     /** Categories in the chosen order, one series per measure (and split value). */
     private static Grouped pivot(
             List<? extends Record> rows,
-            GroupQuery query,
-            GroupQuery.Bucket bucket,
+            GroupRequest query,
+            GroupRequest.Bucket bucket,
             double binMin,
             double binWidth,
             boolean split) {
@@ -231,7 +236,7 @@ public final class Grouping {
                 String name = seriesName(
                         query.measures().get(i), splitValue, query.measures().size());
                 bySeries.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(category, number);
-                GroupQuery.Measure measure = query.measures().get(i);
+                GroupRequest.Measure measure = query.measures().get(i);
                 seriesMade.computeIfAbsent(name, k -> new Grouped.Series(k, List.of(), measure, splitValue));
                 if (i == 0 && number != null) {
                     categoryTotals.merge(category, number, Double::sum);
@@ -253,7 +258,7 @@ public final class Grouping {
             case VALUE_ASC -> categories.sort(otherLast.thenComparing(c -> categoryTotals.get(c)));
             default -> {}
         }
-        if (query.order() == GroupQuery.Order.DIMENSION_DESC && categories.remove(OTHER)) {
+        if (query.order() == GroupRequest.Order.DIMENSION_DESC && categories.remove(OTHER)) {
             categories.add(OTHER);
         }
         List<Grouped.Series> series = new ArrayList<>();
@@ -268,23 +273,23 @@ public final class Grouping {
         return new Grouped(categories, series);
     }
 
-    static String measureName(GroupQuery.Measure measure) {
+    static String measureName(GroupRequest.Measure measure) {
         String aggregation = measure.aggregation().name().toLowerCase(Locale.ROOT);
         return measure.column() == null ? aggregation : aggregation + "(" + measure.column() + ")";
     }
 
-    private static String seriesName(GroupQuery.Measure measure, @Nullable String splitValue, int measures) {
+    private static String seriesName(GroupRequest.Measure measure, @Nullable String splitValue, int measures) {
         if (splitValue == null) {
             return measureName(measure);
         }
         return measures == 1 ? splitValue : measureName(measure) + " · " + splitValue;
     }
 
-    private static String label(@Nullable Object key, GroupQuery.Bucket bucket, double binMin, double binWidth) {
+    private static String label(@Nullable Object key, GroupRequest.Bucket bucket, double binMin, double binWidth) {
         if (key == null) {
             return EMPTY;
         }
-        if (bucket == GroupQuery.Bucket.BINS) {
+        if (bucket == GroupRequest.Bucket.BINS) {
             int bin = ((Number) key).intValue();
             return number(binMin + bin * binWidth) + " – " + number(binMin + (bin + 1) * binWidth);
         }

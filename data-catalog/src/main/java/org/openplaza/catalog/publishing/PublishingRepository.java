@@ -259,12 +259,12 @@ public class PublishingRepository {
                         DSL.multiset(DSL.select(DATASET_THEME.THEME)
                                         .from(DATASET_THEME)
                                         .where(DATASET_THEME.DATASET_ID.eq(DATASET.ID)))
-                                .convertFrom(r -> java.util.Set.copyOf(r.map(x -> x.value1()))),
+                                .convertFrom(r -> java.util.Set.copyOf(r.getValues(DATASET_THEME.THEME))),
                         DSL.multiset(DSL.select(DATASET_KEYWORD.KEYWORD)
                                         .from(DATASET_KEYWORD)
                                         .where(DATASET_KEYWORD.DATASET_ID.eq(DATASET.ID))
                                         .orderBy(DATASET_KEYWORD.KEYWORD))
-                                .convertFrom(r -> r.map(x -> x.value1())),
+                                .convertFrom(r -> r.getValues(DATASET_KEYWORD.KEYWORD)),
                         DATASET.LICENCE,
                         DATASET.UPDATE_FREQUENCY,
                         DATASET.TEMPORAL_FROM,
@@ -274,21 +274,35 @@ public class PublishingRepository {
                         DatasetTranslations.of(DATASET.ID))
                 .from(DATASET)
                 .where(DATASET.ID.eq(id))
-                .fetchOptional(r -> new DatasetMetadata(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        r.value9(),
-                        r.value10(),
-                        r.value11(),
-                        r.value12(),
-                        r.value13(),
-                        r.value14()));
+                .fetchOptional(Records.mapping(
+                        (organisationId,
+                                title,
+                                description,
+                                contactName,
+                                contactEmail,
+                                themes,
+                                keywords,
+                                licence,
+                                updateFrequency,
+                                temporalFrom,
+                                temporalTo,
+                                spatial,
+                                language,
+                                translations) -> new DatasetMetadata(
+                                organisationId,
+                                title,
+                                description,
+                                contactName,
+                                contactEmail,
+                                themes,
+                                keywords,
+                                licence,
+                                updateFrequency,
+                                temporalFrom,
+                                temporalTo,
+                                spatial,
+                                language,
+                                translations)));
     }
 
     public int nextVersionNumber(long datasetId) {
@@ -747,15 +761,15 @@ public class PublishingRepository {
                 .fetch();
         var v = version.get();
         return Optional.of(new VersionTable(
-                v.value1(),
+                v.get(DATASET_VERSION.DATASET_ID),
                 versionId,
-                v.value2(),
-                v.value3(),
-                v.value4(),
-                columns.map(c ->
-                        new org.openplaza.catalog.StoreColumn(c.value1(), ValueType.valueOf(c.value2()), c.value3())),
-                columns.map(c -> c.value4()),
-                columns.map(c -> c.value5())));
+                v.get(DATASET_VERSION.VERSION_NO),
+                v.get(DATASET_VERSION.STORE_TABLE),
+                v.get(DATASET_VERSION.ROW_COUNT),
+                columns.map(Records.mapping((name, type, scale, label, format) ->
+                        new org.openplaza.catalog.StoreColumn(name, ValueType.valueOf(type), scale))),
+                columns.getValues(DATASET_COLUMN.LABEL),
+                columns.getValues(DATASET_COLUMN.VALUE_FORMAT)));
     }
 
     /** A version that is not deleted: its dataset, number, store table and original file. */

@@ -43,18 +43,18 @@ public class IndexSource {
                         DSL.multiset(DSL.select(DATASET_KEYWORD.KEYWORD)
                                         .from(DATASET_KEYWORD)
                                         .where(DATASET_KEYWORD.DATASET_ID.eq(DATASET.ID)))
-                                .convertFrom(r -> r.map(x -> x.value1())),
+                                .convertFrom(r -> r.getValues(DATASET_KEYWORD.KEYWORD)),
                         DSL.multiset(DSL.select(DATASET_THEME.THEME)
                                         .from(DATASET_THEME)
                                         .where(DATASET_THEME.DATASET_ID.eq(DATASET.ID)))
-                                .convertFrom(r -> r.map(x -> x.value1())),
+                                .convertFrom(r -> r.getValues(DATASET_THEME.THEME)),
                         DATASET.LICENCE,
                         DATASET_VERSION.FILE_FORMAT,
                         DSL.multiset(DSL.select(DATASET_COLUMN.LABEL)
                                         .from(DATASET_COLUMN)
                                         .where(DATASET_COLUMN.VERSION_ID.eq(DATASET.CURRENT_VERSION_ID))
                                         .orderBy(DATASET_COLUMN.POSITION))
-                                .convertFrom(r -> r.map(x -> x.value1())),
+                                .convertFrom(r -> r.getValues(DATASET_COLUMN.LABEL)),
                         DATASET.ISSUED_AT.convertFrom(t -> t == null ? null : t.toInstant()),
                         DATASET.MODIFIED_AT.convertFrom(OffsetDateTime::toInstant),
                         DSL.coalesce(DATASET_VERSION.ROW_COUNT, 0L),
@@ -68,23 +68,7 @@ public class IndexSource {
                 .on(DATASET_VERSION.ID.eq(DATASET.CURRENT_VERSION_ID))
                 .where(DATASET.STATE.eq("PUBLISHED"))
                 .and(condition)
-                .fetch(r -> new IndexedDataset(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        r.value9(),
-                        r.value10(),
-                        r.value11(),
-                        r.value12(),
-                        r.value13(),
-                        r.value14(),
-                        r.value15(),
-                        r.value16()));
+                .fetch(Records.mapping(IndexedDataset::new));
     }
 
     /** The view and download counts of every published dataset, by id. */
@@ -92,7 +76,7 @@ public class IndexSource {
         return db.select(DATASET.ID, DATASET.VIEW_COUNT, DATASET.DOWNLOAD_COUNT)
                 .from(DATASET)
                 .where(DATASET.STATE.eq("PUBLISHED"))
-                .fetchMap(r -> r.value1(), r -> new long[] {r.value2(), r.value3()});
+                .fetchMap(DATASET.ID, r -> new long[] {r.get(DATASET.VIEW_COUNT), r.get(DATASET.DOWNLOAD_COUNT)});
     }
 
     /** The view and download counts of one dataset. */

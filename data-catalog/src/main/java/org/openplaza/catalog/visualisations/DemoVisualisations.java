@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.openplaza.catalog.ChartDefinition;
 import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.GroupQuery;
+import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.ValueType;
 import org.openplaza.catalog.VisualisationService;
@@ -76,9 +76,9 @@ class DemoVisualisations implements ApplicationRunner {
                             "Total rainfall of each month at the Changi climate station.",
                             ChartType.LINE,
                             "month",
-                            GroupQuery.Bucket.NONE,
-                            GroupQuery.Aggregation.SUM,
-                            GroupQuery.Order.DIMENSION_ASC,
+                            GroupRequest.Bucket.NONE,
+                            GroupRequest.Aggregation.SUM,
+                            GroupRequest.Order.DIMENSION_ASC,
                             0);
                     seed(
                             "weekly-infectious-disease-bulletin",
@@ -86,9 +86,9 @@ class DemoVisualisations implements ApplicationRunner {
                             "Cases reported in Singapore's weekly bulletin, summed over all weeks.",
                             ChartType.BAR_HORIZONTAL,
                             "disease",
-                            GroupQuery.Bucket.NONE,
-                            GroupQuery.Aggregation.SUM,
-                            GroupQuery.Order.VALUE_DESC,
+                            GroupRequest.Bucket.NONE,
+                            GroupRequest.Aggregation.SUM,
+                            GroupRequest.Order.VALUE_DESC,
                             10);
                     seed(
                             "covid-19-cases-by-province",
@@ -96,9 +96,9 @@ class DemoVisualisations implements ApplicationRunner {
                             "The highest cumulative count of confirmed cases reached in each province by 30 April 2020.",
                             ChartType.BAR,
                             "province",
-                            GroupQuery.Bucket.NONE,
-                            GroupQuery.Aggregation.MAX,
-                            GroupQuery.Order.VALUE_DESC,
+                            GroupRequest.Bucket.NONE,
+                            GroupRequest.Aggregation.MAX,
+                            GroupRequest.Order.VALUE_DESC,
                             0);
                 } catch (Exception e) {
                     throw new IllegalStateException("The demo charts could not be seeded", e);
@@ -115,9 +115,9 @@ class DemoVisualisations implements ApplicationRunner {
             String description,
             ChartType type,
             String dimensionName,
-            GroupQuery.Bucket bucket,
-            GroupQuery.Aggregation aggregation,
-            GroupQuery.Order order,
+            GroupRequest.Bucket bucket,
+            GroupRequest.Aggregation aggregation,
+            GroupRequest.Order order,
             int top)
             throws Exception {
         Optional<Long> dataset = reader.publishedSlugs(0, 1000).stream()
@@ -137,7 +137,7 @@ class DemoVisualisations implements ApplicationRunner {
         if (dimension.isPresent()
                 && (dimension.get().type() == ValueType.DATE || dimension.get().type() == ValueType.TIMESTAMP)) {
             // months the importer read as dates: one point per month all the same
-            bucket = GroupQuery.Bucket.MONTH;
+            bucket = GroupRequest.Bucket.MONTH;
         }
         Optional<StoreColumn> measure = columns.stream()
                 .filter(c -> c.name().equals("confirmed"))
@@ -149,9 +149,9 @@ class DemoVisualisations implements ApplicationRunner {
             log.warn("No demo chart for {}: no fitting columns among {}", slugPrefix, columns);
             return;
         }
-        GroupQuery query = new GroupQuery(
-                new GroupQuery.Dimension(dimension.get().name(), bucket, 0),
-                List.of(new GroupQuery.Measure(measure.get().name(), aggregation)),
+        GroupRequest query = new GroupRequest(
+                new GroupRequest.Dimension(dimension.get().name(), bucket, 0),
+                List.of(new GroupRequest.Measure(measure.get().name(), aggregation)),
                 null,
                 List.of(),
                 order,

@@ -131,7 +131,7 @@ class CsvLoaderTest {
         List<org.openplaza.catalog.StoreColumn> columns = analysis.columns().stream()
                 .map(c -> new org.openplaza.catalog.StoreColumn(c.name(), c.type(), 0))
                 .toList();
-        var second = store.page(report.table(), columns, org.openplaza.catalog.RowQuery.ALL, 1, 1, true);
+        var second = store.page(report.table(), columns, org.openplaza.catalog.RowRequest.ALL, 1, 1, true);
         assertThat(second.rows()).hasSize(1);
         assertThat(second.rows().get(0)).containsExactly(20L, 8L, "beta");
         assertThat(second.total()).isEqualTo(3);

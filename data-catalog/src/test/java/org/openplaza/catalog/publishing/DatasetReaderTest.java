@@ -22,8 +22,8 @@ import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.ExportFormat;
 import org.openplaza.catalog.HistogramBin;
 import org.openplaza.catalog.PublishingService;
-import org.openplaza.catalog.RowQuery;
-import org.openplaza.catalog.RowQueryParams;
+import org.openplaza.catalog.RowRequest;
+import org.openplaza.catalog.RowRequestParams;
 import org.openplaza.catalog.importer.RealDatasets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,10 +90,10 @@ class DatasetReaderTest {
         TestCallers.anonymous();
         List<Line> lines = lines();
 
-        assertThat(reader.count(dataset, RowQuery.ALL)).isEqualTo(lines.size());
-        RowQuery seoulInMarch = RowQuery.ALL
-                .withFilter(new RowQuery.Contains("province", "SEOUL"))
-                .withFilter(new RowQuery.Range("date", LocalDate.of(2020, 3, 1), LocalDate.of(2020, 3, 31)));
+        assertThat(reader.count(dataset, RowRequest.ALL)).isEqualTo(lines.size());
+        RowRequest seoulInMarch = RowRequest.ALL
+                .withFilter(new RowRequest.Contains("province", "SEOUL"))
+                .withFilter(new RowRequest.Range("date", LocalDate.of(2020, 3, 1), LocalDate.of(2020, 3, 31)));
         long expected = lines.stream()
                 .filter(l -> l.province().toLowerCase().contains("seoul"))
                 .filter(l -> l.date().getMonthValue() == 3)
@@ -101,7 +101,7 @@ class DatasetReaderTest {
         assertThat(expected).isEqualTo(31);
         assertThat(reader.count(dataset, seoulInMarch)).isEqualTo(expected);
 
-        RowQuery mostConfirmed = RowQuery.ALL.withSorts(List.of(new RowQuery.Sort("confirmed", true)));
+        RowRequest mostConfirmed = RowRequest.ALL.withSorts(List.of(new RowRequest.Sort("confirmed", true)));
         Line top = lines.stream().max(Comparator.comparingLong(Line::confirmed)).orElseThrow();
         Object[] first = reader.rows(dataset, mostConfirmed, 0, 1).get(0);
         assertThat(first[3]).isEqualTo(top.confirmed());
@@ -112,22 +112,22 @@ class DatasetReaderTest {
         assertThat(page.get(0)[0]).as("eleventh row in file order").isEqualTo(LocalDate.of(2020, 3, 11));
 
         Line thousandth = lines.get(1000);
-        Object[] deep = reader.rows(dataset, RowQuery.ALL, 1000, 3).get(0);
+        Object[] deep = reader.rows(dataset, RowRequest.ALL, 1000, 3).get(0);
         assertThat(deep[0])
                 .as("an unfiltered page is the file's lines in order")
                 .isEqualTo(thousandth.date());
         assertThat(deep[2]).isEqualTo(thousandth.province());
-        assertThat(reader.rows(dataset, RowQuery.ALL, lines.size() - 2, 50)).hasSize(2);
+        assertThat(reader.rows(dataset, RowRequest.ALL, lines.size() - 2, 50)).hasSize(2);
 
-        RowQuery roundTrip =
-                RowQueryParams.fromParams(RowQueryParams.toParams(seoulInMarch), reader.storeColumns(dataset));
+        RowRequest roundTrip =
+                RowRequestParams.fromParams(RowRequestParams.toParams(seoulInMarch), reader.storeColumns(dataset));
         assertThat(reader.count(dataset, roundTrip)).isEqualTo(expected);
-        assertThatThrownBy(() -> RowQueryParams.fromParams(
+        assertThatThrownBy(() -> RowRequestParams.fromParams(
                         java.util.Map.of("f.confirmed", "range:many.."), reader.storeColumns(dataset)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected integer");
-        assertThatThrownBy(() ->
-                        reader.count(dataset, RowQuery.ALL.withFilter(new RowQuery.Contains("1=1; drop table x", "a"))))
+        assertThatThrownBy(() -> reader.count(
+                        dataset, RowRequest.ALL.withFilter(new RowRequest.Contains("1=1; drop table x", "a"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no such column");
 
@@ -140,7 +140,7 @@ class DatasetReaderTest {
     void exports_stream_the_filtered_view_and_defuse_formulas() throws Exception {
         long dataset = imported("COVID-19 by province", PROVINCES, true);
         TestCallers.anonymous();
-        RowQuery busan = RowQuery.ALL.withFilter(new RowQuery.Equals("province", "Busan"));
+        RowRequest busan = RowRequest.ALL.withFilter(new RowRequest.Equals("province", "Busan"));
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         reader.export(dataset, null, busan, ExportFormat.CSV_BOM, csv);
         byte[] bytes = csv.toByteArray();
@@ -172,7 +172,7 @@ class DatasetReaderTest {
         long riskyDataset = imported("Risky cells", risky, true);
         TestCallers.anonymous();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        reader.export(riskyDataset, null, RowQuery.ALL, ExportFormat.CSV, out);
+        reader.export(riskyDataset, null, RowRequest.ALL, ExportFormat.CSV, out);
         assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
                 .containsExactly(
                         "name,note,amount",
@@ -190,9 +190,9 @@ class DatasetReaderTest {
 
         TestCallers.anonymous();
         assertThat(reader.bySlug(slug)).isEmpty();
-        assertThatThrownBy(() -> reader.count(draft, RowQuery.ALL)).isInstanceOf(CatalogException.class);
+        assertThatThrownBy(() -> reader.count(draft, RowRequest.ALL)).isInstanceOf(CatalogException.class);
         assertThatThrownBy(
-                        () -> reader.export(draft, null, RowQuery.ALL, ExportFormat.CSV, new ByteArrayOutputStream()))
+                        () -> reader.export(draft, null, RowRequest.ALL, ExportFormat.CSV, new ByteArrayOutputStream()))
                 .isInstanceOf(CatalogException.class);
 
         TestCallers.signIn("someone", "CITIZEN");
@@ -205,7 +205,7 @@ class DatasetReaderTest {
         TestCallers.anonymous();
         reader.countView(dataset);
         reader.countView(dataset);
-        reader.export(dataset, null, RowQuery.ALL, ExportFormat.JSON, new ByteArrayOutputStream());
+        reader.export(dataset, null, RowRequest.ALL, ExportFormat.JSON, new ByteArrayOutputStream());
         DatasetPage page = reader.byId(dataset).orElseThrow();
         assertThat(page.views()).isEqualTo(2);
         assertThat(page.downloads()).isEqualTo(1);

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.GroupQuery;
-import org.openplaza.catalog.GroupQuery.Aggregation;
-import org.openplaza.catalog.GroupQuery.Bucket;
-import org.openplaza.catalog.GroupQuery.Dimension;
-import org.openplaza.catalog.GroupQuery.Measure;
+import org.openplaza.catalog.GroupRequest;
+import org.openplaza.catalog.GroupRequest.Aggregation;
+import org.openplaza.catalog.GroupRequest.Bucket;
+import org.openplaza.catalog.GroupRequest.Dimension;
+import org.openplaza.catalog.GroupRequest.Measure;
 import org.openplaza.catalog.Grouped;
 import org.openplaza.catalog.PublishingService;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.importer.RealDatasets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,15 +79,15 @@ class GroupingTest {
         SecurityContextHolder.clearContext();
     }
 
-    private Grouped group(GroupQuery query) throws Exception {
+    private Grouped group(GroupRequest query) throws Exception {
         return reader.group(dataset, query);
     }
 
     @Test
     void sums_counts_and_distinct_counts_by_category() throws Exception {
         LocalDate last = LocalDate.of(2020, 4, 30);
-        Grouped sums = group(GroupQuery.of(Dimension.of("province"), new Measure("confirmed", Aggregation.SUM))
-                .withFilters(List.of(new RowQuery.Equals("date", last))));
+        Grouped sums = group(GroupRequest.of(Dimension.of("province"), new Measure("confirmed", Aggregation.SUM))
+                .withFilters(List.of(new RowRequest.Equals("date", last))));
         Map<String, Long> expected = lines.stream()
                 .filter(l -> l.date().equals(last))
                 .collect(Collectors.toMap(Line::province, Line::confirmed));
@@ -95,7 +95,7 @@ class GroupingTest {
         expected.forEach((province, confirmed) ->
                 assertThat(sums.value("sum(confirmed)", province)).isEqualTo(confirmed.doubleValue()));
 
-        Grouped counts = group(GroupQuery.of(
+        Grouped counts = group(GroupRequest.of(
                 Dimension.of("province"), Measure.count(), new Measure("date", Aggregation.COUNT_DISTINCT)));
         Map<String, Long> perProvince =
                 lines.stream().collect(Collectors.groupingBy(Line::province, Collectors.counting()));
@@ -112,13 +112,13 @@ class GroupingTest {
                 .map(Line::confirmed)
                 .sorted()
                 .toList();
-        Grouped stats = group(GroupQuery.of(
+        Grouped stats = group(GroupRequest.of(
                         Dimension.of("province"),
                         new Measure("confirmed", Aggregation.AVG),
                         new Measure("confirmed", Aggregation.MEDIAN),
                         new Measure("confirmed", Aggregation.MIN),
                         new Measure("confirmed", Aggregation.MAX))
-                .withFilters(List.of(new RowQuery.Equals("province", "Seoul"))));
+                .withFilters(List.of(new RowRequest.Equals("province", "Seoul"))));
         double mean = seoul.stream().mapToLong(Long::longValue).average().orElseThrow();
         int n = seoul.size();
         double median = n % 2 == 1 ? seoul.get(n / 2) : (seoul.get(n / 2 - 1) + seoul.get(n / 2)) / 2.0;
@@ -140,9 +140,9 @@ class GroupingTest {
 
     @Test
     void dates_bucket_by_day_week_month_quarter_and_year() throws Exception {
-        RowQuery.Filter seoul = new RowQuery.Equals("province", "Seoul");
+        RowRequest.Filter seoul = new RowRequest.Equals("province", "Seoul");
         Grouped monthly =
-                group(GroupQuery.of(new Dimension("date", Bucket.MONTH, 0), new Measure("confirmed", Aggregation.MAX))
+                group(GroupRequest.of(new Dimension("date", Bucket.MONTH, 0), new Measure("confirmed", Aggregation.MAX))
                         .withFilters(List.of(seoul)));
         Map<String, Long> maxByMonth = new TreeMap<>();
         for (Line line : lines) {
@@ -159,11 +159,11 @@ class GroupingTest {
                 assertThat(monthly.value("max(confirmed)", month)).isEqualTo(max.doubleValue()));
 
         long days = lines.stream().filter(l -> l.province().equals("Seoul")).count();
-        assertThat(group(GroupQuery.of(new Dimension("date", Bucket.DAY, 0), Measure.count())
+        assertThat(group(GroupRequest.of(new Dimension("date", Bucket.DAY, 0), Measure.count())
                                 .withFilters(List.of(seoul)))
                         .categories())
                 .hasSize((int) days);
-        Grouped weekly = group(GroupQuery.of(new Dimension("date", Bucket.WEEK, 0), Measure.count())
+        Grouped weekly = group(GroupRequest.of(new Dimension("date", Bucket.WEEK, 0), Measure.count())
                 .withFilters(List.of(seoul)));
         assertThat(weekly.categories())
                 .allSatisfy(
@@ -172,18 +172,18 @@ class GroupingTest {
                         .mapToDouble(Double::doubleValue)
                         .sum())
                 .isEqualTo(days);
-        assertThat(group(GroupQuery.of(new Dimension("date", Bucket.QUARTER, 0), Measure.count())
+        assertThat(group(GroupRequest.of(new Dimension("date", Bucket.QUARTER, 0), Measure.count())
                                 .withFilters(List.of(seoul)))
                         .categories())
                 .containsExactly("2020-Q1", "2020-Q2");
-        assertThat(group(GroupQuery.of(new Dimension("date", Bucket.YEAR, 0), Measure.count()))
+        assertThat(group(GroupRequest.of(new Dimension("date", Bucket.YEAR, 0), Measure.count()))
                         .value("count", "2020"))
                 .isEqualTo((double) lines.size());
     }
 
     @Test
     void numbers_are_binned_into_equal_widths() throws Exception {
-        Grouped bins = group(GroupQuery.of(new Dimension("confirmed", Bucket.BINS, 10), Measure.count()));
+        Grouped bins = group(GroupRequest.of(new Dimension("confirmed", Bucket.BINS, 10), Measure.count()));
         assertThat(bins.series().get(0).values().stream()
                         .mapToDouble(Double::doubleValue)
                         .sum())
@@ -198,9 +198,9 @@ class GroupingTest {
     @Test
     void the_top_categories_keep_their_names_and_the_rest_is_other() throws Exception {
         LocalDate last = LocalDate.of(2020, 4, 30);
-        Grouped top = group(GroupQuery.of(Dimension.of("province"), new Measure("confirmed", Aggregation.SUM))
-                .withFilters(List.of(new RowQuery.Equals("date", last)))
-                .withOrder(GroupQuery.Order.VALUE_DESC)
+        Grouped top = group(GroupRequest.of(Dimension.of("province"), new Measure("confirmed", Aggregation.SUM))
+                .withFilters(List.of(new RowRequest.Equals("date", last)))
+                .withOrder(GroupRequest.Order.VALUE_DESC)
                 .withTop(3));
         List<Line> day = new ArrayList<>(
                 lines.stream().filter(l -> l.date().equals(last)).toList());
@@ -215,9 +215,9 @@ class GroupingTest {
 
     @Test
     void a_split_gives_one_series_per_value() throws Exception {
-        Grouped split = group(GroupQuery.of(new Dimension("date", Bucket.MONTH, 0), Measure.count())
+        Grouped split = group(GroupRequest.of(new Dimension("date", Bucket.MONTH, 0), Measure.count())
                 .withSeries("province")
-                .withFilters(List.of(new RowQuery.In("province", List.of("Seoul", "Busan")))));
+                .withFilters(List.of(new RowRequest.In("province", List.of("Seoul", "Busan")))));
         assertThat(split.series()).extracting(Grouped.Series::name).containsExactlyInAnyOrder("Seoul", "Busan");
         assertThat(split.series())
                 .as("each series keeps what it counts and its split value, for screens to name it")
@@ -233,15 +233,15 @@ class GroupingTest {
 
     @Test
     void impossible_charts_are_refused_with_a_reason() {
-        assertThatThrownBy(() -> group(GroupQuery.of(Dimension.of("date"), new Measure("province", Aggregation.SUM))))
+        assertThatThrownBy(() -> group(GroupRequest.of(Dimension.of("date"), new Measure("province", Aggregation.SUM))))
                 .isInstanceOfSatisfying(
                         CatalogException.class, e -> assertThat(e.messageKey()).isEqualTo("chart.error.numbers-only"));
-        assertThatThrownBy(() -> group(GroupQuery.of(new Dimension("province", Bucket.MONTH, 0), Measure.count())))
+        assertThatThrownBy(() -> group(GroupRequest.of(new Dimension("province", Bucket.MONTH, 0), Measure.count())))
                 .isInstanceOfSatisfying(
                         CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chart.error.buckets-need-dates"));
         assertThatThrownBy(() -> group(
-                        GroupQuery.of(Dimension.of("date"), Measure.count()).withSeries("confirmed")))
+                        GroupRequest.of(Dimension.of("date"), Measure.count()).withSeries("confirmed")))
                 .isInstanceOfSatisfying(
                         CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chart.error.too-many-points"));

@@ -24,7 +24,7 @@ import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.PushedRecords;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.UpsertMethod;
 import org.openplaza.catalog.ValueType;
 import org.openplaza.catalog.datastore.DatasetStore;
@@ -103,7 +103,7 @@ class PushedRecordsTest {
     }
 
     private List<Object[]> rows(long version) throws Exception {
-        return reader.resourceRows(version, RowQuery.ALL, 0, 100);
+        return reader.resourceRows(version, RowRequest.ALL, 0, 100);
     }
 
     @Test

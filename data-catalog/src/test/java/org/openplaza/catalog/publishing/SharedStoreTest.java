@@ -21,14 +21,14 @@ import org.openplaza.CatalogTestApplication;
 import org.openplaza.catalog.CatalogSearch;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.ExportFormat;
-import org.openplaza.catalog.GroupQuery;
-import org.openplaza.catalog.GroupQuery.Dimension;
-import org.openplaza.catalog.GroupQuery.Measure;
+import org.openplaza.catalog.GroupRequest;
+import org.openplaza.catalog.GroupRequest.Dimension;
+import org.openplaza.catalog.GroupRequest.Measure;
 import org.openplaza.catalog.Grouped;
 import org.openplaza.catalog.OrphanSweep;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.PushedRecords;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.SearchRequest;
 import org.openplaza.catalog.SearchResult;
 import org.openplaza.catalog.StoreColumn;
@@ -149,12 +149,12 @@ class SharedStoreTest {
         long dataset = importedOnNodeA("Confirmed cases by province");
         DatasetReader readerB = nodeB.getBean(DatasetReader.class);
 
-        RowQuery seoul = RowQuery.ALL
-                .withFilter(new RowQuery.Equals("province", "Seoul"))
-                .withSorts(List.of(new RowQuery.Sort("confirmed", true)));
+        RowRequest seoul = RowRequest.ALL
+                .withFilter(new RowRequest.Equals("province", "Seoul"))
+                .withSorts(List.of(new RowRequest.Sort("confirmed", true)));
         long rows = reader.byId(dataset).orElseThrow().rows();
         assertThat(rows).isGreaterThan(1000);
-        assertThat(readerB.count(dataset, RowQuery.ALL)).isEqualTo(rows);
+        assertThat(readerB.count(dataset, RowRequest.ALL)).isEqualTo(rows);
         assertThat(readerB.count(dataset, seoul))
                 .isEqualTo(reader.count(dataset, seoul))
                 .isPositive();
@@ -162,15 +162,17 @@ class SharedStoreTest {
                 .usingRecursiveFieldByFieldElementComparator()
                 .containsExactlyElementsOf(reader.rows(dataset, seoul, 0, 20));
         // a page deep in file order, read by row number from the shared file
-        assertThat(readerB.rows(dataset, RowQuery.ALL, rows - 5, 50)).hasSize(5);
-        assertThat(readerB.rows(dataset, RowQuery.ALL, rows - 5, 50))
+        assertThat(readerB.rows(dataset, RowRequest.ALL, rows - 5, 50)).hasSize(5);
+        assertThat(readerB.rows(dataset, RowRequest.ALL, rows - 5, 50))
                 .usingRecursiveFieldByFieldElementComparator()
-                .containsExactlyElementsOf(reader.rows(dataset, RowQuery.ALL, rows - 5, 50));
+                .containsExactlyElementsOf(reader.rows(dataset, RowRequest.ALL, rows - 5, 50));
 
         Grouped onA = reader.group(
-                dataset, GroupQuery.of(Dimension.of("province"), new Measure("confirmed", GroupQuery.Aggregation.MAX)));
+                dataset,
+                GroupRequest.of(Dimension.of("province"), new Measure("confirmed", GroupRequest.Aggregation.MAX)));
         Grouped onB = readerB.group(
-                dataset, GroupQuery.of(Dimension.of("province"), new Measure("confirmed", GroupQuery.Aggregation.MAX)));
+                dataset,
+                GroupRequest.of(Dimension.of("province"), new Measure("confirmed", GroupRequest.Aggregation.MAX)));
         assertThat(onB).isEqualTo(onA);
         assertThat(onB.categories()).contains("Seoul", "Busan");
         assertThat(onB.series().get(0).values()).isNotEmpty().allMatch(v -> v != null && v > 0);
@@ -228,7 +230,7 @@ class SharedStoreTest {
                 List.of(java.util.Map.of("gate", "start", "visitors", 0)));
         publishing.publish(dataset);
         DatasetReader readerB = nodeB.getBean(DatasetReader.class);
-        assertThat(readerB.resourceRows(version, RowQuery.ALL, 0, 100)).hasSize(1);
+        assertThat(readerB.resourceRows(version, RowRequest.ALL, 0, 100)).hasSize(1);
 
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -256,10 +258,10 @@ class SharedStoreTest {
             threads.shutdown();
         }
         TestCallers.anonymous();
-        assertThat(reader.resourceRows(version, RowQuery.ALL, 0, 100)).hasSize(13);
-        assertThat(readerB.resourceRows(version, RowQuery.ALL, 0, 100))
+        assertThat(reader.resourceRows(version, RowRequest.ALL, 0, 100)).hasSize(13);
+        assertThat(readerB.resourceRows(version, RowRequest.ALL, 0, 100))
                 .usingRecursiveFieldByFieldElementComparator()
-                .containsExactlyInAnyOrderElementsOf(reader.resourceRows(version, RowQuery.ALL, 0, 100));
+                .containsExactlyInAnyOrderElementsOf(reader.resourceRows(version, RowRequest.ALL, 0, 100));
         try (Stream<Path> files = Files.list(SHARED.resolve("versions"))) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
         }
@@ -276,7 +278,7 @@ class SharedStoreTest {
         DatasetReader readerB = nodeB.getBean(DatasetReader.class);
         // node B has read it, so its state is in node B's cache
         assertThat(readerB.byId(dataset)).isPresent();
-        assertThat(readerB.rows(dataset, RowQuery.ALL, 0, 3)).hasSize(3);
+        assertThat(readerB.rows(dataset, RowRequest.ALL, 0, 3)).hasSize(3);
         assertThat(searchFor(nodeB, "cross-node province").hits())
                 .extracting(SearchResult.Hit::id)
                 .contains(dataset);

@@ -18,7 +18,7 @@ import org.openplaza.catalog.ChartDefinition;
 import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.GroupQuery;
+import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
@@ -113,10 +113,10 @@ class VersionDeletionTest {
                 "",
                 new ChartDefinition(
                         ChartType.BAR,
-                        GroupQuery.of(
-                                org.openplaza.catalog.GroupQuery.Dimension.of("district"),
-                                new org.openplaza.catalog.GroupQuery.Measure(
-                                        "cases", org.openplaza.catalog.GroupQuery.Aggregation.SUM))),
+                        GroupRequest.of(
+                                org.openplaza.catalog.GroupRequest.Dimension.of("district"),
+                                new org.openplaza.catalog.GroupRequest.Measure(
+                                        "cases", org.openplaza.catalog.GroupRequest.Aggregation.SUM))),
                 false);
 
         publishing.deleteVersion(second);

@@ -8,7 +8,7 @@ import org.openplaza.catalog.ChartDefaults;
 import org.openplaza.catalog.ChartDefinition;
 import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.DatasetColumn;
-import org.openplaza.catalog.GroupQuery;
+import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.ValueType;
 
 /** The chart a dataset opens on: a measure along what the data is about, never a row of ones. */
@@ -29,8 +29,8 @@ class ChartDefaultsTest {
         assertThat(chart.type()).isEqualTo(ChartType.LINE);
         assertThat(chart.query().dimension().column()).isEqualTo("month");
         assertThat(chart.query().measures())
-                .containsExactly(new GroupQuery.Measure("total_rainfall", GroupQuery.Aggregation.SUM));
-        assertThat(chart.query().order()).isEqualTo(GroupQuery.Order.DIMENSION_ASC);
+                .containsExactly(new GroupRequest.Measure("total_rainfall", GroupRequest.Aggregation.SUM));
+        assertThat(chart.query().order()).isEqualTo(GroupRequest.Order.DIMENSION_ASC);
     }
 
     @Test
@@ -41,7 +41,7 @@ class ChartDefaultsTest {
                 column("no_of_cases", ValueType.INTEGER, 800, "0", "3529")));
         assertThat(chart.type()).isEqualTo(ChartType.BAR_HORIZONTAL);
         assertThat(chart.query().dimension().column()).isEqualTo("disease");
-        assertThat(chart.query().order()).isEqualTo(GroupQuery.Order.VALUE_DESC);
+        assertThat(chart.query().order()).isEqualTo(GroupRequest.Order.VALUE_DESC);
         assertThat(chart.query().top()).isEqualTo(10);
         assertThat(chart.query().measures().get(0).column()).isEqualTo("no_of_cases");
     }
@@ -76,18 +76,18 @@ class ChartDefaultsTest {
                 period("epi_week", org.openplaza.catalog.importer.Periods.WEEK, "2012-01-02", "2022-12-26"),
                 column("no_of_cases", ValueType.INTEGER, 800, "0", "3529")));
         assertThat(weekly.type()).isEqualTo(ChartType.LINE);
-        assertThat(weekly.query().dimension().bucket()).isEqualTo(GroupQuery.Bucket.WEEK);
+        assertThat(weekly.query().dimension().bucket()).isEqualTo(GroupRequest.Bucket.WEEK);
 
         ChartDefinition quarterly = ChartDefaults.suggest(List.of(
                 period("quarter", org.openplaza.catalog.importer.Periods.QUARTER, "2012-01-01", "2022-10-01"),
                 column("gdp", ValueType.DECIMAL, 40, "1.5", "9.5")));
-        assertThat(quarterly.query().dimension().bucket()).isEqualTo(GroupQuery.Bucket.QUARTER);
+        assertThat(quarterly.query().dimension().bucket()).isEqualTo(GroupRequest.Bucket.QUARTER);
 
         ChartDefinition monthly = ChartDefaults.suggest(List.of(
                 period("month", org.openplaza.catalog.importer.Periods.MONTH, "1982-01-01", "2025-12-01"),
                 column("total_rainfall", ValueType.DECIMAL, 500, "0.2", "765.9")));
         assertThat(monthly.type()).isEqualTo(ChartType.LINE);
-        assertThat(monthly.query().dimension().bucket()).isEqualTo(GroupQuery.Bucket.MONTH);
+        assertThat(monthly.query().dimension().bucket()).isEqualTo(GroupRequest.Bucket.MONTH);
     }
 
     @Test
@@ -98,7 +98,7 @@ class ChartDefaultsTest {
                 column("confirmed", ValueType.INTEGER, 900, "0", "6852"),
                 column("year", ValueType.INTEGER, 1, "2020", "2020")));
         assertThat(chart.type()).isEqualTo(ChartType.LINE);
-        assertThat(chart.query().dimension().bucket()).isEqualTo(GroupQuery.Bucket.MONTH);
+        assertThat(chart.query().dimension().bucket()).isEqualTo(GroupRequest.Bucket.MONTH);
         assertThat(chart.query().measures().get(0).column()).isEqualTo("confirmed");
     }
 
@@ -108,7 +108,7 @@ class ChartDefaultsTest {
                 column("request", ValueType.TEXT, 900, "A", "Z"),
                 column("department", ValueType.TEXT, 8, "Adults", "Waste")));
         assertThat(chart.query().dimension().column()).isEqualTo("department");
-        assertThat(chart.query().measures()).containsExactly(GroupQuery.Measure.count());
+        assertThat(chart.query().measures()).containsExactly(GroupRequest.Measure.count());
         assertThat(chart.type()).isEqualTo(ChartType.BAR);
     }
 }

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.catalog.ChartDefinition;
 import org.openplaza.catalog.ChartType;
-import org.openplaza.catalog.GroupQuery;
-import org.openplaza.catalog.GroupQuery.Aggregation;
-import org.openplaza.catalog.GroupQuery.Dimension;
-import org.openplaza.catalog.GroupQuery.Measure;
+import org.openplaza.catalog.GroupRequest;
+import org.openplaza.catalog.GroupRequest.Aggregation;
+import org.openplaza.catalog.GroupRequest.Dimension;
+import org.openplaza.catalog.GroupRequest.Measure;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.VisualisationService;
 import org.openplaza.catalog.publishing.TestCallers;
@@ -77,7 +77,7 @@ class VisualisationLikeConcurrencyTest {
                 "Cases in Busan",
                 "",
                 new ChartDefinition(
-                        ChartType.BAR, GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))),
+                        ChartType.BAR, GroupRequest.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))),
                 true);
         SecurityContextHolder.clearContext();
 

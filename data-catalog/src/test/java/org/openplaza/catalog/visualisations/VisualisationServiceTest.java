@@ -17,14 +17,14 @@ import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DrawnVisualisation;
 import org.openplaza.catalog.Gallery;
-import org.openplaza.catalog.GroupQuery;
-import org.openplaza.catalog.GroupQuery.Aggregation;
-import org.openplaza.catalog.GroupQuery.Dimension;
-import org.openplaza.catalog.GroupQuery.Measure;
+import org.openplaza.catalog.GroupRequest;
+import org.openplaza.catalog.GroupRequest.Aggregation;
+import org.openplaza.catalog.GroupRequest.Dimension;
+import org.openplaza.catalog.GroupRequest.Measure;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.Visualisation;
 import org.openplaza.catalog.VisualisationReport;
 import org.openplaza.catalog.VisualisationService;
@@ -60,8 +60,8 @@ class VisualisationServiceTest {
 
     final ChartDefinition byDistrict = new ChartDefinition(
             ChartType.BAR,
-            GroupQuery.of(Dimension.of("district"), new Measure("cases", Aggregation.SUM))
-                    .withFilters(List.of(new RowQuery.Range("cases", 1L, null))));
+            GroupRequest.of(Dimension.of("district"), new Measure("cases", Aggregation.SUM))
+                    .withFilters(List.of(new RowRequest.Range("cases", 1L, null))));
 
     @BeforeEach
     void a_published_dataset_and_two_citizens() throws Exception {
@@ -105,7 +105,7 @@ class VisualisationServiceTest {
                 .isInstanceOfSatisfying(
                         CatalogException.class, e -> assertThat(e.field()).isEqualTo("title"));
         ChartDefinition sumOfText = new ChartDefinition(
-                ChartType.BAR, GroupQuery.of(Dimension.of("cases"), new Measure("district", Aggregation.SUM)));
+                ChartType.BAR, GroupRequest.of(Dimension.of("cases"), new Measure("district", Aggregation.SUM)));
         assertThatThrownBy(() -> visualisations.save(dataset, "Sum of names", "", sumOfText, true))
                 .isInstanceOf(CatalogException.class);
         long id = visualisations.save(dataset, "Cases by district", "", byDistrict, true);
@@ -144,7 +144,7 @@ class VisualisationServiceTest {
         long id = visualisations.save(dataset, "Cases by district", "", byDistrict, true);
         visualisations.describe(id, "  Cases in each district ", "Summed.", false);
         ChartDefinition pie = new ChartDefinition(
-                ChartType.PIE, GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT)));
+                ChartType.PIE, GroupRequest.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT)));
         visualisations.redefine(id, pie);
 
         DrawnVisualisation drawn = visualisations.draw(id).orElseThrow();
@@ -155,7 +155,7 @@ class VisualisationServiceTest {
         assertThat(drawn.data().value("count", "Jung")).isEqualTo(1.0);
 
         ChartDefinition sumOfText = new ChartDefinition(
-                ChartType.BAR, GroupQuery.of(Dimension.of("cases"), new Measure("district", Aggregation.SUM)));
+                ChartType.BAR, GroupRequest.of(Dimension.of("cases"), new Measure("district", Aggregation.SUM)));
         assertThatThrownBy(() -> visualisations.redefine(id, sumOfText)).isInstanceOf(CatalogException.class);
         assertThat(visualisations.draw(id).orElseThrow().definition()).isEqualTo(pie);
 
@@ -172,19 +172,19 @@ class VisualisationServiceTest {
     void impossible_heat_maps_and_calendars_are_refused_with_their_reason() {
         assertThatThrownBy(() -> new ChartDefinition(
                         ChartType.HEATMAP,
-                        GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))))
+                        GroupRequest.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))))
                 .isInstanceOfSatisfying(
                         CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chart.error.heatmap-needs-split"));
         assertThatThrownBy(() -> new ChartDefinition(
                         ChartType.CALENDAR,
-                        GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))))
+                        GroupRequest.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))))
                 .isInstanceOfSatisfying(
                         CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chart.error.calendar-needs-days"));
         assertThatThrownBy(() -> new ChartDefinition(
                         ChartType.HISTOGRAM,
-                        GroupQuery.of(Dimension.of("cases"), new Measure(null, Aggregation.COUNT))))
+                        GroupRequest.of(Dimension.of("cases"), new Measure(null, Aggregation.COUNT))))
                 .isInstanceOfSatisfying(
                         CatalogException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chart.error.histogram-needs-ranges"));
@@ -230,7 +230,7 @@ class VisualisationServiceTest {
                 "Share of rows",
                 "",
                 new ChartDefinition(
-                        ChartType.PIE, GroupQuery.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))),
+                        ChartType.PIE, GroupRequest.of(Dimension.of("district"), new Measure(null, Aggregation.COUNT))),
                 true);
         String slug = visualisations.find(bars).orElseThrow().datasetSlug();
         String organisation = visualisations.organisations().entrySet().stream()

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.portal.layout.Titles;
@@ -111,14 +112,25 @@ public class ModerationView extends VerticalLayout implements HasDynamicTitle {
         share.setHelperText(getTranslation("settings.share.help"));
         share.setValue(current.supportSharePermille());
         FormLayout form = new FormLayout(threshold, share, window, perDay, perMinute);
+        List<IntegerField> fields = List.of(threshold, share, window, perDay, perMinute);
         Button save = new Button(getTranslation("common.save"), e -> {
+            fields.forEach(f -> f.setInvalid(false));
             try {
                 proposals.updateSettings(new ParticipationSettings(
                         value(threshold), value(window), value(perDay), value(perMinute), share.getValue()));
                 Notification.show(getTranslation("settings.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ProposalException ex) {
-                Notification.show(getTranslation(ex.messageKey(), ex.arguments().toArray()))
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                String message = getTranslation(ex.messageKey(), ex.arguments().toArray());
+                // the rule at fault marked on its field, and said once more for whoever is not looking at it
+                IntegerField at = switch (String.valueOf(ex.field())) {
+                    case "threshold" -> threshold;
+                    case "window" -> window;
+                    case "share" -> share;
+                    default -> value(perDay) < 1 ? perDay : perMinute;
+                };
+                at.setErrorMessage(message);
+                at.setInvalid(true);
+                Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         save.setId("settings-save");

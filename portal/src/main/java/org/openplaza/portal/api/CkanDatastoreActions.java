@@ -15,7 +15,7 @@ import org.openplaza.catalog.CsvCells;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.Resource;
 import org.openplaza.catalog.RowConditions;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.StoreColumn;
 import org.springframework.stereotype.Component;
 
@@ -63,10 +63,10 @@ class CkanDatastoreActions {
         if (!List.of("objects", "lists", "csv", "tsv").contains(format)) {
             throw CkanError.validation("records_format", "Value must be one of: objects, lists, csv, tsv");
         }
-        RowQuery query = filtered(params, columns).withSorts(sorts(params.text("sort"), columns));
+        RowRequest query = filtered(params, columns).withSorts(sorts(params.text("sort"), columns));
         List<String> wanted = params.list("fields");
         for (String field : wanted) {
-            if (!field.equals(RowQuery.ID)) {
+            if (!field.equals(RowRequest.ID)) {
                 column(columns, field);
             }
         }
@@ -95,8 +95,8 @@ class CkanDatastoreActions {
     }
 
     /** The filters ({@code filters}: a value or a list of values per field) and words ({@code q}). */
-    private static RowQuery filtered(CkanParams params, List<StoreColumn> columns) {
-        RowQuery query = RowQuery.ALL;
+    private static RowRequest filtered(CkanParams params, List<StoreColumn> columns) {
+        RowRequest query = RowRequest.ALL;
         Object filters = params.json("filters");
         if (filters != null) {
             if (!(filters instanceof Map<?, ?> map)) {
@@ -111,7 +111,7 @@ class CkanDatastoreActions {
         if (q instanceof Map<?, ?> perField) {
             for (Map.Entry<?, ?> entry : perField.entrySet()) {
                 String column = column(columns, String.valueOf(entry.getKey())).name();
-                query = query.withFilter(new RowQuery.Contains(column, String.valueOf(entry.getValue())));
+                query = query.withFilter(new RowRequest.Contains(column, String.valueOf(entry.getValue())));
             }
         } else if (q != null) {
             query = query.withSearch(q.toString());
@@ -120,8 +120,8 @@ class CkanDatastoreActions {
     }
 
     /** {@code sort}: {@code "field desc, other"}, {@code _id} among the fields. */
-    private static List<RowQuery.Sort> sorts(@Nullable String sort, List<StoreColumn> columns) {
-        List<RowQuery.Sort> sorts = new ArrayList<>();
+    private static List<RowRequest.Sort> sorts(@Nullable String sort, List<StoreColumn> columns) {
+        List<RowRequest.Sort> sorts = new ArrayList<>();
         if (sort == null || sort.isBlank()) {
             return sorts;
         }
@@ -135,9 +135,9 @@ class CkanDatastoreActions {
                 throw CkanError.validation("sort", "Expected asc or desc after " + words[0]);
             }
             String name = unquote(words[0]);
-            sorts.add(new RowQuery.Sort(
-                    name.equals(RowQuery.ID)
-                            ? RowQuery.ID
+            sorts.add(new RowRequest.Sort(
+                    name.equals(RowRequest.ID)
+                            ? RowRequest.ID
                             : column(columns, name).name(),
                     descending));
         }
@@ -149,7 +149,7 @@ class CkanDatastoreActions {
         for (String name : names) {
             Map<String, Object> field = new LinkedHashMap<>();
             field.put("id", name);
-            if (name.equals(RowQuery.ID)) {
+            if (name.equals(RowRequest.ID)) {
                 field.put("type", "int");
             } else {
                 int i = position(resource.columns(), name);
@@ -302,12 +302,12 @@ class CkanDatastoreActions {
         }
     }
 
-    private static RowQuery.Filter filter(List<StoreColumn> columns, String name, @Nullable Object value) {
+    private static RowRequest.Filter filter(List<StoreColumn> columns, String name, @Nullable Object value) {
         try {
-            if (name.equals(RowQuery.ID)) {
+            if (name.equals(RowRequest.ID)) {
                 return value instanceof List<?> ids
-                        ? new RowQuery.In(RowQuery.ID, new ArrayList<>(ids))
-                        : new RowQuery.Equals(RowQuery.ID, typed(null, value));
+                        ? new RowRequest.In(RowRequest.ID, new ArrayList<>(ids))
+                        : new RowRequest.Equals(RowRequest.ID, typed(null, value));
             }
             StoreColumn column = column(columns, name);
             if (value instanceof List<?> values) {
@@ -315,9 +315,9 @@ class CkanDatastoreActions {
                 for (Object v : values) {
                     typed.add(typed(column, v));
                 }
-                return new RowQuery.In(column.name(), typed);
+                return new RowRequest.In(column.name(), typed);
             }
-            return new RowQuery.Equals(column.name(), typed(column, value));
+            return new RowRequest.Equals(column.name(), typed(column, value));
         } catch (IllegalArgumentException e) {
             throw CkanError.validation("filters", name + ": " + e.getMessage());
         }

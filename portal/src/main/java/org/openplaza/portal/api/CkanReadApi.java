@@ -136,33 +136,7 @@ class CkanReadApi {
         Map<String, List<String>> excluded = new LinkedHashMap<>();
         // read once: fq names organisations by slug, the index counts them by name
         List<PublicOrganisation> organisations = reader.organisations();
-        String fq = params.text("fq");
-        if (fq != null && !fq.isBlank()) {
-            Matcher m = FILTER.matcher(fq);
-            int matched = 0;
-            while (m.find()) {
-                boolean exclude = m.group(1).equals("-");
-                String field = m.group(2);
-                String value = m.group(4) != null ? m.group(4) : m.group(5);
-                String facet = FACET_FIELDS.get(field);
-                if (facet == null) {
-                    throw CkanError.validation("fq", "Cannot filter on " + field);
-                }
-                if (facet.equals("organisation")) {
-                    value = organisationByName(organisations, value).name();
-                } else if (facet.equals("theme")) {
-                    // groups are named by the theme's code in lower case
-                    value = value.toUpperCase(Locale.ROOT);
-                }
-                (exclude ? excluded : facets)
-                        .computeIfAbsent(facet, k -> new ArrayList<>())
-                        .add(value);
-                matched++;
-            }
-            if (matched == 0) {
-                throw CkanError.validation("fq", "Expected field:value pairs");
-            }
-        }
+        filterQuery(params.text("fq"), organisations, facets, excluded);
         String sort = params.text("sort");
         SearchRequest.Order order = order(sort);
         SearchRequest request = new SearchRequest(
@@ -196,6 +170,58 @@ class CkanReadApi {
                 reader.byId(hit.id()).ifPresent(d -> results.add(fields(dicts.packageDict(d), fl)));
             }
         }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("count", result.total());
+        answer.put("sort", sort == null ? "score desc, metadata_modified desc" : sort);
+        facetCounts(params, result, organisations, answer);
+        answer.put("results", results);
+        return answer;
+    }
+
+    /** {@code fq}: {@code field:value} pairs, one with a minus before it excluded, into facets and exclusions. */
+    private static void filterQuery(
+            @Nullable String fq,
+            List<PublicOrganisation> organisations,
+            Map<String, List<String>> facets,
+            Map<String, List<String>> excluded) {
+        if (fq == null || fq.isBlank()) {
+            return;
+        }
+        Matcher m = FILTER.matcher(fq);
+        int matched = 0;
+        while (m.find()) {
+            boolean exclude = m.group(1).equals("-");
+            String field = m.group(2);
+            String value = m.group(4) != null ? m.group(4) : m.group(5);
+            String facet = FACET_FIELDS.get(field);
+            if (facet == null) {
+                throw CkanError.validation("fq", "Cannot filter on " + field);
+            }
+            if (facet.equals("organisation")) {
+                value = organisationByName(organisations, value).name();
+            } else if (facet.equals("theme")) {
+                // groups are named by the theme's code in lower case
+                value = value.toUpperCase(Locale.ROOT);
+            }
+            (exclude ? excluded : facets)
+                    .computeIfAbsent(facet, k -> new ArrayList<>())
+                    .add(value);
+            matched++;
+        }
+        if (matched == 0) {
+            throw CkanError.validation("fq", "Expected field:value pairs");
+        }
+    }
+
+    /**
+     * The counts of the facets asked for ({@code facet.field}, {@code facet.limit},
+     * {@code facet.mincount}) in CKAN's two forms: {@code facets} and {@code search_facets}.
+     */
+    private static void facetCounts(
+            CkanParams params,
+            SearchResult result,
+            List<PublicOrganisation> organisations,
+            Map<String, Object> answer) {
         List<String> facetFields = params.list("facet.field");
         if (facetFields.isEmpty()) {
             facetFields = List.of("organization", "groups", "tags", "res_format", "license_id");
@@ -237,13 +263,8 @@ class CkanReadApi {
             facetCounts.put(field, counts);
             searchFacets.put(field, Map.of("title", field, "items", items));
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("count", result.total());
-        answer.put("sort", sort == null ? "score desc, metadata_modified desc" : sort);
         answer.put("facets", facetCounts);
         answer.put("search_facets", searchFacets);
-        answer.put("results", results);
-        return answer;
     }
 
     /** A package's dictionary with only these fields, or whole when none are named. */

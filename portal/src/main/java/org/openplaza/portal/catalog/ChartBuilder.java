@@ -20,14 +20,12 @@ import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ChartDefinition;
 import org.openplaza.catalog.ChartOptions;
-import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.DatasetColumn;
 import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.GroupQuery;
-import org.openplaza.catalog.GroupQuery.Bucket;
+import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.Grouped;
-import org.openplaza.catalog.RowQuery;
-import org.openplaza.catalog.RowQueryParams;
+import org.openplaza.catalog.RowRequest;
+import org.openplaza.catalog.RowRequestParams;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.ValueType;
 import org.openplaza.catalog.Visualisation;
@@ -54,10 +52,7 @@ class ChartBuilder extends VerticalLayout {
     private final long datasetId;
     private final List<DatasetColumn> columns;
     private final @Nullable Visualisation editing;
-    private final Select<ChartType> type = new Select<>();
-    private final Select<DatasetColumn> dimension = new Select<>();
-    private final Select<Bucket> bucket = new Select<>();
-    private final IntegerField bins = new IntegerField();
+    private final AxisFields axis;
     private final List<MeasureRow> measures = new ArrayList<>();
     private final VerticalLayout measureRows = new VerticalLayout();
     private final Button addMeasure = new Button();
@@ -66,7 +61,7 @@ class ChartBuilder extends VerticalLayout {
     private final Button addFilter = new Button();
     private final Select<Optional<DatasetColumn>> series = new Select<>();
     private final IntegerField top = new IntegerField();
-    private final Select<GroupQuery.Order> order = new Select<>();
+    private final Select<GroupRequest.Order> order = new Select<>();
     private final EChart chart;
     private final Paragraph problem = new Paragraph();
     private final ChartNumbers table = new ChartNumbers();
@@ -88,6 +83,7 @@ class ChartBuilder extends VerticalLayout {
         chart = new EChart(getTranslation("chart.title.empty"), "{}");
         chart.setId("chart-preview");
         chart.setHeight("420px");
+        axis = new AxisFields(columns, () -> loading, this::draw);
         configure();
         problem.setId("chart-problem");
         problem.addClassName("error");
@@ -100,7 +96,6 @@ class ChartBuilder extends VerticalLayout {
         filterRows.setPadding(false);
         filterRows.setSpacing(false);
         addMeasureRow();
-        HorizontalLayout row1 = wrap(type, dimension, bucket, bins);
         HorizontalLayout row2 = wrap(series, top, order);
         add(new H2(getTranslation("chart.heading")));
         if (editing != null) {
@@ -113,7 +108,7 @@ class ChartBuilder extends VerticalLayout {
                 problem,
                 chart,
                 numbers,
-                row1,
+                axis,
                 measureRows,
                 addMeasure,
                 row2,
@@ -198,60 +193,8 @@ class ChartBuilder extends VerticalLayout {
     }
 
     private void configure() {
-        configureAxes();
         configureRowButtons();
         configureShape();
-    }
-
-    /** The chart type and what runs along its axis: a column, by day to year for dates, in ranges for numbers. */
-    private void configureAxes() {
-        type.setId("chart-type");
-        type.setLabel(getTranslation("chart.type"));
-        type.setItems(ChartType.values());
-        type.setItemLabelGenerator(t -> getTranslation("chart.type." + t.name()));
-        type.setValue(ChartType.BAR);
-
-        dimension.setId("chart-dimension");
-        dimension.setLabel(getTranslation("chart.dimension"));
-        dimension.setItems(columns);
-        dimension.setItemLabelGenerator(DatasetColumn::label);
-        DatasetColumn first = columns.stream()
-                .filter(c -> c.type() == ValueType.DATE || c.type() == ValueType.TEXT)
-                .findFirst()
-                .orElse(columns.get(0));
-        dimension.setValue(first);
-
-        bucket.setId("chart-bucket");
-        bucket.setLabel(getTranslation("chart.bucket"));
-        bucket.setItemLabelGenerator(b -> getTranslation("chart.bucket." + b.name()));
-        bins.setId("chart-bins");
-        bins.setLabel(getTranslation("chart.bins"));
-        bins.setMin(1);
-        bins.setMax(200);
-        bins.setValue(10);
-        bins.setStepButtonsVisible(true);
-        bins.setWidth("8em");
-        bucketsFor(first);
-        dimension.addValueChangeListener(e -> {
-            if (!loading) {
-                bucketsFor(e.getValue());
-            }
-            draw();
-        });
-        type.addValueChangeListener(e -> {
-            // a calendar shows days and a histogram ranges of numbers: take a fitting column that way
-            if (e.getValue() == ChartType.CALENDAR) {
-                prefer(Bucket.DAY, ValueType.DATE, ValueType.TIMESTAMP);
-            } else if (e.getValue() == ChartType.HISTOGRAM) {
-                prefer(Bucket.BINS, ValueType.INTEGER, ValueType.DECIMAL);
-            }
-            draw();
-        });
-        bucket.addValueChangeListener(e -> {
-            bins.setVisible(e.getValue() == Bucket.BINS);
-            draw();
-        });
-        bins.addValueChangeListener(e -> draw());
     }
 
     /** The buttons that add a measure and a filter. */
@@ -294,46 +237,12 @@ class ChartBuilder extends VerticalLayout {
 
         order.setId("chart-order");
         order.setLabel(getTranslation("chart.order"));
-        order.setItems(GroupQuery.Order.values());
+        order.setItems(GroupRequest.Order.values());
         order.setItemLabelGenerator(o -> getTranslation("chart.order." + o.name()));
-        order.setValue(GroupQuery.Order.DIMENSION_ASC);
+        order.setValue(GroupRequest.Order.DIMENSION_ASC);
         series.addValueChangeListener(e -> draw());
         top.addValueChangeListener(e -> draw());
         order.addValueChangeListener(e -> draw());
-    }
-
-    /** Moves the dimension to a column of one of these types, if it is not on one, and buckets it. */
-    private void prefer(Bucket wanted, ValueType... types) {
-        List<ValueType> fitting = List.of(types);
-        if (dimension.getValue() == null
-                || !fitting.contains(dimension.getValue().type())) {
-            columns.stream().filter(c -> fitting.contains(c.type())).findFirst().ifPresent(dimension::setValue);
-        }
-        if (dimension.getValue() != null
-                && fitting.contains(dimension.getValue().type())) {
-            bucket.setValue(wanted);
-        }
-    }
-
-    /** Dates can be bucketed, numbers binned, anything else is taken value by value. */
-    private void bucketsFor(DatasetColumn column) {
-        List<Bucket> choices = new ArrayList<>();
-        choices.add(Bucket.NONE);
-        if (column.type() == ValueType.DATE || column.type() == ValueType.TIMESTAMP) {
-            choices.addAll(List.of(Bucket.DAY, Bucket.WEEK, Bucket.MONTH, Bucket.QUARTER, Bucket.YEAR));
-        } else if (column.type() == ValueType.INTEGER || column.type() == ValueType.DECIMAL) {
-            choices.add(Bucket.BINS);
-        }
-        bucket.setItems(choices);
-        Bucket chosen = choices.contains(Bucket.MONTH) ? Bucket.MONTH : Bucket.NONE;
-        if (type.getValue() == ChartType.CALENDAR && choices.contains(Bucket.DAY)) {
-            chosen = Bucket.DAY;
-        } else if (type.getValue() == ChartType.HISTOGRAM && choices.contains(Bucket.BINS)) {
-            chosen = Bucket.BINS;
-        }
-        bucket.setValue(chosen);
-        bucket.setVisible(choices.size() > 1);
-        bins.setVisible(bucket.getValue() == Bucket.BINS);
     }
 
     /** Puts a saved chart's choices into the fields. */
@@ -353,18 +262,11 @@ class ChartBuilder extends VerticalLayout {
     private void apply(ChartDefinition definition) {
         loading = true;
         try {
-            GroupQuery q = definition.query();
-            type.setValue(definition.type());
-            DatasetColumn along = column(q.dimension().column());
-            if (along != null) {
-                dimension.setValue(along);
-                bucketsFor(along);
-            }
-            bucket.setValue(q.dimension().bucket());
-            bins.setValue(q.dimension().bins() > 0 ? q.dimension().bins() : 10);
+            GroupRequest q = definition.query();
+            axis.show(definition.type(), column(q.dimension().column()), q.dimension());
             for (int i = 0; i < q.measures().size(); i++) {
                 MeasureRow row = i < measures.size() ? measures.get(i) : addMeasureRow();
-                GroupQuery.Measure m = q.measures().get(i);
+                GroupRequest.Measure m = q.measures().get(i);
                 row.aggregation.setValue(m.aggregation());
                 row.column.setValue(Optional.ofNullable(m.column() == null ? null : column(m.column())));
             }
@@ -386,8 +288,8 @@ class ChartBuilder extends VerticalLayout {
     }
 
     /** The filters as the store takes them; a value that does not fit its column is a CatalogException. */
-    private List<RowQuery.Filter> queryFilters() {
-        List<RowQuery.Filter> found = new ArrayList<>();
+    private List<RowRequest.Filter> queryFilters() {
+        List<RowRequest.Filter> found = new ArrayList<>();
         List<StoreColumn> store = storeColumns();
         for (FilterRow row : filters) {
             String param = row.param();
@@ -395,7 +297,7 @@ class ChartBuilder extends VerticalLayout {
                 continue;
             }
             try {
-                found.addAll(RowQueryParams.fromParams(
+                found.addAll(RowRequestParams.fromParams(
                                 Map.of("f." + row.column.getValue().name(), param), store)
                         .filters());
             } catch (IllegalArgumentException e) {
@@ -409,26 +311,26 @@ class ChartBuilder extends VerticalLayout {
         return found;
     }
 
-    private @Nullable GroupQuery query() {
-        if (dimension.getValue() == null || bucket.getValue() == null) {
+    private @Nullable GroupRequest query() {
+        GroupRequest.Dimension along = axis.dimension();
+        if (along == null) {
             return null;
         }
-        int binCount = bins.getValue() == null ? 10 : bins.getValue();
-        return new GroupQuery(
-                new GroupQuery.Dimension(dimension.getValue().name(), bucket.getValue(), binCount),
+        return new GroupRequest(
+                along,
                 measures.stream().map(MeasureRow::measure).toList(),
                 series.getValue() == null
                         ? null
                         : series.getValue().map(DatasetColumn::name).orElse(null),
                 queryFilters(),
-                order.getValue() == null ? GroupQuery.Order.DIMENSION_ASC : order.getValue(),
+                order.getValue() == null ? GroupRequest.Order.DIMENSION_ASC : order.getValue(),
                 top.getValue() == null ? 0 : top.getValue());
     }
 
     private @Nullable ChartDefinition definition() {
         try {
-            GroupQuery query = query();
-            return query == null ? null : new ChartDefinition(type.getValue(), query);
+            GroupRequest query = query();
+            return query == null ? null : new ChartDefinition(axis.chartType(), query);
         } catch (CatalogException e) {
             showProblem(getTranslation(e.messageKey(), e.arguments().toArray()));
             return null;
@@ -450,13 +352,7 @@ class ChartBuilder extends VerticalLayout {
                 measures.stream()
                         .map(m -> ChartLabels.measure(m.measure(), this::label, this::getTranslation))
                         .toList());
-        String along = dimension.getValue().label()
-                + (bucket.getValue() == Bucket.NONE
-                        ? ""
-                        : " ("
-                                + getTranslation(
-                                        "chart.bucket." + bucket.getValue().name()) + ")");
-        return getTranslation("chart.title", what, along);
+        return getTranslation("chart.title", what, axis.along());
     }
 
     private void showProblem(String text) {
@@ -474,7 +370,7 @@ class ChartBuilder extends VerticalLayout {
         if (definition == null) {
             return;
         }
-        GroupQuery query = definition.query();
+        GroupRequest query = definition.query();
         try {
             Grouped data = ChartLabels.readable(reader.group(datasetId, query), this::label, this::getTranslation);
             String title = title();
@@ -482,7 +378,7 @@ class ChartBuilder extends VerticalLayout {
             chart.setOption(ChartOptions.build(definition.type(), data, title));
             chart.setHeight(ChartOptions.height(definition.type(), data) + "px");
             chart.getElement().setAttribute("aria-label", title);
-            table.show(data, dimension.getValue().label(), getLocale());
+            table.show(data, axis.column().label(), getLocale());
             problem.setVisible(false);
             chart.setVisible(true);
         } catch (CatalogException e) {

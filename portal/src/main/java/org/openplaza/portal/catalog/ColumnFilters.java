@@ -15,7 +15,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.RowConditions;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.ValueType;
 
@@ -27,20 +27,20 @@ import org.openplaza.catalog.ValueType;
 final class ColumnFilters {
 
     private final Component owner;
-    private final BiConsumer<String, RowQuery.@Nullable Filter> changed;
-    private final Map<String, Consumer<RowQuery.Filter>> restorers = new HashMap<>();
+    private final BiConsumer<String, RowRequest.@Nullable Filter> changed;
+    private final Map<String, Consumer<RowRequest.Filter>> restorers = new HashMap<>();
 
     /**
      * @param owner the table, whose language the boxes speak
      * @param changed told a column's new filter, or null when its boxes were emptied
      */
-    ColumnFilters(Component owner, BiConsumer<String, RowQuery.@Nullable Filter> changed) {
+    ColumnFilters(Component owner, BiConsumer<String, RowRequest.@Nullable Filter> changed) {
         this.owner = owner;
         this.changed = changed;
     }
 
     /** Puts a filter read from the address into its column's boxes, if the column has them. */
-    void restore(RowQuery.Filter filter) {
+    void restore(RowRequest.Filter filter) {
         var restorer = restorers.get(filter.column());
         if (restorer != null) {
             restorer.accept(filter);
@@ -66,7 +66,7 @@ final class ColumnFilters {
         TextField contains = compactField(aria, t("dataset.data.contains"));
         contains.setId("filter-" + name);
         restorers.put(name, f -> {
-            if (f instanceof RowQuery.Contains c) {
+            if (f instanceof RowRequest.Contains c) {
                 contains.setValue(c.text());
             }
         });
@@ -75,7 +75,7 @@ final class ColumnFilters {
                     name,
                     e.getValue().isBlank()
                             ? null
-                            : new RowQuery.Contains(name, e.getValue().strip()));
+                            : new RowRequest.Contains(name, e.getValue().strip()));
         });
         return contains;
     }
@@ -89,13 +89,13 @@ final class ColumnFilters {
         choice.setAriaLabel(aria);
         choice.setId("filter-" + name);
         restorers.put(name, f -> {
-            if (f instanceof RowQuery.Equals e && e.value() instanceof Boolean b) {
+            if (f instanceof RowRequest.Equals e && e.value() instanceof Boolean b) {
                 choice.setValue(b.toString());
             }
         });
         choice.setWidthFull();
         choice.addValueChangeListener(e -> changed.accept(
-                name, e.getValue().isEmpty() ? null : new RowQuery.Equals(name, Boolean.valueOf(e.getValue()))));
+                name, e.getValue().isEmpty() ? null : new RowRequest.Equals(name, Boolean.valueOf(e.getValue()))));
         return choice;
     }
 
@@ -121,7 +121,7 @@ final class ColumnFilters {
         from.addValueChangeListener(e -> apply.run());
         to.addValueChangeListener(e -> apply.run());
         restorers.put(name, f -> {
-            if (f instanceof RowQuery.Range r) {
+            if (f instanceof RowRequest.Range r) {
                 from.setValue(day(r.from()));
                 to.setValue(day(r.to()));
             }
@@ -146,7 +146,7 @@ final class ColumnFilters {
         from.addValueChangeListener(e -> apply.run());
         to.addValueChangeListener(e -> apply.run());
         restorers.put(name, f -> {
-            if (f instanceof RowQuery.Range r) {
+            if (f instanceof RowRequest.Range r) {
                 from.setValue(r.from() == null ? "" : plain(r.from()));
                 to.setValue(r.to() == null ? "" : plain(r.to()));
             }
@@ -209,7 +209,7 @@ final class ColumnFilters {
         return timestamps ? LocalDateTime.of(date, end ? LocalTime.MAX : LocalTime.MIN) : date;
     }
 
-    private static RowQuery.@Nullable Filter range(String name, @Nullable Object from, @Nullable Object to) {
-        return from == null && to == null ? null : new RowQuery.Range(name, from, to);
+    private static RowRequest.@Nullable Filter range(String name, @Nullable Object from, @Nullable Object to) {
+        return from == null && to == null ? null : new RowRequest.Range(name, from, to);
     }
 }

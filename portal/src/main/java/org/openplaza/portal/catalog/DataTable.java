@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.DatasetColumn;
 import org.openplaza.catalog.DatasetPage;
 import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.RowQuery;
-import org.openplaza.catalog.RowQueryParams;
+import org.openplaza.catalog.RowRequest;
+import org.openplaza.catalog.RowRequestParams;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.ValueType;
 
@@ -46,13 +46,13 @@ class DataTable extends VerticalLayout {
     private final long datasetId;
     private final String slug;
     private final List<StoreColumn> columns;
-    private final Map<String, RowQuery.Filter> filters = new LinkedHashMap<>();
+    private final Map<String, RowRequest.Filter> filters = new LinkedHashMap<>();
     private final Grid<Object[]> grid = new Grid<>();
     private final Span count = new Span();
     private final TextField search = new TextField();
     private final HorizontalLayout downloads = new HorizontalLayout();
-    private RowQuery query = RowQuery.ALL;
-    private @Nullable RowQuery counted;
+    private RowRequest query = RowRequest.ALL;
+    private @Nullable RowRequest counted;
     private long countedRows;
 
     /** The boxes over the columns, each setting its column's filter. */
@@ -102,9 +102,9 @@ class DataTable extends VerticalLayout {
     }
 
     private void restore(Map<String, String> asked) {
-        RowQuery wanted;
+        RowRequest wanted;
         try {
-            wanted = org.openplaza.catalog.RowQueryParams.fromParams(asked, columns);
+            wanted = org.openplaza.catalog.RowRequestParams.fromParams(asked, columns);
         } catch (IllegalArgumentException e) {
             return; // an address written by hand that does not fit this dataset: the whole table
         }
@@ -113,7 +113,7 @@ class DataTable extends VerticalLayout {
             search.setValue(wanted.search());
             wanted.filters().forEach(columnFilters::restore);
             List<GridSortOrder<Object[]>> orders = new ArrayList<>();
-            for (RowQuery.Sort sort : wanted.sorts()) {
+            for (RowRequest.Sort sort : wanted.sorts()) {
                 Grid.Column<Object[]> column = grid.getColumnByKey(sort.column());
                 if (column != null) {
                     orders.add(new GridSortOrder<>(
@@ -216,15 +216,15 @@ class DataTable extends VerticalLayout {
         return countedRows;
     }
 
-    private static List<RowQuery.Sort> sorts(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
-        List<RowQuery.Sort> sorts = new ArrayList<>();
+    private static List<RowRequest.Sort> sorts(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        List<RowRequest.Sort> sorts = new ArrayList<>();
         for (var order : orders) {
-            sorts.add(new RowQuery.Sort(order.getSorted(), order.getDirection() == SortDirection.DESCENDING));
+            sorts.add(new RowRequest.Sort(order.getSorted(), order.getDirection() == SortDirection.DESCENDING));
         }
         return sorts;
     }
 
-    private void set(String column, RowQuery.@Nullable Filter filter) {
+    private void set(String column, RowRequest.@Nullable Filter filter) {
         if (filter == null) {
             filters.remove(column);
         } else {
@@ -237,7 +237,7 @@ class DataTable extends VerticalLayout {
         if (restoring) {
             return; // once, when every restored box is filled
         }
-        query = new RowQuery(new ArrayList<>(filters.values()), search.getValue(), List.of());
+        query = new RowRequest(new ArrayList<>(filters.values()), search.getValue(), List.of());
         grid.getDataProvider().refreshAll();
         refreshCount();
     }
@@ -249,9 +249,9 @@ class DataTable extends VerticalLayout {
     }
 
     private void updateDownloads() {
-        RowQuery shown = query.withSorts(sorts(gridSortOrders()));
-        stateChanged.accept(RowQueryParams.toParams(shown));
-        String params = encode(RowQueryParams.toParams(shown));
+        RowRequest shown = query.withSorts(sorts(gridSortOrders()));
+        stateChanged.accept(RowRequestParams.toParams(shown));
+        String params = encode(RowRequestParams.toParams(shown));
         String base = "/download/dataset/" + datasetId + "/data.";
         downloads.removeAll();
         downloads.add(

@@ -73,6 +73,13 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     private void build(DatasetPage dataset, @org.jspecify.annotations.Nullable Visualisation editing) {
+        addHeading(dataset);
+        addVisualisations(dataset);
+        addTabs(dataset, editing);
+    }
+
+    /** The title, description and figures, in the reader's language when the publisher gave it. */
+    private void addHeading(DatasetPage dataset) {
         DatasetMetadata m = dataset.metadata();
         // the title, description and keywords in the reader's language when the publisher gave them
         String readerLanguage = getLocale().getLanguage();
@@ -102,6 +109,10 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
                 dataset.downloads()));
         figures.setId("dataset-figures");
         add(description, figures, new org.openplaza.portal.layout.ShareBar("dataset"));
+    }
+
+    /** Links to the visualisations made of this dataset, when there are some. */
+    private void addVisualisations(DatasetPage dataset) {
         var made = visualisations.listVisibleOf(dataset.id());
         if (!made.isEmpty()) {
             com.vaadin.flow.component.html.Div list = new com.vaadin.flow.component.html.Div();
@@ -120,7 +131,10 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
             list.add(new Span(" · "), all);
             add(list);
         }
+    }
 
+    /** The data, chart, columns, about and versions tabs; the one the address names open. */
+    private void addTabs(DatasetPage dataset, @org.jspecify.annotations.Nullable Visualisation editing) {
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         com.vaadin.flow.component.tabs.Tab chartTab = null;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.DatasetColumn;
-import org.openplaza.catalog.RowQuery;
-import org.openplaza.catalog.RowQueryParams;
+import org.openplaza.catalog.RowRequest;
+import org.openplaza.catalog.RowRequestParams;
 
 /** A filter on one column; its value is checked against the column's type when the chart draws. */
 final class FilterRow extends HorizontalLayout {
@@ -78,12 +78,12 @@ final class FilterRow extends HorizontalLayout {
         };
     }
 
-    void show(RowQuery.Filter filter) {
+    void show(RowRequest.Filter filter) {
         columns.stream()
                 .filter(c -> c.name().equals(filterColumn(filter)))
                 .findFirst()
                 .ifPresent(column::setValue);
-        String param = RowQueryParams.toParams(new RowQuery(List.of(filter), "", List.of()))
+        String param = RowRequestParams.toParams(new RowRequest(List.of(filter), "", List.of()))
                 .values()
                 .iterator()
                 .next();
@@ -105,17 +105,17 @@ final class FilterRow extends HorizontalLayout {
         }
     }
 
-    private static String filterColumn(RowQuery.Filter filter) {
-        if (filter instanceof RowQuery.Contains c) {
+    private static String filterColumn(RowRequest.Filter filter) {
+        if (filter instanceof RowRequest.Contains c) {
             return c.column();
         }
-        if (filter instanceof RowQuery.Equals e) {
+        if (filter instanceof RowRequest.Equals e) {
             return e.column();
         }
-        if (filter instanceof RowQuery.In in) {
+        if (filter instanceof RowRequest.In in) {
             return in.column();
         }
-        return ((RowQuery.Range) filter).column();
+        return ((RowRequest.Range) filter).column();
     }
 
     /** The kinds of filter the data table has: contains, equals, one of several values, between. */

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.openplaza.catalog.DatasetColumn;
-import org.openplaza.catalog.GroupQuery;
-import org.openplaza.catalog.GroupQuery.Aggregation;
+import org.openplaza.catalog.GroupRequest;
+import org.openplaza.catalog.GroupRequest.Aggregation;
 
 /** An aggregation of a column (or of the rows, for counts): one line or bar group of the chart. */
 final class MeasureRow extends HorizontalLayout {
@@ -47,8 +47,8 @@ final class MeasureRow extends HorizontalLayout {
         setAlignItems(FlexComponent.Alignment.BASELINE);
     }
 
-    GroupQuery.Measure measure() {
-        return new GroupQuery.Measure(
+    GroupRequest.Measure measure() {
+        return new GroupRequest.Measure(
                 column.getValue() == null
                         ? null
                         : column.getValue().map(DatasetColumn::name).orElse(null),

@@ -3,7 +3,7 @@ package org.openplaza.portal.charts;
 import com.vaadin.flow.component.Component;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
-import org.openplaza.catalog.GroupQuery;
+import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.Grouped;
 
 /**
@@ -63,7 +63,7 @@ public final class ChartLabels {
     }
 
     /** What a measure counts, in words: "Count", "Maximum · Confirmed cases". */
-    public static String measure(GroupQuery.Measure measure, UnaryOperator<String> columnLabel, Words words) {
+    public static String measure(GroupRequest.Measure measure, UnaryOperator<String> columnLabel, Words words) {
         String what = words.get("chart.aggregation." + measure.aggregation().name());
         return measure.column() == null ? what : what + " · " + columnLabel.apply(measure.column());
     }

@@ -9,8 +9,8 @@ import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.DatasetPage;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.ExportFormat;
-import org.openplaza.catalog.RowQuery;
-import org.openplaza.catalog.RowQueryParams;
+import org.openplaza.catalog.RowRequest;
+import org.openplaza.catalog.RowRequestParams;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A dataset's rows as CSV (UTF-8, with a byte-order mark on request) or JSON: the whole current
  * version, an earlier version ({@code version=<id>}), or the filtered view a citizen sees in the
- * data table (the table's filters, search and sorts as query parameters, see {@link RowQueryParams}).
+ * data table (the table's filters, search and sorts as query parameters, see {@link RowRequestParams}).
  * Streamed from the store as it is read, so memory stays flat for any size.
  */
 @RestController
@@ -55,13 +55,15 @@ class DatasetDownload {
             return;
         }
         Long version = null;
-        RowQuery query;
+        RowRequest query;
         try {
             version = params.containsKey("version") ? Long.valueOf(params.get("version")) : null;
             Map<String, String> queryParams = new LinkedHashMap<>(params);
             queryParams.remove("bom");
             queryParams.remove("version");
-            query = version == null ? RowQueryParams.fromParams(queryParams, reader.storeColumns(id)) : RowQuery.ALL;
+            query = version == null
+                    ? RowRequestParams.fromParams(queryParams, reader.storeColumns(id))
+                    : RowRequest.ALL;
         } catch (IllegalArgumentException e) {
             PlainRefusal.send(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;

@@ -121,6 +121,15 @@ class ProposalDiscussion extends VerticalLayout {
         if (!ProposalRoles.signedIn() || p.hidden()) {
             return item;
         }
+        item.add(actions(c, myVote));
+        return item;
+    }
+
+    /**
+     * What a signed-in reader may do with a comment: vote it up or down, reply and report another's;
+     * reply, edit and delete their own.
+     */
+    private HorizontalLayout actions(Comment c, int myVote) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         boolean own = c.authorUsername().equals(Audited.currentActor());
@@ -155,8 +164,7 @@ class ProposalDiscussion extends VerticalLayout {
             report.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             actions.add(report);
         }
-        item.add(actions);
-        return item;
+        return actions;
     }
 
     /** The author's own "Edit": the text in a box, saved in place. */

@@ -74,6 +74,24 @@ public class VoteEditorView extends VerticalLayout implements BeforeEnterObserve
         this.votes = votes;
         this.proposals = proposals;
         setMaxWidth("900px");
+        configureBallot();
+        configureTimes(clock);
+        configureRules();
+        about.setId("vote-about");
+        Button open = new Button(
+                getTranslation("vote.open"),
+                e -> org.openplaza.portal.security.PasswordCheck.thenRun(
+                        recentSignIn, "reauth.why.binding", this::open));
+        open.setId("vote-open");
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout rules = new FormLayout(
+                method, maxChoices, budget, allowChange, opensAt, closesAt, districts, minAge, quorum, threshold);
+        add(new H1(getTranslation("vote.editor.title")), about, question, rules, options, open);
+        fit();
+    }
+
+    /** The question, the method and what the ballot offers. */
+    private void configureBallot() {
         question.setId("vote-question");
         question.setLabel(getTranslation("vote.field.question"));
         question.setMaxLength(500);
@@ -96,6 +114,10 @@ public class VoteEditorView extends VerticalLayout implements BeforeEnterObserve
         budget.setAllowedCharPattern("[0-9]");
         allowChange.setId("vote-allow-change");
         allowChange.setLabel(getTranslation("vote.field.allow-change"));
+    }
+
+    /** When it opens and closes: from now, for two weeks, unless changed. */
+    private void configureTimes(Clock clock) {
         LocalDateTime now =
                 LocalDateTime.ofInstant(clock.instant(), Formats.zone()).truncatedTo(ChronoUnit.MINUTES);
         org.openplaza.portal.layout.Pickers.localised(opensAt);
@@ -114,6 +136,10 @@ public class VoteEditorView extends VerticalLayout implements BeforeEnterObserve
         closesAt.setTimePlaceholder(getTranslation("vote.field.time"));
         closesAt.setDateAriaLabel(getTranslation("vote.field.closes-date"));
         closesAt.setTimeAriaLabel(getTranslation("vote.field.closes-time"));
+    }
+
+    /** Who may vote and what carries it: districts, minimum age, quorum and threshold. */
+    private void configureRules() {
         districts.setId("vote-districts");
         districts.setLabel(getTranslation("vote.field.districts"));
         districts.setHelperText(getTranslation("vote.field.districts.help"));
@@ -127,17 +153,6 @@ public class VoteEditorView extends VerticalLayout implements BeforeEnterObserve
         threshold.setId("vote-threshold");
         threshold.setLabel(getTranslation("vote.field.threshold"));
         threshold.setHelperText(getTranslation("vote.field.threshold.help"));
-        about.setId("vote-about");
-        Button open = new Button(
-                getTranslation("vote.open"),
-                e -> org.openplaza.portal.security.PasswordCheck.thenRun(
-                        recentSignIn, "reauth.why.binding", this::open));
-        open.setId("vote-open");
-        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout rules = new FormLayout(
-                method, maxChoices, budget, allowChange, opensAt, closesAt, districts, minAge, quorum, threshold);
-        add(new H1(getTranslation("vote.editor.title")), about, question, rules, options, open);
-        fit();
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openplaza.catalog.RowQuery;
+import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.ValueType;
 import org.openplaza.portal.MockUi;
@@ -34,7 +34,7 @@ import org.openplaza.portal.MockUi;
 class ColumnFiltersTest {
 
     /** The filters as the table would hold them: the last one set per column, none when emptied. */
-    private final Map<String, RowQuery.Filter> filters = new LinkedHashMap<>();
+    private final Map<String, RowRequest.Filter> filters = new LinkedHashMap<>();
 
     private int changes;
 
@@ -42,7 +42,7 @@ class ColumnFiltersTest {
 
     private final ColumnFilters boxes = new ColumnFilters(table, this::changed);
 
-    private void changed(String column, RowQuery.@Nullable Filter filter) {
+    private void changed(String column, RowRequest.@Nullable Filter filter) {
         changes++;
         if (filter == null) {
             filters.remove(column);
@@ -70,18 +70,18 @@ class ColumnFiltersTest {
         assertThat(from.getAriaLabel().orElseThrow()).isEqualTo("Filter Strikes from");
 
         from.setValue("1,000");
-        assertThat(filters).containsEntry("strikes", new RowQuery.Range("strikes", 1000L, null));
+        assertThat(filters).containsEntry("strikes", new RowRequest.Range("strikes", 1000L, null));
         to.setValue("2500.5");
         assertThat(filters)
                 .as("a decimal point in a whole-number column is still a bound")
-                .containsEntry("strikes", new RowQuery.Range("strikes", 1000L, new BigDecimal("2500.5")));
+                .containsEntry("strikes", new RowRequest.Range("strikes", 1000L, new BigDecimal("2500.5")));
 
         int before = changes;
         to.setValue("lots");
         assertThat(to.isInvalid()).isTrue();
         assertThat(to.getErrorMessage()).isEqualTo("Enter a number.");
         assertThat(changes).as("a box in error changes nothing").isEqualTo(before);
-        assertThat(filters).containsEntry("strikes", new RowQuery.Range("strikes", 1000L, new BigDecimal("2500.5")));
+        assertThat(filters).containsEntry("strikes", new RowRequest.Range("strikes", 1000L, new BigDecimal("2500.5")));
 
         to.setValue("");
         from.setValue("");
@@ -99,7 +99,7 @@ class ColumnFiltersTest {
         assertThat(filters)
                 .containsEntry(
                         "observed",
-                        new RowQuery.Range(
+                        new RowRequest.Range(
                                 "observed",
                                 LocalDate.of(2024, 3, 1).atStartOfDay(),
                                 LocalDateTime.of(LocalDate.of(2024, 3, 2), LocalTime.MAX)));
@@ -109,13 +109,13 @@ class ColumnFiltersTest {
     void words_and_yes_or_no_are_filters_of_their_own_kinds() {
         TextField contains = (TextField) boxesOver("area", ValueType.TEXT);
         contains.setValue("  Jurong ");
-        assertThat(filters).containsEntry("area", new RowQuery.Contains("area", "Jurong"));
+        assertThat(filters).containsEntry("area", new RowRequest.Contains("area", "Jurong"));
 
         @SuppressWarnings("unchecked")
         Select<String> wet = (Select<String>) boxesOver("wet", ValueType.BOOLEAN);
         assertThat(wet.getItemLabelGenerator().apply("")).isEqualTo("Any");
         wet.setValue("false");
-        assertThat(filters).containsEntry("wet", new RowQuery.Equals("wet", false));
+        assertThat(filters).containsEntry("wet", new RowRequest.Equals("wet", false));
         wet.setValue("");
         assertThat(filters).doesNotContainKey("wet");
     }
@@ -124,9 +124,9 @@ class ColumnFiltersTest {
     void filters_read_from_the_address_fill_their_boxes_and_others_are_ignored() {
         Component range = boxesOver("strikes", ValueType.DECIMAL);
         TextField area = (TextField) boxesOver("area", ValueType.TEXT);
-        boxes.restore(new RowQuery.Range("strikes", new BigDecimal("1E+1"), null));
-        boxes.restore(new RowQuery.Contains("area", "Tampines"));
-        boxes.restore(new RowQuery.Contains("no_such_column", "x"));
+        boxes.restore(new RowRequest.Range("strikes", new BigDecimal("1E+1"), null));
+        boxes.restore(new RowRequest.Contains("area", "Tampines"));
+        boxes.restore(new RowRequest.Contains("no_such_column", "x"));
         assertThat(field(range, "filter-strikes-from").getValue())
                 .as("written out plainly")
                 .isEqualTo("10");

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openplaza.catalog.GroupQuery.Aggregation;
-import org.openplaza.catalog.GroupQuery.Measure;
+import org.openplaza.catalog.GroupRequest.Aggregation;
+import org.openplaza.catalog.GroupRequest.Measure;
 import org.openplaza.catalog.Grouped;
 import org.openplaza.portal.i18n.PortalI18nProvider;
 

@@ -165,7 +165,13 @@ class ClusterChangesTest {
                 },
                 "request-catch-up");
         request.start();
-        Thread.sleep(300); // the request's catch-up has long read the table by now
+        // the request's catch-up has read the table once it waits, or has returned without waiting
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (request.getState() != Thread.State.TIMED_WAITING
+                && request.getState() != Thread.State.TERMINATED
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         release.countDown();
         request.join(10_000);
         background.join(10_000);

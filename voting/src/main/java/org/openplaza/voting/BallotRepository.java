@@ -111,12 +111,7 @@ class BallotRepository {
         if (organisation == null) {
             return true;
         }
-        Long user = db.select(APP_USER.ID)
-                .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username))
-                .fetchOptional(APP_USER.ID)
-                .orElse(null);
-        return user != null && organisations.isMember(user, organisation);
+        return organisations.isMember(userId(username), organisation);
     }
 
     /** Whether the proposal has a vote that is not cancelled and not yet finalised. */

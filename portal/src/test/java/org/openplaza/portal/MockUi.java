@@ -1,12 +1,19 @@
 package org.openplaza.portal;
 
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import java.util.Locale;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openplaza.portal.i18n.PortalI18nProvider;
+import org.openplaza.portal.testdata.RunningPortal;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * A Vaadin UI without a browser for each test (Karibu-Testing), speaking English with the
@@ -35,6 +42,14 @@ public final class MockUi implements BeforeEachCallback, AfterEachCallback {
                                 .SPRING_SECURITY_CONTEXT_KEY,
                         context);
         org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        // and on the request, where the router's access rules look for the user and the roles
+        if (com.vaadin.flow.server.VaadinRequest.getCurrent()
+                        instanceof com.vaadin.flow.server.VaadinServletRequest servletRequest
+                && servletRequest.getRequest() instanceof com.github.mvysny.fakeservlet.FakeRequest request) {
+            java.util.Set<String> held = java.util.Set.of(roles);
+            request.setUserPrincipalInt(context.getAuthentication());
+            request.setUserInRole((principal, role) -> held.contains(role.replaceFirst("^ROLE_", "")));
+        }
     }
 
     private static final ExtensionContext.Namespace STATE = ExtensionContext.Namespace.create(MockUi.class);
@@ -56,11 +71,44 @@ public final class MockUi implements BeforeEachCallback, AfterEachCallback {
         return properties;
     }
 
+    private static Routes routes;
+
+    /** The portal's routes, found once per run (a scan of the class path). */
+    private static synchronized Routes routes() {
+        if (routes == null) {
+            routes = new Routes().autoDiscoverViews("org.openplaza.portal");
+        }
+        return routes;
+    }
+
+    /**
+     * Goes to a location of the portal as a browser would ({@code catalog?q=water}), through its
+     * router and its access rules, and returns the view shown.
+     */
+    public static <T extends Component> T navigate(String location, Class<T> view) {
+        int query = location.indexOf('?');
+        if (query < 0) {
+            UI.getCurrent().navigate(location);
+        } else {
+            UI.getCurrent()
+                    .navigate(
+                            location.substring(0, query),
+                            com.vaadin.flow.router.QueryParameters.fromString(location.substring(query + 1)));
+        }
+        return LocatorJ._get(view);
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         context.getStore(STATE).put("properties", vaadinProperties());
         System.setProperty("vaadin.i18n.provider", PortalI18nProvider.class.getName());
-        MockVaadin.setup();
+        if (context.getRequiredTestClass().isAnnotationPresent(RunningPortal.class)) {
+            // the portal's own views, built by Spring and reached by their routes
+            ApplicationContext portal = SpringExtension.getApplicationContext(context);
+            MockVaadin.setup(UI::new, new MockSpringServlet(routes(), portal, UI::new));
+        } else {
+            MockVaadin.setup();
+        }
         UI.getCurrent().setLocale(Locale.ENGLISH);
     }
 

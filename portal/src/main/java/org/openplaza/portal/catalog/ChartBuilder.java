@@ -1,20 +1,14 @@
 package org.openplaza.portal.catalog;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.CatalogException;
@@ -24,10 +18,7 @@ import org.openplaza.catalog.DatasetColumn;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.Grouped;
-import org.openplaza.catalog.RowRequest;
-import org.openplaza.catalog.RowRequestParams;
 import org.openplaza.catalog.StoreColumn;
-import org.openplaza.catalog.ValueType;
 import org.openplaza.catalog.Visualisation;
 import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.charts.ChartLabels;
@@ -45,7 +36,6 @@ import org.springframework.dao.DataAccessException;
 class ChartBuilder extends VerticalLayout {
 
     static final int MAX_MEASURES = 4;
-    static final int MAX_FILTERS = 6;
 
     private final DatasetReader reader;
     private final VisualisationService visualisations;
@@ -56,12 +46,8 @@ class ChartBuilder extends VerticalLayout {
     private final List<MeasureRow> measures = new ArrayList<>();
     private final VerticalLayout measureRows = new VerticalLayout();
     private final Button addMeasure = new Button();
-    private final List<FilterRow> filters = new ArrayList<>();
-    private final VerticalLayout filterRows = new VerticalLayout();
-    private final Button addFilter = new Button();
-    private final Select<Optional<DatasetColumn>> series = new Select<>();
-    private final IntegerField top = new IntegerField();
-    private final Select<GroupRequest.Order> order = new Select<>();
+    private final ChartFilters filters;
+    private final ChartShape shape;
     private final EChart chart;
     private final Paragraph problem = new Paragraph();
     private final ChartNumbers table = new ChartNumbers();
@@ -84,6 +70,8 @@ class ChartBuilder extends VerticalLayout {
         chart.setId("chart-preview");
         chart.setHeight("420px");
         axis = new AxisFields(columns, () -> loading, this::draw);
+        filters = new ChartFilters(columns, this::draw);
+        shape = new ChartShape(columns, this::draw);
         configure();
         problem.setId("chart-problem");
         problem.addClassName("error");
@@ -93,10 +81,7 @@ class ChartBuilder extends VerticalLayout {
         numbers.setId("chart-as-table");
         measureRows.setPadding(false);
         measureRows.setSpacing(false);
-        filterRows.setPadding(false);
-        filterRows.setSpacing(false);
         addMeasureRow();
-        HorizontalLayout row2 = wrap(series, top, order);
         add(new H2(getTranslation("chart.heading")));
         if (editing != null) {
             Paragraph note = new Paragraph(getTranslation("chart.editing", editing.title()));
@@ -111,9 +96,8 @@ class ChartBuilder extends VerticalLayout {
                 axis,
                 measureRows,
                 addMeasure,
-                row2,
-                filterRows,
-                addFilter,
+                shape,
+                filters,
                 new ChartSaving(visualisations, datasetId, editing, this::definition, this::title, this::showProblem));
         ChartDefinition asked = decode(state);
         if (editing != null) {
@@ -155,13 +139,6 @@ class ChartBuilder extends VerticalLayout {
         }
     }
 
-    private static HorizontalLayout wrap(Component... fields) {
-        HorizontalLayout row = new HorizontalLayout(fields);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.getStyle().set("flex-wrap", "wrap");
-        return row;
-    }
-
     private MeasureRow addMeasureRow() {
         MeasureRow row = new MeasureRow(measures.size(), columns, this::draw, this::removeMeasure);
         measures.add(row);
@@ -177,28 +154,8 @@ class ChartBuilder extends VerticalLayout {
         draw();
     }
 
-    private FilterRow addFilterRow() {
-        FilterRow row = new FilterRow(filters.size(), columns, this::draw, this::removeFilter);
-        filters.add(row);
-        filterRows.add(row);
-        addFilter.setVisible(filters.size() < MAX_FILTERS);
-        return row;
-    }
-
-    private void removeFilter(FilterRow row) {
-        filters.remove(row);
-        filterRows.remove(row);
-        addFilter.setVisible(true);
-        draw();
-    }
-
+    /** The button that adds a measure. */
     private void configure() {
-        configureRowButtons();
-        configureShape();
-    }
-
-    /** The buttons that add a measure and a filter. */
-    private void configureRowButtons() {
         addMeasure.setText(getTranslation("chart.measure.add"));
         addMeasure.setIcon(VaadinIcon.PLUS.create());
         addMeasure.setId("chart-measure-add");
@@ -207,42 +164,6 @@ class ChartBuilder extends VerticalLayout {
             addMeasureRow();
             draw();
         });
-        addFilter.setText(getTranslation("chart.filter.add"));
-        addFilter.setIcon(VaadinIcon.FILTER.create());
-        addFilter.setId("chart-filter-add");
-        addFilter.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        addFilter.addClickListener(e -> addFilterRow());
-    }
-
-    /** A split into series, the top N and the order. */
-    private void configureShape() {
-        series.setId("chart-series");
-        series.setLabel(getTranslation("chart.series"));
-        List<Optional<DatasetColumn>> splits = new ArrayList<>();
-        splits.add(Optional.empty());
-        columns.stream()
-                .filter(c -> c.type() == ValueType.TEXT || c.type() == ValueType.BOOLEAN)
-                .forEach(c -> splits.add(Optional.of(c)));
-        series.setItems(splits);
-        series.setItemLabelGenerator(c -> c.map(DatasetColumn::label).orElse(getTranslation("chart.no-split")));
-        series.setValue(Optional.empty());
-
-        top.setId("chart-top");
-        top.setLabel(getTranslation("chart.top"));
-        top.setHelperText(getTranslation("chart.top.help"));
-        top.setMin(0);
-        top.setMax(100);
-        top.setValue(0);
-        top.setWidth("8em");
-
-        order.setId("chart-order");
-        order.setLabel(getTranslation("chart.order"));
-        order.setItems(GroupRequest.Order.values());
-        order.setItemLabelGenerator(o -> getTranslation("chart.order." + o.name()));
-        order.setValue(GroupRequest.Order.DIMENSION_ASC);
-        series.addValueChangeListener(e -> draw());
-        top.addValueChangeListener(e -> draw());
-        order.addValueChangeListener(e -> draw());
     }
 
     /** Puts a saved chart's choices into the fields. */
@@ -270,10 +191,8 @@ class ChartBuilder extends VerticalLayout {
                 row.aggregation.setValue(m.aggregation());
                 row.column.setValue(Optional.ofNullable(m.column() == null ? null : column(m.column())));
             }
-            series.setValue(Optional.ofNullable(q.series() == null ? null : column(q.series())));
-            q.filters().forEach(f -> addFilterRow().show(f));
-            order.setValue(q.order());
-            top.setValue(q.top());
+            filters.show(q.filters());
+            shape.show(q.series() == null ? null : column(q.series()), q.order(), q.top());
         } finally {
             loading = false;
         }
@@ -284,31 +203,12 @@ class ChartBuilder extends VerticalLayout {
     }
 
     private List<StoreColumn> storeColumns() {
-        return columns.stream().map(c -> new StoreColumn(c.name(), c.type(), 0)).toList();
+        return storeColumns(columns);
     }
 
-    /** The filters as the store takes them; a value that does not fit its column is a CatalogException. */
-    private List<RowRequest.Filter> queryFilters() {
-        List<RowRequest.Filter> found = new ArrayList<>();
-        List<StoreColumn> store = storeColumns();
-        for (FilterRow row : filters) {
-            String param = row.param();
-            if (param == null || row.column.getValue() == null) {
-                continue;
-            }
-            try {
-                found.addAll(RowRequestParams.fromParams(
-                                Map.of("f." + row.column.getValue().name(), param), store)
-                        .filters());
-            } catch (IllegalArgumentException e) {
-                throw new CatalogException(
-                        null,
-                        "chart.error.filter",
-                        row.column.getValue().label(),
-                        getTranslation("type." + row.column.getValue().type().name()));
-            }
-        }
-        return found;
+    /** The dataset's columns as the store names and types them. */
+    static List<StoreColumn> storeColumns(List<DatasetColumn> columns) {
+        return columns.stream().map(c -> new StoreColumn(c.name(), c.type(), 0)).toList();
     }
 
     private @Nullable GroupRequest query() {
@@ -319,12 +219,10 @@ class ChartBuilder extends VerticalLayout {
         return new GroupRequest(
                 along,
                 measures.stream().map(MeasureRow::measure).toList(),
-                series.getValue() == null
-                        ? null
-                        : series.getValue().map(DatasetColumn::name).orElse(null),
-                queryFilters(),
-                order.getValue() == null ? GroupRequest.Order.DIMENSION_ASC : order.getValue(),
-                top.getValue() == null ? 0 : top.getValue());
+                shape.series(),
+                filters.requested(),
+                shape.order(),
+                shape.top());
     }
 
     private @Nullable ChartDefinition definition() {

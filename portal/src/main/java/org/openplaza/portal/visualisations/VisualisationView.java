@@ -1,24 +1,13 @@
 package org.openplaza.portal.visualisations;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -26,7 +15,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.openplaza.audit.Audited;
-import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ChartOptions;
 import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.DrawnVisualisation;
@@ -37,7 +25,6 @@ import org.openplaza.portal.charts.ChartLabels;
 import org.openplaza.portal.charts.ChartNumbers;
 import org.openplaza.portal.charts.EChart;
 import org.openplaza.portal.layout.Formats;
-import org.openplaza.portal.layout.ReasonDialog;
 
 /**
  * A visualisation's permalink: the chart, its author, dataset and version, a link to the data,
@@ -70,7 +57,7 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
         addHeading(v, drawn);
         addNotices(v, drawn, own);
         addChart(v, drawn, id);
-        add(actions(v, own));
+        add(new VisualisationActions(visualisations, v, own));
     }
 
     /** The title, who made it when from which dataset's version, sharing, and what it shows. */
@@ -168,125 +155,6 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
                 + org.springframework.web.util.HtmlUtils.htmlEscape(v.title())
                 + "\" loading=\"lazy\"></iframe>");
         add(chart, table, exports, embed);
-    }
-
-    /** Likes and reports for signed-in readers; edits and deletion for the owner. */
-    private HorizontalLayout actions(Visualisation v, boolean own) {
-        HorizontalLayout actions = new HorizontalLayout();
-        actions.setId("visualisation-actions");
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        actions.getStyle().set("flex-wrap", "wrap");
-        boolean signedIn = !Audited.ANONYMOUS.equals(Audited.currentActor());
-        Span likes = new Span(getTranslation("visualisation.likes", v.likes()));
-        likes.setId("visualisation-likes");
-        if (!signedIn) {
-            Anchor signIn = new Anchor("login", getTranslation("visualisation.like.sign-in"));
-            signIn.setId("visualisation-like-sign-in");
-            actions.add(likes, signIn);
-            return actions;
-        }
-        Button like = new Button();
-        like.setId("visualisation-like");
-        boolean[] liked = {visualisations.likedByMe(v.id())};
-        Runnable show = () -> {
-            like.setText(getTranslation("visualisation.like"));
-            like.setIcon((liked[0] ? VaadinIcon.HEART : VaadinIcon.HEART_O).create());
-            like.getElement().setAttribute("aria-pressed", String.valueOf(liked[0]));
-            // pressed shows as a filled button with a filled heart; the name stays "Like"
-            if (liked[0]) {
-                like.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            } else {
-                like.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            }
-        };
-        show.run();
-        like.addClickListener(e -> {
-            long count = visualisations.like(v.id(), !liked[0]);
-            liked[0] = !liked[0];
-            show.run();
-            likes.setText(getTranslation("visualisation.likes", count));
-        });
-        actions.add(like, likes);
-        if (!own) {
-            Button report = new Button(getTranslation("visualisation.report"), e -> openReport(v));
-            report.setId("visualisation-report");
-            report.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            actions.add(report);
-            return actions;
-        }
-        Button describe = new Button(getTranslation("visualisation.edit"), e -> openDescribe(v));
-        describe.setId("visualisation-edit");
-        Anchor redraw = new Anchor(
-                "dataset/" + v.datasetSlug() + "?edit=" + v.id(), getTranslation("visualisation.edit-chart"));
-        redraw.setId("visualisation-edit-chart");
-        Button delete = new Button(getTranslation("visualisation.delete"), e -> confirmDelete(v));
-        delete.setId("visualisation-delete");
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        actions.add(describe, redraw, delete);
-        return actions;
-    }
-
-    private void openReport(Visualisation v) {
-        ReasonDialog.open(
-                getTranslation("visualisation.report.heading"),
-                getTranslation("visualisation.report.reason"),
-                getTranslation("visualisation.report.send"),
-                "visualisation-report-reason",
-                1000,
-                false,
-                reason -> visualisations.report(v.id(), reason),
-                () -> Notification.show(getTranslation("visualisation.report.sent"))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS));
-    }
-
-    private void openDescribe(Visualisation v) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("visualisation.edit"));
-        TextField name = new TextField(getTranslation("visualisation.title"));
-        name.setId("visualisation-edit-title");
-        name.setValue(v.title());
-        name.setWidthFull();
-        TextArea about = new TextArea(getTranslation("visualisation.description"));
-        about.setId("visualisation-edit-description");
-        about.setValue(v.description());
-        about.setMaxLength(2000);
-        about.setWidthFull();
-        Checkbox follows = new Checkbox(getTranslation("visualisation.follows-latest"), v.followsLatest());
-        follows.setId("visualisation-edit-follows");
-        VerticalLayout fields = new VerticalLayout(name, about, follows);
-        fields.setWidth("32em");
-        dialog.add(fields);
-        Button save = new Button(getTranslation("common.save"), e -> {
-            try {
-                visualisations.describe(v.id(), name.getValue(), about.getValue(), follows.getValue());
-                dialog.close();
-                getUI().ifPresent(ui -> ui.getPage().reload());
-            } catch (CatalogException ex) {
-                HasValidation field = "description".equals(ex.field()) ? about : name;
-                field.setErrorMessage(
-                        getTranslation(ex.messageKey(), ex.arguments().toArray()));
-                field.setInvalid(true);
-            }
-        });
-        save.setId("visualisation-edit-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
-        dialog.open();
-    }
-
-    private void confirmDelete(Visualisation v) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("visualisation.delete.heading"));
-        confirm.setText(getTranslation("visualisation.delete.text", v.title()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(getTranslation("visualisation.delete"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            visualisations.delete(v.id());
-            getUI().ifPresent(ui -> ui.navigate(VisualisationsView.class));
-        });
-        confirm.open();
     }
 
     /** Which version of the dataset the chart is drawn from, with that version's rows. */

@@ -2,12 +2,10 @@ package org.openplaza.portal.votes;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEvent;
@@ -94,7 +92,7 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
             add(new Anchor("proposal/" + vote.proposalId(), getTranslation("vote.proposal-link")));
         }
         if ((vote.state() == VoteInfo.State.OPEN || vote.state() == VoteInfo.State.UPCOMING) && votes.mayManage(id)) {
-            add(officialActions(vote));
+            add(new VoteActions(vote, votes, counting, recentSignIn, this::reload));
         }
         switch (vote.state()) {
             case UPCOMING -> {
@@ -136,26 +134,9 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         head.addClassName("hash");
         Paragraph secrecy = new Paragraph(getTranslation("vote.only-turnout"));
         secrecy.addClassName("hint");
-        live.add(turnout, head, lastCheckpoint(), secrecy);
+        live.add(turnout, head, new CheckpointLine(checkpoints, id), secrecy);
         follow(VoteInfo.State.OPEN, turnout, head);
         return live;
-    }
-
-    /** The last checkpoint the portal signed of this vote's box, with the key that checks it. */
-    private Paragraph lastCheckpoint() {
-        Paragraph text = new Paragraph(checkpoints
-                .lastCheckpoint(id)
-                .map(last -> getTranslation(
-                        "vote.checkpoint",
-                        last.ballots(),
-                        last.headHash(),
-                        Formats.dateTime(last.signedAt(), getLocale()),
-                        last.signature(),
-                        checkpoints.publicKey()))
-                .orElseGet(() -> getTranslation("vote.checkpoint-none", checkpoints.publicKey())));
-        text.setId("vote-checkpoint");
-        text.addClassName("hash");
-        return text;
     }
 
     /**
@@ -208,45 +189,6 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
         event.getUI().setPollInterval(-1);
     }
 
-    private HorizontalLayout officialActions(VoteInfo vote) {
-        HorizontalLayout actions = new HorizontalLayout();
-        if (vote.state() == VoteInfo.State.OPEN) {
-            Button close = new Button(
-                    getTranslation("vote.close-early"),
-                    e -> withFreshPasswordForAll(() -> ReasonDialog.open(
-                            getTranslation("vote.close-early"),
-                            getTranslation("vote.reason"),
-                            getTranslation("vote.close-early"),
-                            "vote-close-reason",
-                            2000,
-                            false,
-                            reason -> votes.closeEarly(id, reason),
-                            () -> {
-                                counting.start(id);
-                                reload();
-                            })));
-            close.setId("vote-close");
-            actions.add(close);
-        }
-        if ((vote.state() == VoteInfo.State.OPEN || vote.state() == VoteInfo.State.UPCOMING)) {
-            Button cancel = new Button(
-                    getTranslation("vote.cancel"),
-                    e -> withFreshPasswordForAll(() -> ReasonDialog.open(
-                            getTranslation("vote.cancel"),
-                            getTranslation("vote.reason"),
-                            getTranslation("vote.cancel"),
-                            "vote-cancel-reason",
-                            2000,
-                            true,
-                            reason -> votes.cancel(id, reason),
-                            this::reload)));
-            cancel.setId("vote-cancel");
-            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            actions.add(cancel);
-        }
-        return actions;
-    }
-
     /** The ballot is in: the page becomes its receipt, with the turnout and the chain's head still live. */
     private void showReceipt(Receipt receipt) {
         removeAll();
@@ -258,12 +200,6 @@ public class VoteView extends VerticalLayout implements HasUrlParameter<Long>, H
                         + " if (h) { h.setAttribute('tabindex', '-1'); h.focus(); } }, 0)");
     }
 
-    /** An official's act on the vote (closing early, cancelling): binding for everyone. */
-    private void withFreshPasswordForAll(Runnable then) {
-        org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why.binding", then);
-    }
-
-    /** A count that failed its checks: no result, and why in plain words. */
     /** For administrators, once a held count has been investigated: count it again. */
     private Button countAgain() {
         Button again = new Button(

@@ -57,11 +57,17 @@ class ModerationRepository {
     }
 
     List<ContentReport> open(int limit) {
+        List<ContentReport> found = new ArrayList<>(openOnProposals(limit));
+        found.addAll(openOnComments(limit));
+        found.sort(java.util.Comparator.comparing(ContentReport::reportedAt).thenComparing(ContentReport::id));
+        return found;
+    }
+
+    /** Open reports of proposals, with the proposal's title. */
+    private List<ContentReport> openOnProposals(int limit) {
         AppUser reporter = APP_USER.as("reporter");
         AppUser author = APP_USER.as("author");
-        List<ContentReport> found = new ArrayList<>();
-        // proposals
-        db.select(
+        return db.select(
                         CONTENT_REPORT.ID,
                         PROPOSAL.ID,
                         PROPOSAL.TITLE,
@@ -94,10 +100,14 @@ class ModerationRepository {
                                         hiddenOf(authorId),
                                         reporterName,
                                         reason,
-                                        at.toInstant())))
-                .forEach(found::add);
-        // comments
-        db.select(
+                                        at.toInstant())));
+    }
+
+    /** Open reports of comments, with the start of the comment and the proposal it is under. */
+    private List<ContentReport> openOnComments(int limit) {
+        AppUser reporter = APP_USER.as("reporter");
+        AppUser author = APP_USER.as("author");
+        return db.select(
                         CONTENT_REPORT.ID,
                         PROPOSAL_COMMENT.ID,
                         PROPOSAL_COMMENT.PROPOSAL_ID,
@@ -131,10 +141,7 @@ class ModerationRepository {
                                         hiddenOf(authorId),
                                         reporterName,
                                         reason,
-                                        at.toInstant())))
-                .forEach(found::add);
-        found.sort(java.util.Comparator.comparing(ContentReport::reportedAt).thenComparing(ContentReport::id));
-        return found;
+                                        at.toInstant())));
     }
 
     Optional<org.jooq.Record2<String, Long>> openReport(long reportId) {

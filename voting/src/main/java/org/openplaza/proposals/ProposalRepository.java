@@ -571,8 +571,13 @@ class ProposalRepository {
 
     /** The public proposals, their supports per day and their lifecycles, for the open data. */
     ParticipationData participation() {
+        return new ParticipationData(publicRows(), supportDays(), steps());
+    }
+
+    /** One row per public proposal, with its organisation's name. */
+    private List<ParticipationData.ProposalRow> publicRows() {
         Map<Long, String> names = organisations.names();
-        List<ParticipationData.ProposalRow> rows = db.select(
+        return db.select(
                         PROPOSAL.ID,
                         PROPOSAL.ORIGIN,
                         PROPOSAL.STATUS,
@@ -613,8 +618,12 @@ class ProposalRepository {
                                 supportThreshold,
                                 supportCount,
                                 commentCount)));
+    }
+
+    /** The supports each public proposal gathered per day. */
+    private List<ParticipationData.SupportDay> supportDays() {
         Field<java.sql.Date> day = DSL.cast(PROPOSAL_SUPPORT.CREATED_AT, java.sql.Date.class);
-        List<ParticipationData.SupportDay> days = db.select(PROPOSAL_SUPPORT.PROPOSAL_ID, day, DSL.count())
+        return db.select(PROPOSAL_SUPPORT.PROPOSAL_ID, day, DSL.count())
                 .from(PROPOSAL_SUPPORT)
                 .join(PROPOSAL)
                 .on(PROPOSAL.ID.eq(PROPOSAL_SUPPORT.PROPOSAL_ID))
@@ -623,7 +632,11 @@ class ProposalRepository {
                 .orderBy(PROPOSAL_SUPPORT.PROPOSAL_ID, day)
                 .fetch(r ->
                         new ParticipationData.SupportDay(r.value1(), r.value2().toLocalDate(), r.value3()));
-        List<ParticipationData.Step> steps = db.select(
+    }
+
+    /** Each public proposal's changes of status, in order. */
+    private List<ParticipationData.Step> steps() {
+        return db.select(
                         PROPOSAL_STATUS_CHANGE.PROPOSAL_ID,
                         PROPOSAL_STATUS_CHANGE.CHANGED_AT,
                         PROPOSAL_STATUS_CHANGE.FROM_STATUS,
@@ -644,7 +657,6 @@ class ProposalRepository {
                                 fromStatus == null ? null : ProposalStatus.valueOf(fromStatus),
                                 ProposalStatus.valueOf(toStatus),
                                 reason)));
-        return new ParticipationData(rows, days, steps);
     }
 
     /** Proposals still collecting whose window closed before this instant. */

@@ -68,52 +68,15 @@ public record Results(
         Boolean quorumMet = rules.quorumPercent() == null
                 ? null
                 : (long) turnout * 100 >= (long) rules.quorumPercent() * electorate && turnout > 0;
-        String leading = null;
-        // the share the threshold is checked on: yes among yes and no, or the leading option's
-        double share = 0;
-        double leadingShare;
-        List<Integer> votes = options.stream().map(count.votes()::get).toList();
-        switch (method) {
-            case YES_NO -> {
-                int yes = votes.get(0);
-                int no = votes.get(1);
-                leading = yes > no ? options.get(0) : no > yes ? options.get(1) : null;
-                share = yes + no == 0 ? 0 : (double) yes / (yes + no);
-            }
-            case SINGLE, APPROVAL -> {
-                int max = votes.stream().mapToInt(Integer::intValue).max().orElse(0);
-                if (max > 0 && votes.stream().filter(v -> v == max).count() == 1) {
-                    leading = options.get(votes.indexOf(max));
-                    share = ballots == 0 ? 0 : (double) max / ballots;
-                }
-            }
-            case RANKED -> {
-                InstantRunoff.Result runoff = count.runoff();
-                if (runoff != null && runoff.winner() != null) {
-                    leading = runoff.winner();
-                    // over every ballot, the exhausted ones included: a winner by a majority of
-                    // the few ballots left is not presented as the choice of all
-                    share = ballots == 0 ? 0 : (double) runoff.winnerVotes() / ballots;
-                }
-            }
-            case BUDGET -> {}
-        }
-        leadingShare = method == Method.YES_NO && leading != null && leading.equals(options.get(1)) ? 1 - share : share;
+        Lead lead = lead(method, options, ballots, count);
+        String leading = lead.option();
+        double share = lead.share();
+        double leadingShare =
+                method == Method.YES_NO && leading != null && leading.equals(options.get(1)) ? 1 - share : share;
         Boolean thresholdMet = rules.thresholdPercent() == null || method == Method.BUDGET
                 ? null
                 : share * 100 >= rules.thresholdPercent() - 1e-9;
-        boolean carried;
-        if (Boolean.FALSE.equals(quorumMet)) {
-            carried = false;
-        } else if (method == Method.YES_NO) {
-            carried = thresholdMet != null
-                    ? thresholdMet && share > 0
-                    : options.get(0).equals(leading);
-        } else if (method == Method.BUDGET) {
-            carried = count.budget() != null && !count.budget().funded().isEmpty();
-        } else {
-            carried = leading != null && !Boolean.FALSE.equals(thresholdMet);
-        }
+        boolean carried = carried(method, options, count, quorumMet, thresholdMet, lead);
         return new Results(
                 voteId,
                 method,
@@ -129,5 +92,64 @@ public record Results(
                 leadingShare,
                 carried,
                 chain);
+    }
+
+    /**
+     * The option ahead (null on a tie or without votes) and the share the threshold is checked on:
+     * yes among yes and no, or the leading option's share of the ballots.
+     */
+    private record Lead(@Nullable String option, double share) {}
+
+    private static Lead lead(Method method, List<String> options, int ballots, Tally.Count count) {
+        List<Integer> votes = options.stream().map(count.votes()::get).toList();
+        switch (method) {
+            case YES_NO -> {
+                int yes = votes.get(0);
+                int no = votes.get(1);
+                String ahead = yes > no ? options.get(0) : no > yes ? options.get(1) : null;
+                return new Lead(ahead, yes + no == 0 ? 0 : (double) yes / (yes + no));
+            }
+            case SINGLE, APPROVAL -> {
+                int max = votes.stream().mapToInt(Integer::intValue).max().orElse(0);
+                if (max > 0 && votes.stream().filter(v -> v == max).count() == 1) {
+                    return new Lead(options.get(votes.indexOf(max)), ballots == 0 ? 0 : (double) max / ballots);
+                }
+                return new Lead(null, 0);
+            }
+            case RANKED -> {
+                InstantRunoff.Result runoff = count.runoff();
+                if (runoff != null && runoff.winner() != null) {
+                    // over every ballot, the exhausted ones included: a winner by a majority of
+                    // the few ballots left is not presented as the choice of all
+                    return new Lead(runoff.winner(), ballots == 0 ? 0 : (double) runoff.winnerVotes() / ballots);
+                }
+                return new Lead(null, 0);
+            }
+            default -> {
+                return new Lead(null, 0);
+            }
+        }
+    }
+
+    /** Whether the vote carried: never short of its quorum; yes past the threshold (or ahead); a funded project. */
+    private static boolean carried(
+            Method method,
+            List<String> options,
+            Tally.Count count,
+            @Nullable Boolean quorumMet,
+            @Nullable Boolean thresholdMet,
+            Lead lead) {
+        if (Boolean.FALSE.equals(quorumMet)) {
+            return false;
+        }
+        if (method == Method.YES_NO) {
+            return thresholdMet != null
+                    ? thresholdMet && lead.share() > 0
+                    : options.get(0).equals(lead.option());
+        }
+        if (method == Method.BUDGET) {
+            return count.budget() != null && !count.budget().funded().isEmpty();
+        }
+        return lead.option() != null && !Boolean.FALSE.equals(thresholdMet);
     }
 }

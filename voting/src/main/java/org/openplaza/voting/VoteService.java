@@ -45,6 +45,19 @@ public class VoteService {
     @PreAuthorize("hasRole('OFFICIAL')")
     @Transactional
     public long open(VoteSpec spec) {
+        checkQuestionAndOptions(spec);
+        checkMethodAndRules(spec);
+        if (spec.proposalId() != null) {
+            checkProposal(spec.proposalId());
+        }
+        long id = ballots.insertVote(spec, clock.instant(), Audited.currentActor());
+        events.publishEvent(Audited.byCurrentUser("VOTE_OPENED", "vote", String.valueOf(id), spec.question()));
+        events.publishEvent(words.changed(id));
+        return id;
+    }
+
+    /** A question of up to 500 characters, a window that closes in the future, and distinct options. */
+    private void checkQuestionAndOptions(VoteSpec spec) {
         if (spec.question() == null
                 || spec.question().isBlank()
                 || spec.question().length() > 500) {
@@ -71,6 +84,10 @@ public class VoteService {
                         != spec.options().size()) {
             throw VotingException.on("options", "vote.error.option-labels");
         }
+    }
+
+    /** What the method asks for (a number of choices, a budget and costs), eligibility and the rules. */
+    private void checkMethodAndRules(VoteSpec spec) {
         if (spec.method() == Method.APPROVAL
                 && spec.maxChoices() != null
                 && (spec.maxChoices() < 1 || spec.maxChoices() > spec.options().size())) {
@@ -96,24 +113,22 @@ public class VoteService {
                 throw VotingException.on("rules", "vote.error.percent");
             }
         }
-        if (spec.proposalId() != null) {
-            String status = ballots.proposalStatus(spec.proposalId())
-                    .orElseThrow(() -> new VotingException("vote.error.no-proposal"));
-            if (!status.equals(ProposalStatus.SCHEDULED.name())) {
-                throw new VotingException("vote.error.proposal-not-scheduled");
-            }
-            if (!ballots.mayActFor(Audited.currentActor(), spec.proposalId())) {
-                throw new org.springframework.security.access.AccessDeniedException(
-                        "not a member of the proposal's organisation");
-            }
-            if (ballots.proposalHasVote(spec.proposalId())) {
-                throw new VotingException("vote.error.proposal-has-vote");
-            }
+    }
+
+    /** A vote on a proposal: one scheduled for a vote, of the official's organisation, without a vote yet. */
+    private void checkProposal(long proposalId) {
+        String status =
+                ballots.proposalStatus(proposalId).orElseThrow(() -> new VotingException("vote.error.no-proposal"));
+        if (!status.equals(ProposalStatus.SCHEDULED.name())) {
+            throw new VotingException("vote.error.proposal-not-scheduled");
         }
-        long id = ballots.insertVote(spec, clock.instant(), Audited.currentActor());
-        events.publishEvent(Audited.byCurrentUser("VOTE_OPENED", "vote", String.valueOf(id), spec.question()));
-        events.publishEvent(words.changed(id));
-        return id;
+        if (!ballots.mayActFor(Audited.currentActor(), proposalId)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "not a member of the proposal's organisation");
+        }
+        if (ballots.proposalHasVote(proposalId)) {
+            throw new VotingException("vote.error.proposal-has-vote");
+        }
     }
 
     /**

@@ -219,6 +219,37 @@ public final class CsvAnalyzer {
             inference.add(new TypeInference(parsers));
         }
         Rows counts = new Rows(layout, footerOverride, parsers, inference);
+        read(file, encoding, delimiter, layout, headerRecords, counts);
+        if (counts.rows == 0) {
+            throw new CatalogException(null, "import.error.no-rows");
+        }
+        List<ColumnAnalysis> columns = columns(layout, headerRecords, inference);
+        return new CsvAnalysis(
+                encoding,
+                delimiter,
+                style,
+                layout.preambleRecords(),
+                layout.headerRecords(),
+                columns,
+                counts.rows,
+                counts.raggedLines,
+                counts.ragged,
+                counts.pending.size(),
+                counts.dataEnd,
+                counts.blank,
+                preambleNotes,
+                footerNotes(counts.pending));
+    }
+
+    /** Reads every record once: the header records kept, the others sorted and their types inferred. */
+    private static void read(
+            Path file,
+            DetectedEncoding encoding,
+            char delimiter,
+            Layouts.Layout layout,
+            List<List<String>> headerRecords,
+            Rows counts)
+            throws IOException, CatalogException {
         long preamble = layout.preambleRecords();
         long header = preamble + layout.headerRecords();
         long[] index = {0};
@@ -253,9 +284,11 @@ public final class CsvAnalyzer {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        if (counts.rows == 0) {
-            throw new CatalogException(null, "import.error.no-rows");
-        }
+    }
+
+    /** The columns: labels joined from the header rows, names for the store, and the types inferred. */
+    private static List<ColumnAnalysis> columns(
+            Layouts.Layout layout, List<List<String>> headerRecords, List<TypeInference> inference) {
         List<String> labels = ColumnNames.labels(Layouts.joinHeaders(headerRecords, layout.width(), layout.typed()));
         List<String> names = ColumnNames.sqlNames(labels);
         List<ColumnAnalysis> columns = new ArrayList<>();
@@ -271,28 +304,19 @@ public final class CsvAnalyzer {
                     inference.get(c).nulls(),
                     inference.get(c).markers()));
         }
+        return columns;
+    }
+
+    /** The notes below the table, as text, at most {@link #MAX_NOTES}. */
+    private static List<String> footerNotes(java.util.Collection<NumberedRecord> pending) {
         List<String> footerNotes = new ArrayList<>();
-        for (NumberedRecord note : counts.pending) {
+        for (NumberedRecord note : pending) {
             String line = noteText(List.of(note.values()));
             if (!line.isEmpty() && footerNotes.size() < MAX_NOTES) {
                 footerNotes.add(line);
             }
         }
-        return new CsvAnalysis(
-                encoding,
-                delimiter,
-                style,
-                layout.preambleRecords(),
-                layout.headerRecords(),
-                columns,
-                counts.rows,
-                counts.raggedLines,
-                counts.ragged,
-                counts.pending.size(),
-                counts.dataEnd,
-                counts.blank,
-                preambleNotes,
-                footerNotes);
+        return footerNotes;
     }
 
     private record NumberedRecord(long index, long line, boolean header, String[] values) {}

@@ -159,12 +159,37 @@ public class DcatCatalog {
             }
             t.keywords().forEach(keyword -> dataset.addProperty(DCAT.keyword, keyword, language));
         });
+        addThemes(model, dataset, m);
+        addPublisherAndContact(model, base, dataset, page);
+        dataset.addProperty(
+                DCTerms.accrualPeriodicity,
+                model.createResource(EU + "frequency/" + m.updateFrequency(), DCTerms.Frequency));
+        dataset.addProperty(DCTerms.language, language(model, lang));
+        addCoverage(model, dataset, m);
+        Resource landing =
+                model.createResource(base + "/dataset/" + page.slug(), model.createResource(FOAF + "Document"));
+        dataset.addProperty(DCAT.landingPage, landing);
+        Licence licence = Licence.of(m.licence()).orElse(null);
+        List<VersionSummary> versions = reader.versions(page.id());
+        for (VersionSummary version : versions) {
+            dataset.addProperty(DCAT.distribution, distribution(model, base, page, version, licence));
+        }
+        return dataset;
+    }
+
+    /** The dataset's themes, as concepts of the EU's data themes. */
+    private static void addThemes(Model model, Resource dataset, DatasetMetadata m) {
         for (String theme : m.themes()) {
             Resource concept = model.createResource(EU + "data-theme/" + theme, SKOS.Concept);
             concept.addProperty(SKOS.prefLabel, THEMES.getOrDefault(theme, theme), "en");
             concept.addProperty(SKOS.inScheme, model.createResource(EU + "data-theme"));
             dataset.addProperty(DCAT.theme, concept);
         }
+    }
+
+    /** The organisation that publishes the dataset, and whom to ask about it. */
+    private static void addPublisherAndContact(Model model, String base, Resource dataset, DatasetPage page) {
+        DatasetMetadata m = page.metadata();
         Resource publisher = model.createResource(
                 base + "/organisation/" + page.organisationSlug(), model.createResource(FOAF + "Agent"));
         publisher.addProperty(foaf(model, "name"), page.organisation());
@@ -178,10 +203,10 @@ public class DcatCatalog {
             contact.addProperty(VCARD4.hasEmail, model.createResource("mailto:" + m.contactEmail()));
         }
         dataset.addProperty(DCAT.contactPoint, contact);
-        dataset.addProperty(
-                DCTerms.accrualPeriodicity,
-                model.createResource(EU + "frequency/" + m.updateFrequency(), DCTerms.Frequency));
-        dataset.addProperty(DCTerms.language, language(model, lang));
+    }
+
+    /** Where and when the data applies, when the publisher said. */
+    private static void addCoverage(Model model, Resource dataset, DatasetMetadata m) {
         if (m.spatial() != null && !m.spatial().isBlank()) {
             Resource location = model.createResource(DCTerms.Location);
             location.addProperty(model.createProperty(LOCN, "geographicName"), m.spatial());
@@ -197,15 +222,6 @@ public class DcatCatalog {
             }
             dataset.addProperty(DCTerms.temporal, period);
         }
-        Resource landing =
-                model.createResource(base + "/dataset/" + page.slug(), model.createResource(FOAF + "Document"));
-        dataset.addProperty(DCAT.landingPage, landing);
-        Licence licence = Licence.of(m.licence()).orElse(null);
-        List<VersionSummary> versions = reader.versions(page.id());
-        for (VersionSummary version : versions) {
-            dataset.addProperty(DCAT.distribution, distribution(model, base, page, version, licence));
-        }
-        return dataset;
     }
 
     /** The original file of an imported version; the rows as CSV of a live one. */

@@ -102,44 +102,12 @@ public class PushedRecords {
         try {
             requireManage(datasetId);
             List<StoreColumn> columns = columns(fields);
-            for (String k : key) {
-                if (columns.stream().noneMatch(c -> c.name().equals(k))) {
-                    throw new CatalogException("primary_key", "datastore.error.key-field", k);
-                }
-            }
-            if (new HashSet<>(key).size() != key.size()) {
-                throw new CatalogException("primary_key", "datastore.error.key-field", key);
-            }
-            Batch batch = batch(columns, key, records, UpsertMethod.INSERT);
-            String empty;
-            try {
-                empty = store.load(columns, sink -> null).table();
-            } catch (SQLException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new SQLException("an empty table could not be made", e);
-            }
-            DatasetStore.Rewritten written;
-            try {
-                written = write(empty, columns, key, batch, UpsertMethod.INSERT);
-            } finally {
-                store.drop(empty);
-            }
+            checkKey(columns, key);
+            DatasetStore.Rewritten written = firstRecords(columns, key, records);
             String actor = Audited.currentActor();
             try {
                 long versionId = transactions.execute(status -> {
-                    List<ColumnAnalysis> analysed = new ArrayList<>();
-                    for (int i = 0; i < fields.size(); i++) {
-                        FieldSpec field = fields.get(i);
-                        analysed.add(new ColumnAnalysis(
-                                i,
-                                field.label(),
-                                field.name(),
-                                field.type(),
-                                format(field.type()),
-                                columns.get(i).scale(),
-                                0));
-                    }
+                    List<ColumnAnalysis> analysed = analysed(fields, columns);
                     int number = repository.nextVersionNumber(datasetId);
                     long id = repository.insertVersion(
                             new PublishingRepository.NewVersion(
@@ -178,6 +146,54 @@ public class PushedRecords {
         } catch (SQLException e) {
             throw StoreFailures.of(e);
         }
+    }
+
+    /** A key of the table's own fields, each named once. */
+    private static void checkKey(List<StoreColumn> columns, List<String> key) {
+        for (String k : key) {
+            if (columns.stream().noneMatch(c -> c.name().equals(k))) {
+                throw new CatalogException("primary_key", "datastore.error.key-field", k);
+            }
+        }
+        if (new HashSet<>(key).size() != key.size()) {
+            throw new CatalogException("primary_key", "datastore.error.key-field", key);
+        }
+    }
+
+    /** A new table in the store holding the first records (checked as one batch). */
+    private DatasetStore.Rewritten firstRecords(
+            List<StoreColumn> columns, List<String> key, List<Map<String, Object>> records) throws SQLException {
+        Batch batch = batch(columns, key, records, UpsertMethod.INSERT);
+        String empty;
+        try {
+            empty = store.load(columns, sink -> null).table();
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException("an empty table could not be made", e);
+        }
+        try {
+            return write(empty, columns, key, batch, UpsertMethod.INSERT);
+        } finally {
+            store.drop(empty);
+        }
+    }
+
+    /** The fields as the catalogue describes a version's columns. */
+    private static List<ColumnAnalysis> analysed(List<FieldSpec> fields, List<StoreColumn> columns) {
+        List<ColumnAnalysis> analysed = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec field = fields.get(i);
+            analysed.add(new ColumnAnalysis(
+                    i,
+                    field.label(),
+                    field.name(),
+                    field.type(),
+                    format(field.type()),
+                    columns.get(i).scale(),
+                    0));
+        }
+        return analysed;
     }
 
     /** Inserts, updates or upserts records in a live version: all of them, or none. */

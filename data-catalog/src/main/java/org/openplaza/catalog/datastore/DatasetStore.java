@@ -877,6 +877,31 @@ public class DatasetStore {
             sameKey = sameKey.and(DSL.field(DSL.name("s", k)).eq(DSL.field(DSL.name("b", k))));
             keyFields.add(DSL.field(DSL.name("b", k)));
         }
+        Condition found = DSL.exists(DSL.selectOne().from(s).where(sameKey));
+        refuseBadRecords(sql, b, n, keyFields, found, key, mode);
+        long changed = 0;
+        if (mode != UpsertMethod.INSERT) {
+            changed += updateRows(sql, s, b, columns, sameKey);
+        }
+        if (mode != UpsertMethod.UPDATE) {
+            changed += insertRows(sql, staging, b, n, columns, key.isEmpty() ? DSL.noCondition() : DSL.not(found));
+        }
+        return changed;
+    }
+
+    /**
+     * Refuses the batch at its first bad record: a key given twice in the batch, an insert of a
+     * key already there, an update of a key not there.
+     */
+    private static void refuseBadRecords(
+            DSLContext sql,
+            org.jooq.Table<?> b,
+            Field<Integer> n,
+            List<Field<?>> keyFields,
+            Condition found,
+            List<String> key,
+            UpsertMethod mode)
+            throws RecordRefused {
         if (!key.isEmpty()) {
             Integer repeated = sql.select(DSL.max(n))
                     .from(b)
@@ -889,7 +914,6 @@ public class DatasetStore {
                 throw new RecordRefused(repeated, "its key is given by an earlier record of the batch too");
             }
         }
-        Condition found = DSL.exists(DSL.selectOne().from(s).where(sameKey));
         if (mode == UpsertMethod.INSERT && !key.isEmpty()) {
             Integer taken = sql.select(DSL.min(n)).from(b).where(found).fetchOne(0, Integer.class);
             if (taken != null) {
@@ -903,37 +927,43 @@ public class DatasetStore {
                 throw new RecordRefused(missing, "no row has its key");
             }
         }
-        long changed = 0;
-        if (mode != UpsertMethod.INSERT) {
-            Map<Field<?>, Object> set = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                String name = columns.get(i).name();
-                set.put(
-                        DSL.field(DSL.name(name)),
-                        DSL.when(
-                                        DSL.field(DSL.name("b", "__p" + i), Boolean.class)
-                                                .isTrue(),
-                                        DSL.field(DSL.name("b", name)))
-                                .otherwise(DSL.field(DSL.name("s", name))));
-            }
-            changed += sql.update(s).set(set).from(b).where(sameKey).execute();
+    }
+
+    /** Updates the rows whose key the batch gives, each field the record has; the others kept. */
+    private static int updateRows(
+            DSLContext sql, org.jooq.Table<?> s, org.jooq.Table<?> b, List<StoreColumn> columns, Condition sameKey) {
+        Map<Field<?>, Object> set = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String name = columns.get(i).name();
+            set.put(
+                    DSL.field(DSL.name(name)),
+                    DSL.when(
+                                    DSL.field(DSL.name("b", "__p" + i), Boolean.class)
+                                            .isTrue(),
+                                    DSL.field(DSL.name("b", name)))
+                            .otherwise(DSL.field(DSL.name("s", name))));
         }
-        if (mode != UpsertMethod.UPDATE) {
-            List<Field<?>> targets = new ArrayList<>();
-            List<Field<?>> values = new ArrayList<>();
-            for (StoreColumn column : columns) {
-                targets.add(DSL.field(DSL.name(column.name())));
-                values.add(DSL.field(DSL.name("b", column.name())));
-            }
-            changed += sql.insertInto(DSL.table(DSL.name(staging)))
-                    .columns(targets)
-                    .select(DSL.select(values)
-                            .from(b)
-                            .where(key.isEmpty() ? DSL.noCondition() : DSL.not(found))
-                            .orderBy(n))
-                    .execute();
+        return sql.update(s).set(set).from(b).where(sameKey).execute();
+    }
+
+    /** Inserts the batch's records that the condition keeps, in the batch's order. */
+    private static int insertRows(
+            DSLContext sql,
+            String staging,
+            org.jooq.Table<?> b,
+            Field<Integer> n,
+            List<StoreColumn> columns,
+            Condition kept) {
+        List<Field<?>> targets = new ArrayList<>();
+        List<Field<?>> values = new ArrayList<>();
+        for (StoreColumn column : columns) {
+            targets.add(DSL.field(DSL.name(column.name())));
+            values.add(DSL.field(DSL.name("b", column.name())));
         }
-        return changed;
+        return sql.insertInto(DSL.table(DSL.name(staging)))
+                .columns(targets)
+                .select(DSL.select(values).from(b).where(kept).orderBy(n))
+                .execute();
     }
 
     /**

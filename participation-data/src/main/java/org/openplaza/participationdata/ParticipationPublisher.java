@@ -94,70 +94,9 @@ class ParticipationPublisher {
         }
         Path dir = Files.createTempDirectory("openplaza-participation");
         try {
-            publish(
-                    PROPOSALS,
-                    "Every public proposal on OpenPlaza, from the government and from citizens: status, category,"
-                            + " district, dates, supports that count toward the threshold, and comments."
-                            + " Refreshed every night.",
-                    List.of("participation", "proposals"),
-                    ParticipationDatasets.write(
-                            dir.resolve("proposals.csv"),
-                            List.of(
-                                    "id",
-                                    "origin",
-                                    "status",
-                                    "title",
-                                    "category",
-                                    "district",
-                                    "organisation",
-                                    "published_at",
-                                    "support_deadline",
-                                    "support_threshold",
-                                    "supports",
-                                    "comments"),
-                            data.proposals().stream()
-                                    .map(p -> List.<Object>of(
-                                            p.id(),
-                                            p.origin().name(),
-                                            p.status().name(),
-                                            p.title(),
-                                            p.category().name(),
-                                            text(p.district()),
-                                            text(p.organisation()),
-                                            text(p.publishedAt()),
-                                            text(p.supportDeadline()),
-                                            text(p.supportThreshold()),
-                                            p.supports(),
-                                            p.comments()))
-                                    .toList()));
-            publish(
-                    SUPPORTS,
-                    "How many supports each proposal received on each day (UTC). Who supported is never published."
-                            + " Refreshed every night.",
-                    List.of("participation", "supports"),
-                    ParticipationDatasets.write(
-                            dir.resolve("supports-per-day.csv"),
-                            List.of("proposal_id", "day", "supports"),
-                            data.supportsPerDay().stream()
-                                    .map(d -> List.<Object>of(
-                                            d.proposalId(), d.day().toString(), d.supports()))
-                                    .toList()));
-            publish(
-                    STEPS,
-                    "Each step of every public proposal's lifecycle with the official answers and their reasons."
-                            + " Refreshed every night.",
-                    List.of("participation", "answers"),
-                    ParticipationDatasets.write(
-                            dir.resolve("lifecycle.csv"),
-                            List.of("proposal_id", "at", "from_status", "to_status", "reason"),
-                            data.steps().stream()
-                                    .map(s -> List.<Object>of(
-                                            s.proposalId(),
-                                            s.at().toString(),
-                                            s.from() == null ? "" : s.from().name(),
-                                            s.to().name(),
-                                            text(s.reason())))
-                                    .toList()));
+            publishProposals(dir, data);
+            publishSupports(dir, data);
+            publishSteps(dir, data);
             log.info(
                     "Participation data published: {} proposals",
                     data.proposals().size());
@@ -167,6 +106,82 @@ class ParticipationPublisher {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** Every public proposal with its status, dates, supports and comments. */
+    private void publishProposals(Path dir, ParticipationData data) throws Exception {
+        publish(
+                PROPOSALS,
+                "Every public proposal on OpenPlaza, from the government and from citizens: status, category,"
+                        + " district, dates, supports that count toward the threshold, and comments."
+                        + " Refreshed every night.",
+                List.of("participation", "proposals"),
+                ParticipationDatasets.write(
+                        dir.resolve("proposals.csv"),
+                        List.of(
+                                "id",
+                                "origin",
+                                "status",
+                                "title",
+                                "category",
+                                "district",
+                                "organisation",
+                                "published_at",
+                                "support_deadline",
+                                "support_threshold",
+                                "supports",
+                                "comments"),
+                        data.proposals().stream()
+                                .map(p -> List.<Object>of(
+                                        p.id(),
+                                        p.origin().name(),
+                                        p.status().name(),
+                                        p.title(),
+                                        p.category().name(),
+                                        text(p.district()),
+                                        text(p.organisation()),
+                                        text(p.publishedAt()),
+                                        text(p.supportDeadline()),
+                                        text(p.supportThreshold()),
+                                        p.supports(),
+                                        p.comments()))
+                                .toList()));
+    }
+
+    /** The supports each proposal received per day; never who supported. */
+    private void publishSupports(Path dir, ParticipationData data) throws Exception {
+        publish(
+                SUPPORTS,
+                "How many supports each proposal received on each day (UTC). Who supported is never published."
+                        + " Refreshed every night.",
+                List.of("participation", "supports"),
+                ParticipationDatasets.write(
+                        dir.resolve("supports-per-day.csv"),
+                        List.of("proposal_id", "day", "supports"),
+                        data.supportsPerDay().stream()
+                                .map(d ->
+                                        List.<Object>of(d.proposalId(), d.day().toString(), d.supports()))
+                                .toList()));
+    }
+
+    /** Each step of every public proposal's lifecycle, with the official answers' reasons. */
+    private void publishSteps(Path dir, ParticipationData data) throws Exception {
+        publish(
+                STEPS,
+                "Each step of every public proposal's lifecycle with the official answers and their reasons."
+                        + " Refreshed every night.",
+                List.of("participation", "answers"),
+                ParticipationDatasets.write(
+                        dir.resolve("lifecycle.csv"),
+                        List.of("proposal_id", "at", "from_status", "to_status", "reason"),
+                        data.steps().stream()
+                                .map(s -> List.<Object>of(
+                                        s.proposalId(),
+                                        s.at().toString(),
+                                        s.from() == null ? "" : s.from().name(),
+                                        s.to().name(),
+                                        text(s.reason())))
+                                .toList()));
     }
 
     private static String text(Object value) {

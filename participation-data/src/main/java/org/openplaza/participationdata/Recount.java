@@ -1,5 +1,6 @@
 package org.openplaza.participationdata;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -78,59 +79,69 @@ public class Recount {
                         ExportFormat.CSV,
                         out);
             }
-            Integer bad = null;
-            int rows = 0;
-            List<int[]> counted = new ArrayList<>();
-            List<String> choices = new ArrayList<>();
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                    CSVParser csv = CSVFormat.DEFAULT
-                            .builder()
-                            .setHeader()
-                            .setSkipHeaderRecord(true)
-                            .get()
-                            .parse(in)) {
-                for (CSVRecord row : csv) {
-                    rows++;
-                    choices.add(row.get("choices"));
-                    try {
-                        counted.add(
-                                Tally.parse(row.get("choices"), vote.options().size()));
-                    } catch (IllegalArgumentException e) {
-                        if (bad == null) {
-                            bad = rows;
-                        }
-                    }
-                }
-            }
+            Rows published = read(file, vote.options().size());
             Tally.Count count = Tally.count(
                     vote.method(),
                     vote.labels(),
                     vote.options().stream().map(o -> o.cost()).toList(),
                     vote.budget(),
-                    counted);
-            // the signature made at the count, checked against the published rows and the public key alone
-            SignedCount signed = vote.signedCount();
-            Boolean signatureHolds = signed == null
-                    ? null
-                    : checkpoints.verifies(
-                            new SignedCount(
-                                            vote.id(),
-                                            rows,
-                                            SignedCount.choicesHash(choices),
-                                            signed.boxBallots(),
-                                            signed.boxRoot(),
-                                            signed.signature())
-                                    .text(),
-                            signed.signature());
+                    published.counted());
             return new Report(
-                    rows,
+                    published.rows(),
                     results.turnout(),
-                    bad,
+                    published.bad(),
                     count.sameAs(results.count()),
-                    signatureHolds,
+                    signatureHolds(vote, published),
                     counts.verify(vote.id()));
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The published ballots: how many, the first that does not parse (1-based), and their choices. */
+    private record Rows(int rows, @Nullable Integer bad, List<int[]> counted, List<String> choices) {}
+
+    private static Rows read(Path file, int options) throws IOException {
+        Integer bad = null;
+        int rows = 0;
+        List<int[]> counted = new ArrayList<>();
+        List<String> choices = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser csv = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
+            for (CSVRecord row : csv) {
+                rows++;
+                choices.add(row.get("choices"));
+                try {
+                    counted.add(Tally.parse(row.get("choices"), options));
+                } catch (IllegalArgumentException e) {
+                    if (bad == null) {
+                        bad = rows;
+                    }
+                }
+            }
+        }
+        return new Rows(rows, bad, counted, choices);
+    }
+
+    /** Whether the signature made at the count holds for the published rows, with the public key alone. */
+    private @Nullable Boolean signatureHolds(VoteInfo vote, Rows published) {
+        SignedCount signed = vote.signedCount();
+        return signed == null
+                ? null
+                : checkpoints.verifies(
+                        new SignedCount(
+                                        vote.id(),
+                                        published.rows(),
+                                        SignedCount.choicesHash(published.choices()),
+                                        signed.boxBallots(),
+                                        signed.boxRoot(),
+                                        signed.signature())
+                                .text(),
+                        signed.signature());
     }
 }

@@ -80,14 +80,7 @@ class CkanDicts {
         dict.put("state", state(d.state()));
         dict.put("private", false);
         dict.put("owner_org", String.valueOf(m.organisationId()));
-        Map<String, Object> organisation = new LinkedHashMap<>();
-        organisation.put("id", String.valueOf(m.organisationId()));
-        organisation.put("name", d.organisationSlug());
-        organisation.put("title", d.organisation());
-        organisation.put("type", "organization");
-        organisation.put("state", "active");
-        organisation.put("is_organization", true);
-        dict.put("organization", organisation);
+        dict.put("organization", organisationSummary(d));
         dict.put("license_id", m.licence());
         Licence.of(m.licence()).ifPresent(l -> {
             dict.put("license_title", l.title());
@@ -102,7 +95,35 @@ class CkanDicts {
                         .map(k -> Map.of("name", k, "display_name", k, "state", "active"))
                         .toList());
         dict.put("num_tags", m.keywords().size());
-        // every language's text, as ckanext-fluent gives it: the dataset's own and its translations
+        putTranslations(dict, m);
+        // the EU data themes are the groups, by lower-case code (group_list, group_show, fq=groups:)
+        dict.put(
+                "groups",
+                m.themes().stream().sorted().map(CkanDicts::groupSummary).toList());
+        dict.put("metadata_created", d.issued() == null ? null : d.issued().toString());
+        dict.put("metadata_modified", d.modified().toString());
+        List<Map<String, Object>> resources = resources(d);
+        dict.put("resources", resources);
+        dict.put("num_resources", resources.size());
+        dict.put("extras", extras(m));
+        dict.put("url", absolute("/dataset/" + d.slug()));
+        return dict;
+    }
+
+    /** The publisher, as CKAN summarises an organisation inside a package. */
+    private static Map<String, Object> organisationSummary(DatasetPage d) {
+        Map<String, Object> organisation = new LinkedHashMap<>();
+        organisation.put("id", String.valueOf(d.metadata().organisationId()));
+        organisation.put("name", d.organisationSlug());
+        organisation.put("title", d.organisation());
+        organisation.put("type", "organization");
+        organisation.put("state", "active");
+        organisation.put("is_organization", true);
+        return organisation;
+    }
+
+    /** Every language's text, as ckanext-fluent gives it: the dataset's own and its translations. */
+    private static void putTranslations(Map<String, Object> dict, DatasetMetadata m) {
         Map<String, Object> titles = new java.util.TreeMap<>();
         Map<String, Object> notes = new java.util.TreeMap<>();
         Map<String, Object> tags = new java.util.TreeMap<>();
@@ -117,20 +138,21 @@ class CkanDicts {
         dict.put("title_translated", titles);
         dict.put("notes_translated", notes);
         dict.put("tags_translated", tags);
-        // the EU data themes are the groups, by lower-case code (group_list, group_show, fq=groups:)
-        dict.put(
-                "groups",
-                m.themes().stream().sorted().map(CkanDicts::groupSummary).toList());
-        dict.put("metadata_created", d.issued() == null ? null : d.issued().toString());
-        dict.put("metadata_modified", d.modified().toString());
+    }
+
+    /** One resource per version, the newest first. */
+    private List<Map<String, Object>> resources(DatasetPage d) {
         List<Map<String, Object>> resources = new ArrayList<>();
         List<VersionSummary> versions = new ArrayList<>(reader.versions(d.id()));
         java.util.Collections.reverse(versions);
         for (VersionSummary version : versions) {
             resources.add(resourceDict(d, version, resources.size()));
         }
-        dict.put("resources", resources);
-        dict.put("num_resources", resources.size());
+        return resources;
+    }
+
+    /** The DCAT-AP fields CKAN's scheming and DCAT extensions keep as extras. */
+    private static List<Map<String, String>> extras(DatasetMetadata m) {
         List<Map<String, String>> extras = new ArrayList<>();
         extra(extras, "theme", String.join(",", m.themes().stream().sorted().toList()));
         extra(extras, "frequency", m.updateFrequency());
@@ -144,9 +166,7 @@ class CkanDicts {
                 extras,
                 "temporal_end",
                 m.temporalTo() == null ? null : m.temporalTo().toString());
-        dict.put("extras", extras);
-        dict.put("url", absolute("/dataset/" + d.slug()));
-        return dict;
+        return extras;
     }
 
     private static void extra(List<Map<String, String>> extras, String key, String value) {

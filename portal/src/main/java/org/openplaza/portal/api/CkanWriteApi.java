@@ -376,45 +376,17 @@ class CkanWriteApi {
                 ? organisation(body.get("owner_org"))
                 : current.organisationId();
         if (replace && current != null) {
-            current = new DatasetMetadata(
-                    current.organisationId(),
-                    "",
-                    "",
-                    null,
-                    null,
-                    Set.of(),
-                    List.of(),
-                    "CC-BY-4.0",
-                    "UNKNOWN",
-                    null,
-                    null,
-                    null,
-                    "en",
-                    java.util.Map.of());
+            current = emptied(current.organisationId());
         }
         String title = text(body, "title", current == null ? null : current.title());
         String notes = text(body, "notes", current == null ? null : current.description());
         String licence = text(body, "license_id", current == null ? "CC-BY-4.0" : current.licence());
-        List<String> keywords = current == null ? List.of() : current.keywords();
-        if (body.get("tags") instanceof List<?> tags) {
-            keywords = new ArrayList<>();
-            for (Object tag : tags) {
-                Object tagName = tag instanceof Map<?, ?> map ? map.get("name") : tag;
-                if (tagName != null) {
-                    keywords.add(tagName.toString());
-                }
-            }
-        }
-        Set<String> themes = current == null ? Set.of() : new HashSet<>(current.themes());
-        if (body.get("groups") instanceof List<?> groups) {
-            themes = new HashSet<>();
-            for (Object group : groups) {
-                Object groupName = group instanceof Map<?, ?> map ? map.get("name") : group;
-                if (groupName != null) {
-                    themes.add(groupName.toString().toUpperCase(Locale.ROOT));
-                }
-            }
-        }
+        List<String> keywords = body.get("tags") instanceof List<?> tags
+                ? names(tags).toList()
+                : current == null ? List.of() : current.keywords();
+        Set<String> themes = body.get("groups") instanceof List<?> groups
+                ? names(groups).map(g -> g.toUpperCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet())
+                : current == null ? Set.of() : new HashSet<>(current.themes());
         String language = text(body, "language", current == null ? "en" : current.language());
         return new DatasetMetadata(
                 organisation,
@@ -431,6 +403,33 @@ class CkanWriteApi {
                 text(body, "spatial_text", text(body, "spatial", current == null ? null : current.spatial())),
                 language,
                 translations(body, language, current));
+    }
+
+    /** What {@code package_update} replaces a dataset's fields with when they are not sent. */
+    private static DatasetMetadata emptied(long organisation) {
+        return new DatasetMetadata(
+                organisation,
+                "",
+                "",
+                null,
+                null,
+                Set.of(),
+                List.of(),
+                "CC-BY-4.0",
+                "UNKNOWN",
+                null,
+                null,
+                null,
+                "en",
+                java.util.Map.of());
+    }
+
+    /** The names of CKAN's tags or groups, sent as dicts with a {@code name} or as plain names. */
+    private static java.util.stream.Stream<String> names(List<?> items) {
+        return items.stream()
+                .map(item -> item instanceof Map<?, ?> map ? map.get("name") : item)
+                .filter(java.util.Objects::nonNull)
+                .map(Object::toString);
     }
 
     /**

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.HeaderRow;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -17,8 +16,6 @@ import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +41,12 @@ class DataTable extends VerticalLayout {
 
     private final DatasetReader reader;
     private final long datasetId;
-    private final String slug;
     private final List<StoreColumn> columns;
     private final Map<String, RowRequest.Filter> filters = new LinkedHashMap<>();
     private final Grid<Object[]> grid = new Grid<>();
     private final Span count = new Span();
     private final TextField search = new TextField();
-    private final HorizontalLayout downloads = new HorizontalLayout();
+    private final DownloadLinks downloads;
     private RowRequest query = RowRequest.ALL;
     private @Nullable RowRequest counted;
     private long countedRows;
@@ -78,7 +74,7 @@ class DataTable extends VerticalLayout {
     DataTable(DatasetReader reader, DatasetPage dataset, Map<String, String> asked) {
         this.reader = reader;
         this.datasetId = dataset.id();
-        this.slug = dataset.slug();
+        this.downloads = new DownloadLinks(dataset.id(), dataset.slug());
         this.columns = reader.storeColumns(datasetId);
         setPadding(false);
         setSizeFull();
@@ -93,9 +89,6 @@ class DataTable extends VerticalLayout {
         HorizontalLayout bar = new HorizontalLayout(search, count);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         configureGrid(reader.columns(datasetId));
-        downloads.setId("data-downloads");
-        downloads.setAlignItems(FlexComponent.Alignment.BASELINE);
-        downloads.getStyle().set("flex-wrap", "wrap");
         add(bar, grid, downloads);
         restore(asked);
         refresh();
@@ -251,17 +244,7 @@ class DataTable extends VerticalLayout {
     private void updateDownloads() {
         RowRequest shown = query.withSorts(sorts(gridSortOrders()));
         stateChanged.accept(RowRequestParams.toParams(shown));
-        String params = encode(RowRequestParams.toParams(shown));
-        String base = "/download/dataset/" + datasetId + "/data.";
-        downloads.removeAll();
-        downloads.add(
-                new Span(getTranslation(shown.unfiltered() ? "dataset.download.all" : "dataset.download.filtered")));
-        downloads.add(link("download-csv", base + "csv" + params, "dataset.download.csv"));
-        downloads.add(link(
-                "download-csv-bom",
-                base + "csv" + (params.isEmpty() ? "?" : params + "&") + "bom=1",
-                "dataset.download.csv-bom"));
-        downloads.add(link("download-json", base + "json" + params, "dataset.download.json"));
+        downloads.show(shown);
     }
 
     private List<com.vaadin.flow.data.provider.QuerySortOrder> gridSortOrders() {
@@ -271,28 +254,6 @@ class DataTable extends VerticalLayout {
                     order.getSorted().getKey(), order.getDirection()));
         }
         return orders;
-    }
-
-    private Anchor link(String id, String href, String key) {
-        Anchor anchor = new Anchor(href, getTranslation(key));
-        anchor.setId(id);
-        anchor.setRouterIgnore(true);
-        anchor.getElement().setAttribute("download", slug);
-        return anchor;
-    }
-
-    private static String encode(Map<String, String> params) {
-        if (params.isEmpty()) {
-            return "";
-        }
-        StringBuilder url = new StringBuilder();
-        for (Map.Entry<String, String> param : params.entrySet()) {
-            url.append(url.length() == 0 ? '?' : '&')
-                    .append(URLEncoder.encode(param.getKey(), StandardCharsets.UTF_8))
-                    .append('=')
-                    .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
-        }
-        return url.toString();
     }
 
     /** How a cell reads in the table. */

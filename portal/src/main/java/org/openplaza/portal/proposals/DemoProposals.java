@@ -91,87 +91,103 @@ class DemoProposals implements ApplicationRunner {
         }
         // in one transaction: a start stopped half-way leaves no proposal, and the next seeds them all
         transactions.executeWithoutResult(status -> {
-            List<Long> charts = visualisations.listVisible(0, 10).stream()
-                    .filter(v -> v.title().startsWith("Monthly rainfall"))
-                    .map(VisualisationSummary::id)
-                    .toList();
-            long[] withChart = new long[1];
-            runAs.run(as("citizen", "CITIZEN"), () -> {
-                withChart[0] = proposals.draft(new ProposalText(
-                        "Rain gardens to stop street flooding",
-                        "Plant rain gardens along the streets that flood in the monsoon months, so the water soaks away.",
-                        """
-                        Every summer the same streets flood after heavy rain. The rainfall chart below shows how much of the \
-                        year's rain falls in a few months.
-
-                        We propose:
-
-                        - rain gardens on the pavements of the ten streets that flood most often;
-                        - permeable paving where pavements are renewed;
-                        - a yearly report on flooded streets, published as open data.
-                        """,
-                        Category.ENVIRONMENT,
-                        null,
-                        List.of("flooding", "green"),
-                        List.of(),
-                        charts));
-                proposals.publish(withChart[0]);
-                long library = proposals.draft(new ProposalText(
-                        "Libraries open until 10 pm in exam season",
-                        "Keep the public libraries open until 10 pm in the four weeks before the national exams.",
-                        "Students need quiet places to study in the evening. Many study cafés are too expensive.",
-                        Category.EDUCATION,
-                        "Mapo-gu",
-                        List.of("libraries", "students"),
-                        List.of(),
-                        List.of()));
-                proposals.publish(library);
-            });
-            runAs.run(as("newcomer", "CITIZEN"), () -> {
-                discussion.comment(withChart[0], null, "Yes please. Our street floods **every** August.");
-                // recorded, but not counted until the newcomer's residence is verified
-                proposals.support(withChart[0]);
-            });
-            // the city's own proposal comes from the city government, not from whichever publisher
-            // of data the official happens to belong to first
-            long[] city = new long[1];
-            runAs.run(
-                    as("official", "OFFICIAL"),
-                    () -> city[0] = publishing.myOrganisations().stream()
-                            .filter(o -> o.name().equals(CITY))
-                            .mapToLong(Organisation::id)
-                            .findFirst()
-                            .orElse(0));
-            if (city[0] == 0) {
-                runAs.run(as("admin", "ADMIN"), () -> {
-                    city[0] = publishing.createOrganisation(CITY).id();
-                    publishing.addMember(city[0], "official");
-                });
-            }
-            runAs.run(as("official", "OFFICIAL"), () -> {
-                long congestion = proposals.draftForOrganisation(
-                        city[0],
-                        new ProposalText(
-                                "A congestion charge for the city centre",
-                                "Charge cars entering the city centre on weekdays and spend the income on buses and cycling.",
-                                """
-                        The city asks citizens whether to introduce a congestion charge:
-
-                        1. weekdays from 7 am to 7 pm;
-                        2. residents, taxis and disabled drivers exempt;
-                        3. all income spent on buses and cycle lanes.
-                        """,
-                                Category.TRANSPORT,
-                                null,
-                                List.of("traffic", "buses"),
-                                List.of(),
-                                List.of()));
-                proposals.publish(congestion);
-                Instant now = Instant.now();
-                votes.open(VoteSpec.yesNo(congestion, DEMO_QUESTION, true, now, now.plus(Duration.ofDays(30)))
-                        .withRules(new VoteSpec.Rules(null, 50)));
-            });
+            citizensProposals();
+            citysProposalAndVote(cityOrganisation());
         });
         log.info("Demo proposals published");
+    }
+
+    /** Two citizens' proposals, one with a chart, a comment and an unverified support. */
+    private void citizensProposals() {
+        List<Long> charts = visualisations.listVisible(0, 10).stream()
+                .filter(v -> v.title().startsWith("Monthly rainfall"))
+                .map(VisualisationSummary::id)
+                .toList();
+        long[] withChart = new long[1];
+        runAs.run(as("citizen", "CITIZEN"), () -> {
+            withChart[0] = proposals.draft(new ProposalText(
+                    "Rain gardens to stop street flooding",
+                    "Plant rain gardens along the streets that flood in the monsoon months, so the water soaks away.",
+                    """
+                    Every summer the same streets flood after heavy rain. The rainfall chart below shows how much of the \
+                    year's rain falls in a few months.
+
+                    We propose:
+
+                    - rain gardens on the pavements of the ten streets that flood most often;
+                    - permeable paving where pavements are renewed;
+                    - a yearly report on flooded streets, published as open data.
+                    """,
+                    Category.ENVIRONMENT,
+                    null,
+                    List.of("flooding", "green"),
+                    List.of(),
+                    charts));
+            proposals.publish(withChart[0]);
+            long library = proposals.draft(new ProposalText(
+                    "Libraries open until 10 pm in exam season",
+                    "Keep the public libraries open until 10 pm in the four weeks before the national exams.",
+                    "Students need quiet places to study in the evening. Many study cafés are too expensive.",
+                    Category.EDUCATION,
+                    "Mapo-gu",
+                    List.of("libraries", "students"),
+                    List.of(),
+                    List.of()));
+            proposals.publish(library);
+        });
+        runAs.run(as("newcomer", "CITIZEN"), () -> {
+            discussion.comment(withChart[0], null, "Yes please. Our street floods **every** August.");
+            // recorded, but not counted until the newcomer's residence is verified
+            proposals.support(withChart[0]);
+        });
+    }
+
+    /**
+     * The city government's organisation: the city's own proposal comes from it, not from
+     * whichever publisher of data the official happens to belong to first.
+     */
+    private long cityOrganisation() {
+        long[] city = new long[1];
+        runAs.run(
+                as("official", "OFFICIAL"),
+                () -> city[0] = publishing.myOrganisations().stream()
+                        .filter(o -> o.name().equals(CITY))
+                        .mapToLong(Organisation::id)
+                        .findFirst()
+                        .orElse(0));
+        if (city[0] == 0) {
+            runAs.run(as("admin", "ADMIN"), () -> {
+                city[0] = publishing.createOrganisation(CITY).id();
+                publishing.addMember(city[0], "official");
+            });
+        }
+        return city[0];
+    }
+
+    /** The city's proposal of a congestion charge, with a vote open for 30 days. */
+    private void citysProposalAndVote(long city) {
+        runAs.run(as("official", "OFFICIAL"), () -> {
+            long congestion = proposals.draftForOrganisation(
+                    city,
+                    new ProposalText(
+                            "A congestion charge for the city centre",
+                            "Charge cars entering the city centre on weekdays and spend the income on buses and cycling.",
+                            """
+                    The city asks citizens whether to introduce a congestion charge:
+
+                    1. weekdays from 7 am to 7 pm;
+                    2. residents, taxis and disabled drivers exempt;
+                    3. all income spent on buses and cycle lanes.
+                    """,
+                            Category.TRANSPORT,
+                            null,
+                            List.of("traffic", "buses"),
+                            List.of(),
+                            List.of()));
+            proposals.publish(congestion);
+            Instant now = Instant.now();
+            votes.open(VoteSpec.yesNo(congestion, DEMO_QUESTION, true, now, now.plus(Duration.ofDays(30)))
+                    .withRules(new VoteSpec.Rules(null, 50)));
+        });
     }
 }

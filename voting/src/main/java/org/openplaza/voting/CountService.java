@@ -9,6 +9,7 @@ import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.audit.AuditDetail;
 import org.openplaza.audit.Audited;
+import org.openplaza.db.voting.tables.records.BallotRecord;
 import org.openplaza.proposals.ProposalStatus;
 import org.openplaza.proposals.VoteOnProposalCounted;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,57 +87,18 @@ public class CountService {
     private Pass scan(Record vote, int options, boolean collect, Progress progress) {
         long voteId = vote.get(VOTE.ID);
         Checkpointer.Kept kept = checkpointer.kept(voteId);
-        java.util.Map<Integer, String> checkpointHeads = new java.util.HashMap<>();
-        kept.checkpoints().forEach(c -> checkpointHeads.put(c.ballots(), c.headHash()));
-        Integer missed = null;
         String head = vote.get(VOTE.HEAD_HASH);
         int total = vote.get(VOTE.BALLOT_COUNT);
-        String previous = BallotChain.GENESIS;
-        int expected = 1;
-        Integer bad = null;
-        List<String> ballots = new java.util.ArrayList<>(collect ? total : 0);
-        int unreadable = 0;
+        ChainWalk walk = new ChainWalk(voteId, kept);
+        Opened opened = new Opened(voteId, options, vote.get(VOTE.ALLOW_CHANGE), collect ? total : 0);
         MerkleTree.Builder tree = new MerkleTree.Builder();
-        java.util.Map<String, Integer> positions = new java.util.HashMap<>();
-        java.util.BitSet replaced = new java.util.BitSet();
-        boolean changes = vote.get(VOTE.ALLOW_CHANGE);
         int read = 0;
         try (var cursor = repository.chainCursor(voteId, PAGE)) {
-            for (var ballot : cursor) {
-                if (bad == null) {
-                    String hash = BallotChain.hash(voteId, ballot.getPosition(), ballot, previous);
-                    if (ballot.getPosition() != expected
-                            || !ballot.getPreviousHash().equals(previous)
-                            || !ballot.getHash().equals(hash)) {
-                        bad = ballot.getPosition();
-                    } else {
-                        String vouched = checkpointHeads.get(ballot.getPosition());
-                        if (missed == null && vouched != null && !vouched.equals(hash)) {
-                            missed = ballot.getPosition();
-                        }
-                        previous = hash;
-                        expected++;
-                    }
-                }
+            for (BallotRecord ballot : cursor) {
+                walk.check(ballot);
                 tree.add(ballot.getHash());
                 if (collect) {
-                    int index = ballots.size();
-                    String choices;
-                    try {
-                        choices = seals.open(voteId, ballot.getReceipt(), ballot.getChoices());
-                        Tally.parse(choices, options);
-                    } catch (BallotSeals.Unreadable | IllegalArgumentException e) {
-                        choices = null; // its key is gone, or the row was tampered with
-                        unreadable++;
-                    }
-                    ballots.add(choices);
-                    if (changes) {
-                        positions.put(ballot.getReceipt(), index);
-                        Integer old = ballot.getReplaces() == null ? null : positions.get(ballot.getReplaces());
-                        if (old != null) {
-                            replaced.set(old);
-                        }
-                    }
+                    opened.add(ballot);
                 }
                 if (++read % PAGE == 0) {
                     progress.at(read, Math.max(total, read));
@@ -144,29 +106,127 @@ public class CountService {
             }
         }
         progress.at(read, Math.max(total, read));
-        if (bad == null && (expected - 1 != total || !previous.equals(head == null ? BallotChain.GENESIS : head))) {
-            bad = expected;
-        }
-        List<String> counted = new java.util.ArrayList<>(ballots.size());
-        for (int i = 0; i < ballots.size(); i++) {
-            if (!replaced.get(i) && ballots.get(i) != null) {
-                counted.add(ballots.get(i));
-            }
-        }
+        walk.end(total, head);
         int vouched =
                 kept.checkpoints().stream().mapToInt(Checkpoint::ballots).max().orElse(0);
-        if (missed == null && vouched > read) {
-            missed = vouched; // ballots a checkpoint vouched for are gone
+        if (walk.missed == null && vouched > read) {
+            walk.missed = vouched; // ballots a checkpoint vouched for are gone
         }
         return new Pass(
                 new ChainCheck(
-                        bad == null, expected - 1, bad, head, kept.checkpoints().size(), checkpointer.publicKey()),
-                counted,
-                unreadable,
+                        walk.bad == null,
+                        walk.expected - 1,
+                        walk.bad,
+                        head,
+                        kept.checkpoints().size(),
+                        checkpointer.publicKey()),
+                opened.counted(),
+                opened.unreadable,
                 tree.root(),
                 kept.allSigned(),
-                missed,
+                walk.missed,
                 vouched);
+    }
+
+    /**
+     * The chain checked link by link: each ballot's position, its link to the one before and its
+     * own hash recomputed; the first ballot that fails is bad, and the first whose hash differs
+     * from what a checkpoint signed for its position is missed.
+     */
+    private static final class ChainWalk {
+        private final long voteId;
+        private final java.util.Map<Integer, String> checkpointHeads = new java.util.HashMap<>();
+        private String previous = BallotChain.GENESIS;
+        int expected = 1;
+
+        @Nullable
+        Integer bad;
+
+        @Nullable
+        Integer missed;
+
+        ChainWalk(long voteId, Checkpointer.Kept kept) {
+            this.voteId = voteId;
+            kept.checkpoints().forEach(c -> checkpointHeads.put(c.ballots(), c.headHash()));
+        }
+
+        void check(BallotRecord ballot) {
+            if (bad != null) {
+                return;
+            }
+            String hash = BallotChain.hash(voteId, ballot.getPosition(), ballot, previous);
+            if (ballot.getPosition() != expected
+                    || !ballot.getPreviousHash().equals(previous)
+                    || !ballot.getHash().equals(hash)) {
+                bad = ballot.getPosition();
+                return;
+            }
+            String vouched = checkpointHeads.get(ballot.getPosition());
+            if (missed == null && vouched != null && !vouched.equals(hash)) {
+                missed = ballot.getPosition();
+            }
+            previous = hash;
+            expected++;
+        }
+
+        /** After the last ballot: the chain must hold as many as the vote counted and end at its head. */
+        void end(int total, @Nullable String head) {
+            if (bad == null && (expected - 1 != total || !previous.equals(head == null ? BallotChain.GENESIS : head))) {
+                bad = expected;
+            }
+        }
+    }
+
+    /**
+     * The ballots opened in the chain's order; one that cannot be opened or read is unreadable,
+     * and a changed ballot's earlier versions are replaced by its last.
+     */
+    private final class Opened {
+        private final long voteId;
+        private final int options;
+        private final boolean changes;
+        private final List<String> ballots;
+        private final java.util.Map<String, Integer> positions = new java.util.HashMap<>();
+        private final java.util.BitSet replaced = new java.util.BitSet();
+        int unreadable;
+
+        Opened(long voteId, int options, boolean changes, int expected) {
+            this.voteId = voteId;
+            this.options = options;
+            this.changes = changes;
+            this.ballots = new java.util.ArrayList<>(expected);
+        }
+
+        void add(BallotRecord ballot) {
+            int index = ballots.size();
+            String choices;
+            try {
+                choices = seals.open(voteId, ballot.getReceipt(), ballot.getChoices());
+                Tally.parse(choices, options);
+            } catch (BallotSeals.Unreadable | IllegalArgumentException e) {
+                choices = null; // its key is gone, or the row was tampered with
+                unreadable++;
+            }
+            ballots.add(choices);
+            if (changes) {
+                positions.put(ballot.getReceipt(), index);
+                Integer old = ballot.getReplaces() == null ? null : positions.get(ballot.getReplaces());
+                if (old != null) {
+                    replaced.set(old);
+                }
+            }
+        }
+
+        /** The readable ballots that no later one replaced. */
+        List<String> counted() {
+            List<String> counted = new java.util.ArrayList<>(ballots.size());
+            for (int i = 0; i < ballots.size(); i++) {
+                if (!replaced.get(i) && ballots.get(i) != null) {
+                    counted.add(ballots.get(i));
+                }
+            }
+            return counted;
+        }
     }
 
     /** Recomputes the vote's chain from its first ballot; any edited, removed or inserted ballot breaks it. */

@@ -90,6 +90,32 @@ public final class Schulze {
     /** The same count over ballots given as option indices (0-based), in order of preference. */
     public static Result count(List<String> options, int[][] ballots) {
         int n = options.size();
+        int[][] d = preferences(n, ballots);
+        int[][] p = strongestPaths(d);
+        int[] beats = new int[n];
+        List<String> winners = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean beaten = false;
+            for (int j = 0; j < n; j++) {
+                if (i != j && p[i][j] > p[j][i]) {
+                    beats[i]++;
+                }
+                if (i != j && p[j][i] > p[i][j]) {
+                    beaten = true;
+                }
+            }
+            if (!beaten) {
+                winners.add(options.get(i));
+            }
+        }
+        List<String> ranking = new ArrayList<>(options);
+        ranking.sort(Comparator.comparingInt((String o) -> -beats[options.indexOf(o)])
+                .thenComparingInt(options::indexOf));
+        return new Result(List.copyOf(options), d, p, winners, ranking);
+    }
+
+    /** d[i][j]: how many ballots rank option i above option j (an unranked option is above none). */
+    private static int[][] preferences(int n, int[][] ballots) {
         int[][] d = new int[n][n];
         int[] rank = new int[n];
         for (int[] ballot : ballots) {
@@ -111,6 +137,12 @@ public final class Schulze {
                 }
             }
         }
+        return d;
+    }
+
+    /** p[i][j]: the strength of the strongest path from i to j (Floyd–Warshall on the widest paths). */
+    private static int[][] strongestPaths(int[][] d) {
+        int n = d.length;
         int[][] p = new int[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -131,25 +163,6 @@ public final class Schulze {
                 }
             }
         }
-        int[] beats = new int[n];
-        List<String> winners = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            boolean beaten = false;
-            for (int j = 0; j < n; j++) {
-                if (i != j && p[i][j] > p[j][i]) {
-                    beats[i]++;
-                }
-                if (i != j && p[j][i] > p[i][j]) {
-                    beaten = true;
-                }
-            }
-            if (!beaten) {
-                winners.add(options.get(i));
-            }
-        }
-        List<String> ranking = new ArrayList<>(options);
-        ranking.sort(Comparator.comparingInt((String o) -> -beats[options.indexOf(o)])
-                .thenComparingInt(options::indexOf));
-        return new Result(List.copyOf(options), d, p, winners, ranking);
+        return p;
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * categories (bars, largest first, the top ten when there are many), else the first text column (a
  * line when its values read as periods such as {@code 2012-01}, {@code 2012-W01} or years).
  */
-public final class ChartDefaults {
+final class ChartDefaults {
 
     private ChartDefaults() {}
 
@@ -21,7 +21,7 @@ public final class ChartDefaults {
 
     private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(\\d{2}|W\\d{2}|Q[1-4]))?");
 
-    public static ChartDefinition suggest(List<DatasetColumn> columns) {
+    static ChartDefinition suggest(List<DatasetColumn> columns) {
         Optional<DatasetColumn> measure = columns.stream()
                 .filter(c -> (c.type() == ValueType.INTEGER || c.type() == ValueType.DECIMAL) && !c.holdsYears())
                 .reduce((first, second) -> second);

@@ -91,4 +91,9 @@ public record ChartDefinition(ChartType type, GroupRequest query) {
                         stored.order(),
                         stored.top()));
     }
+
+    /** A first chart for a dataset's columns, before the reader chooses: see {@link ChartDefaults}. */
+    public static ChartDefinition suggested(List<DatasetColumn> columns) {
+        return ChartDefaults.suggest(columns);
+    }
 }

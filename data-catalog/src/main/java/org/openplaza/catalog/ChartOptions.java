@@ -322,4 +322,9 @@ public final class ChartOptions {
     private static Number[] values(Grouped.Series series) {
         return series.values().toArray(Number[]::new);
     }
+
+    /** A column profile's histogram as ECharts options: see {@link Histograms}. */
+    public static String histogram(List<HistogramBin> bins, boolean dates, java.util.Locale locale) {
+        return Histograms.option(bins, dates, locale);
+    }
 }

@@ -1,5 +1,7 @@
 package org.openplaza.catalog;
 
+import org.openplaza.catalog.importer.CellParser;
+
 /**
  * What the importer found in one column.
  *
@@ -34,5 +36,15 @@ public record ColumnAnalysis(
     /** This column under another label and store name. */
     public ColumnAnalysis named(String newLabel, String newName) {
         return new ColumnAnalysis(index, newLabel, newName, type, format, scale, nulls, nullMarkers);
+    }
+
+    /** Whether the column's values are a month and a day without a year ({@code 11.06.}). */
+    public boolean yearless() {
+        return CellParser.YEARLESS.equals(format);
+    }
+
+    /** The date format of a yearless column once the official has said which year it belongs to. */
+    public static String yearlessIn(int year) {
+        return CellParser.yearlessIn(year);
     }
 }

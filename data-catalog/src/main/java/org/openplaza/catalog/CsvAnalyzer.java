@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.importer.CellParser;
+import org.openplaza.catalog.importer.ColumnNames;
 import org.openplaza.catalog.importer.EncodingDetector;
 import org.openplaza.catalog.importer.Layouts;
 import org.openplaza.catalog.importer.NumberStyle;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.openplaza.catalog.importer.CellParser;
 import org.openplaza.catalog.importer.CsvLoader;
 import org.openplaza.catalog.importer.Periods;
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.audit.Audited;
 import org.openplaza.catalog.datastore.DatasetStore;
+import org.openplaza.catalog.datastore.RowConditions;
 import org.openplaza.catalog.datastore.StoreFailures;
 import org.openplaza.catalog.publishing.DatasetChanges;
 import org.openplaza.catalog.publishing.PublishingRepository;

@@ -11,7 +11,7 @@ import org.icepear.echarts.components.grid.Grid;
 import org.icepear.echarts.render.Engine;
 
 /** ECharts options for the small histograms of a dataset page's column profile. */
-public final class Histograms {
+final class Histograms {
 
     private Histograms() {}
 
@@ -19,7 +19,7 @@ public final class Histograms {
      * A bar per bin, labelled with its lower bound: a number, or for date columns (whose bins are
      * seconds since 1970) the day.
      */
-    public static String option(List<HistogramBin> bins, boolean dates, Locale locale) {
+    static String option(List<HistogramBin> bins, boolean dates, Locale locale) {
         String[] labels = new String[bins.size()];
         Number[] counts = new Number[bins.size()];
         long span = bins.size() < 2

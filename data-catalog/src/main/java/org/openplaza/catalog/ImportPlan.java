@@ -2,6 +2,7 @@ package org.openplaza.catalog;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.importer.ColumnNames;
 
 /**
  * How to load a file: the analysis (possibly corrected by the official) and what to do with a cell
@@ -57,5 +58,14 @@ public record ImportPlan(
     /** Load as detected. */
     public static ImportPlan asDetected(CsvAnalysis analysis) {
         return new ImportPlan(analysis, analysis.columns(), BadValues.FAIL);
+    }
+
+    /**
+     * Whether a name an official typed can be a column's name in the store as it is: lower-case
+     * ASCII letters, digits and underscores, starting with a letter, at most 48 characters, and not
+     * one the store reserves.
+     */
+    public static boolean isValidColumnName(String name) {
+        return ColumnNames.isValidName(name);
     }
 }

@@ -215,7 +215,7 @@ public class PublishingService {
     private static void checkNames(ImportPlan plan) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (var column : plan.storedColumns()) {
-            if (!org.openplaza.catalog.ColumnNames.isValidName(column.name())) {
+            if (!org.openplaza.catalog.importer.ColumnNames.isValidName(column.name())) {
                 throw new CatalogException(fieldOf(column), "publish.error.column-name", column.label(), column.name());
             }
             if (!seen.add(column.name())) {

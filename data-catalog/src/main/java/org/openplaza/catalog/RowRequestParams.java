@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openplaza.catalog.datastore.RowConditions;
 
 /**
  * A {@link RowRequest} as URL query parameters, so that a filtered view of a dataset can be shared,
@@ -102,5 +103,19 @@ public final class RowRequestParams {
                     to.isBlank() ? null : RowConditions.parse(column.type(), to));
         }
         throw new IllegalArgumentException("a filter is contains:, eq: or range:, not " + value);
+    }
+
+    /** The table's column of that name, or an {@link IllegalArgumentException} naming it. */
+    public static StoreColumn column(List<StoreColumn> columns, String name) {
+        return RowConditions.column(columns, name);
+    }
+
+    /**
+     * A value of the given type from its text: integers, decimals with {@code .}, {@code true} or
+     * {@code false}, ISO dates and date-times. Anything else is an {@link IllegalArgumentException}
+     * that says what was expected.
+     */
+    public static Object value(ValueType type, String text) {
+        return RowConditions.parse(type, text);
     }
 }

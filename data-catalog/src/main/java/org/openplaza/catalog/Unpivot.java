@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.openplaza.catalog.importer.ColumnNames;
 import org.openplaza.catalog.importer.Layouts;
 import org.openplaza.catalog.importer.Periods;
 

@@ -28,7 +28,6 @@ import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.Grouped;
 import org.openplaza.catalog.HistogramBin;
 import org.openplaza.catalog.ReadOnlySql;
-import org.openplaza.catalog.RowConditions;
 import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.SqlResult;
 import org.openplaza.catalog.StoreColumn;

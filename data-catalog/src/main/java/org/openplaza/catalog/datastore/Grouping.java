@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.Grouped;
-import org.openplaza.catalog.RowConditions;
 import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.ValueType;

@@ -1,4 +1,4 @@
-package org.openplaza.catalog;
+package org.openplaza.catalog.datastore;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,7 +12,9 @@ import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.openplaza.catalog.datastore.DatasetStore;
+import org.openplaza.catalog.RowRequest;
+import org.openplaza.catalog.StoreColumn;
+import org.openplaza.catalog.ValueType;
 
 /**
  * Turns a {@link RowRequest} into jOOQ conditions and sort fields over a table's generated column

@@ -1,4 +1,4 @@
-package org.openplaza.catalog;
+package org.openplaza.catalog.importer;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -15,9 +15,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.catalog.importer.NumberStyle;
-import org.openplaza.catalog.importer.NumericDatePattern;
-import org.openplaza.catalog.importer.Periods;
+import org.openplaza.catalog.ColumnAnalysis;
+import org.openplaza.catalog.ValueType;
 
 /**
  * One way of reading a cell as a typed value: a type and, for numbers and dates, the format. Type

@@ -1,11 +1,10 @@
-package org.openplaza.catalog;
+package org.openplaza.catalog.importer;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.openplaza.catalog.importer.Romanised;
 
 /**
  * Column labels as people read them, and the names the dataset store uses: generated, lower-case

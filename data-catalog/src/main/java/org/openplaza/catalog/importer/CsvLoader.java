@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.CatalogException;
-import org.openplaza.catalog.CellParser;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
 import org.openplaza.catalog.ImportMonitor;
@@ -110,7 +109,6 @@ public final class CsvLoader {
             Path file, ImportPlan plan, Shape shape, DatasetStore.RowSink sink, ImportMonitor monitor)
             throws Exception {
         CsvAnalysis analysis = plan.analysis();
-        int width = plan.columns().size();
         long skip = (long) analysis.preambleRecords() + analysis.headerRecords();
         Counts counts = new Counts();
         long[] index = {0};
@@ -126,27 +124,7 @@ public final class CsvLoader {
                         if (i < skip || i >= analysis.dataEnd()) {
                             return null;
                         }
-                        String[] cells = record.values();
-                        if (cells.length == width && !analysis.isRow(i, cells)) {
-                            return null; // a blank record
-                        }
-                        if (record.size() != width) {
-                            if (counts.skipped.size() < REPORTED) {
-                                counts.skipped.add(line);
-                            }
-                            return null;
-                        }
-                        @Nullable Object[] values = new Object[width];
-                        for (int c = 0; c < width; c++) {
-                            values[c] = convert(
-                                    record.get(c),
-                                    shape.parsers().get(c),
-                                    shape.fields().get(c),
-                                    plan.badValues(),
-                                    line,
-                                    counts);
-                        }
-                        return shape.rows(values);
+                        return rows(record, i, line, plan, shape, counts);
                     },
                     batch -> {
                         for (Object[][] rows : batch) {
@@ -171,6 +149,36 @@ public final class CsvLoader {
             throw new CatalogException(null, "import.error.malformed", -1L);
         }
         return new ImportReport("", appended[0], counts.nulled, counts.nulledCount, counts.skipped);
+    }
+
+    /**
+     * A record's rows for the store (more than one when periods become rows), or null for a blank
+     * record and for one of the wrong width, which is counted as skipped.
+     */
+    private static Object @Nullable [][] rows(
+            org.apache.commons.csv.CSVRecord record,
+            long index,
+            long line,
+            ImportPlan plan,
+            Shape shape,
+            Counts counts) {
+        int width = plan.columns().size();
+        String[] cells = record.values();
+        if (cells.length == width && !plan.analysis().isRow(index, cells)) {
+            return null; // a blank record
+        }
+        if (record.size() != width) {
+            if (counts.skipped.size() < REPORTED) {
+                counts.skipped.add(line);
+            }
+            return null;
+        }
+        @Nullable Object[] values = new Object[width];
+        for (int c = 0; c < width; c++) {
+            values[c] = convert(
+                    record.get(c), shape.parsers().get(c), shape.fields().get(c), plan.badValues(), line, counts);
+        }
+        return shape.rows(values);
     }
 
     private static final class Counts {

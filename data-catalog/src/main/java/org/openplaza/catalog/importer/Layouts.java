@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.openplaza.catalog.CellParser;
 import org.openplaza.catalog.ValueType;
 
 /**

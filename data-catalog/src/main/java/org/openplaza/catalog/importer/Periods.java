@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.catalog.CellParser;
 import org.openplaza.catalog.ValueType;
 
 /**

@@ -1,7 +1,6 @@
 package org.openplaza.catalog.importer;
 
 import java.util.List;
-import org.openplaza.catalog.CellParser;
 
 /**
  * Streaming type inference for one column: every parser that has accepted all values so far stays

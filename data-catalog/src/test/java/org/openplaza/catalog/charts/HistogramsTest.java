@@ -10,14 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.openplaza.catalog.ChartOptions;
 import org.openplaza.catalog.HistogramBin;
-import org.openplaza.catalog.Histograms;
 
 /** The profile's small histograms keep their axis labels apart on a narrow card. */
 class HistogramsTest {
 
     private static JsonObject option(List<HistogramBin> bins, boolean dates, Locale locale) {
-        return JsonParser.parseString(Histograms.option(bins, dates, locale)).getAsJsonObject();
+        return JsonParser.parseString(ChartOptions.histogram(bins, dates, locale))
+                .getAsJsonObject();
     }
 
     private static List<String> labels(JsonObject option) {

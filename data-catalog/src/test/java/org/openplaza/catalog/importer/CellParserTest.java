@@ -1,4 +1,4 @@
-package org.openplaza.catalog;
+package org.openplaza.catalog.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
-import org.openplaza.catalog.importer.NumberStyle;
+import org.openplaza.catalog.ValueType;
 
 class CellParserTest {
 

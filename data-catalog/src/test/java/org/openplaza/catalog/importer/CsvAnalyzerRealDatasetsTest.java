@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
 import org.junit.jupiter.api.Test;
-import org.openplaza.catalog.CellParser;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
 import org.openplaza.catalog.CsvAnalyzer;

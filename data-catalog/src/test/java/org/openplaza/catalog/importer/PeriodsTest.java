@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openplaza.catalog.CellParser;
 import org.openplaza.catalog.ValueType;
 
 /** Months, ISO weeks and quarters as statistical offices write them, read as the day each begins. */

@@ -46,6 +46,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("admin.reports.when"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions)
+                .setKey("actions")
                 .setHeader(getTranslation("admin.reports.actions"))
                 .setAutoWidth(true);
         grid.setAllRowsVisible(true);

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.CsvCells;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.Resource;
-import org.openplaza.catalog.RowConditions;
 import org.openplaza.catalog.RowRequest;
+import org.openplaza.catalog.RowRequestParams;
 import org.openplaza.catalog.StoreColumn;
 import org.springframework.stereotype.Component;
 
@@ -296,7 +296,7 @@ class CkanDatastoreActions {
 
     private static StoreColumn column(List<StoreColumn> columns, String name) {
         try {
-            return RowConditions.column(columns, name);
+            return RowRequestParams.column(columns, name);
         } catch (IllegalArgumentException e) {
             throw CkanError.validation("fields", "field \"" + name + "\" not in resource");
         }
@@ -328,9 +328,9 @@ class CkanDatastoreActions {
             throw new IllegalArgumentException("a filter value cannot be null");
         }
         if (column == null) {
-            return RowConditions.parse(org.openplaza.catalog.ValueType.INTEGER, value.toString());
+            return RowRequestParams.value(org.openplaza.catalog.ValueType.INTEGER, value.toString());
         }
-        return RowConditions.parse(column.type(), value.toString());
+        return RowRequestParams.value(column.type(), value.toString());
     }
 
     static String ckanType(StoreColumn column) {

@@ -105,7 +105,7 @@ class ChartBuilder extends VerticalLayout {
         } else if (asked != null) {
             apply(asked);
         } else if (!columns.isEmpty()) {
-            apply(org.openplaza.catalog.ChartDefaults.suggest(columns));
+            apply(ChartDefinition.suggested(columns));
         }
         draw();
     }
@@ -173,7 +173,7 @@ class ChartBuilder extends VerticalLayout {
             definition = ChartDefinition.fromJson(v.definition(), storeColumns());
         } catch (IllegalArgumentException | CatalogException e) {
             // the chart no longer fits the dataset: start from the defaults
-            apply(org.openplaza.catalog.ChartDefaults.suggest(columns));
+            apply(ChartDefinition.suggested(columns));
             return;
         }
         apply(definition);

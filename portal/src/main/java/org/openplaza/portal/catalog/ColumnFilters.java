@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.catalog.RowConditions;
 import org.openplaza.catalog.RowRequest;
+import org.openplaza.catalog.RowRequestParams;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.ValueType;
 
@@ -182,7 +182,7 @@ final class ColumnFilters {
             return null;
         }
         try {
-            return RowConditions.parse(
+            return RowRequestParams.value(
                     column.type() == ValueType.INTEGER && text.contains(".") ? ValueType.DECIMAL : column.type(), text);
         } catch (IllegalArgumentException e) {
             field.setInvalid(true);

@@ -7,9 +7,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.stream.Collectors;
+import org.openplaza.catalog.ChartOptions;
 import org.openplaza.catalog.DatasetColumn;
 import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.Histograms;
 import org.openplaza.catalog.ValueType;
 import org.openplaza.portal.charts.EChart;
 import org.springframework.dao.DataAccessException;
@@ -85,7 +85,7 @@ class ProfilePanel extends VerticalLayout {
                     boolean dates = column.type() == ValueType.DATE || column.type() == ValueType.TIMESTAMP;
                     card.add(new EChart(
                             getTranslation("dataset.profile.histogram", column.label()),
-                            Histograms.option(bins, dates, getLocale())));
+                            ChartOptions.histogram(bins, dates, getLocale())));
                 }
             } catch (DataAccessException e) {
                 card.add(new Paragraph(getTranslation("dataset.profile.no-histogram")));

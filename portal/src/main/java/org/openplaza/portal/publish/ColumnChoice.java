@@ -1,7 +1,6 @@
 package org.openplaza.portal.publish;
 
 import org.jspecify.annotations.Nullable;
-import org.openplaza.catalog.CellParser;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.ValueType;
 
@@ -24,14 +23,14 @@ final class ColumnChoice {
     }
 
     boolean yearless() {
-        return CellParser.YEARLESS.equals(detected.format());
+        return detected.yearless();
     }
 
     ColumnAnalysis chosen() {
         boolean sameType = type == detected.type();
         String format = sameType ? detected.format() : "";
         if (yearless() && type == ValueType.DATE && year != null) {
-            format = CellParser.yearlessIn(year);
+            format = ColumnAnalysis.yearlessIn(year);
         }
         return new ColumnAnalysis(
                 detected.index(),

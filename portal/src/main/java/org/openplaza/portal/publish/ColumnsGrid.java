@@ -133,7 +133,7 @@ class ColumnsGrid extends Grid<ColumnChoice> {
     /** A new name for a column in the data; false when the store cannot take it as it is. */
     static boolean rename(ColumnChoice choice, String name) {
         choice.name = name.strip();
-        return org.openplaza.catalog.ColumnNames.isValidName(choice.name);
+        return org.openplaza.catalog.ImportPlan.isValidColumnName(choice.name);
     }
 
     /** "14 (. 12, - 2)": empty cells, with the statistical office's markers among them. */

@@ -28,7 +28,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * The administrators' pages without a browser, reached through the router and its access rules: a
  * visitor is sent to sign in, a citizen is refused, and an administrator finds the accounts
- * (searched), the audit chain checked on demand, and the pages in Korean.
+ * (searched), the audit chain checked on demand, a citizen's report of a chart to dismiss, and the
+ * pages in Korean.
  */
 @ExtendWith(MockUi.class)
 @RunningPortal
@@ -36,6 +37,9 @@ class AdministrationPagesIT {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    org.openplaza.catalog.VisualisationService visualisations;
 
     @AfterEach
     void signedOut() {
@@ -80,6 +84,36 @@ class AdministrationPagesIT {
         assertThat(_get(view, Paragraph.class, spec -> spec.withId("audit-chain"))
                         .getText())
                 .matches("The audit log's hash chain is intact: \\d+ sealed entr(y|ies), each checked\\.");
+    }
+
+    @Test
+    void a_report_of_a_chart_is_listed_for_an_administrator_and_dismissed() {
+        org.openplaza.catalog.Visualisation shared = visualisations
+                .find(visualisations
+                        .search(org.openplaza.catalog.Gallery.all(), 0, 1)
+                        .get(0)
+                        .id())
+                .orElseThrow();
+        long chart = shared.id();
+        MockUi.signIn(shared.owner().equals("citizen") ? "newcomer" : "citizen", "CITIZEN");
+        visualisations.report(chart, "The axis is misleading.");
+
+        MockUi.signIn("admin", "ADMIN");
+        ReportsView view = MockUi.navigate("admin/reports", ReportsView.class);
+        int open = visualisations.openReports().size();
+        assertThat(GridKt._size(view.grid)).isEqualTo(open);
+        assertThat(_get(view, Paragraph.class, spec -> spec.withId("reports-count"))
+                        .getText())
+                .isEqualTo(open == 1 ? "One open report" : open + " open reports");
+        org.openplaza.catalog.VisualisationReport mine = visualisations.openReports().stream()
+                .filter(r -> r.visualisationId() == chart && r.reason().equals("The axis is misleading."))
+                .findFirst()
+                .orElseThrow();
+        int row = visualisations.openReports().indexOf(mine);
+        com.vaadin.flow.component.Component actions = GridKt._getCellComponent(view.grid, row, "actions");
+        _click(_get(actions, Button.class, spec -> spec.withId("report-dismiss-" + mine.id())));
+        assertThat(visualisations.openReports()).noneMatch(r -> r.id() == mine.id());
+        assertThat(GridKt._size(view.grid)).isEqualTo(open - 1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.openplaza.catalog.importer.CellParser;
+import org.openplaza.catalog.importer.CsvAnalyzer;
 import org.openplaza.catalog.importer.CsvLoader;
 import org.openplaza.catalog.importer.Periods;
 

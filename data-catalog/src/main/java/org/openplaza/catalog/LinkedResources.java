@@ -34,7 +34,7 @@ public class LinkedResources {
         Path file = Files.createTempFile("openplaza-fetch", ".part");
         try {
             RemoteFiles.Fetched fetched = remote.fetch(url, file, publishing.maxUploadBytes(), null, null);
-            CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+            CsvAnalysis analysis = publishing.analyse(file, ReadSettings.DETECT);
             String filename = name != null && !name.isBlank() ? name : fetched.filename();
             ImportedVersion imported = publishing.importVersion(
                     datasetId,

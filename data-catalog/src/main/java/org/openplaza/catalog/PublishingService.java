@@ -18,6 +18,7 @@ import org.openplaza.audit.Audited;
 import org.openplaza.catalog.datastore.CatalogProperties;
 import org.openplaza.catalog.datastore.DatasetStore;
 import org.openplaza.catalog.datastore.StoreFailures;
+import org.openplaza.catalog.importer.CsvAnalyzer;
 import org.openplaza.catalog.importer.CsvLoader;
 import org.openplaza.catalog.publishing.DatasetChanges;
 import org.openplaza.catalog.publishing.PublishingRepository;
@@ -193,7 +194,7 @@ public class PublishingService {
 
     /** Reads the whole file once: encoding, delimiter, header, types (see {@link CsvAnalyzer}). */
     @PreAuthorize(PUBLISHERS)
-    public CsvAnalysis analyse(Path upload, CsvAnalyzer.Settings settings) throws IOException, CatalogException {
+    public CsvAnalysis analyse(Path upload, ReadSettings settings) throws IOException, CatalogException {
         checkSize(upload);
         return CsvAnalyzer.analyze(upload, settings);
     }

@@ -10,12 +10,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.ImportReport;
 import org.openplaza.catalog.datastore.CatalogProperties;
 import org.openplaza.catalog.datastore.DatasetStore;
+import org.openplaza.catalog.importer.CsvAnalyzer;
 import org.openplaza.catalog.importer.CsvLoader;
 
 /**

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.ImportReport;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.datastore.CatalogProperties;
 import org.openplaza.catalog.datastore.DatasetStore;
+import org.openplaza.catalog.importer.CsvAnalyzer;
 import org.openplaza.catalog.importer.CsvLoader;
 
 /**

@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.ManagedDataset;
 import org.openplaza.catalog.Organisation;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,7 +103,7 @@ public class ParticipationDatasets {
                 id,
                 file,
                 file.getFileName().toString(),
-                plan.apply(ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT))),
+                plan.apply(ImportPlan.asDetected(publishing.analyse(file, ReadSettings.DETECT))),
                 List.of(),
                 new ImportMonitor());
         if (existing.isEmpty() || !"PUBLISHED".equals(existing.get().state())) {

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DetectedEncoding;
 
 /**

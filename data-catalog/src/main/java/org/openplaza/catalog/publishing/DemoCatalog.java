@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.audit.Audited;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.Organisation;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -235,7 +235,7 @@ class DemoCatalog implements ApplicationRunner {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
         try {
-            var analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+            var analysis = publishing.analyse(file, ReadSettings.DETECT);
             publishing.importVersion(
                     dataset, file, name, ImportPlan.asDetected(analysis), List.of(), new ImportMonitor());
         } finally {

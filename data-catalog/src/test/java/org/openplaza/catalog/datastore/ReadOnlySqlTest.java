@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.ReadOnlySql;
 import org.openplaza.catalog.SqlResult;
+import org.openplaza.catalog.importer.CsvAnalyzer;
 import org.openplaza.catalog.importer.CsvLoader;
 import org.openplaza.catalog.importer.RealDatasets;
 

@@ -6,7 +6,6 @@ import java.nio.charset.Charset;
 import org.junit.jupiter.api.Test;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.ValueType;
 
 /**

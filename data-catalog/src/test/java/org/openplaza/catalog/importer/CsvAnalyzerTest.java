@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DetectedEncoding;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.catalog.ValueType;
 
 /** The awkward cases, each with a file made for it. */
@@ -143,8 +143,8 @@ class CsvAnalyzerTest {
     void a_file_that_is_not_valid_in_the_chosen_encoding_is_refused_not_garbled() throws Exception {
         Path file = dir.resolve("latin.csv");
         Files.write(file, "name\nMärz\n".getBytes(StandardCharsets.ISO_8859_1));
-        CsvAnalyzer.Settings utf8 =
-                new CsvAnalyzer.Settings(new DetectedEncoding(StandardCharsets.UTF_8, 0, "override"), null, null, null);
+        ReadSettings utf8 =
+                new ReadSettings(new DetectedEncoding(StandardCharsets.UTF_8, 0, "override"), null, null, null);
         assertThatThrownBy(() -> CsvAnalyzer.analyze(file, utf8))
                 .satisfies(e -> assertThat(messageKey(e)).isEqualTo("import.error.encoding"));
     }
@@ -154,7 +154,7 @@ class CsvAnalyzerTest {
         Path f = file("Report 2026\nname,count\nKim,1\nLee,2\n");
         CsvAnalysis detected = CsvAnalyzer.analyze(f);
         assertThat(detected.preambleRecords()).isEqualTo(1);
-        CsvAnalysis overridden = CsvAnalyzer.analyze(f, new CsvAnalyzer.Settings(null, null, 0, 0));
+        CsvAnalysis overridden = CsvAnalyzer.analyze(f, new ReadSettings(null, null, 0, 0));
         assertThat(overridden.headerRecords()).isZero();
         assertThat(overridden.columns()).extracting(ColumnAnalysis::label).containsExactly("Column 1", "Column 2");
     }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.CsvPreview;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.CsvPreview;
 import org.openplaza.catalog.ImportPlan;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.catalog.ValueType;
 
 /**
@@ -157,7 +157,7 @@ class LayoutsTest {
     @Test
     void the_official_can_say_how_many_records_the_footer_has() throws Exception {
         Path f = file("a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n");
-        CsvAnalysis a = CsvAnalyzer.analyze(f, new CsvAnalyzer.Settings(null, null, null, null, 2));
+        CsvAnalysis a = CsvAnalyzer.analyze(f, new ReadSettings(null, null, null, null, 2));
         assertThat(a.rows()).isEqualTo(2);
         assertThat(a.footerRecords()).isEqualTo(2);
         assertThat(a.footerNotes()).containsExactly("7 8 9", "10 11 12");

@@ -15,12 +15,12 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.OrphanSweep;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.ValueType;
 import org.openplaza.catalog.VersionSummary;
@@ -97,7 +97,7 @@ class OrphanSweepTest {
                         dataset,
                         file,
                         "provinces.csv",
-                        ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
+                        ImportPlan.asDetected(publishing.analyse(file, ReadSettings.DETECT)),
                         List.of(),
                         new ImportMonitor())
                 .version();

@@ -19,7 +19,6 @@ import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.CatalogService;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetColumn;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.DatasetReader;
@@ -29,6 +28,7 @@ import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.ImportedVersion;
 import org.openplaza.catalog.ManagedDataset;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.catalog.ValueType;
 import org.openplaza.catalog.VersionSummary;
 import org.openplaza.catalog.datastore.DatasetStore;
@@ -99,7 +99,7 @@ class PublishingServiceTest {
     }
 
     private VersionSummary importFile(long dataset, Path file) throws Exception {
-        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        CsvAnalysis analysis = publishing.analyse(file, ReadSettings.DETECT);
         return publishing
                 .importVersion(
                         dataset,
@@ -115,7 +115,7 @@ class PublishingServiceTest {
     void a_new_version_keeps_the_names_its_columns_had_by_label() throws Exception {
         long dataset = publishing.createDataset(metadata("Seoul air quality"));
         Path file = RealDatasets.file("kr_seoul_daily_air_quality_2018_cp949.csv");
-        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        CsvAnalysis analysis = publishing.analyse(file, ReadSettings.DETECT);
         List<ColumnAnalysis> renamed = new ArrayList<>(analysis.columns());
         ColumnAnalysis first = renamed.get(0);
         // as an official (or an earlier version of the portal) named it
@@ -161,7 +161,7 @@ class PublishingServiceTest {
         long dataset = publishing.createDataset(metadata("Consumer prices"));
         Path file = RealDatasets.file("de_destatis_cpi_61111-0002_latin1.csv");
         importFile(dataset, file);
-        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        CsvAnalysis analysis = publishing.analyse(file, ReadSettings.DETECT);
         List<ColumnAnalysis> named = new ArrayList<>(analysis.columns());
         named.set(0, named.get(0).named(named.get(0).label(), "jahr"));
         importNamed(dataset, file, analysis, named);
@@ -190,7 +190,7 @@ class PublishingServiceTest {
     void a_wide_table_turned_long_is_recorded_with_a_period_column_of_years_and_a_value_column() throws Exception {
         long dataset = publishing.createDataset(metadata("Household expenditure"));
         Path file = RealDatasets.file("sg_singstat_household_expenditure_M212981.csv");
-        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        CsvAnalysis analysis = publishing.analyse(file, ReadSettings.DETECT);
         ImportPlan plan = ImportPlan.asDetected(analysis)
                 .unpivoting(new org.openplaza.catalog.Unpivot(
                         org.openplaza.catalog.Unpivot.periodFields(analysis), "Year", "Dollars"));
@@ -363,7 +363,7 @@ class PublishingServiceTest {
                 null);
         Path file = dir.resolve("big.csv");
         Files.writeString(file, "a,b\n" + "1,2\n".repeat(50));
-        assertThatThrownBy(() -> limited.analyse(file, CsvAnalyzer.Settings.DETECT))
+        assertThatThrownBy(() -> limited.analyse(file, ReadSettings.DETECT))
                 .isInstanceOfSatisfying(CatalogException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("publish.error.too-large");
                     assertThat(e.arguments()).containsExactly("100 bytes");
@@ -463,7 +463,7 @@ class PublishingServiceTest {
         long dataset = publishing.createDataset(metadata("Codes"));
         Path file = dir.resolve("codes.csv");
         Files.writeString(file, "id,code\n1,10\n2,2B\n");
-        CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+        CsvAnalysis analysis = publishing.analyse(file, ReadSettings.DETECT);
         List<ColumnAnalysis> columns = new ArrayList<>(analysis.columns());
         ColumnAnalysis code = columns.get(1);
         columns.set(1, new ColumnAnalysis(1, code.label(), code.name(), ValueType.INTEGER, "", 0, code.nulls()));

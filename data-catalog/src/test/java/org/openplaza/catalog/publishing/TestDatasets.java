@@ -3,11 +3,11 @@ package org.openplaza.catalog.publishing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 
 /** A dataset made the way an official makes one: metadata, a file imported as detected, published. */
 public final class TestDatasets {
@@ -40,7 +40,7 @@ public final class TestDatasets {
                 dataset,
                 file,
                 file.getFileName().toString(),
-                ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
+                ImportPlan.asDetected(publishing.analyse(file, ReadSettings.DETECT)),
                 List.of(),
                 new ImportMonitor());
         if (publish) {

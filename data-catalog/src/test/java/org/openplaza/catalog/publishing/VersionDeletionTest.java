@@ -16,12 +16,12 @@ import org.openplaza.audit.AuditService;
 import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ChartDefinition;
 import org.openplaza.catalog.ChartType;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.catalog.VersionSummary;
 import org.openplaza.catalog.VisualisationService;
 import org.openplaza.catalog.datastore.DatasetStore;
@@ -81,7 +81,7 @@ class VersionDeletionTest {
                         dataset,
                         file,
                         name,
-                        ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
+                        ImportPlan.asDetected(publishing.analyse(file, ReadSettings.DETECT)),
                         List.of(),
                         new ImportMonitor())
                 .version();

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.catalog.CatalogSearch;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.catalog.SearchRequest;
 import org.openplaza.catalog.SearchResult;
 import org.openplaza.catalog.publishing.TestCallers;
@@ -95,7 +95,7 @@ class CatalogSearchTest {
                 id,
                 file,
                 "d.csv",
-                ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
+                ImportPlan.asDetected(publishing.analyse(file, ReadSettings.DETECT)),
                 List.of(),
                 new ImportMonitor());
         if (publish) {

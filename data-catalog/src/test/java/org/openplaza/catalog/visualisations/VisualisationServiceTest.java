@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ChartDefinition;
 import org.openplaza.catalog.ChartType;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DrawnVisualisation;
 import org.openplaza.catalog.Gallery;
 import org.openplaza.catalog.GroupRequest;
@@ -24,6 +23,7 @@ import org.openplaza.catalog.GroupRequest.Measure;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.catalog.RowRequest;
 import org.openplaza.catalog.Visualisation;
 import org.openplaza.catalog.VisualisationReport;
@@ -127,7 +127,7 @@ class VisualisationServiceTest {
                 dataset,
                 renamed,
                 "v2.csv",
-                ImportPlan.asDetected(publishing.analyse(renamed, CsvAnalyzer.Settings.DETECT)),
+                ImportPlan.asDetected(publishing.analyse(renamed, ReadSettings.DETECT)),
                 List.of(),
                 new ImportMonitor());
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.ImportMonitor;
@@ -20,6 +19,7 @@ import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.ManagedDataset;
 import org.openplaza.catalog.Organisation;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.catalog.VersionSummary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -273,7 +273,7 @@ class CkanWriteApi {
         Path file = Files.createTempFile("openplaza-api", ".csv");
         try {
             upload.transferTo(file);
-            CsvAnalysis analysis = publishing.analyse(file, CsvAnalyzer.Settings.DETECT);
+            CsvAnalysis analysis = publishing.analyse(file, ReadSettings.DETECT);
             String filename = name != null && !name.isBlank()
                     ? name
                     : upload.getOriginalFilename() == null ? "upload.csv" : upload.getOriginalFilename();

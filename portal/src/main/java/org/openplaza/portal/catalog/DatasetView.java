@@ -3,7 +3,6 @@ package org.openplaza.portal.catalog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -14,14 +13,9 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.time.LocalDate;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.DatasetPage;
 import org.openplaza.catalog.DatasetReader;
-import org.openplaza.catalog.Licence;
 import org.openplaza.catalog.Visualisation;
 import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.layout.Formats;
@@ -157,7 +151,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
             });
             lazyTab(tabs, "dataset.tab.columns", () -> new ProfilePanel(reader, dataset.id()));
         }
-        tabs.add(getTranslation("dataset.tab.about"), about(dataset));
+        tabs.add(getTranslation("dataset.tab.about"), new DatasetAbout(dataset));
         tabs.add(
                 getTranslation("dataset.tab.versions"), new VersionsPanel(dataset.id(), reader.versions(dataset.id())));
         add(tabs);
@@ -235,69 +229,6 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
             }
         });
         return tab;
-    }
-
-    private VerticalLayout about(DatasetPage dataset) {
-        DatasetMetadata m = dataset.metadata();
-        Div list = new Div();
-        list.setId("dataset-about");
-        list.addClassName("facts");
-        fact(list, "publish.meta.publisher", dataset.organisation());
-        Licence licence = Licence.of(m.licence()).orElse(null);
-        if (licence != null) {
-            Anchor link = new Anchor(licence.url(), licence.title());
-            link.setTarget("_blank");
-            link.getElement().setAttribute("rel", "license noopener");
-            fact(list, "publish.meta.licence", link);
-        } else {
-            fact(list, "publish.meta.licence", m.licence());
-        }
-        fact(list, "publish.meta.contact-name", m.contactName());
-        if (m.contactEmail() != null && !m.contactEmail().isBlank()) {
-            fact(list, "publish.meta.contact-email", new Anchor("mailto:" + m.contactEmail(), m.contactEmail()));
-        }
-        fact(
-                list,
-                "publish.meta.themes",
-                m.themes().stream()
-                        .sorted()
-                        .map(t -> getTranslation("theme." + t))
-                        .collect(Collectors.joining(", ")));
-        fact(
-                list,
-                "publish.meta.keywords",
-                String.join(", ", m.in(getLocale().getLanguage()).keywords()));
-        fact(list, "publish.meta.frequency", getTranslation("frequency." + m.updateFrequency()));
-        fact(list, "dataset.temporal", temporal(m.temporalFrom(), m.temporalTo()));
-        fact(list, "publish.meta.spatial", m.spatial());
-        fact(list, "publish.meta.language", Locale.forLanguageTag(m.language()).getDisplayLanguage(getLocale()));
-        fact(list, "dataset.issued", dataset.issued() == null ? null : Formats.date(dataset.issued(), getLocale()));
-        fact(list, "dataset.modified", Formats.date(dataset.modified(), getLocale()));
-        VerticalLayout about = new VerticalLayout(new H2(getTranslation("dataset.tab.about")), list);
-        about.setPadding(false);
-        return about;
-    }
-
-    private @Nullable String temporal(@Nullable LocalDate from, @Nullable LocalDate to) {
-        if (from == null && to == null) {
-            return null;
-        }
-        return (from == null ? "…" : from.toString()) + " – " + (to == null ? "…" : to.toString());
-    }
-
-    private void fact(Div list, String key, @Nullable String value) {
-        if (value != null && !value.isBlank()) {
-            fact(list, key, new Span(value));
-        }
-    }
-
-    private void fact(Div list, String key, com.vaadin.flow.component.Component value) {
-        Div row = new Div();
-        row.addClassName("fact");
-        Span label = new Span(getTranslation(key));
-        label.addClassName("fact-label");
-        row.add(label, value);
-        list.add(row);
     }
 
     @Override

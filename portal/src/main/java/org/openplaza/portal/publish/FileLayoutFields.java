@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DetectedEncoding;
+import org.openplaza.catalog.ReadSettings;
 
 /**
  * How the importer read a file, for the official to correct: its encoding, delimiter and quote,
@@ -99,13 +99,13 @@ final class FileLayoutFields extends VerticalLayout {
      * now say (the byte-order mark kept while the encoding is the one detected; the lines below the
      * table detected again unless the official changed their number).
      */
-    CsvAnalyzer.Settings settings(@Nullable CsvAnalysis previous) {
+    ReadSettings settings(@Nullable CsvAnalysis previous) {
         if (previous == null) {
-            return CsvAnalyzer.Settings.DETECT;
+            return ReadSettings.DETECT;
         }
         boolean sameEncoding =
                 encoding.getValue().equals(previous.encoding().charset().name());
-        return new CsvAnalyzer.Settings(
+        return new ReadSettings(
                 new DetectedEncoding(
                         Charset.forName(encoding.getValue()),
                         sameEncoding ? previous.encoding().bomLength() : 0,

@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.CatalogException;
 import org.openplaza.catalog.ColumnAnalysis;
 import org.openplaza.catalog.CsvAnalysis;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.CsvPreview;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 
 /**
  * A new version from a CSV or TSV file: upload (streamed to a temporary file), what the importer
@@ -149,7 +149,7 @@ class ImportPanel extends VerticalLayout {
         if (file == null) {
             return;
         }
-        CsvAnalyzer.Settings settings = layout.settings(analysis);
+        ReadSettings settings = layout.settings(analysis);
         try {
             CsvAnalysis result = publishing.analyse(file, settings);
             show(result);

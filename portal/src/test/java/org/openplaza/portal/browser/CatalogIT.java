@@ -17,11 +17,11 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.portal.testdata.RealDatasets;
 import org.openplaza.portal.testdata.StoreSql;
 import org.openqa.selenium.By;
@@ -87,7 +87,7 @@ class CatalogIT extends BrowserTest {
                     dataset,
                     file,
                     file.getFileName().toString(),
-                    ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
+                    ImportPlan.asDetected(publishing.analyse(file, ReadSettings.DETECT)),
                     List.of(),
                     new ImportMonitor());
             publishing.publish(dataset);

@@ -12,12 +12,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.portal.testdata.RealDatasets;
 import org.openplaza.portal.testdata.RunningPortal;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +68,7 @@ class ProfilePanelIT {
                 dataset,
                 file,
                 "61111-0002.csv",
-                ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
+                ImportPlan.asDetected(publishing.analyse(file, ReadSettings.DETECT)),
                 List.of(),
                 new ImportMonitor());
         return dataset;

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openplaza.catalog.CsvAnalyzer;
 import org.openplaza.catalog.ImportMonitor;
 import org.openplaza.catalog.ImportPlan;
 import org.openplaza.catalog.PublishingService;
+import org.openplaza.catalog.ReadSettings;
 import org.openplaza.catalog.VersionSummary;
 import org.openplaza.portal.MockUi;
 import org.openplaza.portal.security.RecentSignIn;
@@ -63,7 +63,7 @@ class VersionsPanelIT {
                 dataset,
                 file,
                 name,
-                ImportPlan.asDetected(publishing.analyse(file, CsvAnalyzer.Settings.DETECT)),
+                ImportPlan.asDetected(publishing.analyse(file, ReadSettings.DETECT)),
                 List.of(),
                 new ImportMonitor());
     }

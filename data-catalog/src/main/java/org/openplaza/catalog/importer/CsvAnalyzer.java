@@ -1,4 +1,4 @@
-package org.openplaza.catalog;
+package org.openplaza.catalog.importer;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,13 +17,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
-import org.openplaza.catalog.importer.CellParser;
-import org.openplaza.catalog.importer.ColumnNames;
-import org.openplaza.catalog.importer.EncodingDetector;
-import org.openplaza.catalog.importer.Layouts;
-import org.openplaza.catalog.importer.NumberStyle;
-import org.openplaza.catalog.importer.RecordPipeline;
-import org.openplaza.catalog.importer.TypeInference;
+import org.openplaza.catalog.CatalogException;
+import org.openplaza.catalog.ColumnAnalysis;
+import org.openplaza.catalog.CsvAnalysis;
+import org.openplaza.catalog.DetectedEncoding;
+import org.openplaza.catalog.ReadSettings;
+import org.openplaza.catalog.ValueType;
 
 /**
  * The importer's first pass: detects the encoding, the delimiter and where the header is from the
@@ -42,30 +41,11 @@ public final class CsvAnalyzer {
 
     private CsvAnalyzer() {}
 
-    /** What the official may override; null leaves it to detection. */
-    public record Settings(
-            @Nullable DetectedEncoding encoding,
-            @Nullable Character delimiter,
-            @Nullable Integer preambleRecords,
-            @Nullable Integer headerRecords,
-            @Nullable Integer footerRecords) {
-
-        public static final Settings DETECT = new Settings(null, null, null, null, null);
-
-        public Settings(
-                @Nullable DetectedEncoding encoding,
-                @Nullable Character delimiter,
-                @Nullable Integer preambleRecords,
-                @Nullable Integer headerRecords) {
-            this(encoding, delimiter, preambleRecords, headerRecords, null);
-        }
-    }
-
     public static CsvAnalysis analyze(Path file) throws IOException, CatalogException {
-        return analyze(file, Settings.DETECT);
+        return analyze(file, ReadSettings.DETECT);
     }
 
-    public static CsvAnalysis analyze(Path file, Settings settings) throws IOException, CatalogException {
+    public static CsvAnalysis analyze(Path file, ReadSettings settings) throws IOException, CatalogException {
         if (Files.size(file) == 0) {
             throw new CatalogException(null, "import.error.empty");
         }

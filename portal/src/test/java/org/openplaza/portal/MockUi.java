@@ -83,7 +83,9 @@ public final class MockUi implements BeforeEachCallback, AfterEachCallback {
 
     /**
      * Goes to a location of the portal as a browser would ({@code catalog?q=water}), through its
-     * router and its access rules, and returns the view shown.
+     * router and its access rules, and returns the view shown. The router keeps a view it already
+     * shows: after {@link #signIn} (which in a browser reloads the page) go elsewhere first, for a
+     * view built for the new user.
      */
     public static <T extends Component> T navigate(String location, Class<T> view) {
         int query = location.indexOf('?');

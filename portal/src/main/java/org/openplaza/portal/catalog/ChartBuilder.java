@@ -133,7 +133,7 @@ class ChartBuilder extends VerticalLayout {
         try {
             String json = new String(
                     java.util.Base64.getUrlDecoder().decode(parameter), java.nio.charset.StandardCharsets.UTF_8);
-            return ChartDefinition.fromJson(json, storeColumns());
+            return ChartDefinition.fromJson(json, storeColumns(columns));
         } catch (IllegalArgumentException | CatalogException e) {
             return null; // a parameter made by hand, or for another version of the data: the defaults
         }
@@ -170,7 +170,7 @@ class ChartBuilder extends VerticalLayout {
     private void load(Visualisation v) {
         ChartDefinition definition;
         try {
-            definition = ChartDefinition.fromJson(v.definition(), storeColumns());
+            definition = ChartDefinition.fromJson(v.definition(), storeColumns(columns));
         } catch (IllegalArgumentException | CatalogException e) {
             // the chart no longer fits the dataset: start from the defaults
             apply(ChartDefinition.suggested(columns));
@@ -200,10 +200,6 @@ class ChartBuilder extends VerticalLayout {
 
     private @Nullable DatasetColumn column(String name) {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
-    }
-
-    private List<StoreColumn> storeColumns() {
-        return storeColumns(columns);
     }
 
     /** The dataset's columns as the store names and types them. */

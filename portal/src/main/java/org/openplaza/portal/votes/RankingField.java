@@ -69,9 +69,8 @@ class RankingField extends Div {
     }
 
     /** A ranked option: up, down and out of the ranking by buttons, or dragged to another place. */
-    private ListItem rankedRow(int place) {
-        int option = ranked.get(place);
-        int at = place;
+    private ListItem rankedRow(int at) {
+        int option = ranked.get(at);
         String label = options.get(option);
         ListItem row = new ListItem();
         row.setId("rank-item-" + (option + 1));
@@ -80,15 +79,15 @@ class RankingField extends Div {
         name.addClassName("ranking-label");
         Button up =
                 icon(VaadinIcon.ARROW_UP, "vote.ranking.up", label, "rank-up-" + (option + 1), () -> move(at, at - 1));
-        up.setEnabled(place > 0);
+        up.setEnabled(at > 0);
         Button down = icon(
                 VaadinIcon.ARROW_DOWN, "vote.ranking.down", label, "rank-down-" + (option + 1), () -> move(at, at + 1));
-        down.setEnabled(place < ranked.size() - 1);
+        down.setEnabled(at < ranked.size() - 1);
         Button remove =
                 icon(VaadinIcon.CLOSE_SMALL, "vote.ranking.remove", label, "rank-remove-" + (option + 1), () -> {
                     ranked.remove(at);
                     announce("vote.ranking.removed", label);
-                    // on to the row that took its place, else back to where the option went
+                    // on to the row that took its at, else back to where the option went
                     focusFirst(
                             at < ranked.size() ? "rank-remove-" + (ranked.get(at) + 1) : "",
                             "rank-add-" + (option + 1));
@@ -103,18 +102,17 @@ class RankingField extends Div {
 
     /** An option left out of the ranking, with a button that ranks it last. */
     private ListItem unrankedRow(int option) {
-        int chosen = option;
         String label = options.get(option);
         ListItem row = new ListItem();
         row.addClassName("ranking-row");
         Span name = new Span(label);
         name.addClassName("ranking-label");
         Button add = new Button(getTranslation("vote.ranking.add"), VaadinIcon.PLUS.create(), e -> {
-            ranked.add(chosen);
+            ranked.add(option);
             announce("vote.ranking.added", label, ranked.size());
             // the button is gone with its row: on to the next option left to add, else to the
             // option just ranked
-            focusFirst(nextUnranked(chosen), previousUnranked(chosen), "rank-remove-" + (chosen + 1));
+            focusFirst(nextUnranked(option), previousUnranked(option), "rank-remove-" + (option + 1));
         });
         add.setId("rank-add-" + (option + 1));
         add.setAriaLabel(getTranslation("vote.ranking.add-named", label));

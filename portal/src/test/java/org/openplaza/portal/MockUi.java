@@ -100,6 +100,23 @@ public final class MockUi implements BeforeEachCallback, AfterEachCallback {
         return LocatorJ._get(view);
     }
 
+    /**
+     * Loads the page again as a browser set to this language does after signing in: a new UI,
+     * whose layout and view are built anew for the user signed in now, in the language the portal
+     * chooses for them (an account's saved choice first, then the browser's). (The
+     * mock servlet shows the home page as soon as it is set up, in English and to a visitor, and
+     * the router keeps that layout for every page after it.)
+     */
+    public static void reload(Locale locale) {
+        if (com.vaadin.flow.server.VaadinRequest.getCurrent()
+                        instanceof com.vaadin.flow.server.VaadinServletRequest servletRequest
+                && servletRequest.getRequest() instanceof com.github.mvysny.fakeservlet.FakeRequest request) {
+            // the browser's own language, which a visitor's new page is shown in
+            request.setLocaleInt(locale);
+        }
+        UI.getCurrent().getPage().reload();
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         context.getStore(STATE).put("properties", vaadinProperties());

@@ -67,53 +67,79 @@ public final class Grouping {
         if (bucketed == null) {
             return new Grouped(List.of(), List.of());
         }
-        Field<?> key = bucketed.field();
-
-        Field<Boolean> other = DSL.inline(false);
-        if (query.top() > 0) {
-            @SuppressWarnings("unchecked")
-            Field<Object> ranked = (Field<Object>) key;
-            var topKeys = DSL.select(ranked)
-                    .from(from)
-                    .where(where)
-                    .groupBy(key)
-                    .orderBy(((Field<?>) measures.get(0)).desc().nullsLast())
-                    .limit(DSL.inline(query.top()));
-            other = DSL.when(ranked.in(topKeys), DSL.inline(false)).otherwise(DSL.inline(true));
-            key = DSL.when(ranked.in(topKeys), ranked);
-        }
-
-        boolean folded = query.top() > 0;
-        List<SelectField<?>> select = new ArrayList<>();
-        List<Field<?>> groupBy = new ArrayList<>();
-        List<org.jooq.SortField<?>> orderBy = new ArrayList<>();
-        if (folded) {
-            // only a top-N needs the "Other" flag; without it DuckDB groups on one key
-            select.add(other.as("opz_other"));
-            groupBy.add(DSL.field(DSL.name("opz_other")));
-            orderBy.add(DSL.field(DSL.name("opz_other")).asc());
-        }
-        select.add(key.as("opz_key"));
-        groupBy.add(DSL.field(DSL.name("opz_key")));
-        orderBy.add(DSL.field(DSL.name("opz_key")).asc().nullsLast());
-        if (series != null) {
-            select.add(DSL.field(DSL.name(series.name())).as("opz_series"));
-            groupBy.add(DSL.field(DSL.name("opz_series")));
-        }
-        for (int i = 0; i < measures.size(); i++) {
-            select.add(measures.get(i).as("opz_m" + i));
-        }
-        List<? extends Record> rows = sql.select(select)
+        Ranked ranked = top(from, where, bucketed.field(), measures.get(0), query.top());
+        List<? extends Record> rows = sql.select(selected(ranked, series, measures))
                 .from(from)
                 .where(where)
-                .groupBy(groupBy)
-                .orderBy(orderBy)
+                .groupBy(grouped(ranked, series))
+                .orderBy(ordered(ranked))
                 .limit(DSL.inline(MAX_POINTS + 1))
                 .fetch();
         if (rows.size() > MAX_POINTS) {
             throw new CatalogException(null, "chart.error.too-many-points", MAX_POINTS);
         }
         return pivot(rows, query, bucket, bucketed.binMin(), bucketed.binWidth(), series != null);
+    }
+
+    /**
+     * The key the rows are grouped on, and for a top-N whether a row is among the others: a key
+     * outside the first {@code top} by the first measure becomes null, and its row is flagged.
+     */
+    private record Ranked(Field<?> key, @Nullable Field<Boolean> other) {}
+
+    private static Ranked top(Table<?> from, Condition where, Field<?> key, Field<?> firstMeasure, int top) {
+        if (top <= 0) {
+            return new Ranked(key, null);
+        }
+        @SuppressWarnings("unchecked")
+        Field<Object> ranked = (Field<Object>) key;
+        var topKeys = DSL.select(ranked)
+                .from(from)
+                .where(where)
+                .groupBy(key)
+                .orderBy(firstMeasure.desc().nullsLast())
+                .limit(DSL.inline(top));
+        return new Ranked(
+                DSL.when(ranked.in(topKeys), ranked),
+                DSL.when(ranked.in(topKeys), DSL.inline(false)).otherwise(DSL.inline(true)));
+    }
+
+    /** Only a top-N needs the "Other" flag; without it DuckDB groups on one key. */
+    private static List<SelectField<?>> selected(Ranked ranked, @Nullable StoreColumn series, List<Field<?>> measures) {
+        List<SelectField<?>> select = new ArrayList<>();
+        if (ranked.other() != null) {
+            select.add(ranked.other().as("opz_other"));
+        }
+        select.add(ranked.key().as("opz_key"));
+        if (series != null) {
+            select.add(DSL.field(DSL.name(series.name())).as("opz_series"));
+        }
+        for (int i = 0; i < measures.size(); i++) {
+            select.add(measures.get(i).as("opz_m" + i));
+        }
+        return select;
+    }
+
+    private static List<Field<?>> grouped(Ranked ranked, @Nullable StoreColumn series) {
+        List<Field<?>> groupBy = new ArrayList<>();
+        if (ranked.other() != null) {
+            groupBy.add(DSL.field(DSL.name("opz_other")));
+        }
+        groupBy.add(DSL.field(DSL.name("opz_key")));
+        if (series != null) {
+            groupBy.add(DSL.field(DSL.name("opz_series")));
+        }
+        return groupBy;
+    }
+
+    /** The others last, after the keys in order. */
+    private static List<org.jooq.SortField<?>> ordered(Ranked ranked) {
+        List<org.jooq.SortField<?>> orderBy = new ArrayList<>();
+        if (ranked.other() != null) {
+            orderBy.add(DSL.field(DSL.name("opz_other")).asc());
+        }
+        orderBy.add(DSL.field(DSL.name("opz_key")).asc().nullsLast());
+        return orderBy;
     }
 
     /** What the rows are grouped on, and for ranges of numbers where the first begins and how wide each is. */

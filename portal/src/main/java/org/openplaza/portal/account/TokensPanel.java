@@ -53,7 +53,8 @@ class TokensPanel extends VerticalLayout {
                     revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
                     return revoke;
                 })
-                .setHeader(getTranslation("token.status"));
+                .setHeader(getTranslation("token.status"))
+                .setKey("status");
         grid.setAllRowsVisible(true);
         add(
                 new H2(getTranslation("token.title")),

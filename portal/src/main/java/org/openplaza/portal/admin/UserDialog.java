@@ -50,6 +50,32 @@ class UserDialog extends Dialog {
         this.onSaved = onSaved;
         setId("user-dialog");
         setHeaderTitle(getTranslation("admin.user.title", account.username()));
+        fields();
+        VerticalLayout body = new VerticalLayout(
+                new Paragraph(account.displayName() + " · " + account.email()),
+                roles,
+                verified,
+                district,
+                birthDate,
+                enabled);
+        body.setPadding(false);
+        if (secondFactors.isEnrolled(account.id())) {
+            body.add(new Paragraph(getTranslation("admin.user.second-factor-on")), resetSecondFactor(secondFactors));
+        }
+        add(body);
+        save.setId("user-save");
+        save.setText(getTranslation("common.save"));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // changing someone's roles or access is binding: an old sign-in proves the password first
+        save.addClickListener(e ->
+                org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why.binding", this::save));
+        Button cancel = new Button(getTranslation("common.cancel"), e -> close());
+        cancel.setId("user-cancel");
+        getFooter().add(cancel, save);
+    }
+
+    /** The account's roles, residence, district, birth date and access, as they are. */
+    private void fields() {
         roles.setId("user-roles");
         roles.setLabel(getTranslation("account.roles"));
         roles.setItems(Role.values());
@@ -71,38 +97,21 @@ class UserDialog extends Dialog {
         enabled.setId("user-enabled");
         enabled.setLabel(getTranslation("admin.user.enabled"));
         enabled.setValue(account.enabled());
-        VerticalLayout body = new VerticalLayout(
-                new Paragraph(account.displayName() + " · " + account.email()),
-                roles,
-                verified,
-                district,
-                birthDate,
-                enabled);
-        body.setPadding(false);
-        if (secondFactors.isEnrolled(account.id())) {
-            // for someone who lost both their phone and their recovery codes, once it is clear who they are
-            Button reset = new Button(getTranslation("admin.user.reset-second-factor"));
-            reset.setId("user-reset-second-factor");
-            reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            reset.addClickListener(e ->
-                    org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why.binding", () -> {
-                        secondFactors.reset(account.id());
-                        reset.setVisible(false);
-                        Notification.show(getTranslation("admin.user.second-factor-reset"))
-                                .setId("user-second-factor-reset");
-                    }));
-            body.add(new Paragraph(getTranslation("admin.user.second-factor-on")), reset);
-        }
-        add(body);
-        save.setId("user-save");
-        save.setText(getTranslation("common.save"));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        // changing someone's roles or access is binding: an old sign-in proves the password first
-        save.addClickListener(e ->
-                org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why.binding", this::save));
-        Button cancel = new Button(getTranslation("common.cancel"), e -> close());
-        cancel.setId("user-cancel");
-        getFooter().add(cancel, save);
+    }
+
+    private Button resetSecondFactor(SecondFactors secondFactors) {
+        // for someone who lost both their phone and their recovery codes, once it is clear who they are
+        Button reset = new Button(getTranslation("admin.user.reset-second-factor"));
+        reset.setId("user-reset-second-factor");
+        reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        reset.addClickListener(e ->
+                org.openplaza.portal.security.PasswordCheck.thenRun(recentSignIn, "reauth.why.binding", () -> {
+                    secondFactors.reset(account.id());
+                    reset.setVisible(false);
+                    Notification.show(getTranslation("admin.user.second-factor-reset"))
+                            .setId("user-second-factor-reset");
+                }));
+        return reset;
     }
 
     private void save() {

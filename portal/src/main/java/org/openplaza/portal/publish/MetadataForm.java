@@ -44,61 +44,10 @@ class MetadataForm extends FormLayout {
     private String shownTranslation = "";
 
     MetadataForm(List<Organisation> organisations) {
-        label(title, "meta-title", "publish.meta.title");
-        title.setRequired(true);
-        label(description, "meta-description", "publish.meta.description");
-        description.setRequired(true);
-        label(organisation, "meta-organisation", "publish.meta.publisher");
-        organisation.setItems(organisations);
-        organisation.setItemLabelGenerator(Organisation::name);
-        if (organisations.size() == 1) {
-            organisation.setValue(organisations.get(0));
-        } else {
-            // an official of several organisations says which one publishes: none is chosen for them
-            // (no required indicator: Vaadin's select puts aria-required on its button, which axe refuses)
-            organisation.setPlaceholder(getTranslation("publish.meta.publisher.choose"));
-        }
-        label(contactName, "meta-contact-name", "publish.meta.contact-name");
-        label(contactEmail, "meta-contact-email", "publish.meta.contact-email");
-        label(themes, "meta-themes", "publish.meta.themes");
-        themes.setItems(DatasetMetadata.THEMES);
-        themes.setItemLabelGenerator(code -> getTranslation("theme." + code));
-        label(keywords, "meta-keywords", "publish.meta.keywords");
-        keywords.setHelperText(getTranslation("publish.meta.keywords.help"));
-        label(licence, "meta-licence", "publish.meta.licence");
-        licence.setItems(Licence.values());
-        licence.setItemLabelGenerator(Licence::title);
-        licence.setValue(Licence.CC_BY_4_0);
-        label(frequency, "meta-frequency", "publish.meta.frequency");
-        frequency.setItems(DatasetMetadata.FREQUENCIES);
-        frequency.setItemLabelGenerator(code -> getTranslation("frequency." + code));
-        frequency.setValue("UNKNOWN");
-        org.openplaza.portal.layout.Pickers.localised(temporalFrom);
-        org.openplaza.portal.layout.Pickers.localised(temporalTo);
-        label(temporalFrom, "meta-temporal-from", "publish.meta.temporal-from");
-        label(temporalTo, "meta-temporal-to", "publish.meta.temporal-to");
-        label(spatial, "meta-spatial", "publish.meta.spatial");
-        label(language, "meta-language", "publish.meta.language");
-        language.setItems(DatasetMetadata.LANGUAGES);
-        language.setItemLabelGenerator(
-                code -> java.util.Locale.forLanguageTag(code).getDisplayLanguage(getLocale()));
-        language.setValue(getLocale().getLanguage().equals("ko") ? "ko" : "en");
-        // the same title, description and keywords in another language, shown to its readers
-        label(translationLanguage, "meta-translation-language", "publish.meta.translation-language");
-        translationLanguage.setItems(DatasetMetadata.LANGUAGES);
-        translationLanguage.setItemLabelGenerator(language.getItemLabelGenerator());
-        translationLanguage.setHelperText(getTranslation("publish.meta.translation.help"));
-        label(translationTitle, "meta-translation-title", "publish.meta.translation-title");
-        label(translationDescription, "meta-translation-description", "publish.meta.translation-description");
-        label(translationKeywords, "meta-translation-keywords", "publish.meta.translation-keywords");
-        translationKeywords.setHelperText(getTranslation("publish.meta.keywords.help"));
-        showTranslation(otherThan(language.getValue()));
-        translationLanguage.addValueChangeListener(e -> {
-            if (e.getValue() != null && !e.getValue().equals(shownTranslation)) {
-                keepTranslation();
-                showTranslation(e.getValue());
-            }
-        });
+        describing(organisations);
+        classifying();
+        covering();
+        translating();
         add(
                 title,
                 organisation,
@@ -120,6 +69,77 @@ class MetadataForm extends FormLayout {
         setColspan(description, 2);
         setColspan(translationDescription, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
+    }
+
+    /** Title, description, publisher and contact. */
+    private void describing(List<Organisation> organisations) {
+        label(title, "meta-title", "publish.meta.title");
+        title.setRequired(true);
+        label(description, "meta-description", "publish.meta.description");
+        description.setRequired(true);
+        label(organisation, "meta-organisation", "publish.meta.publisher");
+        organisation.setItems(organisations);
+        organisation.setItemLabelGenerator(Organisation::name);
+        if (organisations.size() == 1) {
+            organisation.setValue(organisations.get(0));
+        } else {
+            // an official of several organisations says which one publishes: none is chosen for them
+            // (no required indicator: Vaadin's select puts aria-required on its button, which axe refuses)
+            organisation.setPlaceholder(getTranslation("publish.meta.publisher.choose"));
+        }
+        label(contactName, "meta-contact-name", "publish.meta.contact-name");
+        label(contactEmail, "meta-contact-email", "publish.meta.contact-email");
+    }
+
+    /** Themes, keywords, licence and how often it is updated. */
+    private void classifying() {
+        label(themes, "meta-themes", "publish.meta.themes");
+        themes.setItems(DatasetMetadata.THEMES);
+        themes.setItemLabelGenerator(code -> getTranslation("theme." + code));
+        label(keywords, "meta-keywords", "publish.meta.keywords");
+        keywords.setHelperText(getTranslation("publish.meta.keywords.help"));
+        label(licence, "meta-licence", "publish.meta.licence");
+        licence.setItems(Licence.values());
+        licence.setItemLabelGenerator(Licence::title);
+        licence.setValue(Licence.CC_BY_4_0);
+        label(frequency, "meta-frequency", "publish.meta.frequency");
+        frequency.setItems(DatasetMetadata.FREQUENCIES);
+        frequency.setItemLabelGenerator(code -> getTranslation("frequency." + code));
+        frequency.setValue("UNKNOWN");
+    }
+
+    /** The time and place it covers, and its language. */
+    private void covering() {
+        org.openplaza.portal.layout.Pickers.localised(temporalFrom);
+        org.openplaza.portal.layout.Pickers.localised(temporalTo);
+        label(temporalFrom, "meta-temporal-from", "publish.meta.temporal-from");
+        label(temporalTo, "meta-temporal-to", "publish.meta.temporal-to");
+        label(spatial, "meta-spatial", "publish.meta.spatial");
+        label(language, "meta-language", "publish.meta.language");
+        language.setItems(DatasetMetadata.LANGUAGES);
+        language.setItemLabelGenerator(
+                code -> java.util.Locale.forLanguageTag(code).getDisplayLanguage(getLocale()));
+        language.setValue(getLocale().getLanguage().equals("ko") ? "ko" : "en");
+    }
+
+    /** The same title, description and keywords in another language, shown to its readers. */
+    private void translating() {
+        // the same title, description and keywords in another language, shown to its readers
+        label(translationLanguage, "meta-translation-language", "publish.meta.translation-language");
+        translationLanguage.setItems(DatasetMetadata.LANGUAGES);
+        translationLanguage.setItemLabelGenerator(language.getItemLabelGenerator());
+        translationLanguage.setHelperText(getTranslation("publish.meta.translation.help"));
+        label(translationTitle, "meta-translation-title", "publish.meta.translation-title");
+        label(translationDescription, "meta-translation-description", "publish.meta.translation-description");
+        label(translationKeywords, "meta-translation-keywords", "publish.meta.translation-keywords");
+        translationKeywords.setHelperText(getTranslation("publish.meta.keywords.help"));
+        showTranslation(otherThan(language.getValue()));
+        translationLanguage.addValueChangeListener(e -> {
+            if (e.getValue() != null && !e.getValue().equals(shownTranslation)) {
+                keepTranslation();
+                showTranslation(e.getValue());
+            }
+        });
     }
 
     private void label(com.vaadin.flow.component.Component field, String id, String key) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openplaza.catalog.ChartType;
 import org.openplaza.catalog.Grouped;
+import org.openplaza.voting.ChainCheck;
 import org.openplaza.voting.InstantRunoff;
 import org.openplaza.voting.Method;
 import org.openplaza.voting.Results;
@@ -38,6 +39,22 @@ class ResultsPanel extends VerticalLayout {
         setWidthFull();
         setId("results");
         add(new H2(getTranslation("results.title")));
+        outcome(results);
+        add(votesChart(results));
+        if (results.runoff() != null) {
+            add(new RunoffResults(results.runoff()));
+        }
+        if (results.schulze() != null) {
+            add(new SchulzeResults(results.schulze(), results.runoff()));
+        }
+        if (results.budget() != null) {
+            add(new BudgetResults(results.budget()));
+        }
+        chain(results.chain());
+    }
+
+    /** Carried or not, who leads, the turnout, and the quorum and threshold where the vote has them. */
+    private void outcome(Results results) {
         NumberFormat percent = NumberFormat.getPercentInstance(getLocale());
         percent.setMaximumFractionDigits(1);
         Paragraph outcome =
@@ -65,7 +82,10 @@ class ResultsPanel extends VerticalLayout {
                     results.thresholdMet() ? "results.threshold-met" : "results.threshold-missed",
                     results.rules().thresholdPercent())));
         }
-        add(new ResultChart(
+    }
+
+    private ResultChart votesChart(Results results) {
+        return new ResultChart(
                 "results-votes",
                 getTranslation(results.method() == Method.RANKED ? "results.first-preferences" : "results.votes"),
                 ChartType.BAR_HORIZONTAL,
@@ -77,31 +97,21 @@ class ResultsPanel extends VerticalLayout {
                                         .map(o -> (Double)
                                                 (double) results.votes().get(o))
                                         .toList()))),
-                getTranslation("results.option")));
-        if (results.runoff() != null) {
-            add(new RunoffResults(results.runoff()));
-        }
-        if (results.schulze() != null) {
-            add(new SchulzeResults(results.schulze(), results.runoff()));
-        }
-        if (results.budget() != null) {
-            add(new BudgetResults(results.budget()));
-        }
+                getTranslation("results.option"));
+    }
+
+    /** Whether the ballots' chain is intact, and the signed checkpoints it was checked against. */
+    private void chain(ChainCheck verified) {
         Paragraph chain = new Paragraph(
-                results.chain().intact()
-                        ? getTranslation(
-                                "results.chain-intact",
-                                results.chain().ballots(),
-                                results.chain().headHash())
-                        : getTranslation("results.chain-broken", results.chain().firstBadPosition()));
+                verified.intact()
+                        ? getTranslation("results.chain-intact", verified.ballots(), verified.headHash())
+                        : getTranslation("results.chain-broken", verified.firstBadPosition()));
         chain.setId("results-chain");
-        chain.addClassName(results.chain().intact() ? "hash" : "error");
+        chain.addClassName(verified.intact() ? "hash" : "error");
         add(chain);
-        if (results.chain().checkpoints() > 0) {
-            Paragraph checkpoints = new Paragraph(getTranslation(
-                    "results.checkpoints",
-                    results.chain().checkpoints(),
-                    results.chain().signingKey()));
+        if (verified.checkpoints() > 0) {
+            Paragraph checkpoints =
+                    new Paragraph(getTranslation("results.checkpoints", verified.checkpoints(), verified.signingKey()));
             checkpoints.setId("results-checkpoints");
             checkpoints.addClassName("hash");
             add(checkpoints);

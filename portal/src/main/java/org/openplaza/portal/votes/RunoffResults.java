@@ -25,6 +25,42 @@ class RunoffResults extends Div {
                                 runoff.winner(),
                                 runoff.rounds().size()));
         winner.setId("results-irv-winner");
+        add(heading, winner, steps(runoff), chart(runoff));
+    }
+
+    /** Each round's votes, with who was eliminated. */
+    private UnorderedList steps(InstantRunoff.Result runoff) {
+        UnorderedList steps = new UnorderedList();
+        steps.setId("results-irv-rounds");
+        for (int i = 0; i < runoff.rounds().size(); i++) {
+            InstantRunoff.Round round = runoff.rounds().get(i);
+            String votes = String.join(
+                    ", ",
+                    round.votes().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .toList());
+            if (round.exhausted() > 0) {
+                votes += "; " + getTranslation("results.round-exhausted", round.exhausted());
+            }
+            steps.add(new ListItem(getTranslation("results.round", i + 1) + ": " + votes + outcome(round)));
+        }
+        return steps;
+    }
+
+    private String outcome(InstantRunoff.Round round) {
+        if (round.eliminated() == null) {
+            return "";
+        }
+        if (round.tiedWithEliminated().isEmpty()) {
+            return " — " + getTranslation("results.eliminated", round.eliminated());
+        }
+        return " — "
+                + getTranslation(
+                        "results.eliminated-tie", round.eliminated(), String.join(", ", round.tiedWithEliminated()));
+    }
+
+    /** The rounds as stacked bars: each option's votes and the ballots exhausted. */
+    private ResultChart chart(InstantRunoff.Result runoff) {
         List<String> rounds = new ArrayList<>();
         for (int i = 0; i < runoff.rounds().size(); i++) {
             rounds.add(getTranslation("results.round", i + 1));
@@ -45,41 +81,11 @@ class RunoffResults extends Div {
                 runoff.rounds().stream()
                         .map(r -> (Double) (double) r.exhausted())
                         .toList()));
-        UnorderedList steps = new UnorderedList();
-        steps.setId("results-irv-rounds");
-        for (int i = 0; i < runoff.rounds().size(); i++) {
-            InstantRunoff.Round round = runoff.rounds().get(i);
-            String votes = String.join(
-                    ", ",
-                    round.votes().entrySet().stream()
-                            .map(e -> e.getKey() + " " + e.getValue())
-                            .toList());
-            if (round.exhausted() > 0) {
-                votes += "; " + getTranslation("results.round-exhausted", round.exhausted());
-            }
-            String outcome;
-            if (round.eliminated() == null) {
-                outcome = "";
-            } else if (round.tiedWithEliminated().isEmpty()) {
-                outcome = " — " + getTranslation("results.eliminated", round.eliminated());
-            } else {
-                outcome = " — "
-                        + getTranslation(
-                                "results.eliminated-tie",
-                                round.eliminated(),
-                                String.join(", ", round.tiedWithEliminated()));
-            }
-            steps.add(new ListItem(getTranslation("results.round", i + 1) + ": " + votes + outcome));
-        }
-        add(
-                heading,
-                winner,
-                steps,
-                new ResultChart(
-                        "results-irv-chart",
-                        getTranslation("results.irv-chart"),
-                        ChartType.BAR_STACKED_HORIZONTAL,
-                        new Grouped(rounds, series),
-                        getTranslation("results.round-column")));
+        return new ResultChart(
+                "results-irv-chart",
+                getTranslation("results.irv-chart"),
+                ChartType.BAR_STACKED_HORIZONTAL,
+                new Grouped(rounds, series),
+                getTranslation("results.round-column"));
     }
 }

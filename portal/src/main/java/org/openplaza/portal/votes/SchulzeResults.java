@@ -52,7 +52,11 @@ class SchulzeResults extends Div {
             methods.setId("results-methods");
             add(methods);
         }
-        // the pairwise matrix as a table: row option preferred to column option by that many ballots
+        add(matrix(schulze), heatMap(schulze));
+    }
+
+    /** The pairwise matrix as a table: row option preferred to column option by that many ballots. */
+    private Div matrix(Schulze.Result schulze) {
         Element table = new Element("table");
         table.setAttribute("id", "results-matrix");
         table.getClassList().add("matrix");
@@ -75,6 +79,11 @@ class SchulzeResults extends Div {
         }
         Div matrix = new Div();
         matrix.getElement().appendChild(table);
+        return matrix;
+    }
+
+    /** The same matrix as a heat map. */
+    private EChart heatMap(Schulze.Result schulze) {
         List<Grouped.Series> rows = new ArrayList<>();
         for (int i = 0; i < schulze.options().size(); i++) {
             List<Double> values = new ArrayList<>();
@@ -89,6 +98,6 @@ class SchulzeResults extends Div {
         heat.setId("results-matrix-chart");
         heat.setHeight(Math.max(280, 60 * schulze.options().size() + 120) + "px");
         heat.setMaxWidth("720px");
-        add(matrix, heat);
+        return heat;
     }
 }

@@ -1,11 +1,15 @@
 package org.openplaza.portal.account;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +31,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * A citizen's own account page without a browser: each problem of a new password marked on the
  * field it belongs to (in English and Korean) with the password unchanged, then a change that
- * takes. (Signing out of other sessions and the authenticator app run in the browser in SessionsIT
+ * takes; whether the account may vote; an official's API token created, its secret shown once,
+ * and revoked. (Signing out of other sessions and the authenticator app run in the browser in SessionsIT
  * and SecondFactorIT.)
  */
 @org.junit.jupiter.api.extension.ExtendWith(MockUi.class)
@@ -83,6 +88,64 @@ class AccountViewIT {
         view.newPassword.setValue(next);
         view.confirm.setValue(again);
         _click(view.change);
+    }
+
+    @Test
+    void the_details_say_whether_the_account_may_vote_and_only_officials_and_administrators_have_tokens() {
+        AccountView unverified = page();
+        assertThat(_get(unverified, VerticalLayout.class, spec -> spec.withId("account-details"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains(username)
+                .contains("You are not yet verified as a resident; you can take part in everything but votes.");
+        assertThat(_find(unverified, TokensPanel.class)).isEmpty();
+
+        MockUi.signIn("citizen", "CITIZEN");
+        AccountView citizen = page();
+        assertThat(_get(citizen, VerticalLayout.class, spec -> spec.withId("account-details"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("You are verified as a resident and may vote.");
+
+        MockUi.signIn("official", "OFFICIAL", "CITIZEN");
+        assertThat(_find(page(), TokensPanel.class)).hasSize(1);
+    }
+
+    @Test
+    void an_official_creates_a_token_whose_secret_is_shown_once_and_revokes_it() {
+        MockUi.signIn("official", "OFFICIAL", "CITIZEN");
+        TokensPanel panel = _get(page(), TokensPanel.class);
+        int before = GridKt._size(panel.grid);
+        _click(panel.create);
+        assertThat(panel.name.isInvalid()).as("a token needs a name").isTrue();
+        assertThat(panel.name.getErrorMessage()).isNotBlank();
+        assertThat(panel.secret.isVisible()).isFalse();
+
+        String name = "Sensor uploader " + System.nanoTime();
+        panel.name.setValue(name);
+        _click(panel.create);
+        assertThat(panel.name.isInvalid()).isFalse();
+        assertThat(panel.secret.isVisible()).isTrue();
+        String secret = panel.secret.getText().replaceFirst("^.*(opz_\\S+).*$", "$1");
+        assertThat(panel.secret.getText()).startsWith("Your new token, shown only this once: opz_");
+        assertThat(tokens.authenticate(secret))
+                .as("the secret shown is the token's")
+                .isPresent();
+        assertThat(GridKt._size(panel.grid)).isEqualTo(before + 1);
+        int row = tokens.mine().stream().map(t -> t.name()).toList().indexOf(name);
+        assertThat(GridKt._getFormattedRow(panel.grid, row).get(0)).isEqualTo(name);
+
+        _click(_get(
+                GridKt._getCellComponent(panel.grid, row, "status"), com.vaadin.flow.component.button.Button.class));
+        assertThat(tokens.authenticate(secret)).as("revoked").isEmpty();
+        assertThat(((com.vaadin.flow.component.html.Paragraph) GridKt._getCellComponent(panel.grid, row, "status"))
+                        .getText())
+                .isEqualTo("Revoked");
+
+        TokensPanel again = _get(page(), TokensPanel.class);
+        assertThat(again.secret.isVisible())
+                .as("shown once: not on the next visit")
+                .isFalse();
     }
 
     @Test

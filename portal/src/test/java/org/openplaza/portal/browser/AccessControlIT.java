@@ -9,7 +9,7 @@ class AccessControlIT extends BrowserTest {
 
     @Test
     void a_citizen_opening_an_officials_or_administrators_address_is_refused() throws Exception {
-        signIn("citizen", "plaza-citizen-demo");
+        signInWithTheForm("citizen", "plaza-citizen-demo");
         open("/publish");
         assertThat(find("#access-denied").getText()).isEqualTo("Access denied");
         assertThat(present("#publish-title")).isFalse();

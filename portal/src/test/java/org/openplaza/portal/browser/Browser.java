@@ -343,6 +343,17 @@ public abstract class Browser {
      * are kept too, and their dialog closed.
      */
     protected void signIn(String username, String password) {
+        open(postSignIn(username, password));
+        if (pathOnly().equals("/login/code")) {
+            giveCode(username);
+        }
+    }
+
+    /**
+     * As {@link #signIn}, typed into the sign-in page's form. The tests of signing in itself use
+     * this; the others post the same form without loading its page first.
+     */
+    protected void signInWithTheForm(String username, String password) {
         open("/login");
         find("#vaadinLoginUsername input").sendKeys(username);
         find("#vaadinLoginPassword input").sendKeys(password, Keys.ENTER);
@@ -351,6 +362,74 @@ public abstract class Browser {
         if (pathOnly().equals("/login/code")) {
             giveCode(username);
         }
+    }
+
+    private static final java.net.http.HttpClient SIGN_IN = java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .connectTimeout(TIMEOUT)
+            .build();
+
+    /**
+     * Posts the sign-in form as the browser would from the sign-in page (from the portal's own
+     * origin, as this browser, with its cookies for the portal), gives the browser the cookies the
+     * portal set, and returns the address the portal sent it to: the page signed in to, the code
+     * page, or the sign-in page with its error.
+     */
+    @SuppressWarnings("unchecked")
+    private String postSignIn(String username, String password) {
+        var cdp = (org.openqa.selenium.chromium.HasCdp) driver;
+        List<Map<String, Object>> held = (List<Map<String, Object>>)
+                cdp.executeCdpCommand("Network.getCookies", Map.of("urls", List.of(base() + "/")))
+                        .get("cookies");
+        String agent =
+                (String) cdp.executeCdpCommand("Browser.getVersion", Map.of()).get("userAgent");
+        String form = "username=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base() + "/login"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base())
+                .header("Sec-Fetch-Site", "same-origin")
+                .header("User-Agent", agent)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        if (!held.isEmpty()) {
+            request.header(
+                    "Cookie",
+                    held.stream().map(c -> c.get("name") + "=" + c.get("value")).collect(Collectors.joining("; ")));
+        }
+        java.net.http.HttpResponse<Void> response;
+        try {
+            response = SIGN_IN.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertThat(response.statusCode()).as("the sign-in form's answer").isEqualTo(302);
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            for (java.net.HttpCookie cookie : java.net.HttpCookie.parse(header)) {
+                if (cookie.getMaxAge() == 0) {
+                    cdp.executeCdpCommand(
+                            "Network.deleteCookies", Map.of("name", cookie.getName(), "url", base() + "/"));
+                } else {
+                    cdp.executeCdpCommand(
+                            "Network.setCookie",
+                            Map.of(
+                                    "name", cookie.getName(),
+                                    "value", cookie.getValue(),
+                                    "url", base() + "/",
+                                    "path", cookie.getPath() == null ? "/" : cookie.getPath(),
+                                    "httpOnly", cookie.isHttpOnly()));
+                }
+            }
+        }
+        java.net.URI to = java.net
+                .URI
+                .create(base() + "/")
+                .resolve(response.headers().firstValue("Location").orElseThrow());
+        return to.getRawPath() + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery());
     }
 
     /**

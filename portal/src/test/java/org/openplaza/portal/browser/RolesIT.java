@@ -35,7 +35,8 @@ class RolesIT extends BrowserTest {
 
     @Test
     void an_official_creates_an_api_token_on_the_account_page() {
-        signIn("official", "plaza-official-demo");
+        // through the sign-in page's form and the code page, as a person signs in
+        signInWithTheForm("official", "plaza-official-demo");
         click("#account-link");
         assertThat(find("#account-details").getText()).contains("official");
         assertThat(find("#tokens-grid").getText()).contains("Demo token (README example)");

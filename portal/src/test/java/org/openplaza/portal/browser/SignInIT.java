@@ -22,13 +22,13 @@ class SignInIT extends BrowserTest {
 
     @Test
     void a_wrong_password_gets_the_same_message_as_an_unknown_username() {
-        signIn("citizen", "this is not the password");
+        signInWithTheForm("citizen", "this is not the password");
         assertThat(currentPath()).isEqualTo("/login?error");
         String wrongPassword = errorShown();
         assertThat(wrongPassword).contains("The username or password is not correct");
         assertAccessible("login with error");
 
-        signIn("no-such-person", "this is not the password");
+        signInWithTheForm("no-such-person", "this is not the password");
         assertThat(currentPath()).isEqualTo("/login?error");
         assertThat(errorShown()).isEqualTo(wrongPassword);
     }
@@ -38,10 +38,10 @@ class SignInIT extends BrowserTest {
         accounts.register(new Registration(
                 "throttle-target", "Throttle Target", "throttle@example.org", "copper meadow quietly hums"));
         for (int i = 0; i < 5; i++) {
-            signIn("throttle-target", "wrong guess number " + i);
+            signInWithTheForm("throttle-target", "wrong guess number " + i);
             assertThat(currentPath()).isEqualTo("/login?error");
         }
-        signIn("throttle-target", "copper meadow quietly hums");
+        signInWithTheForm("throttle-target", "copper meadow quietly hums");
         assertThat(currentPath()).isEqualTo("/login?throttled");
         assertThat(errorShown()).contains("too many failed sign-in attempts");
         assertThat(present("#account-link")).isFalse();

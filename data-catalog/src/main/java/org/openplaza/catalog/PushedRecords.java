@@ -34,10 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are inserted, updated or upserted ({@code datastore_upsert}) and deleted by filter
  * ({@code datastore_delete}).
  *
- * <p>Each batch is all or nothing: its records are checked against the fields, then written into a
- * copy of the version's table, which replaces the table in the version's row only when the whole
- * batch is in. A record that does not fit refuses the batch with its index and reason. Writes to
- * one version wait for each other (the version's row is locked), on every node.
+ * <p>Each batch is all or nothing: its records are checked against the fields, then written in
+ * one transaction of the store (on a store of one node, into the version's table itself; on a
+ * store shared by several nodes, into a copy that replaces the table in the version's row only
+ * when the whole batch is in). A record that does not fit refuses the batch with its index and
+ * reason. Writes to one version wait for each other (the version's row is locked), on every node.
  */
 @Service
 public class PushedRecords {
@@ -174,11 +175,17 @@ public class PushedRecords {
         } catch (Exception e) {
             throw new SQLException("an empty table could not be made", e);
         }
+        DatasetStore.Rewritten written;
         try {
-            return write(empty, columns, key, batch, UpsertMethod.INSERT);
-        } finally {
+            written = write(empty, columns, key, batch, UpsertMethod.INSERT);
+        } catch (RuntimeException | SQLException e) {
+            store.drop(empty);
+            throw e;
+        }
+        if (!written.table().equals(empty)) {
             store.drop(empty);
         }
+        return written;
     }
 
     /** The fields as the catalogue describes a version's columns. */
@@ -265,7 +272,7 @@ public class PushedRecords {
             throw new CatalogException("resource_id", "datastore.error.not-live");
         }
         String actor = Audited.currentActor();
-        String[] replaced = new String[1];
+        @Nullable String[] replaced = new String[1];
         Pushed pushed;
         try {
             pushed = transactions.execute(status -> {
@@ -278,19 +285,21 @@ public class PushedRecords {
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
-                replaced[0] = written.table();
+                boolean inPlace = written.table().equals(version.table());
                 try {
                     repository.replaceLiveTable(
                             versionId, version.datasetId(), written.table(), written.rows(), clock.instant());
                     refreshProfiles(versionId, written.table(), version.columns());
                 } catch (RuntimeException e) {
-                    dropQuietly(written.table());
+                    if (!inPlace) {
+                        dropQuietly(written.table());
+                    }
                     throw e;
                 } finally {
                     store.release(written.table());
                 }
                 events.publishEvent(DatasetChanges.of(version.datasetId()));
-                replaced[0] = version.table();
+                replaced[0] = inPlace ? null : version.table();
                 return new Pushed(versionId, version.datasetId(), written.rows(), written.changed());
             });
         } catch (IllegalStateException e) {
@@ -299,7 +308,9 @@ public class PushedRecords {
             }
             throw e;
         }
-        store.dropLater(replaced[0], REPLACED_TABLE_KEPT);
+        if (replaced[0] != null) {
+            store.dropLater(replaced[0], REPLACED_TABLE_KEPT);
+        }
         return pushed;
     }
 

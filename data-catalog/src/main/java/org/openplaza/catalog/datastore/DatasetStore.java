@@ -811,10 +811,13 @@ public class DatasetStore {
     public record Rewritten(String table, long rows, long changed) {}
 
     /**
-     * Writes records into a copy of a table, all or none: the copy gets a new name, and the table
-     * as it was stays readable until the caller drops it. Each record holds every column's value,
-     * with {@code present[i]} false where the record did not give column {@code i} (an update
-     * then keeps the value there). The key columns find the rows an update or upsert changes.
+     * Writes records into a table, all or none. On a store of one node the table is changed in
+     * place, in one DuckDB transaction: queries see it as it was until the whole batch is in, and
+     * the {@link Rewritten} names the same table. On a shared store (Parquet files, which never
+     * change once written) the records go into a copy under a new name, and the table as it was
+     * stays readable until the caller drops it. Each record holds every column's value, with
+     * {@code present[i]} false where the record did not give column {@code i} (an update then
+     * keeps the value there). The key columns find the rows an update or upsert changes.
      */
     public Rewritten write(
             String table,
@@ -827,7 +830,7 @@ public class DatasetStore {
         if (mode != UpsertMethod.INSERT && key.isEmpty()) {
             throw new IllegalArgumentException("an update or upsert needs a key");
         }
-        return rewrite(table, columns, (c, staging) -> {
+        return change(table, columns, (c, staging) -> {
             String batch = "staging_" + newId();
             DSLContext sql = sql(c);
             List<Field<?>> batchFields = new ArrayList<>();
@@ -852,9 +855,14 @@ public class DatasetStore {
                         appender.endRow();
                     }
                 }
-                return applyBatch(sql, staging, batch, columns, key, mode);
-            } finally {
-                sql.dropTableIfExists(DSL.name(batch)).execute();
+                long changed = applyBatch(sql, staging, batch, columns, key, mode);
+                sql.dropTable(DSL.name(batch)).execute();
+                return changed;
+            } catch (SQLException | RecordRefused | RuntimeException e) {
+                if (c.getAutoCommit()) {
+                    sql.dropTableIfExists(DSL.name(batch)).execute();
+                } // else the transaction's rollback takes the batch away
+                throw e;
             }
         });
     }
@@ -966,12 +974,12 @@ public class DatasetStore {
     }
 
     /**
-     * Deletes the rows a filter selects from a copy of a table (CKAN's {@code datastore_delete}),
-     * which gets a new name; the table as it was stays readable until the caller drops it.
+     * Deletes the rows a filter selects (CKAN's {@code datastore_delete}): in place on a store of
+     * one node, from a copy under a new name on a shared store, as {@link #write} does.
      */
     public Rewritten delete(String table, List<StoreColumn> columns, RowRequest filter) throws SQLException {
         try {
-            return rewrite(
+            return change(
                     table,
                     columns,
                     (c, staging) -> sql(c).deleteFrom(DSL.table(DSL.name(staging)))
@@ -988,6 +996,31 @@ public class DatasetStore {
 
     private static String newId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /** The table changed by the edit: in place on a store of one node, as a copy on a shared store. */
+    private Rewritten change(String table, List<StoreColumn> columns, Edit edit) throws SQLException, RecordRefused {
+        return shared == null ? inPlace(checked(table), edit) : rewrite(table, columns, edit);
+    }
+
+    /**
+     * The table changed by the edit in one transaction, committed only if the whole edit
+     * succeeded. Changes to one table must not run at once (the caller serialises them); queries
+     * run beside it and see the table as committed.
+     */
+    private Rewritten inPlace(String table, Edit edit) throws SQLException, RecordRefused {
+        try (DuckDBConnection c = connection.duplicate()) {
+            c.setAutoCommit(false);
+            try {
+                long changed = edit.apply(c, table);
+                long rows = sql(c).fetchCount(DSL.table(DSL.name(table)));
+                c.commit();
+                return new Rewritten(table, rows, changed);
+            } catch (SQLException | RecordRefused | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
     }
 
     /** A copy of the table in row order, changed by the edit, then put in place under a new name. */

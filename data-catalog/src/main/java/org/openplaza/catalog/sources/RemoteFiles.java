@@ -221,6 +221,14 @@ public class RemoteFiles {
         return last.isBlank() ? "download.csv" : last;
     }
 
+    /**
+     * The address as a URI the rules allow, before any connection (scheme, the list of hosts);
+     * the addresses a host resolves to are checked when a fetch connects.
+     */
+    public URI check(String address) {
+        return checked(address);
+    }
+
     /** The address as a URI the rules allow, before any connection: scheme, host list, and literal addresses. */
     URI checked(String address) {
         URI uri;

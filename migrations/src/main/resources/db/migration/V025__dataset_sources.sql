@@ -26,3 +26,14 @@ CREATE TABLE catalog.dataset_source (
 );
 
 CREATE INDEX dataset_source_due_ix ON catalog.dataset_source (next_due_at);
+
+-- A source that starts failing is told to its publisher among their notifications, which may now
+-- be about a dataset as well as a proposal or a vote.
+ALTER TABLE voting.notification ADD COLUMN dataset_id BIGINT;
+ALTER TABLE voting.notification ADD CONSTRAINT notification_dataset_fk
+    FOREIGN KEY (dataset_id) REFERENCES catalog.dataset (id) ON DELETE CASCADE;
+ALTER TABLE voting.notification DROP CONSTRAINT notification_subject_ck;
+ALTER TABLE voting.notification ADD CONSTRAINT notification_subject_ck CHECK (
+    (CASE WHEN proposal_id IS NULL THEN 0 ELSE 1 END)
+    + (CASE WHEN vote_id IS NULL THEN 0 ELSE 1 END)
+    + (CASE WHEN dataset_id IS NULL THEN 0 ELSE 1 END) = 1);

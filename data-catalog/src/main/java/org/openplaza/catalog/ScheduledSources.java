@@ -63,8 +63,11 @@ public class ScheduledSources {
         BUSY
     }
 
-    /** A fetch of a dataset's source failed; its publisher is told. */
-    public record SourceFailed(long datasetId, String owner, String messageKey, List<String> arguments) {}
+    /**
+     * A fetch of a dataset's source failed, the {@code inRow}-th in a row; its publisher is told
+     * when it starts failing.
+     */
+    public record SourceFailed(long datasetId, String owner, String messageKey, List<String> arguments, int inRow) {}
 
     private final SourceRepository sources;
     private final RemoteFiles remote;
@@ -128,6 +131,7 @@ public class ScheduledSources {
     @Scheduled(
             fixedDelayString = "${openplaza.sources.check-every:PT1M}",
             initialDelayString = "${openplaza.sources.first-check:PT1M}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "dataset-sources", lockAtMostFor = "PT30M")
     public void refreshDue() {
         Instant now = clock.instant();
         for (long datasetId : sources.due(now, ROUND)) {
@@ -238,7 +242,9 @@ public class ScheduledSources {
 
     private Outcome failed(DatasetSource source, String key, List<String> arguments) {
         sources.failed(source.datasetId(), key, arguments, clock.instant());
-        events.publishEvent(new SourceFailed(source.datasetId(), source.owner(), key, arguments));
+        int inRow =
+                sources.find(source.datasetId()).map(DatasetSource::failures).orElse(1);
+        events.publishEvent(new SourceFailed(source.datasetId(), source.owner(), key, arguments, inRow));
         events.publishEvent(
                 new Audited(source.owner(), "SOURCE_FAILED", "dataset", String.valueOf(source.datasetId()), key, null));
         return Outcome.FAILED;

@@ -4,8 +4,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that happened to a proposal the user follows, or an alert about a vote they answer
- * for; {@code title} is the proposal's title or the vote's question.
+ * Something that happened to a proposal the user follows, an alert about a vote they answer for,
+ * or about a dataset they publish; {@code title} is the proposal's title, the vote's question or
+ * the dataset's title.
  */
 public record Notification(
         long id,
@@ -19,7 +20,8 @@ public record Notification(
 
     public enum Subject {
         PROPOSAL,
-        VOTE
+        VOTE,
+        DATASET
     }
 
     public enum Kind {
@@ -28,6 +30,8 @@ public record Notification(
         IMPLEMENTATION_UPDATE,
         REPLY,
         /** A vote's count is held for investigation; the detail is the reason. */
-        COUNT_HELD
+        COUNT_HELD,
+        /** A dataset's source has started failing; the detail is why, as the publisher reads it. */
+        SOURCE_FAILED
     }
 }

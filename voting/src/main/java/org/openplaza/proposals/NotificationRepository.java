@@ -35,11 +35,34 @@ class NotificationRepository {
         }
     }
 
+    private static String firstLine(@Nullable String text) {
+        String t = text == null ? "" : text;
+        int end = t.indexOf('\n');
+        return end < 0 ? t : t.substring(0, end);
+    }
+
+    private static @Nullable String afterFirstLine(@Nullable String text) {
+        int end = text == null ? -1 : text.indexOf('\n');
+        return end < 0 ? null : text.substring(end + 1);
+    }
+
+    /** Tells a user about a dataset they publish: the detail is its title, a line, then what happened. */
+    void addAboutDataset(long userId, long datasetId, Notification.Kind kind, String detail, Instant now) {
+        db.insertInto(NOTIFICATION)
+                .set(NOTIFICATION.USER_ID, userId)
+                .set(NOTIFICATION.DATASET_ID, datasetId)
+                .set(NOTIFICATION.KIND, kind.name())
+                .set(NOTIFICATION.DETAIL, detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500))
+                .set(NOTIFICATION.CREATED_AT, ProposalRepository.utc(now))
+                .execute();
+    }
+
     List<Notification> of(long userId, int limit) {
         return db.select(
                         NOTIFICATION.ID,
                         NOTIFICATION.PROPOSAL_ID,
                         NOTIFICATION.VOTE_ID,
+                        NOTIFICATION.DATASET_ID,
                         DSL.coalesce(PROPOSAL.TITLE, VOTE.QUESTION),
                         NOTIFICATION.KIND,
                         NOTIFICATION.DETAIL,
@@ -53,15 +76,20 @@ class NotificationRepository {
                 .where(NOTIFICATION.USER_ID.eq(userId))
                 .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc())
                 .limit(limit)
-                .fetch(Records.mapping((id, proposal, vote, subject, kind, detail, at, readAt) -> new Notification(
-                        id,
-                        proposal != null ? Notification.Subject.PROPOSAL : Notification.Subject.VOTE,
-                        proposal != null ? proposal : vote,
-                        subject,
-                        Notification.Kind.valueOf(kind),
-                        detail,
-                        at.toInstant(),
-                        readAt != null)));
+                .fetch(Records.mapping(
+                        (id, proposal, vote, dataset, subject, kind, detail, at, readAt) -> new Notification(
+                                id,
+                                proposal != null
+                                        ? Notification.Subject.PROPOSAL
+                                        : vote != null ? Notification.Subject.VOTE : Notification.Subject.DATASET,
+                                proposal != null ? proposal : vote != null ? vote : dataset,
+                                // about a dataset, the title is the detail's first line: the
+                                // catalogue's tables are not read here
+                                dataset != null ? firstLine(detail) : subject,
+                                Notification.Kind.valueOf(kind),
+                                dataset != null ? afterFirstLine(detail) : detail,
+                                at.toInstant(),
+                                readAt != null)));
     }
 
     int unread(long userId) {

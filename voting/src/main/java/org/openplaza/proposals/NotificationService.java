@@ -21,6 +21,21 @@ public class NotificationService {
         this.clock = clock;
     }
 
+    /**
+     * Tells the publisher of a dataset that its source has started failing; {@code why} is the
+     * failure's message key and arguments, a line each, for the reader's language. Called by the
+     * portal on the catalogue's announcement, never for a request.
+     */
+    @Transactional
+    public void sourceFailed(String publisher, long datasetId, String datasetTitle, String why) {
+        notifications.addAboutDataset(
+                proposals.userId(publisher),
+                datasetId,
+                Notification.Kind.SOURCE_FAILED,
+                datasetTitle.replace('\n', ' ') + "\n" + why,
+                clock.instant());
+    }
+
     /** Newest first. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

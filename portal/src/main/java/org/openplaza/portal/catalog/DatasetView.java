@@ -33,11 +33,14 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
 
     private final DatasetReader reader;
     private final VisualisationService visualisations;
+    private final org.openplaza.catalog.ScheduledSources sources;
     private String title = "";
 
-    public DatasetView(DatasetReader reader, VisualisationService visualisations) {
+    public DatasetView(
+            DatasetReader reader, VisualisationService visualisations, org.openplaza.catalog.ScheduledSources sources) {
         this.reader = reader;
         this.visualisations = visualisations;
+        this.sources = sources;
         setMaxWidth("1400px");
     }
 
@@ -102,7 +105,30 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
                 dataset.views() + 1, // this view included
                 dataset.downloads()));
         figures.setId("dataset-figures");
-        add(description, figures, new org.openplaza.portal.layout.ShareBar("dataset"));
+        add(description, figures);
+        sources.of(dataset.id()).ifPresent(this::addSource);
+        add(new org.openplaza.portal.layout.ShareBar("dataset"));
+    }
+
+    /**
+     * Where the dataset refreshes itself from (the host only: an address may carry a key) and how
+     * fresh it is.
+     */
+    private void addSource(org.openplaza.catalog.DatasetSource source) {
+        String never = getTranslation("source.never");
+        Paragraph refreshed = new Paragraph(getTranslation(
+                "dataset.source.refreshed",
+                java.net.URI.create(source.url()).getHost(),
+                source.lastSuccessAt() == null ? never : Formats.dateTime(source.lastSuccessAt(), getLocale()),
+                source.lastAttemptAt() == null ? never : Formats.dateTime(source.lastAttemptAt(), getLocale())));
+        refreshed.setId("dataset-source");
+        add(refreshed);
+        if (source.failing()) {
+            Span failing = new Span(getTranslation("dataset.source.failing"));
+            failing.setId("dataset-source-failing");
+            failing.getElement().getThemeList().add("badge error");
+            add(failing);
+        }
     }
 
     /** Links to the visualisations made of this dataset, when there are some. */

@@ -19,7 +19,8 @@ import org.openplaza.proposals.NotificationService;
 /**
  * What happened to the proposals the user follows: status changes, official answers,
  * implementation updates and replies to their comments; and alerts about votes whose count is held
- * for investigation, to administrators and the official who opened the vote. Newest first.
+ * for investigation, to administrators and the official who opened the vote; and to a dataset's
+ * publisher, that the address it refreshes from has started failing. Newest first.
  */
 @Route("notifications")
 @PermitAll
@@ -49,8 +50,18 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
                 case IMPLEMENTATION_UPDATE -> getTranslation("notifications.IMPLEMENTATION_UPDATE");
                 case REPLY -> getTranslation("notifications.REPLY");
                 case COUNT_HELD -> getTranslation("notifications.COUNT_HELD");
+                case SOURCE_FAILED ->
+                    getTranslation(
+                            "notifications.SOURCE_FAILED",
+                            org.openplaza.portal.publish.SourceMessages.failure(
+                                    this, n.detail() == null ? "" : n.detail()));
             };
-            String link = (n.subject() == Notification.Subject.VOTE ? "vote/" : "proposal/") + n.subjectId();
+            String link = switch (n.subject()) {
+                        case VOTE -> "vote/";
+                        case PROPOSAL -> "proposal/";
+                        case DATASET -> "publish/dataset/";
+                    }
+                    + n.subjectId();
             item.add(
                     new Span(what + " "),
                     new Anchor(link, n.title()),

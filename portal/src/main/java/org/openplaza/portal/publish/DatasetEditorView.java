@@ -40,12 +40,15 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
     private @Nullable Long datasetId;
 
     private final org.openplaza.portal.security.RecentSignIn recentSignIn;
+    private final org.openplaza.catalog.ScheduledSources sources;
 
     public DatasetEditorView(
             PublishingService publishing,
             ImportExecutor executor,
-            org.openplaza.portal.security.RecentSignIn recentSignIn) {
+            org.openplaza.portal.security.RecentSignIn recentSignIn,
+            org.openplaza.catalog.ScheduledSources sources) {
         this.recentSignIn = recentSignIn;
+        this.sources = sources;
         this.publishing = publishing;
         this.executor = executor;
         this.organisations = publishing.myOrganisations();
@@ -75,6 +78,7 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
         title.setId("dataset-title");
         add(title, stateBar(), new H2(getTranslation("publish.metadata")), form, save);
         add(new ImportPanel(publishing, executor, id, this::refresh));
+        add(new SourcePanel(sources, executor, id, this::refresh));
         refresh();
     }
 

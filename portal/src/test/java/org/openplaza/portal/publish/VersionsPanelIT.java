@@ -35,6 +35,9 @@ class VersionsPanelIT {
     PublishingService publishing;
 
     @Autowired
+    org.openplaza.catalog.ScheduledSources sources;
+
+    @Autowired
     ImportExecutor executor;
 
     @Autowired
@@ -69,7 +72,7 @@ class VersionsPanelIT {
     }
 
     private DatasetEditorView editorOf(long dataset) {
-        DatasetEditorView view = new DatasetEditorView(publishing, executor, recentSignIn);
+        DatasetEditorView view = new DatasetEditorView(publishing, executor, recentSignIn, sources);
         UI.getCurrent().add(view);
         view.setParameter(null, dataset);
         return view;

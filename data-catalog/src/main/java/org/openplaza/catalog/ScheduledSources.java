@@ -134,17 +134,14 @@ public class ScheduledSources {
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "dataset-sources", lockAtMostFor = "PT30M")
     public void refreshDue() {
         Instant now = clock.instant();
-        for (long datasetId : sources.due(now, ROUND)) {
-            sources.find(datasetId).ifPresent(source -> {
-                Instant next = now.plus(source.every());
-                if (sources.claim(datasetId, source.nextDueAt(), next)) {
-                    try {
-                        fetch(source);
-                    } catch (RuntimeException e) {
-                        log.warn("The source of dataset {} could not be fetched", datasetId, e);
-                    }
+        for (DatasetSource source : sources.due(now, ROUND)) {
+            if (sources.claim(source.datasetId(), source.nextDueAt(), now.plus(source.every()))) {
+                try {
+                    fetch(source);
+                } catch (RuntimeException e) {
+                    log.warn("The source of dataset {} could not be fetched", source.datasetId(), e);
                 }
-            });
+            }
         }
     }
 
@@ -242,8 +239,7 @@ public class ScheduledSources {
 
     private Outcome failed(DatasetSource source, String key, List<String> arguments) {
         sources.failed(source.datasetId(), key, arguments, clock.instant());
-        int inRow =
-                sources.find(source.datasetId()).map(DatasetSource::failures).orElse(1);
+        int inRow = source.failures() + 1;
         events.publishEvent(new SourceFailed(source.datasetId(), source.owner(), key, arguments, inRow));
         events.publishEvent(
                 new Audited(source.owner(), "SOURCE_FAILED", "dataset", String.valueOf(source.datasetId()), key, null));

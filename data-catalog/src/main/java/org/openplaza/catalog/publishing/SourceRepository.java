@@ -67,13 +67,11 @@ public class SourceRepository {
     }
 
     /** The sources due by then, the longest overdue first. */
-    public List<Long> due(Instant now, int limit) {
-        return db.select(DATASET_SOURCE.DATASET_ID)
-                .from(DATASET_SOURCE)
-                .where(DATASET_SOURCE.NEXT_DUE_AT.le(utc(now)))
+    public List<DatasetSource> due(Instant now, int limit) {
+        return select().where(DATASET_SOURCE.NEXT_DUE_AT.le(utc(now)))
                 .orderBy(DATASET_SOURCE.NEXT_DUE_AT)
                 .limit(limit)
-                .fetch(DATASET_SOURCE.DATASET_ID);
+                .fetch(SourceRepository::source);
     }
 
     /**

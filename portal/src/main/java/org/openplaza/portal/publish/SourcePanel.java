@@ -138,9 +138,8 @@ public class SourcePanel extends VerticalLayout {
             Notifications.show(this, "source.saved", true);
             show();
         } catch (CatalogException e) {
-            TextField field = url;
-            field.setErrorMessage(getTranslation(e.messageKey(), e.arguments().toArray()));
-            field.setInvalid(true);
+            url.setErrorMessage(getTranslation(e.messageKey(), e.arguments().toArray()));
+            url.setInvalid(true);
         }
     }
 

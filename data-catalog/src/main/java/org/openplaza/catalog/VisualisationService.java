@@ -9,7 +9,6 @@ import org.openplaza.catalog.visualisations.VisualisationWords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,17 +90,11 @@ public class VisualisationService {
         return repository.listVisibleOf(datasetId, 50);
     }
 
-    private static boolean isAdmin() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null
-                && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-    }
-
     private boolean visible(Visualisation v) {
         String actor = Audited.currentActor();
         return (!v.hidden() && repository.datasetPublished(v.datasetId()))
                 || v.owner().equals(actor)
-                || isAdmin();
+                || PublishingService.isAdmin();
     }
 
     /**
@@ -364,7 +357,7 @@ public class VisualisationService {
     @Transactional
     public void delete(long id) {
         Visualisation v = repository.find(id).orElseThrow(() -> new CatalogException(null, "visualisation.error.none"));
-        if (!v.owner().equals(Audited.currentActor()) && !isAdmin()) {
+        if (!v.owner().equals(Audited.currentActor()) && !PublishingService.isAdmin()) {
             throw new AccessDeniedException("not the owner of visualisation " + id);
         }
         repository.delete(id);

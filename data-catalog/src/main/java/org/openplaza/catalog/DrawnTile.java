@@ -1,0 +1,13 @@
+package org.openplaza.catalog;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dashboard's tile as its reader sees it now: the chart or the figure, or the reason it cannot
+ * be drawn (a dataset or chart the reader may not see, or one that no longer fits), as a message key.
+ */
+public record DrawnTile(
+        Dashboard.Tile tile,
+        @Nullable DrawnVisualisation chart,
+        KeyFigure.@Nullable Value figure,
+        @Nullable String problem) {}

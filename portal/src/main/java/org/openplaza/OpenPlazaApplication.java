@@ -14,6 +14,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
         interceptMode = net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock.InterceptMode.PROXY_SCHEDULER,
         defaultLockAtMostFor = "PT30M")
 @Theme("openplaza")
+// dashboards redraw while they are watched: the server pushes to the browser (WebSocket, or long
+// polling where a proxy refuses it)
+@com.vaadin.flow.component.page.Push
 @Meta(name = "description", content = "OpenPlaza: open government data, visualisations, proposals and votes")
 public class OpenPlazaApplication implements AppShellConfigurator {
 

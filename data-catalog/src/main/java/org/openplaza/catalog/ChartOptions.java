@@ -323,6 +323,11 @@ public final class ChartOptions {
         return series.values().toArray(Number[]::new);
     }
 
+    /** A chart drawn small, without title, axes' labels or legend: a card's picture, a trend line. */
+    public static String small(ChartType type, Grouped data) {
+        return org.openplaza.catalog.charts.Thumbnails.build(type, data);
+    }
+
     /** A column profile's histogram as ECharts options: see {@link Histograms}. */
     public static String histogram(List<HistogramBin> bins, boolean dates, java.util.Locale locale) {
         return Histograms.option(bins, dates, locale);

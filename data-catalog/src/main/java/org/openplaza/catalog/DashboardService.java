@@ -201,17 +201,30 @@ public class DashboardService {
     public DrawnTile draw(Dashboard.Tile tile) {
         try {
             if (tile.visualisationId() != null) {
-                return visualisations
+                Optional<DrawnVisualisation> chart = visualisations
                         .draw(tile.visualisationId())
-                        .filter(d -> !d.visualisation().hidden())
-                        .map(d -> new DrawnTile(tile, d, null, null))
-                        .orElseGet(() -> new DrawnTile(tile, null, null, "dashboard.tile.unavailable"));
+                        .filter(d -> !d.visualisation().hidden());
+                if (chart.isEmpty()) {
+                    return new DrawnTile(tile, null, null, "dashboard.tile.unavailable", null);
+                }
+                java.time.Instant asOf =
+                        reader.byId(tile.datasetId()).map(DatasetPage::modified).orElse(null);
+                return new DrawnTile(tile, chart.get(), null, null, asOf);
             }
-            return new DrawnTile(tile, null, draw(java.util.Objects.requireNonNull(tile.figure())), null);
+            KeyFigure.Value figure = draw(java.util.Objects.requireNonNull(tile.figure()));
+            return new DrawnTile(tile, null, figure, null, figure.asOf());
         } catch (CatalogException | IllegalArgumentException e) {
             // a chart or figure the current version no longer fits, or a dataset now withdrawn
-            return new DrawnTile(tile, null, null, "dashboard.tile.broken");
+            return new DrawnTile(tile, null, null, "dashboard.tile.unavailable", null);
         }
+    }
+
+    /**
+     * The dataset a committed change is about, or -1 when it is about something else: a screen
+     * showing the dataset's tiles draws them again.
+     */
+    public static long changedDataset(org.openplaza.platform.Changed change) {
+        return org.openplaza.catalog.publishing.DatasetChanges.datasetOf(change);
     }
 
     /** A key figure as the caller sees it now, on its dataset's current version. */

@@ -23,38 +23,33 @@ import org.springframework.web.util.HtmlUtils;
 class EmbedController {
 
     private final VisualisationService visualisations;
+    private final org.openplaza.catalog.DashboardService dashboards;
     private final org.openplaza.portal.i18n.PortalI18nProvider messages;
 
-    EmbedController(VisualisationService visualisations, org.openplaza.portal.i18n.PortalI18nProvider messages) {
+    EmbedController(
+            VisualisationService visualisations,
+            org.openplaza.catalog.DashboardService dashboards,
+            org.openplaza.portal.i18n.PortalI18nProvider messages) {
         this.visualisations = visualisations;
+        this.dashboards = dashboards;
         this.messages = messages;
     }
 
-    /**
-     * The embed in the language its {@code lang} parameter names (the embedding site's page
-     * language), else the one the reader's browser asks for, among the portal's.
-     */
-    @GetMapping(value = "/embed/visualisation/{id}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> embed(
-            @PathVariable("id") long id,
-            @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
-            Locale asked) {
-        Locale locale = org.openplaza.portal.i18n.PortalI18nProvider.supported(
+    private static Locale locale(String lang, Locale asked) {
+        return org.openplaza.portal.i18n.PortalI18nProvider.supported(
                 lang == null || lang.isBlank() ? asked : Locale.forLanguageTag(lang));
-        String language = locale.getLanguage();
-        DrawnVisualisation drawn = visualisations.draw(id).orElse(null);
-        if (drawn == null || drawn.visualisation().hidden()) {
-            return ResponseEntity.status(404)
-                    .contentType(MediaType.TEXT_HTML)
-                    .body("<!doctype html><html lang=\"" + language + "\"><title>"
-                            + e(messages.getTranslation("embed.missing.title", locale)) + "</title><p>"
-                            + e(messages.getTranslation("embed.missing", locale)) + "</p></html>");
-        }
-        visualisations.countView(id);
-        String title = drawn.visualisation().title();
-        Grouped data = ChartLabels.readable(drawn, (key, args) -> messages.getTranslation(key, locale, args));
-        String option = ChartOptions.build(drawn.definition().type(), data, title);
-        StringBuilder html = new StringBuilder();
+    }
+
+    private ResponseEntity<String> missing(Locale locale) {
+        return ResponseEntity.status(404)
+                .contentType(MediaType.TEXT_HTML)
+                .body("<!doctype html><html lang=\"" + locale.getLanguage() + "\"><title>"
+                        + e(messages.getTranslation("embed.missing.title", locale)) + "</title><p>"
+                        + e(messages.getTranslation("embed.missing", locale)) + "</p></html>");
+    }
+
+    /** The page's head: its title, the chart element and the styles of charts and tiles. */
+    private static void head(StringBuilder html, String language, String title) {
         html.append("<!doctype html><html lang=\"")
                 .append(language)
                 .append("\"><head><meta charset=\"utf-8\">")
@@ -68,7 +63,110 @@ class EmbedController {
                 .append("#d55e00,#f0e442,#000000}")
                 .append("body{margin:0;font-family:system-ui,sans-serif}opz-chart{display:block;width:100%;")
                 .append("height:calc(100vh - 2.5em)}.sr{position:absolute;left:-9999px}")
-                .append("p{margin:.4em .6em;font-size:.85em}</style></head><body><main>")
+                .append("p{margin:.4em .6em;font-size:.85em}")
+                .append(".tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,16rem),1fr));")
+                .append("gap:.6em;padding:.6em}.tiles section{border:1px solid #ccc;border-radius:8px;")
+                .append("padding:.4em}.tiles h2{font-size:1em;margin:.2em .6em}.tiles opz-chart{height:220px}")
+                .append(".v{font-size:2em;font-weight:600}h1{font-size:1.2em;margin:.4em .6em}</style></head>");
+    }
+
+    /**
+     * The embed of a dashboard: each tile drawn as it is now for a visitor (a chart, or a key
+     * figure in words), with when its data last changed and a link to the live dashboard.
+     */
+    @GetMapping(value = "/embed/dashboard/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> dashboard(
+            @PathVariable("id") long id,
+            @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
+            Locale asked) {
+        Locale locale = locale(lang, asked);
+        org.openplaza.catalog.Dashboard dashboard = dashboards.find(id).orElse(null);
+        if (dashboard == null) {
+            return missing(locale);
+        }
+        ChartLabels.Words words = (key, args) -> messages.getTranslation(key, locale, args);
+        org.openplaza.portal.dashboards.FigureWords figures =
+                new org.openplaza.portal.dashboards.FigureWords(words, locale);
+        StringBuilder html = new StringBuilder();
+        head(html, locale.getLanguage(), dashboard.title());
+        html.append("<body><main><h1>").append(e(dashboard.title())).append("</h1><div class=\"tiles\">");
+        for (org.openplaza.catalog.Dashboard.Tile tile : dashboard.tiles()) {
+            org.openplaza.catalog.DrawnTile drawn = dashboards.draw(tile);
+            html.append("<section><h2>").append(e(tile.title())).append("</h2>");
+            if (drawn.chart() != null) {
+                Grouped data = ChartLabels.readable(drawn.chart(), words);
+                html.append("<opz-chart role=\"img\" aria-label=\"")
+                        .append(e(tile.title()))
+                        .append("\" option=\"")
+                        .append(e(ChartOptions.build(drawn.chart().definition().type(), data, "")))
+                        .append("\"></opz-chart>");
+                table(
+                        html,
+                        data,
+                        drawn.chart()
+                                .label(drawn.chart()
+                                        .definition()
+                                        .query()
+                                        .dimension()
+                                        .column()),
+                        locale);
+            } else if (drawn.figure() != null && tile.figure() != null) {
+                html.append("<p class=\"v\">")
+                        .append(e(figures.value(drawn.figure())))
+                        .append("</p><p>")
+                        .append(e(figures.about(tile.figure(), drawn.figure())))
+                        .append("</p>");
+                String change = figures.change(drawn.figure());
+                if (change != null) {
+                    html.append("<p>").append(e(change)).append("</p>");
+                }
+            } else {
+                html.append("<p>")
+                        .append(e(words.get("dashboard.tile.unavailable")))
+                        .append("</p>");
+            }
+            if (drawn.asOf() != null) {
+                html.append("<p>")
+                        .append(e(words.get(
+                                "dashboard.as-of",
+                                java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                                                java.time.format.FormatStyle.MEDIUM)
+                                        .withLocale(locale)
+                                        .format(drawn.asOf().atZone(org.openplaza.portal.layout.Formats.zone())))))
+                        .append("</p>");
+            }
+            html.append("</section>");
+        }
+        html.append("</div><p><a href=\"/dashboard/")
+                .append(id)
+                .append("\" target=\"_blank\" rel=\"noopener\">")
+                .append(e(dashboard.title()))
+                .append(" · OpenPlaza</a></p></main></body></html>");
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html.toString());
+    }
+
+    /**
+     * The embed in the language its {@code lang} parameter names (the embedding site's page
+     * language), else the one the reader's browser asks for, among the portal's.
+     */
+    @GetMapping(value = "/embed/visualisation/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> embed(
+            @PathVariable("id") long id,
+            @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
+            Locale asked) {
+        Locale locale = locale(lang, asked);
+        String language = locale.getLanguage();
+        DrawnVisualisation drawn = visualisations.draw(id).orElse(null);
+        if (drawn == null || drawn.visualisation().hidden()) {
+            return missing(locale);
+        }
+        visualisations.countView(id);
+        String title = drawn.visualisation().title();
+        Grouped data = ChartLabels.readable(drawn, (key, args) -> messages.getTranslation(key, locale, args));
+        String option = ChartOptions.build(drawn.definition().type(), data, title);
+        StringBuilder html = new StringBuilder();
+        head(html, language, title);
+        html.append("<body><main>")
                 .append("<opz-chart id=\"chart\" role=\"img\" aria-label=\"")
                 .append(e(title))
                 .append("\" option=\"")

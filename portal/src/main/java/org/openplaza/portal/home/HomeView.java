@@ -36,6 +36,9 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             VisualisationService visualisations,
             VoteService votes,
             org.openplaza.portal.search.PortalSearch search,
+            org.openplaza.catalog.DashboardService dashboards,
+            org.openplaza.portal.dashboards.LiveDatasets live,
+            org.openplaza.platform.RunAs runAs,
             ObjectProvider<DemoAccounts> demo) {
         setMaxWidth("64rem");
         add(new H1(getTranslation("home.title")), new Paragraph(getTranslation("home.intro")));
@@ -53,6 +56,22 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                 count("count-votes", votes.countOpen(), "home.count.votes", ProposalsView.class));
         counts.addClassName("counts");
         add(counts);
+        // the city at a glance: the dashboard administrators chose, live
+        dashboards.featured().ifPresent(dashboard -> {
+            H2 heading = new H2(getTranslation("home.glance"));
+            heading.setId("home-glance-heading");
+            com.vaadin.flow.component.html.Anchor title =
+                    new com.vaadin.flow.component.html.Anchor("dashboard/" + dashboard.id(), dashboard.title());
+            title.setId("home-glance-link");
+            Section glance = new Section(
+                    heading,
+                    new Paragraph(title),
+                    new org.openplaza.portal.dashboards.DashboardGrid(dashboards, live, runAs, dashboard, null));
+            glance.setId("home-glance");
+            glance.setWidthFull();
+            glance.getElement().setAttribute("aria-labelledby", "home-glance-heading");
+            add(glance);
+        });
         add(audience("home.citizens", List.of("home.citizens.1", "home.citizens.2", "home.citizens.3")));
         add(audience("home.officials", List.of("home.officials.1", "home.officials.2")));
         add(audience("home.admins", List.of("home.admins.1")));

@@ -113,6 +113,7 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Afte
         nav.addItem(item("nav.search", org.openplaza.portal.search.SearchView.class, VaadinIcon.SEARCH));
         nav.addItem(item("nav.catalog", CatalogView.class, VaadinIcon.DATABASE));
         nav.addItem(item("nav.visualisations", VisualisationsView.class, VaadinIcon.BAR_CHART));
+        nav.addItem(item("nav.dashboards", org.openplaza.portal.dashboards.DashboardsView.class, VaadinIcon.DASHBOARD));
         nav.addItem(item("nav.proposals", ProposalsView.class, VaadinIcon.CHECK_SQUARE_O));
         nav.addItem(item("nav.votes", org.openplaza.portal.votes.VotesView.class, VaadinIcon.CHECK_CIRCLE_O));
         if (authentication.hasRole(Role.OFFICIAL.name())) {

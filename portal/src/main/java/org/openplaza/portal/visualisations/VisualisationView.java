@@ -92,7 +92,7 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
             hidden.setId("visualisation-hidden");
             hidden.addClassName("error");
             add(hidden);
-            if (isAdmin()) {
+            if (org.openplaza.portal.layout.Viewer.isAdmin()) {
                 Button restore = new Button(getTranslation("visualisation.restore"), e -> {
                     visualisations.restore(v.id());
                     getUI().ifPresent(ui -> ui.getPage().reload());
@@ -150,10 +150,11 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
         embed.setReadOnly(true);
         embed.setWidthFull();
         embed.setHelperText(getTranslation("visualisation.embed.help"));
-        embed.setValue("<iframe src=\"" + base() + "/embed/visualisation/" + id
-                + "\" width=\"640\" height=\"420\" title=\""
-                + org.springframework.web.util.HtmlUtils.htmlEscape(v.title())
-                + "\" loading=\"lazy\"></iframe>");
+        embed.setValue(
+                "<iframe src=\"" + org.openplaza.portal.layout.Viewer.portalAddress() + "/embed/visualisation/" + id
+                        + "\" width=\"640\" height=\"420\" title=\""
+                        + org.springframework.web.util.HtmlUtils.htmlEscape(v.title())
+                        + "\" loading=\"lazy\"></iframe>");
         add(chart, table, exports, embed);
     }
 
@@ -178,25 +179,6 @@ public class VisualisationView extends VerticalLayout implements HasUrlParameter
                     line.add(rows);
                 });
         return line;
-    }
-
-    private static boolean isAdmin() {
-        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication();
-        return authentication != null
-                && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-    }
-
-    /** The portal's address as the visitor reached it, for the embed code. */
-    private static String base() {
-        com.vaadin.flow.server.VaadinServletRequest request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
-        if (request == null) {
-            return "";
-        }
-        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(
-                        request.getHttpServletRequest())
-                .build()
-                .toUriString();
     }
 
     @Override

@@ -96,7 +96,7 @@ class PhoneIT extends BrowserTest {
     @Test
     void lists_are_cards_with_whole_titles_and_the_filters_fold_away_on_a_phone() {
         phone(390);
-        for (String page : new String[] {"/", "/catalog", "/proposals", "/votes", "/visualisations"}) {
+        for (String page : new String[] {"/", "/catalog", "/proposals", "/votes", "/visualisations", "/dashboards"}) {
             open(page);
             noSidewaysScrolling(page);
             headerFits(page);
@@ -105,6 +105,19 @@ class PhoneIT extends BrowserTest {
             assertThat((List<?>) clipped).as("card titles cut off on %s", page).isEmpty();
             assertAccessible(page + " at 390 px");
         }
+
+        open("/");
+        // the city at a glance, and its dashboard's own page: tiles in one column
+        open(find("#home-glance-link").getDomAttribute("href").replaceFirst("^/?", "/"));
+        waiting().until(d -> present(".dashboard-tile .key-figure-value"));
+        noSidewaysScrolling("the demo dashboard");
+        Object tileWidths = js("return [...document.querySelectorAll('.dashboard-tile')]"
+                + ".map(t => Math.round(t.getBoundingClientRect().width))");
+        assertThat((List<?>) tileWidths)
+                .as("every tile as wide as the others, one a row")
+                .isNotEmpty()
+                .allSatisfy(w -> assertThat(((Number) w).longValue()).isGreaterThan(300));
+        assertAccessible("the demo dashboard at 390 px");
 
         open("/visualisations");
         waiting()

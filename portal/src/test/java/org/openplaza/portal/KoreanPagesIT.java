@@ -81,6 +81,9 @@ class KoreanPagesIT {
     VoteService votes;
 
     @Autowired
+    org.openplaza.catalog.DashboardService dashboards;
+
+    @Autowired
     org.openplaza.portal.i18n.LanguagePreference languages;
 
     /** English words found, by page. */
@@ -111,7 +114,16 @@ class KoreanPagesIT {
     @Test
     void a_visitors_pages_have_no_english_left() {
         MockUi.reload(Locale.KOREAN);
-        sweep("", HomeView.class);
+        org.openplaza.catalog.Dashboard glance =
+                dashboards.featured().orElseThrow(() -> new AssertionError("the demo's city at a glance"));
+        List<String> written = new ArrayList<>(List.of(glance.title()));
+        glance.tiles().forEach(t -> written.add(t.title()));
+        sweep("", HomeView.class, written.toArray(String[]::new));
+        sweep("dashboards", org.openplaza.portal.dashboards.DashboardsView.class);
+        sweep(
+                "dashboard/" + glance.id(),
+                org.openplaza.portal.dashboards.DashboardView.class,
+                written.toArray(String[]::new));
         sweep("catalog", CatalogView.class);
         sweep("catalog?q=rainfull", CatalogView.class);
         sweep("proposals", ProposalsView.class);

@@ -265,18 +265,10 @@ public class DashboardService {
     }
 
     private static String cleanTitle(@Nullable String title) {
-        String clean = title == null ? "" : title.strip();
-        if (clean.length() < 3 || clean.length() > 300) {
-            throw new CatalogException("title", "dashboard.error.title");
-        }
-        return clean;
+        return UserText.clean(title, 3, 300, "title", "dashboard.error.title");
     }
 
     private static String cleanDescription(@Nullable String description) {
-        String clean = description == null ? "" : description.strip();
-        if (clean.length() > 2000) {
-            throw new CatalogException("description", "dashboard.error.description");
-        }
-        return clean;
+        return UserText.clean(description, 0, 2000, "description", "dashboard.error.description");
     }
 }

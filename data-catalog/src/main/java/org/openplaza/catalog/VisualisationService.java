@@ -130,19 +130,11 @@ public class VisualisationService {
     }
 
     private static String cleanTitle(@org.jspecify.annotations.Nullable String title) {
-        String clean = title == null ? "" : title.strip();
-        if (clean.length() < 3 || clean.length() > 300) {
-            throw new CatalogException("title", "visualisation.error.title");
-        }
-        return clean;
+        return UserText.clean(title, 3, 300, "title", "visualisation.error.title");
     }
 
     private static String cleanDescription(@org.jspecify.annotations.Nullable String description) {
-        String clean = description == null ? "" : description.strip();
-        if (clean.length() > 2000) {
-            throw new CatalogException("description", "visualisation.error.description");
-        }
-        return clean;
+        return UserText.clean(description, 0, 2000, "description", "visualisation.error.description");
     }
 
     private Visualisation owned(long id) {

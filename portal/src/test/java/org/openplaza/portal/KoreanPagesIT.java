@@ -186,6 +186,10 @@ class KoreanPagesIT {
         MockUi.signIn("official", "OFFICIAL", "CITIZEN");
         languages.choose(UI.getCurrent(), Locale.KOREAN);
         sweep("publish", PublishView.class, "official");
+        org.openplaza.catalog.Dashboard glance = dashboards.featured().orElseThrow();
+        List<String> written = new ArrayList<>(List.of("official", glance.title()));
+        glance.tiles().forEach(t -> written.add(t.title()));
+        sweep("proposals/queue", org.openplaza.portal.proposals.QueueView.class, written.toArray(String[]::new));
         assertNoEnglish();
     }
 

@@ -620,6 +620,30 @@ class ProposalRepository {
                                 commentCount)));
     }
 
+    /**
+     * The public proposals that gathered the most supports that count (from verified citizens, by
+     * the deadline) since then, the most first.
+     */
+    List<Dashboard.Trending> trending(java.time.Instant since, int limit) {
+        Field<Integer> gained = DSL.count().as("gained");
+        AppUser supporter = APP_USER.as("supporter");
+        return db.select(PROPOSAL.ID, PROPOSAL.TITLE, PROPOSAL.ORIGIN, gained, PROPOSAL.SUPPORT_COUNT)
+                .from(PROPOSAL_SUPPORT)
+                .join(PROPOSAL)
+                .on(PROPOSAL.ID.eq(PROPOSAL_SUPPORT.PROPOSAL_ID))
+                .join(supporter)
+                .on(supporter.ID.eq(PROPOSAL_SUPPORT.USER_ID))
+                .where(listed())
+                .and(supporter.VERIFIED_RESIDENT.isTrue())
+                .and(PROPOSAL_SUPPORT.CREATED_AT.le(PROPOSAL.SUPPORT_DEADLINE).or(PROPOSAL.SUPPORT_DEADLINE.isNull()))
+                .and(PROPOSAL_SUPPORT.CREATED_AT.ge(since.atOffset(java.time.ZoneOffset.UTC)))
+                .groupBy(PROPOSAL.ID, PROPOSAL.TITLE, PROPOSAL.ORIGIN, PROPOSAL.SUPPORT_COUNT)
+                .orderBy(gained.desc(), PROPOSAL.ID)
+                .limit(limit)
+                .fetch(r -> new Dashboard.Trending(
+                        r.value1(), r.value2(), Origin.valueOf(r.value3()), r.value4(), r.value5()));
+    }
+
     /** The supports each public proposal gathered per day. */
     private List<ParticipationData.SupportDay> supportDays() {
         Field<java.sql.Date> day = DSL.cast(PROPOSAL_SUPPORT.CREATED_AT, java.sql.Date.class);

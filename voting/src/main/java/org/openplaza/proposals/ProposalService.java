@@ -384,7 +384,14 @@ public class ProposalService {
         return repository.qualifiedQueue();
     }
 
-    /** The officials' dashboard: proposals by origin per month, the queue, supports per category. */
+    /** How many days back the officials' dashboard looks for proposals gathering supports. */
+    public static final int TRENDING_DAYS = 7;
+
+    /**
+     * The officials' dashboard: proposals by origin per month, the queue, supports per category,
+     * and the five public proposals that gathered the most supports in the last {@link
+     * #TRENDING_DAYS} days.
+     */
     @PreAuthorize("hasAnyRole('OFFICIAL', 'ADMIN')")
     @Transactional(readOnly = true)
     public Dashboard dashboard() {
@@ -403,7 +410,12 @@ public class ProposalService {
                             .map(m -> byMonth.get(m).getOrDefault(origin, 0))
                             .toList());
         }
-        return new Dashboard(months, series, repository.qualifiedQueue(), repository.supportsPerCategory());
+        return new Dashboard(
+                months,
+                series,
+                repository.qualifiedQueue(),
+                repository.supportsPerCategory(),
+                repository.trending(clock.instant().minus(java.time.Duration.ofDays(TRENDING_DAYS)), 5));
     }
 
     /** Participation as open data; public facts only, never who supported what. */

@@ -172,6 +172,33 @@ class ProposalLifecycleTest {
     }
 
     @Test
+    void the_officials_dashboard_ranks_proposals_by_the_supports_that_count_this_week() {
+        long old = published("Benches on the riverside " + tag);
+        supportAs(verified.get(0), old);
+        supportAs(verified.get(1), old);
+        clock.set(clock.now().plus(Duration.ofDays(8)));
+        long week = published("Night buses to Incheon " + tag);
+        supportAs(verified.get(2), old);
+        supportAs(verified.get(0), week);
+        supportAs(verified.get(1), week);
+        // recorded, but not counted: an unverified citizen's support
+        supportAs(unverified, old);
+        supportAs(unverified, week);
+
+        TestAccounts.signIn(official, "OFFICIAL");
+        List<Dashboard.Trending> trending = proposals.dashboard().trending().stream()
+                .filter(t -> t.id() == old || t.id() == week)
+                .toList();
+        assertThat(trending).extracting(Dashboard.Trending::id).containsExactly(week, old);
+        assertThat(trending.get(0).supportsGained()).isEqualTo(2);
+        assertThat(trending.get(1).supportsGained()).as("the week's only").isEqualTo(1);
+        assertThat(trending.get(1).supports()).as("in all").isEqualTo(3);
+        TestAccounts.signIn(verified.get(0), "CITIZEN");
+        assertThatThrownBy(() -> proposals.dashboard())
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
     void officials_answer_qualified_proposals_record_results_and_post_updates_until_done() {
         long id = published("Shade trees on school routes");
         verified.forEach(v -> supportAs(v, id));

@@ -104,11 +104,7 @@ class DemoDashboards implements ApplicationRunner {
      */
     private void figure(
             long dashboard, String slugPrefix, String title, @Nullable String valueName, GroupRequest.Bucket period) {
-        Optional<Long> dataset = reader.publishedSlugs(0, 1000).stream()
-                .filter(s -> s.startsWith(slugPrefix))
-                .findFirst()
-                .flatMap(reader::byIdOrSlug)
-                .map(d -> d.id());
+        Optional<Long> dataset = org.openplaza.catalog.publishing.DemoCatalog.datasetNamed(reader, slugPrefix);
         if (dataset.isEmpty()) {
             return;
         }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(10)
-class DemoCatalog implements ApplicationRunner {
+public class DemoCatalog implements ApplicationRunner {
 
     static final String OFFICIAL = "official";
 
@@ -241,5 +241,14 @@ class DemoCatalog implements ApplicationRunner {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The published demo dataset whose name starts so, for the demo's charts and dashboards. */
+    public static java.util.Optional<Long> datasetNamed(org.openplaza.catalog.DatasetReader reader, String slugPrefix) {
+        return reader.publishedSlugs(0, 1000).stream()
+                .filter(s -> s.startsWith(slugPrefix))
+                .findFirst()
+                .flatMap(reader::byIdOrSlug)
+                .map(d -> d.id());
     }
 }

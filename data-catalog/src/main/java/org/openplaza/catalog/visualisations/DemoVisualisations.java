@@ -120,11 +120,7 @@ class DemoVisualisations implements ApplicationRunner {
             GroupRequest.Order order,
             int top)
             throws Exception {
-        Optional<Long> dataset = reader.publishedSlugs(0, 1000).stream()
-                .filter(s -> s.startsWith(slugPrefix))
-                .findFirst()
-                .flatMap(reader::byIdOrSlug)
-                .map(d -> d.id());
+        Optional<Long> dataset = org.openplaza.catalog.publishing.DemoCatalog.datasetNamed(reader, slugPrefix);
         if (dataset.isEmpty()) {
             return;
         }

@@ -27,8 +27,10 @@ import org.openplaza.proposals.ProposalService;
 import org.openplaza.proposals.QueuedProposal;
 
 /**
- * The officials' dashboard: qualified citizen proposals waiting for an answer and for how long,
- * government against citizen proposals month by month, and supports per category.
+ * The officials' dashboard: the city's data beside participation. Answers overdue, the proposals
+ * gathering supports this week, the votes coming and running with their turnout so far (never a
+ * partial result), qualified citizen proposals waiting for an answer and for how long, the city at
+ * a glance (live), government against citizen proposals month by month, and supports per category.
  */
 @Route("proposals/queue")
 @RolesAllowed({"OFFICIAL", "ADMIN"})
@@ -36,7 +38,15 @@ public class QueueView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<QueuedProposal> grid = new Grid<>();
 
-    public QueueView(ProposalService proposals, Clock clock) {
+    public QueueView(
+            ProposalService proposals,
+            Clock clock,
+            org.openplaza.voting.VoteService votes,
+            org.openplaza.catalog.DashboardService dashboards,
+            org.openplaza.portal.dashboards.LiveDatasets live,
+            org.openplaza.platform.RunAs runAs,
+            @org.springframework.beans.factory.annotation.Value("${openplaza.proposals.answer-within:P30D}")
+                    Duration answerWithin) {
         Dashboard dashboard = proposals.dashboard();
         var queue = dashboard.waiting();
         Paragraph count = new Paragraph(getTranslation("queue.count", queue.size()));
@@ -55,8 +65,68 @@ public class QueueView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("queue.waiting.header"));
         grid.setItems(queue);
         grid.setAllRowsVisible(true);
-        add(new H1(getTranslation("queue.title")), new Paragraph(getTranslation("queue.intro")), count, grid);
+        long overdue = queue.stream()
+                .filter(q -> Duration.between(q.qualifiedAt(), clock.instant()).compareTo(answerWithin) > 0)
+                .count();
+        Paragraph late = new Paragraph(getTranslation("queue.overdue", overdue, answerWithin.toDays()));
+        late.setId("queue-overdue");
+        if (overdue > 0) {
+            late.addClassName("error");
+        }
+        add(new H1(getTranslation("queue.title")), new Paragraph(getTranslation("queue.intro")), late);
+        add(trending(dashboard), votes(votes), count, grid);
+        dashboards.featured().ifPresent(glance -> {
+            H2 heading = new H2(getTranslation("queue.glance"));
+            add(heading, new Anchor("dashboard/" + glance.id(), glance.title()));
+            add(new org.openplaza.portal.dashboards.DashboardGrid(dashboards, live, runAs, glance, null));
+        });
         add(byOrigin(dashboard), byCategory(dashboard));
+    }
+
+    /** The proposals that gathered the most supports that count this week. */
+    private VerticalLayout trending(Dashboard dashboard) {
+        VerticalLayout box = new VerticalLayout(new H2(getTranslation("queue.trending")));
+        box.setPadding(false);
+        box.setId("queue-trending");
+        if (dashboard.trending().isEmpty()) {
+            box.add(new Paragraph(getTranslation("queue.trending.none", ProposalService.TRENDING_DAYS)));
+            return box;
+        }
+        com.vaadin.flow.component.html.OrderedList list = new com.vaadin.flow.component.html.OrderedList();
+        for (Dashboard.Trending t : dashboard.trending()) {
+            com.vaadin.flow.component.html.ListItem item = new com.vaadin.flow.component.html.ListItem(
+                    new Anchor("proposal/" + t.id(), t.title()),
+                    new com.vaadin.flow.component.html.Span(" · "
+                            + getTranslation("proposal.origin." + t.origin().name()) + " · "
+                            + getTranslation("queue.trending.item", t.supportsGained(), t.supports())));
+            list.add(item);
+        }
+        box.add(list);
+        return box;
+    }
+
+    /** Votes coming and running; for a running vote its turnout so far, never how it stands. */
+    private VerticalLayout votes(org.openplaza.voting.VoteService votes) {
+        VerticalLayout box = new VerticalLayout(new H2(getTranslation("queue.votes")));
+        box.setPadding(false);
+        box.setId("queue-votes");
+        List<org.openplaza.voting.VoteInfo> shown =
+                new ArrayList<>(votes.list(org.openplaza.voting.VoteInfo.State.OPEN, 20));
+        shown.addAll(votes.list(org.openplaza.voting.VoteInfo.State.UPCOMING, 20));
+        if (shown.isEmpty()) {
+            box.add(new Paragraph(getTranslation("queue.votes.none")));
+            return box;
+        }
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        for (org.openplaza.voting.VoteInfo v : shown) {
+            String when = v.state() == org.openplaza.voting.VoteInfo.State.OPEN
+                    ? getTranslation("queue.votes.open", Formats.dateTime(v.closesAt(), getLocale()), v.turnout())
+                    : getTranslation("queue.votes.upcoming", Formats.dateTime(v.opensAt(), getLocale()));
+            list.add(new com.vaadin.flow.component.html.ListItem(
+                    new Anchor("vote/" + v.id(), v.question()), new com.vaadin.flow.component.html.Span(" · " + when)));
+        }
+        box.add(list);
+        return box;
     }
 
     /** Government against citizen proposals, month by month. */

@@ -92,6 +92,27 @@ class ParticipationPagesIT {
                         waiting == 0
                                 ? "No proposal is waiting"
                                 : waiting == 1 ? "One proposal is waiting" : waiting + " proposals are waiting");
+
+        // the city's data beside participation
+        assertThat(_get(queue, Paragraph.class, spec -> spec.withId("queue-overdue"))
+                        .getText())
+                .endsWith("a qualified proposal is answered within 30 days.");
+        var votes = _get(
+                queue,
+                com.vaadin.flow.component.orderedlayout.VerticalLayout.class,
+                spec -> spec.withId("queue-votes"));
+        assertThat(votes.getElement().getTextRecursively())
+                .contains("Should the city introduce the congestion charge?")
+                .containsPattern("open until .*, (nobody has voted yet|\\d+ citizens? ha(s|ve) voted so far)")
+                .doesNotContain("%");
+        assertThat(_find(
+                        queue,
+                        com.vaadin.flow.component.orderedlayout.VerticalLayout.class,
+                        spec -> spec.withId("queue-trending")))
+                .hasSize(1);
+        assertThat(_find(queue, org.openplaza.portal.dashboards.DashboardGrid.class))
+                .as("the city at a glance")
+                .hasSize(1);
     }
 
     @Test

@@ -105,7 +105,12 @@ public class DatasetReader {
         return read;
     }
 
+    /**
+     * Forgets what it knew of a changed dataset before any other listener hears of the change:
+     * those that read the dataset again (live dashboards, alerts) find it as committed.
+     */
     @org.springframework.context.event.EventListener
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void onChanged(org.openplaza.platform.Changed changed) {
         long dataset = DatasetChanges.datasetOf(changed);
         if (dataset >= 0) {

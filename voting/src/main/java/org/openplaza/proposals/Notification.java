@@ -32,6 +32,11 @@ public record Notification(
         /** A vote's count is held for investigation; the detail is the reason. */
         COUNT_HELD,
         /** A dataset's source has started failing; the detail is why, as the publisher reads it. */
-        SOURCE_FAILED
+        SOURCE_FAILED,
+        /**
+         * A key figure the user watches went past their threshold; the detail is the dashboard,
+         * the direction, the threshold, the value and its period, a line each.
+         */
+        FIGURE_CROSSED
     }
 }

@@ -36,6 +36,21 @@ public class NotificationService {
                 clock.instant());
     }
 
+    /**
+     * Tells a user that a key figure they watch went past their threshold; {@code facts} are the
+     * dashboard's id, the direction, the threshold, the value and its period, a line each. Called
+     * by the portal on the catalogue's announcement, never for a request.
+     */
+    @Transactional
+    public void figureCrossed(String user, long datasetId, String figureTitle, String facts) {
+        notifications.addAboutDataset(
+                proposals.userId(user),
+                datasetId,
+                Notification.Kind.FIGURE_CROSSED,
+                figureTitle.replace('\n', ' ') + "\n" + facts,
+                clock.instant());
+    }
+
     /** Newest first. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

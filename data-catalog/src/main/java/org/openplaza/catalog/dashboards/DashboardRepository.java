@@ -135,6 +135,14 @@ public class DashboardRepository {
         return new Dashboard.Tile(r.get(DASHBOARD_TILE.ID), title, r.get(DASHBOARD_TILE.WIDE), datasetId, null, figure);
     }
 
+    /** The dashboard a tile is on, if the tile exists. */
+    public Optional<Long> dashboardOfTile(long tileId) {
+        return db.select(DASHBOARD_TILE.DASHBOARD_ID)
+                .from(DASHBOARD_TILE)
+                .where(DASHBOARD_TILE.ID.eq(tileId))
+                .fetchOptional(DASHBOARD_TILE.DASHBOARD_ID);
+    }
+
     /** Dashboards, the last changed first; only one account's when {@code owner} is given. */
     public List<Dashboard.Summary> list(@Nullable String owner, int offset, int limit) {
         Condition whose = owner == null ? DSL.noCondition() : APP_USER.USERNAME.eq(owner);

@@ -26,6 +26,7 @@ import org.openplaza.catalog.Dashboard;
 import org.openplaza.catalog.DashboardService;
 import org.openplaza.catalog.DrawnTile;
 import org.openplaza.catalog.DrawnVisualisation;
+import org.openplaza.catalog.FigureAlert;
 import org.openplaza.catalog.Grouped;
 import org.openplaza.catalog.KeyFigure;
 import org.openplaza.platform.RunAs;
@@ -47,9 +48,15 @@ public class DashboardGrid extends Div {
     private final DashboardService dashboards;
     private final LiveDatasets live;
     private final RunAs runAs;
+    private final org.openplaza.catalog.FigureAlerts figureAlerts;
     private final Dashboard dashboard;
     private final @Nullable Function<Dashboard.Tile, Component> controls;
     private final Map<Long, Section> tiles = new HashMap<>();
+    private final Map<Long, DrawnTile> shown = new HashMap<>();
+
+    /** The reader's alerts on this dashboard's figures, by tile; none for a visitor. */
+    private Map<Long, List<FigureAlert>> alerts = Map.of();
+
     private final Span status = new Span();
 
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
@@ -57,17 +64,15 @@ public class DashboardGrid extends Div {
     private @Nullable Registration watching;
 
     /** The grid of a dashboard; {@code controls} adds its owner's tools to each tile, when given. */
-    public DashboardGrid(
-            DashboardService dashboards,
-            LiveDatasets live,
-            RunAs runAs,
-            Dashboard dashboard,
-            @Nullable Function<Dashboard.Tile, Component> controls) {
-        this.dashboards = dashboards;
-        this.live = live;
-        this.runAs = runAs;
+    DashboardGrid(
+            DashboardGrids services, Dashboard dashboard, @Nullable Function<Dashboard.Tile, Component> controls) {
+        this.dashboards = services.dashboards;
+        this.live = services.live;
+        this.runAs = services.runAs;
+        this.figureAlerts = services.alerts;
         this.dashboard = dashboard;
         this.controls = controls;
+        readAlerts();
         Div grid = new Div();
         grid.addClassName("dashboard-grid");
         grid.setId("dashboard-" + dashboard.id() + "-tiles");
@@ -143,7 +148,16 @@ public class DashboardGrid extends Div {
         }
     }
 
+    private void readAlerts() {
+        alerts = org.openplaza.portal.layout.Viewer.signedIn()
+                ? figureAlerts.mine().stream()
+                        .filter(a -> a.dashboardId() == dashboard.id())
+                        .collect(java.util.stream.Collectors.groupingBy(FigureAlert::tileId))
+                : Map.of();
+    }
+
     private void show(Section section, DrawnTile drawn) {
+        shown.put(drawn.tile().id(), drawn);
         section.removeAll();
         Dashboard.Tile tile = drawn.tile();
         H2 title = new H2(tile.title());
@@ -215,6 +229,49 @@ public class DashboardGrid extends Div {
         Anchor dataset = new Anchor("dataset/" + value.datasetSlug(), value.datasetTitle());
         dataset.addClassName("key-figure-dataset");
         box.add(new Paragraph(dataset));
+        if (org.openplaza.portal.layout.Viewer.signedIn()) {
+            box.add(alerting(tile, value));
+        }
+        return box;
+    }
+
+    /** The reader's alerts on the figure, each with "Stop", and "Notify me" for another. */
+    private Component alerting(Dashboard.Tile tile, KeyFigure.Value value) {
+        Div box = new Div();
+        box.addClassName("key-figure-alerts");
+        for (FigureAlert alert : alerts.getOrDefault(tile.id(), List.of())) {
+            String direction =
+                    getTranslation("dashboard.alert." + alert.direction().name());
+            String threshold = org.openplaza.portal.charts.ChartNumbers.number(alert.threshold(), getLocale());
+            com.vaadin.flow.component.button.Button stop =
+                    new com.vaadin.flow.component.button.Button(getTranslation("dashboard.alert.stop"), e -> {
+                        figureAlerts.stop(alert.id());
+                        readAlerts();
+                        show(tiles.get(tile.id()), shown.get(tile.id()));
+                    });
+            stop.setAriaLabel(getTranslation("dashboard.alert.stop.label", tile.title(), direction, threshold));
+            stop.setId("alert-" + alert.id() + "-stop");
+            stop.addThemeVariants(
+                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY,
+                    com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+            Paragraph line = new Paragraph(getTranslation("dashboard.alert.set", direction, threshold) + " ");
+            line.setId("alert-" + alert.id());
+            line.add(stop);
+            box.add(line);
+        }
+        com.vaadin.flow.component.button.Button notify = new com.vaadin.flow.component.button.Button(
+                getTranslation("dashboard.alert"),
+                com.vaadin.flow.component.icon.VaadinIcon.BELL_O.create(),
+                e -> AlertDialog.open(this, figureAlerts, tile, value, () -> {
+                    readAlerts();
+                    show(tiles.get(tile.id()), shown.get(tile.id()));
+                }));
+        notify.setAriaLabel(getTranslation("dashboard.alert.label", tile.title()));
+        notify.setId("tile-" + tile.id() + "-alert");
+        notify.addThemeVariants(
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        box.add(notify);
         return box;
     }
 }

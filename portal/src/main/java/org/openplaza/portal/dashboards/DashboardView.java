@@ -22,7 +22,6 @@ import org.openplaza.catalog.Dashboard;
 import org.openplaza.catalog.DashboardService;
 import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.VisualisationService;
-import org.openplaza.platform.RunAs;
 import org.openplaza.portal.layout.Confirm;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.ShareBar;
@@ -40,8 +39,7 @@ public class DashboardView extends VerticalLayout implements HasUrlParameter<Lon
     private final VisualisationService visualisations;
     private final CatalogService catalog;
     private final DatasetReader reader;
-    private final LiveDatasets live;
-    private final RunAs runAs;
+    private final DashboardGrids grids;
     private String title = "";
     private long id;
 
@@ -50,14 +48,12 @@ public class DashboardView extends VerticalLayout implements HasUrlParameter<Lon
             VisualisationService visualisations,
             CatalogService catalog,
             DatasetReader reader,
-            LiveDatasets live,
-            RunAs runAs) {
+            DashboardGrids grids) {
         this.dashboards = dashboards;
         this.visualisations = visualisations;
         this.catalog = catalog;
         this.reader = reader;
-        this.live = live;
-        this.runAs = runAs;
+        this.grids = grids;
         setMaxWidth("1400px");
         addClassName("dashboard-page");
     }
@@ -89,7 +85,7 @@ public class DashboardView extends VerticalLayout implements HasUrlParameter<Lon
         if (own || org.openplaza.portal.layout.Viewer.isAdmin()) {
             add(tools(dashboard, own));
         }
-        add(new DashboardGrid(dashboards, live, runAs, dashboard, own ? this::tileTools : null));
+        add(grids.grid(dashboard, own ? this::tileTools : null));
         add(embed(dashboard));
     }
 

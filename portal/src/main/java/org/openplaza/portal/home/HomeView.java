@@ -37,8 +37,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             VoteService votes,
             org.openplaza.portal.search.PortalSearch search,
             org.openplaza.catalog.DashboardService dashboards,
-            org.openplaza.portal.dashboards.LiveDatasets live,
-            org.openplaza.platform.RunAs runAs,
+            org.openplaza.portal.dashboards.DashboardGrids grids,
             ObjectProvider<DemoAccounts> demo) {
         setMaxWidth("64rem");
         add(new H1(getTranslation("home.title")), new Paragraph(getTranslation("home.intro")));
@@ -63,10 +62,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             com.vaadin.flow.component.html.Anchor title =
                     new com.vaadin.flow.component.html.Anchor("dashboard/" + dashboard.id(), dashboard.title());
             title.setId("home-glance-link");
-            Section glance = new Section(
-                    heading,
-                    new Paragraph(title),
-                    new org.openplaza.portal.dashboards.DashboardGrid(dashboards, live, runAs, dashboard, null));
+            Section glance = new Section(heading, new Paragraph(title), grids.grid(dashboard, null));
             glance.setId("home-glance");
             glance.setWidthFull();
             glance.getElement().setAttribute("aria-labelledby", "home-glance-heading");

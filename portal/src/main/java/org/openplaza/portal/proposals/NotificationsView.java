@@ -55,13 +55,18 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
                             "notifications.SOURCE_FAILED",
                             org.openplaza.portal.publish.SourceMessages.failure(
                                     this, n.detail() == null ? "" : n.detail()));
+                case FIGURE_CROSSED ->
+                    org.openplaza.portal.dashboards.FigureAlertNotices.describe(
+                            this, getLocale(), n.detail() == null ? "" : n.detail());
             };
-            String link = switch (n.subject()) {
-                        case VOTE -> "vote/";
-                        case PROPOSAL -> "proposal/";
-                        case DATASET -> "publish/dataset/";
-                    }
-                    + n.subjectId();
+            String link = n.kind() == org.openplaza.proposals.Notification.Kind.FIGURE_CROSSED
+                    ? org.openplaza.portal.dashboards.FigureAlertNotices.link(n.detail() == null ? "" : n.detail())
+                    : switch (n.subject()) {
+                                case VOTE -> "vote/";
+                                case PROPOSAL -> "proposal/";
+                                case DATASET -> "publish/dataset/";
+                            }
+                            + n.subjectId();
             item.add(
                     new Span(what + " "),
                     new Anchor(link, n.title()),

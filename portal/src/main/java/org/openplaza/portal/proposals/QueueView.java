@@ -43,8 +43,7 @@ public class QueueView extends VerticalLayout implements HasDynamicTitle {
             Clock clock,
             org.openplaza.voting.VoteService votes,
             org.openplaza.catalog.DashboardService dashboards,
-            org.openplaza.portal.dashboards.LiveDatasets live,
-            org.openplaza.platform.RunAs runAs,
+            org.openplaza.portal.dashboards.DashboardGrids grids,
             @org.springframework.beans.factory.annotation.Value("${openplaza.proposals.answer-within:P30D}")
                     Duration answerWithin) {
         Dashboard dashboard = proposals.dashboard();
@@ -78,7 +77,7 @@ public class QueueView extends VerticalLayout implements HasDynamicTitle {
         dashboards.featured().ifPresent(glance -> {
             H2 heading = new H2(getTranslation("queue.glance"));
             add(heading, new Anchor("dashboard/" + glance.id(), glance.title()));
-            add(new org.openplaza.portal.dashboards.DashboardGrid(dashboards, live, runAs, glance, null));
+            add(grids.grid(glance, null));
         });
         add(byOrigin(dashboard), byCategory(dashboard));
     }

@@ -223,6 +223,52 @@ class DashboardViewIT {
         assertThat(text("dashboard-" + id + "-status")).startsWith("Redrawn with new data at ");
     }
 
+    @Autowired
+    org.openplaza.proposals.NotificationService notifications;
+
+    @Test
+    void a_citizen_asks_to_be_told_when_a_figure_goes_above_a_threshold_and_is_told_once() throws Exception {
+        long id = dashboards.create("Noise alerts", "");
+        long figure = dashboards.addFigure(id, "Loudest reading", monthlyMaximum(), false);
+        MockUi.signIn("newcomer", "CITIZEN");
+        MockUi.reload(Locale.ENGLISH);
+        MockUi.navigate("dashboard/" + id, DashboardView.class);
+        _click(byId(Button.class, "tile-" + figure + "-alert"));
+        com.vaadin.flow.component.textfield.NumberField threshold =
+                byId(com.vaadin.flow.component.textfield.NumberField.class, "alert-threshold");
+        assertThat(threshold.getValue()).as("the latest value offered").isEqualTo(70.0);
+        threshold.setValue(75.0);
+        _click(byId(Button.class, "alert-save"));
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class).stream()
+                        .map(p -> p.getElement().getTextRecursively()))
+                .contains("You are notified when it goes above 75. Stop");
+        int before = notifications.mine().size();
+
+        MockUi.signIn("official", "OFFICIAL");
+        importCsv("noise3.csv", NOISE + "2026-12-01,Jongno,82\n");
+        MockUi.signIn("newcomer", "CITIZEN");
+        for (int i = 0; i < 200 && notifications.mine().size() == before; i++) {
+            Thread.sleep(50);
+        }
+        var told = notifications.mine().get(0);
+        assertThat(told.kind()).isEqualTo(org.openplaza.proposals.Notification.Kind.FIGURE_CROSSED);
+        assertThat(told.title()).isEqualTo("Loudest reading");
+        org.openplaza.portal.proposals.NotificationsView view =
+                MockUi.navigate("notifications", org.openplaza.portal.proposals.NotificationsView.class);
+        var first = _find(view, com.vaadin.flow.component.html.ListItem.class).get(0);
+        assertThat(first.getElement().getTextRecursively())
+                .contains("A key figure you watch went above 75 (82 in 2026-12): Loudest reading");
+        assertThat(_get(first, com.vaadin.flow.component.html.Anchor.class).getHref())
+                .isEqualTo("dashboard/" + id);
+
+        MockUi.navigate("dashboard/" + id, DashboardView.class);
+        Button stop = _get(Button.class, spec -> spec.withText("Stop"));
+        assertThat(stop.getElement().getAttribute("aria-label"))
+                .isEqualTo("Stop notifying me when \"Loudest reading\" goes above 75");
+        _click(stop);
+        assertThat(_find(Button.class, spec -> spec.withText("Stop"))).isEmpty();
+    }
+
     @Test
     void an_administrator_puts_a_dashboard_on_the_home_page() {
         long id = dashboards.create("Noise at a glance", "The loudest readings.");

@@ -135,7 +135,7 @@ public class ScheduledSources {
     public void refreshDue() {
         Instant now = clock.instant();
         for (DatasetSource source : sources.due(now, ROUND)) {
-            if (sources.claim(source.datasetId(), source.nextDueAt(), now.plus(source.every()))) {
+            if (sources.claim(source.datasetId(), source.nextDueAt(), now.plus(source.nextWait()))) {
                 try {
                     fetch(source);
                 } catch (RuntimeException e) {

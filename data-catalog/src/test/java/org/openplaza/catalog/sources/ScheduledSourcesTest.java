@@ -186,6 +186,60 @@ class ScheduledSourcesTest {
     }
 
     @Test
+    void a_failing_source_is_fetched_less_and_less_often_up_to_a_day() {
+        org.openplaza.catalog.DatasetSource quarter = new org.openplaza.catalog.DatasetSource(
+                1,
+                address,
+                Duration.ofMinutes(15),
+                "x",
+                null,
+                null,
+                java.time.Instant.EPOCH,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                0);
+        assertThat(quarter.nextWait()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(withFailures(quarter, 3).nextWait()).isEqualTo(Duration.ofHours(2));
+        assertThat(withFailures(quarter, 7).nextWait()).isEqualTo(Duration.ofDays(1));
+        assertThat(withFailures(quarter, 40).nextWait()).isEqualTo(Duration.ofDays(1));
+        org.openplaza.catalog.DatasetSource weekly = new org.openplaza.catalog.DatasetSource(
+                1,
+                address,
+                Duration.ofDays(7),
+                "x",
+                null,
+                null,
+                java.time.Instant.EPOCH,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                5);
+        assertThat(weekly.nextWait()).as("a rhythm longer than a day is kept").isEqualTo(Duration.ofDays(7));
+    }
+
+    private static org.openplaza.catalog.DatasetSource withFailures(org.openplaza.catalog.DatasetSource s, int n) {
+        return new org.openplaza.catalog.DatasetSource(
+                s.datasetId(),
+                s.url(),
+                s.every(),
+                s.owner(),
+                null,
+                null,
+                s.nextDueAt(),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                n);
+    }
+
+    @Test
     void a_server_gone_a_changed_layout_and_a_refused_file_leave_the_current_version_live() throws Exception {
         sources.set(dataset, address, Duration.ofHours(1));
         round();
@@ -205,6 +259,10 @@ class ScheduledSourcesTest {
         assertThat(source().lastErrorArguments().get(0)).contains("wind_kmh");
         assertThat(source().failures()).isEqualTo(2);
         assertThat(rows()).isEqualTo(2);
+        assertThat(Duration.between(source().lastAttemptAt(), source().nextDueAt()))
+                .as("after one failure, the next fetch waits twice the hour")
+                .isBetween(Duration.ofMinutes(119), Duration.ofMinutes(121));
+        assertThat(source().nextWait()).as("and after two, four hours").isEqualTo(Duration.ofHours(4));
 
         body.set("");
         round();

@@ -29,8 +29,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @RunningPortal
 class MainLayoutIT {
 
-    private static final List<String> PUBLIC =
-            List.of("nav-home", "nav-search", "nav-catalog", "nav-visualisations", "nav-proposals", "nav-votes");
+    private static final List<String> PUBLIC = List.of(
+            "nav-home",
+            "nav-search",
+            "nav-catalog",
+            "nav-visualisations",
+            "nav-dashboards",
+            "nav-proposals",
+            "nav-votes");
 
     private static final List<String> OFFICIAL = List.of("nav-publish", "nav-queue");
 

@@ -178,6 +178,7 @@ public class ScheduledSources {
         long datasetId = source.datasetId();
         publishing.metadata(datasetId); // the owner still publishes it
         Path file = Files.createTempFile("openplaza-source", ".part");
+        Path json = file.resolveSibling(file.getFileName() + ".json");
         try {
             Optional<String> current = sources.currentSha256(datasetId);
             // conditional only while the version the headers describe is the current one
@@ -188,7 +189,18 @@ public class ScheduledSources {
                     publishing.maxUploadBytes(),
                     conditional ? source.etag() : null,
                     conditional ? source.lastModified() : null);
-            if (fetched.notModified() || current.equals(Optional.of(sha256(file)))) {
+            if (fetched.notModified()) {
+                sources.succeeded(datasetId, fetched.etag(), fetched.lastModified(), false, clock.instant());
+                return Outcome.UNCHANGED;
+            }
+            String filename = fetched.filename();
+            if (org.openplaza.catalog.importer.JsonRecords.isJson(file, fetched.contentType())) {
+                // records as JSON become the CSV the version keeps: the same records make the same file
+                Files.move(file, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                org.openplaza.catalog.importer.JsonRecords.toCsv(json, file);
+                filename = filename.replaceFirst("(?i)\\.json$", "") + ".csv";
+            }
+            if (current.equals(Optional.of(sha256(file)))) {
                 sources.succeeded(datasetId, fetched.etag(), fetched.lastModified(), false, clock.instant());
                 return Outcome.UNCHANGED;
             }
@@ -198,7 +210,7 @@ public class ScheduledSources {
             publishing.importVersion(
                     datasetId,
                     file,
-                    fetched.filename(),
+                    filename,
                     plan,
                     List.of(),
                     new ImportMonitor(),
@@ -207,6 +219,7 @@ public class ScheduledSources {
             return Outcome.IMPORTED;
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(json);
         }
     }
 

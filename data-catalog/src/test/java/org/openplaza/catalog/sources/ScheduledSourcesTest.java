@@ -186,6 +186,43 @@ class ScheduledSourcesTest {
     }
 
     @Test
+    void a_json_source_makes_versions_of_its_records_and_a_file_without_records_fails() throws Exception {
+        AtomicReference<String> json = new AtomicReference<>("""
+                {"success": true, "result": {"records": [
+                  {"station": "Changi", "rain_mm": 12.5}, {"station": "Newton", "rain_mm": 8}]}}
+                """);
+        server.createContext("/rain.json", exchange -> {
+            byte[] bytes = json.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        sources.set(dataset, address.replace("rain.csv", "rain.json"), Duration.ofHours(1));
+        round();
+        assertThat(source().lastError()).isNull();
+        assertThat(versions()).isEqualTo(1);
+        assertThat(rows()).isEqualTo(2);
+
+        // the same records, without a validator from the server: the same CSV, so no version
+        json.set(json.get().replace("\n", " "));
+        round();
+        assertThat(versions()).isEqualTo(1);
+        assertThat(source().lastSuccessAt()).isNotNull();
+
+        json.set("{\"result\": {\"records\": [{\"station\": \"Changi\", \"rain_mm\": 12.5}, "
+                + "{\"station\": \"Newton\", \"rain_mm\": 8}, {\"station\": \"Seletar\", \"rain_mm\": 3.25}]}}");
+        round();
+        assertThat(versions()).isEqualTo(2);
+        assertThat(rows()).isEqualTo(3);
+
+        json.set("{\"error\": \"quota exceeded\"}");
+        round();
+        assertThat(source().lastError()).isEqualTo("import.error.json");
+        assertThat(rows()).isEqualTo(3);
+    }
+
+    @Test
     void a_failing_source_is_fetched_less_and_less_often_up_to_a_day() {
         org.openplaza.catalog.DatasetSource quarter = new org.openplaza.catalog.DatasetSource(
                 1,

@@ -253,6 +253,94 @@ public class PushedRecords {
         }
     }
 
+    /** How long the live version keeps its rows, if it has a rule. */
+    @PreAuthorize("permitAll()")
+    public java.util.Optional<PublishingRepository.Retention> retention(long versionId) {
+        return repository.retentions(versionId).stream().findFirst();
+    }
+
+    /**
+     * Keeps the live version's rows for {@code days} by a date or time column ("keep 90 days"):
+     * older rows are deleted on schedule ({@link #expireDue}); a null column ends the rule.
+     */
+    @PreAuthorize(PublishingService.PUBLISHERS)
+    public void retain(long versionId, @Nullable String column, @Nullable Integer days) {
+        PublishingRepository.LiveFile found = repository
+                .undeletedVersion(versionId)
+                .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
+        requireManage(found.datasetId());
+        if (!found.live()) {
+            throw new CatalogException("resource_id", "datastore.error.not-live");
+        }
+        if (column != null) {
+            if (days == null || days < 1 || days > 36_600) {
+                throw new CatalogException("retention", "datastore.error.retention-days");
+            }
+            StoreColumn by = repository.versionTable(versionId).orElseThrow().columns().stream()
+                    .filter(c -> c.name().equals(column))
+                    .findFirst()
+                    .orElseThrow(() -> new CatalogException("retention", "datastore.error.no-field", column));
+            if (by.type() != ValueType.DATE && by.type() != ValueType.TIMESTAMP) {
+                throw new CatalogException("retention", "datastore.error.retention-field", column);
+            }
+        }
+        transactions.executeWithoutResult(status -> {
+            repository.retain(versionId, column, days);
+            audit(
+                    "RETENTION_SET",
+                    found.datasetId(),
+                    column == null ? "-" : org.openplaza.audit.AuditDetail.of("retention", column, days));
+        });
+    }
+
+    /**
+     * Deletes the rows that every live version's rule no longer keeps (a date before the cut-off
+     * day, a time before the cut-off instant in UTC), on one node at a time. Returns how many.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            fixedDelayString = "${openplaza.live.retention-every:PT1H}",
+            initialDelayString = "${openplaza.live.retention-every:PT1H}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "live-retention")
+    public long expireDue() {
+        long expired = 0;
+        for (PublishingRepository.Retention rule : repository.retentions(null)) {
+            try {
+                expired += expire(rule);
+            } catch (RuntimeException | SQLException e) {
+                org.slf4j.LoggerFactory.getLogger(PushedRecords.class)
+                        .warn("The old rows of live version {} could not be deleted", rule.versionId(), e);
+            }
+        }
+        return expired;
+    }
+
+    private long expire(PublishingRepository.Retention rule) throws SQLException {
+        java.time.Instant cutoff = clock.instant().minus(Duration.ofDays(rule.days()));
+        Pushed deleted = change(rule.versionId(), false, (version, columns, key) -> {
+            StoreColumn by = columns.stream()
+                    .filter(c -> c.name().equals(rule.column()))
+                    .findFirst()
+                    .orElseThrow(() -> new CatalogException(null, "datastore.error.no-field", rule.column()));
+            Object before = by.type() == ValueType.DATE
+                    ? cutoff.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1)
+                    : LocalDateTime.ofInstant(cutoff.minusNanos(1000), ZoneOffset.UTC);
+            return store.delete(
+                    version.table(),
+                    columns,
+                    new RowRequest(List.of(new RowRequest.Range(rule.column(), null, before)), "", List.of()));
+        });
+        if (deleted.changed() > 0) {
+            transactions.executeWithoutResult(status -> events.publishEvent(new Audited(
+                    "system",
+                    "RECORDS_EXPIRED",
+                    "dataset",
+                    String.valueOf(rule.datasetId()),
+                    org.openplaza.audit.AuditDetail.of("records-expired", deleted.changed(), rule.days()),
+                    null)));
+        }
+        return deleted.changed();
+    }
+
     private interface Change {
         DatasetStore.Rewritten apply(
                 PublishingRepository.LiveTable version, List<StoreColumn> columns, List<String> key)
@@ -264,10 +352,17 @@ public class PushedRecords {
      * recording the table that replaces it.
      */
     private Pushed change(long versionId, Change change) throws SQLException {
+        return change(versionId, true, change);
+    }
+
+    /** One change to a live version; made by a publisher of its dataset unless the schedule makes it. */
+    private Pushed change(long versionId, boolean byPublisher, Change change) throws SQLException {
         PublishingRepository.LiveFile found = repository
                 .undeletedVersion(versionId)
                 .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
-        requireManage(found.datasetId());
+        if (byPublisher) {
+            requireManage(found.datasetId());
+        }
         if (!found.live()) {
             throw new CatalogException("resource_id", "datastore.error.not-live");
         }

@@ -414,6 +414,34 @@ public class PublishingRepository {
     }
 
     /** Marks a new version live, with its key columns in this order. */
+    /** How long a live version keeps its rows: by which date or time column, for how many days. */
+    public record Retention(long versionId, long datasetId, String column, int days) {}
+
+    /** Sets (or, with a null column, ends) how long a live version keeps its rows. */
+    public void retain(long versionId, @Nullable String column, @Nullable Integer days) {
+        db.update(DATASET_VERSION)
+                .set(DATASET_VERSION.RETENTION_COLUMN, column)
+                .set(DATASET_VERSION.RETENTION_DAYS, column == null ? null : days)
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .execute();
+    }
+
+    /** The live versions, not deleted, that keep their rows for a while; or only this one's. */
+    public List<Retention> retentions(@Nullable Long versionId) {
+        return db.select(
+                        DATASET_VERSION.ID,
+                        DATASET_VERSION.DATASET_ID,
+                        DATASET_VERSION.RETENTION_COLUMN,
+                        DATASET_VERSION.RETENTION_DAYS)
+                .from(DATASET_VERSION)
+                .where(DATASET_VERSION.LIVE.isTrue())
+                .and(DATASET_VERSION.DELETED_AT.isNull())
+                .and(DATASET_VERSION.RETENTION_COLUMN.isNotNull())
+                .and(versionId == null ? DSL.noCondition() : DATASET_VERSION.ID.eq(versionId))
+                .orderBy(DATASET_VERSION.ID)
+                .fetch(r -> new Retention(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     public void makeLive(long versionId, List<String> key, Instant now) {
         db.update(DATASET_VERSION)
                 .set(DATASET_VERSION.LIVE, true)

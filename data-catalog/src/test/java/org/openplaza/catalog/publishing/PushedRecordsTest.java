@@ -107,6 +107,49 @@ class PushedRecordsTest {
     }
 
     @Test
+    void a_live_table_keeps_its_rows_for_the_days_its_rule_says() throws Exception {
+        LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0);
+        long version = pushed.create(
+                dataset,
+                "readings",
+                FIELDS,
+                KEY,
+                List.of(
+                        reading("Jongno", now.minusDays(100).toString(), 41.5),
+                        reading("Jongno", now.minusDays(91).toString(), 40),
+                        reading("Jongno", now.minusDays(89).toString(), 39),
+                        reading("Mapo", now.minusHours(1).toString(), 38)));
+        assertThatThrownBy(() -> pushed.retain(version, "station", 90))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageStartingWith("datastore.error.retention-field");
+        assertThatThrownBy(() -> pushed.retain(version, "measured_at", 0))
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("datastore.error.retention-days");
+        TestCallers.signIn("pushing-outsider", "OFFICIAL");
+        assertThatThrownBy(() -> pushed.retain(version, "measured_at", 90))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        TestCallers.signIn("pushing-sensor", "OFFICIAL");
+        pushed.retain(version, "measured_at", 90);
+        assertThat(pushed.retention(version)).map(r -> r.days()).contains(90);
+
+        SecurityContextHolder.clearContext();
+        assertThat(pushed.expireDue())
+                .as("as the schedule runs it, signed in as nobody")
+                .isGreaterThanOrEqualTo(2);
+        TestCallers.signIn("pushing-sensor", "OFFICIAL");
+        assertThat(rows(version)).extracting(r -> r[1]).containsExactly(now.minusDays(89), now.minusHours(1));
+        assertThat(reader.byId(dataset).orElseThrow().rows()).isEqualTo(2);
+
+        pushed.retain(version, null, null);
+        assertThat(pushed.retention(version)).isEmpty();
+        pushed.upsert(version, List.of(reading("Mapo", now.minusDays(400).toString(), 1)), UpsertMethod.INSERT);
+        SecurityContextHolder.clearContext();
+        pushed.expireDue();
+        TestCallers.signIn("pushing-sensor", "OFFICIAL");
+        assertThat(rows(version)).as("no rule, nothing expires").hasSize(3);
+    }
+
+    @Test
     void a_live_table_takes_inserts_updates_upserts_and_deletes() throws Exception {
         long version = pushed.create(
                 dataset,

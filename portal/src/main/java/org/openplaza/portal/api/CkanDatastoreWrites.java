@@ -68,6 +68,10 @@ class CkanDatastoreWrites {
                                     + ". Create a new resource for new fields.");
                 }
             }
+            Retention rule = retention(body);
+            if (rule != null) {
+                pushed.retain(resource.versionId(), rule.field(), rule.days());
+            }
             pushed.upsert(resource.versionId(), records, UpsertMethod.INSERT);
             return ok("datastore_create", answer(resource.versionId(), body, "insert"));
         }
@@ -83,15 +87,56 @@ class CkanDatastoreWrites {
             throw CkanError.validation("fields", "Missing value: the table's fields, each with an id and a type");
         }
         Object name = newResource.get("name");
+        List<PushedRecords.FieldSpec> specs = fields(fields);
+        Retention rule = retention(body);
+        if (rule != null
+                && rule.field() != null
+                && specs.stream()
+                        .noneMatch(f -> f.name().equals(rule.field())
+                                && (f.type() == org.openplaza.catalog.ValueType.DATE
+                                        || f.type() == org.openplaza.catalog.ValueType.TIMESTAMP))) {
+            throw CkanError.validation("retention", "The field must be one of the table's date or timestamp fields");
+        }
         long versionId = pushed.create(
                 datasetId,
                 name == null || name.toString().isBlank() ? "records" : name.toString(),
-                fields(fields),
+                specs,
                 primaryKey(body.get("primary_key")),
                 records);
+        if (rule != null) {
+            pushed.retain(versionId, rule.field(), rule.days());
+        }
         Map<String, Object> result = answer(versionId, body, "insert");
         result.put("resource", dicts.resourceDict(datasetId, versionId));
         return ok("datastore_create", result);
+    }
+
+    /** How long a live table keeps its rows: by which field, for how many days; a null field ends the rule. */
+    record Retention(
+            @org.jspecify.annotations.Nullable String field,
+            @org.jspecify.annotations.Nullable Integer days) {}
+
+    /**
+     * OpenPlaza's own {@code retention} ({@code {"field": "read_at", "days": 90}}, or null to end
+     * it), which CKAN does not have; absent, nothing changes.
+     */
+    private static @org.jspecify.annotations.Nullable Retention retention(Map<String, Object> body) {
+        if (!body.containsKey("retention")) {
+            return null;
+        }
+        Object given = body.get("retention");
+        if (given == null) {
+            return new Retention(null, null);
+        }
+        if (!(given instanceof Map<?, ?> rule)
+                || !(rule.get("field") instanceof String field)
+                || !(rule.get("days") instanceof Number days)
+                || days.doubleValue() != Math.rint(days.doubleValue())) {
+            throw CkanError.validation(
+                    "retention",
+                    "Give the field of dates or times and the whole days to keep: {\"field\": ..., \"days\": 90}");
+        }
+        return new Retention(field, days.intValue());
     }
 
     /** {@code records} with {@code method} {@code upsert} (the default), {@code insert} or {@code update}. */

@@ -41,6 +41,49 @@ class CkanDatastoreWritesIT {
     }
 
     @Test
+    void a_live_table_keeps_its_rows_as_long_as_its_retention_says() throws Exception {
+        String dataset = ckan.createPackage("Noise sensors, kept 30 days");
+        String fields = """
+                "fields": [{"id": "sensor", "type": "text"}, {"id": "read_at", "type": "timestamp"},
+                           {"id": "db", "type": "numeric"}]""";
+        HttpResponse<String> refused = post("datastore_create", """
+                {"resource": {"package_id": "%s"}, %s, "retention": {"field": "sensor", "days": 30}}
+                """.formatted(dataset, fields));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(CkanClient.json(refused).get("error").get("retention").get(0).asText())
+                .contains("date or timestamp");
+
+        String old = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                .minusDays(40)
+                .withNano(0)
+                .toString();
+        String recent = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                .minusDays(1)
+                .withNano(0)
+                .toString();
+        HttpResponse<String> created = post("datastore_create", """
+                {"resource": {"package_id": "%s"}, %s, "retention": {"field": "read_at", "days": 30},
+                 "records": [{"sensor": "N1", "read_at": "%s", "db": 61}, {"sensor": "N1", "read_at": "%s", "db": 58}]}
+                """.formatted(dataset, fields, old, recent));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        String resource =
+                CkanClient.json(created).get("result").get("resource_id").asText();
+        assertThat(retention.retention(Long.parseLong(resource)))
+                .map(r -> r.days())
+                .contains(30);
+        assertThat(post("package_patch", "{\"id\": \"" + dataset + "\", \"state\": \"active\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        retention.expireDue();
+        assertThat(records(resource, "read_at").get("records").findValuesAsText("read_at"))
+                .hasSize(1)
+                .allSatisfy(at -> assertThat(at).startsWith(recent.substring(0, 10)));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.openplaza.catalog.PushedRecords retention;
+
+    @Test
     void sensors_create_a_live_table_push_readings_and_delete_them() throws Exception {
         String dataset = ckan.createPackage("Water level sensors, live");
         HttpResponse<String> created = post("datastore_create", """

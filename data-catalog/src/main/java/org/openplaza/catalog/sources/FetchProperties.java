@@ -38,8 +38,8 @@ public record FetchProperties(
                 .toList();
     }
 
-    /** Whether the list of allowed hosts lets this host in. */
-    boolean allows(String host) {
+    /** Whether a list of allowed hosts lets this host in; an empty list lets any in. */
+    public static boolean matches(List<String> allowedHosts, String host) {
         if (allowedHosts.isEmpty()) {
             return true;
         }
@@ -54,7 +54,6 @@ public record FetchProperties(
         return false;
     }
 
-    /** Whether this host may be fetched although its addresses are internal. */
     boolean internalAllowed(String host) {
         return internalHostsAllowed.contains(host.toLowerCase(Locale.ROOT));
     }

@@ -57,15 +57,33 @@ public class RemoteFiles {
             boolean notModified) {}
 
     private final FetchProperties properties;
+    private final java.util.function.Predicate<String> allows;
+    private final java.util.function.Predicate<String> internalAllowed;
     private final CloseableHttpClient client;
 
+    /** With the configuration's hosts and the administrators'. */
+    @org.springframework.beans.factory.annotation.Autowired
+    RemoteFiles(FetchProperties properties, org.openplaza.catalog.FetchRules rules) {
+        this(properties, rules::allows, rules::internalAllowed);
+    }
+
+    /** With the configuration's hosts only. */
     RemoteFiles(FetchProperties properties) {
+        this(properties, h -> FetchProperties.matches(properties.allowedHosts(), h), properties::internalAllowed);
+    }
+
+    private RemoteFiles(
+            FetchProperties properties,
+            java.util.function.Predicate<String> allows,
+            java.util.function.Predicate<String> internalAllowed) {
         this.properties = properties;
+        this.allows = allows;
+        this.internalAllowed = internalAllowed;
         DnsResolver guarded = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
                 InetAddress[] addresses = InetAddress.getAllByName(host);
-                if (!properties.internalAllowed(host)) {
+                if (!internalAllowed.test(host)) {
                     for (InetAddress address : addresses) {
                         if (internal(address)) {
                             throw new InternalAddress(host, address);
@@ -98,6 +116,9 @@ public class RemoteFiles {
                                 .build())
                         .build())
                 .disableRedirectHandling()
+                // every fetch connects anew, so that every one is checked where the host resolves: a
+                // kept connection would outlive an internal host taken off the list
+                .setConnectionReuseStrategy((request, response, context) -> false)
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .setUserAgent("OpenPlaza")
@@ -245,7 +266,7 @@ public class RemoteFiles {
         if (host == null || host.isBlank() || uri.getRawUserInfo() != null) {
             throw new CatalogException("url", "fetch.error.address", address);
         }
-        if (!properties.allows(host)) {
+        if (!allows.test(host)) {
             throw new CatalogException("url", "fetch.error.host-not-allowed", host);
         }
         return uri;

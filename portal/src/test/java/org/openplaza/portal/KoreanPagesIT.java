@@ -202,6 +202,15 @@ class KoreanPagesIT {
         sweep("admin/audit", AuditLogView.class, "admin");
         sweep("admin/reports", ReportsView.class, "admin");
         sweep("admin/moderation", ModerationView.class, "admin");
+        // host names are the same in any language
+        sweep(
+                "admin/fetching",
+                org.openplaza.portal.admin.FetchingView.class,
+                "admin",
+                "localhost",
+                "data.gov.sg",
+                "*.go.kr",
+                "opendata.intranet.city.example");
         assertNoEnglish();
     }
 

@@ -128,6 +128,7 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Afte
             nav.addItem(item("nav.admin.reports", org.openplaza.portal.admin.ReportsView.class, VaadinIcon.FLAG));
             nav.addItem(
                     item("nav.admin.moderation", org.openplaza.portal.admin.ModerationView.class, VaadinIcon.SHIELD));
+            nav.addItem(item("nav.admin.fetching", org.openplaza.portal.admin.FetchingView.class, VaadinIcon.GLOBE));
         }
         return nav;
     }

@@ -53,7 +53,7 @@ class AdministrationPagesIT {
         assertThat(_find(UsersView.class)).isEmpty();
 
         MockUi.signIn("citizen", "CITIZEN");
-        for (String page : List.of("admin/users", "admin/audit", "admin/reports")) {
+        for (String page : List.of("admin/users", "admin/audit", "admin/reports", "admin/fetching")) {
             UI.getCurrent().navigate(page);
             assertThat(_find(AccessDeniedView.class)).as(page).hasSize(1);
             assertThat(_get(H1.class).getText()).isEqualTo("Access denied");
@@ -75,6 +75,37 @@ class AdministrationPagesIT {
         assertThat(row.get(0)).isEqualTo("official");
         assertThat(row.get(3)).contains("Official");
     }
+
+    @Test
+    void an_administrator_lets_the_portal_reach_an_intranet_host_and_takes_it_back() {
+        MockUi.signIn("admin", "ADMIN");
+        FetchingView view = MockUi.navigate("admin/fetching", FetchingView.class);
+        var internal = _get(
+                view, com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("fetching-internal"));
+        assertThat(internal.getElement().getTextRecursively())
+                .as("the test portal's configuration")
+                .contains("localhost · set in the configuration");
+        com.vaadin.flow.component.textfield.TextField host = _get(
+                view,
+                com.vaadin.flow.component.textfield.TextField.class,
+                spec -> spec.withId("fetching-internal-host"));
+        host.setValue("http://10.0.0.5/");
+        _click(_get(view, com.vaadin.flow.component.button.Button.class, spec -> spec.withId("fetching-internal-add")));
+        assertThat(host.isInvalid()).isTrue();
+        assertThat(host.getErrorMessage()).startsWith("Give a host name");
+        host.setValue("opendata.intranet.city.example");
+        _click(_get(view, com.vaadin.flow.component.button.Button.class, spec -> spec.withId("fetching-internal-add")));
+        internal = _get(
+                view, com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("fetching-internal"));
+        assertThat(internal.getElement().getTextRecursively())
+                .contains("opendata.intranet.city.example · added by admin");
+        assertThat(fetchRules.internalAllowed("opendata.intranet.city.example")).isTrue();
+        _click(_get(internal, com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Remove")));
+        assertThat(fetchRules.internalAllowed("opendata.intranet.city.example")).isFalse();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.openplaza.catalog.FetchRules fetchRules;
 
     @Test
     void an_administrator_checks_the_audit_chain_on_demand() {

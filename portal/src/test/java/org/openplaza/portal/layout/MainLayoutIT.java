@@ -45,7 +45,8 @@ class MainLayoutIT {
             "nav-admin-organisations",
             "nav-admin-audit",
             "nav-admin-reports",
-            "nav-admin-moderation");
+            "nav-admin-moderation",
+            "nav-admin-fetching");
 
     @AfterEach
     void signedOut() {

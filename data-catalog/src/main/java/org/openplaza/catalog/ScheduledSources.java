@@ -118,12 +118,18 @@ public class ScheduledSources {
         return sources.find(datasetId);
     }
 
-    /** Fetches the dataset's source now, for its publisher. */
+    /**
+     * Fetches the dataset's source now, for its publisher; the next fetch is then due a period
+     * later (so the scheduler does not fetch it again at once).
+     */
     @PreAuthorize(PublishingService.PUBLISHERS)
     public Outcome refreshNow(long datasetId) {
         publishing.metadata(datasetId);
         DatasetSource source =
                 sources.find(datasetId).orElseThrow(() -> new CatalogException(null, "source.error.none"));
+        // a round of the scheduler that claimed it first makes this fetch the same one's twin: the
+        // fetch itself is refused as busy by the running set
+        sources.claim(datasetId, source.nextDueAt(), clock.instant().plus(source.nextWait()));
         return fetch(source);
     }
 

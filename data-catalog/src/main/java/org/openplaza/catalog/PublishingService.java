@@ -492,6 +492,18 @@ public class PublishingService {
         audit("DATASET_PUBLISHED", datasetId, null);
     }
 
+    /**
+     * Publishes a dataset harvested from another portal, which may have no version here: its
+     * record is mirrored, and its files stay at their source when none is imported.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void publishHarvested(long datasetId) {
+        requireManageDataset(datasetId);
+        repository.setState(datasetId, "PUBLISHED", clock.instant());
+        audit("DATASET_PUBLISHED", datasetId, "harvested");
+    }
+
     @PreAuthorize(PUBLISHERS)
     @Transactional
     public void withdraw(long datasetId) {

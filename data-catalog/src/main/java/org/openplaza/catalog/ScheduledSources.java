@@ -265,7 +265,7 @@ public class ScheduledSources {
         return Outcome.FAILED;
     }
 
-    private static String sha256(Path file) throws java.io.IOException {
+    static String sha256(Path file) throws java.io.IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

@@ -257,6 +257,8 @@ public class Harvests {
     private void harvest(HarvestSource source, long runId) {
         var owner = UsernamePasswordAuthenticationToken.authenticated(
                 source.owner(), null, AuthorityUtils.createAuthorityList(accounts.rolesOf(source.owner())));
+        org.springframework.security.core.context.SecurityContext caller =
+                org.springframework.security.core.context.SecurityContextHolder.getContext();
         try {
             runAs.run(owner, () -> harvestAsOwner(source, runId));
         } catch (Refusal e) {
@@ -279,6 +281,7 @@ public class Harvests {
                     runId, HarvestRun.State.FAILED, "harvest.error.failed", List.of(describe(e)), clock.instant());
         } finally {
             harvests.release(source.id());
+            org.springframework.security.core.context.SecurityContextHolder.setContext(caller);
         }
         HarvestRun ended = harvests.run(runId).orElseThrow();
         events.publishEvent(new Audited(

@@ -109,8 +109,7 @@ public final class DcatRecords {
     }
 
     private static void parse(Path file, Lang lang, String base, ContextLoader contexts, Model model) {
-        org.apache.jena.riot.RDFParserBuilder parser =
-                RDFParser.source(file)
+        org.apache.jena.riot.RDFParserBuilder parser = RDFParser.source(file)
                 .forceLang(lang)
                 .base(base)
                 .errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerNoLogging);

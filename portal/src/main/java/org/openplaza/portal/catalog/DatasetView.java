@@ -34,13 +34,18 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
     private final DatasetReader reader;
     private final VisualisationService visualisations;
     private final org.openplaza.catalog.ScheduledSources sources;
+    private final org.openplaza.catalog.Harvests harvests;
     private String title = "";
 
     public DatasetView(
-            DatasetReader reader, VisualisationService visualisations, org.openplaza.catalog.ScheduledSources sources) {
+            DatasetReader reader,
+            VisualisationService visualisations,
+            org.openplaza.catalog.ScheduledSources sources,
+            org.openplaza.catalog.Harvests harvests) {
         this.reader = reader;
         this.visualisations = visualisations;
         this.sources = sources;
+        this.harvests = harvests;
         setMaxWidth("1400px");
     }
 
@@ -107,6 +112,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         figures.setId("dataset-figures");
         add(description, figures);
         sources.of(dataset.id()).ifPresent(this::addSource);
+        harvests.provenanceOf(dataset.id()).ifPresent(this::addProvenance);
         add(new org.openplaza.portal.layout.ShareBar("dataset"));
     }
 
@@ -129,6 +135,46 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
             failing.getElement().getThemeList().add("badge error");
             add(failing);
         }
+    }
+
+    /**
+     * Where a harvested dataset comes from: the portal it mirrors, its page there, when it was last
+     * harvested, and its files there (http and https addresses only, kept so when harvested).
+     */
+    private void addProvenance(org.openplaza.catalog.Provenance provenance) {
+        com.vaadin.flow.component.html.Div shown = new com.vaadin.flow.component.html.Div();
+        shown.setId("dataset-provenance");
+        Paragraph from = new Paragraph(getTranslation(
+                "dataset.harvested",
+                provenance.sourceTitle(),
+                Formats.dateTime(provenance.lastHarvested(), getLocale())));
+        shown.add(from);
+        if (provenance.originalUrl() != null) {
+            Anchor original = new Anchor(provenance.originalUrl(), getTranslation("dataset.harvested.original"));
+            original.setId("dataset-original");
+            original.getElement().setAttribute("rel", "noopener noreferrer nofollow");
+            shown.add(new Paragraph(original));
+        }
+        if (provenance.removedAt() != null) {
+            shown.add(new Paragraph(
+                    getTranslation("dataset.harvested.removed", Formats.date(provenance.removedAt(), getLocale()))));
+        }
+        if (!provenance.links().isEmpty()) {
+            com.vaadin.flow.component.html.UnorderedList files = new com.vaadin.flow.component.html.UnorderedList();
+            files.setId("dataset-original-files");
+            files.getElement().setAttribute("aria-label", getTranslation("dataset.harvested.files"));
+            for (org.openplaza.catalog.Provenance.Link link : provenance.links()) {
+                Anchor file = new Anchor(link.url(), link.title());
+                file.getElement().setAttribute("rel", "noopener noreferrer nofollow");
+                com.vaadin.flow.component.html.ListItem item = new com.vaadin.flow.component.html.ListItem(file);
+                if (link.format() != null) {
+                    item.add(new Span(" (" + link.format() + ")"));
+                }
+                files.add(item);
+            }
+            shown.add(files);
+        }
+        add(shown);
     }
 
     /** Links to the visualisations made of this dataset, when there are some. */

@@ -129,6 +129,10 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Afte
             nav.addItem(
                     item("nav.admin.moderation", org.openplaza.portal.admin.ModerationView.class, VaadinIcon.SHIELD));
             nav.addItem(item("nav.admin.fetching", org.openplaza.portal.admin.FetchingView.class, VaadinIcon.GLOBE));
+            nav.addItem(item(
+                    "nav.admin.harvesting",
+                    org.openplaza.portal.admin.HarvestingView.class,
+                    VaadinIcon.CLOUD_DOWNLOAD));
         }
         return nav;
     }

@@ -46,7 +46,8 @@ class MainLayoutIT {
             "nav-admin-audit",
             "nav-admin-reports",
             "nav-admin-moderation",
-            "nav-admin-fetching");
+            "nav-admin-fetching",
+            "nav-admin-harvesting");
 
     @AfterEach
     void signedOut() {

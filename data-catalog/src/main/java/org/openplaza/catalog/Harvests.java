@@ -218,6 +218,14 @@ public class Harvests {
         return harvests.run(runId).orElseThrow();
     }
 
+    /** The datasets mirroring the source's records that are still at the source. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Long> datasetsOf(long sourceId) {
+        return harvests.present(sourceId).stream()
+                .map(HarvestRepository.Mirrored::datasetId)
+                .toList();
+    }
+
     /** Where a harvested dataset comes from; empty for one published here. Public, as its page shows it. */
     public Optional<Provenance> provenanceOf(long datasetId) {
         return harvests.provenance(datasetId);

@@ -43,15 +43,16 @@ public final class RedrawBenchmark {
         int pushes = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         Path dir = Files.createTempDirectory("openplaza-redraw-bench");
         ConfigurableApplicationContext portal = new SpringApplicationBuilder(OpenPlazaApplication.class)
-                .properties(
-                        "server.port=0",
-                        "openplaza.data-dir=" + dir.resolve("data"),
-                        "openplaza.votes.key-file=" + dir.resolve("keys/ballot-box.ed25519"),
-                        "openplaza.votes.seal-keys=" + dir.resolve("keys/votes"),
-                        "openplaza.audit.key-file=" + dir.resolve("keys/audit.hmac"),
-                        "vaadin.devmode.devTools.enabled=false",
-                        "logging.level.root=WARN")
-                .run();
+                // as command-line arguments: they override application.properties (default properties do not)
+                .run(
+                        "--server.port=0",
+                        "--openplaza.data-dir=" + dir.resolve("data"),
+                        "--openplaza.votes.key-file=" + dir.resolve("keys/ballot-box.ed25519"),
+                        "--openplaza.votes.seal-keys=" + dir.resolve("keys/votes"),
+                        "--openplaza.audit.key-file=" + dir.resolve("keys/audit.hmac"),
+                        "--openplaza.accounts.second-factor-key-file=" + dir.resolve("keys/second-factor.key"),
+                        "--vaadin.devmode.devTools.enabled=false",
+                        "--logging.level.root=WARN");
         ChromeDriver browser = null;
         try {
             int port = ((WebServerApplicationContext) portal).getWebServer().getPort();

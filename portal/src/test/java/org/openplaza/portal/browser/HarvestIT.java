@@ -52,16 +52,17 @@ class HarvestIT extends BrowserTest {
     static void anotherPortal() throws Exception {
         Path dir = Files.createTempDirectory("openplaza-other-portal");
         other = new SpringApplicationBuilder(OpenPlazaApplication.class)
-                .properties(
-                        "server.port=0",
-                        "openplaza.data-dir=" + dir.resolve("data"),
-                        "openplaza.votes.key-file=" + dir.resolve("keys/ballot-box.ed25519"),
-                        "openplaza.votes.seal-keys=" + dir.resolve("keys/votes"),
-                        "openplaza.audit.key-file=" + dir.resolve("keys/audit.hmac"),
-                        "vaadin.devmode.devTools.enabled=false",
-                        "openplaza.harvest.first-check=PT1H",
-                        "logging.level.root=WARN")
-                .run();
+                // as command-line arguments: they override application.properties (default properties do not)
+                .run(
+                        "--server.port=0",
+                        "--openplaza.data-dir=" + dir.resolve("data"),
+                        "--openplaza.votes.key-file=" + dir.resolve("keys/ballot-box.ed25519"),
+                        "--openplaza.votes.seal-keys=" + dir.resolve("keys/votes"),
+                        "--openplaza.audit.key-file=" + dir.resolve("keys/audit.hmac"),
+                        "--openplaza.accounts.second-factor-key-file=" + dir.resolve("keys/second-factor.key"),
+                        "--vaadin.devmode.devTools.enabled=false",
+                        "--openplaza.harvest.first-check=PT1H",
+                        "--logging.level.root=WARN");
         otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
     }
 
@@ -185,7 +186,30 @@ class HarvestIT extends BrowserTest {
                     () -> assertThat(harvests.problems(run[0].id()))
                             .as(format)
                             .allSatisfy(p -> assertThat(p.messageKey()).isEqualTo("harvest.problem.licence")));
+            if (format.equals("jsonld")) {
+                recordOnly(source[0]);
+            }
         }
+    }
+
+    /**
+     * A dataset harvested without its file: published as a record, its page links to its files at
+     * the other portal, and the catalogue finds it.
+     */
+    private void recordOnly(HarvestSource source) {
+        long[] id = new long[1];
+        runAs.run(admin(), () -> id[0] = harvests.datasetsOf(source.id()).get(0));
+        DatasetPage page = reader.byId(id[0]).orElseThrow();
+        assertThat(page.published()).isTrue();
+        assertThat(page.currentVersionId()).isNull();
+        open("/dataset/" + page.slug());
+        assertThat(find("#dataset-original-files a").getAttribute("href"))
+                .startsWith("http://localhost:" + otherPort + "/download/");
+        open("/catalog?q="
+                + java.net.URLEncoder.encode(page.metadata().title(), java.nio.charset.StandardCharsets.UTF_8));
+        waiting()
+                .withMessage("the record in the catalogue's results")
+                .until(d -> present("#catalog-results a[href$='dataset/" + page.slug() + "']"));
     }
 
     private HarvestSource source(HarvestSource source) {

@@ -123,7 +123,7 @@ public class Harvests {
         if (!harvests.organisationExists(organisationId)) {
             throw new CatalogException("organisation", "harvest.error.organisation");
         }
-        String address = remote.check(kind == HarvestSource.Kind.CKAN ? CkanRecords.root(url) : url)
+        String address = remote.checkToKeep(kind == HarvestSource.Kind.CKAN ? CkanRecords.root(url) : url)
                 .toString();
         long id = harvests.insertSource(
                 name,

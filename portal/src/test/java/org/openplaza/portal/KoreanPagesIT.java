@@ -211,8 +211,24 @@ class KoreanPagesIT {
                 "data.gov.sg",
                 "*.go.kr",
                 "opendata.intranet.city.example");
+        // the kinds of catalogue are named as their standards name them; sources by their names
+        List<String> written = new ArrayList<>(List.of(
+                "admin",
+                "CKAN",
+                "DCAT-AP",
+                "API",
+                "https://data.example.gov",
+                "…/catalog.ttl",
+                ".rdf",
+                ".jsonld",
+                "CSV"));
+        harvests.sources().forEach(source -> written.add(source.title()));
+        sweep("admin/harvesting", org.openplaza.portal.admin.HarvestingView.class, written.toArray(String[]::new));
         assertNoEnglish();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.openplaza.catalog.Harvests harvests;
 
     private <T extends Component> T sweep(String location, Class<T> view, String... written) {
         T shown = MockUi.navigate(location, view);

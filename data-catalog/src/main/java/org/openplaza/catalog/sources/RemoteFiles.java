@@ -250,6 +250,28 @@ public class RemoteFiles {
         return checked(address);
     }
 
+    /**
+     * As {@link #check}, and an address written as an internal IP address (127.0.0.1, 10.0.0.5,
+     * [::1]) that is not an allowed intranet host is refused now rather than when it is first
+     * fetched: for what is kept to be fetched later (a harvest source).
+     */
+    public URI checkToKeep(String address) {
+        URI uri = checked(address);
+        String host = uri.getHost();
+        boolean literal = host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        if (literal && !internalAllowed.test(host)) {
+            try {
+                InetAddress ip = InetAddress.getByName(host.replaceAll("^\\[|\\]$", ""));
+                if (internal(ip)) {
+                    throw new CatalogException("url", "fetch.error.internal", host);
+                }
+            } catch (UnknownHostException e) {
+                throw new CatalogException("url", "fetch.error.address", address);
+            }
+        }
+        return uri;
+    }
+
     /** The address as a URI the rules allow, before any connection: scheme, host list, and literal addresses. */
     URI checked(String address) {
         URI uri;

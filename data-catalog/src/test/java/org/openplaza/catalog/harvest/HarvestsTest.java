@@ -363,9 +363,19 @@ class HarvestsTest {
 
         TestCallers.signIn("harvest-admin", "ADMIN");
         String loopback = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/3/action";
-        HarvestSource source =
-                harvests.add("Loopback", loopback, HarvestSource.Kind.CKAN, organisation, false, Duration.ofHours(1));
-        HarvestRun run = harvests.harvestNow(source.id());
+        assertThatThrownBy(() -> harvests.add(
+                        "Loopback", loopback, HarvestSource.Kind.CKAN, organisation, false, Duration.ofHours(1)))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("fetch.error.internal");
+        // a name that resolves to an internal address is refused when fetched
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", loopback);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        HarvestSource moved = harvests.add(
+                "Moved", base + "/moved", HarvestSource.Kind.DCAT, organisation, false, Duration.ofHours(1));
+        HarvestRun run = harvests.harvestNow(moved.id());
         assertThat(run.state()).isEqualTo(HarvestRun.State.FAILED);
         assertThat(run.error()).isEqualTo("fetch.error.internal");
         assertThatThrownBy(() -> harvests.add(

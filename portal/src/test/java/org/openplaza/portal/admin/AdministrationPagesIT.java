@@ -53,7 +53,8 @@ class AdministrationPagesIT {
         assertThat(_find(UsersView.class)).isEmpty();
 
         MockUi.signIn("citizen", "CITIZEN");
-        for (String page : List.of("admin/users", "admin/audit", "admin/reports", "admin/fetching")) {
+        for (String page :
+                List.of("admin/users", "admin/audit", "admin/reports", "admin/fetching", "admin/harvesting")) {
             UI.getCurrent().navigate(page);
             assertThat(_find(AccessDeniedView.class)).as(page).hasSize(1);
             assertThat(_get(H1.class).getText()).isEqualTo("Access denied");

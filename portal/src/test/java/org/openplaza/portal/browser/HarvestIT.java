@@ -117,6 +117,16 @@ class HarvestIT extends BrowserTest {
         assertThat(run.created()).isPositive();
         assertThat(find(card + "-report").getText()).startsWith(run.created() + " new, 0 updated");
         assertAccessible("harvesting, with a report");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/admin/harvesting");
+            waiting().until(d -> present(card + "-report"));
+            assertThat(js("return document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+                    .as("sideways scrolling on the harvesting page at 390 px")
+                    .isEqualTo(false);
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
 
         // a mirrored dataset with its data and where it comes from
         DatasetPage mirrored = mirrorOf(source, names);

@@ -384,7 +384,6 @@ public class PushedRecords {
                 try {
                     repository.replaceLiveTable(
                             versionId, version.datasetId(), written.table(), written.rows(), clock.instant());
-                    refreshProfiles(versionId, written.table(), version.columns());
                 } catch (RuntimeException e) {
                     if (!inPlace) {
                         dropQuietly(written.table());
@@ -406,6 +405,7 @@ public class PushedRecords {
         if (replaced[0] != null) {
             store.dropLater(replaced[0], REPLACED_TABLE_KEPT);
         }
+        profileLater(versionId);
         return pushed;
     }
 
@@ -415,6 +415,60 @@ public class PushedRecords {
         } catch (SQLException e) {
             // the sweep of orphans drops it
         }
+    }
+
+    /**
+     * Computes the version's column figures again off the push's path: they read every row, which
+     * a push of a thousand records into a large table should not wait for. Pushes that come while
+     * they wait (a second) are taken together in one computation, which reads the table as it is
+     * then.
+     */
+    private void profileLater(long versionId) {
+        if (!profiling.add(versionId)) {
+            return;
+        }
+        try {
+            profiler.schedule(
+                    () -> {
+                        profiling.remove(versionId);
+                        try {
+                            repository.versionTable(versionId).ifPresent(version -> {
+                                try {
+                                    List<ColumnProfile> profiles = store.profile(version.table(), version.columns());
+                                    transactions.executeWithoutResult(
+                                            status -> repository.replaceProfiles(versionId, profiles));
+                                } catch (SQLException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+                        } catch (RuntimeException e) {
+                            // a later push computes them again; the figures shown meanwhile are a push behind
+                            org.slf4j.LoggerFactory.getLogger(PushedRecords.class)
+                                    .info("The figures of live version {} could not be computed", versionId, e);
+                        }
+                    },
+                    PROFILES_AFTER.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            profiling.remove(versionId); // shutting down
+        }
+    }
+
+    private final java.util.Set<Long> profiling = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** How long after a push its version's figures are computed: the pushes meanwhile are taken together. */
+    static final Duration PROFILES_AFTER = Duration.ofSeconds(1);
+
+    private final java.util.concurrent.ScheduledExecutorService profiler =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "live-profiles");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        profiler.shutdownNow();
     }
 
     private void refreshProfiles(long versionId, String table, List<StoreColumn> columns) {

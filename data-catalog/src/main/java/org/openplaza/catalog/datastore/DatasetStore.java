@@ -890,7 +890,10 @@ public class DatasetStore {
         if (mode != UpsertMethod.INSERT) {
             changed += updateRows(sql, s, b, columns, sameKey);
         }
-        if (mode != UpsertMethod.UPDATE) {
+        if (mode == UpsertMethod.INSERT) {
+            // every key was found new by refuseBadRecords, in this transaction
+            changed += insertRows(sql, staging, b, n, columns, DSL.noCondition());
+        } else if (mode == UpsertMethod.UPSERT) {
             changed += insertRows(sql, staging, b, n, columns, key.isEmpty() ? DSL.noCondition() : DSL.not(found));
         }
         return changed;

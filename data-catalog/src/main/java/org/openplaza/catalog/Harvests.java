@@ -67,6 +67,7 @@ public class Harvests {
     private final HarvestRepository harvests;
     private final SourceRepository accounts;
     private final RemoteFiles remote;
+    private final LinkedResources linked;
     private final PublishingService publishing;
     private final RunAs runAs;
     private final ApplicationEventPublisher events;
@@ -85,6 +86,7 @@ public class Harvests {
             HarvestRepository harvests,
             SourceRepository accounts,
             RemoteFiles remote,
+            LinkedResources linked,
             PublishingService publishing,
             RunAs runAs,
             ApplicationEventPublisher events,
@@ -95,6 +97,7 @@ public class Harvests {
         this.harvests = harvests;
         this.accounts = accounts;
         this.remote = remote;
+        this.linked = linked;
         this.publishing = publishing;
         this.runAs = runAs;
         this.events = events;
@@ -436,36 +439,10 @@ public class Harvests {
 
     /** Imports the CSV file as the dataset's next version, unless it is the current one's file. */
     private void importCsv(long datasetId, HarvestedRecord.Link csv) throws Exception {
-        Path file = Files.createTempFile("openplaza-harvest", ".csv");
         try {
-            RemoteFiles.Fetched fetched;
-            try {
-                fetched = remote.fetch(csv.url(), file, publishing.maxUploadBytes(), null, null);
-            } catch (Refusal e) {
-                throw new CsvFailed(csv.url(), e.messageKey() + " " + e.arguments());
-            }
-            if (accounts.currentSha256(datasetId).equals(Optional.of(ScheduledSources.sha256(file)))) {
-                return;
-            }
-            try {
-                CsvAnalysis analysis = publishing.analyse(file, ReadSettings.DETECT);
-                String filename =
-                        fetched.filename().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
-                                ? fetched.filename()
-                                : fetched.filename() + ".csv";
-                publishing.importVersion(
-                        datasetId,
-                        file,
-                        filename,
-                        ImportPlan.asDetected(analysis),
-                        List.of(),
-                        new ImportMonitor(),
-                        fetched.from().toString());
-            } catch (Refusal e) {
-                throw new CsvFailed(csv.url(), e.messageKey() + " " + e.arguments());
-            }
-        } finally {
-            Files.deleteIfExists(file);
+            linked.importIfChanged(datasetId, csv.url());
+        } catch (Refusal e) {
+            throw new CsvFailed(csv.url(), e.messageKey() + " " + e.arguments());
         }
     }
 

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.openplaza.OpenPlazaApplication;
 import org.openplaza.accounts.DemoAccounts;
 import org.openplaza.catalog.DashboardService;
 import org.openplaza.catalog.DatasetReader;
@@ -21,8 +20,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -42,20 +39,10 @@ public final class RedrawBenchmark {
     public static void main(String[] args) throws Exception {
         int pushes = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         Path dir = Files.createTempDirectory("openplaza-redraw-bench");
-        ConfigurableApplicationContext portal = new SpringApplicationBuilder(OpenPlazaApplication.class)
-                // as command-line arguments: they override application.properties (default properties do not)
-                .run(
-                        "--server.port=0",
-                        "--openplaza.data-dir=" + dir.resolve("data"),
-                        "--openplaza.votes.key-file=" + dir.resolve("keys/ballot-box.ed25519"),
-                        "--openplaza.votes.seal-keys=" + dir.resolve("keys/votes"),
-                        "--openplaza.audit.key-file=" + dir.resolve("keys/audit.hmac"),
-                        "--openplaza.accounts.second-factor-key-file=" + dir.resolve("keys/second-factor.key"),
-                        "--vaadin.devmode.devTools.enabled=false",
-                        "--logging.level.root=WARN");
+        ConfigurableApplicationContext portal = org.openplaza.portal.testdata.PortalInThisJvm.start(dir);
         ChromeDriver browser = null;
         try {
-            int port = ((WebServerApplicationContext) portal).getWebServer().getPort();
+            int port = org.openplaza.portal.testdata.PortalInThisJvm.port(portal);
             CkanClient ckan = new CkanClient(port);
             String pkg = ckan.createPackage("Redraw benchmark " + System.nanoTime());
             String resource = created(ckan, pkg);

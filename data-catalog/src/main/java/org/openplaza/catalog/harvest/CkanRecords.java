@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,8 +141,8 @@ public final class CkanRecords {
                 language(extra(pkg, "language")),
                 contactName,
                 contactEmail,
-                date(extra(pkg, "temporal_start")),
-                date(extra(pkg, "temporal_end")),
+                DcatRecords.date(extra(pkg, "temporal_start")),
+                DcatRecords.date(extra(pkg, "temporal_end")),
                 name == null ? null : root + "/dataset/" + name,
                 text(pkg, "metadata_modified"),
                 links);
@@ -174,16 +173,5 @@ public final class CkanRecords {
         }
         String code = given.toLowerCase(Locale.ROOT).replaceFirst("[-_].*$", "");
         return code.length() == 2 ? code : DcatRecords.language(given);
-    }
-
-    private static @Nullable LocalDate date(@Nullable String given) {
-        if (given == null || given.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(given.substring(0, 10));
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -325,7 +325,8 @@ public final class DcatRecords {
         return label != null && label.getObject().isLiteral() ? label.getString() : null;
     }
 
-    private static @Nullable LocalDate date(@Nullable String given) {
+    /** The date a text starts with (2024-01-01, 2024-01-01T09:00:00), or none. */
+    static @Nullable LocalDate date(@Nullable String given) {
         if (given == null || given.length() < 10) {
             return null;
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openplaza.OpenPlazaApplication;
 import org.openplaza.catalog.DatasetMetadata;
 import org.openplaza.catalog.DatasetPage;
 import org.openplaza.catalog.DatasetReader;
@@ -21,8 +20,6 @@ import org.openplaza.catalog.PublishingService;
 import org.openplaza.platform.RunAs;
 import org.openplaza.portal.api.CkanClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,19 +48,8 @@ class HarvestIT extends BrowserTest {
     @BeforeAll
     static void anotherPortal() throws Exception {
         Path dir = Files.createTempDirectory("openplaza-other-portal");
-        other = new SpringApplicationBuilder(OpenPlazaApplication.class)
-                // as command-line arguments: they override application.properties (default properties do not)
-                .run(
-                        "--server.port=0",
-                        "--openplaza.data-dir=" + dir.resolve("data"),
-                        "--openplaza.votes.key-file=" + dir.resolve("keys/ballot-box.ed25519"),
-                        "--openplaza.votes.seal-keys=" + dir.resolve("keys/votes"),
-                        "--openplaza.audit.key-file=" + dir.resolve("keys/audit.hmac"),
-                        "--openplaza.accounts.second-factor-key-file=" + dir.resolve("keys/second-factor.key"),
-                        "--vaadin.devmode.devTools.enabled=false",
-                        "--openplaza.harvest.first-check=PT1H",
-                        "--logging.level.root=WARN");
-        otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+        other = org.openplaza.portal.testdata.PortalInThisJvm.start(dir, "openplaza.harvest.first-check=PT1H");
+        otherPort = org.openplaza.portal.testdata.PortalInThisJvm.port(other);
     }
 
     @AfterAll

@@ -34,10 +34,7 @@ public class AlertRepository {
             double threshold,
             boolean beyond,
             Instant now) {
-        long userId = db.select(APP_USER.ID)
-                .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username))
-                .fetchSingle(APP_USER.ID);
+        long userId = org.openplaza.catalog.publishing.AccountIds.of(db, username);
         db.deleteFrom(FIGURE_ALERT)
                 .where(FIGURE_ALERT.TILE_ID.eq(tileId))
                 .and(FIGURE_ALERT.USER_ID.eq(userId))

@@ -35,11 +35,7 @@ public class DashboardRepository {
     }
 
     public long create(String owner, String title, String description, Instant now) {
-        long ownerId = db.select(APP_USER.ID)
-                .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(owner))
-                .fetchOptional(APP_USER.ID)
-                .orElseThrow(() -> new IllegalStateException("no account " + owner));
+        long ownerId = org.openplaza.catalog.publishing.AccountIds.of(db, owner);
         return db.insertInto(DASHBOARD)
                 .set(DASHBOARD.OWNER_ID, ownerId)
                 .set(DASHBOARD.TITLE, title)

@@ -88,20 +88,12 @@ public class HarvestRepository {
                 .set(HARVEST_SOURCE.ORGANISATION_ID, organisationId)
                 .set(HARVEST_SOURCE.IMPORT_CSV, importCsv)
                 .set(HARVEST_SOURCE.EVERY_MINUTES, everyMinutes)
-                .set(HARVEST_SOURCE.OWNER_ID, userId(owner))
+                .set(HARVEST_SOURCE.OWNER_ID, org.openplaza.catalog.publishing.AccountIds.of(db, owner))
                 .set(HARVEST_SOURCE.NEXT_DUE_AT, utc(now))
                 .set(HARVEST_SOURCE.CREATED_AT, utc(now))
                 .returningResult(HARVEST_SOURCE.ID)
                 .fetchSingle()
                 .value1();
-    }
-
-    private long userId(String username) {
-        return db.select(APP_USER.ID)
-                .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username))
-                .fetchOptional(APP_USER.ID)
-                .orElseThrow(() -> new IllegalStateException("no account " + username));
     }
 
     public boolean organisationExists(long organisationId) {

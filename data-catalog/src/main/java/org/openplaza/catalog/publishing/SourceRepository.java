@@ -37,11 +37,7 @@ public class SourceRepository {
 
     /** Sets the dataset's source (replacing any earlier one, whose conditional headers go), due at once. */
     public void save(long datasetId, String url, int everyMinutes, String owner, Instant now) {
-        Long ownerId = db.select(APP_USER.ID)
-                .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(owner))
-                .fetchOptional(APP_USER.ID)
-                .orElseThrow(() -> new IllegalStateException("no account " + owner));
+        long ownerId = AccountIds.of(db, owner);
         db.deleteFrom(DATASET_SOURCE)
                 .where(DATASET_SOURCE.DATASET_ID.eq(datasetId))
                 .execute();

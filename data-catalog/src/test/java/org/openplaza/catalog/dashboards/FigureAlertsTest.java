@@ -111,9 +111,13 @@ class FigureAlertsTest {
      * announced {@code expected} crossings in all, then looks once more itself: an alert turns once
      * whoever looks, so the count is the same whichever looked first.
      */
-    private int heardAfterChange(int expected) throws InterruptedException {
-        for (int i = 0; i < 200 && heard.crossed.size() < expected; i++) {
-            Thread.sleep(50);
+    private int heardAfterChange(int expected) {
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> heard.crossed.size() >= expected);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // counted below: the assertion says how many were heard
         }
         SecurityContextHolder.clearContext();
         alerts.check(dataset);

@@ -211,7 +211,10 @@ public class HarvestingView extends VerticalLayout implements HasDynamicTitle {
         Anchor address = new Anchor(source.url(), source.url());
         address.setTarget("_blank");
         address.getElement().setAttribute("rel", "noopener noreferrer");
-        card.add(heading, new Paragraph(address), about);
+        Paragraph mirrored = new Paragraph(getTranslation(
+                "admin.harvesting.mirrored", harvests.datasetsOf(source.id()).size()));
+        mirrored.setId(id + "-mirrored");
+        card.add(heading, new Paragraph(address), about, mirrored);
 
         HarvestRun run = source.lastRun();
         if (run == null) {

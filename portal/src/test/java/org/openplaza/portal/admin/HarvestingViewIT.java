@@ -88,6 +88,9 @@ class HarvestingViewIT {
             assertThat(_get(view, Paragraph.class, spec -> spec.withId(card + "-report"))
                             .getText())
                     .isEqualTo("0 new, 0 updated, 0 unchanged, 0 removed, 1 failed.");
+            assertThat(_get(view, Paragraph.class, spec -> spec.withId(card + "-mirrored"))
+                            .getText())
+                    .isEqualTo("No dataset mirrored yet.");
             assertThat(_get(view, UnorderedList.class, spec -> spec.withId(card + "-problems"))
                             .getElement()
                             .getTextRecursively())

@@ -102,6 +102,7 @@ class HarvestIT extends BrowserTest {
         assertThat(run.created() + run.failed()).isEqualTo(names.size());
         assertThat(run.created()).isPositive();
         assertThat(find(card + "-report").getText()).startsWith(run.created() + " new, 0 updated");
+        assertThat(find(card + "-mirrored").getText()).isEqualTo(run.created() + " datasets mirrored.");
         assertAccessible("harvesting, with a report");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {

@@ -115,9 +115,54 @@ public class CatalogSearch {
     @org.springframework.context.event.EventListener
     public void onChanged(org.openplaza.platform.Changed changed) {
         long dataset = org.openplaza.catalog.publishing.DatasetChanges.datasetOf(changed);
-        if (dataset >= 0) {
+        if (dataset >= 0 && org.openplaza.catalog.publishing.DatasetChanges.rowsOnly(changed)) {
+            reindexSoon(dataset);
+        } else if (dataset >= 0) {
             reindex(dataset);
         }
+    }
+
+    /** How long after records are pushed the dataset's row count is indexed: the pushes meanwhile go together. */
+    static final java.time.Duration ROWS_INDEXED_AFTER = java.time.Duration.ofSeconds(1);
+
+    private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private final java.util.concurrent.ScheduledExecutorService later =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "search-rows");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /**
+     * Indexes a dataset whose rows alone changed (its row count is all the index has of them) a
+     * second later, once for the pushes of that second: a sensor's pushes do not each wait for it.
+     */
+    private void reindexSoon(long datasetId) {
+        if (!pending.add(datasetId)) {
+            return;
+        }
+        try {
+            later.schedule(
+                    () -> {
+                        pending.remove(datasetId);
+                        try {
+                            reindex(datasetId);
+                        } catch (RuntimeException e) {
+                            org.slf4j.LoggerFactory.getLogger(CatalogSearch.class)
+                                    .info("Dataset {} could not be indexed again", datasetId, e);
+                        }
+                    },
+                    ROWS_INDEXED_AFTER.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.remove(datasetId);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopLater() {
+        later.shutdownNow();
     }
 
     /** Re-reads one dataset: indexed when published, removed otherwise. */

@@ -392,7 +392,7 @@ public class PushedRecords {
                 } finally {
                     store.release(written.table());
                 }
-                events.publishEvent(DatasetChanges.of(version.datasetId()));
+                events.publishEvent(DatasetChanges.rows(version.datasetId()));
                 replaced[0] = inPlace ? null : version.table();
                 return new Pushed(versionId, version.datasetId(), written.rows(), written.changed());
             });

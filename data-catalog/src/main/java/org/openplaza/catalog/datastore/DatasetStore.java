@@ -839,9 +839,10 @@ public class DatasetStore {
             for (int i = 0; i < columns.size(); i++) {
                 batchFields.add(DSL.field(DSL.name("__p" + i), SQLDataType.BOOLEAN));
             }
-            sql.createTable(DSL.name(batch)).columns(batchFields).execute();
+            // a temporary table: the connection's own, never written to the store's file
+            sql.createTemporaryTable(DSL.name(batch)).columns(batchFields).execute();
             try {
-                try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, batch)) {
+                try (DuckDBAppender appender = c.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, batch)) {
                     for (int n = 0; n < records.size(); n++) {
                         appender.beginRow();
                         appender.append(n);

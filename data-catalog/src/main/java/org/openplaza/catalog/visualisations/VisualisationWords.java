@@ -46,7 +46,8 @@ public class VisualisationWords extends IndexedWords<VisualisationRepository.Tex
     public void onChanged(Changed changed) {
         super.onChanged(changed);
         long dataset = DatasetChanges.datasetOf(changed);
-        if (dataset >= 0) {
+        // pushed rows change no visualisation's words
+        if (dataset >= 0 && !DatasetChanges.rowsOnly(changed)) {
             repository.texts(null, dataset).forEach(this::put);
         }
     }

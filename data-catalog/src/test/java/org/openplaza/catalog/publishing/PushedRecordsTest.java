@@ -191,6 +191,37 @@ class PushedRecordsTest {
                 });
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.openplaza.catalog.CatalogSearch search;
+
+    @Test
+    void the_catalogue_shows_a_published_live_tables_rows_soon_after_each_push() throws Exception {
+        long version = pushed.create(
+                dataset, "readings", FIELDS, KEY, List.of(reading("Jongno", "2026-12-02T05:00:00", 41.5)));
+        publishing.publish(dataset);
+        String title = reader.byId(dataset).orElseThrow().metadata().title();
+        for (int hour = 6; hour < 10; hour++) {
+            pushed.upsert(
+                    version,
+                    List.of(reading("Jongno", "2026-12-02T0" + hour + ":00:00", 40 + hour)),
+                    UpsertMethod.INSERT);
+        }
+        // pushes are indexed a second later, together: the count comes to the rows there are
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(search.search(new org.openplaza.catalog.SearchRequest(
+                                        "\"" + title + "\"",
+                                        Map.of(),
+                                        org.openplaza.catalog.SearchRequest.Order.RELEVANCE,
+                                        0,
+                                        50))
+                                .hits())
+                        .filteredOn(hit -> hit.id() == dataset)
+                        .singleElement()
+                        .extracting(org.openplaza.catalog.SearchResult.Hit::rows)
+                        .isEqualTo(5L));
+    }
+
     @Test
     void a_bad_record_refuses_its_whole_batch_with_its_index() throws Exception {
         long version = pushed.create(

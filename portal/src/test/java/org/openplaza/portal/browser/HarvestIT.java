@@ -59,6 +59,16 @@ class HarvestIT extends BrowserTest {
         }
     }
 
+    /**
+     * Removes the sources this test added, which withdraws their datasets: the copies of the other
+     * portal's demo datasets would otherwise stand in the catalogue beside this portal's own for the
+     * tests that follow.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void removeTheSources() {
+        runAs.run(admin(), () -> harvests.sources().forEach(source -> harvests.remove(source.id())));
+    }
+
     /** The other portal's published datasets, by its own API. */
     private static List<String> otherNames() throws Exception {
         var answer = CkanClient.json(new CkanClient(otherPort).get("package_list", ""));
@@ -92,6 +102,9 @@ class HarvestIT extends BrowserTest {
         HarvestSource source = sourceTitled(title);
         String card = "#harvest-source-" + source.id();
         waiting().until(d -> displayed(card + "-now"));
+        assertThat(find("vaadin-notification-card").getText()).startsWith("The source is added");
+        // the notice lies over the page's foot, where the button may be; it is read, and closed
+        js("document.querySelectorAll('vaadin-notification').forEach(n => n.opened = false)");
         click(card + "-now");
         waiting(Duration.ofMinutes(3))
                 .withMessage("the run's report, shown by the page's polling")

@@ -99,7 +99,7 @@ public class ScheduledSources {
         if (every.compareTo(SHORTEST) < 0 || every.compareTo(LONGEST) > 0) {
             throw new CatalogException("every", "source.error.every", SHORTEST.toMinutes(), LONGEST.toDays());
         }
-        String address = remote.check(url).toString();
+        String address = remote.checkToKeep(url).toString();
         sources.save(datasetId, address, (int) every.toMinutes(), Audited.currentActor(), clock.instant());
         events.publishEvent(Audited.byCurrentUser("SOURCE_SET", "dataset", String.valueOf(datasetId), address));
     }

@@ -354,8 +354,19 @@ class ScheduledSourcesTest {
                 .extracting(e -> ((CatalogException) e).messageKey())
                 .isEqualTo("source.error.every");
 
-        // this machine, by a name not allowed to be internal: set, but never fetched
-        sources.set(dataset, "http://127.0.0.1:" + server.getAddress().getPort() + "/rain.csv", Duration.ofHours(1));
+        // this machine by its address, which is not allowed to be internal: refused when set
+        String loopback = "http://127.0.0.1:" + server.getAddress().getPort() + "/rain.csv";
+        assertThatThrownBy(() -> sources.set(dataset, loopback, Duration.ofHours(1)))
+                .isInstanceOf(CatalogException.class)
+                .extracting(e -> ((CatalogException) e).messageKey())
+                .isEqualTo("fetch.error.internal");
+        // and reached by a redirect from an allowed name: set, but never fetched
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", loopback);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        sources.set(dataset, "http://localhost:" + server.getAddress().getPort() + "/moved", Duration.ofHours(1));
         assertThat(sources.refreshNow(dataset)).isEqualTo(Outcome.FAILED);
         assertThat(source().lastError()).isEqualTo("fetch.error.internal");
         assertThat(versions()).isZero();

@@ -96,6 +96,13 @@ public class PublishingService {
         return organisation;
     }
 
+    /** For a dataset known to be there: refused unless the caller publishes for it or is an administrator. */
+    static void requirePublisherOf(PublishingRepository repository, long datasetId) {
+        if (!isAdmin() && !repository.isMemberFor(Audited.currentActor(), datasetId)) {
+            throw new AccessDeniedException("not a publisher of dataset " + datasetId);
+        }
+    }
+
     /** Every change to a dataset is audited, and announced to caches and the search index. */
     private void audit(String event, long datasetId, String detail) {
         events.publishEvent(Audited.byCurrentUser(event, "dataset", String.valueOf(datasetId), detail));

@@ -355,22 +355,25 @@ public class PushedRecords {
         return change(versionId, true, change);
     }
 
-    /** One change to a live version; made by a publisher of its dataset unless the schedule makes it. */
+    /**
+     * One change to a live version; made by a publisher of its dataset unless the schedule makes
+     * it. The caller's right is checked before the version's row is locked, in the same
+     * transaction.
+     */
     private Pushed change(long versionId, boolean byPublisher, Change change) throws SQLException {
-        PublishingRepository.LiveFile found = repository
-                .undeletedVersion(versionId)
-                .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
-        if (byPublisher) {
-            requireManage(found.datasetId());
-        }
-        if (!found.live()) {
-            throw new CatalogException("resource_id", "datastore.error.not-live");
-        }
-        String actor = Audited.currentActor();
         @Nullable String[] replaced = new String[1];
         Pushed pushed;
         try {
             pushed = transactions.execute(status -> {
+                PublishingRepository.LiveFile found = repository
+                        .undeletedVersion(versionId)
+                        .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
+                if (byPublisher) {
+                    PublishingService.requirePublisherOf(repository, found.datasetId());
+                }
+                if (!found.live()) {
+                    throw new CatalogException("resource_id", "datastore.error.not-live");
+                }
                 PublishingRepository.LiveTable version = repository
                         .lockLiveTable(versionId)
                         .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
@@ -536,24 +539,33 @@ public class PushedRecords {
         }
         List<Object[]> values = new ArrayList<>(records.size());
         List<boolean[]> present = new ArrayList<>(records.size());
+        Set<String> names = new HashSet<>();
+        boolean[] inKey = new boolean[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            names.add(columns.get(i).name());
+            inKey[i] = key.contains(columns.get(i).name());
+        }
         for (int n = 0; n < records.size(); n++) {
             Map<String, Object> record = records.get(n);
-            for (String field : record.keySet()) {
-                if (columns.stream().noneMatch(c -> c.name().equals(field))) {
-                    throw refused(n, "it has no field \"" + field + "\"");
+            if (!names.containsAll(record.keySet())) {
+                for (String field : record.keySet()) {
+                    if (!names.contains(field)) {
+                        throw refused(n, "it has no field \"" + field + "\"");
+                    }
                 }
             }
             Object[] row = new Object[columns.size()];
             boolean[] given = new boolean[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
                 StoreColumn column = columns.get(i);
-                given[i] = record.containsKey(column.name());
+                Object value = record.get(column.name());
+                given[i] = value != null || record.containsKey(column.name());
                 try {
-                    row[i] = typed(column.type(), record.get(column.name()));
+                    row[i] = typed(column.type(), value);
                 } catch (IllegalArgumentException e) {
                     throw refused(n, "field \"" + column.name() + "\": " + e.getMessage());
                 }
-                if (row[i] == null && key.contains(column.name())) {
+                if (row[i] == null && inKey[i]) {
                     throw refused(n, "its key field \"" + column.name() + "\" has no value");
                 }
             }

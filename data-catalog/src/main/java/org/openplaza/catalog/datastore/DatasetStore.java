@@ -183,6 +183,9 @@ public class DatasetStore {
 
     @PreDestroy
     public void close() throws SQLException {
+        for (DuckDBConnection writer = writers.poll(); writer != null; writer = writers.poll()) {
+            writer.close();
+        }
         connection.close();
     }
 
@@ -830,7 +833,16 @@ public class DatasetStore {
         if (mode != UpsertMethod.INSERT && key.isEmpty()) {
             throw new IllegalArgumentException("an update or upsert needs a key");
         }
-        return change(table, columns, (c, staging) -> {
+        boolean appendable = shared == null && mode != UpsertMethod.UPDATE && (key.isEmpty() || keyed(table, key));
+        if (appendable && !updating.contains(table)) {
+            Rewritten appended = appendedIfNew(table, columns, records);
+            if (appended != null) {
+                return appended;
+            }
+            updating.add(table);
+        }
+        long[] updated = {0};
+        Rewritten written = change(table, columns, (c, staging) -> {
             String batch = "staging_" + newId();
             DSLContext sql = sql(c);
             List<Field<?>> batchFields = new ArrayList<>();
@@ -856,7 +868,7 @@ public class DatasetStore {
                         appender.endRow();
                     }
                 }
-                long changed = applyBatch(sql, staging, batch, columns, key, mode);
+                long changed = applyBatch(sql, staging, batch, columns, key, mode, updated);
                 sql.dropTable(DSL.name(batch)).execute();
                 return changed;
             } catch (SQLException | RecordRefused | RuntimeException e) {
@@ -866,6 +878,107 @@ public class DatasetStore {
                 throw e;
             }
         });
+        if (updated[0] == 0) {
+            updating.remove(table);
+        }
+        return written;
+    }
+
+    /**
+     * Tables whose last push changed rows that were there: their next push goes by the path that
+     * updates, not first by an append that would fail. A push that changes none ends it.
+     */
+    private final java.util.Set<String> updating = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Whether the table's key is its primary key in the store, which then finds a key given twice
+     * as records are appended. A table made before keys were declared in the store is given its
+     * key here, once; one whose rows do not allow it (or a store that refuses) stays without.
+     */
+    private boolean keyed(String table, List<String> key) {
+        return keyed.computeIfAbsent(table, t -> {
+            try (DuckDBConnection c = connection.duplicate()) {
+                DSLContext sql = sql(c);
+                List<String> declared = sql.resultQuery(
+                                "SELECT unnest(constraint_column_names) FROM duckdb_constraints()"
+                                        + " WHERE table_name = {0} AND constraint_type = 'PRIMARY KEY'",
+                                DSL.inline(t))
+                        .fetch(0, String.class);
+                if (!declared.isEmpty()) {
+                    return declared.equals(key);
+                }
+                sql.alterTable(DSL.name(t))
+                        .add(DSL.constraint()
+                                .primaryKey(key.stream().map(DSL::name).toArray(org.jooq.Name[]::new)))
+                        .execute();
+                return true;
+            } catch (SQLException | org.jooq.exception.DataAccessException e) {
+                org.slf4j.LoggerFactory.getLogger(DatasetStore.class)
+                        .info("Table {} takes records by the slower path: its key could not be declared", t, e);
+                return false;
+            }
+        });
+    }
+
+    private final Map<String, Boolean> keyed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The records appended straight to the table, in one transaction, when each is new: null,
+     * with the table as it was, when one is not (its key is there already or given twice), for
+     * the slower path to find which one and why. The append is for batches of new records, a
+     * sensor's usual push, what DuckDB's own bulk insert is made for.
+     */
+    private @Nullable Rewritten appendedIfNew(String table, List<StoreColumn> columns, List<Object[]> records)
+            throws SQLException {
+        // plain JDBC: this is the path of a sensor's every push, and a query through jOOQ costs
+        // as much as the thousand records' append
+        String count = "SELECT count(*) FROM " + DSL.using(SQLDialect.DUCKDB).render(DSL.name(checked(table)));
+        DuckDBConnection c = writers.poll();
+        if (c == null) {
+            c = connection.duplicate();
+            c.setAutoCommit(false);
+        }
+        boolean clean = false;
+        try {
+            try (java.sql.Statement statement = c.createStatement()) {
+                // a statement begins the transaction: an appender alone would commit at once
+                long before = count(statement, count);
+                try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+                    for (Object[] values : records) {
+                        append(appender, columns, values);
+                    }
+                }
+                // A key found twice aborts the transaction without a word from the appender, and
+                // a commit would then keep nothing, also without a word: the next statement fails.
+                long rows = count(statement, count);
+                if (rows != before + records.size()) {
+                    c.rollback();
+                    return null;
+                }
+                c.commit();
+                clean = true;
+                return new Rewritten(table, rows, records.size());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                clean = true;
+                return null;
+            }
+        } finally {
+            if (!clean || !writers.offer(c)) {
+                c.close();
+            }
+        }
+    }
+
+    /** Connections kept for appends, each between transactions: a new one's first query costs a millisecond. */
+    private final java.util.concurrent.BlockingQueue<DuckDBConnection> writers =
+            new java.util.concurrent.ArrayBlockingQueue<>(4);
+
+    private static long count(java.sql.Statement statement, String query) throws SQLException {
+        try (java.sql.ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private static long applyBatch(
@@ -874,7 +987,8 @@ public class DatasetStore {
             String batch,
             List<StoreColumn> columns,
             List<String> key,
-            UpsertMethod mode)
+            UpsertMethod mode,
+            long[] updated)
             throws RecordRefused {
         org.jooq.Table<?> s = DSL.table(DSL.name(staging)).as("s");
         org.jooq.Table<?> b = DSL.table(DSL.name(batch)).as("b");
@@ -889,7 +1003,8 @@ public class DatasetStore {
         refuseBadRecords(sql, b, n, keyFields, found, key, mode);
         long changed = 0;
         if (mode != UpsertMethod.INSERT) {
-            changed += updateRows(sql, s, b, columns, sameKey);
+            updated[0] = updateRows(sql, s, b, columns, key, sameKey);
+            changed += updated[0];
         }
         if (mode == UpsertMethod.INSERT) {
             // every key was found new by refuseBadRecords, in this transaction
@@ -942,10 +1057,18 @@ public class DatasetStore {
 
     /** Updates the rows whose key the batch gives, each field the record has; the others kept. */
     private static int updateRows(
-            DSLContext sql, org.jooq.Table<?> s, org.jooq.Table<?> b, List<StoreColumn> columns, Condition sameKey) {
+            DSLContext sql,
+            org.jooq.Table<?> s,
+            org.jooq.Table<?> b,
+            List<StoreColumn> columns,
+            List<String> key,
+            Condition sameKey) {
         Map<Field<?>, Object> set = new java.util.LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             String name = columns.get(i).name();
+            if (key.contains(name)) {
+                continue; // the same, by the join; and a key column set is a key deleted and inserted again
+            }
             set.put(
                     DSL.field(DSL.name(name)),
                     DSL.when(
@@ -953,6 +1076,9 @@ public class DatasetStore {
                                             .isTrue(),
                                     DSL.field(DSL.name("b", name)))
                             .otherwise(DSL.field(DSL.name("s", name))));
+        }
+        if (set.isEmpty()) { // every column is the key: the rows found are the rows changed
+            return sql.fetchCount(DSL.selectOne().from(s, b).where(sameKey));
         }
         return sql.update(s).set(set).from(b).where(sameKey).execute();
     }
@@ -1093,6 +1219,8 @@ public class DatasetStore {
             sql(c).dropTableIfExists(DSL.name(checked(table))).execute();
         }
         loading.remove(table);
+        keyed.remove(table);
+        updating.remove(table);
     }
 
     private static String checked(String table) {

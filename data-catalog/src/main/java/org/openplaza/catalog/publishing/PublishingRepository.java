@@ -99,6 +99,18 @@ public class PublishingRepository {
                 .and(ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisationId)));
     }
 
+    /** Whether the user is a member of the organisation that publishes the dataset. */
+    public boolean isMemberFor(String username, long datasetId) {
+        return db.fetchExists(db.selectOne()
+                .from(DATASET)
+                .join(ORGANISATION_MEMBER)
+                .on(ORGANISATION_MEMBER.ORGANISATION_ID.eq(DATASET.ORGANISATION_ID))
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
+                .where(DATASET.ID.eq(datasetId))
+                .and(userIs(username)));
+    }
+
     public Optional<Long> organisationOf(long datasetId) {
         return db.select(DATASET.ORGANISATION_ID)
                 .from(DATASET)
@@ -462,24 +474,38 @@ public class PublishingRepository {
 
     /** A live version's table, its row locked until the transaction ends, so that its writes wait for each other. */
     public Optional<LiveTable> lockLiveTable(long versionId) {
-        boolean live = db.select(DATASET_VERSION.ID)
+        var version = db.select(DATASET_VERSION.DATASET_ID, DATASET_VERSION.STORE_TABLE)
                 .from(DATASET_VERSION)
                 .where(DATASET_VERSION.ID.eq(versionId))
                 .and(DATASET_VERSION.DELETED_AT.isNull())
                 .and(DATASET_VERSION.LIVE.isTrue())
                 .forUpdate()
-                .fetchOptional()
-                .isPresent();
-        if (!live) {
+                .fetchOptional();
+        if (version.isEmpty()) {
             return Optional.empty();
         }
-        List<String> key = db.select(DATASET_COLUMN.COLUMN_NAME)
+        var columns = db.select(
+                        DATASET_COLUMN.COLUMN_NAME,
+                        DATASET_COLUMN.VALUE_TYPE,
+                        DATASET_COLUMN.VALUE_SCALE,
+                        DATASET_COLUMN.KEY_POSITION)
                 .from(DATASET_COLUMN)
                 .where(DATASET_COLUMN.VERSION_ID.eq(versionId))
-                .and(DATASET_COLUMN.KEY_POSITION.isNotNull())
-                .orderBy(DATASET_COLUMN.KEY_POSITION)
-                .fetch(DATASET_COLUMN.COLUMN_NAME);
-        return versionTable(versionId).map(v -> new LiveTable(v.datasetId(), v.table(), v.columns(), key));
+                .orderBy(DATASET_COLUMN.POSITION)
+                .fetch();
+        List<String> key = columns.stream()
+                .filter(c -> c.get(DATASET_COLUMN.KEY_POSITION) != null)
+                .sorted(java.util.Comparator.comparing(c -> c.get(DATASET_COLUMN.KEY_POSITION)))
+                .map(c -> c.get(DATASET_COLUMN.COLUMN_NAME))
+                .toList();
+        return Optional.of(new LiveTable(
+                version.get().get(DATASET_VERSION.DATASET_ID),
+                version.get().get(DATASET_VERSION.STORE_TABLE),
+                columns.map(c -> new org.openplaza.catalog.StoreColumn(
+                        c.get(DATASET_COLUMN.COLUMN_NAME),
+                        ValueType.valueOf(c.get(DATASET_COLUMN.VALUE_TYPE)),
+                        c.get(DATASET_COLUMN.VALUE_SCALE))),
+                key));
     }
 
     /** The table a change to a live version wrote, now its rows. */

@@ -266,6 +266,40 @@ class PushedRecordsTest {
     }
 
     @Test
+    void a_key_there_already_at_the_end_of_a_long_batch_refuses_all_of_it() throws Exception {
+        // new records are appended straight to the table, whose key the store then checks: the
+        // store's appender keeps the first thousands of a batch whose last key is there already
+        // unless the whole append is one transaction that is found aborted before it commits
+        long version = pushed.create(
+                dataset, "readings", FIELDS, KEY, List.of(reading("Jongno", "2026-12-02T05:00:00", 41.5)));
+        pushed.upsert(version, List.of(reading("Mapo", "2026-12-02T05:00:00", 1)), UpsertMethod.INSERT);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int minute = 0; minute < 5_000; minute++) {
+            batch.add(reading(
+                    "Jung",
+                    LocalDateTime.parse("2026-12-02T06:00").plusMinutes(minute).toString(),
+                    2));
+        }
+        batch.add(reading("Jongno", "2026-12-02T05:00:00", 3));
+        assertThatThrownBy(() -> pushed.upsert(version, batch, UpsertMethod.INSERT))
+                .isInstanceOf(CatalogException.class)
+                .satisfies(e ->
+                        assertThat(((CatalogException) e).arguments()).first().isEqualTo(5_000))
+                .satisfies(e -> assertThat(reason(e)).contains("there already"));
+        assertThat(reader.byId(dataset).orElseThrow().rows()).isEqualTo(2);
+        assertThat(store.count(tableOf(version))).isEqualTo(2);
+        // the same batch as an upsert changes the row there and adds the others
+        PushedRecords.Pushed upserted = pushed.upsert(version, batch, UpsertMethod.UPSERT);
+        assertThat(upserted.rows()).isEqualTo(5_002);
+        assertThat(store.count(tableOf(version))).isEqualTo(5_002);
+        assertThat(rows(version).get(0)[2]).isEqualTo(new BigDecimal("3.000000"));
+        // and new records after it are appended again
+        assertThat(pushed.upsert(version, List.of(reading("Mapo", "2026-12-03T05:00:00", 4)), UpsertMethod.UPSERT)
+                        .rows())
+                .isEqualTo(5_003);
+    }
+
+    @Test
     void concurrent_pushes_to_one_table_each_keep_their_records() throws Exception {
         long version = pushed.create(dataset, "readings", FIELDS, KEY, List.of());
         var authentication = SecurityContextHolder.getContext().getAuthentication();

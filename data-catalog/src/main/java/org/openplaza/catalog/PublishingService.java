@@ -96,9 +96,12 @@ public class PublishingService {
         return organisation;
     }
 
-    /** For a dataset known to be there: refused unless the caller publishes for it or is an administrator. */
-    static void requirePublisherOf(PublishingRepository repository, long datasetId) {
-        if (!isAdmin() && !repository.isMemberFor(Audited.currentActor(), datasetId)) {
+    /**
+     * For a dataset known to be there: refused unless the caller publishes for it ({@code member},
+     * found by the caller's own query) or is an administrator.
+     */
+    static void requirePublisherOf(boolean member, long datasetId) {
+        if (!isAdmin() && !member) {
             throw new AccessDeniedException("not a publisher of dataset " + datasetId);
         }
     }

@@ -177,7 +177,7 @@ public class PushedRecords {
         }
         DatasetStore.Rewritten written;
         try {
-            written = write(empty, columns, key, batch, UpsertMethod.INSERT);
+            written = write(empty, columns, key, batch, UpsertMethod.INSERT, 0);
         } catch (RuntimeException | SQLException e) {
             store.drop(empty);
             throw e;
@@ -214,7 +214,7 @@ public class PushedRecords {
                     throw new CatalogException(
                             "method", "datastore.error.no-key", mode.name().toLowerCase(Locale.ROOT));
                 }
-                return write(version.table(), columns, key, batch(columns, key, records, mode), mode);
+                return write(version.table(), columns, key, batch(columns, key, records, mode), mode, version.rows());
             });
         } catch (SQLException e) {
             throw StoreFailures.of(e);
@@ -365,11 +365,11 @@ public class PushedRecords {
         Pushed pushed;
         try {
             pushed = transactions.execute(status -> {
-                PublishingRepository.LiveFile found = repository
-                        .undeletedVersion(versionId)
+                PublishingRepository.PushTarget found = repository
+                        .pushTarget(versionId, Audited.currentActor())
                         .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
                 if (byPublisher) {
-                    PublishingService.requirePublisherOf(repository, found.datasetId());
+                    PublishingService.requirePublisherOf(found.member(), found.datasetId());
                 }
                 if (!found.live()) {
                     throw new CatalogException("resource_id", "datastore.error.not-live");
@@ -377,9 +377,10 @@ public class PushedRecords {
                 PublishingRepository.LiveTable version = repository
                         .lockLiveTable(versionId)
                         .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
+                PublishingRepository.LiveShape shape = shape(versionId);
                 DatasetStore.Rewritten written;
                 try {
-                    written = change.apply(version, version.columns(), version.key());
+                    written = change.apply(version, shape.columns(), shape.key());
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -411,6 +412,24 @@ public class PushedRecords {
         profileLater(versionId);
         return pushed;
     }
+
+    /** A live version's columns and key, read once: they never change. */
+    private PublishingRepository.LiveShape shape(long versionId) {
+        PublishingRepository.LiveShape shape = shapes.get(versionId);
+        if (shape == null) {
+            shape = repository.liveShape(versionId);
+            if (shapes.size() >= SHAPES_KEPT) {
+                shapes.clear();
+            }
+            shapes.put(versionId, shape);
+        }
+        return shape;
+    }
+
+    /** How many live versions' columns and keys are kept in memory. */
+    private static final int SHAPES_KEPT = 10_000;
+
+    private final Map<Long, PublishingRepository.LiveShape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void dropQuietly(String table) {
         try {
@@ -488,10 +507,10 @@ public class PushedRecords {
     }
 
     private DatasetStore.Rewritten write(
-            String table, List<StoreColumn> columns, List<String> key, Batch batch, UpsertMethod mode)
+            String table, List<StoreColumn> columns, List<String> key, Batch batch, UpsertMethod mode, long rows)
             throws SQLException {
         try {
-            return store.write(table, columns, key, batch.values(), batch.present(), mode);
+            return store.write(table, columns, key, batch.values(), batch.present(), mode, rows);
         } catch (DatasetStore.RecordRefused e) {
             throw refused(e.index(), e.getMessage());
         }
@@ -618,6 +637,10 @@ public class PushedRecords {
 
     /** A date-time, kept in UTC when it carries an offset ({@code 2026-12-02T05:00:00+09:00}). */
     private static LocalDateTime timestamp(String text) {
+        LocalDateTime plain = plainTimestamp(text);
+        if (plain != null) {
+            return plain;
+        }
         String value = text.strip().replace(' ', 'T');
         try {
             return LocalDateTime.parse(value);
@@ -630,6 +653,61 @@ public class PushedRecords {
                 throw new IllegalArgumentException("expected a date and time (ISO 8601), got: " + text, again);
             }
         }
+    }
+
+    /**
+     * A date-time written {@code 2026-12-02T05:00}, with seconds and their fraction or not, read
+     * without a formatter (a sensor's every record has one); null for any other form or a date
+     * that is not there, which the formatter then reads or refuses with its reason.
+     */
+    static @Nullable LocalDateTime plainTimestamp(String text) {
+        int length = text.length();
+        if (length < 16
+                || length == 17
+                || length == 18
+                || length == 20
+                || length > 29
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || (text.charAt(10) != 'T' && text.charAt(10) != ' ')
+                || text.charAt(13) != ':'
+                || (length > 16 && (text.charAt(16) != ':' || (length > 19 && text.charAt(19) != '.')))) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = length > 16 ? digits(text, 17, 19) : 0;
+        int nanos = 0;
+        if (length > 20) {
+            nanos = digits(text, 20, length);
+            for (int i = length - 20; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if ((year | month | day | hour | minute | second | nanos) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The number the digits from {@code start} to {@code end} write, or -1 if one is not a digit. */
+    private static int digits(String text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =

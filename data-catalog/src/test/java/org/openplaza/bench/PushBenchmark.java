@@ -28,9 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Run by bench/push: sensor readings pushed into a live table as CKAN's {@code datastore_upsert}
  * pushes them (through {@link PushedRecords}, with its access checks, key checks, atomic batches
  * and new figures), in batches of 1,000 new records, then three batches of 1,000 updates; beside the
- * same records appended to a table of the same types with DuckDB's own appender, a batch at a
- * time, in the same run. Prints records per second, the first and the last batches' times (a push
- * that slows as the table grows shows there) and the ratio. Not a test.
+ * same records appended with DuckDB's own appender, a batch at a time, in the same run, to a table
+ * of the same types and key and to one without a key. Prints records per second, the batches'
+ * times (a push that slows as the table grows shows in the last) and the ratios. Not a test.
  */
 public final class PushBenchmark {
 
@@ -105,60 +105,79 @@ public final class PushBenchmark {
                 update[u] = (System.nanoTime() - start) / 1e6;
             }
 
-            double[] append = appended(context.getBean(DatasetStore.class), batches);
-            print(batches, push, update, updated.rows(), append);
+            DatasetStore store = context.getBean(DatasetStore.class);
+            double[][] appended = appended(store, batches);
+            print(batches, push, update, updated.rows(), appended[0], appended[1]);
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(work);
         }
     }
 
-    /** The same records appended with DuckDB's appender to a table of the store's types, a batch at a time. */
-    static double[] appended(DatasetStore store, int batches) throws Exception {
-        double[] ms = new double[batches];
+    /**
+     * The same records appended with DuckDB's appender to two tables of the store's types, a batch
+     * at a time, the two taking turns so that neither runs in better conditions: one with the live
+     * table's key (which the store checks at each append), one without. Returns their batches' times.
+     */
+    static double[][] appended(DatasetStore store, int batches) throws Exception {
+        String[] tables = {"keyed_readings", "plain_readings"};
+        double[][] ms = new double[2][batches];
         try (Connection direct = store.referenceConnection()) {
             try (var s = direct.createStatement()) {
-                s.execute("CREATE TABLE reference_readings (station VARCHAR, measured_at TIMESTAMP,"
-                        + " pm10 DECIMAL(38, 6), working BOOLEAN)");
+                for (int t = 0; t < 2; t++) {
+                    s.execute("CREATE TABLE " + tables[t] + " (station VARCHAR, measured_at TIMESTAMP,"
+                            + " pm10 DECIMAL(38, 6), working BOOLEAN"
+                            + (t == 0 ? ", PRIMARY KEY (station, measured_at)" : "") + ")");
+                }
             }
             DuckDBConnection duck = direct.unwrap(DuckDBConnection.class);
             for (int b = -1; b < batches; b++) {
-                long start = System.nanoTime();
-                try (DuckDBAppender appender =
-                        duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "reference_readings")) {
-                    for (Map<String, Object> record : batch((long) b * BATCH, 10)) {
-                        appender.beginRow();
-                        appender.append((String) record.get("station"));
-                        appender.append(LocalDateTime.parse((String) record.get("measured_at")));
-                        appender.append(
-                                BigDecimal.valueOf((Double) record.get("pm10")).setScale(6));
-                        appender.append((Boolean) record.get("working"));
-                        appender.endRow();
+                for (int t = 0; t < 2; t++) {
+                    long start = System.nanoTime();
+                    try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, tables[t])) {
+                        for (Map<String, Object> record : batch((long) b * BATCH, 10)) {
+                            appender.beginRow();
+                            appender.append((String) record.get("station"));
+                            appender.append(LocalDateTime.parse((String) record.get("measured_at")));
+                            appender.append(BigDecimal.valueOf((Double) record.get("pm10"))
+                                    .setScale(6));
+                            appender.append((Boolean) record.get("working"));
+                            appender.endRow();
+                        }
                     }
-                }
-                if (b >= 0) {
-                    ms[b] = (System.nanoTime() - start) / 1e6;
+                    if (b >= 0) {
+                        ms[t][b] = (System.nanoTime() - start) / 1e6;
+                    }
                 }
             }
         }
         return ms;
     }
 
-    static void print(int batches, double[] push, double[] update, long rows, double[] append) {
-        double pushTotal = java.util.Arrays.stream(push).sum();
-        double appendTotal = java.util.Arrays.stream(append).sum();
-        double pushRate = batches * (double) BATCH / (pushTotal / 1000);
-        double appendRate = batches * (double) BATCH / (appendTotal / 1000);
+    static void print(int batches, double[] push, double[] update, long rows, double[] keyed, double[] plain) {
+        double pushRate = rate(push);
         System.out.printf(
                 "%d batches of %,d new records pushed into a live table (%,d rows at the end)%n", batches, BATCH, rows);
+        line("datastore_upsert (PushedRecords)", push);
+        line("DuckDB appender, a table with the same key", keyed);
+        line("DuckDB appender, a table without a key", plain);
         System.out.printf(
-                "%-44s %,12.0f records/s   first batch %8.1f ms   last batch %8.1f ms%n",
-                "datastore_upsert (PushedRecords)", pushRate, push[0], push[batches - 1]);
-        System.out.printf(
-                "%-44s %,12.0f records/s   first batch %8.1f ms   last batch %8.1f ms%n",
-                "DuckDB appender, same types and batches", appendRate, append[0], append[batches - 1]);
-        System.out.printf("ratio (appender / upsert, target at most 3x): %.1fx%n", appendRate / pushRate);
+                "ratio to the appender into the same table, with its key (target at most 3x): %.1fx%n",
+                rate(keyed) / pushRate);
+        System.out.printf("ratio to the appender into a table without a key: %.1fx%n", rate(plain) / pushRate);
         System.out.printf(
                 "batches of %,d updates by key into %,d rows: first %.1f ms (an append tried first), then %.1f and %.1f ms%n",
                 BATCH, rows, update[0], update[1], update[2]);
+    }
+
+    static double rate(double[] ms) {
+        return ms.length * (double) BATCH / (java.util.Arrays.stream(ms).sum() / 1000);
+    }
+
+    static void line(String what, double[] ms) {
+        double[] sorted = ms.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf(
+                "%-44s %,10.0f records/s   batches: first %6.1f ms, median %5.1f ms, 90th percentile %5.1f ms, last %5.1f ms%n",
+                what, rate(ms), ms[0], sorted[sorted.length / 2], sorted[sorted.length * 9 / 10], ms[ms.length - 1]);
     }
 }

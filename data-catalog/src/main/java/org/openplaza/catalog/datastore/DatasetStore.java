@@ -821,6 +821,8 @@ public class DatasetStore {
      * stays readable until the caller drops it. Each record holds every column's value, with
      * {@code present[i]} false where the record did not give column {@code i} (an update then
      * keeps the value there). The key columns find the rows an update or upsert changes.
+     * {@code rows} is how many rows the caller last recorded for the table: a batch appended
+     * straight to it must leave it with that many more, or it takes the slower path.
      */
     public Rewritten write(
             String table,
@@ -828,14 +830,15 @@ public class DatasetStore {
             List<String> key,
             List<Object[]> records,
             List<boolean[]> present,
-            UpsertMethod mode)
+            UpsertMethod mode,
+            long rows)
             throws SQLException, RecordRefused {
         if (mode != UpsertMethod.INSERT && key.isEmpty()) {
             throw new IllegalArgumentException("an update or upsert needs a key");
         }
         boolean appendable = shared == null && mode != UpsertMethod.UPDATE && (key.isEmpty() || keyed(table, key));
         if (appendable && !updating.contains(table)) {
-            Rewritten appended = appendedIfNew(table, columns, records);
+            Rewritten appended = appendedIfNew(table, columns, records, rows);
             if (appended != null) {
                 return appended;
             }
@@ -926,10 +929,12 @@ public class DatasetStore {
      * The records appended straight to the table, in one transaction, when each is new: null,
      * with the table as it was, when one is not (its key is there already or given twice), for
      * the slower path to find which one and why. The append is for batches of new records, a
-     * sensor's usual push, what DuckDB's own bulk insert is made for.
+     * sensor's usual push, what DuckDB's own bulk insert is made for. {@code before} is the
+     * table's rows as the caller recorded them; a count that does not match after the append
+     * (those rows recorded wrongly, or a partial append) rolls it back too.
      */
-    private @Nullable Rewritten appendedIfNew(String table, List<StoreColumn> columns, List<Object[]> records)
-            throws SQLException {
+    private @Nullable Rewritten appendedIfNew(
+            String table, List<StoreColumn> columns, List<Object[]> records, long before) throws SQLException {
         // plain JDBC: this is the path of a sensor's every push, and a query through jOOQ costs
         // as much as the thousand records' append
         String count = "SELECT count(*) FROM " + DSL.using(SQLDialect.DUCKDB).render(DSL.name(checked(table)));
@@ -942,7 +947,7 @@ public class DatasetStore {
         try {
             try (java.sql.Statement statement = c.createStatement()) {
                 // a statement begins the transaction: an appender alone would commit at once
-                long before = count(statement, count);
+                count(statement, "SELECT 1");
                 try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
                     for (Object[] values : records) {
                         append(appender, columns, values);

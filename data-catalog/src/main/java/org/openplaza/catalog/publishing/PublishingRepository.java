@@ -99,18 +99,6 @@ public class PublishingRepository {
                 .and(ORGANISATION_MEMBER.ORGANISATION_ID.eq(organisationId)));
     }
 
-    /** Whether the user is a member of the organisation that publishes the dataset. */
-    public boolean isMemberFor(String username, long datasetId) {
-        return db.fetchExists(db.selectOne()
-                .from(DATASET)
-                .join(ORGANISATION_MEMBER)
-                .on(ORGANISATION_MEMBER.ORGANISATION_ID.eq(DATASET.ORGANISATION_ID))
-                .join(APP_USER)
-                .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
-                .where(DATASET.ID.eq(datasetId))
-                .and(userIs(username)));
-    }
-
     public Optional<Long> organisationOf(long datasetId) {
         return db.select(DATASET.ORGANISATION_ID)
                 .from(DATASET)
@@ -425,7 +413,6 @@ public class PublishingRepository {
         }
     }
 
-    /** Marks a new version live, with its key columns in this order. */
     /** How long a live version keeps its rows: by which date or time column, for how many days. */
     public record Retention(long versionId, long datasetId, String column, int days) {}
 
@@ -454,6 +441,7 @@ public class PublishingRepository {
                 .fetch(r -> new Retention(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** Marks a new version live, with its key columns in this order. */
     public void makeLive(long versionId, List<String> key, Instant now) {
         db.update(DATASET_VERSION)
                 .set(DATASET_VERSION.LIVE, true)
@@ -470,20 +458,29 @@ public class PublishingRepository {
     }
 
     /** A live version's table, columns and key. */
-    public record LiveTable(long datasetId, String table, List<StoreColumn> columns, List<String> key) {}
+    public record LiveTable(long datasetId, String table, long rows) {}
 
-    /** A live version's table, its row locked until the transaction ends, so that its writes wait for each other. */
+    /**
+     * A live version's table and rows, its row locked until the transaction ends, so that its
+     * writes wait for each other.
+     */
     public Optional<LiveTable> lockLiveTable(long versionId) {
-        var version = db.select(DATASET_VERSION.DATASET_ID, DATASET_VERSION.STORE_TABLE)
+        return db.select(
+                        DATASET_VERSION.DATASET_ID,
+                        DATASET_VERSION.STORE_TABLE,
+                        DSL.coalesce(DATASET_VERSION.ROW_COUNT, 0L))
                 .from(DATASET_VERSION)
                 .where(DATASET_VERSION.ID.eq(versionId))
                 .and(DATASET_VERSION.DELETED_AT.isNull())
                 .and(DATASET_VERSION.LIVE.isTrue())
                 .forUpdate()
-                .fetchOptional();
-        if (version.isEmpty()) {
-            return Optional.empty();
-        }
+                .fetchOptional(Records.mapping(LiveTable::new));
+    }
+
+    /** A live version's columns and key, which never change once it is made. */
+    public record LiveShape(List<StoreColumn> columns, List<String> key) {}
+
+    public LiveShape liveShape(long versionId) {
         var columns = db.select(
                         DATASET_COLUMN.COLUMN_NAME,
                         DATASET_COLUMN.VALUE_TYPE,
@@ -498,17 +495,19 @@ public class PublishingRepository {
                 .sorted(java.util.Comparator.comparing(c -> c.get(DATASET_COLUMN.KEY_POSITION)))
                 .map(c -> c.get(DATASET_COLUMN.COLUMN_NAME))
                 .toList();
-        return Optional.of(new LiveTable(
-                version.get().get(DATASET_VERSION.DATASET_ID),
-                version.get().get(DATASET_VERSION.STORE_TABLE),
+        return new LiveShape(
                 columns.map(c -> new org.openplaza.catalog.StoreColumn(
                         c.get(DATASET_COLUMN.COLUMN_NAME),
                         ValueType.valueOf(c.get(DATASET_COLUMN.VALUE_TYPE)),
                         c.get(DATASET_COLUMN.VALUE_SCALE))),
-                key));
+                key);
     }
 
-    /** The table a change to a live version wrote, now its rows. */
+    /**
+     * The table a change to a live version wrote, now its rows. The dataset's time of change is
+     * moved on unless it was moved within the second before: a sensor pushing several times a
+     * second rewrites the dataset's row once a second, not at every push.
+     */
     public void replaceLiveTable(long versionId, long datasetId, String table, long rows, Instant now) {
         db.update(DATASET_VERSION)
                 .set(DATASET_VERSION.STORE_TABLE, table)
@@ -519,7 +518,30 @@ public class PublishingRepository {
         db.update(DATASET)
                 .set(DATASET.MODIFIED_AT, utc(now))
                 .where(DATASET.ID.eq(datasetId))
+                .and(DATASET.MODIFIED_AT.isNull().or(DATASET.MODIFIED_AT.le(utc(now.minusSeconds(1)))))
                 .execute();
+    }
+
+    /** A version about to be pushed to: its dataset, whether it is live, and whether the caller publishes for it. */
+    public record PushTarget(long datasetId, boolean live, boolean member) {}
+
+    /** The version, not deleted, and in the same query whether the account is a member of its dataset's organisation. */
+    public Optional<PushTarget> pushTarget(long versionId, String username) {
+        return db.select(
+                        DATASET_VERSION.DATASET_ID,
+                        DATASET_VERSION.LIVE,
+                        DSL.field(DSL.exists(DSL.selectOne()
+                                .from(ORGANISATION_MEMBER)
+                                .join(APP_USER)
+                                .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
+                                .where(ORGANISATION_MEMBER.ORGANISATION_ID.eq(DATASET.ORGANISATION_ID))
+                                .and(userIs(username)))))
+                .from(DATASET_VERSION)
+                .join(DATASET)
+                .on(DATASET.ID.eq(DATASET_VERSION.DATASET_ID))
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .and(DATASET_VERSION.DELETED_AT.isNull())
+                .fetchOptional(r -> new PushTarget(r.value1(), Boolean.TRUE.equals(r.value2()), r.value3()));
     }
 
     /** The null markers each typed column's cells held in the file (a text column keeps them as text). */

@@ -300,6 +300,28 @@ class PushedRecordsTest {
     }
 
     @Test
+    void rows_recorded_wrongly_in_the_portals_database_neither_lose_nor_double_a_push() throws Exception {
+        // an append checks the table's count against the rows the portal's database recorded; an
+        // insider (or a crash between the two commits) leaves that figure wrong
+        long version = pushed.create(
+                dataset, "readings", FIELDS, KEY, List.of(reading("Jongno", "2026-12-02T05:00:00", 41.5)));
+        var v = org.openplaza.db.catalog.Tables.DATASET_VERSION;
+        for (long recorded : new long[] {0, 7, 1_000_000}) {
+            db.update(v).set(v.ROW_COUNT, recorded).where(v.ID.eq(version)).execute();
+            String at = LocalDateTime.parse("2026-12-02T06:00")
+                    .plusMinutes(recorded % 997)
+                    .toString();
+            PushedRecords.Pushed done = pushed.upsert(
+                    version, List.of(reading("Mapo", at, 1), reading("Jung", at, 2)), UpsertMethod.INSERT);
+            long there = store.count(tableOf(version));
+            assertThat(done.rows()).isEqualTo(there);
+            assertThat(db.select(v.ROW_COUNT).from(v).where(v.ID.eq(version)).fetchSingle(v.ROW_COUNT))
+                    .isEqualTo(there);
+        }
+        assertThat(store.count(tableOf(version))).isEqualTo(7);
+    }
+
+    @Test
     void concurrent_pushes_to_one_table_each_keep_their_records() throws Exception {
         long version = pushed.create(dataset, "readings", FIELDS, KEY, List.of());
         var authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The embed of a public visualisation: a small HTML page with only the chart (drawn by the same
- * ECharts element as the portal), its numbers in a table for screen readers and a link back to
- * the permalink. Everything from users is HTML-escaped; the option JSON travels in an attribute.
+ * The embeds of a public visualisation and of a dashboard: small HTML pages with only the chart
+ * or tiles (drawn by the same ECharts element as the portal), their numbers in a table for screen
+ * readers and a link back to the permalink; a dashboard's embed draws its tiles again as its data
+ * changes. Everything from users is HTML-escaped; the option JSON travels in an attribute.
  */
 @RestController
 class EmbedController {
@@ -25,14 +26,17 @@ class EmbedController {
     private final VisualisationService visualisations;
     private final org.openplaza.catalog.DashboardService dashboards;
     private final org.openplaza.portal.i18n.PortalI18nProvider messages;
+    private final EmbedStreams streams;
 
     EmbedController(
             VisualisationService visualisations,
             org.openplaza.catalog.DashboardService dashboards,
-            org.openplaza.portal.i18n.PortalI18nProvider messages) {
+            org.openplaza.portal.i18n.PortalI18nProvider messages,
+            EmbedStreams streams) {
         this.visualisations = visualisations;
         this.dashboards = dashboards;
         this.messages = messages;
+        this.streams = streams;
     }
 
     private static Locale locale(String lang, Locale asked) {
@@ -72,7 +76,8 @@ class EmbedController {
 
     /**
      * The embed of a dashboard: each tile drawn as it is now for a visitor (a chart, or a key
-     * figure in words), with when its data last changed and a link to the live dashboard.
+     * figure in words), with when its data last changed and a link to the live dashboard. Its
+     * script listens to the dashboard's changes and draws the tiles again when one comes.
      */
     @GetMapping(value = "/embed/dashboard/{id}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> dashboard(
@@ -84,15 +89,88 @@ class EmbedController {
         if (dashboard == null) {
             return missing(locale);
         }
+        StringBuilder html = new StringBuilder();
+        head(html, locale.getLanguage(), dashboard.title());
+        html.append("<body><main data-changes=\"/embed/dashboard/")
+                .append(id)
+                .append("/changes\" data-tiles=\"/embed/dashboard/")
+                .append(id)
+                .append("/tiles?lang=")
+                .append(locale.getLanguage())
+                .append("\"><h1>")
+                .append(e(dashboard.title()))
+                .append("</h1>");
+        tiles(html, dashboard, locale);
+        html.append("<p id=\"embed-status\" role=\"status\"></p><p><a href=\"/dashboard/")
+                .append(id)
+                .append("\" target=\"_blank\" rel=\"noopener\">")
+                .append(e(dashboard.title()))
+                .append(" · OpenPlaza</a></p></main>")
+                .append("<script src=\"/js/opz-embed-live.js\"></script></body></html>");
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html.toString());
+    }
+
+    /**
+     * The dashboard's tiles alone, drawn now, for its embed to put in place of those it shows; the
+     * sentence the embed announces then travels with them.
+     */
+    @GetMapping(value = "/embed/dashboard/{id}/tiles", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> dashboardTiles(
+            @PathVariable("id") long id,
+            @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
+            Locale asked) {
+        Locale locale = locale(lang, asked);
+        org.openplaza.catalog.Dashboard dashboard = dashboards.find(id).orElse(null);
+        if (dashboard == null) {
+            return missing(locale);
+        }
+        StringBuilder html = new StringBuilder();
+        tiles(html, dashboard, locale);
+        return ResponseEntity.ok()
+                .contentType(MediaType.TEXT_HTML)
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(html.toString());
+    }
+
+    /**
+     * The changes to the datasets a dashboard shows, as server-sent events: {@code changed} each
+     * time one changes. 404 for a dashboard a visitor cannot see; 503 when this node keeps as
+     * many embeds current as it may.
+     */
+    @GetMapping(value = "/embed/dashboard/{id}/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.SseEmitter> dashboardChanges(
+            @PathVariable("id") long id) {
+        org.openplaza.catalog.Dashboard dashboard = dashboards.find(id).orElse(null);
+        if (dashboard == null) {
+            return ResponseEntity.notFound().build();
+        }
+        var stream = streams.open(dashboard.datasets());
+        if (stream == null) {
+            return ResponseEntity.status(503).header("Retry-After", "60").build();
+        }
+        return ResponseEntity.ok()
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .header("X-Accel-Buffering", "no")
+                .body(stream);
+    }
+
+    /** Each tile drawn now, in a grid whose {@code data-status} says when, for the reader to hear. */
+    private void tiles(StringBuilder html, org.openplaza.catalog.Dashboard dashboard, Locale locale) {
         ChartLabels.Words words = (key, args) -> messages.getTranslation(key, locale, args);
         org.openplaza.portal.dashboards.FigureWords figures =
                 new org.openplaza.portal.dashboards.FigureWords(words, locale);
-        StringBuilder html = new StringBuilder();
-        head(html, locale.getLanguage(), dashboard.title());
-        html.append("<body><main><h1>").append(e(dashboard.title())).append("</h1><div class=\"tiles\">");
+        html.append("<div class=\"tiles\" data-status=\"")
+                .append(e(words.get(
+                        "dashboard.redrawn",
+                        org.openplaza.portal.layout.Formats.dateTime(java.time.Instant.now(), locale))))
+                .append("\">");
         for (org.openplaza.catalog.Dashboard.Tile tile : dashboard.tiles()) {
             org.openplaza.catalog.DrawnTile drawn = dashboards.draw(tile);
-            html.append("<section><h2>").append(e(tile.title())).append("</h2>");
+            html.append("<section id=\"tile-")
+                    .append(tile.id())
+                    .append("\"><h2>")
+                    .append(e(tile.title()))
+                    .append("</h2>");
             if (drawn.chart() != null) {
                 Grouped data = ChartLabels.readable(drawn.chart(), words);
                 html.append("<opz-chart role=\"img\" aria-label=\"")
@@ -137,12 +215,7 @@ class EmbedController {
             }
             html.append("</section>");
         }
-        html.append("</div><p><a href=\"/dashboard/")
-                .append(id)
-                .append("\" target=\"_blank\" rel=\"noopener\">")
-                .append(e(dashboard.title()))
-                .append(" · OpenPlaza</a></p></main></body></html>");
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html.toString());
+        html.append("</div>");
     }
 
     /**

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A visitor watches a dashboard of a sensor's live table while the city's system pushes readings
  * through CKAN's DataStore API: the key figure is redrawn in the open page, by server push,
  * without the page reloading, and says so to screen readers; the page passes axe before and after.
+ * The dashboard's embed, open in the browser, is redrawn the same way.
  */
 class DashboardIT extends BrowserTest {
 
@@ -106,6 +107,29 @@ class DashboardIT extends BrowserTest {
                 .contains("&lt;img src=x onerror=alert(1)&gt; River")
                 .doesNotContain("<img src=x");
         assertThat(get("/embed/dashboard/999999999").statusCode()).isEqualTo(404);
+        assertThat(get("/embed/dashboard/999999999/changes").statusCode()).isEqualTo(404);
+
+        // the embed in a browser, redrawn as a reading comes, without reloading
+        driver.get(base() + "/embed/dashboard/" + ids[0] + "?lang=en");
+        String embedded = "#tile-" + ids[1] + " .v";
+        assertThat(find(embedded).getText()).isEqualTo("3.75");
+        waiting().withMessage("the embed's stream open").until(d -> present("main[data-live=open]"));
+        assertAccessibleAsItIs("dashboard embed");
+        js("window.openplazaNotReloaded = true;");
+        pushed = ckan.post("datastore_upsert", DemoAccounts.OFFICIAL_TOKEN, """
+                {"resource_id": "%s", "method": "insert",
+                 "records": [{"gauge": "G1", "read_at": "2026-12-04T06:00:00", "level_m": 4.5}]}
+                """.formatted(resource));
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+        waiting()
+                .withMessage("the embed redrawn")
+                .until(d -> find(embedded).getText().equals("4.5"));
+        assertThat(js("return window.openplazaNotReloaded === true"))
+                .as("not reloaded")
+                .isEqualTo(true);
+        assertThat(find("#tile-" + ids[1]).getText()).contains("Up +0.75 (+20%) from 2026-12-03");
+        assertThat(find("#embed-status").getText()).startsWith("Redrawn with new data at ");
+        assertAccessibleAsItIs("dashboard embed, redrawn");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -377,6 +377,81 @@ class ClusterIT extends Browser {
 
     @Test
     @Order(5)
+    void an_embedded_dashboard_hears_of_a_change_made_through_the_other_node() throws Exception {
+        // the demo's city at a glance shows the demo rainfall dataset
+        long dashboard = 0;
+        for (long id = 1; id <= 10 && dashboard == 0; id++) {
+            HttpResponse<String> embed = get(front, "/embed/dashboard/" + id + "?lang=en");
+            if (embed.statusCode() == 200 && embed.body().contains("The city at a glance")) {
+                dashboard = id;
+            }
+        }
+        assertThat(dashboard).as("the demo dashboard").isPositive();
+        String rainfall = CkanClient.json(get(node1, "/api/3/action/package_search?q=rainfall&rows=50"))
+                .get("result")
+                .get("results")
+                .findValuesAsText("name")
+                .stream()
+                .filter(name -> name.startsWith("rainfall-monthly-total"))
+                .findFirst()
+                .orElseThrow();
+
+        // one embed's stream on the first node, one through HAProxy
+        java.util.concurrent.BlockingQueue<String> onNode1 =
+                stream(node1, "/embed/dashboard/" + dashboard + "/changes");
+        java.util.concurrent.BlockingQueue<String> throughFront =
+                stream(front, "/embed/dashboard/" + dashboard + "/changes");
+        for (java.util.concurrent.BlockingQueue<String> lines : List.of(onNode1, throughFront)) {
+            assertThat(lines.poll(20, TimeUnit.SECONDS)).isEqualTo("status 200");
+            assertThat(lines.poll(20, TimeUnit.SECONDS)).as("the stream open").isEqualTo(":open");
+        }
+
+        HttpResponse<String> patched = new CkanClient(node2)
+                .post(
+                        "package_patch",
+                        DemoAccounts.OFFICIAL_TOKEN,
+                        "{\"id\": \"" + rainfall + "\", \"notes\": \"Changed on the second node.\"}");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(changed(onNode1))
+                .as("node 1 heard the change made on node 2")
+                .isTrue();
+        assertThat(changed(throughFront))
+                .as("the stream through HAProxy carried it")
+                .isTrue();
+    }
+
+    /** The lines of a stream of server-sent events, read as they come, on a thread of their own. */
+    private static java.util.concurrent.BlockingQueue<String> stream(int port, String path) {
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        HTTP.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    lines.add("status " + response.statusCode());
+                    response.body().filter(line -> !line.isEmpty()).forEach(lines::add);
+                });
+        return lines;
+    }
+
+    /** Whether a {@code changed} event comes on the stream within 20 seconds. */
+    private static boolean changed(java.util.concurrent.BlockingQueue<String> lines) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (long left = 20_000; left > 0; left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())) {
+            String line = lines.poll(left, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                return false;
+            }
+            if (line.equals("event:changed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    @Order(6)
     void a_client_stays_with_its_node_and_moves_to_the_other_when_that_node_dies() throws Exception {
         // a citizen signs in through HAProxy and saves a draft
         goTo(front);

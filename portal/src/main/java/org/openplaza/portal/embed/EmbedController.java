@@ -84,12 +84,35 @@ class EmbedController {
             @PathVariable("id") long id,
             @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
             Locale asked) {
-        Locale locale = locale(lang, asked);
+        return dashboard(id, locale(lang, asked), true);
+    }
+
+    /**
+     * The dashboard's tiles alone, drawn now, for its embed to put in place of those it shows; the
+     * sentence the embed announces then travels with them.
+     */
+    @GetMapping(value = "/embed/dashboard/{id}/tiles", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> dashboardTiles(
+            @PathVariable("id") long id,
+            @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
+            Locale asked) {
+        return dashboard(id, locale(lang, asked), false);
+    }
+
+    /** The embed's page, or its tiles alone, for a dashboard a visitor may see. */
+    private ResponseEntity<String> dashboard(long id, Locale locale, boolean page) {
         org.openplaza.catalog.Dashboard dashboard = dashboards.find(id).orElse(null);
         if (dashboard == null) {
             return missing(locale);
         }
         StringBuilder html = new StringBuilder();
+        if (!page) {
+            tiles(html, dashboard, locale);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.TEXT_HTML)
+                    .cacheControl(org.springframework.http.CacheControl.noStore())
+                    .body(html.toString());
+        }
         head(html, locale.getLanguage(), dashboard.title());
         html.append("<body><main data-changes=\"/embed/dashboard/")
                 .append(id)
@@ -108,28 +131,6 @@ class EmbedController {
                 .append(" · OpenPlaza</a></p></main>")
                 .append("<script src=\"/js/opz-embed-live.js\"></script></body></html>");
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html.toString());
-    }
-
-    /**
-     * The dashboard's tiles alone, drawn now, for its embed to put in place of those it shows; the
-     * sentence the embed announces then travels with them.
-     */
-    @GetMapping(value = "/embed/dashboard/{id}/tiles", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> dashboardTiles(
-            @PathVariable("id") long id,
-            @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
-            Locale asked) {
-        Locale locale = locale(lang, asked);
-        org.openplaza.catalog.Dashboard dashboard = dashboards.find(id).orElse(null);
-        if (dashboard == null) {
-            return missing(locale);
-        }
-        StringBuilder html = new StringBuilder();
-        tiles(html, dashboard, locale);
-        return ResponseEntity.ok()
-                .contentType(MediaType.TEXT_HTML)
-                .cacheControl(org.springframework.http.CacheControl.noStore())
-                .body(html.toString());
     }
 
     /**

@@ -255,8 +255,30 @@ public class PushedRecords {
 
     /** How long the live version keeps its rows, if it has a rule. */
     @PreAuthorize("permitAll()")
-    public java.util.Optional<PublishingRepository.Retention> retention(long versionId) {
-        return repository.retentions(versionId).stream().findFirst();
+    public java.util.Optional<RetentionRule> retention(long versionId) {
+        return repository.retentions(versionId).stream().findFirst().map(r -> new RetentionRule(r.column(), r.days()));
+    }
+
+    /** A live version, not deleted, of a dataset the caller manages. */
+    private PublishingRepository.LiveFile managedLive(long versionId) {
+        PublishingRepository.LiveFile found = repository
+                .undeletedVersion(versionId)
+                .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
+        requireManage(found.datasetId());
+        if (!found.live()) {
+            throw new CatalogException("resource_id", "datastore.error.not-live");
+        }
+        return found;
+    }
+
+    /** The columns of a live version a rule may keep its rows by: its dates and times, in order. */
+    @PreAuthorize(PublishingService.PUBLISHERS)
+    public List<String> retentionColumns(long versionId) {
+        managedLive(versionId);
+        return repository.versionTable(versionId).orElseThrow().columns().stream()
+                .filter(c -> c.type() == ValueType.DATE || c.type() == ValueType.TIMESTAMP)
+                .map(StoreColumn::name)
+                .toList();
     }
 
     /**
@@ -265,13 +287,7 @@ public class PushedRecords {
      */
     @PreAuthorize(PublishingService.PUBLISHERS)
     public void retain(long versionId, @Nullable String column, @Nullable Integer days) {
-        PublishingRepository.LiveFile found = repository
-                .undeletedVersion(versionId)
-                .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
-        requireManage(found.datasetId());
-        if (!found.live()) {
-            throw new CatalogException("resource_id", "datastore.error.not-live");
-        }
+        PublishingRepository.LiveFile found = managedLive(versionId);
         if (column != null) {
             if (days == null || days < 1 || days > 36_600) {
                 throw new CatalogException("retention", "datastore.error.retention-days");

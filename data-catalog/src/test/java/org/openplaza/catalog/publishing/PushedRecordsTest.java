@@ -129,9 +129,12 @@ class PushedRecordsTest {
         TestCallers.signIn("pushing-outsider", "OFFICIAL");
         assertThatThrownBy(() -> pushed.retain(version, "measured_at", 90))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> pushed.retentionColumns(version))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         TestCallers.signIn("pushing-sensor", "OFFICIAL");
         pushed.retain(version, "measured_at", 90);
-        assertThat(pushed.retention(version)).map(r -> r.days()).contains(90);
+        assertThat(pushed.retention(version)).contains(new org.openplaza.catalog.RetentionRule("measured_at", 90));
+        assertThat(pushed.retentionColumns(version)).containsExactly("measured_at");
 
         SecurityContextHolder.clearContext();
         assertThat(pushed.expireDue())

@@ -37,11 +37,15 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
     private final org.openplaza.catalog.Harvests harvests;
     private String title = "";
 
+    private final org.openplaza.catalog.PushedRecords pushed;
+
     public DatasetView(
             DatasetReader reader,
             VisualisationService visualisations,
             org.openplaza.catalog.ScheduledSources sources,
-            org.openplaza.catalog.Harvests harvests) {
+            org.openplaza.catalog.Harvests harvests,
+            org.openplaza.catalog.PushedRecords pushed) {
+        this.pushed = pushed;
         this.reader = reader;
         this.visualisations = visualisations;
         this.sources = sources;
@@ -225,7 +229,12 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Strin
         }
         tabs.add(getTranslation("dataset.tab.about"), new DatasetAbout(dataset));
         tabs.add(
-                getTranslation("dataset.tab.versions"), new VersionsPanel(dataset.id(), reader.versions(dataset.id())));
+                getTranslation("dataset.tab.versions"),
+                new VersionsPanel(
+                        dataset.id(),
+                        reader.versions(dataset.id()),
+                        null,
+                        version -> new org.openplaza.portal.publish.RetentionCell(pushed, version, false)));
         add(tabs);
         if ((editing != null || address.containsKey("chart")) && chartTab != null) {
             tabs.setSelectedTab(chartTab);

@@ -41,12 +41,15 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
 
     private final org.openplaza.portal.security.RecentSignIn recentSignIn;
     private final org.openplaza.catalog.ScheduledSources sources;
+    private final org.openplaza.catalog.PushedRecords pushed;
 
     public DatasetEditorView(
             PublishingService publishing,
             ImportExecutor executor,
             org.openplaza.portal.security.RecentSignIn recentSignIn,
-            org.openplaza.catalog.ScheduledSources sources) {
+            org.openplaza.catalog.ScheduledSources sources,
+            org.openplaza.catalog.PushedRecords pushed) {
+        this.pushed = pushed;
         this.recentSignIn = recentSignIn;
         this.sources = sources;
         this.publishing = publishing;
@@ -120,7 +123,11 @@ public class DatasetEditorView extends VerticalLayout implements HasUrlParameter
         publish.setVisible(!"PUBLISHED".equals(dataset.state()));
         withdraw.setVisible("PUBLISHED".equals(dataset.state()));
         getChildren().filter(VersionsPanel.class::isInstance).toList().forEach(this::remove);
-        add(new VersionsPanel(datasetId, publishing.versions(datasetId), this::deleteVersion));
+        add(new VersionsPanel(
+                datasetId,
+                publishing.versions(datasetId),
+                this::deleteVersion,
+                version -> new RetentionCell(pushed, version, true)));
     }
 
     /** Deletes a version once the official confirmed it is still them, as publishing asks. */

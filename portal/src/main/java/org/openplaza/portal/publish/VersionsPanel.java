@@ -8,20 +8,27 @@ import org.openplaza.catalog.VersionSummary;
 import org.openplaza.portal.layout.Formats;
 
 /**
- * The dataset's history: each version with its rows, file and schema changes; for its publishers,
- * a button to delete a version, asked again before it acts.
+ * The dataset's history: each version with its rows, file and schema changes, and for a live
+ * version how long it keeps its rows; for its publishers, a button to delete a version, asked
+ * again before it acts, and one to change how long a live version keeps its rows.
  */
 public class VersionsPanel extends VerticalLayout {
 
     public VersionsPanel(long datasetId, List<VersionSummary> versions) {
-        this(datasetId, versions, null);
+        this(datasetId, versions, null, null);
     }
 
-    /** With {@code delete}, each version has a delete button that calls it once confirmed. */
+    /**
+     * With {@code delete}, each version has a delete button that calls it once confirmed; with
+     * {@code retention}, a live version says how long it keeps its rows, in the component it makes.
+     */
     public VersionsPanel(
             long datasetId,
             List<VersionSummary> versions,
-            java.util.function.@org.jspecify.annotations.Nullable Consumer<VersionSummary> delete) {
+            java.util.function.@org.jspecify.annotations.Nullable Consumer<VersionSummary> delete,
+            java.util.function.@org.jspecify.annotations.Nullable Function<
+                            VersionSummary, com.vaadin.flow.component.Component>
+                    retention) {
         setPadding(false);
         Grid<VersionSummary> grid = new Grid<>();
         grid.setId("versions-grid");
@@ -56,6 +63,12 @@ public class VersionsPanel extends VerticalLayout {
         grid.addColumn(this::changes)
                 .setHeader(getTranslation("publish.changes"))
                 .setFlexGrow(3);
+        if (retention != null && versions.stream().anyMatch(VersionSummary::live)) {
+            grid.addComponentColumn(v -> v.live() ? retention.apply(v) : new com.vaadin.flow.component.html.Span())
+                    .setKey("retention")
+                    .setHeader(getTranslation("publish.retention"))
+                    .setAutoWidth(true);
+        }
         if (delete != null) {
             grid.addComponentColumn(v -> deleteButton(v, delete))
                     .setKey("delete")

@@ -38,6 +38,9 @@ class VersionsPanelIT {
     org.openplaza.catalog.ScheduledSources sources;
 
     @Autowired
+    org.openplaza.catalog.PushedRecords pushed;
+
+    @Autowired
     ImportExecutor executor;
 
     @Autowired
@@ -72,7 +75,7 @@ class VersionsPanelIT {
     }
 
     private DatasetEditorView editorOf(long dataset) {
-        DatasetEditorView view = new DatasetEditorView(publishing, executor, recentSignIn, sources);
+        DatasetEditorView view = new DatasetEditorView(publishing, executor, recentSignIn, sources, pushed);
         UI.getCurrent().add(view);
         view.setParameter(null, dataset);
         return view;

@@ -364,7 +364,8 @@ public class DatasetReader {
                                 v.columns(),
                                 v.labels(),
                                 v.rows(),
-                                "PUBLISHED".equals(a.state()))));
+                                "PUBLISHED".equals(a.state()),
+                                !v.dropped())));
     }
 
     /** A page of rows and, when asked for, how many rows the query selects in all. */

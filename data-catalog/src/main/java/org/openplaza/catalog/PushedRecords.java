@@ -253,6 +253,76 @@ public class PushedRecords {
         }
     }
 
+    /**
+     * Drops a live version's table, as CKAN's {@code datastore_delete} without filters does: its
+     * rows go, and it takes no records, and the API shows no table, until {@link #remake} makes it
+     * again. The version itself stays, with its place in the dataset's history.
+     */
+    @PreAuthorize(PublishingService.PUBLISHERS)
+    public Pushed drop(long versionId) {
+        try {
+            Pushed dropped = change(versionId, (version, columns, key) -> {
+                DatasetStore.Rewritten emptied = store.delete(version.table(), columns, RowRequest.ALL);
+                repository.markTableDropped(versionId, clock.instant());
+                return emptied;
+            });
+            transactions.executeWithoutResult(status -> audit(
+                    "LIVE_TABLE_DROPPED",
+                    dropped.datasetId(),
+                    org.openplaza.audit.AuditDetail.of("records-deleted", dropped.changed())));
+            return dropped;
+        } catch (SQLException e) {
+            throw StoreFailures.of(e);
+        }
+    }
+
+    /**
+     * Makes a dropped live version's table again, as CKAN's {@code datastore_create} with the
+     * resource's id does: typed fields (the same as before or new ones), a key and first records.
+     * Its old columns' figures go with them, and a retention rule by a column it no longer has.
+     */
+    @PreAuthorize(PublishingService.PUBLISHERS)
+    public void remake(long versionId, List<FieldSpec> fields, List<String> key, List<Map<String, Object>> records) {
+        try {
+            PublishingRepository.LiveFile found = managedLive(versionId);
+            List<StoreColumn> columns = columns(fields);
+            checkKey(columns, key);
+            DatasetStore.Rewritten written = firstRecords(columns, key, records);
+            String[] old = new String[1];
+            try {
+                transactions.executeWithoutResult(status -> {
+                    PublishingRepository.LiveTable version = repository
+                            .lockLiveTable(versionId)
+                            .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
+                    if (!version.dropped()) {
+                        throw new CatalogException("fields", "datastore.error.fields-fixed");
+                    }
+                    repository.remakeLiveTable(
+                            versionId,
+                            analysed(fields, columns),
+                            key,
+                            written.table(),
+                            written.rows(),
+                            clock.instant());
+                    refreshProfiles(versionId, written.table(), columns);
+                    audit(
+                            "LIVE_TABLE_REMADE",
+                            found.datasetId(),
+                            org.openplaza.audit.AuditDetail.of("version-imported", found.number(), written.changed()));
+                    old[0] = version.table();
+                });
+            } catch (RuntimeException e) {
+                store.drop(written.table());
+                throw e;
+            } finally {
+                store.release(written.table());
+            }
+            store.dropLater(old[0], REPLACED_TABLE_KEPT);
+        } catch (SQLException e) {
+            throw StoreFailures.of(e);
+        }
+    }
+
     /** How long the live version keeps its rows, if it has a rule. */
     @PreAuthorize("permitAll()")
     public java.util.Optional<RetentionRule> retention(long versionId) {
@@ -393,7 +463,10 @@ public class PushedRecords {
                 PublishingRepository.LiveTable version = repository
                         .lockLiveTable(versionId)
                         .orElseThrow(() -> new CatalogException(null, "publish.error.no-version-found"));
-                PublishingRepository.LiveShape shape = shape(versionId);
+                if (version.dropped()) {
+                    throw new CatalogException("resource_id", "datastore.error.dropped");
+                }
+                PublishingRepository.LiveShape shape = shape(versionId, version.table());
                 DatasetStore.Rewritten written;
                 try {
                     written = change.apply(version, shape.columns(), shape.key());
@@ -429,23 +502,26 @@ public class PushedRecords {
         return pushed;
     }
 
-    /** A live version's columns and key, read once: they never change. */
-    private PublishingRepository.LiveShape shape(long versionId) {
-        PublishingRepository.LiveShape shape = shapes.get(versionId);
+    /**
+     * A live version's columns and key, read once for each table it has: they change only when a
+     * dropped table is made again, into a new table (on any node).
+     */
+    private PublishingRepository.LiveShape shape(long versionId, String table) {
+        PublishingRepository.LiveShape shape = shapes.get(table);
         if (shape == null) {
             shape = repository.liveShape(versionId);
             if (shapes.size() >= SHAPES_KEPT) {
                 shapes.clear();
             }
-            shapes.put(versionId, shape);
+            shapes.put(table, shape);
         }
         return shape;
     }
 
-    /** How many live versions' columns and keys are kept in memory. */
+    /** How many live tables' columns and keys are kept in memory. */
     private static final int SHAPES_KEPT = 10_000;
 
-    private final Map<Long, PublishingRepository.LiveShape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PublishingRepository.LiveShape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void dropQuietly(String table) {
         try {

@@ -7,7 +7,8 @@ import java.util.List;
  * One version of a dataset: its distribution facts and how its columns differ from the version
  * before (added, removed, retyped). A live version holds records pushed through the API rather
  * than an imported file: its rows change, and it has no original file. A version fetched from an
- * address keeps it as {@code sourceUrl}.
+ * address keeps it as {@code sourceUrl}. A live version whose table a client dropped
+ * ({@code tableDropped}) has no rows and takes none until it is made again.
  */
 public record VersionSummary(
         long id,
@@ -24,7 +25,8 @@ public record VersionSummary(
         String mediaType,
         String format,
         boolean live,
-        @org.jspecify.annotations.Nullable String sourceUrl) {
+        @org.jspecify.annotations.Nullable String sourceUrl,
+        boolean tableDropped) {
 
     public VersionSummary {
         added = List.copyOf(added);

@@ -58,7 +58,8 @@ public class PublishingRepository {
             String mediaType,
             String format,
             boolean live,
-            @Nullable String sourceUrl) {}
+            @Nullable String sourceUrl,
+            boolean tableDropped) {}
 
     private final DSLContext db;
 
@@ -350,6 +351,16 @@ public class PublishingRepository {
                         DSL.select(APP_USER.ID).from(APP_USER).where(userIs(v.createdBy())))
                 .returningResult(DATASET_VERSION.ID)
                 .fetchSingle(DATASET_VERSION.ID);
+        insertColumns(id, columns, descriptions);
+        db.update(DATASET)
+                .set(DATASET.CURRENT_VERSION_ID, id)
+                .set(DATASET.MODIFIED_AT, utc(now))
+                .where(DATASET.ID.eq(v.datasetId()))
+                .execute();
+        return id;
+    }
+
+    private void insertColumns(long id, List<ColumnAnalysis> columns, List<String> descriptions) {
         for (int i = 0; i < columns.size(); i++) {
             ColumnAnalysis c = columns.get(i);
             db.insertInto(DATASET_COLUMN)
@@ -364,12 +375,6 @@ public class PublishingRepository {
                     .set(DATASET_COLUMN.NULL_COUNT, c.nulls())
                     .execute();
         }
-        db.update(DATASET)
-                .set(DATASET.CURRENT_VERSION_ID, id)
-                .set(DATASET.MODIFIED_AT, utc(now))
-                .where(DATASET.ID.eq(v.datasetId()))
-                .execute();
-        return id;
     }
 
     public void insertProfiles(long versionId, List<ColumnProfile> profiles) {
@@ -436,6 +441,7 @@ public class PublishingRepository {
                 .where(DATASET_VERSION.LIVE.isTrue())
                 .and(DATASET_VERSION.DELETED_AT.isNull())
                 .and(DATASET_VERSION.RETENTION_COLUMN.isNotNull())
+                .and(DATASET_VERSION.TABLE_DROPPED_AT.isNull())
                 .and(versionId == null ? DSL.noCondition() : DATASET_VERSION.ID.eq(versionId))
                 .orderBy(DATASET_VERSION.ID)
                 .fetch(r -> new Retention(r.value1(), r.value2(), r.value3(), r.value4()));
@@ -448,6 +454,10 @@ public class PublishingRepository {
                 .set(DATASET_VERSION.ROWS_CHANGED_AT, utc(now))
                 .where(DATASET_VERSION.ID.eq(versionId))
                 .execute();
+        markKey(versionId, key);
+    }
+
+    private void markKey(long versionId, List<String> key) {
         for (int i = 0; i < key.size(); i++) {
             db.update(DATASET_COLUMN)
                     .set(DATASET_COLUMN.KEY_POSITION, i + 1)
@@ -457,8 +467,47 @@ public class PublishingRepository {
         }
     }
 
+    /** A live version's table dropped by a client: no rows, and none taken until it is made again. */
+    public void markTableDropped(long versionId, Instant now) {
+        db.update(DATASET_VERSION)
+                .set(DATASET_VERSION.TABLE_DROPPED_AT, utc(now))
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .execute();
+    }
+
+    /**
+     * A dropped live version made again, with these columns and key, in this table: its old
+     * columns (and their figures) go, and a retention rule by a column it no longer has of dates
+     * or times ends.
+     */
+    public void remakeLiveTable(
+            long versionId, List<ColumnAnalysis> columns, List<String> key, String table, long rows, Instant now) {
+        db.deleteFrom(DATASET_COLUMN)
+                .where(DATASET_COLUMN.VERSION_ID.eq(versionId))
+                .execute();
+        insertColumns(versionId, columns, columns.stream().map(c -> "").toList());
+        markKey(versionId, key);
+        List<String> times = columns.stream()
+                .filter(c -> c.type() == ValueType.DATE || c.type() == ValueType.TIMESTAMP)
+                .map(ColumnAnalysis::name)
+                .toList();
+        db.update(DATASET_VERSION)
+                .set(DATASET_VERSION.STORE_TABLE, table)
+                .set(DATASET_VERSION.ROW_COUNT, rows)
+                .set(DATASET_VERSION.ROWS_CHANGED_AT, utc(now))
+                .set(DATASET_VERSION.TABLE_DROPPED_AT, (OffsetDateTime) null)
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .execute();
+        db.update(DATASET_VERSION)
+                .set(DATASET_VERSION.RETENTION_COLUMN, (String) null)
+                .set(DATASET_VERSION.RETENTION_DAYS, (Integer) null)
+                .where(DATASET_VERSION.ID.eq(versionId))
+                .and(DATASET_VERSION.RETENTION_COLUMN.notIn(times))
+                .execute();
+    }
+
     /** A live version's table, columns and key. */
-    public record LiveTable(long datasetId, String table, long rows) {}
+    public record LiveTable(long datasetId, String table, long rows, boolean dropped) {}
 
     /**
      * A live version's table and rows, its row locked until the transaction ends, so that its
@@ -468,7 +517,8 @@ public class PublishingRepository {
         return db.select(
                         DATASET_VERSION.DATASET_ID,
                         DATASET_VERSION.STORE_TABLE,
-                        DSL.coalesce(DATASET_VERSION.ROW_COUNT, 0L))
+                        DSL.coalesce(DATASET_VERSION.ROW_COUNT, 0L),
+                        DSL.field(DATASET_VERSION.TABLE_DROPPED_AT.isNotNull()))
                 .from(DATASET_VERSION)
                 .where(DATASET_VERSION.ID.eq(versionId))
                 .and(DATASET_VERSION.DELETED_AT.isNull())
@@ -710,7 +760,8 @@ public class PublishingRepository {
                         DATASET_VERSION.MEDIA_TYPE,
                         DATASET_VERSION.FILE_FORMAT,
                         DATASET_VERSION.LIVE,
-                        DATASET_VERSION.SOURCE_URL)
+                        DATASET_VERSION.SOURCE_URL,
+                        DSL.field(DATASET_VERSION.TABLE_DROPPED_AT.isNotNull()))
                 .from(DATASET_VERSION)
                 .where(DATASET_VERSION.DATASET_ID.eq(datasetId))
                 .and(DATASET_VERSION.DELETED_AT.isNull())
@@ -817,7 +868,8 @@ public class PublishingRepository {
                         DATASET_VERSION.DATASET_ID,
                         DATASET_VERSION.VERSION_NO,
                         DATASET_VERSION.STORE_TABLE,
-                        DATASET_VERSION.ROW_COUNT)
+                        DATASET_VERSION.ROW_COUNT,
+                        DATASET_VERSION.TABLE_DROPPED_AT)
                 .from(DATASET_VERSION)
                 .where(DATASET_VERSION.ID.eq(versionId))
                 .and(DATASET_VERSION.DELETED_AT.isNull())
@@ -845,7 +897,8 @@ public class PublishingRepository {
                 columns.map(Records.mapping((name, type, scale, label, format) ->
                         new org.openplaza.catalog.StoreColumn(name, ValueType.valueOf(type), scale))),
                 columns.getValues(DATASET_COLUMN.LABEL),
-                columns.getValues(DATASET_COLUMN.VALUE_FORMAT)));
+                columns.getValues(DATASET_COLUMN.VALUE_FORMAT),
+                v.get(DATASET_VERSION.TABLE_DROPPED_AT) != null));
     }
 
     /** A version that is not deleted: its dataset, number, store table and original file. */

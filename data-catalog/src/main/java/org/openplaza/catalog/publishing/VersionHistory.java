@@ -36,7 +36,8 @@ public final class VersionHistory {
                     v.mediaType(),
                     v.format(),
                     v.live(),
-                    v.sourceUrl()));
+                    v.sourceUrl(),
+                    v.tableDropped()));
             previous = current;
         }
         return versions;

@@ -5,7 +5,8 @@ import org.openplaza.catalog.StoreColumn;
 
 /**
  * Where a version's rows live in the dataset store, with its columns' names, types, labels and
- * formats (by which periods are written as the file wrote them).
+ * formats (by which periods are written as the file wrote them); {@code dropped} for a live
+ * version whose table a client dropped.
  */
 public record VersionTable(
         long datasetId,
@@ -15,4 +16,5 @@ public record VersionTable(
         long rows,
         List<StoreColumn> columns,
         List<String> labels,
-        List<String> formats) {}
+        List<String> formats,
+        boolean dropped) {}

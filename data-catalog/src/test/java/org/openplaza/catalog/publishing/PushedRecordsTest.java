@@ -25,6 +25,7 @@ import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.PublishingService;
 import org.openplaza.catalog.PushedRecords;
 import org.openplaza.catalog.RowRequest;
+import org.openplaza.catalog.StoreColumn;
 import org.openplaza.catalog.UpsertMethod;
 import org.openplaza.catalog.ValueType;
 import org.openplaza.catalog.datastore.DatasetStore;
@@ -322,6 +323,63 @@ class PushedRecordsTest {
                     .isEqualTo(there);
         }
         assertThat(store.count(tableOf(version))).isEqualTo(7);
+    }
+
+    @Test
+    void a_dropped_table_takes_nothing_until_it_is_made_again_with_new_fields() throws Exception {
+        long version = pushed.create(
+                dataset, "readings", FIELDS, KEY, List.of(reading("Jongno", "2026-12-02T05:00:00", 41.5)));
+        pushed.upsert(version, List.of(reading("Mapo", "2026-12-02T05:00:00", 1)), UpsertMethod.INSERT);
+        pushed.retain(version, "measured_at", 90);
+        List<PushedRecords.FieldSpec> gauges = List.of(
+                new PushedRecords.FieldSpec("gauge", ValueType.TEXT, "Gauge"),
+                new PushedRecords.FieldSpec("read_on", ValueType.DATE, "Read on"),
+                new PushedRecords.FieldSpec("level_cm", ValueType.INTEGER, "Level (cm)"));
+        List<String> gaugeKey = List.of("gauge", "read_on");
+        assertThatThrownBy(() -> pushed.remake(version, gauges, gaugeKey, List.of()))
+                .as("a table that is there keeps its fields")
+                .hasMessage("datastore.error.fields-fixed");
+        TestCallers.signIn("pushing-outsider", "OFFICIAL");
+        assertThatThrownBy(() -> pushed.drop(version)).isInstanceOf(AccessDeniedException.class);
+        TestCallers.signIn("pushing-sensor", "OFFICIAL");
+
+        assertThat(pushed.drop(version).rows()).isZero();
+        assertThat(reader.resource(version).orElseThrow().active()).isFalse();
+        assertThat(publishing.versions(dataset).get(0).tableDropped()).isTrue();
+        assertThat(store.count(tableOf(version))).isZero();
+        assertThat(pushed.retention(version)).isEmpty();
+        assertThatThrownBy(() ->
+                        pushed.upsert(version, List.of(reading("Mapo", "2026-12-02T06:00:00", 1)), UpsertMethod.INSERT))
+                .hasMessage("datastore.error.dropped");
+        assertThatThrownBy(() -> pushed.drop(version)).hasMessage("datastore.error.dropped");
+        TestCallers.signIn("pushing-outsider", "OFFICIAL");
+        assertThatThrownBy(() -> pushed.remake(version, gauges, gaugeKey, List.of()))
+                .isInstanceOf(AccessDeniedException.class);
+        TestCallers.signIn("pushing-sensor", "OFFICIAL");
+
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("gauge", "G1");
+        first.put("read_on", "2026-12-03");
+        first.put("level_cm", 140);
+        pushed.remake(version, gauges, gaugeKey, List.of(first));
+        var resource = reader.resource(version).orElseThrow();
+        assertThat(resource.active()).isTrue();
+        assertThat(resource.columns()).extracting(StoreColumn::name).containsExactly("gauge", "read_on", "level_cm");
+        assertThat(resource.labels()).containsExactly("Gauge", "Read on", "Level (cm)");
+        assertThat(pushed.retention(version)).as("by a column it no longer has").isEmpty();
+        // the next push goes by the new fields and key, not by what was read of the old table
+        Map<String, Object> next = new LinkedHashMap<>(first);
+        next.put("read_on", "2026-12-04");
+        next.put("level_cm", 150);
+        assertThat(pushed.upsert(version, List.of(next), UpsertMethod.INSERT).rows())
+                .isEqualTo(2);
+        Map<String, Object> changed = new LinkedHashMap<>(first);
+        changed.put("level_cm", 145);
+        pushed.upsert(version, List.of(changed), UpsertMethod.UPSERT);
+        assertThat(rows(version)).extracting(r -> r[2]).containsExactly(145L, 150L);
+        assertThatThrownBy(() ->
+                        pushed.upsert(version, List.of(reading("Mapo", "2026-12-02T06:00:00", 1)), UpsertMethod.INSERT))
+                .satisfies(e -> assertThat(reason(e)).contains("station"));
     }
 
     @Test

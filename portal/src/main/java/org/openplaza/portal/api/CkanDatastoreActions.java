@@ -34,10 +34,18 @@ class CkanDatastoreActions {
         this.reader = reader;
     }
 
-    /** A resource by id the caller may read; anything else is not found. */
+    /** A resource by id the caller may read, with a table; anything else is not found. */
     private Resource resource(CkanParams params) {
         String id = params.text("resource_id") != null ? params.required("resource_id") : params.required("id");
-        return visible(reader, id, () -> CkanError.notFound("Resource \"" + id + "\""));
+        return withTable(visible(reader, id, () -> CkanError.notFound("Resource \"" + id + "\"")), id);
+    }
+
+    /** The resource, unless a client dropped its table: then, as CKAN has it, there is none to find. */
+    static Resource withTable(Resource resource, String id) {
+        if (!resource.active()) {
+            throw CkanError.notFound("Resource \"" + id + "\"");
+        }
+        return resource;
     }
 
     /**

@@ -53,7 +53,25 @@ class CkanDatastoreWrites {
         Map<String, Object> body = CkanWriteApi.body(request);
         List<Map<String, Object>> records = records(body.get("records"), false);
         if (body.get("resource_id") != null) {
-            Resource resource = resource(body.get("resource_id"));
+            Resource resource = CkanDatastoreActions.visible(
+                    reader,
+                    String.valueOf(body.get("resource_id")),
+                    () -> CkanError.notFound("Resource \"" + body.get("resource_id") + "\""));
+            if (!resource.active()) {
+                // its table dropped: made again, with the fields given (the same or new ones)
+                if (!(body.get("fields") instanceof List<?> fields) || fields.isEmpty()) {
+                    throw CkanError.validation(
+                            "fields", "Missing value: the table's fields, each with an id and a type");
+                }
+                List<PushedRecords.FieldSpec> specs = fields(fields);
+                Retention rule = retention(body);
+                checkRetention(rule, specs);
+                pushed.remake(resource.versionId(), specs, primaryKey(body.get("primary_key")), records);
+                if (rule != null) {
+                    pushed.retain(resource.versionId(), rule.field(), rule.days());
+                }
+                return ok("datastore_create", answer(resource.versionId(), body, "insert"));
+            }
             if (body.get("fields") instanceof List<?> fields && !fields.isEmpty()) {
                 List<String> given = new ArrayList<>();
                 for (PushedRecords.FieldSpec field : fields(fields)) {
@@ -89,14 +107,7 @@ class CkanDatastoreWrites {
         Object name = newResource.get("name");
         List<PushedRecords.FieldSpec> specs = fields(fields);
         Retention rule = retention(body);
-        if (rule != null
-                && rule.field() != null
-                && specs.stream()
-                        .noneMatch(f -> f.name().equals(rule.field())
-                                && (f.type() == org.openplaza.catalog.ValueType.DATE
-                                        || f.type() == org.openplaza.catalog.ValueType.TIMESTAMP))) {
-            throw CkanError.validation("retention", "The field must be one of the table's date or timestamp fields");
-        }
+        checkRetention(rule, specs);
         long versionId = pushed.create(
                 datasetId,
                 name == null || name.toString().isBlank() ? "records" : name.toString(),
@@ -109,6 +120,18 @@ class CkanDatastoreWrites {
         Map<String, Object> result = answer(versionId, body, "insert");
         result.put("resource", dicts.resourceDict(datasetId, versionId));
         return ok("datastore_create", result);
+    }
+
+    /** A rule by a field the new table has, of dates or times, before anything is made. */
+    private static void checkRetention(@Nullable Retention rule, List<PushedRecords.FieldSpec> specs) {
+        if (rule != null
+                && rule.field() != null
+                && specs.stream()
+                        .noneMatch(f -> f.name().equals(rule.field())
+                                && (f.type() == org.openplaza.catalog.ValueType.DATE
+                                        || f.type() == org.openplaza.catalog.ValueType.TIMESTAMP))) {
+            throw CkanError.validation("retention", "The field must be one of the table's date or timestamp fields");
+        }
     }
 
     /** How long a live table keeps its rows: by which field, for how many days; a null field ends the rule. */
@@ -157,11 +180,21 @@ class CkanDatastoreWrites {
         return ok("datastore_upsert", answer(resource.versionId(), body, method));
     }
 
-    /** The rows matching every one of {@code filters} ({@code field: value} or a list of values); without filters, every row. */
+    /**
+     * The rows matching every one of {@code filters} ({@code field: value} or a list of values),
+     * every row for {@code {}}; without {@code filters}, as CKAN has it, the table itself, which
+     * {@code datastore_create} with the resource's id makes again.
+     */
     @PostMapping(value = {"/api/3/action/datastore_delete", "/api/action/datastore_delete"})
     ResponseEntity<CkanWriteApi.Envelope> delete(HttpServletRequest request) throws Exception {
         Map<String, Object> body = CkanWriteApi.body(request);
         Resource resource = resource(body.get("resource_id"));
+        if (!body.containsKey("filters")) {
+            pushed.drop(resource.versionId());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("resource_id", String.valueOf(resource.versionId()));
+            return ok("datastore_delete", result);
+        }
         Map<String, Object> filters = new LinkedHashMap<>();
         Object given = body.get("filters");
         if (given instanceof Map<?, ?> map) {
@@ -201,7 +234,10 @@ class CkanDatastoreWrites {
         if (id == null || id.toString().isBlank()) {
             throw CkanError.validation("resource_id", "Missing value");
         }
-        return CkanDatastoreActions.visible(reader, id.toString(), () -> CkanError.notFound("Resource \"" + id + "\""));
+        return CkanDatastoreActions.withTable(
+                CkanDatastoreActions.visible(
+                        reader, id.toString(), () -> CkanError.notFound("Resource \"" + id + "\"")),
+                id.toString());
     }
 
     /** CKAN's fields: {@code id}, {@code type} (text if left out), and a label in {@code info}. */

@@ -210,7 +210,7 @@ class CkanDicts {
                     version.sourceUrl() != null ? version.sourceUrl() : absolute("/download/version/" + version.id()));
             resource.put("url_type", version.sourceUrl() != null ? null : "upload");
         }
-        resource.put("datastore_active", true);
+        resource.put("datastore_active", !version.tableDropped());
         resource.put("position", position);
         resource.put("created", version.createdAt().toString());
         resource.put("last_modified", version.createdAt().toString());

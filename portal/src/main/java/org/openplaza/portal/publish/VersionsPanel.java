@@ -64,7 +64,11 @@ public class VersionsPanel extends VerticalLayout {
                 .setHeader(getTranslation("publish.changes"))
                 .setFlexGrow(3);
         if (retention != null && versions.stream().anyMatch(VersionSummary::live)) {
-            grid.addComponentColumn(v -> v.live() ? retention.apply(v) : new com.vaadin.flow.component.html.Span())
+            grid.addComponentColumn(v -> !v.live()
+                            ? new com.vaadin.flow.component.html.Span()
+                            : v.tableDropped()
+                                    ? new com.vaadin.flow.component.html.Span(getTranslation("publish.table-dropped"))
+                                    : retention.apply(v))
                     .setKey("retention")
                     .setHeader(getTranslation("publish.retention"))
                     .setAutoWidth(true);

@@ -169,6 +169,63 @@ class CkanDatastoreWritesIT {
         assertThat(sql.statusCode()).as(sql.body()).isEqualTo(200);
         assertThat(CkanClient.json(sql).get("result").get("records").findValuesAsText("sensor"))
                 .containsExactly("WL-02");
+
+        // filters of nothing: every row, the table kept
+        assertThat(post("datastore_delete", "{\"resource_id\": \"" + resource + "\", \"filters\": {}}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(records(resource, "sensor").get("total").asInt()).isZero();
+        post("datastore_upsert", """
+                {"resource_id": "%s", "method": "insert",
+                 "records": [{"sensor": "WL-02", "read_at": "2026-12-02T06:00:00", "level_m": 2}]}
+                """.formatted(resource));
+
+        // no filters, as CKAN has it: the table itself, until datastore_create makes it again
+        HttpResponse<String> dropped = post("datastore_delete", "{\"resource_id\": \"" + resource + "\"}");
+        assertThat(dropped.statusCode()).as(dropped.body()).isEqualTo(200);
+        assertThat(ckan.get("datastore_search", "resource_id=" + resource).statusCode())
+                .isEqualTo(404);
+        assertThat(ckan.get("datastore_info", "id=" + resource).statusCode()).isEqualTo(404);
+        JsonNode gone =
+                CkanClient.json(ckan.get("resource_show", "id=" + resource)).get("result");
+        assertThat(gone.get("datastore_active").asBoolean()).isFalse();
+        assertThat(post("datastore_upsert", """
+                        {"resource_id": "%s", "method": "insert",
+                         "records": [{"sensor": "WL-02", "read_at": "2026-12-02T07:00:00", "level_m": 2}]}
+                        """.formatted(resource)).statusCode())
+                .isEqualTo(404);
+        assertThat(post("datastore_delete", "{\"resource_id\": \"" + resource + "\"}")
+                        .statusCode())
+                .isEqualTo(404);
+
+        // made again on the same resource, with new fields
+        HttpResponse<String> remade = post("datastore_create", """
+                {"resource_id": "%s",
+                 "fields": [{"id": "gauge", "type": "text"}, {"id": "read_on", "type": "date"},
+                            {"id": "level_cm", "type": "int"}],
+                 "primary_key": "gauge,read_on",
+                 "records": [{"gauge": "G1", "read_on": "2026-12-03", "level_cm": 140}]}
+                """.formatted(resource));
+        assertThat(remade.statusCode()).as(remade.body()).isEqualTo(200);
+        assertThat(CkanClient.json(remade).get("result").get("fields").findValuesAsText("id"))
+                .containsExactly("gauge", "read_on", "level_cm");
+        assertThat(post("datastore_upsert", """
+                        {"resource_id": "%s",
+                         "records": [{"gauge": "G1", "read_on": "2026-12-04", "level_cm": 150}]}
+                        """.formatted(resource)).statusCode())
+                .isEqualTo(200);
+        JsonNode again = records(resource, "read_on");
+        assertThat(again.get("records").findValuesAsText("level_cm")).containsExactly("140", "150");
+        assertThat(CkanClient.json(ckan.get("resource_show", "id=" + resource))
+                        .get("result")
+                        .get("datastore_active")
+                        .asBoolean())
+                .isTrue();
+        assertThat(post("datastore_create", """
+                        {"resource_id": "%s", "fields": [{"id": "other", "type": "text"}]}
+                        """.formatted(resource)).statusCode())
+                .as("the fields of a table that is there")
+                .isEqualTo(409);
         assertThat(post("package_delete", "{\"id\": \"" + dataset + "\"}").statusCode())
                 .isEqualTo(200);
     }

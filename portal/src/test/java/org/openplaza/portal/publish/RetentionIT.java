@@ -26,7 +26,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * How long a live table keeps its rows, set by its official in the workspace without a browser:
  * the rule in words beside the live version, changed in a dialog to a date column and days,
- * refused on its field when the days are not whole days within the limit, and ended again.
+ * refused on its field when the days are not whole days within the limit, and ended again; a
+ * table dropped through the API says so in its place.
  */
 @ExtendWith(MockUi.class)
 @RunningPortal
@@ -120,6 +121,19 @@ class RetentionIT {
         _click(_get(Button.class, spec -> spec.withId("retention-save")));
         assertThat(pushed.retention(version)).isEmpty();
         assertThat(cell.rule.getText()).isEqualTo("Every row");
+    }
+
+    @Test
+    void a_table_dropped_through_the_api_says_so_in_place_of_its_rule() {
+        pushed.drop(version);
+        DatasetEditorView editor = MockUi.navigate("publish/dataset/" + dataset, DatasetEditorView.class);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<Object> versions =
+                _get(editor, com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("versions-grid"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(versions, 0, "retention")
+                        .getElement()
+                        .getText())
+                .isEqualTo("Table deleted through the API; datastore_create makes it again");
     }
 
     @Test

@@ -224,56 +224,32 @@ class ScheduledSourcesTest {
 
     @Test
     void a_failing_source_is_fetched_less_and_less_often_up_to_a_day() {
-        org.openplaza.catalog.DatasetSource quarter = new org.openplaza.catalog.DatasetSource(
-                1,
-                address,
-                Duration.ofMinutes(15),
-                "x",
-                null,
-                null,
-                java.time.Instant.EPOCH,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                0);
+        org.openplaza.catalog.DatasetSource quarter = source(Duration.ofMinutes(15), 0);
         assertThat(quarter.nextWait()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(withFailures(quarter, 3).nextWait()).isEqualTo(Duration.ofHours(2));
-        assertThat(withFailures(quarter, 7).nextWait()).isEqualTo(Duration.ofDays(1));
-        assertThat(withFailures(quarter, 40).nextWait()).isEqualTo(Duration.ofDays(1));
-        org.openplaza.catalog.DatasetSource weekly = new org.openplaza.catalog.DatasetSource(
-                1,
-                address,
-                Duration.ofDays(7),
-                "x",
-                null,
-                null,
-                java.time.Instant.EPOCH,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                5);
-        assertThat(weekly.nextWait()).as("a rhythm longer than a day is kept").isEqualTo(Duration.ofDays(7));
+        assertThat(source(Duration.ofMinutes(15), 3).nextWait()).isEqualTo(Duration.ofHours(2));
+        assertThat(source(Duration.ofMinutes(15), 7).nextWait()).isEqualTo(Duration.ofDays(1));
+        assertThat(source(Duration.ofMinutes(15), 40).nextWait()).isEqualTo(Duration.ofDays(1));
+        assertThat(source(Duration.ofDays(7), 5).nextWait())
+                .as("a rhythm longer than a day is kept")
+                .isEqualTo(Duration.ofDays(7));
     }
 
-    private static org.openplaza.catalog.DatasetSource withFailures(org.openplaza.catalog.DatasetSource s, int n) {
+    /** A source fetched this often that has failed this many times in a row. */
+    private org.openplaza.catalog.DatasetSource source(Duration every, int failures) {
         return new org.openplaza.catalog.DatasetSource(
-                s.datasetId(),
-                s.url(),
-                s.every(),
-                s.owner(),
+                1,
+                address,
+                every,
+                "x",
                 null,
                 null,
-                s.nextDueAt(),
+                java.time.Instant.EPOCH,
                 null,
                 null,
                 null,
                 null,
                 List.of(),
-                n);
+                failures);
     }
 
     @Test

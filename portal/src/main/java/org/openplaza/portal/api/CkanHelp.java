@@ -110,7 +110,8 @@ final class CkanHelp {
                 "datastore_create",
                 "Make a live resource whose records are pushed, as the package's next version, or insert"
                         + " records into one.\n\n:param resource: {package_id, name} for a new resource\n"
-                        + ":param resource_id: a live resource, instead\n:param fields: [{id, type, info: {label}}];"
+                        + ":param resource_id: a live resource, instead (one whose table was deleted takes new"
+                        + " fields)\n:param fields: [{id, type, info: {label}}];"
                         + " types text, int, numeric, bool, date, timestamp\n:param primary_key: field ids\n"
                         + ":param records: the first records, all or none");
         WRITE.put(
@@ -120,8 +121,9 @@ final class CkanHelp {
                         + " upsert and update find rows by the primary key");
         WRITE.put(
                 "datastore_delete",
-                "Delete a live resource's records.\n\n:param resource_id: the resource\n:param filters: {field:"
-                        + " value or [values]}, all must match; without filters, every record");
+                "Delete a live resource's records, or its table.\n\n:param resource_id: the resource\n"
+                        + ":param filters: {field: value or [values]}, all must match; {} deletes every record;"
+                        + " without filters the table itself is deleted, until datastore_create makes it again");
         WRITE.put(
                 "resource_delete",
                 "Delete a resource (a version): its rows and file are removed and the newest version left"

@@ -4,21 +4,28 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.ChartOptions;
 import org.openplaza.catalog.ChartType;
@@ -27,13 +34,18 @@ import org.openplaza.catalog.DashboardService;
 import org.openplaza.catalog.DrawnTile;
 import org.openplaza.catalog.DrawnVisualisation;
 import org.openplaza.catalog.FigureAlert;
+import org.openplaza.catalog.FigureAlerts;
 import org.openplaza.catalog.Grouped;
 import org.openplaza.catalog.KeyFigure;
 import org.openplaza.platform.RunAs;
 import org.openplaza.portal.charts.ChartLabels;
+import org.openplaza.portal.charts.ChartNumbers;
 import org.openplaza.portal.charts.EChart;
 import org.openplaza.portal.layout.Formats;
+import org.openplaza.portal.layout.Viewer;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
  * A dashboard's tiles on a responsive grid, drawn for the reader: a chart, or a key figure with its
@@ -48,7 +60,7 @@ public class DashboardGrid extends Div {
     private final DashboardService dashboards;
     private final LiveDatasets live;
     private final RunAs runAs;
-    private final org.openplaza.catalog.FigureAlerts figureAlerts;
+    private final FigureAlerts figureAlerts;
     private final Dashboard dashboard;
     private final @Nullable Function<Dashboard.Tile, Component> controls;
     private final Map<Long, Section> tiles = new HashMap<>();
@@ -102,11 +114,8 @@ public class DashboardGrid extends Div {
         Authentication signedIn = runAs.current();
         Authentication reader = signedIn != null
                 ? signedIn
-                : new org.springframework.security.authentication.AnonymousAuthenticationToken(
-                        "visitor",
-                        "anonymousUser",
-                        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
-                                "ROLE_ANONYMOUS"));
+                : new AnonymousAuthenticationToken(
+                        "visitor", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
         watching = live.watch(dashboard.datasets(), dataset -> {
             changed.add(dataset);
             redraw(ui, reader);
@@ -130,7 +139,7 @@ public class DashboardGrid extends Div {
             try {
                 Set<Long> datasets = Set.copyOf(changed);
                 changed.removeAll(datasets);
-                List<DrawnTile> drawn = new java.util.ArrayList<>();
+                List<DrawnTile> drawn = new ArrayList<>();
                 runAs.run(
                         reader,
                         () -> dashboard.tiles().stream()
@@ -140,7 +149,7 @@ public class DashboardGrid extends Div {
                     drawn.forEach(d -> show(tiles.get(d.tile().id()), d));
                     status.setText(getTranslation("dashboard.redrawn", Formats.dateTime(Instant.now(), getLocale())));
                 });
-            } catch (com.vaadin.flow.component.UIDetachedException e) {
+            } catch (UIDetachedException e) {
                 return;
             } finally {
                 redrawing.set(false);
@@ -149,10 +158,10 @@ public class DashboardGrid extends Div {
     }
 
     private void readAlerts() {
-        alerts = org.openplaza.portal.layout.Viewer.signedIn()
+        alerts = Viewer.signedIn()
                 ? figureAlerts.mine().stream()
                         .filter(a -> a.dashboardId() == dashboard.id())
-                        .collect(java.util.stream.Collectors.groupingBy(FigureAlert::tileId))
+                        .collect(Collectors.groupingBy(FigureAlert::tileId))
                 : Map.of();
     }
 
@@ -199,7 +208,7 @@ public class DashboardGrid extends Div {
 
     /** The latest value, large; what it is and for which period; its change; its trend; its dataset. */
     private Component figure(KeyFigure.Value value, Dashboard.Tile tile) {
-        KeyFigure figure = java.util.Objects.requireNonNull(tile.figure());
+        KeyFigure figure = Objects.requireNonNull(tile.figure());
         FigureWords words = new FigureWords(this::getTranslation, getLocale());
         Div box = new Div();
         box.addClassName("key-figure");
@@ -213,7 +222,7 @@ public class DashboardGrid extends Div {
         if (change != null) {
             Paragraph line = new Paragraph(change);
             line.addClassName("key-figure-change");
-            double amount = java.util.Objects.requireNonNull(value.change());
+            double amount = Objects.requireNonNull(value.change());
             line.addClassName(amount > 0 ? "up" : amount < 0 ? "down" : "same");
             line.setId("tile-" + tile.id() + "-change");
             box.add(line);
@@ -229,7 +238,7 @@ public class DashboardGrid extends Div {
         Anchor dataset = new Anchor("dataset/" + value.datasetSlug(), value.datasetTitle());
         dataset.addClassName("key-figure-dataset");
         box.add(new Paragraph(dataset));
-        if (org.openplaza.portal.layout.Viewer.signedIn()) {
+        if (Viewer.signedIn()) {
             box.add(alerting(tile, value));
         }
         return box;
@@ -242,35 +251,30 @@ public class DashboardGrid extends Div {
         for (FigureAlert alert : alerts.getOrDefault(tile.id(), List.of())) {
             String direction =
                     getTranslation("dashboard.alert." + alert.direction().name());
-            String threshold = org.openplaza.portal.charts.ChartNumbers.number(alert.threshold(), getLocale());
-            com.vaadin.flow.component.button.Button stop =
-                    new com.vaadin.flow.component.button.Button(getTranslation("dashboard.alert.stop"), e -> {
-                        figureAlerts.stop(alert.id());
-                        readAlerts();
-                        show(tiles.get(tile.id()), shown.get(tile.id()));
-                    });
+            String threshold = ChartNumbers.number(alert.threshold(), getLocale());
+            Button stop = new Button(getTranslation("dashboard.alert.stop"), e -> {
+                figureAlerts.stop(alert.id());
+                readAlerts();
+                show(tiles.get(tile.id()), shown.get(tile.id()));
+            });
             stop.setAriaLabel(getTranslation("dashboard.alert.stop.label", tile.title(), direction, threshold));
             stop.setId("alert-" + alert.id() + "-stop");
-            stop.addThemeVariants(
-                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY,
-                    com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+            stop.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             Paragraph line = new Paragraph(getTranslation("dashboard.alert.set", direction, threshold) + " ");
             line.setId("alert-" + alert.id());
             line.add(stop);
             box.add(line);
         }
-        com.vaadin.flow.component.button.Button notify = new com.vaadin.flow.component.button.Button(
+        Button notify = new Button(
                 getTranslation("dashboard.alert"),
-                com.vaadin.flow.component.icon.VaadinIcon.BELL_O.create(),
+                VaadinIcon.BELL_O.create(),
                 e -> AlertDialog.open(this, figureAlerts, tile, value, () -> {
                     readAlerts();
                     show(tiles.get(tile.id()), shown.get(tile.id()));
                 }));
         notify.setAriaLabel(getTranslation("dashboard.alert.label", tile.title()));
         notify.setId("tile-" + tile.id() + "-alert");
-        notify.addThemeVariants(
-                com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY,
-                com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        notify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         box.add(notify);
         return box;
     }

@@ -25,6 +25,8 @@ import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.layout.Confirm;
 import org.openplaza.portal.layout.Formats;
 import org.openplaza.portal.layout.ShareBar;
+import org.openplaza.portal.layout.Viewer;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A dashboard's permalink: its tiles, live; its owner adds, orders and removes tiles and changes
@@ -82,7 +84,7 @@ public class DashboardView extends VerticalLayout implements HasUrlParameter<Lon
             add(about);
         }
         add(new ShareBar("dashboard"));
-        if (own || org.openplaza.portal.layout.Viewer.isAdmin()) {
+        if (own || Viewer.isAdmin()) {
             add(tools(dashboard, own));
         }
         add(grids.grid(dashboard, own ? this::tileTools : null));
@@ -121,7 +123,7 @@ public class DashboardView extends VerticalLayout implements HasUrlParameter<Lon
             edit.setId("dashboard-edit");
             tools.add(chart, figure, edit);
         }
-        if (org.openplaza.portal.layout.Viewer.isAdmin()) {
+        if (Viewer.isAdmin()) {
             Button feature = new Button(
                     getTranslation(dashboard.featured() ? "dashboard.unfeature" : "dashboard.feature"), e -> {
                         dashboards.feature(id, !dashboard.featured());
@@ -183,10 +185,10 @@ public class DashboardView extends VerticalLayout implements HasUrlParameter<Lon
         embed.setReadOnly(true);
         embed.setWidthFull();
         embed.setHelperText(getTranslation("dashboard.embed.help"));
-        embed.setValue("<iframe src=\"" + org.openplaza.portal.layout.Viewer.portalAddress() + "/embed/dashboard/"
+        embed.setValue("<iframe src=\"" + Viewer.portalAddress() + "/embed/dashboard/"
                 + dashboard.id()
                 + "\" width=\"960\" height=\"720\" title=\""
-                + org.springframework.web.util.HtmlUtils.htmlEscape(dashboard.title())
+                + HtmlUtils.htmlEscape(dashboard.title())
                 + "\" loading=\"lazy\"></iframe>");
         return embed;
     }

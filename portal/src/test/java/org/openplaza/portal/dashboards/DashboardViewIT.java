@@ -195,12 +195,15 @@ class DashboardViewIT {
     }
 
     /** Lets the UI take what the redraw pushed, until the condition holds or ten seconds pass. */
-    private static void until(Supplier<Boolean> condition) throws InterruptedException {
-        for (int i = 0; i < 200 && !condition.get(); i++) {
-            Thread.sleep(50);
-            MockVaadin.clientRoundtrip();
-        }
-        assertThat(condition.get()).as("redrawn").isTrue();
+    private static void until(Supplier<Boolean> condition) {
+        org.awaitility.Awaitility.await("redrawn")
+                .pollInSameThread()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> {
+                    MockVaadin.clientRoundtrip();
+                    return condition.get();
+                });
     }
 
     @Test
@@ -247,9 +250,11 @@ class DashboardViewIT {
         MockUi.signIn("official", "OFFICIAL");
         importCsv("noise3.csv", NOISE + "2026-12-01,Jongno,82\n");
         MockUi.signIn("newcomer", "CITIZEN");
-        for (int i = 0; i < 200 && notifications.mine().size() == before; i++) {
-            Thread.sleep(50);
-        }
+        org.awaitility.Awaitility.await("told")
+                .pollInSameThread()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> notifications.mine().size() > before);
         var told = notifications.mine().get(0);
         assertThat(told.kind()).isEqualTo(org.openplaza.proposals.Notification.Kind.FIGURE_CROSSED);
         assertThat(told.title()).isEqualTo("Loudest reading");

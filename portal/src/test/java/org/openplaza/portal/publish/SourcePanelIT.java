@@ -106,13 +106,16 @@ class SourcePanelIT {
     }
 
     /** Waits for the fetch the button started off the UI thread, then lets the UI take its result. */
-    private void fetchedNow(SourcePanel panel) throws InterruptedException {
+    private void fetchedNow(SourcePanel panel) {
         _click(panel.fetchNow);
-        for (int i = 0; i < 200 && panel.fetching.isVisible(); i++) {
-            Thread.sleep(50);
-            MockVaadin.clientRoundtrip();
-        }
-        assertThat(panel.fetching.isVisible()).as("the fetch finished").isFalse();
+        org.awaitility.Awaitility.await("the fetch finished")
+                .pollInSameThread()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> {
+                    MockVaadin.clientRoundtrip();
+                    return !panel.fetching.isVisible();
+                });
     }
 
     private void dueRound() {

@@ -52,6 +52,22 @@ public final class MockUi implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
+    /** Signs the mock UI's user out: a visitor, in the Vaadin session, on the thread and on the request. */
+    public static void signOut() {
+        com.vaadin.flow.server.VaadinSession.getCurrent()
+                .getSession()
+                .removeAttribute(
+                        org.springframework.security.web.context.HttpSessionSecurityContextRepository
+                                .SPRING_SECURITY_CONTEXT_KEY);
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        if (com.vaadin.flow.server.VaadinRequest.getCurrent()
+                        instanceof com.vaadin.flow.server.VaadinServletRequest servletRequest
+                && servletRequest.getRequest() instanceof com.github.mvysny.fakeservlet.FakeRequest request) {
+            request.setUserPrincipalInt(null);
+            request.setUserInRole((principal, role) -> false);
+        }
+    }
+
     private static final ExtensionContext.Namespace STATE = ExtensionContext.Namespace.create(MockUi.class);
 
     /**

@@ -61,6 +61,11 @@ public class DashboardGrid extends Div {
     private final LiveDatasets live;
     private final RunAs runAs;
     private final FigureAlerts figureAlerts;
+    private final VisitorDraws visitorDraws;
+
+    /** Whether the reader is a visitor who is not signed in, whose drawings are shared. */
+    private final boolean visitor;
+
     private final Dashboard dashboard;
     private final @Nullable Function<Dashboard.Tile, Component> controls;
     private final Map<Long, Section> tiles = new HashMap<>();
@@ -82,6 +87,9 @@ public class DashboardGrid extends Div {
         this.live = services.live;
         this.runAs = services.runAs;
         this.figureAlerts = services.alerts;
+        this.visitorDraws = services.visitorDraws;
+        Authentication reader = services.runAs.current();
+        this.visitor = reader == null || reader instanceof AnonymousAuthenticationToken;
         this.dashboard = dashboard;
         this.controls = controls;
         readAlerts();
@@ -95,7 +103,7 @@ public class DashboardGrid extends Div {
             section.setId("tile-" + tile.id());
             tiles.put(tile.id(), section);
             grid.add(section);
-            show(section, dashboards.draw(tile));
+            show(section, draw(tile));
         }
         status.setId("dashboard-" + dashboard.id() + "-status");
         status.addClassName("dashboard-status");
@@ -144,7 +152,7 @@ public class DashboardGrid extends Div {
                         reader,
                         () -> dashboard.tiles().stream()
                                 .filter(t -> datasets.contains(t.datasetId()))
-                                .forEach(t -> drawn.add(dashboards.draw(t))));
+                                .forEach(t -> drawn.add(draw(t))));
                 ui.access(() -> {
                     drawn.forEach(d -> show(tiles.get(d.tile().id()), d));
                     status.setText(getTranslation("dashboard.redrawn", Formats.dateTime(Instant.now(), getLocale())));
@@ -155,6 +163,11 @@ public class DashboardGrid extends Div {
                 redrawing.set(false);
             }
         }
+    }
+
+    /** The tile as the reader sees it: for a visitor, the drawing all visitors share. */
+    private DrawnTile draw(Dashboard.Tile tile) {
+        return visitor ? visitorDraws.draw(tile) : dashboards.draw(tile);
     }
 
     private void readAlerts() {

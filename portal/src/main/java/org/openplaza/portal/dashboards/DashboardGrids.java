@@ -16,8 +16,15 @@ public class DashboardGrids {
     final LiveDatasets live;
     final RunAs runAs;
     final FigureAlerts alerts;
+    final VisitorDraws visitorDraws;
 
-    DashboardGrids(DashboardService dashboards, LiveDatasets live, RunAs runAs, FigureAlerts alerts) {
+    DashboardGrids(
+            DashboardService dashboards,
+            LiveDatasets live,
+            RunAs runAs,
+            FigureAlerts alerts,
+            VisitorDraws visitorDraws) {
+        this.visitorDraws = visitorDraws;
         this.dashboards = dashboards;
         this.live = live;
         this.runAs = runAs;

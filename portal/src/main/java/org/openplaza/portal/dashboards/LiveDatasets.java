@@ -37,6 +37,18 @@ public class LiveDatasets {
         return () -> watches.remove(watch);
     }
 
+    private final java.util.Map<Long, java.util.concurrent.atomic.AtomicLong> generations =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * How many changes to the dataset this node has heard of since it started: a drawing made
+     * after the latest is up to date.
+     */
+    public long generation(long datasetId) {
+        java.util.concurrent.atomic.AtomicLong generation = generations.get(datasetId);
+        return generation == null ? 0 : generation.get();
+    }
+
     /** How many screens watch datasets on this node now. */
     public int watching() {
         return watches.size();
@@ -48,6 +60,9 @@ public class LiveDatasets {
         if (dataset < 0) {
             return;
         }
+        generations
+                .computeIfAbsent(dataset, d -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
         for (Watch watch : watches) {
             if (watch.datasets().contains(dataset)) {
                 redraws.execute(() -> watch.changed().accept(dataset));

@@ -27,12 +27,15 @@ class EmbedController {
     private final org.openplaza.catalog.DashboardService dashboards;
     private final org.openplaza.portal.i18n.PortalI18nProvider messages;
     private final EmbedStreams streams;
+    private final org.openplaza.portal.dashboards.VisitorDraws visitorDraws;
 
     EmbedController(
             VisualisationService visualisations,
             org.openplaza.catalog.DashboardService dashboards,
             org.openplaza.portal.i18n.PortalI18nProvider messages,
-            EmbedStreams streams) {
+            EmbedStreams streams,
+            org.openplaza.portal.dashboards.VisitorDraws visitorDraws) {
+        this.visitorDraws = visitorDraws;
         this.visualisations = visualisations;
         this.dashboards = dashboards;
         this.messages = messages;
@@ -166,7 +169,7 @@ class EmbedController {
                         org.openplaza.portal.layout.Formats.dateTime(java.time.Instant.now(), locale))))
                 .append("\">");
         for (org.openplaza.catalog.Dashboard.Tile tile : dashboard.tiles()) {
-            org.openplaza.catalog.DrawnTile drawn = dashboards.draw(tile);
+            org.openplaza.catalog.DrawnTile drawn = visitorDraws.draw(tile);
             html.append("<section id=\"tile-")
                     .append(tile.id())
                     .append("\"><h2>")

@@ -227,6 +227,52 @@ class DashboardViewIT {
     }
 
     @Autowired
+    DashboardGrids grids;
+
+    @Autowired
+    VisitorDraws visitorDraws;
+
+    @Test
+    void thirty_visitors_dashboards_are_redrawn_from_one_drawing_of_each_tile() throws Exception {
+        long id = dashboards.create("Noise for everyone", "");
+        long figure = dashboards.addFigure(id, "Loudest reading", monthlyMaximum(), false);
+        dashboards.addChart(id, chart, false);
+        Dashboard dashboard = dashboards.find(id).orElseThrow();
+        MockUi.signOut();
+        MockUi.reload(Locale.ENGLISH);
+        long before = visitorDraws.made();
+        long changesBefore = live.generation(dataset);
+        List<DashboardGrid> open = new java.util.ArrayList<>();
+        for (int visitor = 0; visitor < 30; visitor++) {
+            DashboardGrid grid = grids.grid(dashboard, null);
+            com.vaadin.flow.component.UI.getCurrent().add(grid);
+            open.add(grid);
+        }
+        assertThat(visitorDraws.made() - before).as("drawn once for all thirty").isEqualTo(2);
+
+        MockUi.signIn("official", "OFFICIAL");
+        importCsv("noise4.csv", NOISE + "2026-12-01,Jongno,90\n");
+        MockUi.signOut();
+        until(() -> _find(Component.class, spec -> spec.withId("tile-" + figure + "-value")).stream()
+                .allMatch(value -> ((HasText) value).getText().equals("90")));
+        assertThat(_find(Component.class, spec -> spec.withId("tile-" + figure + "-value")))
+                .hasSize(30);
+        long changes = live.generation(dataset) - changesBefore;
+        assertThat(changes).isPositive();
+        long made = visitorDraws.made() - before;
+        assertThat(made - 2)
+                .as("each tile drawn again once for all thirty, at each change the import made")
+                .isPositive()
+                .isLessThanOrEqualTo(2 * changes);
+
+        // a signed-in reader, who may see drafts, is drawn for alone
+        MockUi.signIn("citizen", "CITIZEN");
+        com.vaadin.flow.component.UI.getCurrent().add(grids.grid(dashboard, null));
+        assertThat(visitorDraws.made() - before).isEqualTo(made);
+        open.forEach(grid -> com.vaadin.flow.component.UI.getCurrent().remove(grid));
+    }
+
+    @Autowired
     org.openplaza.proposals.NotificationService notifications;
 
     @Test

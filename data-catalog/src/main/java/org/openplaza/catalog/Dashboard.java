@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A dashboard: a title, a description, whose it is, and its tiles in order. Anybody may see a
- * dashboard; what each tile shows is drawn for its reader, so a tile of a dataset or chart the
- * reader may not see shows nothing of it.
+ * dashboard that is not hidden ({@code hiddenReason} null); what each tile shows is drawn for its
+ * reader, so a tile of a dataset or chart the reader may not see shows nothing of it. A hidden
+ * dashboard is shown to its owner, with the administrator's reason, and to administrators.
  */
 public record Dashboard(
         long id,
@@ -18,7 +19,8 @@ public record Dashboard(
         Instant createdAt,
         Instant updatedAt,
         boolean featured,
-        List<Tile> tiles) {
+        List<Tile> tiles,
+        @Nullable String hiddenReason) {
 
     public Dashboard {
         tiles = List.copyOf(tiles);

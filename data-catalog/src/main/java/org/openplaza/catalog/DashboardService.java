@@ -152,6 +152,9 @@ public class DashboardService {
     @Transactional
     public void feature(long id, boolean featured) {
         Dashboard dashboard = repository.find(id).orElseThrow(() -> new CatalogException(null, "dashboard.error.none"));
+        if (featured && dashboard.hiddenReason() != null) {
+            throw new CatalogException(null, "dashboard.error.hidden");
+        }
         if (featured) {
             repository.feature(id, clock.instant());
         } else {
@@ -171,10 +174,87 @@ public class DashboardService {
         return repository.featured().flatMap(repository::find);
     }
 
+    /** The dashboard, unless it is hidden and the caller is neither its owner nor an administrator. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Optional<Dashboard> find(long id) {
-        return repository.find(id);
+        return repository.find(id).filter(DashboardService::shownToCaller);
+    }
+
+    private static boolean shownToCaller(Dashboard dashboard) {
+        return dashboard.hiddenReason() == null
+                || dashboard.owner().equals(Audited.currentActor())
+                || PublishingService.isAdmin();
+    }
+
+    /** Anybody signed in reports a dashboard they can see, with a reason; one open report each. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void report(long id, String reason) {
+        Dashboard dashboard = find(id).orElseThrow(() -> new CatalogException(null, "dashboard.error.none"));
+        String clean = reason == null ? "" : reason.strip();
+        if (clean.length() < 3 || clean.length() > 1000) {
+            throw new CatalogException("reason", "dashboard.error.report-reason");
+        }
+        long reporter = repository.userId(Audited.currentActor());
+        if (repository.hasOpenReport(id, reporter)) {
+            throw new CatalogException("reason", "dashboard.error.already-reported");
+        }
+        long report = repository.report(id, reporter, clean, clock.instant());
+        events.publishEvent(Audited.byCurrentUser(
+                "DASHBOARD_REPORTED",
+                "dashboard",
+                String.valueOf(id),
+                org.openplaza.audit.AuditDetail.of("dashboard-reported", dashboard.title(), report)));
+    }
+
+    /** Open reports on dashboards, oldest first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<DashboardReport> openReports() {
+        return repository.openReports(500);
+    }
+
+    /**
+     * An administrator hides a dashboard with a reason its owner reads: it leaves the list and the
+     * home page, visitors no longer find it, and its reports close.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void hide(long id, String reason) {
+        Dashboard dashboard = repository.find(id).orElseThrow(() -> new CatalogException(null, "dashboard.error.none"));
+        String clean = reason == null ? "" : reason.strip();
+        if (clean.length() < 3 || clean.length() > 500) {
+            throw new CatalogException("reason", "dashboard.error.hide-reason");
+        }
+        repository.hide(id, clean, clock.instant());
+        events.publishEvent(Audited.byCurrentUser(
+                "DASHBOARD_HIDDEN", "dashboard", String.valueOf(id), dashboard.title() + ": " + clean));
+    }
+
+    /** An administrator shows a hidden dashboard again (it does not go back on the home page by itself). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void restore(long id) {
+        Dashboard dashboard = repository.find(id).orElseThrow(() -> new CatalogException(null, "dashboard.error.none"));
+        repository.restore(id);
+        events.publishEvent(
+                Audited.byCurrentUser("DASHBOARD_RESTORED", "dashboard", String.valueOf(id), dashboard.title()));
+    }
+
+    /** An administrator closes a report without hiding anything. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void dismissReport(long reportId) {
+        long id = repository
+                .reportedDashboard(reportId)
+                .orElseThrow(() -> new CatalogException(null, "dashboard.error.no-report"));
+        repository.resolveReport(reportId, "DISMISSED", clock.instant());
+        events.publishEvent(Audited.byCurrentUser(
+                "DASHBOARD_REPORT_DISMISSED",
+                "dashboard",
+                String.valueOf(id),
+                org.openplaza.audit.AuditDetail.of("report-dismissed", reportId)));
     }
 
     /** Every dashboard, the last changed first. */

@@ -2,6 +2,7 @@ package org.openplaza.catalog.dashboards;
 
 import static org.openplaza.db.accounts.Tables.APP_USER;
 import static org.openplaza.db.catalog.Tables.DASHBOARD;
+import static org.openplaza.db.catalog.Tables.DASHBOARD_REPORT;
 import static org.openplaza.db.catalog.Tables.DASHBOARD_TILE;
 import static org.openplaza.db.catalog.Tables.VISUALISATION;
 
@@ -16,6 +17,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.openplaza.catalog.Dashboard;
+import org.openplaza.catalog.DashboardReport;
 import org.openplaza.catalog.GroupRequest;
 import org.openplaza.catalog.KeyFigure;
 import org.springframework.stereotype.Repository;
@@ -82,7 +84,8 @@ public class DashboardRepository {
                         APP_USER.DISPLAY_NAME,
                         DASHBOARD.CREATED_AT,
                         DASHBOARD.UPDATED_AT,
-                        DASHBOARD.FEATURED_AT)
+                        DASHBOARD.FEATURED_AT,
+                        DASHBOARD.HIDDEN_REASON)
                 .from(DASHBOARD)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(DASHBOARD.OWNER_ID))
@@ -96,7 +99,8 @@ public class DashboardRepository {
                         r.value6().toInstant(),
                         r.value7().toInstant(),
                         r.value8() != null,
-                        tiles(id)));
+                        tiles(id),
+                        r.value9()));
     }
 
     private List<Dashboard.Tile> tiles(long dashboardId) {
@@ -139,9 +143,12 @@ public class DashboardRepository {
                 .fetchOptional(DASHBOARD_TILE.DASHBOARD_ID);
     }
 
-    /** Dashboards, the last changed first; only one account's when {@code owner} is given. */
+    /**
+     * Dashboards, the last changed first: only one account's when {@code owner} is given (hidden
+     * ones too), else every one not hidden.
+     */
     public List<Dashboard.Summary> list(@Nullable String owner, int offset, int limit) {
-        Condition whose = owner == null ? DSL.noCondition() : APP_USER.USERNAME.eq(owner);
+        Condition whose = owner == null ? DASHBOARD.HIDDEN_AT.isNull() : APP_USER.USERNAME.eq(owner);
         var tiles = DSL.selectCount()
                 .from(DASHBOARD_TILE)
                 .where(DASHBOARD_TILE.DASHBOARD_ID.eq(DASHBOARD.ID))
@@ -171,8 +178,9 @@ public class DashboardRepository {
                         r.value7() != null));
     }
 
+    /** How many dashboards are not hidden. */
     public int count() {
-        return db.fetchCount(DASHBOARD);
+        return db.fetchCount(DASHBOARD, DASHBOARD.HIDDEN_AT.isNull());
     }
 
     public int tileCount(long dashboardId) {
@@ -267,8 +275,106 @@ public class DashboardRepository {
         return db.select(DASHBOARD.ID)
                 .from(DASHBOARD)
                 .where(DASHBOARD.FEATURED_AT.isNotNull())
+                .and(DASHBOARD.HIDDEN_AT.isNull())
                 .orderBy(DASHBOARD.FEATURED_AT.desc())
                 .limit(1)
                 .fetchOptional(DASHBOARD.ID);
+    }
+
+    public long userId(String username) {
+        return org.openplaza.catalog.publishing.AccountIds.of(db, username);
+    }
+
+    public boolean hasOpenReport(long dashboardId, long reporterId) {
+        return db.fetchExists(
+                DASHBOARD_REPORT,
+                DASHBOARD_REPORT
+                        .DASHBOARD_ID
+                        .eq(dashboardId)
+                        .and(DASHBOARD_REPORT.REPORTER_ID.eq(reporterId))
+                        .and(DASHBOARD_REPORT.RESOLVED_AT.isNull()));
+    }
+
+    public long report(long dashboardId, long reporterId, String reason, Instant now) {
+        return db.insertInto(DASHBOARD_REPORT)
+                .set(DASHBOARD_REPORT.DASHBOARD_ID, dashboardId)
+                .set(DASHBOARD_REPORT.REPORTER_ID, reporterId)
+                .set(DASHBOARD_REPORT.REASON, reason)
+                .set(DASHBOARD_REPORT.CREATED_AT, utc(now))
+                .returning(DASHBOARD_REPORT.ID)
+                .fetchOne(DASHBOARD_REPORT.ID);
+    }
+
+    /** Open reports, oldest first, with the dashboard's title and author and the reporter's name. */
+    public List<DashboardReport> openReports(int limit) {
+        var author = APP_USER.as("author");
+        var reporter = APP_USER.as("reporter");
+        return db.select(
+                        DASHBOARD_REPORT.ID,
+                        DASHBOARD.ID,
+                        DASHBOARD.TITLE,
+                        author.DISPLAY_NAME,
+                        reporter.DISPLAY_NAME,
+                        DASHBOARD_REPORT.REASON,
+                        DASHBOARD_REPORT.CREATED_AT)
+                .from(DASHBOARD_REPORT)
+                .join(DASHBOARD)
+                .on(DASHBOARD.ID.eq(DASHBOARD_REPORT.DASHBOARD_ID))
+                .join(author)
+                .on(author.ID.eq(DASHBOARD.OWNER_ID))
+                .join(reporter)
+                .on(reporter.ID.eq(DASHBOARD_REPORT.REPORTER_ID))
+                .where(DASHBOARD_REPORT.RESOLVED_AT.isNull())
+                .orderBy(DASHBOARD_REPORT.CREATED_AT, DASHBOARD_REPORT.ID)
+                .limit(limit)
+                .fetch(r -> new DashboardReport(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7().toInstant()));
+    }
+
+    /** The dashboard an open report is about. */
+    public Optional<Long> reportedDashboard(long reportId) {
+        return db.select(DASHBOARD_REPORT.DASHBOARD_ID)
+                .from(DASHBOARD_REPORT)
+                .where(DASHBOARD_REPORT.ID.eq(reportId))
+                .and(DASHBOARD_REPORT.RESOLVED_AT.isNull())
+                .fetchOptional(DASHBOARD_REPORT.DASHBOARD_ID);
+    }
+
+    public void resolveReport(long reportId, String resolution, Instant now) {
+        db.update(DASHBOARD_REPORT)
+                .set(DASHBOARD_REPORT.RESOLVED_AT, utc(now))
+                .set(DASHBOARD_REPORT.RESOLUTION, resolution)
+                .where(DASHBOARD_REPORT.ID.eq(reportId))
+                .execute();
+    }
+
+    /** Hides a dashboard with the reason its owner reads, takes it off the home page and closes its reports. */
+    public void hide(long id, String reason, Instant now) {
+        db.update(DASHBOARD)
+                .set(DASHBOARD.HIDDEN_AT, utc(now))
+                .set(DASHBOARD.HIDDEN_REASON, reason)
+                .setNull(DASHBOARD.FEATURED_AT)
+                .where(DASHBOARD.ID.eq(id))
+                .execute();
+        db.update(DASHBOARD_REPORT)
+                .set(DASHBOARD_REPORT.RESOLVED_AT, utc(now))
+                .set(DASHBOARD_REPORT.RESOLUTION, "HIDDEN")
+                .where(DASHBOARD_REPORT.DASHBOARD_ID.eq(id))
+                .and(DASHBOARD_REPORT.RESOLVED_AT.isNull())
+                .execute();
+    }
+
+    public void restore(long id) {
+        db.update(DASHBOARD)
+                .setNull(DASHBOARD.HIDDEN_AT)
+                .setNull(DASHBOARD.HIDDEN_REASON)
+                .where(DASHBOARD.ID.eq(id))
+                .execute();
     }
 }

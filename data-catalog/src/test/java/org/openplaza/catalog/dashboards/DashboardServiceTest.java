@@ -187,6 +187,67 @@ class DashboardServiceTest {
     }
 
     @Test
+    void a_reported_dashboard_an_administrator_hides_is_gone_for_others_and_kept_for_its_owner() {
+        TestCallers.signIn("lee", "CITIZEN");
+        long id = dashboards.create("Lee's rain, reported", "");
+        dashboards.addChart(id, chart, false);
+
+        TestCallers.signIn("choi", "CITIZEN");
+        assertThatThrownBy(() -> dashboards.report(id, "no")).hasMessage("dashboard.error.report-reason");
+        dashboards.report(id, "It insults the weather office.");
+        assertThatThrownBy(() -> dashboards.report(id, "Again, the same."))
+                .hasMessage("dashboard.error.already-reported");
+        assertThatThrownBy(() -> dashboards.openReports()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> dashboards.hide(id, "Insulting.")).isInstanceOf(AccessDeniedException.class);
+        TestCallers.anonymous();
+        assertThatThrownBy(() -> dashboards.report(id, "A visitor's report."))
+                .isInstanceOf(AccessDeniedException.class);
+
+        TestCallers.signIn("root", "ADMIN");
+        var reports = dashboards.openReports().stream()
+                .filter(r -> r.dashboardId() == id)
+                .toList();
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo("It insults the weather office.");
+            assertThat(r.title()).isEqualTo("Lee's rain, reported");
+        });
+        dashboards.feature(id, true);
+        assertThatThrownBy(() -> dashboards.hide(id, "x")).hasMessage("dashboard.error.hide-reason");
+        dashboards.hide(id, "Insulting an office.");
+        assertThat(dashboards.openReports()).noneMatch(r -> r.dashboardId() == id);
+        assertThat(dashboards.featured()).as("off the home page").isEmpty();
+        assertThatThrownBy(() -> dashboards.feature(id, true)).hasMessage("dashboard.error.hidden");
+        assertThatThrownBy(() -> dashboards.dismissReport(reports.get(0).id())).hasMessage("dashboard.error.no-report");
+        assertThat(dashboards.find(id)).as("an administrator").isPresent();
+
+        TestCallers.anonymous();
+        assertThat(dashboards.find(id)).isEmpty();
+        assertThat(dashboards.list(0, 200)).noneMatch(d -> d.id() == id);
+        TestCallers.signIn("choi", "CITIZEN");
+        assertThat(dashboards.find(id)).isEmpty();
+        assertThatThrownBy(() -> dashboards.report(id, "Still there?")).hasMessage("dashboard.error.none");
+        TestCallers.signIn("lee", "CITIZEN");
+        assertThat(dashboards.find(id)).map(Dashboard::hiddenReason).contains("Insulting an office.");
+        assertThat(dashboards.mine()).anyMatch(d -> d.id() == id);
+
+        TestCallers.signIn("root", "ADMIN");
+        dashboards.restore(id);
+        TestCallers.signIn("choi", "CITIZEN");
+        dashboards.report(id, "Now it is back, and still rude.");
+        TestCallers.signIn("root", "ADMIN");
+        long open = dashboards.openReports().stream()
+                .filter(r -> r.dashboardId() == id)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        dashboards.dismissReport(open);
+        assertThat(dashboards.openReports()).noneMatch(r -> r.dashboardId() == id);
+        TestCallers.anonymous();
+        assertThat(dashboards.find(id))
+                .hasValueSatisfying(d -> assertThat(d.hiddenReason()).isNull());
+    }
+
+    @Test
     void tiles_move_and_go() {
         TestCallers.signIn("lee", "CITIZEN");
         long id = dashboards.create("Order", "");

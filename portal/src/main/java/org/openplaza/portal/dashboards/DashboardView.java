@@ -6,6 +6,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,6 +26,7 @@ import org.openplaza.catalog.DatasetReader;
 import org.openplaza.catalog.VisualisationService;
 import org.openplaza.portal.layout.Confirm;
 import org.openplaza.portal.layout.Formats;
+import org.openplaza.portal.layout.ReasonDialog;
 import org.openplaza.portal.layout.ShareBar;
 import org.openplaza.portal.layout.Viewer;
 import org.springframework.web.util.HtmlUtils;
@@ -83,9 +86,21 @@ public class DashboardView extends VerticalLayout implements HasUrlParameter<Lon
             about.addClassName("dataset-description");
             add(about);
         }
+        if (dashboard.hiddenReason() != null) {
+            Paragraph hidden = new Paragraph(getTranslation("dashboard.hidden", dashboard.hiddenReason()));
+            hidden.setId("dashboard-hidden");
+            hidden.addClassName("notice");
+            add(hidden);
+        }
         add(new ShareBar("dashboard"));
         if (own || Viewer.isAdmin()) {
             add(tools(dashboard, own));
+        } else if (Viewer.signedIn()) {
+            Button report = new Button(getTranslation("dashboard.report"), e -> openReport(dashboard));
+            report.setId("dashboard-report");
+            report.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            report.addClassName("no-print");
+            add(report);
         }
         add(grids.grid(dashboard, own ? this::tileTools : null));
         add(embed(dashboard));
@@ -123,7 +138,14 @@ public class DashboardView extends VerticalLayout implements HasUrlParameter<Lon
             edit.setId("dashboard-edit");
             tools.add(chart, figure, edit);
         }
-        if (Viewer.isAdmin()) {
+        if (Viewer.isAdmin() && dashboard.hiddenReason() != null) {
+            Button restore = new Button(getTranslation("dashboard.restore"), e -> {
+                dashboards.restore(id);
+                show();
+            });
+            restore.setId("dashboard-restore");
+            tools.add(restore);
+        } else if (Viewer.isAdmin()) {
             Button feature = new Button(
                     getTranslation(dashboard.featured() ? "dashboard.unfeature" : "dashboard.feature"), e -> {
                         dashboards.feature(id, !dashboard.featured());
@@ -148,6 +170,19 @@ public class DashboardView extends VerticalLayout implements HasUrlParameter<Lon
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         tools.add(delete);
         return tools;
+    }
+
+    private void openReport(Dashboard dashboard) {
+        ReasonDialog.open(
+                getTranslation("dashboard.report.heading", dashboard.title()),
+                getTranslation("dashboard.report.reason"),
+                getTranslation("dashboard.report.send"),
+                "dashboard-report-reason",
+                1000,
+                false,
+                reason -> dashboards.report(id, reason),
+                () -> Notification.show(getTranslation("dashboard.report.sent"))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS));
     }
 
     /** Earlier, later and remove, named with the tile's title for screen readers. */

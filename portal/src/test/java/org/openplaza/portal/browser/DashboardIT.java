@@ -130,6 +130,12 @@ class DashboardIT extends BrowserTest {
         assertThat(find("#tile-" + ids[1]).getText()).contains("Up +0.75 (+20%) from 2026-12-03");
         assertThat(find("#embed-status").getText()).startsWith("Redrawn with new data at ");
         assertAccessibleAsItIs("dashboard embed, redrawn");
+
+        // hidden by an administrator: no embed, no stream of its changes
+        runAs.run(admin(), () -> dashboards.hide(ids[0], "Hidden for the test."));
+        assertThat(get("/embed/dashboard/" + ids[0]).statusCode()).isEqualTo(404);
+        assertThat(get("/embed/dashboard/" + ids[0] + "/tiles").statusCode()).isEqualTo(404);
+        assertThat(get("/embed/dashboard/" + ids[0] + "/changes").statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -226,6 +226,59 @@ class DashboardViewIT {
         assertThat(text("dashboard-" + id + "-status")).startsWith("Redrawn with new data at ");
     }
 
+    @Test
+    void a_citizen_reports_a_dashboard_that_an_administrator_hides_from_everyone_but_its_owner() {
+        long id = dashboards.create("Noise, badly named", "");
+        dashboards.addChart(id, chart, false);
+
+        MockUi.signIn("newcomer", "CITIZEN");
+        MockUi.reload(Locale.ENGLISH);
+        MockUi.navigate("dashboard/" + id, DashboardView.class);
+        _click(byId(Button.class, "dashboard-report"));
+        com.vaadin.flow.component.textfield.TextArea reason =
+                byId(com.vaadin.flow.component.textfield.TextArea.class, "dashboard-report-reason");
+        reason.setValue("no");
+        _click(byId(Button.class, "dashboard-report-reason-confirm"));
+        assertThat(reason.getErrorMessage()).isEqualTo("Say in 3 to 1,000 characters what is wrong.");
+        reason.setValue("Its title mocks a neighbourhood.");
+        _click(byId(Button.class, "dashboard-report-reason-confirm"));
+
+        MockUi.signIn("admin", "ADMIN");
+        org.openplaza.portal.admin.ReportsView queue =
+                MockUi.navigate("admin/reports", org.openplaza.portal.admin.ReportsView.class);
+        var reports = dashboards.openReports();
+        var report =
+                reports.stream().filter(r -> r.dashboardId() == id).findFirst().orElseThrow();
+        assertThat(report.reason()).isEqualTo("Its title mocks a neighbourhood.");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<Object> queued =
+                _get(queue, com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("dashboard-reports-grid"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(queued)).isEqualTo(reports.size());
+        Component actions = com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(
+                queued, reports.indexOf(report), "actions");
+        _click(_get(actions, Button.class, spec -> spec.withId("dashboard-report-hide-" + report.id())));
+        byId(com.vaadin.flow.component.textfield.TextArea.class, "dashboard-report-hide-reason")
+                .setValue("Mocking a neighbourhood.");
+        _click(byId(Button.class, "dashboard-report-hide-reason-confirm"));
+        assertThat(dashboards.openReports()).noneMatch(r -> r.dashboardId() == id);
+
+        MockUi.signOut();
+        MockUi.reload(Locale.ENGLISH);
+        com.vaadin.flow.component.UI.getCurrent().navigate("dashboard/" + id);
+        assertThat(_find(DashboardView.class)).as("a visitor finds nothing").isEmpty();
+        MockUi.signIn("citizen", "CITIZEN");
+        MockUi.navigate("dashboard/" + id, DashboardView.class);
+        assertThat(text("dashboard-hidden"))
+                .isEqualTo("Hidden by moderation: Mocking a neighbourhood.. Only you and the administrators see it.");
+        MockUi.signIn("admin", "ADMIN");
+        MockUi.navigate("dashboard/" + id, DashboardView.class);
+        _click(byId(Button.class, "dashboard-restore"));
+        assertThat(_find(Component.class, spec -> spec.withId("dashboard-hidden")))
+                .isEmpty();
+        MockUi.signOut();
+        assertThat(dashboards.find(id)).isPresent();
+    }
+
     @Autowired
     DashboardGrids grids;
 

@@ -430,7 +430,10 @@ public class DatasetReader {
         }
     }
 
-    /** The store's source of a published resource's rows, or null for any other name. */
+    /**
+     * The store's source of a published resource's rows, or null for any other name (a live
+     * resource whose table a client dropped among them).
+     */
     private @Nullable String publishedSource(String name) {
         long versionId;
         try {
@@ -439,6 +442,7 @@ public class DatasetReader {
             return null;
         }
         return versionTable(versionId)
+                .filter(v -> !v.dropped())
                 .filter(v -> repository
                         .access(v.datasetId())
                         .filter(a -> "PUBLISHED".equals(a.state()))

@@ -197,6 +197,11 @@ class CkanDatastoreWritesIT {
         assertThat(post("datastore_delete", "{\"resource_id\": \"" + resource + "\"}")
                         .statusCode())
                 .isEqualTo(404);
+        HttpResponse<String> noTable = ckan.get(
+                "datastore_search_sql",
+                "sql=" + URLEncoder.encode("SELECT * FROM \"" + resource + "\"", StandardCharsets.UTF_8));
+        assertThat(noTable.statusCode()).as(noTable.body()).isEqualTo(409);
+        assertThat(noTable.body()).contains("is not a published resource of this portal");
 
         // made again on the same resource, with new fields
         HttpResponse<String> remade = post("datastore_create", """

@@ -527,7 +527,7 @@ public class PublishingRepository {
                 .fetchOptional(Records.mapping(LiveTable::new));
     }
 
-    /** A live version's columns and key, which never change once it is made. */
+    /** A live version's columns and key, which change only when a dropped table is made again. */
     public record LiveShape(List<StoreColumn> columns, List<String> key) {}
 
     public LiveShape liveShape(long versionId) {
@@ -580,12 +580,7 @@ public class PublishingRepository {
         return db.select(
                         DATASET_VERSION.DATASET_ID,
                         DATASET_VERSION.LIVE,
-                        DSL.field(DSL.exists(DSL.selectOne()
-                                .from(ORGANISATION_MEMBER)
-                                .join(APP_USER)
-                                .on(APP_USER.ID.eq(ORGANISATION_MEMBER.USER_ID))
-                                .where(ORGANISATION_MEMBER.ORGANISATION_ID.eq(DATASET.ORGANISATION_ID))
-                                .and(userIs(username)))))
+                        DSL.field(DATASET.ORGANISATION_ID.in(memberOf(username))))
                 .from(DATASET_VERSION)
                 .join(DATASET)
                 .on(DATASET.ID.eq(DATASET_VERSION.DATASET_ID))

@@ -53,17 +53,10 @@ class CkanDatastoreWrites {
         Map<String, Object> body = CkanWriteApi.body(request);
         List<Map<String, Object>> records = records(body.get("records"), false);
         if (body.get("resource_id") != null) {
-            Resource resource = CkanDatastoreActions.visible(
-                    reader,
-                    String.valueOf(body.get("resource_id")),
-                    () -> CkanError.notFound("Resource \"" + body.get("resource_id") + "\""));
+            Resource resource = visibleResource(body.get("resource_id"));
             if (!resource.active()) {
                 // its table dropped: made again, with the fields given (the same or new ones)
-                if (!(body.get("fields") instanceof List<?> fields) || fields.isEmpty()) {
-                    throw CkanError.validation(
-                            "fields", "Missing value: the table's fields, each with an id and a type");
-                }
-                List<PushedRecords.FieldSpec> specs = fields(fields);
+                List<PushedRecords.FieldSpec> specs = requiredFields(body);
                 Retention rule = retention(body);
                 checkRetention(rule, specs);
                 pushed.remake(resource.versionId(), specs, primaryKey(body.get("primary_key")), records);
@@ -101,11 +94,8 @@ class CkanDatastoreWrites {
             throw CkanError.validation("resource", "Missing value: package_id");
         }
         long datasetId = CkanWriteApi.datasetId(publishing, packageId);
-        if (!(body.get("fields") instanceof List<?> fields)) {
-            throw CkanError.validation("fields", "Missing value: the table's fields, each with an id and a type");
-        }
+        List<PushedRecords.FieldSpec> specs = requiredFields(body);
         Object name = newResource.get("name");
-        List<PushedRecords.FieldSpec> specs = fields(fields);
         Retention rule = retention(body);
         checkRetention(rule, specs);
         long versionId = pushed.create(
@@ -120,6 +110,14 @@ class CkanDatastoreWrites {
         Map<String, Object> result = answer(versionId, body, "insert");
         result.put("resource", dicts.resourceDict(datasetId, versionId));
         return ok("datastore_create", result);
+    }
+
+    /** The fields a new table is made of, which must be given. */
+    private static List<PushedRecords.FieldSpec> requiredFields(Map<String, Object> body) {
+        if (!(body.get("fields") instanceof List<?> fields)) {
+            throw CkanError.validation("fields", "Missing value: the table's fields, each with an id and a type");
+        }
+        return fields(fields);
     }
 
     /** A rule by a field the new table has, of dates or times, before anything is made. */
@@ -234,10 +232,12 @@ class CkanDatastoreWrites {
         if (id == null || id.toString().isBlank()) {
             throw CkanError.validation("resource_id", "Missing value");
         }
-        return CkanDatastoreActions.withTable(
-                CkanDatastoreActions.visible(
-                        reader, id.toString(), () -> CkanError.notFound("Resource \"" + id + "\"")),
-                id.toString());
+        return CkanDatastoreActions.withTable(visibleResource(id), id.toString());
+    }
+
+    /** A resource the caller may see, by its id, with a table or without (dropped by a client). */
+    private Resource visibleResource(Object id) {
+        return CkanDatastoreActions.visible(reader, id.toString(), () -> CkanError.notFound("Resource \"" + id + "\""));
     }
 
     /** CKAN's fields: {@code id}, {@code type} (text if left out), and a label in {@code info}. */

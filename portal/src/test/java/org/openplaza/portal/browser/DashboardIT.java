@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A visitor watches a dashboard of a sensor's live table while the city's system pushes readings
  * through CKAN's DataStore API: the key figure is redrawn in the open page, by server push,
  * without the page reloading, and says so to screen readers; the page passes axe before and after.
- * The dashboard's embed, open in the browser, is redrawn the same way.
+ * The dashboard's embed, open in the browser, is redrawn the same way. A citizen asks to be told
+ * when the figure crosses a threshold, and finds the notice among her notifications.
  */
 class DashboardIT extends BrowserTest {
 
@@ -130,6 +131,30 @@ class DashboardIT extends BrowserTest {
         assertThat(find("#tile-" + ids[1]).getText()).contains("Up +0.75 (+20%) from 2026-12-03");
         assertThat(find("#embed-status").getText()).startsWith("Redrawn with new data at ");
         assertAccessibleAsItIs("dashboard embed, redrawn");
+
+        // a citizen asks to be told when the figure goes above 5 m, and is told once a reading does
+        signIn("newcomer", "plaza-newcomer-demo");
+        open("/dashboard/" + ids[0]);
+        click("#tile-" + ids[1] + "-alert");
+        org.openqa.selenium.WebElement threshold = find("#alert-threshold input");
+        threshold.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "5");
+        click("#alert-save");
+        waiting()
+                .withMessage("the alert shown on its tile")
+                .until(d -> find("#tile-" + ids[1]).getText().contains("You are notified when it goes above 5."));
+        assertAccessible("dashboard with an alert");
+        pushed = ckan.post("datastore_upsert", DemoAccounts.OFFICIAL_TOKEN, """
+                {"resource_id": "%s", "method": "insert",
+                 "records": [{"gauge": "G1", "read_at": "2026-12-05T06:00:00", "level_m": 5.5}]}
+                """.formatted(resource));
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+        waiting().withMessage("told among the notifications").until(d -> {
+            open("/notifications");
+            return find("#notifications-list")
+                    .getText()
+                    .contains("A key figure you watch went above 5 (5.5 in 2026-12-05)");
+        });
+        assertAccessible("notifications with an alert");
 
         // hidden by an administrator: no embed, no stream of its changes
         runAs.run(admin(), () -> dashboards.hide(ids[0], "Hidden for the test."));

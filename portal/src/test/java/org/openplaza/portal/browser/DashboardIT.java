@@ -155,6 +155,10 @@ class DashboardIT extends BrowserTest {
                     .contains("A key figure you watch went above 5 (5.5 in 2026-12-05)");
         });
         assertAccessible("notifications with an alert");
+        // signed out again: other tests count this account's sessions
+        click("#sign-out");
+        open("/account");
+        assertThat(currentPath()).startsWith("/login");
 
         // hidden by an administrator: no embed, no stream of its changes
         runAs.run(admin(), () -> dashboards.hide(ids[0], "Hidden for the test."));
